@@ -1,0 +1,90 @@
+package dev.keelson.cli;
+
+import dev.keelson.cli.db.DbCommand;
+import dev.keelson.cli.load.LoadCommand;
+import dev.keelson.migrate.MigrationException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code keelson} command. {@link #main} is the only place that exits the JVM. */
+@Command(
+        name = "keelson",
+        mixinStandardHelpOptions = true,
+        versionProvider = KeelsonVersion.class,
+        description = "Production-grade backend services from the first commit: migrations, load tests, new services.",
+        subcommands = {DbCommand.class, LoadCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:the operation failed (a migration, a validation, a load run)",
+            "2:bad usage or configuration",
+            "3:a load threshold was violated"
+        })
+public final class Keelson implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
+    boolean verbose;
+
+    Keelson(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** The injected outside world, for subcommands. */
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(environment.err());
+        return ExitCode.USAGE;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, CliEnvironment.system()));
+    }
+
+    /** Runs the command line in-process and returns the exit code. */
+    public static int run(String[] args, CliEnvironment environment) {
+        Keelson root = new Keelson(environment);
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(environment.out())
+                .setErr(environment.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cl, parseResult) -> failure(e, root));
+        int code = commandLine.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return code;
+    }
+
+    private static int failure(Exception e, Keelson root) {
+        var err = root.environment.err();
+        if (root.verbose) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof MigrationException m) {
+            err.println("error [" + m.code() + "]: " + m.getMessage());
+            return m.code().isUsageError() ? ExitCode.USAGE : ExitCode.FAILED;
+        }
+        if (e instanceof UsageException) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        err.println("error: " + e + (root.verbose ? "" : " (run with --verbose for the stack trace)"));
+        return ExitCode.FAILED;
+    }
+}

@@ -1,0 +1,2 @@
+/** The HTTP load engine's public API. */
+package dev.keelson.load;

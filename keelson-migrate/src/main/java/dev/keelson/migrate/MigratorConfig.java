@@ -1,0 +1,76 @@
+package dev.keelson.migrate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * A validated, frozen configuration. Build it with {@link Migrator#configure()}.
+ *
+ * @param url          JDBC URL; {@code null} when {@code dataSource} is given
+ * @param user         user for {@code url}, may be null
+ * @param password     password for {@code url}, may be null
+ * @param dataSource   a data source; {@code null} when {@code url} is given
+ * @param locations    where migrations live: {@code filesystem:path} (the default prefix) or {@code classpath:path}
+ * @param placeholders values for {@code ${name}} in scripts
+ * @param historyTable the history table, {@code keelson_schema_history} by default
+ * @param lockTimeout  how long to wait for another migrator before failing
+ * @param outOfOrder   apply pending versions below the newest applied one instead of refusing
+ * @param installedBy  recorded as "applied by"; {@code null} means the database user
+ * @param listener     progress callbacks
+ * @param clock        the time source for history timestamps and durations
+ */
+public record MigratorConfig(
+        String url,
+        String user,
+        String password,
+        DataSource dataSource,
+        List<String> locations,
+        Map<String, String> placeholders,
+        String historyTable,
+        Duration lockTimeout,
+        boolean outOfOrder,
+        String installedBy,
+        MigrationListener listener,
+        Clock clock) {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    public MigratorConfig {
+        if ((url == null) == (dataSource == null)) {
+            throw new MigrationException(
+                    ErrorCode.CONFIGURATION,
+                    "Give exactly one of a JDBC URL or a DataSource (set --url or KEELSON_DB_URL)");
+        }
+        if (url != null && !url.startsWith("jdbc:")) {
+            throw new MigrationException(
+                    ErrorCode.CONFIGURATION, "The URL '" + url + "' is not a JDBC URL: it must start with jdbc:");
+        }
+        if (locations == null || locations.isEmpty()) {
+            throw new MigrationException(ErrorCode.CONFIGURATION, "Give at least one migration location");
+        }
+        if (historyTable == null || !TABLE_NAME.matcher(historyTable).matches()) {
+            throw new MigrationException(
+                    ErrorCode.CONFIGURATION,
+                    "historyTable '" + historyTable + "' must be a plain SQL name (letters, digits, underscore)");
+        }
+        if (lockTimeout == null || lockTimeout.isNegative()) {
+            throw new MigrationException(ErrorCode.CONFIGURATION, "lockTimeout must be zero or positive");
+        }
+        locations = List.copyOf(locations);
+        placeholders = Map.copyOf(placeholders);
+        listener = Objects.requireNonNullElse(listener, MigrationListener.NONE);
+        clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "MigratorConfig[url=" + url + ", user=" + user + ", locations=" + locations + ", historyTable="
+                + historyTable + "]";
+    }
+}

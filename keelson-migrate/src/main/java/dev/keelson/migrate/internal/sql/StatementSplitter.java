@@ -1,15 +1,25 @@
 package dev.keelson.migrate.internal.sql;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Cuts a SQL script into statements the way the database's own client would. Thread-safe and stateless.
+ *
+ * <pre>{@code
+ * List<SqlStatement> statements = new StatementSplitter(SplitRules.POSTGRESQL).split(script);
+ * }</pre>
+ *
+ * <p>Each statement's text has no terminating delimiter and no leading or trailing whitespace; comments before
+ * a statement are dropped, comments inside it are kept. Statements made only of comments and whitespace are
+ * dropped. Line numbers are 1-based and count {@code \n}, {@code \r\n} and a lone {@code \r} as one line break
+ * each. See {@link SplitRules} for what each dialect recognises.
  */
 public final class StatementSplitter {
     private final SplitRules rules;
 
     public StatementSplitter(SplitRules rules) {
-        this.rules = rules;
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     /**
@@ -20,6 +30,6 @@ public final class StatementSplitter {
      *     comment is never closed
      */
     public List<SqlStatement> split(String script) {
-        throw new UnsupportedOperationException("not built yet: " + rules);
+        return new ScriptScanner(script, rules).scan();
     }
 }

@@ -1,0 +1,71 @@
+package dev.keelson.migrate.internal.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatementSplitterTest {
+
+    static List<SqlStatement> split(SplitRules rules, String script) {
+        return new StatementSplitter(rules).split(script);
+    }
+
+    static SqlStatement at(int line, String sql) {
+        return new SqlStatement(sql, line);
+    }
+
+    @Test
+    void semicolonsSeparateStatementsAndTheDelimiterIsDropped() {
+        assertThat(split(SplitRules.POSTGRESQL, "SELECT 1;\nSELECT 2 ;  SELECT 3"))
+                .containsExactly(at(1, "SELECT 1"), at(2, "SELECT 2"), at(2, "SELECT 3"));
+    }
+
+    @Test
+    void leadingCommentsAreDroppedAndTheLineIsThatOfTheFirstCode() {
+        String script = "-- header\n/* block\n comment */\n\n  CREATE TABLE t (id int); -- trailing\n";
+        assertThat(split(SplitRules.POSTGRESQL, script)).containsExactly(at(5, "CREATE TABLE t (id int)"));
+    }
+
+    @Test
+    void statementsMadeOnlyOfCommentsAreDropped() {
+        assertThat(split(SplitRules.POSTGRESQL, "-- a\n;\n/* b */;\n  ;;\n-- end")).isEmpty();
+    }
+
+    @Test
+    void commentsInsideAStatementAreKept() {
+        assertThat(split(SplitRules.POSTGRESQL, "SELECT 1 -- one;\n + 2 /* ; */;"))
+                .containsExactly(at(1, "SELECT 1 -- one;\n + 2 /* ; */"));
+    }
+
+    @Test
+    void crlfLineEndsCountOnceAndLoneCarriageReturnsCount() {
+        assertThat(split(SplitRules.POSTGRESQL, "SELECT 1;\r\n\r\nSELECT\r\n 2;\rSELECT 3;"))
+                .containsExactly(at(1, "SELECT 1"), at(3, "SELECT\r\n 2"), at(5, "SELECT 3"));
+    }
+
+    @Test
+    void semicolonsInStringsAndQuotedIdentifiersDoNotSplit() {
+        assertThat(split(SplitRules.POSTGRESQL, "INSERT INTO \"a;b\" VALUES ('x;''y');SELECT 2;"))
+                .containsExactly(at(1, "INSERT INTO \"a;b\" VALUES ('x;''y')"), at(1, "SELECT 2"));
+    }
+
+    @Test
+    void postgresDollarQuotesWithAndWithoutTagsHideSemicolons() {
+        String script = "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"
+                + "DO $body$ BEGIN RAISE NOTICE '$$;'; END $body$;\n"
+                + "PREPARE p AS SELECT $1;";
+        assertThat(split(SplitRules.POSTGRESQL, script)).containsExactly(
+                at(1, "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql"),
+                at(2, "DO $body$ BEGIN RAISE NOTICE '$$;'; END $body$"),
+                at(3, "PREPARE p AS SELECT $1"));
+    }
+
+    @Test
+    void anUnterminatedStringNamesItsOpeningLine() {
+        assertThatThrownBy(() -> split(SplitRules.POSTGRESQL, "SELECT 1;\nSELECT 'abc;\n\n"))
+                .isInstanceOf(SqlParseException.class)
+                .hasMessage("string literal opened with ' is never closed (line 2)");
+    }
+}

@@ -43,8 +43,8 @@ final class PostgresBlocks implements BlockTracker {
             orReplace = Keyword.is(src, start, end, "OR");
         } else if (index == 2) {
             orReplace = orReplace && Keyword.is(src, start, end, "REPLACE");
-        } else {
-            routine = orReplace && Keyword.isAny(src, start, end, ROUTINES);
+        } else if (orReplace) {
+            routine = Keyword.isAny(src, start, end, ROUTINES);
         }
     }
 

@@ -93,9 +93,10 @@ final class ScriptScanner {
             int end = pos;
             pos += delimiter.length();
             if (start >= 0 && blocks.copyFromStdin()) {
-                end = copyData(end);
+                emitRaw(copyData(end));
+            } else {
+                emit(end);
             }
-            emit(end);
         } else {
             begin();
             pos += delimiter.length();
@@ -106,6 +107,16 @@ final class ScriptScanner {
         if (start >= 0) {
             statements.add(new SqlStatement(src.substring(start, end).strip(), startLine));
         }
+        reset();
+    }
+
+    /** Adds the statement untrimmed: the end of COPY data is data, blanks included. */
+    private void emitRaw(int end) {
+        statements.add(new SqlStatement(src.substring(start, end), startLine));
+        reset();
+    }
+
+    private void reset() {
         start = -1;
         parenDepth = 0;
         blocks.reset();

@@ -68,4 +68,53 @@ class StatementSplitterTest {
                 .isInstanceOf(SqlParseException.class)
                 .hasMessage("string literal opened with ' is never closed (line 2)");
     }
+
+    @Test
+    void aStatementWithoutTrailingDelimiterIsKept() {
+        assertThat(split(SplitRules.H2, "SELECT 1;\nSELECT 2\n-- done\n"))
+                .containsExactly(at(1, "SELECT 1"), at(2, "SELECT 2\n-- done"));
+    }
+
+    @Test
+    void anEmptyScriptHasNoStatements() {
+        assertThat(split(SplitRules.MYSQL, "")).isEmpty();
+        assertThat(split(SplitRules.SQLITE, " \n\t\r\n")).isEmpty();
+    }
+
+    @Test
+    void anUnterminatedQuotedIdentifierNamesItsOpeningLine() {
+        assertThatThrownBy(() -> split(SplitRules.H2, "SELECT\n\"abc;\n"))
+                .isInstanceOf(SqlParseException.class)
+                .hasMessage("quoted identifier opened with \" is never closed (line 2)")
+                .extracting(e -> ((SqlParseException) e).line()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnterminatedBlockCommentNamesItsOpeningLine() {
+        assertThatThrownBy(() -> split(SplitRules.SQLITE, "SELECT 1;\r\n\r\n/* open;\r\nSELECT 2;"))
+                .isInstanceOf(SqlParseException.class)
+                .hasMessage("block comment opened with /* is never closed (line 3)");
+    }
+
+    @Test
+    void anUnterminatedDollarQuoteNamesItsTagAndOpeningLine() {
+        assertThatThrownBy(() -> split(SplitRules.POSTGRESQL, "DO\n$fn$ BEGIN END $fx$;"))
+                .isInstanceOf(SqlParseException.class)
+                .hasMessage("dollar-quoted string opened with $fn$ is never closed (line 2)");
+    }
+
+    @Test
+    void aQuoteInsideACommentOpensNothing() {
+        assertThat(split(SplitRules.POSTGRESQL, "-- don't\nSELECT 1; /* it's */ SELECT 2;"))
+                .containsExactly(at(2, "SELECT 1"), at(2, "SELECT 2"));
+    }
+
+    @Test
+    void everyDialectKeepsUnicodeTextIntact() {
+        for (SplitRules rules : SplitRules.values()) {
+            assertThat(split(rules, "INSERT INTO t VALUES ('żółć; 😀');\nSELECT 'ü'"))
+                    .as(rules.name())
+                    .containsExactly(at(1, "INSERT INTO t VALUES ('żółć; 😀')"), at(2, "SELECT 'ü'"));
+        }
+    }
 }

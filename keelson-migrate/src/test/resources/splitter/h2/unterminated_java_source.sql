@@ -1,0 +1,3 @@
+SELECT 1;
+CREATE ALIAS X AS $$
+String x() { return ""; }

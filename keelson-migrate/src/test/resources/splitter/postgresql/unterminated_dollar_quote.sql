@@ -1,0 +1,7 @@
+SELECT 1;
+
+DO $body$
+BEGIN
+  RAISE NOTICE $$x$$;
+END
+$bdy$;

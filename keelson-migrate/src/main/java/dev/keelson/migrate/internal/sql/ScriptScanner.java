@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class ScriptScanner {
     private static final String DEFAULT_DELIMITER = ";";
+    /** Editors on Windows start UTF-8 files with it; no database wants it in a statement. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final String src;
     private final int len;
@@ -63,7 +65,7 @@ final class ScriptScanner {
         }
         char c = src.charAt(pos);
         switch (c) {
-            case ' ', '\t', '\f', '\n', '\r' -> consume();
+            case ' ', '\t', '\f', '\n', '\r', BYTE_ORDER_MARK -> consume();
             case '\'' -> singleQuote();
             case '"' -> doubleQuote();
             case '`' -> backtick();
@@ -282,8 +284,9 @@ final class ScriptScanner {
     private void slash() {
         char next = pos + 1 < len ? src.charAt(pos + 1) : 0;
         if (next == '*') {
-            if (rules == SplitRules.MYSQL && pos + 2 < len && src.charAt(pos + 2) == '!') {
-                versionComment();
+            int bang = versionCommentBang();
+            if (bang > 0) {
+                versionComment(bang);
             } else {
                 blockComment();
             }
@@ -316,15 +319,27 @@ final class ScriptScanner {
         } while (depth > 0);
     }
 
+    /**
+     * For MySQL, the offset of the {@code !} when a {@code /*!} or MariaDB's {@code /*M!} version comment starts at
+     * {@code pos}, else -1.
+     */
+    private int versionCommentBang() {
+        if (rules != SplitRules.MYSQL || pos + 2 >= len) {
+            return -1;
+        }
+        int bang = src.charAt(pos + 2) == 'M' ? pos + 3 : pos + 2;
+        return bang < len && src.charAt(bang) == '!' ? bang : -1;
+    }
+
     /** {@code /*!50003 … *}{@code /} is executable in MySQL: its content is lexed as code and kept. */
-    private void versionComment() {
+    private void versionComment(int bang) {
         begin();
         blocks.other();
         if (!inVersionComment) {
             versionCommentLine = line;
         }
         inVersionComment = true;
-        pos += 3;
+        pos = bang + 1;
     }
 
     private void star() {

@@ -140,4 +140,23 @@ class StatementSplitterMysqlTest {
                 .isInstanceOf(SqlParseException.class)
                 .hasMessage("version comment opened with /*! is never closed (line 2)");
     }
+
+    @Test
+    void mariadbVersionCommentsAreKeptAsExecutableCode() {
+        assertThat(split("/*M!100100 SET @x = 1 */;\nSELECT 1;"))
+                .containsExactly(at(1, "/*M!100100 SET @x = 1 */"), at(2, "SELECT 1"));
+    }
+
+    @Test
+    void aQuotedDelimiterArgumentIsTakenWithoutItsQuotes() {
+        assertThat(split("DELIMITER '$$' -- trailing words are ignored\nSELECT 1$$SELECT 2$$"))
+                .containsExactly(at(2, "SELECT 1"), at(2, "SELECT 2"));
+    }
+
+    @Test
+    void aDelimiterWithABackslashIsRefusedAsTheMysqlClientDoes() {
+        assertThatThrownBy(() -> split("\n\nDELIMITER \\x\n"))
+                .isInstanceOf(SqlParseException.class)
+                .hasMessage("DELIMITER cannot contain a backslash: \\x (line 3)");
+    }
 }

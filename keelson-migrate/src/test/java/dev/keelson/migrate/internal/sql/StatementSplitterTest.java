@@ -117,4 +117,12 @@ class StatementSplitterTest {
                     .containsExactly(at(1, "INSERT INTO t VALUES ('żółć; 😀')"), at(2, "SELECT 'ü'"));
         }
     }
+
+    @Test
+    void aByteOrderMarkAtTheStartIsNotPartOfTheFirstStatement() {
+        for (SplitRules rules : SplitRules.values()) {
+            assertThat(split(rules, "\uFEFFCREATE TABLE t (x int);")).as(rules.name())
+                    .containsExactly(at(1, "CREATE TABLE t (x int)"));
+        }
+    }
 }

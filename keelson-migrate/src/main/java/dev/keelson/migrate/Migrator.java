@@ -1,5 +1,6 @@
 package dev.keelson.migrate;
 
+import dev.keelson.migrate.internal.engine.MigrationEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,32 +48,36 @@ public final class Migrator {
 
     /** Applies pending versioned migrations in order, then repeatable ones whose checksum changed. */
     public MigrateResult migrate(MigrateOptions options) {
-        throw new UnsupportedOperationException("not built yet");
+        return engine().migrate(options);
     }
 
     /** Runs the undo files of the newest applied versions, newest first. */
     public RollbackResult rollback(RollbackOptions options) {
-        throw new UnsupportedOperationException("not built yet");
+        return engine().rollback(options);
     }
 
     /** Every migration with its state. Takes no lock and changes nothing (the history table is not created). */
     public StatusReport status() {
-        throw new UnsupportedOperationException("not built yet");
+        return engine().status();
     }
 
     /** Checks that applied files are unchanged and present, and that nothing failed. */
     public ValidationResult validate() {
-        throw new UnsupportedOperationException("not built yet");
+        return engine().validate();
     }
 
     /** Removes failed entries and realigns checksums of applied files with the files as they are now. */
     public RepairResult repair() {
-        throw new UnsupportedOperationException("not built yet");
+        return engine().repair();
     }
 
     /** Marks every version up to {@code version} as applied, on a database with no applied migrations. */
     public void baseline(Version version, String description) {
-        throw new UnsupportedOperationException("not built yet");
+        engine().baseline(version, description);
+    }
+
+    private MigrationEngine engine() {
+        return new MigrationEngine(config);
     }
 
     /** Collects settings; {@link #load()} validates them once and returns a ready {@link Migrator}. */

@@ -1,0 +1,135 @@
+package dev.keelson.migrate.internal.dialect;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A lock row for databases without advisory locks: one row (id 1) in a lock table, carrying the owner
+ * ({@code pid@host/random}) and a heartbeat time that a daemon thread renews every {@link #BEAT}. A row whose
+ * heartbeat is older than {@link #STALE} belongs to a migrator that died; it is taken over with a
+ * compare-and-set update, never left for a human.
+ */
+final class LockRow implements MigrationLock {
+    static final Duration BEAT = Duration.ofSeconds(5);
+    static final Duration STALE = Duration.ofSeconds(30);
+
+    private final Connection connection;
+    private final String table;
+    private final String owner;
+    private final ScheduledExecutorService heart;
+
+    private LockRow(Connection connection, String table, String owner) {
+        this.connection = connection;
+        this.table = table;
+        this.owner = owner;
+        this.heart = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "keelson-lock-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    static LockRow acquire(Connection connection, String table, LockWaiter waiter) throws SQLException {
+        connection.setAutoCommit(true);
+        createTable(connection, table);
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        waiter.await(() -> tryAcquire(connection, table, owner), () -> holder(connection, table), "lock row in " + table);
+        LockRow lock = new LockRow(connection, table, owner);
+        lock.heart.scheduleWithFixedDelay(lock::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+        return lock;
+    }
+
+    private static void createTable(Connection connection, String table) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + table
+                    + " (id INTEGER NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL, heartbeat_at BIGINT NOT NULL)");
+        } catch (SQLException e) {
+            // another migrator created it at the same moment; fine if it is there now
+            try (Statement s = connection.createStatement()) {
+                s.executeQuery("SELECT COUNT(*) FROM " + table).close();
+            }
+        }
+    }
+
+    private static boolean tryAcquire(Connection connection, String table, String owner) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + table + " (id, owner, heartbeat_at) VALUES (1, ?, ?)")) {
+            insert.setString(1, owner);
+            insert.setLong(2, now);
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException held) {
+            return takeOverIfStale(connection, table, owner, now);
+        }
+    }
+
+    private static boolean takeOverIfStale(Connection connection, String table, String owner, long now) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT owner, heartbeat_at FROM " + table + " WHERE id = 1")) {
+            if (!rs.next()) {
+                return false;
+            }
+            String holder = rs.getString(1);
+            long beat = rs.getLong(2);
+            if (now - beat < STALE.toMillis()) {
+                return false;
+            }
+            try (PreparedStatement cas = connection.prepareStatement("UPDATE " + table
+                    + " SET owner = ?, heartbeat_at = ? WHERE id = 1 AND owner = ? AND heartbeat_at = ?")) {
+                cas.setString(1, owner);
+                cas.setLong(2, now);
+                cas.setString(3, holder);
+                cas.setLong(4, beat);
+                return cas.executeUpdate() == 1;
+            }
+        } catch (SQLException busy) {
+            return false; // the database is busy with the holder's migration: still held
+        }
+    }
+
+    private static String holder(Connection connection, String table) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT owner, heartbeat_at FROM " + table + " WHERE id = 1")) {
+            if (!rs.next()) {
+                return "another migrator (it was just released)";
+            }
+            long ago = (System.currentTimeMillis() - rs.getLong(2)) / 1000;
+            return "migrator " + rs.getString(1) + " (last heartbeat " + ago + " s ago)";
+        } catch (SQLException busy) {
+            return "another migrator (the database is busy with its migration)";
+        }
+    }
+
+    private synchronized void beat() {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE " + table + " SET heartbeat_at = ? WHERE id = 1 AND owner = ?")) {
+            ps.setLong(1, System.currentTimeMillis());
+            ps.setString(2, owner);
+            ps.executeUpdate();
+        } catch (SQLException busy) {
+            // the database is busy with our own migration; the next beat will do
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        heart.shutdownNow();
+        try (connection;
+                PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE id = 1 AND owner = ?")) {
+            ps.setString(1, owner);
+            ps.executeUpdate();
+        } catch (SQLException ignored) {
+            // a row left behind goes stale and is taken over
+        }
+    }
+}

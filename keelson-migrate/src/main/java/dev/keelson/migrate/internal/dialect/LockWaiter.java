@@ -1,0 +1,56 @@
+package dev.keelson.migrate.internal.dialect;
+
+import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationException;
+import dev.keelson.migrate.MigrationListener;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Polls a try-lock until it succeeds or the timeout passes; tells the listener about once a second who holds
+ * it. Waiting uses the monotonic clock.
+ *
+ * @param timeout  how long to wait in total; zero means try once
+ * @param listener told while waiting
+ * @param pollEvery how long to sleep between attempts
+ */
+public record LockWaiter(Duration timeout, MigrationListener listener, Duration pollEvery) {
+
+    /** One attempt to take the lock. */
+    interface Attempt {
+        boolean tryAcquire() throws SQLException;
+    }
+
+    /** Describes the current holder for messages, or "unknown". */
+    interface Holder {
+        String describe() throws SQLException;
+    }
+
+    void await(Attempt attempt, Holder holder, String what) throws SQLException {
+        long start = System.nanoTime();
+        long lastReport = start;
+        while (!attempt.tryAcquire()) {
+            long now = System.nanoTime();
+            Duration waited = Duration.ofNanos(now - start);
+            if (waited.compareTo(timeout) >= 0) {
+                throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Gave up waiting for the migration lock (" + what
+                        + ") after " + timeout.toSeconds() + " s; it is held by " + holder.describe()
+                        + ". Wait for that migrator to finish, or raise the lock timeout");
+            }
+            if (now - lastReport >= 1_000_000_000L) {
+                listener.waitingForLock(holder.describe(), waited);
+                lastReport = now;
+            }
+            sleep();
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(pollEvery);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.keelson.migrate.internal.resolve;
+
+import dev.keelson.migrate.MigrationType;
+import dev.keelson.migrate.Version;
+import java.util.regex.Pattern;
+
+/**
+ * A migration file, read once: its parsed name, where it came from, its text and checksum.
+ *
+ * @param name     what the file name says
+ * @param origin   where it was found, for messages (a path or a URL)
+ * @param content  the text as read (UTF-8)
+ * @param checksum {@link Checksum#of(String)} of {@code content}
+ */
+public record MigrationScript(ScriptName name, String origin, String content, String checksum) {
+    private static final Pattern NO_TRANSACTION =
+            Pattern.compile("(?m)^[ \\t]*--[ \\t]*keelson:no-transaction[ \\t]*\\r?$");
+
+    public static MigrationScript of(ScriptName name, String origin, String content) {
+        return new MigrationScript(name, origin, content, Checksum.of(content));
+    }
+
+    public MigrationType type() {
+        return name.type();
+    }
+
+    public Version version() {
+        return name.version();
+    }
+
+    public String description() {
+        return name.description();
+    }
+
+    public String fileName() {
+        return name.fileName();
+    }
+
+    /** True when the file asks to run outside a transaction ({@code -- keelson:no-transaction} on its own line). */
+    public boolean noTransaction() {
+        return content.contains("keelson:no-transaction") && NO_TRANSACTION.matcher(content).find();
+    }
+}

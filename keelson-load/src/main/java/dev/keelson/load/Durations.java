@@ -1,0 +1,42 @@
+package dev.keelson.load;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses and prints the durations users type: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 250us}. */
+public final class Durations {
+    private static final Pattern SYNTAX = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms|s|m|h)");
+
+    private Durations() {}
+
+    /**
+     * Parses {@code text}; {@code what} names the option in the error message.
+     *
+     * @throws LoadException with {@link ErrorCode#BAD_CONFIG} when the text is not a duration
+     */
+    public static Duration parse(String text, String what) {
+        Matcher m = SYNTAX.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new LoadException(
+                    ErrorCode.BAD_CONFIG, what + " '" + text + "' is not a duration: use e.g. 500ms, 30s, 2m or 1h");
+        }
+        double value = Double.parseDouble(m.group(1));
+        double nanos = value * switch (m.group(2)) {
+            case "us" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m" -> 60e9;
+            default -> 3600e9;
+        };
+        return Duration.ofNanos((long) nanos);
+    }
+
+    /** Formats microseconds as {@code 812us}, {@code 12.34ms} or {@code 1.20s}. */
+    public static String formatMicros(double micros) {
+        if (micros < 1_000) return String.format(Locale.ROOT, "%.0fus", micros);
+        if (micros < 1_000_000) return String.format(Locale.ROOT, "%.2fms", micros / 1e3);
+        return String.format(Locale.ROOT, "%.2fs", micros / 1e6);
+    }
+}

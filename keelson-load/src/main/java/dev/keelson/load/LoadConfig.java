@@ -1,0 +1,56 @@
+package dev.keelson.load;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A validated, frozen load-test configuration; build it with {@link LoadTest#configure()}.
+ *
+ * @param scenario   what each connection sends
+ * @param model      closed (connections send back to back) or open (fixed rate)
+ * @param users      connections (virtual users)
+ * @param rate       requests per second for the open model; 0 for the closed model
+ * @param requests   stop after this many requests (0: no limit)
+ * @param duration   stop after this long, warm-up excluded ({@link Duration#ZERO}: no limit)
+ * @param warmup     run this long first and discard what it measured
+ * @param rampUp     reach the full users (closed) or rate (open) gradually over this time
+ * @param timeout    a request without a complete answer after this long fails as a timeout
+ * @param threads    event-loop threads
+ * @param insecure   accept any TLS certificate
+ * @param thresholds conditions the result must meet
+ */
+public record LoadConfig(
+        Scenario scenario,
+        Model model,
+        int users,
+        double rate,
+        long requests,
+        Duration duration,
+        Duration warmup,
+        Duration rampUp,
+        Duration timeout,
+        int threads,
+        boolean insecure,
+        List<Threshold> thresholds) {
+
+    public LoadConfig {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(model, "model");
+        require(users >= 1, "users must be at least 1, got " + users);
+        require(model == Model.CLOSED || rate > 0, "rate must be above 0 for the open model, got " + rate);
+        require(requests >= 0, "requests must not be negative, got " + requests);
+        require(requests > 0 || !duration.isZero(), "give a number of requests or a duration");
+        require(!duration.isNegative(), "duration must not be negative");
+        require(!warmup.isNegative(), "warmup must not be negative");
+        require(!rampUp.isNegative(), "ramp-up must not be negative");
+        require(timeout.toMillis() >= 1, "timeout must be at least 1ms");
+        require(threads >= 1, "threads must be at least 1, got " + threads);
+        require(requests == 0 || warmup.isZero(), "warmup cannot be combined with a request count; use a duration");
+        thresholds = List.copyOf(thresholds);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) throw new LoadException(ErrorCode.BAD_CONFIG, message);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.keelson.load;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a run measured. Latencies are in microseconds in {@link #latency()}, an HdrHistogram holding every response
+ * (no sampling); in the open model each latency counts from the request's slot in the schedule.
+ *
+ * @param target      the target (scheme, host, port) and first path
+ * @param model       closed or open
+ * @param users       connections used
+ * @param rate        requested rate (open model), 0 otherwise
+ * @param started     when the measured part began
+ * @param measured    how long the measured part lasted (warm-up excluded)
+ * @param requests    responses received (each has a latency)
+ * @param errors      failed requests, all kinds
+ * @param bytes       bytes received
+ * @param latency     latency histogram, microseconds; do not modify
+ * @param statusCodes responses per HTTP status
+ * @param errorKinds  failures per kind
+ * @param lateness    open-model requests sent after their slot
+ * @param timeline    one entry per second, warm-up included and flagged
+ * @param thresholds  the thresholds checked against this result
+ */
+public record LoadResult(
+        String target,
+        Model model,
+        int users,
+        double rate,
+        Instant started,
+        Duration measured,
+        long requests,
+        long errors,
+        long bytes,
+        Histogram latency,
+        SortedMap<Integer, Long> statusCodes,
+        Map<ErrorKind, Long> errorKinds,
+        Lateness lateness,
+        List<TimelineSecond> timeline,
+        List<Threshold.Outcome> thresholds) {
+
+    public LoadResult {
+        statusCodes = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(statusCodes));
+        errorKinds = java.util.Collections.unmodifiableMap(errorKinds.isEmpty()
+                ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
+        timeline = List.copyOf(timeline);
+        thresholds = List.copyOf(thresholds);
+    }
+
+    /** Responses per second over the measured time. */
+    public double requestsPerSecond() {
+        return perSecond(requests);
+    }
+
+    /** Bytes received per second over the measured time. */
+    public double bytesPerSecond() {
+        return perSecond(bytes);
+    }
+
+    private double perSecond(long count) {
+        double seconds = measured.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : count / seconds;
+    }
+
+    /** Failed requests as a share (0..1) of everything attempted. */
+    public double errorRatio() {
+        long attempts = requests + errors - errorKinds.getOrDefault(ErrorKind.UNEXPECTED, 0L);
+        return attempts == 0 ? 0 : (double) errors / attempts;
+    }
+
+    /** Latency at a percentile (0..100), microseconds. */
+    public long percentileMicros(double percentile) {
+        return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile);
+    }
+
+    /** True when every threshold held. */
+    public boolean passed() {
+        return thresholds.stream().allMatch(Threshold.Outcome::passed);
+    }
+
+    /** This result with {@code checks} evaluated against it. */
+    public LoadResult withThresholds(List<Threshold> checks) {
+        List<Threshold.Outcome> outcomes = checks.stream().map(t -> t.evaluate(this)).toList();
+        return new LoadResult(target, model, users, rate, started, measured, requests, errors, bytes, latency,
+                statusCodes, errorKinds, lateness, timeline, outcomes);
+    }
+
+    /**
+     * Combines runs made at the same time from several machines: histograms, counts and timelines are added
+     * (not averaged), the measured time is the longest, so requests per second add up.
+     */
+    public static LoadResult merge(List<LoadResult> runs) {
+        if (runs.isEmpty()) throw new LoadException(ErrorCode.BAD_RESULT, "nothing to merge");
+        LoadResult first = runs.get(0);
+        Histogram latency = new Histogram(first.latency.getHighestTrackableValue(), 3);
+        SortedMap<Integer, Long> statuses = new TreeMap<>();
+        Map<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
+        TreeMap<Integer, TimelineSecond> seconds = new TreeMap<>();
+        long requests = 0, errors = 0, bytes = 0;
+        int users = 0;
+        double rate = 0;
+        Duration measured = Duration.ZERO;
+        Lateness lateness = Lateness.NONE;
+        Instant started = first.started;
+        for (LoadResult run : runs) {
+            latency.add(run.latency);
+            run.statusCodes.forEach((code, n) -> statuses.merge(code, n, Long::sum));
+            run.errorKinds.forEach((kind, n) -> kinds.merge(kind, n, Long::sum));
+            run.timeline.forEach(s -> seconds.merge(s.second(), s, TimelineSecond::plus));
+            requests += run.requests;
+            errors += run.errors;
+            bytes += run.bytes;
+            users += run.users;
+            rate += run.rate;
+            measured = measured.compareTo(run.measured) >= 0 ? measured : run.measured;
+            lateness = lateness.plus(run.lateness);
+            started = started.isBefore(run.started) ? started : run.started;
+        }
+        return new LoadResult(first.target, first.model, users, rate, started, measured, requests, errors, bytes,
+                latency, statuses, kinds, lateness, new ArrayList<>(seconds.values()), List.of());
+    }
+}

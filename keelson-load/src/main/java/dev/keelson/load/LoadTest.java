@@ -1,0 +1,181 @@
+package dev.keelson.load;
+
+import dev.keelson.load.internal.Engine;
+import dev.keelson.load.internal.Target;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load library's entry point:
+ *
+ * <pre>{@code
+ * LoadResult result = LoadTest.configure()
+ *         .url("http://localhost:8080/api/users")
+ *         .users(50)
+ *         .duration(Duration.ofSeconds(30))
+ *         .threshold("p99<250ms")
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * {@link #run()} checks that the target resolves and accepts a connection before it sends any load, then runs to
+ * the end whatever the server does: failed requests are counted in the result, never thrown.
+ */
+public final class LoadTest {
+    private final LoadConfig config;
+    private final LoadListener listener;
+
+    private LoadTest(LoadConfig config, LoadListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /** Starts a configuration. */
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    public LoadConfig config() {
+        return config;
+    }
+
+    /**
+     * Probes the target, runs the load and evaluates the thresholds.
+     *
+     * @throws LoadException when the target cannot be reached before the run (bad host, refused, TLS)
+     */
+    public LoadResult run() {
+        return new Engine(config, listener).run();
+    }
+
+    /** Collects settings; {@link #build()} validates them once. */
+    public static final class Builder {
+        private URI url;
+        private String method = "GET";
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body;
+        private Scenario scenario;
+        private Integer users;
+        private double rate;
+        private long requests;
+        private Duration duration;
+        private Duration warmup = Duration.ZERO;
+        private Duration rampUp = Duration.ZERO;
+        private Duration timeout = Duration.ofSeconds(10);
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private boolean insecure;
+        private final List<Threshold> thresholds = new ArrayList<>();
+        private LoadListener listener = LoadListener.none();
+
+        private Builder() {}
+
+        /** The single URL to load; alternative to {@link #scenario}. */
+        public Builder url(String url) {
+            this.url = Target.parse(url);
+            return this;
+        }
+
+        public Builder method(String method) {
+            this.method = method.toUpperCase(java.util.Locale.ROOT);
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        public Builder scenario(Scenario scenario) {
+            this.scenario = scenario;
+            return this;
+        }
+
+        /** Connections; default 10, or 50 for the open model. */
+        public Builder users(int users) {
+            this.users = users;
+            return this;
+        }
+
+        /** Requests per second: switches to the open model. */
+        public Builder rate(double rate) {
+            this.rate = rate;
+            return this;
+        }
+
+        public Builder requests(long requests) {
+            this.requests = requests;
+            return this;
+        }
+
+        public Builder duration(Duration duration) {
+            this.duration = duration;
+            return this;
+        }
+
+        public Builder warmup(Duration warmup) {
+            this.warmup = warmup;
+            return this;
+        }
+
+        public Builder rampUp(Duration rampUp) {
+            this.rampUp = rampUp;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder insecure(boolean insecure) {
+            this.insecure = insecure;
+            return this;
+        }
+
+        /** Adds a threshold such as {@code p99<250ms}; see {@link Threshold#parse}. */
+        public Builder threshold(String expression) {
+            thresholds.add(Threshold.parse(expression));
+            return this;
+        }
+
+        public Builder listener(LoadListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Validates the settings and freezes them. */
+        public LoadTest build() {
+            Scenario chosen = chosenScenario();
+            Model model = rate > 0 ? Model.OPEN : Model.CLOSED;
+            int connections = users != null ? users : (model == Model.OPEN ? 50 : 10);
+            Duration runFor = duration != null ? duration : (requests > 0 ? Duration.ZERO : Duration.ofSeconds(10));
+            if (rate < 0) throw new LoadException(ErrorCode.BAD_CONFIG, "rate must be above 0, got " + rate);
+            LoadConfig config = new LoadConfig(chosen, model, connections, rate, requests, runFor, warmup, rampUp,
+                    timeout, Math.min(threads, connections), insecure, thresholds);
+            return new LoadTest(config, listener);
+        }
+
+        private Scenario chosenScenario() {
+            if (scenario != null && url != null) {
+                throw new LoadException(ErrorCode.BAD_CONFIG, "give either a URL or a scenario, not both");
+            }
+            if (scenario != null) return scenario;
+            if (url == null) throw new LoadException(ErrorCode.BAD_URL, "no target URL given");
+            return Scenario.single(url, method, headers, body);
+        }
+    }
+}

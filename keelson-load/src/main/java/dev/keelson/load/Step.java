@@ -1,0 +1,63 @@
+package dev.keelson.load;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request of a scenario. Text fields may contain {@code ${name}} placeholders, filled from the current CSV row
+ * and from values extracted by earlier steps.
+ *
+ * @param name    shown in errors
+ * @param method  HTTP method, upper case
+ * @param path    path and query on the target, starting with {@code /}
+ * @param headers request headers, in order
+ * @param body    request body, or {@code null}
+ * @param expect  the status this step expects, or 0 for "any status below 400"
+ * @param extract variable name to RFC 6901 JSON pointer into the response body
+ * @param think   pause after this step before the next request of the same virtual user
+ */
+public record Step(
+        String name,
+        String method,
+        String path,
+        Map<String, String> headers,
+        String body,
+        int expect,
+        Map<String, String> extract,
+        Duration think) {
+
+    public Step {
+        Objects.requireNonNull(name, "name");
+        if (method == null || !method.matches("[A-Z]+")) {
+            throw new IllegalArgumentException("step '" + name + "': method must be an upper-case HTTP method");
+        }
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("step '" + name + "': path must start with /");
+        }
+        if (expect != 0 && (expect < 100 || expect > 599)) {
+            throw new IllegalArgumentException("step '" + name + "': expect must be an HTTP status 100..599");
+        }
+        for (var pointer : (extract == null ? Map.<String, String>of() : extract).entrySet()) {
+            if (!pointer.getValue().startsWith("/")) {
+                throw new IllegalArgumentException("step '" + name + "': extract." + pointer.getKey()
+                        + " must be a JSON pointer starting with /, e.g. /token");
+            }
+        }
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        extract = extract == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extract));
+        think = think == null ? Duration.ZERO : think;
+    }
+
+    /** True when this step must read the response body. */
+    public boolean needsBody() {
+        return !extract.isEmpty();
+    }
+
+    /** True when any text of this step contains a placeholder. */
+    public boolean hasPlaceholders() {
+        if (path.contains("${") || (body != null && body.contains("${"))) return true;
+        return headers.values().stream().anyMatch(v -> v.contains("${"));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.keelson.load;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pass/fail condition on a result: {@code p95<200ms}, {@code p99.9<1s}, {@code mean<50ms}, {@code max<2s},
+ * {@code errors<1%}, {@code rps>500}. Latencies take {@code us}, {@code ms} or {@code s}; errors take {@code %}.
+ *
+ * @param expression the text as given
+ * @param metric     {@code p<N>}, {@code mean}, {@code max}, {@code errors} or {@code rps}
+ * @param lessThan   true for {@code <}, false for {@code >}
+ * @param limit      the limit in the metric's unit: microseconds, a ratio 0..1, or requests per second
+ */
+public record Threshold(String expression, String metric, boolean lessThan, double limit) {
+    private static final Pattern SYNTAX = Pattern.compile(
+            "\\s*(p\\d{1,2}(?:\\.\\d+)?|mean|max|errors|rps)\\s*([<>])\\s*(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|%)?\\s*");
+
+    /** Parses an expression; a {@link LoadException} with {@link ErrorCode#BAD_THRESHOLD} says what is wrong. */
+    public static Threshold parse(String expression) {
+        Matcher m = SYNTAX.matcher(expression.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw bad(expression, "expected METRIC<VALUE or METRIC>VALUE, e.g. p99<250ms, errors<1%, rps>500");
+        }
+        String metric = m.group(1);
+        double value = Double.parseDouble(m.group(3));
+        String unit = m.group(4);
+        double limit = switch (metric) {
+            case "errors" -> {
+                if (!"%".equals(unit)) throw bad(expression, "errors takes a percentage, e.g. errors<1%");
+                yield value / 100;
+            }
+            case "rps" -> {
+                if (unit != null) throw bad(expression, "rps takes a plain number, e.g. rps>500");
+                yield value;
+            }
+            default -> micros(expression, value, unit);
+        };
+        if (metric.startsWith("p") && Double.parseDouble(metric.substring(1)) >= 100) {
+            throw bad(expression, "a percentile is below 100, e.g. p99.9");
+        }
+        return new Threshold(expression.trim(), metric, m.group(2).equals("<"), limit);
+    }
+
+    private static double micros(String expression, double value, String unit) {
+        if (unit == null || unit.equals("%")) {
+            throw bad(expression, "a latency needs a unit: us, ms or s, e.g. p99<250ms");
+        }
+        return switch (unit) {
+            case "us" -> value;
+            case "ms" -> value * 1_000;
+            default -> value * 1_000_000;
+        };
+    }
+
+    private static LoadException bad(String expression, String why) {
+        return new LoadException(ErrorCode.BAD_THRESHOLD, "threshold '" + expression + "' does not parse: " + why);
+    }
+
+    /** The metric's value in {@code result}, in this threshold's unit. */
+    public double actual(LoadResult result) {
+        return switch (metric) {
+            case "errors" -> result.errorRatio();
+            case "rps" -> result.requestsPerSecond();
+            case "mean" -> result.latency().getMean();
+            case "max" -> result.latency().getMaxValue();
+            default -> result.latency().getValueAtPercentile(Double.parseDouble(metric.substring(1)));
+        };
+    }
+
+    /** Evaluates this threshold against a result. */
+    public Outcome evaluate(LoadResult result) {
+        double actual = actual(result);
+        boolean passed = lessThan ? actual < limit : actual > limit;
+        return new Outcome(this, actual, passed);
+    }
+
+    /** Formats a value of this threshold's metric the way the user wrote it. */
+    public String format(double value) {
+        return switch (metric) {
+            case "errors" -> String.format(Locale.ROOT, "%.2f%%", value * 100);
+            case "rps" -> String.format(Locale.ROOT, "%.1f", value);
+            default -> Durations.formatMicros(value);
+        };
+    }
+
+    /**
+     * A threshold checked against a result.
+     *
+     * @param threshold the condition
+     * @param actual    the measured value, in the threshold's unit
+     * @param passed    whether the condition held
+     */
+    public record Outcome(Threshold threshold, double actual, boolean passed) {
+        /** One line such as {@code p99<250ms: 312.4ms  FAILED}. */
+        public String describe() {
+            return threshold.expression() + ": " + threshold.format(actual) + (passed ? "  ok" : "  FAILED");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.keelson.load.internal;
+
+import dev.keelson.load.ErrorKind;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+
+/**
+ * One virtual user's keep-alive connection, living on one event loop. It sends one request at a time and reports
+ * every outcome to its {@link Worker}; it survives reconnects (one channel at a time, hence sharable).
+ */
+@ChannelHandler.Sharable
+final class Connection extends ChannelInboundHandlerAdapter implements ResponseParser.Sink {
+    final int index;
+    private final Worker worker;
+    private final ResponseParser parser = new ResponseParser();
+    final VirtualUser user;
+    Channel channel;
+    boolean inflight;
+    boolean ready;
+    long intendedNanos;
+    long sentNanos;
+
+    Connection(int index, Worker worker, VirtualUser user) {
+        this.index = index;
+        this.worker = worker;
+        this.user = user;
+    }
+
+    /** Writes {@code request} (released by Netty) and remembers when it was due. */
+    void send(ByteBuf request, long intended, long now, boolean collectBody, boolean head) {
+        inflight = true;
+        intendedNanos = intended;
+        sentNanos = now;
+        parser.expect(collectBody, head);
+        channel.writeAndFlush(request, channel.voidPromise());
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        parser.reset();
+        if (!worker.tls()) {
+            ready = true;
+            worker.connected(this);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake) {
+            if (handshake.isSuccess()) {
+                ready = true;
+                worker.connected(this);
+            } else {
+                fail(ErrorKind.TLS);
+            }
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        try {
+            worker.meter.received(in.readableBytes());
+            parser.parse(in, this);
+        } finally {
+            in.release();
+        }
+    }
+
+    @Override
+    public void onResponse(int status, boolean close, byte[] body, int bodyLength) {
+        if (!inflight) {
+            fail(ErrorKind.BAD_RESPONSE);
+            return;
+        }
+        inflight = false;
+        if (close) {
+            ready = false;
+            channel.close();
+        }
+        worker.response(this, status, body, bodyLength);
+    }
+
+    @Override
+    public void onBadResponse() {
+        fail(ErrorKind.BAD_RESPONSE);
+    }
+
+    /** Counts a failure of the outstanding request (or of the connection) and drops the channel. */
+    void fail(ErrorKind kind) {
+        boolean wasInflight = inflight;
+        inflight = false;
+        ready = false;
+        if (channel != null) channel.close();
+        worker.failed(this, kind, wasInflight);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (ctx.channel() == channel && (inflight || ready)) {
+            fail(ErrorClassifier.classify(cause));
+        } else {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (ctx.channel() != channel) return;
+        if (parser.closed(this)) return;
+        if (inflight) {
+            fail(ErrorKind.RESET);
+        } else {
+            boolean wasReady = ready;
+            ready = false;
+            worker.lost(this, wasReady);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.keelson.load.internal;
+
+import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadConfig;
+import dev.keelson.load.LoadException;
+import dev.keelson.load.LoadListener;
+import dev.keelson.load.LoadResult;
+import dev.keelson.load.Model;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/**
+ * Runs one load test: probes the target, starts one {@link Worker} per event loop (native epoll where available,
+ * NIO otherwise), samples every second, stops at the end of the duration or request budget.
+ */
+public final class Engine {
+    private final LoadConfig config;
+    private final LoadListener listener;
+
+    public Engine(LoadConfig config, LoadListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /** Runs the test to its end; failures of requests are counted in the result. */
+    public LoadResult run() {
+        var target = config.scenario().target();
+        int connectTimeout = (int) Math.min(config.timeout().toMillis(), 10_000);
+        InetSocketAddress address = Probe.check(target, config.insecure(), connectTimeout);
+        Run run = new Run(config, address, Target.isTls(target) ? sslContext() : null);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(), ioHandler());
+        try {
+            return drive(run, group, connectTimeout);
+        } finally {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private LoadResult drive(Run run, EventLoopGroup group, int connectTimeout) {
+        Bootstrap bootstrap = new Bootstrap()
+                .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeout);
+        List<Worker> workers = workers(run, group, bootstrap);
+        int warmupSeconds = (int) Math.ceil(config.warmup().toNanos() / 1e9);
+        Sampler sampler = new Sampler(workers.stream().map(w -> w.meter).toList(), listener, warmupSeconds);
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "keelson-load-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        long start = System.nanoTime();
+        Instant startedAt = Instant.now().plusSeconds(warmupSeconds);
+        workers.forEach(w -> w.start(start));
+        clock.scheduleAtFixedRate(sampler::sample, 1, 1, TimeUnit.SECONDS);
+        long measuredStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        await(run, measuredStart);
+        long stop = System.nanoTime();
+        clock.shutdownNow();
+        awaitQuietly(clock);
+        workers.forEach(Worker::stop);
+        sampler.sample();
+        Duration measured = Duration.ofNanos(Math.max(1, stop - measuredStart));
+        return new LoadResult(config.scenario().target() + config.scenario().steps().get(0).path(), config.model(),
+                config.users(), config.model() == Model.OPEN ? config.rate() : 0, startedAt, measured,
+                sampler.requests(), sampler.errorCount(), sampler.bytes, sampler.latency, sampler.statusCodes(),
+                sampler.errorKinds(), sampler.lateness(), sampler.timeline, List.of())
+                .withThresholds(config.thresholds());
+    }
+
+    private List<Worker> workers(Run run, EventLoopGroup group, Bootstrap bootstrap) {
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor executor : group) loops.add((EventLoop) executor);
+        List<Worker> workers = new ArrayList<>();
+        int first = 0;
+        for (int i = 0; i < loops.size(); i++) {
+            int users = config.users() / loops.size() + (i < config.users() % loops.size() ? 1 : 0);
+            double rate = config.rate() * users / config.users();
+            workers.add(new Worker(loops.get(i), run, bootstrap, first, users, config.model() == Model.OPEN ? rate : 0));
+            first += users;
+        }
+        return workers;
+    }
+
+    private void await(Run run, long measuredStart) {
+        try {
+            if (config.duration().isZero()) {
+                run.done.await();
+            } else {
+                long end = measuredStart + config.duration().toNanos();
+                run.done.await(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService clock) {
+        try {
+            clock.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static IoHandlerFactory ioHandler() {
+        return Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    }
+
+    private SslContext sslContext() {
+        try {
+            SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
+            if (config.insecure()) builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            return builder.build();
+        } catch (SSLException e) {
+            throw new LoadException(ErrorCode.RUN_FAILED, "cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.keelson.load.internal;
+
+import dev.keelson.load.ErrorKind;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.SingleWriterRecorder;
+
+/**
+ * One event loop's measurements, written only by that loop without allocating, read once a second by the sampler:
+ * latency and lateness {@link SingleWriterRecorder}s (microseconds) and cumulative counters.
+ */
+final class Meter {
+    /** Largest latency recorded: one hour in microseconds; longer values are clamped. */
+    static final long HIGHEST_MICROS = 3_600_000_000L;
+
+    final SingleWriterRecorder latency = new SingleWriterRecorder(HIGHEST_MICROS, 3);
+    final SingleWriterRecorder lateness = new SingleWriterRecorder(HIGHEST_MICROS, 3);
+    final AtomicLongArray statuses = new AtomicLongArray(600);
+    final AtomicLongArray errors = new AtomicLongArray(ErrorKind.values().length);
+    final AtomicLong bytes = new AtomicLong();
+
+    void response(int status, long latencyNanos) {
+        latency.recordValue(clamp(latencyNanos / 1_000));
+        statuses.lazySet(status, statuses.get(status) + 1);
+    }
+
+    void late(long lateNanos) {
+        lateness.recordValue(clamp(lateNanos / 1_000));
+    }
+
+    void error(ErrorKind kind) {
+        errors.incrementAndGet(kind.ordinal());
+    }
+
+    void received(int n) {
+        bytes.lazySet(bytes.get() + n);
+    }
+
+    private static long clamp(long micros) {
+        return Math.max(0, Math.min(micros, HIGHEST_MICROS));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.keelson.load.internal;
+
+import dev.keelson.load.LoadConfig;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What all workers of one run share: the configuration, the resolved target and the request budget. */
+final class Run {
+    final LoadConfig config;
+    final InetSocketAddress address;
+    final SslContext sslContext;
+    final RequestEncoder encoder;
+    final AtomicInteger feedCursor = new AtomicInteger();
+    final CountDownLatch done = new CountDownLatch(1);
+    private final AtomicLong permits;
+    private final AtomicLong completed = new AtomicLong();
+
+    Run(LoadConfig config, InetSocketAddress address, SslContext sslContext) {
+        this.config = config;
+        this.address = address;
+        this.sslContext = sslContext;
+        this.encoder = new RequestEncoder(config.scenario().target());
+        this.permits = new AtomicLong(config.requests());
+    }
+
+    /** Takes one request from the budget; always true without {@code --requests}. */
+    boolean takePermit() {
+        return config.requests() == 0 || permits.getAndDecrement() > 0;
+    }
+
+    /** A request ended (answered or failed); the run is done when the budget is used up. */
+    void completed() {
+        if (config.requests() > 0 && completed.incrementAndGet() == config.requests()) done.countDown();
+    }
+
+    /** When user {@code index} connects in the closed model: spread evenly over the ramp-up. */
+    long rampDelayNanos(int index) {
+        return config.rampUp().toNanos() * index / config.users();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.keelson.load.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keelson.load.Durations;
+import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadException;
+import dev.keelson.load.Scenario;
+import dev.keelson.load.Step;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads scenario YAML files and their CSV feeds; every error names the file and, where known, the line. */
+public final class ScenarioFile {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ScenarioFile() {}
+
+    record FileStep(
+            String name,
+            String method,
+            @JsonProperty(required = true) String path,
+            Map<String, String> headers,
+            String body,
+            Integer expect,
+            Map<String, String> extract,
+            String think) {}
+
+    record FileScenario(@JsonProperty(required = true) String target, String feed,
+            @JsonProperty(required = true) List<FileStep> steps) {}
+
+    /** Reads and validates {@code file}. */
+    public static Scenario read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw bad(file, "the scenario file does not exist");
+        }
+        FileScenario parsed;
+        try {
+            parsed = YAML.readValue(file.toFile(), FileScenario.class);
+        } catch (JacksonException e) {
+            throw bad(file, where(e) + e.getOriginalMessage());
+        }
+        if (parsed == null) throw bad(file, "the file is empty");
+        return toScenario(file, parsed);
+    }
+
+    private static String where(JacksonException e) {
+        TokenStreamLocation location = e.getLocation();
+        return location == null || location.getLineNr() < 1 ? "" : "line " + location.getLineNr() + ": ";
+    }
+
+    private static Scenario toScenario(Path file, FileScenario parsed) {
+        URI target = Target.parse(parsed.target());
+        List<Map<String, String>> feed = parsed.feed() == null ? List.of() : readFeed(file, parsed.feed());
+        Set<String> known = new HashSet<>(feed.isEmpty() ? Set.of() : feed.get(0).keySet());
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < parsed.steps().size(); i++) {
+            Step step = toStep(file, i, parsed.steps().get(i));
+            checkPlaceholders(file, step, known);
+            known.addAll(step.extract().keySet());
+            steps.add(step);
+        }
+        return new Scenario(target, steps, feed);
+    }
+
+    private static Step toStep(Path file, int index, FileStep s) {
+        String name = s.name() == null ? "step " + (index + 1) : s.name();
+        try {
+            String method = s.method() == null ? (s.body() == null ? "GET" : "POST") : s.method().toUpperCase(Locale.ROOT);
+            return new Step(name, method, s.path(), s.headers(), s.body(), s.expect() == null ? 0 : s.expect(),
+                    s.extract(), s.think() == null ? null : Durations.parse(s.think(), "step '" + name + "': think"));
+        } catch (IllegalArgumentException | LoadException e) {
+            throw bad(file, e.getMessage());
+        }
+    }
+
+    private static void checkPlaceholders(Path file, Step step, Set<String> known) {
+        StringBuilder text = new StringBuilder(step.path()).append(step.body() == null ? "" : step.body());
+        step.headers().values().forEach(text::append);
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                throw bad(file, "step '" + step.name() + "' uses ${" + m.group(1)
+                        + "}, which no CSV column and no earlier extract defines");
+            }
+        }
+    }
+
+    private static List<Map<String, String>> readFeed(Path scenarioFile, String feed) {
+        Path csv = scenarioFile.toAbsolutePath().getParent().resolve(feed).normalize();
+        if (!Files.isRegularFile(csv)) throw bad(scenarioFile, "feed file " + csv + " does not exist");
+        try {
+            List<Map<String, String>> all = CsvFeed.parse(Files.readString(csv));
+            if (all.isEmpty()) throw bad(scenarioFile, "feed file " + csv + " has a header but no rows");
+            return all;
+        } catch (IllegalArgumentException e) {
+            throw bad(scenarioFile, "feed file " + csv + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw bad(scenarioFile, "feed file " + csv + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static LoadException bad(Path file, String message) {
+        return new LoadException(ErrorCode.BAD_SCENARIO, "scenario " + file + ": " + message);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.keelson.load.internal;
+
+import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadException;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Parses and checks target URLs: http or https, with a host. */
+public final class Target {
+    private Target() {}
+
+    /** Parses {@code url}; a {@link LoadException} with {@link ErrorCode#BAD_URL} says what is wrong. */
+    public static URI parse(String url) {
+        if (url == null || url.isBlank()) throw new LoadException(ErrorCode.BAD_URL, "no target URL given");
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new LoadException(ErrorCode.BAD_URL, "URL '" + url + "' does not parse: " + e.getReason());
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new LoadException(ErrorCode.BAD_URL, "URL '" + url + "' must start with http:// or https://");
+        }
+        if (uri.getHost() == null) {
+            throw new LoadException(ErrorCode.BAD_URL, "URL '" + url + "' has no host");
+        }
+        return uri;
+    }
+
+    /** The port of {@code uri}, defaulting by scheme. */
+    public static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : (isTls(uri) ? 443 : 80);
+    }
+
+    public static boolean isTls(URI uri) {
+        return "https".equals(uri.getScheme());
+    }
+}

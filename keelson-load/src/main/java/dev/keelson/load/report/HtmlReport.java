@@ -1,0 +1,147 @@
+package dev.keelson.load.report;
+
+import dev.keelson.load.Durations;
+import dev.keelson.load.LoadResult;
+import dev.keelson.load.Threshold;
+import dev.keelson.load.TimelineSecond;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.HistogramIterationValue;
+
+/**
+ * One self-contained HTML file (inline CSS and SVG, no scripts, no network fetches): a summary, requests/s and
+ * latency percentiles over time, the percentile spectrum on a log scale, status codes and errors.
+ */
+public final class HtmlReport {
+    /** Series colours; tests look for them in a screenshot. */
+    public static final String BLUE = "#2563eb", RED = "#dc2626", GREEN = "#16a34a", AMBER = "#d97706",
+            PURPLE = "#7c3aed", CYAN = "#0891b2";
+
+    private HtmlReport() {}
+
+    /** Renders the whole page. */
+    public static String render(LoadResult r) {
+        StringBuilder html = new StringBuilder(64 * 1024);
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>keelson load: ")
+                .append(SvgChart.escape(r.target())).append("</title><style>").append(CSS).append("</style></head><body>");
+        html.append("<h1>keelson load</h1><p class=\"sub\">").append(SvgChart.escape(r.target())).append(" &middot; ")
+                .append(SvgChart.escape(TextReport.model(r))).append(" &middot; ")
+                .append(String.format(Locale.ROOT, "%.1fs from %s", r.measured().toNanos() / 1e9, r.started())).append("</p>");
+        summary(html, r);
+        List<TimelineSecond> seconds = r.timeline().stream().filter(s -> !s.warmup()).toList();
+        html.append(throughput(seconds)).append(latencyOverTime(seconds)).append(spectrum(r)).append(outcomes(r));
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static void summary(StringBuilder html, LoadResult r) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put("requests", String.valueOf(r.requests()));
+        cells.put("requests/s", String.format(Locale.ROOT, "%.1f", r.requestsPerSecond()));
+        cells.put("received/s", TextReport.bytes(r.bytesPerSecond()));
+        cells.put("errors", String.format(Locale.ROOT, "%d (%.2f%%)", r.errors(), r.errorRatio() * 100));
+        if (r.latency().getTotalCount() > 0) {
+            cells.put("mean", Durations.formatMicros(r.latency().getMean()));
+            for (double q : TextReport.PERCENTILES) cells.put(TextReport.label(q), Durations.formatMicros(r.percentileMicros(q)));
+            cells.put("max", Durations.formatMicros(r.latency().getMaxValue()));
+        }
+        if (r.lateness().count() > 0) cells.put("sent late", r.lateness().count() + " (max " + Durations.formatMicros(r.lateness().maxMicros()) + ")");
+        html.append("<div class=\"cards\">");
+        cells.forEach((k, v) -> html.append("<div><b>").append(SvgChart.escape(v)).append("</b><span>").append(k).append("</span></div>"));
+        html.append("</div>");
+        if (!r.thresholds().isEmpty()) {
+            html.append("<table class=\"thresholds\"><tr><th>threshold</th><th>measured</th><th>result</th></tr>");
+            for (Threshold.Outcome t : r.thresholds()) {
+                html.append("<tr class=\"").append(t.passed() ? "ok" : "failed").append("\"><td>")
+                        .append(SvgChart.escape(t.threshold().expression())).append("</td><td>")
+                        .append(SvgChart.escape(t.threshold().format(t.actual()))).append("</td><td>")
+                        .append(t.passed() ? "passed" : "FAILED").append("</td></tr>");
+            }
+            html.append("</table>");
+        }
+    }
+
+    private static String throughput(List<TimelineSecond> seconds) {
+        double[] xs = seconds.stream().mapToDouble(s -> s.second() + 1).toArray();
+        return new SvgChart("Requests per second")
+                .add("responses/s", BLUE, xs, seconds.stream().mapToDouble(TimelineSecond::requests).toArray())
+                .add("errors/s", RED, xs, seconds.stream().mapToDouble(TimelineSecond::errors).toArray())
+                .xLabels(v -> String.format(Locale.ROOT, "%.0fs", v), false)
+                .render();
+    }
+
+    private static String latencyOverTime(List<TimelineSecond> seconds) {
+        double[] xs = seconds.stream().mapToDouble(s -> s.second() + 1).toArray();
+        return new SvgChart("Latency over time")
+                .add("p50", GREEN, xs, seconds.stream().mapToDouble(TimelineSecond::p50Micros).toArray())
+                .add("p90", AMBER, xs, seconds.stream().mapToDouble(TimelineSecond::p90Micros).toArray())
+                .add("p99", RED, xs, seconds.stream().mapToDouble(TimelineSecond::p99Micros).toArray())
+                .add("max", PURPLE, xs, seconds.stream().mapToDouble(TimelineSecond::maxMicros).toArray())
+                .xLabels(v -> String.format(Locale.ROOT, "%.0fs", v), false)
+                .yLabels(Durations::formatMicros)
+                .render();
+    }
+
+    private static String spectrum(LoadResult r) {
+        List<double[]> points = new ArrayList<>();
+        if (r.latency().getTotalCount() > 0) {
+            for (HistogramIterationValue v : r.latency().percentiles(5)) {
+                double p = v.getPercentileLevelIteratedTo();
+                if (p >= 99.9999) break;
+                points.add(new double[] {100 / (100 - p), v.getValueIteratedTo()});
+            }
+            points.add(new double[] {1e6, r.latency().getMaxValue()});
+        }
+        return new SvgChart("Latency by percentile (log scale: 90%, 99%, 99.9%...)")
+                .add("latency", BLUE, points.stream().mapToDouble(p -> p[0]).toArray(),
+                        points.stream().mapToDouble(p -> p[1]).toArray())
+                .xLabels(HtmlReport::percentileLabel, true)
+                .yLabels(Durations::formatMicros)
+                .render();
+    }
+
+    private static String percentileLabel(double inverse) {
+        double p = 100 - 100 / inverse;
+        return p >= 99.99995 ? "max" : String.format(Locale.ROOT, "%s%%", new java.math.BigDecimal(p)
+                .setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+    }
+
+    private static String outcomes(LoadResult r) {
+        long total = Math.max(1, r.requests() + r.errors());
+        StringBuilder html = new StringBuilder("<figure><figcaption>Status codes and errors</figcaption><div class=\"bars\">");
+        r.statusCodes().forEach((code, n) -> bar(html, "HTTP " + code, n, total, statusColour(code)));
+        r.errorKinds().forEach((kind, n) -> bar(html, kind.label(), n, total, kind.name().equals("UNEXPECTED") ? AMBER : PURPLE));
+        if (r.statusCodes().isEmpty() && r.errorKinds().isEmpty()) html.append("<p>no responses</p>");
+        return html.append("</div></figure>").toString();
+    }
+
+    private static void bar(StringBuilder html, String label, long n, long total, String colour) {
+        double width = Math.max(0.5, 100.0 * n / total);
+        html.append(String.format(Locale.ROOT, "<div class=\"bar\"><span>%s</span><i style=\"width:%.1f%%;background:%s\"></i><em>%d</em></div>",
+                SvgChart.escape(label), width * 0.8, colour, n));
+    }
+
+    private static String statusColour(int code) {
+        if (code < 300) return GREEN;
+        if (code < 400) return CYAN;
+        return code < 500 ? AMBER : RED;
+    }
+
+    private static final String CSS = """
+            body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#0f172a;background:#f8fafc;max-width:1080px}
+            h1{margin:0;font-size:22px}.sub{color:#475569;margin:4px 0 16px}
+            .cards{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:16px}
+            .cards div{background:#fff;border:1px solid #e2e8f0;border-radius:6px;padding:6px 10px;min-width:80px}
+            .cards b{display:block;font-size:16px}.cards span{color:#64748b;font-size:12px}
+            figure{margin:0 0 18px;background:#fff;border:1px solid #e2e8f0;border-radius:6px;padding:8px}
+            figcaption{font-weight:600;margin-bottom:4px}svg{display:block;max-width:100%;height:auto}
+            .tick{font-size:11px;fill:#64748b}.legend span{margin-right:14px;font-size:12px}
+            .legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
+            .bar{display:flex;align-items:center;gap:8px;margin:4px 0}.bar span{width:150px}
+            .bar i{display:block;height:18px;border-radius:3px}.bar em{font-style:normal;color:#475569}
+            table{border-collapse:collapse;margin-bottom:16px}td,th{border:1px solid #e2e8f0;padding:4px 10px}
+            tr.failed td{color:#b91c1c;font-weight:600}tr.ok td{color:#15803d}
+            """;
+}

@@ -1,0 +1,125 @@
+package dev.keelson.load.report;
+
+import dev.keelson.load.ErrorCode;
+import dev.keelson.load.ErrorKind;
+import dev.keelson.load.Lateness;
+import dev.keelson.load.LoadException;
+import dev.keelson.load.LoadResult;
+import dev.keelson.load.Model;
+import dev.keelson.load.Threshold;
+import dev.keelson.load.TimelineSecond;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON form of a result. It carries the whole latency histogram in HdrHistogram's compressed, base64 form
+ * ({@code latency.histogram}), so {@link #read} gives back a result that merges exactly.
+ */
+public final class JsonReport {
+    /** Format version written as {@code "format"}; bumped on incompatible change. */
+    public static final int FORMAT = 1;
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private JsonReport() {}
+
+    /** Renders {@code result} as pretty-printed JSON. */
+    public static String render(LoadResult r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT).put("target", r.target()).put("model", r.model().name().toLowerCase())
+                .put("users", r.users()).put("rate", r.rate()).put("started", r.started().toString())
+                .put("durationSeconds", r.measured().toNanos() / 1e9).put("requests", r.requests())
+                .put("requestsPerSecond", r.requestsPerSecond()).put("bytes", r.bytes())
+                .put("bytesPerSecond", r.bytesPerSecond()).put("errors", r.errors()).put("errorRatio", r.errorRatio());
+        root.set("latency", latency(r.latency()));
+        ObjectNode statuses = root.putObject("statusCodes");
+        r.statusCodes().forEach((code, n) -> statuses.put(String.valueOf(code), n));
+        ObjectNode kinds = root.putObject("errorKinds");
+        r.errorKinds().forEach((kind, n) -> kinds.put(kind.name().toLowerCase(), n));
+        root.putObject("late").put("count", r.lateness().count()).put("meanMicros", r.lateness().meanMicros())
+                .put("maxMicros", r.lateness().maxMicros());
+        ArrayNode timeline = root.putArray("timeline");
+        for (TimelineSecond s : r.timeline()) {
+            timeline.addObject().put("second", s.second()).put("warmup", s.warmup()).put("requests", s.requests())
+                    .put("errors", s.errors()).put("bytes", s.bytes()).put("p50Micros", s.p50Micros())
+                    .put("p90Micros", s.p90Micros()).put("p99Micros", s.p99Micros()).put("maxMicros", s.maxMicros());
+        }
+        ArrayNode thresholds = root.putArray("thresholds");
+        for (Threshold.Outcome t : r.thresholds()) {
+            thresholds.addObject().put("expression", t.threshold().expression()).put("actual", t.actual())
+                    .put("passed", t.passed());
+        }
+        root.put("passed", r.passed());
+        return JSON.writeValueAsString(root) + System.lineSeparator();
+    }
+
+    private static ObjectNode latency(Histogram h) {
+        ObjectNode node = JSON.createObjectNode().put("unit", "microseconds").put("count", h.getTotalCount())
+                .put("min", h.getTotalCount() == 0 ? 0 : h.getMinValue()).put("mean", h.getMean())
+                .put("stdev", h.getStdDeviation()).put("max", h.getMaxValue());
+        ObjectNode percentiles = node.putObject("percentiles");
+        for (double q : TextReport.PERCENTILES) percentiles.put(TextReport.label(q), h.getValueAtPercentile(q));
+        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int length = h.encodeIntoCompressedByteBuffer(buffer);
+        node.put("histogram", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length)));
+        return node;
+    }
+
+    /**
+     * Reads a result written by {@link #render}; thresholds are not read back.
+     *
+     * @throws LoadException with {@link ErrorCode#BAD_RESULT} naming the file when it is not such a result
+     */
+    public static LoadResult read(Path file) {
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root == null || !root.path("latency").has("histogram")) {
+                throw new IllegalArgumentException("no latency.histogram: not a keelson load JSON result");
+            }
+            return fromJson(root);
+        } catch (JacksonException e) {
+            throw new LoadException(ErrorCode.BAD_RESULT, file + " is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException | DataFormatException | NullPointerException e) {
+            throw new LoadException(ErrorCode.BAD_RESULT, file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LoadResult fromJson(JsonNode root) throws DataFormatException {
+        byte[] compressed = Base64.getDecoder().decode(root.path("latency").path("histogram").asString());
+        Histogram latency = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(compressed), 0);
+        Map<Integer, Long> statuses = new TreeMap<>();
+        root.path("statusCodes").properties().forEach(e -> statuses.put(Integer.valueOf(e.getKey()), e.getValue().asLong()));
+        Map<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
+        root.path("errorKinds").properties()
+                .forEach(e -> kinds.put(ErrorKind.valueOf(e.getKey().toUpperCase()), e.getValue().asLong()));
+        List<TimelineSecond> timeline = new ArrayList<>();
+        for (JsonNode s : root.path("timeline")) {
+            timeline.add(new TimelineSecond(s.path("second").asInt(), s.path("warmup").asBoolean(),
+                    s.path("requests").asLong(), s.path("errors").asLong(), s.path("bytes").asLong(),
+                    s.path("p50Micros").asLong(), s.path("p90Micros").asLong(), s.path("p99Micros").asLong(),
+                    s.path("maxMicros").asLong()));
+        }
+        JsonNode late = root.path("late");
+        return new LoadResult(root.path("target").asString(), Model.valueOf(root.path("model").asString().toUpperCase()),
+                root.path("users").asInt(), root.path("rate").asDouble(), Instant.parse(root.path("started").asString()),
+                Duration.ofNanos((long) (root.path("durationSeconds").asDouble() * 1e9)), root.path("requests").asLong(),
+                root.path("errors").asLong(), root.path("bytes").asLong(), latency, new TreeMap<>(statuses), kinds,
+                new Lateness(late.path("count").asLong(), late.path("meanMicros").asDouble(), late.path("maxMicros").asLong()),
+                timeline, List.of());
+    }
+}

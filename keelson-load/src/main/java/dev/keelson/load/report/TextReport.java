@@ -1,0 +1,69 @@
+package dev.keelson.load.report;
+
+import dev.keelson.load.Durations;
+import dev.keelson.load.LoadResult;
+import dev.keelson.load.Model;
+import dev.keelson.load.Threshold;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The human-readable summary printed at the end of a run. */
+public final class TextReport {
+    /** The percentiles every report shows. */
+    public static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9, 99.99};
+
+    private TextReport() {}
+
+    /** Renders {@code result} as a few aligned lines, ending with a newline. */
+    public static String render(LoadResult r) {
+        StringBuilder out = new StringBuilder();
+        out.append(r.target()).append("  ").append(model(r)).append(", ")
+                .append(String.format(Locale.ROOT, "%.2fs", r.measured().toNanos() / 1e9)).append('\n');
+        line(out, "requests", String.format(Locale.ROOT, "%d  (%.1f/s, %s/s received)", r.requests(),
+                r.requestsPerSecond(), bytes(r.bytesPerSecond())));
+        var h = r.latency();
+        line(out, "latency", h.getTotalCount() == 0 ? "no responses" : String.format(Locale.ROOT,
+                "min %s  mean %s  stdev %s  max %s", us(h.getMinValue()), us(h.getMean()), us(h.getStdDeviation()),
+                us(h.getMaxValue())));
+        StringBuilder p = new StringBuilder();
+        for (double q : PERCENTILES) p.append(label(q)).append(' ').append(us(r.percentileMicros(q))).append("  ");
+        line(out, "percentiles", p.toString().trim());
+        line(out, "status", r.statusCodes().isEmpty() ? "none" : r.statusCodes().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("  ")));
+        line(out, "errors", String.format(Locale.ROOT, "%d (%.2f%%)", r.errors(), r.errorRatio() * 100)
+                + r.errorKinds().entrySet().stream().map(e -> "  " + e.getKey().label() + ": " + e.getValue())
+                        .collect(Collectors.joining()));
+        if (r.model() == Model.OPEN) {
+            line(out, "late", r.lateness().count() == 0 ? "none: every request went out on schedule"
+                    : String.format(Locale.ROOT, "%d requests sent after their slot (mean %s, max %s late)",
+                            r.lateness().count(), us(r.lateness().meanMicros()), us(r.lateness().maxMicros())));
+        }
+        for (Threshold.Outcome t : r.thresholds()) line(out, "threshold", t.describe());
+        return out.toString();
+    }
+
+    static String model(LoadResult r) {
+        return r.model() == Model.OPEN
+                ? String.format(Locale.ROOT, "open model, %.0f req/s over %d connections", r.rate(), r.users())
+                : "closed model, " + r.users() + " users";
+    }
+
+    /** {@code p99.9} for 99.9. */
+    public static String label(double percentile) {
+        return "p" + (percentile == Math.floor(percentile) ? String.valueOf((long) percentile) : String.valueOf(percentile));
+    }
+
+    static String us(double micros) {
+        return Durations.formatMicros(micros);
+    }
+
+    static String bytes(double perSecond) {
+        if (perSecond < 1024) return String.format(Locale.ROOT, "%.0f B", perSecond);
+        if (perSecond < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", perSecond / 1024);
+        return String.format(Locale.ROOT, "%.2f MB", perSecond / 1024 / 1024);
+    }
+
+    private static void line(StringBuilder out, String label, String text) {
+        out.append(String.format(Locale.ROOT, "  %-12s %s%n", label, text));
+    }
+}

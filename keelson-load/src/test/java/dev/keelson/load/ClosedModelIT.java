@@ -1,0 +1,59 @@
+package dev.keelson.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ClosedModelIT {
+    @Test
+    void aRequestCountSendsExactlyThatManyRequestsAndCountsEveryResponse() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            LoadResult result = LoadTest.configure().url(server.url("/json")).users(5).requests(1000).threads(2)
+                    .build().run();
+
+            assertThat(result.requests()).isEqualTo(1000);
+            assertThat(server.requests.get()).isEqualTo(1000);
+            assertThat(result.errors()).isZero();
+            assertThat(result.statusCodes()).containsEntry(200, 1000L);
+            assertThat(result.latency().getTotalCount()).isEqualTo(1000);
+            assertThat(result.bytes()).isGreaterThan(1000L * TargetServer.JSON.length);
+        }
+    }
+
+    @Test
+    void chunkedResponsesAreFramedAndCounted() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            LoadResult result = LoadTest.configure().url(server.url("/chunked")).users(3).requests(300).build().run();
+
+            assertThat(result.requests()).isEqualTo(300);
+            assertThat(result.errors()).isZero();
+        }
+    }
+
+    @Test
+    void aDurationStopsTheRunAndFillsTheTimeline() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            long start = System.nanoTime();
+            LoadResult result = LoadTest.configure().url(server.url("/json")).users(4)
+                    .duration(Duration.ofSeconds(2)).build().run();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(5));
+            assertThat(result.measured()).isBetween(Duration.ofMillis(1900), Duration.ofMillis(2500));
+            assertThat(result.requests()).isGreaterThan(100);
+            assertThat(result.timeline()).hasSizeBetween(2, 3);
+            assertThat(result.timeline().get(0).requests()).isPositive();
+        }
+    }
+
+    @Test
+    void serverErrorsAreCountedAsErrorsWithTheirStatus() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            LoadResult result = LoadTest.configure().url(server.url("/status/503")).users(2).requests(50).build().run();
+
+            assertThat(result.statusCodes()).containsEntry(503, 50L);
+            assertThat(result.errorKinds()).containsEntry(ErrorKind.UNEXPECTED, 50L);
+            assertThat(result.errorRatio()).isEqualTo(1.0);
+        }
+    }
+}

@@ -19,8 +19,11 @@ sealed interface BlockTracker permits PostgresBlocks, MysqlBlocks, SqliteBlocks,
     /** An unquoted word {@code src[start, end)} of the statement, seen at {@code parenDepth}. */
     void word(String src, int start, int end, int parenDepth);
 
-    /** Any other significant token: punctuation, a number, a quoted string or identifier. */
-    void other();
+    /**
+     * Any other significant token: punctuation {@code c}, a number ({@code c} is its first digit), a quoted string
+     * or identifier ({@code c} is its opening quote).
+     */
+    void other(char c);
 
     /**
      * Called at a {@code ;}: true when it ends the statement, false when it belongs to a body and is kept in the

@@ -6,7 +6,7 @@ final class PlainBlocks implements BlockTracker {
     public void word(String src, int start, int end, int parenDepth) {}
 
     @Override
-    public void other() {}
+    public void other(char c) {}
 
     @Override
     public boolean endsStatement(int parenDepth) {

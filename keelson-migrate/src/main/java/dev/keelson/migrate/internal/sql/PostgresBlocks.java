@@ -59,7 +59,7 @@ final class PostgresBlocks implements BlockTracker {
     }
 
     @Override
-    public void other() {
+    public void other(char c) {
         afterFrom = false;
     }
 

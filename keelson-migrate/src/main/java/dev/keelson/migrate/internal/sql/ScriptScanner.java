@@ -179,7 +179,7 @@ final class ScriptScanner {
     /** Skips a quoted string or identifier closed by {@code quote}; a doubled quote stands for itself. */
     private void quoted(char quote, boolean backslashEscapes, String what) {
         begin();
-        blocks.other();
+        blocks.other(quote);
         int openLine = line;
         consume();
         while (true) {
@@ -206,7 +206,7 @@ final class ScriptScanner {
 
     private void quotedUntil(char open, char close, String what) {
         begin();
-        blocks.other();
+        blocks.other(open);
         int openLine = line;
         consume();
         while (pos < len && src.charAt(pos) != close) {
@@ -226,7 +226,7 @@ final class ScriptScanner {
             return;
         }
         begin();
-        blocks.other();
+        blocks.other('$');
         int openLine = line;
         String tag = src.substring(pos, tagEnd + 1);
         int close = src.indexOf(tag, tagEnd + 1);
@@ -334,7 +334,7 @@ final class ScriptScanner {
     /** {@code /*!50003 … *}{@code /} is executable in MySQL: its content is lexed as code and kept. */
     private void versionComment(int bang) {
         begin();
-        blocks.other();
+        blocks.other('/');
         if (!inVersionComment) {
             versionCommentLine = line;
         }
@@ -365,7 +365,7 @@ final class ScriptScanner {
             number();
         } else {
             begin();
-            blocks.other();
+            blocks.other(c);
             pos++;
         }
     }
@@ -399,7 +399,7 @@ final class ScriptScanner {
 
     private void number() {
         begin();
-        blocks.other();
+        blocks.other(src.charAt(pos));
         pos = wordEnd(pos + 1);
     }
 

@@ -35,7 +35,7 @@ final class SqliteBlocks implements BlockTracker {
     }
 
     @Override
-    public void other() {
+    public void other(char c) {
         state = switch (state) {
             case START, CREATE -> State.NORMAL;
             case SEMI, END -> State.TRIGGER;

@@ -159,4 +159,21 @@ class StatementSplitterMysqlTest {
                 .isInstanceOf(SqlParseException.class)
                 .hasMessage("DELIMITER cannot contain a backslash: \\x (line 3)");
     }
+
+    @Test
+    void mariadbTopLevelCompoundStatementsAreOneStatement() {
+        String ifBlock = "IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'x') THEN\n"
+                + "  IF (@a > 1) THEN SET @b = IF(@a > 2, 'x;', 'y'); ELSE SET @b = REPEAT('z', 2); END IF;\n"
+                + "  ALTER TABLE t ADD COLUMN x INT;\nEND IF";
+        String loop = "lbl: WHILE @i < 3 DO\n  SET @i = @i + 1;\n  CASE WHEN @i = 2 THEN LEAVE lbl; ELSE BEGIN END; END CASE;\n"
+                + "  REPEAT SET @j = @j + 1; UNTIL @j > 2 END REPEAT;\nEND WHILE lbl";
+        assertThat(split(ifBlock + ";\n" + loop + ";\nDO IF(1, 2, 3);\nSELECT 1;")).containsExactly(
+                at(1, ifBlock), at(5, loop), at(10, "DO IF(1, 2, 3)"), at(11, "SELECT 1"));
+    }
+
+    @Test
+    void dropIfExistsAndTheIfFunctionInsideProceduresDoNotOpenBlocks() {
+        String proc = "CREATE PROCEDURE p() BEGIN DROP TABLE IF EXISTS x; SELECT IF(1, 2, 3); END";
+        assertThat(split(proc + ";\nSELECT 1;")).containsExactly(at(1, proc), at(2, "SELECT 1"));
+    }
 }

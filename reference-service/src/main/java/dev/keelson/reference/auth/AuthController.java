@@ -1,0 +1,66 @@
+package dev.keelson.reference.auth;
+
+import dev.keelson.reference.platform.Envelope;
+import dev.keelson.reference.user.User;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/auth}: the only endpoints callable without an access token. */
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+    private final AuthService auth;
+
+    AuthController(AuthService auth) {
+        this.auth = auth;
+    }
+
+    record RegisterRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
+            @NotBlank @Size(max = 100) String displayName) {}
+
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
+
+    record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {}
+
+    record Registered(UUID id, String email, String displayName) {}
+
+    record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
+        static TokenResponse of(AuthService.Tokens t) {
+            return new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.refreshToken());
+        }
+    }
+
+    @PostMapping("/register")
+    ResponseEntity<Envelope<Registered>> register(@Valid @RequestBody RegisterRequest request) {
+        User user = auth.register(request.email(), request.password(), request.displayName());
+        return ResponseEntity.created(URI.create("/api/v1/users/me"))
+                .body(Envelope.of(new Registered(user.id(), user.email(), user.displayName())));
+    }
+
+    @PostMapping("/login")
+    Envelope<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
+        return Envelope.of(TokenResponse.of(auth.login(request.email(), request.password())));
+    }
+
+    @PostMapping("/refresh")
+    Envelope<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
+        return Envelope.of(TokenResponse.of(auth.refresh(request.refreshToken())));
+    }
+
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
+        auth.logout(request.refreshToken());
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.keelson.reference.auth;
+
+import dev.keelson.reference.platform.ApiException;
+import dev.keelson.reference.platform.ErrorCode;
+import dev.keelson.reference.platform.IdGenerator;
+import dev.keelson.reference.user.User;
+import dev.keelson.reference.user.Users;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Registration, sign-in, refresh-token rotation and sign-out. */
+@Service
+class AuthService {
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    private final Users users;
+    private final RefreshTokens refreshTokens;
+    private final AccessTokens accessTokens;
+    private final PasswordEncoder passwords;
+    private final AuthProperties properties;
+    private final TransactionTemplate transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+    /** Checked against when the email is unknown, so a wrong email costs as much time as a wrong password. */
+    private final String decoyHash;
+
+    AuthService(Users users, RefreshTokens refreshTokens, AccessTokens accessTokens, PasswordEncoder passwords,
+            AuthProperties properties, TransactionTemplate transactions, IdGenerator ids, Clock clock) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+        this.decoyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    /** A new access token and the next refresh token of a family. */
+    record Tokens(String accessToken, long expiresIn, String refreshToken) {}
+
+    User register(String email, String password, String displayName) {
+        String hash = passwords.encode(password);
+        return users.insert(ids.next(), email, hash, displayName.strip())
+                .orElseThrow(() -> new ApiException(ErrorCode.EMAIL_TAKEN,
+                        "An account with this email exists: sign in, or reset its password"));
+    }
+
+    /** Starts a new token family. Says the same thing for an unknown email and a wrong password. */
+    Tokens login(String email, String password) {
+        Optional<User> user = users.findByEmail(email);
+        boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(decoyHash));
+        if (user.isEmpty() || !matches) {
+            throw new ApiException(ErrorCode.BAD_CREDENTIALS, "Email or password is wrong");
+        }
+        Instant now = clock.instant();
+        String refresh = transactions.execute(tx -> refreshTokens.issue(
+                ids.next(), user.get().id(), now.plus(properties.refreshTokenTtl())));
+        return new Tokens(accessTokens.issue(user.get()), accessTokens.ttlSeconds(), refresh);
+    }
+
+    /**
+     * Rotates: the presented token is spent and the next one of its family comes back. A token presented twice
+     * revokes its family (committed before the 401 goes out), so both the thief and the victim must sign in again.
+     */
+    Tokens refresh(String token) {
+        Instant now = clock.instant();
+        Rotated rotated = transactions.execute(tx -> rotate(token, now));
+        return switch (rotated.decision()) {
+            case ROTATE -> new Tokens(accessTokens.issue(rotated.user()), accessTokens.ttlSeconds(),
+                    rotated.nextToken());
+            case REUSED -> throw new ApiException(ErrorCode.REFRESH_TOKEN_REUSED,
+                    "This refresh token was already used; every session of this sign-in is now ended. Sign in again");
+            case REVOKED, EXPIRED -> throw new ApiException(ErrorCode.INVALID_REFRESH_TOKEN,
+                    "The refresh token has expired or was revoked: sign in again");
+        };
+    }
+
+    /** Ends the sign-in the token belongs to. Unknown tokens are ignored: logout always succeeds. */
+    void logout(String token) {
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> refreshTokens.findForUpdate(token)
+                .ifPresent(stored -> refreshTokens.revokeFamily(stored.familyId(), now)));
+    }
+
+    private record Rotated(RefreshTokenRotation.Decision decision, User user, String nextToken) {}
+
+    private Rotated rotate(String token, Instant now) {
+        RefreshTokens.Stored stored = refreshTokens.findForUpdate(token)
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_REFRESH_TOKEN,
+                        "The refresh token is unknown: sign in again"));
+        RefreshTokenRotation.Decision decision = RefreshTokenRotation.decide(stored.state(), now);
+        return switch (decision) {
+            case ROTATE -> {
+                User user = users.findById(stored.userId()).orElseThrow(() -> new ApiException(
+                        ErrorCode.INVALID_REFRESH_TOKEN, "The account of this refresh token no longer exists"));
+                refreshTokens.markUsed(stored.id(), now);
+                String next = refreshTokens.issue(stored.familyId(), user.id(), now.plus(properties.refreshTokenTtl()));
+                yield new Rotated(decision, user, next);
+            }
+            case REUSED -> {
+                int revoked = refreshTokens.revokeFamily(stored.familyId(), now);
+                log.warn("Refresh token reuse in family {} of user {}: revoked {} token(s)",
+                        stored.familyId(), stored.userId(), revoked);
+                yield new Rotated(decision, null, null);
+            }
+            case REVOKED, EXPIRED -> new Rotated(decision, null, null);
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package dev.keelson.reference.platform;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every failure the API reports on purpose, with its HTTP status and a stable slug. The slug ends the problem
+ * document's {@code type} URI, so clients can switch on it; never rename one.
+ */
+public enum ErrorCode {
+    VALIDATION(HttpStatus.BAD_REQUEST, "validation", "The request is not valid"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required"),
+    BAD_CREDENTIALS(HttpStatus.UNAUTHORIZED, "bad-credentials", "Email or password is wrong"),
+    INVALID_REFRESH_TOKEN(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "The refresh token is not valid"),
+    REFRESH_TOKEN_REUSED(HttpStatus.UNAUTHORIZED, "refresh-token-reused", "The refresh token was already used"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+    EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "The email is already registered"),
+    INVALID_STATE(HttpStatus.CONFLICT, "invalid-state", "The resource's state does not allow this"),
+    PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "The resource has changed"),
+    PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match header required"),
+    BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
+
+    /** The prefix of every {@code type} this service sets. */
+    public static final String TYPE_PREFIX = "https://keelson.dev/problems/";
+
+    private final HttpStatus status;
+    private final String slug;
+    private final String title;
+
+    ErrorCode(HttpStatus status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    /** The first code with {@code status}: the type of problems Spring raises itself (404, 405, 415, ...). */
+    static Optional<ErrorCode> forStatus(int status) {
+        return Arrays.stream(values()).filter(c -> c.status.value() == status).findFirst();
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String type() {
+        return TYPE_PREFIX + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.keelson.reference.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may call what. The API is stateless: a bearer JWT (see {@code auth.JwtConfiguration}) on every call except
+ * the auth endpoints and health. Answers 401 with {@code WWW-Authenticate: Bearer ...} and 403 as problem documents,
+ * and sets the security headers: a CSP that allows nothing (the API serves no HTML), {@code nosniff},
+ * {@code Referrer-Policy: no-referrer}, HSTS on HTTPS requests.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
+        AuthenticationEntryPoint unauthenticated = new ProblemEntryPoint(problems);
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(
+                problems.of(ErrorCode.FORBIDDEN, "You do not have the role this needs", request), response);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/auth/**", "/health/**", "/prometheus", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    /** The JWT's {@code roles} claim ({@code ["USER", "ADMIN"]}) becomes {@code ROLE_USER}, {@code ROLE_ADMIN}. */
+    private static Converter<Jwt, AbstractAuthenticationToken> rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    /** Spring's bearer entry point sets 401 and {@code WWW-Authenticate}; this adds the problem document. */
+    private record ProblemEntryPoint(Problems problems) implements AuthenticationEntryPoint {
+        private static final BearerTokenAuthenticationEntryPoint BEARER = new BearerTokenAuthenticationEntryPoint();
+
+        @Override
+        public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+                throws IOException {
+            BEARER.commence(request, response, e);
+            boolean tokenGiven = request.getHeader("Authorization") != null;
+            String detail = tokenGiven
+                    ? "The access token is not valid or has expired; refresh it or sign in again"
+                    : "Send an access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)";
+            problems.write(problems.of(ErrorCode.UNAUTHENTICATED, detail, request), response);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.keelson.reference.user;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An account as stored. {@code passwordHash} is an Argon2id hash in PHC string form.
+ *
+ * @param roles {@code USER}, and {@code ADMIN} for administrators
+ */
+public record User(UUID id, String email, String passwordHash, String displayName, List<String> roles,
+        Instant createdAt, Instant updatedAt) {}

@@ -1,0 +1,128 @@
+package dev.keelson.reference.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keelson.reference.testing.Api;
+import dev.keelson.reference.testing.Api.Reply;
+import dev.keelson.reference.testing.Api.Session;
+import dev.keelson.reference.testing.ServiceTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ProblemDocumentsIT extends ServiceTest {
+
+    @Test
+    void invalidFieldsAreListedOneByOne() {
+        Reply reply = api.post("/api/v1/auth/register")
+                .json(Map.of("email", "not-an-email", "password", "short", "displayName", "Ada")).send();
+
+        assertProblem(reply, 400, "/api/v1/auth/register");
+        assertThat(reply.json().get("type").asString()).isEqualTo(ErrorCode.VALIDATION.type());
+        assertThat(Api.texts(reply.json().get("errors"), "field")).containsExactlyInAnyOrder("email", "password");
+    }
+
+    @Test
+    void malformedJsonIsABadRequestThatSaysSo() {
+        Reply reply = api.post("/api/v1/auth/login").raw("{\"email\": ", "application/json").send();
+
+        assertProblem(reply, 400, "/api/v1/auth/login");
+        assertThat(reply.json().get("detail").asString()).contains("not valid JSON");
+    }
+
+    @Test
+    void anUnknownRouteIsNotFound() {
+        Session user = api.newUser();
+        Reply reply = api.get("/api/v1/no-such-thing").token(user.accessToken()).send();
+
+        assertProblem(reply, 404, "/api/v1/no-such-thing");
+    }
+
+    @Test
+    void aWrongMethodIsMethodNotAllowed() {
+        Reply reply = api.get("/api/v1/auth/login").send();
+
+        assertProblem(reply, 405, "/api/v1/auth/login");
+        assertThat(reply.header("Allow")).contains("POST");
+    }
+
+    @Test
+    void aWrongMediaTypeIsUnsupported() {
+        Reply reply = api.post("/api/v1/auth/login").raw("email=a&password=b", "application/x-www-form-urlencoded").send();
+
+        assertProblem(reply, 415, "/api/v1/auth/login");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
+        Reply reply = api.post("/api/v1/auth/login").raw("{\"email\":\"" + "a".repeat(70_000) + "\"}", "application/json")
+                .send();
+
+        assertProblem(reply, 413, "/api/v1/auth/login");
+        assertThat(reply.json().get("detail").asString()).contains("limit is 65536");
+    }
+
+    @Test
+    void noTokenIsUnauthorizedWithABearerChallenge() {
+        Reply reply = api.get("/api/v1/users/me").send();
+
+        assertProblem(reply, 401, "/api/v1/users/me");
+        assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void aForgedTokenIsUnauthorizedAndSaysTheTokenIsInvalid() {
+        Reply reply = api.get("/api/v1/users/me").token("eyJhbGciOiJFUzI1NiJ9.e30.c2ln").send();
+
+        assertProblem(reply, 401, "/api/v1/users/me");
+        assertThat(reply.header("WWW-Authenticate")).contains("invalid_token");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ThatLeaksNothing() {
+        Session user = api.newUser();
+        Reply reply = api.get("/api/v1/test/fail").token(user.accessToken()).send();
+
+        assertProblem(reply, 500, "/api/v1/test/fail");
+        assertThat(reply.body()).doesNotContain("secret").doesNotContain("jdbc").doesNotContain("Exception")
+                .doesNotContain("at dev.");
+    }
+
+    @Test
+    void theCallersRequestIdIsReturnedAndQuotedInTheProblem() {
+        Reply reply = api.get("/api/v1/users/me").header("X-Request-Id", "trace-abc.123").send();
+
+        assertThat(reply.header("X-Request-Id")).isEqualTo("trace-abc.123");
+        assertThat(reply.json().get("requestId").asString()).isEqualTo("trace-abc.123");
+    }
+
+    @Test
+    void anUnusableRequestIdIsReplacedByANewOne() {
+        Reply reply = api.get("/api/v1/users/me").header("X-Request-Id", "bad id with spaces").send();
+
+        assertThat(reply.header("X-Request-Id")).isNotEqualTo("bad id with spaces").hasSize(36);
+    }
+
+    @Test
+    void responsesCarryTheSecurityHeaders() {
+        Reply reply = api.get("/api/v1/users/me").send();
+
+        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(reply.header("Content-Security-Policy")).contains("default-src 'none'");
+    }
+
+    private static void assertProblem(Reply reply, int status, String instance) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("type").asString()).isNotBlank();
+        assertThat(problem.get("instance").asString()).isEqualTo(instance);
+        assertThat(problem.get("requestId").asString()).isEqualTo(reply.header("X-Request-Id"));
+        if (status != 404 && status != 405 && status != 415) {
+            assertThat(problem.get("detail").asString()).isNotBlank();
+        }
+    }
+}

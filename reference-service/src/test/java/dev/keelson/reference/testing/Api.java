@@ -1,0 +1,135 @@
+package dev.keelson.reference.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for the service under test (JDK {@link HttpClient}), with the API's common moves. */
+public final class Api {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** A response with its body parsed as JSON when it has one. */
+    public record Reply(int status, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** A fluent request: {@code api.post("/api/v1/auth/login").json(body).token(t).send()}. */
+    public final class Call {
+        private final HttpRequest.Builder builder;
+        private final String method;
+        private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+
+        Call(String method, String path) {
+            this.method = method;
+            this.builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        }
+
+        public Call json(Object value) {
+            return raw(value instanceof String s ? s : JSON.writeValueAsString(value), "application/json");
+        }
+
+        public Call raw(String content, String contentType) {
+            body = HttpRequest.BodyPublishers.ofString(content);
+            builder.header("Content-Type", contentType);
+            return this;
+        }
+
+        public Call token(String accessToken) {
+            return header("Authorization", "Bearer " + accessToken);
+        }
+
+        public Call header(String name, String value) {
+            builder.header(name, value);
+            return this;
+        }
+
+        public Reply send() {
+            try {
+                HttpResponse<String> response = client.send(builder.method(method, body).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return new Reply(response.statusCode(), response.headers().map(), response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public Call get(String path) {
+        return new Call("GET", path);
+    }
+
+    public Call post(String path) {
+        return new Call("POST", path);
+    }
+
+    public Call patch(String path) {
+        return new Call("PATCH", path);
+    }
+
+    public Call delete(String path) {
+        return new Call("DELETE", path);
+    }
+
+    public Call method(String method, String path) {
+        return new Call(method, path);
+    }
+
+    /** A signed-in user: tokens from a fresh registration. */
+    public record Session(String email, String password, String accessToken, String refreshToken) {}
+
+    /** Registers a new user with a unique email and signs in. */
+    public Session newUser() {
+        String email = "user-" + UUID.randomUUID() + "@example.com";
+        String password = "correct horse battery staple";
+        Reply registered = post("/api/v1/auth/register")
+                .json(Map.of("email", email, "password", password, "displayName", "Test User")).send();
+        if (registered.status() != 201) {
+            throw new AssertionError("register: " + registered.status() + " " + registered.body());
+        }
+        return login(email, password);
+    }
+
+    public Session login(String email, String password) {
+        Reply reply = post("/api/v1/auth/login").json(Map.of("email", email, "password", password)).send();
+        if (reply.status() != 200) {
+            throw new AssertionError("login: " + reply.status() + " " + reply.body());
+        }
+        JsonNode data = reply.json().get("data");
+        return new Session(email, password, data.get("accessToken").asString(), data.get("refreshToken").asString());
+    }
+
+    public static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(field).asString()));
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.keelson.reference.testing;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives a Spring test context its own new database, pointed to by {@code spring.datasource.url} exactly as
+ * {@code SPRING_DATASOURCE_URL} does in production, and drops it when the context closes or the JVM ends.
+ */
+public final class FreshDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPostgres.Database db = TestPostgres.create();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fresh-database", Map.of(
+                "spring.datasource.url", db.url(),
+                "spring.datasource.username", db.user())));
+        // the test framework keeps contexts cached until the JVM ends and may never close them: drop then at the latest
+        Thread dropAtExit = new Thread(db::drop, "drop-" + db.name());
+        Runtime.getRuntime().addShutdownHook(dropAtExit);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
+                db.drop();
+            }
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package dev.keelson.reference.testing;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Base of the integration tests: the whole service on a random port over a fresh database, called over real HTTP.
+ * Every subclass shares one Spring context (and so one database); tests isolate their data by registering their
+ * own users.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = FreshDatabaseInitializer.class)
+public abstract class ServiceTest {
+    @LocalServerPort
+    private int port;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+}

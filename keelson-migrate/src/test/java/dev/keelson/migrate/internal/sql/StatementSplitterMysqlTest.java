@@ -176,4 +176,10 @@ class StatementSplitterMysqlTest {
         String proc = "CREATE PROCEDURE p() BEGIN DROP TABLE IF EXISTS x; SELECT IF(1, 2, 3); END";
         assertThat(split(proc + ";\nSELECT 1;")).containsExactly(at(1, proc), at(2, "SELECT 1"));
     }
+
+    @Test
+    void delimiterDirectivesWorkWithCrlfLineEnds() {
+        String script = "DELIMITER //\r\nCREATE PROCEDURE p()\r\nBEGIN SELECT 1; END //\r\nDELIMITER ;\r\nCALL p();\r\n";
+        assertThat(split(script)).containsExactly(at(2, "CREATE PROCEDURE p()\r\nBEGIN SELECT 1; END"), at(5, "CALL p()"));
+    }
 }

@@ -21,6 +21,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     Channel channel;
     boolean inflight;
     boolean ready;
+    /** Set when the channel was dropped because of a failure: reconnect after a pause. */
+    boolean failed;
     long intendedNanos;
     long sentNanos;
 
@@ -42,6 +44,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        failed = false;
         parser.reset();
         if (!worker.tls()) {
             ready = true;
@@ -96,8 +99,9 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
         boolean wasInflight = inflight;
         inflight = false;
         ready = false;
-        if (channel != null) channel.close();
+        failed = true;
         worker.failed(this, kind, wasInflight);
+        if (channel != null) channel.close();
     }
 
     @Override
@@ -112,13 +116,13 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (ctx.channel() != channel) return;
-        if (parser.closed(this)) return;
+        ready = false;
+        parser.closed(this);
         if (inflight) {
-            fail(ErrorKind.RESET);
-        } else {
-            boolean wasReady = ready;
-            ready = false;
-            worker.lost(this, wasReady);
+            inflight = false;
+            failed = true;
+            worker.failed(this, ErrorKind.RESET, true);
         }
+        worker.lost(this, !failed);
     }
 }

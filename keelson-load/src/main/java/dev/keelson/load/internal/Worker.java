@@ -104,12 +104,12 @@ final class Worker {
         free(c);
     }
 
-    /** The channel closed without an outstanding request; reconnect. */
-    void lost(Connection c, boolean wasReady) {
+    /** The channel closed; reconnect, at once unless it closed because of a failure. */
+    void lost(Connection c, boolean immediately) {
         if (stopping) return;
         idle.remove(c);
         if (c.user != null) c.user.restart();
-        loop.schedule(() -> connect(c), wasReady ? 0 : RECONNECT_AFTER_FAILURE_NANOS, TimeUnit.NANOSECONDS);
+        loop.schedule(() -> connect(c), immediately ? 0 : RECONNECT_AFTER_FAILURE_NANOS, TimeUnit.NANOSECONDS);
     }
 
     void response(Connection c, int status, byte[] body, int length) {

@@ -1,0 +1,55 @@
+package dev.keelson.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OpenModelIT {
+    @Test
+    void aRateSendsRequestsOnAFixedSchedule() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            LoadResult result = LoadTest.configure().url(server.url("/json")).rate(200).users(10)
+                    .duration(Duration.ofSeconds(2)).build().run();
+
+            assertThat(result.model()).isEqualTo(Model.OPEN);
+            assertThat(result.requests()).isBetween(370L, 410L);
+            assertThat(result.errors()).isZero();
+            assertThat(result.lateness().count()).isLessThan(result.requests() / 4);
+        }
+    }
+
+    @Test
+    void aRampUpSendsFewerRequestsEarlyOn() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            LoadResult result = LoadTest.configure().url(server.url("/json")).rate(200).users(10)
+                    .rampUp(Duration.ofSeconds(2)).duration(Duration.ofSeconds(3)).build().run();
+
+            // 2 s ramping to 200/s sends 200, the last second 200 more
+            assertThat(result.requests()).isBetween(360L, 420L);
+            assertThat(result.timeline().get(0).requests()).isLessThan(result.timeline().get(2).requests() / 2);
+        }
+    }
+
+    @Test
+    void aStallingServerShowsInTheOpenModelP99ButOnlyInTheClosedModelMax() throws Exception {
+        LoadResult open;
+        try (TargetServer server = TargetServer.http()) {
+            server.stallEveryMillis = 2_000; // stalls during [2 s, 3 s) of the run
+            open = LoadTest.configure().url(server.url("/stall")).rate(200).users(50)
+                    .duration(Duration.ofMillis(3_900)).build().run();
+        }
+        LoadResult closed;
+        try (TargetServer server = TargetServer.http()) {
+            server.stallEveryMillis = 2_000;
+            closed = LoadTest.configure().url(server.url("/stall")).users(10)
+                    .duration(Duration.ofMillis(3_900)).build().run();
+        }
+
+        assertThat(open.percentileMicros(99)).as("open-model p99").isGreaterThan(500_000);
+        assertThat(open.lateness().count()).as("requests sent late during the stall").isPositive();
+        assertThat(open.lateness().maxMicros()).isGreaterThan(300_000);
+        assertThat(closed.latency().getMaxValue()).as("closed-model max").isGreaterThan(500_000);
+        assertThat(closed.percentileMicros(99)).as("closed-model p99").isLessThan(100_000);
+    }
+}

@@ -80,7 +80,7 @@ public final class MigrationFiles {
                 + "-- Applied once, in version order, by `keelson db migrate`; on PostgreSQL, SQLite and H2 inside one\n"
                 + "-- transaction that rolls back entirely if a statement fails. Do not edit it once applied:\n"
                 + "-- write a new migration instead. For CREATE INDEX CONCURRENTLY and the like, add the line\n"
-                + "-- `-- keelson:no-transaction`. Placeholders: ${name}, values from --placeholder name=value.\n\n";
+                + "-- `-- keelson:no-transaction`.\n\n";
     }
 
     private static String undoHeader(String file, String versioned) {

@@ -40,7 +40,6 @@ final class LockRow implements MigrationLock {
 
     static LockRow acquire(Connection connection, String table, LockWaiter waiter) throws SQLException {
         connection.setAutoCommit(true);
-        createTable(connection, table);
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         waiter.await(() -> tryAcquire(connection, table, owner), () -> holder(connection, table), "lock row in " + table);
         LockRow lock = new LockRow(connection, table, owner);
@@ -52,18 +51,17 @@ final class LockRow implements MigrationLock {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + table
                     + " (id INTEGER NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL, heartbeat_at BIGINT NOT NULL)");
-        } catch (SQLException e) {
-            // another migrator created it at the same moment; fine if it is there now
-            try (Statement s = connection.createStatement()) {
-                s.executeQuery("SELECT COUNT(*) FROM " + table).close();
-            }
         }
     }
 
-    private static boolean tryAcquire(Connection connection, String table, String owner) throws SQLException {
+    /**
+     * One attempt: create the table if needed and insert the row. Any failure (row present, database busy with
+     * the holder's migration, table created at the same moment by another migrator) means "not now", unless the
+     * row present is stale.
+     */
+    private static boolean tryAcquire(Connection connection, String table, String owner) {
         long now = System.currentTimeMillis();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + table + " (id, owner, heartbeat_at) VALUES (1, ?, ?)")) {
+        try (PreparedStatement insert = prepareInsert(connection, table)) {
             insert.setString(1, owner);
             insert.setLong(2, now);
             insert.executeUpdate();
@@ -71,6 +69,11 @@ final class LockRow implements MigrationLock {
         } catch (SQLException held) {
             return takeOverIfStale(connection, table, owner, now);
         }
+    }
+
+    private static PreparedStatement prepareInsert(Connection connection, String table) throws SQLException {
+        createTable(connection, table);
+        return connection.prepareStatement("INSERT INTO " + table + " (id, owner, heartbeat_at) VALUES (1, ?, ?)");
     }
 
     private static boolean takeOverIfStale(Connection connection, String table, String owner, long now) {

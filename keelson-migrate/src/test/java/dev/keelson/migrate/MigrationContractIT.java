@@ -1,0 +1,450 @@
+package dev.keelson.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keelson.migrate.testing.Engine;
+import dev.keelson.migrate.testing.TestDatabase;
+import dev.keelson.migrate.testing.TestDatabases;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.function.Consumer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The behaviour every database must show. One subclass per engine; each test gets a fresh database.
+ */
+abstract class MigrationContractIT {
+    @TempDir
+    Path dir;
+
+    TestDatabase db;
+
+    abstract Engine engine();
+
+    /** Whether a failed migration's DDL is rolled back with its transaction on this engine. */
+    abstract boolean transactionalDdl();
+
+    @BeforeEach
+    void freshDatabase() {
+        db = TestDatabases.fresh(engine());
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        db.close();
+    }
+
+    String url() {
+        return db.url();
+    }
+
+    Migrator.Builder configure() {
+        return Migrator.configure().url(url()).user(db.user()).password(db.password())
+                .location("filesystem:" + dir.resolve("db"));
+    }
+
+    Migrator migrator() {
+        return configure().load();
+    }
+
+    void write(String name, String content) throws Exception {
+        Files.createDirectories(dir.resolve("db"));
+        Files.writeString(dir.resolve("db").resolve(name), content);
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    boolean tableExists(String table) {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT COUNT(*) FROM " + table).close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    static void assertFails(ThrowingCallable call, ErrorCode code, Consumer<String> message) {
+        assertThatThrownBy(call).isInstanceOf(MigrationException.class)
+                .satisfies(e -> assertThat(((MigrationException) e).code()).as(e.getMessage()).isEqualTo(code))
+                .satisfies(e -> message.accept(e.getMessage()));
+    }
+
+    static List<String> scripts(List<ExecutedMigration> migrations) {
+        return migrations.stream().map(ExecutedMigration::script).toList();
+    }
+
+    static Map<String, MigrationState> states(StatusReport report) {
+        Map<String, MigrationState> states = new java.util.LinkedHashMap<>();
+        report.migrations().forEach(m -> states.put(m.script() == null ? "baseline " + m.version() : m.script(), m.state()));
+        return states;
+    }
+
+    void threeTables() throws Exception {
+        write("V1__one.sql", "CREATE TABLE t1 (id INT PRIMARY KEY);\nINSERT INTO t1 VALUES (1);\n");
+        write("U1__one.sql", "DROP TABLE t1;\n");
+        write("V2__two.sql", "CREATE TABLE t2 (id INT PRIMARY KEY);\n");
+        write("U2__two.sql", "DROP TABLE t2;\n");
+        write("V3__three.sql", "CREATE TABLE t3 (id INT PRIMARY KEY);\n");
+        write("U3__three.sql", "DROP TABLE t3;\n");
+    }
+
+    @Test
+    void migrateAppliesPendingVersionsInOrderThenRepeatables() throws Exception {
+        write("V1.10__later.sql", "INSERT INTO t1 VALUES (110);");
+        write("V1.2__earlier.sql", "INSERT INTO t1 VALUES (12);");
+        write("V1__create.sql", "CREATE TABLE t1 (id INT PRIMARY KEY);");
+        write("R__view.sql", "DROP VIEW IF EXISTS v1;\nCREATE VIEW v1 AS SELECT id FROM t1;");
+        write("README.md", "not a migration");
+
+        MigrateResult result = migrator().migrate(MigrateOptions.latest());
+
+        assertThat(scripts(result.migrations()))
+                .containsExactly("V1__create.sql", "V1.2__earlier.sql", "V1.10__later.sql", "R__view.sql");
+        assertThat(result.schemaVersion()).contains(Version.parse("1.10"));
+        assertThat(count("SELECT COUNT(*) FROM v1")).isEqualTo(2);
+        assertThat(migrator().migrate(MigrateOptions.latest()).migrations()).isEmpty();
+    }
+
+    @Test
+    void aRepeatableRunsAgainOnlyWhenItsChecksumChanges() throws Exception {
+        write("V1__create.sql", "CREATE TABLE t1 (id INT PRIMARY KEY);");
+        write("R__view.sql", "DROP VIEW IF EXISTS v1;\nCREATE VIEW v1 AS SELECT id FROM t1;");
+        migrator().migrate(MigrateOptions.latest());
+        assertThat(migrator().migrate(MigrateOptions.latest()).migrations()).isEmpty();
+
+        write("R__view.sql", "DROP VIEW IF EXISTS v1;\nCREATE VIEW v1 AS SELECT id, id AS id2 FROM t1;");
+        assertThat(states(migrator().status())).containsEntry("R__view.sql", MigrationState.PENDING);
+        assertThat(scripts(migrator().migrate(MigrateOptions.latest()).migrations())).containsExactly("R__view.sql");
+        assertThat(count("SELECT COUNT(id2) FROM v1")).isZero();
+    }
+
+    @Test
+    void migrateStopsAtTheTarget() throws Exception {
+        threeTables();
+        MigrateResult result = migrator().migrate(MigrateOptions.latest().withTarget(Version.parse("2")));
+        assertThat(scripts(result.migrations())).containsExactly("V1__one.sql", "V2__two.sql");
+        assertThat(tableExists("t3")).isFalse();
+        assertThat(states(migrator().status())).containsEntry("V3__three.sql", MigrationState.PENDING);
+        assertFails(() -> migrator().migrate(MigrateOptions.latest().withTarget(Version.parse("1"))),
+                ErrorCode.INVALID_VERSION, m -> assertThat(m).contains("rollback --to 1"));
+    }
+
+    @Test
+    void dryRunListsTheExactStatementsAndChangesNothing() throws Exception {
+        write("V1__create.sql", "-- a comment\nCREATE TABLE ${table} (id INT);\n\nINSERT INTO ${table} VALUES (1);\n");
+        Migrator migrator = configure().placeholder("table", "things").load();
+
+        MigrateResult result = migrator.migrate(MigrateOptions.latest().withDryRun(true));
+
+        assertThat(result.dryRun()).isTrue();
+        assertThat(result.migrations()).singleElement().satisfies(m -> assertThat(m.statements())
+                .containsExactly("CREATE TABLE things (id INT)", "INSERT INTO things VALUES (1)"));
+        assertThat(result.schemaVersion()).contains(Version.parse("1"));
+        assertThat(tableExists("things")).isFalse();
+        assertThat(tableExists(Migrator.DEFAULT_HISTORY_TABLE)).isFalse();
+    }
+
+    @Test
+    void statusAndValidateWorkWithoutCreatingTheHistoryTable() throws Exception {
+        threeTables();
+        StatusReport status = migrator().status();
+        assertThat(status.migrations()).extracting(MigrationInfo::state).containsOnly(MigrationState.PENDING);
+        assertThat(status.migrations()).extracting(MigrationInfo::hasUndo).containsOnly(true);
+        assertThat(status.schemaVersion()).isEmpty();
+        assertThat(migrator().validate().valid()).isTrue();
+        assertThat(tableExists(Migrator.DEFAULT_HISTORY_TABLE)).isFalse();
+    }
+
+    @Test
+    void statusShowsWhenAndByWhomAndHowLongAndTheChecksum() throws Exception {
+        threeTables();
+        configure().installedBy("deployer").load().migrate(MigrateOptions.latest().withTarget(Version.parse("1")));
+        MigrationInfo v1 = migrator().status().migrations().getFirst();
+        assertThat(v1.state()).isEqualTo(MigrationState.APPLIED);
+        assertThat(v1.appliedBy()).isEqualTo("deployer");
+        assertThat(v1.appliedAt()).isNotNull();
+        assertThat(v1.executionTime()).isNotNull();
+        assertThat(v1.checksum()).startsWith("k1:");
+        assertThat(v1.description()).isEqualTo("one");
+    }
+
+    @Test
+    void aFailedMigrationNamesTheFileTheLineAndTheDatabaseMessage() throws Exception {
+        write("V1__create.sql", "CREATE TABLE t1 (id INT PRIMARY KEY);");
+        write("V2__broken.sql", "CREATE TABLE t2 (id INT PRIMARY KEY);\n\nINSERT INTO no_such_table\n  VALUES (1);\n");
+
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.MIGRATION_FAILED, m -> assertThat(m)
+                .contains("V2__broken.sql failed at line 3 (statement 2 of 2)")
+                .containsIgnoringCase("no_such_table")
+                .contains(engine() == Engine.SQLITE ? "SQLITE_ERROR" : "SQLState"));
+
+        assertThat(tableExists("t1")).isTrue();
+        Map<String, MigrationState> states = states(migrator().status());
+        assertThat(states).containsEntry("V1__create.sql", MigrationState.APPLIED);
+        if (transactionalDdl()) {
+            assertThat(tableExists("t2")).as("rolled back with its transaction").isFalse();
+            assertThat(states).containsEntry("V2__broken.sql", MigrationState.PENDING);
+        } else {
+            assertThat(tableExists("t2")).as("DDL is not transactional here").isTrue();
+            assertThat(states).containsEntry("V2__broken.sql", MigrationState.FAILED);
+        }
+    }
+
+    @Test
+    void aRecordedFailureBlocksMigrateUntilRepair() throws Exception {
+        write("V1__create.sql", "CREATE TABLE t1 (id INT PRIMARY KEY);");
+        write("V2__broken.sql", "-- keelson:no-transaction\nCREATE TABLE t2 (id INT PRIMARY KEY);\nINSERT INTO nope VALUES (1);\n");
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.MIGRATION_FAILED,
+                m -> assertThat(m).contains("Statements 1 to 1 ran and stay applied").contains("keelson db repair"));
+        MigrationInfo failed = migrator().status().migrations().get(1);
+        assertThat(failed.state()).isEqualTo(MigrationState.FAILED);
+        assertThat(failed.failure()).contains("failed after 1 statement(s) ran").containsIgnoringCase("nope");
+        assertThat(migrator().validate().problems()).extracting(ValidationProblem::state).containsExactly(MigrationState.FAILED);
+
+        write("V2__broken.sql", "-- keelson:no-transaction\nCREATE TABLE IF NOT EXISTS t2 (id INT PRIMARY KEY);\nINSERT INTO t2 VALUES (1);\n");
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.FAILED_MIGRATION_PRESENT,
+                m -> assertThat(m).contains("V2__broken.sql").contains("keelson db repair"));
+
+        RepairResult repair = migrator().repair();
+        assertThat(repair.removedFailures()).containsExactly("V2__broken.sql");
+        assertThat(scripts(migrator().migrate(MigrateOptions.latest()).migrations())).containsExactly("V2__broken.sql");
+        assertThat(count("SELECT COUNT(*) FROM t2")).isEqualTo(1);
+    }
+
+    @Test
+    void aNoTransactionFileKeepsWhatRanBeforeItsFailure() throws Exception {
+        write("V1__partly.sql", "-- keelson:no-transaction\nCREATE TABLE kept (id INT);\nINSERT INTO missing VALUES (1);\n");
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.MIGRATION_FAILED,
+                m -> assertThat(m).contains("line 3"));
+        assertThat(tableExists("kept")).isTrue();
+    }
+
+    @Test
+    void aPendingVersionBelowTheNewestAppliedIsRefusedUnlessOutOfOrderIsAllowed() throws Exception {
+        write("V1__one.sql", "CREATE TABLE t1 (id INT);");
+        write("V3__three.sql", "CREATE TABLE t3 (id INT);");
+        migrator().migrate(MigrateOptions.latest());
+        write("V2__two.sql", "CREATE TABLE t2 (id INT);");
+
+        assertThat(states(migrator().status())).containsEntry("V2__two.sql", MigrationState.OUT_OF_ORDER);
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.OUT_OF_ORDER,
+                m -> assertThat(m).contains("V2__two.sql").contains("below the newest applied version 3"));
+        assertThat(tableExists("t2")).isFalse();
+
+        MigrateResult result = configure().outOfOrder(true).load().migrate(MigrateOptions.latest());
+        assertThat(scripts(result.migrations())).containsExactly("V2__two.sql");
+        assertThat(states(migrator().status())).containsEntry("V2__two.sql", MigrationState.OUT_OF_ORDER)
+                .containsEntry("V3__three.sql", MigrationState.APPLIED);
+    }
+
+    @Test
+    void lineEndingsDoNotCountAsAChangeButAnyOtherEditDoes() throws Exception {
+        write("V1__one.sql", "CREATE TABLE t1 (id INT);\nINSERT INTO t1 VALUES (1);\n");
+        migrator().migrate(MigrateOptions.latest());
+
+        write("V1__one.sql", "CREATE TABLE t1 (id INT);\r\nINSERT INTO t1 VALUES (1);\r\n");
+        assertThat(migrator().validate().valid()).isTrue();
+
+        write("V1__one.sql", "CREATE TABLE t1 (id INT);\r\nINSERT INTO t1 VALUES (2);\r\n");
+        ValidationResult validation = migrator().validate();
+        assertThat(validation.problems()).singleElement().satisfies(p -> {
+            assertThat(p.state()).isEqualTo(MigrationState.CHANGED);
+            assertThat(p.message()).contains("V1__one.sql changed since it was applied");
+        });
+        write("V2__two.sql", "CREATE TABLE t2 (id INT);");
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.VALIDATION_FAILED,
+                m -> assertThat(m).contains("V1__one.sql changed"));
+        assertThat(tableExists("t2")).isFalse();
+
+        assertThat(migrator().repair().realignedChecksums()).containsExactly("V1__one.sql");
+        assertThat(migrator().validate().valid()).isTrue();
+        assertThat(scripts(migrator().migrate(MigrateOptions.latest()).migrations())).containsExactly("V2__two.sql");
+    }
+
+    @Test
+    void aVanishedFileFailsValidationUntilRepairForgetsIt() throws Exception {
+        threeTables();
+        migrator().migrate(MigrateOptions.latest());
+        Files.delete(dir.resolve("db/V3__three.sql"));
+        Files.delete(dir.resolve("db/U3__three.sql"));
+
+        assertThat(states(migrator().status())).containsEntry("V3__three.sql", MigrationState.MISSING_FILE);
+        assertThat(migrator().validate().problems()).extracting(ValidationProblem::state)
+                .containsExactly(MigrationState.MISSING_FILE);
+        assertThat(migrator().repair().removedMissing()).containsExactly("V3__three.sql");
+        assertThat(migrator().validate().valid()).isTrue();
+        assertThat(states(migrator().status())).doesNotContainKey("V3__three.sql");
+    }
+
+    @Test
+    void rollbackRunsTheUndoFilesOfTheNewestVersionsNewestFirst() throws Exception {
+        threeTables();
+        migrator().migrate(MigrateOptions.latest());
+
+        RollbackResult result = migrator().rollback(RollbackOptions.steps(2));
+
+        assertThat(scripts(result.undone())).containsExactly("U3__three.sql", "U2__two.sql");
+        assertThat(result.schemaVersion()).contains(Version.parse("1"));
+        assertThat(tableExists("t3")).isFalse();
+        assertThat(tableExists("t2")).isFalse();
+        assertThat(tableExists("t1")).isTrue();
+        assertThat(states(migrator().status())).containsEntry("V1__one.sql", MigrationState.APPLIED)
+                .containsEntry("V2__two.sql", MigrationState.PENDING).containsEntry("V3__three.sql", MigrationState.PENDING);
+        assertThat(count("SELECT COUNT(*) FROM " + Migrator.DEFAULT_HISTORY_TABLE)).as("audit trail kept").isEqualTo(5);
+
+        assertThat(scripts(migrator().migrate(MigrateOptions.latest()).migrations()))
+                .containsExactly("V2__two.sql", "V3__three.sql");
+        assertThat(scripts(migrator().rollback(RollbackOptions.to(Version.parse("1"))).undone()))
+                .containsExactly("U3__three.sql", "U2__two.sql");
+    }
+
+    @Test
+    void rollbackDryRunListsTheUndoStatementsAndChangesNothing() throws Exception {
+        threeTables();
+        migrator().migrate(MigrateOptions.latest());
+        RollbackResult result = migrator().rollback(RollbackOptions.steps(1).withDryRun(true));
+        assertThat(result.undone()).singleElement().satisfies(u -> assertThat(u.statements()).containsExactly("DROP TABLE t3"));
+        assertThat(tableExists("t3")).isTrue();
+        assertThat(migrator().status().schemaVersion()).contains(Version.parse("3"));
+    }
+
+    @Test
+    void aVersionWithoutUndoFileStopsTheRollbackBeforeAnythingRuns() throws Exception {
+        threeTables();
+        Files.delete(dir.resolve("db/U2__two.sql"));
+        migrator().migrate(MigrateOptions.latest());
+
+        assertFails(() -> migrator().rollback(RollbackOptions.steps(2)), ErrorCode.MISSING_UNDO,
+                m -> assertThat(m).contains("V2__two.sql has no undo file U2__*.sql").contains("Nothing was run"));
+        assertThat(tableExists("t3")).isTrue();
+        assertFails(() -> migrator().rollback(RollbackOptions.steps(4)), ErrorCode.NOTHING_TO_ROLLBACK,
+                m -> assertThat(m).contains("only 3"));
+    }
+
+    @Test
+    void baselineAdoptsAnExistingDatabase() throws Exception {
+        threeTables();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
+            s.execute("CREATE TABLE t2 (id INT PRIMARY KEY)");
+        }
+        migrator().baseline(Version.parse("2"), "existing schema");
+
+        assertThat(scripts(migrator().migrate(MigrateOptions.latest()).migrations())).containsExactly("V3__three.sql");
+        StatusReport status = migrator().status();
+        assertThat(states(status)).containsEntry("baseline 2", MigrationState.BASELINE)
+                .containsEntry("V1__one.sql", MigrationState.BASELINE).containsEntry("V2__two.sql", MigrationState.BASELINE)
+                .containsEntry("V3__three.sql", MigrationState.APPLIED);
+        assertFails(() -> migrator().baseline(Version.parse("3"), null), ErrorCode.BASELINE_REFUSED,
+                m -> assertThat(m).contains("already has applied migrations"));
+    }
+
+    @Test
+    void anUnknownPlaceholderNamesTheFileAndLineAndNothingRuns() throws Exception {
+        write("V1__one.sql", "CREATE TABLE t1 (id INT);");
+        write("V2__two.sql", "CREATE TABLE t2 (id INT);\n-- owner ${owner}\n");
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.UNKNOWN_PLACEHOLDER,
+                m -> assertThat(m).startsWith("V2__two.sql line 2: placeholder ${owner} has no value"));
+        assertThat(tableExists("t1")).isFalse();
+        configure().placeholder("owner", "me").load().migrate(MigrateOptions.latest());
+        assertThat(tableExists("t2")).isTrue();
+    }
+
+    @Test
+    void aClasspathLocationIsReadFromInsideAJar() throws Exception {
+        Path jar = dir.resolve("migrations.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String d : List.of("db/", "db/migration/")) {
+                out.putNextEntry(new JarEntry(d));
+                out.closeEntry();
+            }
+            putEntry(out, "db/migration/V1__from_jar.sql", "CREATE TABLE jarred (id INT);");
+            putEntry(out, "db/migration/R__notes.sql", "INSERT INTO jarred VALUES (1);");
+            putEntry(out, "db/migration/readme.txt", "skipped");
+        }
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Thread.currentThread().setContextClassLoader(loader);
+            MigrateResult result = Migrator.configure().url(url()).user(db.user()).password(db.password())
+                    .location("classpath:db/migration").load().migrate(MigrateOptions.latest());
+            assertThat(scripts(result.migrations())).containsExactly("V1__from_jar.sql", "R__notes.sql");
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+        assertThat(count("SELECT COUNT(*) FROM jarred")).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingClasspathLocationIsNamed() {
+        assertFails(() -> Migrator.configure().url(url()).location("classpath:no/such/folder").load().status(),
+                ErrorCode.LOCATION_NOT_FOUND, m -> assertThat(m).contains("classpath:no/such/folder"));
+    }
+
+    private static void putEntry(JarOutputStream out, String name, String content) throws Exception {
+        out.putNextEntry(new JarEntry(name));
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+    }
+
+    @Test
+    void severalProcessesMigratingAtOnceApplyEachMigrationExactlyOnce() throws Exception {
+        write("V1__counter.sql", "CREATE TABLE counter (n INT PRIMARY KEY);");
+        for (int i = 2; i <= 6; i++) {
+            write("V" + i + "__insert_" + i + ".sql", "INSERT INTO counter VALUES (" + i + ");");
+        }
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<Process> processes = new ArrayList<>();
+        // an idle connection held by this JVM, like a running application's: H2's AUTO_SERVER then serves the
+        // children over TCP instead of racing them for the database file's lock at open
+        try (Connection held = db.connect()) {
+            startAndCheck(java, processes);
+        }
+        assertThat(count("SELECT COUNT(*) FROM counter")).isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM " + Migrator.DEFAULT_HISTORY_TABLE)).isEqualTo(6);
+    }
+
+    private void startAndCheck(String java, List<Process> processes) throws Exception {
+        for (int i = 0; i < 4; i++) {
+            processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    ConcurrentMigrateMain.class.getName(), url(), nullToEmpty(db.user()), nullToEmpty(db.password()),
+                    dir.resolve("db").toString()).redirectErrorStream(true).start());
+        }
+        List<String> outputs = new ArrayList<>();
+        for (Process p : processes) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("process finished").isTrue();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            assertThat(p.exitValue()).as(output).isZero();
+            outputs.add(output.lines().filter(l -> l.startsWith("applied=")).findFirst().orElse(output));
+        }
+        assertThat(outputs).containsOnly("applied=6", "applied=0");
+        assertThat(outputs).filteredOn("applied=6"::equals).hasSize(1);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+}

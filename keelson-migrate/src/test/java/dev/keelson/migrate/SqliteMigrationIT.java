@@ -1,0 +1,15 @@
+package dev.keelson.migrate;
+
+import dev.keelson.migrate.testing.Engine;
+
+class SqliteMigrationIT extends MigrationContractIT {
+    @Override
+    Engine engine() {
+        return Engine.SQLITE;
+    }
+
+    @Override
+    boolean transactionalDdl() {
+        return true;
+    }
+}

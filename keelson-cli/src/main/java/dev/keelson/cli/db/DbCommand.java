@@ -9,8 +9,27 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code keelson db}: schema migrations. */
-@Command(name = "db", mixinStandardHelpOptions = true, description = "Schema migrations: migrate, rollback, status, ...")
+@Command(
+        name = "db",
+        mixinStandardHelpOptions = true,
+        description = "Schema migrations: new, migrate, rollback, status, validate, repair, baseline.",
+        subcommands = {
+            NewCommand.class,
+            MigrateCommand.class,
+            RollbackCommand.class,
+            StatusCommand.class,
+            ValidateCommand.class,
+            RepairCommand.class,
+            BaselineCommand.class
+        },
+        exitCodeListHeading = DbCommand.EXIT_HEADING,
+        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
 public final class DbCommand implements Callable<Integer> {
+    static final String EXIT_HEADING = "%nExit codes:%n";
+    static final String EXIT_OK = "0:done";
+    static final String EXIT_FAILED = "1:a migration, rollback or validation failed";
+    static final String EXIT_USAGE = "2:bad usage or configuration (the message names what to fix)";
+
     @ParentCommand
     Keelson root;
 

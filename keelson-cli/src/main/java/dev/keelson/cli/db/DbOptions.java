@@ -1,0 +1,44 @@
+package dev.keelson.cli.db;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every database command shares. A {@code null} field means "not given on the command line", so
+ * {@link DbSettings} can fall back to the environment, {@code keelson.properties} and the defaults.
+ */
+final class DbOptions {
+    @Option(names = "--url", paramLabel = "JDBC_URL",
+            description = "JDBC URL of the database, e.g. jdbc:postgresql://127.0.0.1:5432/test "
+                    + "(or KEELSON_DB_URL, or db.url in keelson.properties).")
+    String url;
+
+    @Option(names = "--user", description = "Database user (or KEELSON_DB_USER, or db.user).")
+    String user;
+
+    @Option(names = "--password", description = "Database password (or KEELSON_DB_PASSWORD, or db.password). Never printed.")
+    String password;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Migrations folder, relative to the working directory, or classpath:path "
+                    + "(or db.dir; default: db/migration).")
+    String dir;
+
+    @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
+            description = "Value for $${NAME} in scripts; repeatable (or db.placeholder.NAME).")
+    Map<String, String> placeholders = new LinkedHashMap<>();
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for another migrator's lock, e.g. 30s, 5m (or db.lock-timeout; default: 10m).")
+    Duration lockTimeout;
+
+    @Option(names = "--table", paramLabel = "NAME",
+            description = "History table (or db.table; default: keelson_schema_history).")
+    String table;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "Output: text for people, json for scripts (one document on standard output).")
+    OutputFormat format;
+}

@@ -1,0 +1,44 @@
+package dev.keelson.cli.db;
+
+import dev.keelson.cli.ExitCode;
+import dev.keelson.migrate.MigrateOptions;
+import dev.keelson.migrate.MigrateResult;
+import dev.keelson.migrate.Migrator;
+import dev.keelson.migrate.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code keelson db migrate}: applies pending migrations, or with {@code --dry-run} prints their SQL. */
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Applies pending migrations: versioned ones in order, then changed repeatable ones.",
+            "Each runs in its own transaction where the database can roll DDL back (PostgreSQL, SQLite, H2).",
+            "Several migrate processes at once are safe: one applies, the others wait and find nothing to do."
+        },
+        exitCodeListHeading = DbCommand.EXIT_HEADING,
+        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
+final class MigrateCommand extends DatabaseCommand {
+    @Option(names = "--target", paramLabel = "VERSION", converter = VersionConverter.class,
+            description = "Apply up to and including this version only.")
+    Version target;
+
+    @Option(names = "--dry-run", description = "Print the exact SQL that would run, in order; change nothing, take no lock.")
+    boolean dryRun;
+
+    @Option(names = "--out-of-order", description = "Apply pending versions below the newest applied one instead of refusing.")
+    boolean outOfOrder;
+
+    @Override
+    boolean outOfOrder() {
+        return outOfOrder;
+    }
+
+    @Override
+    int run(Migrator migrator, Printer printer) {
+        MigrateResult result = migrator.migrate(new MigrateOptions(target, dryRun));
+        printer.print(() -> TextReports.migrate(result), () -> JsonDocuments.migrate(result));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.keelson.cli.db;
+
+import dev.keelson.cli.CliEnvironment;
+import dev.keelson.cli.ExitCode;
+import dev.keelson.migrate.MigrationFiles;
+import dev.keelson.migrate.MigrationFiles.NewMigration;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code keelson db new}: writes the next versioned migration and its undo file. */
+@Command(
+        name = "new",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes the next migration V<n>__<description>.sql and its undo file U<n>__<description>.sql.",
+            "n is one above the highest existing version; prints the two paths. No database needed."
+        },
+        exitCodeListHeading = DbCommand.EXIT_HEADING,
+        exitCodeList = {DbCommand.EXIT_OK, "1:a file exists already or cannot be written", DbCommand.EXIT_USAGE})
+final class NewCommand implements Callable<Integer> {
+    @ParentCommand
+    DbCommand parent;
+
+    @Parameters(arity = "1..*", paramLabel = "DESCRIPTION", description = "What the migration does, e.g. create users.")
+    List<String> description;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Migrations folder, relative to the working directory (or db.dir; default: db/migration).")
+    String dir;
+
+    @Override
+    public Integer call() {
+        CliEnvironment environment = parent.root.environment();
+        NewMigration created = MigrationFiles.createNext(DbSettings.directory(dir, environment), String.join(" ", description));
+        environment.out().println("Created " + shown(environment, created.versioned()));
+        environment.out().println("Created " + shown(environment, created.undo()));
+        return ExitCode.OK;
+    }
+
+    private static Path shown(CliEnvironment environment, Path file) {
+        return file.startsWith(environment.workingDir()) ? environment.workingDir().relativize(file) : file;
+    }
+}

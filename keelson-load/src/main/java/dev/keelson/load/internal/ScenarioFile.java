@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads scenario YAML files and their CSV feeds; every error names the file and, where known, the line. */
@@ -53,11 +54,28 @@ public final class ScenarioFile {
         FileScenario parsed;
         try {
             parsed = YAML.readValue(file.toFile(), FileScenario.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw bad(file, lineOf(file, e.getPropertyName()) + "unknown field '" + e.getPropertyName()
+                    + "'; known fields: " + e.getKnownPropertyIds());
         } catch (JacksonException e) {
             throw bad(file, where(e) + e.getOriginalMessage());
         }
         if (parsed == null) throw bad(file, "the file is empty");
         return toScenario(file, parsed);
+    }
+
+    /** The first line that defines {@code field}: Jackson reports the token after a skipped field. */
+    private static String lineOf(Path file, String field) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            Pattern definition = Pattern.compile("^\\s*(-\\s+)?" + Pattern.quote(field) + "\\s*:");
+            for (int i = 0; i < lines.size(); i++) {
+                if (definition.matcher(lines.get(i)).find()) return "line " + (i + 1) + ": ";
+            }
+        } catch (IOException unreadable) {
+            // the parser read it a moment ago; fall back to no line
+        }
+        return "";
     }
 
     private static String where(JacksonException e) {

@@ -1,0 +1,90 @@
+package dev.keelson.load.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keelson.load.Comparison;
+import dev.keelson.load.ErrorCode;
+import dev.keelson.load.ErrorKind;
+import dev.keelson.load.Lateness;
+import dev.keelson.load.LoadException;
+import dev.keelson.load.LoadResult;
+import dev.keelson.load.Model;
+import dev.keelson.load.TimelineSecond;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonReportTest {
+    @TempDir
+    Path dir;
+
+    static LoadResult run(long requests, long latencyMicros) {
+        Histogram h = new Histogram(3_600_000_000L, 3);
+        h.recordValueWithCount(latencyMicros, requests);
+        return new LoadResult("http://127.0.0.1:8080/api", Model.CLOSED, 10, 0, Instant.parse("2026-11-21T23:00:00Z"),
+                Duration.ofSeconds(10), requests, 2, requests * 100, h, new TreeMap<>(Map.of(200, requests)),
+                Map.of(ErrorKind.TIMEOUT, 2L), new Lateness(0, 0, 0),
+                List.of(new TimelineSecond(0, false, requests, 2, requests * 100, latencyMicros, latencyMicros,
+                        latencyMicros, latencyMicros)), List.of());
+    }
+
+    private Path write(String name, LoadResult r) throws Exception {
+        return Files.writeString(dir.resolve(name), JsonReport.render(r));
+    }
+
+    @Test
+    void aResultReadBackCarriesTheWholeHistogram() throws Exception {
+        LoadResult original = run(1000, 1500);
+
+        LoadResult read = JsonReport.read(write("run.json", original));
+
+        assertThat(read.latency()).isEqualTo(original.latency());
+        assertThat(read.requests()).isEqualTo(1000);
+        assertThat(read.statusCodes()).isEqualTo(original.statusCodes());
+        assertThat(read.errorKinds()).isEqualTo(original.errorKinds());
+        assertThat(read.timeline()).isEqualTo(original.timeline());
+        assertThat(read.measured()).isEqualTo(original.measured());
+    }
+
+    @Test
+    void mergingAddsHistogramsAndCountsInsteadOfAveraging() throws Exception {
+        LoadResult a = JsonReport.read(write("a.json", run(990, 1_000)));
+        LoadResult b = JsonReport.read(write("b.json", run(10, 900_000)));
+
+        LoadResult merged = LoadResult.merge(List.of(a, b));
+
+        assertThat(merged.requests()).isEqualTo(1000);
+        assertThat(merged.latency().getTotalCount()).isEqualTo(1000);
+        // averaging the two p99s would give ~450ms; the added histogram's p99 is the fast run's value
+        assertThat(merged.percentileMicros(99)).isBetween(999L, 1001L);
+        assertThat(merged.percentileMicros(99.5)).isGreaterThan(800_000);
+        assertThat(merged.requestsPerSecond()).isEqualTo(100.0);
+        assertThat(merged.errorKinds()).containsEntry(ErrorKind.TIMEOUT, 4L);
+        assertThat(merged.timeline().get(0).requests()).isEqualTo(1000);
+    }
+
+    @Test
+    void comparisonReportsRegressionsBeyondTheTolerance() {
+        Comparison c = Comparison.of(run(1000, 1_000), run(1000, 1_200));
+
+        assertThat(c.regressions(0.1)).extracting(Comparison.Change::metric).contains("p50", "p99", "max");
+        assertThat(c.regressions(0.5)).isEmpty();
+        assertThat(c.render(0.1)).contains("p99").contains("+20.0%  REGRESSION");
+    }
+
+    @Test
+    void aFileThatIsNotAResultIsABadResult() throws Exception {
+        Path file = Files.writeString(dir.resolve("x.json"), "{\"hello\":1}");
+
+        assertThatThrownBy(() -> JsonReport.read(file)).isInstanceOfSatisfying(LoadException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESULT));
+    }
+}

@@ -1,6 +1,10 @@
 package dev.keelson.migrate;
 
 import dev.keelson.migrate.testing.Engine;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 class MariaDbMigrationIT extends MigrationContractIT {
     @Override
@@ -11,5 +15,18 @@ class MariaDbMigrationIT extends MigrationContractIT {
     @Override
     boolean transactionalDdl() {
         return false;
+    }
+
+    @Override
+    void holdMigrationLock(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT GET_LOCK(CONCAT('keelson:', DATABASE(), '.keelson_schema_history'), 0)")) {
+            rs.next();
+        }
+    }
+
+    @Override
+    String holderDescription() {
+        return "MySQL/MariaDB connection";
     }
 }

@@ -42,6 +42,12 @@ abstract class MigrationContractIT {
     /** Whether a failed migration's DDL is rolled back with its transaction on this engine. */
     abstract boolean transactionalDdl();
 
+    /** Takes the migration lock on {@code c} the way another migrator would, and keeps it while {@code c} is open. */
+    abstract void holdMigrationLock(Connection c) throws SQLException;
+
+    /** What the lock-timeout message says about the holder on this engine. */
+    abstract String holderDescription();
+
     @BeforeEach
     void freshDatabase() {
         db = TestDatabases.fresh(engine());
@@ -441,6 +447,29 @@ abstract class MigrationContractIT {
         }
         assertThat(outputs).containsOnly("applied=6", "applied=0");
         assertThat(outputs).filteredOn("applied=6"::equals).hasSize(1);
+    }
+
+    @Test
+    void aHeldLockMakesMigrateWaitThenFailNamingTheHolder() throws Exception {
+        write("V1__one.sql", "CREATE TABLE t1 (id INT);");
+        List<String> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void waitingForLock(String holder, java.time.Duration waited) {
+                waits.add(holder);
+            }
+        };
+        try (Connection other = db.connect()) {
+            holdMigrationLock(other);
+            assertFails(() -> configure().lockTimeout(java.time.Duration.ofMillis(1500)).listener(listener).load()
+                    .migrate(MigrateOptions.latest()), ErrorCode.LOCK_TIMEOUT,
+                    m -> assertThat(m).contains("held by").contains(holderDescription()));
+            assertThat(waits).isNotEmpty().allSatisfy(h -> assertThat(h).contains(holderDescription()));
+            assertThat(tableExists("t1")).isFalse();
+            assertThat(migrator().migrate(MigrateOptions.latest().withDryRun(true)).migrations())
+                    .as("a dry run takes no lock").hasSize(1);
+        }
+        assertThat(migrator().migrate(MigrateOptions.latest()).migrations()).hasSize(1);
     }
 
     private static String nullToEmpty(String s) {

@@ -1,0 +1,179 @@
+package dev.keelson.reference.order;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.keelson.reference.platform.ApiException;
+import dev.keelson.reference.platform.Envelope;
+import dev.keelson.reference.platform.ErrorCode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/orders}. Single orders carry an {@code ETag} (their version); {@code PATCH} requires
+ * {@code If-Match} with it (428 without, 412 when stale). Lists are newest first by default ({@code sort=createdAt}
+ * for oldest first), {@code limit} 1 to 100 (20 by default), continued with {@code cursor=meta.nextCursor}.
+ */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Validated
+class OrderController {
+    static final int MAX_LIMIT = 100;
+
+    private final OrderService service;
+    private final CursorCodec cursors;
+
+    OrderController(OrderService service, CursorCodec cursors) {
+        this.service = service;
+        this.cursors = cursors;
+    }
+
+    record LineRequest(
+            @NotBlank @Size(max = 200) String product,
+            @NotNull @Min(1) @Max(10_000) Integer quantity,
+            @NotNull @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal unitPrice) {}
+
+    record CreateRequest(
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+            @Size(max = 500) String note,
+            @NotEmpty @Size(max = 100) List<@Valid @NotNull LineRequest> lines) {}
+
+    record PatchRequest(@Size(max = 500) String note) {}
+
+    record LineView(int lineNo, String product, int quantity,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPrice,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lineTotal) {}
+
+    /** Money goes out as strings ("25.50") so no client parses it into a binary float. */
+    record OrderView(UUID id, OrderStatus status, String currency,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total, String note, int version,
+            Instant createdAt, Instant updatedAt, List<LineView> lines) {
+        static OrderView of(Order o) {
+            List<LineView> lines = o.lines().stream()
+                    .map(l -> new LineView(l.lineNo(), l.product(), l.quantity(), l.unitPrice(), l.lineTotal()))
+                    .toList();
+            return new OrderView(o.id(), o.status(), o.currency(), o.total(), o.note(), o.version(), o.createdAt(),
+                    o.updatedAt(), lines.isEmpty() ? null : lines);
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<Envelope<OrderView>> create(@AuthenticationPrincipal Jwt jwt,
+            @Valid @RequestBody CreateRequest request) {
+        List<OrderService.NewLine> lines = request.lines().stream()
+                .map(l -> new OrderService.NewLine(l.product(), l.quantity(), l.unitPrice()))
+                .toList();
+        Order order = service.place(caller(jwt), request.currency(), request.note(), lines);
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()))
+                .eTag(etag(order))
+                .body(Envelope.of(OrderView.of(order)));
+    }
+
+    @GetMapping
+    Envelope<List<OrderView>> list(@AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) OrderStatus status,
+            @RequestParam(required = false) Instant createdFrom,
+            @RequestParam(required = false) Instant createdTo,
+            @RequestParam(defaultValue = "-createdAt") @Pattern(regexp = "-?createdAt") String sort,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Size(max = 200) String cursor) {
+        boolean ascending = "createdAt".equals(sort);
+        Cursor after = cursor == null ? null : cursors.decode(cursor);
+        if (after != null && after.ascending() != ascending) {
+            throw new ApiException(ErrorCode.VALIDATION, "cursor belongs to a list with the other sort order");
+        }
+        List<Order> page = service.list(new Orders.Query(caller(jwt).ownerFilter(), status, createdFrom, createdTo,
+                after, ascending, limit + 1));
+        boolean more = page.size() > limit;
+        List<Order> shown = more ? page.subList(0, limit) : page;
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("limit", limit);
+        if (more) {
+            Order last = shown.getLast();
+            meta.put("nextCursor", cursors.encode(new Cursor(last.createdAt(), last.id(), ascending)));
+        }
+        return new Envelope<>(shown.stream().map(OrderView::of).toList(), meta);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Envelope<OrderView>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return single(service.get(caller(jwt), id));
+    }
+
+    @PatchMapping("/{id}")
+    ResponseEntity<Envelope<OrderView>> patch(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody PatchRequest request) {
+        if (ifMatch == null) {
+            throw new ApiException(ErrorCode.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of your last GET, so you cannot overwrite a change you have not seen");
+        }
+        return single(service.updateNote(caller(jwt), id, version(ifMatch), request.note()));
+    }
+
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<Envelope<OrderView>> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return single(service.cancel(caller(jwt), id, ifMatch == null ? null : version(ifMatch)));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        service.delete(caller(jwt), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<Envelope<OrderView>> single(Order order) {
+        return ResponseEntity.ok().eTag(etag(order)).body(Envelope.of(OrderView.of(order)));
+    }
+
+    private static String etag(Order order) {
+        return "\"" + order.version() + "\"";
+    }
+
+    /** The version in an {@code If-Match} value such as {@code "3"} (a weak {@code W/"3"} is accepted too). */
+    static int version(String ifMatch) {
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        try {
+            return Integer.parseInt(value.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new ApiException(ErrorCode.PRECONDITION_FAILED,
+                    "If-Match " + ifMatch + " is not an ETag of this order: GET it again and use its ETag");
+        }
+    }
+
+    private static OrderService.Caller caller(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        return new OrderService.Caller(UUID.fromString(jwt.getSubject()), roles != null && roles.contains("ADMIN"));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.keelson.reference.order;
+
+/** The life of an order. */
+enum OrderStatus {
+    PLACED,
+    CANCELLED;
+
+    boolean cancellable() {
+        return this == PLACED;
+    }
+}

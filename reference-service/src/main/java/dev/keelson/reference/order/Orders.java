@@ -1,0 +1,151 @@
+package dev.keelson.reference.order;
+
+import dev.keelson.reference.platform.IdGenerator;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code orders} and {@code order_lines} tables. Every read takes an owner: {@code null} only for admins, who
+ * see every order. Soft-deleted orders are invisible. Lists are always bounded by a limit.
+ */
+@Repository
+class Orders {
+    private static final String COLUMNS =
+            "id, user_id, status, currency, total, note, version, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final IdGenerator ids;
+
+    Orders(JdbcClient jdbc, IdGenerator ids) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+    }
+
+    /** What a list asks for: owner ({@code null} for all), filters, position and size. */
+    record Query(UUID owner, OrderStatus status, Instant createdFrom, Instant createdTo, Cursor after,
+            boolean ascending, int limit) {}
+
+    /** Inserts an order and its lines (call inside a transaction) and returns it as stored. */
+    Order insert(UUID owner, String currency, BigDecimal total, String note, List<Order.Line> lines) {
+        Order order = jdbc.sql("INSERT INTO orders (id, user_id, status, currency, total, note) "
+                        + "VALUES (?, ?, 'PLACED', ?, ?, ?) RETURNING " + COLUMNS)
+                .params(ids.next(), owner, currency, total, note)
+                .query(Orders::map)
+                .single();
+        for (Order.Line line : lines) {
+            jdbc.sql("INSERT INTO order_lines (id, order_id, line_no, product, quantity, unit_price, line_total) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(ids.next(), order.id(), line.lineNo(), line.product(), line.quantity(), line.unitPrice(),
+                            line.lineTotal())
+                    .update();
+        }
+        return order.withLines(lines);
+    }
+
+    Optional<Order> find(UUID id, UUID owner) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = ? AND deleted_at IS NULL "
+                        + "AND (CAST(? AS uuid) IS NULL OR user_id = ?)")
+                .params(id, owner, owner)
+                .query(Orders::map)
+                .optional()
+                .map(o -> o.withLines(lines(o.id())));
+    }
+
+    /** Up to {@code query.limit()} orders in {@code (created_at, id)} order after the cursor. */
+    List<Order> list(Query q) {
+        String direction = q.ascending() ? "ASC" : "DESC";
+        String after = q.after() == null ? "" : (q.ascending()
+                ? " AND (created_at, id) > (?, ?)"
+                : " AND (created_at, id) < (?, ?)");
+        List<Object> params = new ArrayList<>();
+        params.add(q.owner());
+        params.add(q.owner());
+        params.add(q.status() == null ? null : q.status().name());
+        params.add(q.status() == null ? null : q.status().name());
+        params.add(utc(q.createdFrom()));
+        params.add(utc(q.createdFrom()));
+        params.add(utc(q.createdTo()));
+        params.add(utc(q.createdTo()));
+        if (q.after() != null) {
+            params.add(utc(q.after().createdAt()));
+            params.add(q.after().id());
+        }
+        params.add(q.limit());
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE deleted_at IS NULL"
+                        + " AND (CAST(? AS uuid) IS NULL OR user_id = ?)"
+                        + " AND (CAST(? AS text) IS NULL OR status = ?)"
+                        + " AND (CAST(? AS timestamptz) IS NULL OR created_at >= ?)"
+                        + " AND (CAST(? AS timestamptz) IS NULL OR created_at < ?)"
+                        + after
+                        + " ORDER BY created_at " + direction + ", id " + direction + " LIMIT ?")
+                .params(params)
+                .query(Orders::map)
+                .list();
+    }
+
+    /** Sets the note if the version still matches; the updated order, or empty when it did not match. */
+    Optional<Order> updateNote(UUID id, UUID owner, int expectedVersion, String note) {
+        return jdbc.sql("UPDATE orders SET note = ?, version = version + 1, updated_at = now() "
+                        + "WHERE id = ? AND version = ? AND deleted_at IS NULL "
+                        + "AND (CAST(? AS uuid) IS NULL OR user_id = ?) RETURNING " + COLUMNS)
+                .params(note, id, expectedVersion, owner, owner)
+                .query(Orders::map)
+                .optional()
+                .map(o -> o.withLines(lines(o.id())));
+    }
+
+    /** Cancels a placed order at {@code expectedVersion}; empty when the order changed or is not placed. */
+    Optional<Order> cancel(UUID id, int expectedVersion) {
+        return jdbc.sql("UPDATE orders SET status = 'CANCELLED', version = version + 1, updated_at = now() "
+                        + "WHERE id = ? AND version = ? AND status = 'PLACED' AND deleted_at IS NULL RETURNING "
+                        + COLUMNS)
+                .params(id, expectedVersion)
+                .query(Orders::map)
+                .optional()
+                .map(o -> o.withLines(lines(o.id())));
+    }
+
+    boolean softDelete(UUID id, UUID owner) {
+        return jdbc.sql("UPDATE orders SET deleted_at = now(), updated_at = now(), version = version + 1 "
+                        + "WHERE id = ? AND deleted_at IS NULL AND (CAST(? AS uuid) IS NULL OR user_id = ?)")
+                .params(id, owner, owner)
+                .update() == 1;
+    }
+
+    private List<Order.Line> lines(UUID orderId) {
+        return jdbc.sql("SELECT line_no, product, quantity, unit_price, line_total FROM order_lines "
+                        + "WHERE order_id = ? ORDER BY line_no LIMIT 1000")
+                .param(orderId)
+                .query((rs, row) -> new Order.Line(rs.getInt("line_no"), rs.getString("product"),
+                        rs.getInt("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("line_total")))
+                .list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Order map(ResultSet rs, int row) throws SQLException {
+        return new Order(
+                rs.getObject("id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                OrderStatus.valueOf(rs.getString("status")),
+                rs.getString("currency"),
+                rs.getBigDecimal("total"),
+                rs.getString("note"),
+                rs.getInt("version"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                List.of());
+    }
+}

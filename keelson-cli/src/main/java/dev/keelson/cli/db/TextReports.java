@@ -124,7 +124,7 @@ final class TextReports {
         }
         StringBuilder text = new StringBuilder();
         for (ValidationProblem p : result.problems()) {
-            text.append(words(p.state().name())).append(": ").append(p.script()).append(": ").append(p.message()).append('\n');
+            text.append(words(p.state().name())).append(": ").append(p.message()).append('\n');
         }
         return text.append("Invalid: ").append(count(result.problems().size(), "problem"))
                 .append(" (fix the files, or run `keelson db repair` after a deliberate edit)").toString();

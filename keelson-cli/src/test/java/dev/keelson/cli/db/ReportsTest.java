@@ -96,9 +96,9 @@ class ReportsTest {
     @Test
     void validationListsEachProblem() {
         ValidationResult result = new ValidationResult(List.of(new ValidationProblem(MigrationState.CHANGED,
-                Version.parse("1"), "V1__create_users.sql", "changed since it was applied")));
+                Version.parse("1"), "V1__create_users.sql", "V1__create_users.sql changed since it was applied")));
         assertThat(TextReports.validate(result)).isEqualTo("""
-                changed: V1__create_users.sql: changed since it was applied
+                changed: V1__create_users.sql changed since it was applied
                 Invalid: 1 problem (fix the files, or run `keelson db repair` after a deliberate edit)""");
     }
 

@@ -2,24 +2,109 @@ package dev.keelson.cli.load;
 
 import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.Keelson;
+import dev.keelson.load.Durations;
+import dev.keelson.load.LoadResult;
+import dev.keelson.load.LoadTest;
+import dev.keelson.load.Threshold;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code keelson load}: HTTP load testing. */
-@Command(name = "load", mixinStandardHelpOptions = true, description = "HTTP load testing with honest tail latencies.")
+@Command(
+        name = "load",
+        mixinStandardHelpOptions = true,
+        description = {
+            "HTTP load testing with honest tail latencies.",
+            "Closed model: --users connections sending back to back. Open model: --rate requests per second on a"
+                    + " fixed schedule, latency measured from each request's slot (coordinated omission corrected)."
+        },
+        subcommands = {CompareCommand.class, MergeCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the run completed and every threshold held",
+            "1:the run could not be carried out",
+            "2:bad usage: URL, option, scenario file or threshold (nothing was sent)",
+            "3:a --threshold was violated"
+        })
 public final class LoadCommand implements Callable<Integer> {
     @ParentCommand
     Keelson root;
 
-    @Spec
-    CommandSpec spec;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL", description = "The URL to load (or --scenario).")
+    String url;
+
+    @Option(names = {"--users", "-c", "--connections"}, paramLabel = "N",
+            description = "Connections (virtual users); default 10, or 50 with --rate.")
+    Integer users;
+
+    @Option(names = {"--requests", "-n"}, paramLabel = "N", description = "Stop after N requests.")
+    long requests;
+
+    @Option(names = {"--duration", "-d"}, paramLabel = "D", description = "Stop after D (e.g. 30s, 2m); default 10s without --requests.")
+    String duration;
+
+    @Option(names = "--rate", paramLabel = "R", description = "Open model: R requests per second on a fixed schedule.")
+    double rate;
+
+    @Option(names = "--warmup", paramLabel = "D", description = "Run D first (rounded up to whole seconds) and exclude it from results.")
+    String warmup;
+
+    @Option(names = "--ramp-up", paramLabel = "D", description = "Reach the full users or rate gradually over D.")
+    String rampUp;
+
+    @Option(names = "--timeout", paramLabel = "D", defaultValue = "10s", description = "Per-request timeout (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads; default one per core.")
+    Integer threads;
+
+    @Mixin
+    RequestOptions request;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--threshold", paramLabel = "EXPR",
+            description = "Fail with exit code 3 unless EXPR holds: p95<200ms, p99.9<1s, mean<50ms, max<2s, errors<1%, rps>500.")
+    List<String> thresholds = new ArrayList<>();
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(root.environment().err());
-        return ExitCode.USAGE;
+        var env = root.environment();
+        ProgressLine progress = new ProgressLine(env.err(), env.interactive());
+        LoadTest test = configure(progress);
+        output.checkTarget(env);
+        LoadResult result;
+        try {
+            result = test.run();
+        } finally {
+            progress.finish();
+        }
+        output.write(result, env);
+        for (Threshold.Outcome failed : result.thresholds().stream().filter(t -> !t.passed()).toList()) {
+            env.err().println("threshold violated: " + failed.describe());
+        }
+        return result.passed() ? ExitCode.OK : ExitCode.THRESHOLD_VIOLATED;
+    }
+
+    /** Validates everything (URL, options, files, thresholds) before any load is sent. */
+    private LoadTest configure(ProgressLine progress) {
+        LoadTest.Builder builder = LoadTest.configure().listener(progress);
+        request.applyTo(builder, url, root.environment());
+        if (users != null) builder.users(users);
+        if (rate != 0) builder.rate(rate);
+        builder.requests(requests).timeout(Durations.parse(timeout, "--timeout"));
+        if (duration != null) builder.duration(Durations.parse(duration, "--duration"));
+        if (warmup != null) builder.warmup(Durations.parse(warmup, "--warmup"));
+        if (rampUp != null) builder.rampUp(Durations.parse(rampUp, "--ramp-up"));
+        if (threads != null) builder.threads(threads);
+        thresholds.forEach(builder::threshold);
+        return builder.build();
     }
 }

@@ -1,0 +1,79 @@
+package dev.keelson.cli.load;
+
+import dev.keelson.cli.CliEnvironment;
+import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadException;
+import dev.keelson.load.LoadTest;
+import dev.keelson.load.Scenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** What to send: a URL with method, headers, body and auth, or a scenario file. */
+final class RequestOptions {
+    @Option(names = {"--method", "-X"}, paramLabel = "METHOD", description = "HTTP method; default GET, or POST with --data.")
+    String method;
+
+    @Option(names = {"--header", "-H"}, paramLabel = "'NAME: VALUE'", description = "A request header (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "TEXT|@FILE", description = "Request body, or @file to send a file's contents.")
+    String data;
+
+    @Option(names = "--auth", paramLabel = "bearer:TOKEN|basic:USER:PASS", description = "Adds an Authorization header.")
+    String auth;
+
+    @Option(names = "--insecure", description = "Accept any TLS certificate (self-signed test servers).")
+    boolean insecure;
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "A YAML scenario: several steps per virtual user.")
+    String scenario;
+
+    void applyTo(LoadTest.Builder builder, String url, CliEnvironment env) {
+        builder.insecure(insecure);
+        if (scenario != null) {
+            if (url != null) throw usage("give either a URL or --scenario, not both");
+            if (data != null || method != null || !headers.isEmpty() || auth != null) {
+                throw usage("--method, --header, --data and --auth apply to a URL; a scenario sets them per step");
+            }
+            builder.scenario(Scenario.load(env.resolve(scenario)));
+            return;
+        }
+        if (url == null) throw new LoadException(ErrorCode.BAD_URL, "give the URL to load, or --scenario FILE");
+        builder.url(url).method(method != null ? method : (data != null ? "POST" : "GET"));
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            if (colon < 1) throw usage("--header '" + header + "' must look like 'Name: value'");
+            builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        }
+        if (auth != null) builder.header("Authorization", authorization(auth));
+        if (data != null) builder.body(body(data, env));
+    }
+
+    private static String authorization(String auth) {
+        if (auth.startsWith("bearer:") && auth.length() > 7) return "Bearer " + auth.substring(7);
+        if (auth.startsWith("basic:") && auth.indexOf(':', 6) > 6) {
+            return "Basic " + Base64.getEncoder().encodeToString(auth.substring(6).getBytes(StandardCharsets.UTF_8));
+        }
+        throw usage("--auth must be bearer:TOKEN or basic:USER:PASSWORD");
+    }
+
+    private static String body(String data, CliEnvironment env) {
+        if (!data.startsWith("@")) return data;
+        Path file = env.resolve(data.substring(1));
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw usage("--data " + data + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static LoadException usage(String message) {
+        return new LoadException(ErrorCode.BAD_CONFIG, message);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.keelson.cli.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keelson.cli.CliEnvironment;
+import dev.keelson.cli.Keelson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoadCommandIT {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int keelson(String... args) {
+        var env = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), Map.of(), dir, false);
+        return Keelson.run(args, env);
+    }
+
+    @Test
+    void aClosedModelRunPrintsTheSummaryAndExitsZero() throws Exception {
+        try (Target target = new Target()) {
+            int code = keelson("load", target.url("/api/users"), "--users", "5", "--requests", "200");
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(target.requests.get()).isEqualTo(200);
+            assertThat(out.toString()).startsWith(target.url("/api/users") + "  closed model, 5 users, ")
+                    .contains("  requests     200  (").contains("  percentiles  p50 ").contains("p99.99 ")
+                    .contains("  status       200: 200").contains("  errors       0 (0.00%)");
+        }
+    }
+
+    @Test
+    void postWithDataFromAFileHeadersAndBearerAuth() throws Exception {
+        Files.writeString(dir.resolve("user.json"), "{\"name\":\"ada\"}");
+        try (Target target = new Target()) {
+            int code = keelson("load", target.url("/api/users"), "-n", "3", "-c", "1", "--data", "@user.json",
+                    "-H", "Content-Type: application/json", "--auth", "bearer:s3cret");
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(target.lastRequest).isEqualTo(
+                    "POST /api/users auth=Bearer s3cret type=application/json body={\"name\":\"ada\"}");
+        }
+    }
+
+    @Test
+    void aViolatedThresholdExitsThreeAndSaysWhich() throws Exception {
+        try (Target target = new Target()) {
+            int code = keelson("load", target.url("/"), "-n", "50", "--threshold", "p99<1us", "--threshold", "errors<1%");
+
+            assertThat(code).isEqualTo(3);
+            assertThat(out.toString()).contains("  threshold    p99<1us: ").contains("FAILED")
+                    .contains("  threshold    errors<1%: 0.00%  ok");
+            assertThat(err.toString()).contains("threshold violated: p99<1us: ");
+        }
+    }
+
+    @Test
+    void badInputGetsOneLineAndExitTwoBeforeAnyLoad() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        try (Target target = new Target()) {
+            assertUsage(new String[] {"load", target.url("/"), "--threshold", "p99<<3"},
+                    "error [BAD_THRESHOLD]: threshold 'p99<<3' does not parse: expected METRIC<VALUE or METRIC>VALUE, e.g. p99<250ms, errors<1%, rps>500");
+            assertUsage(new String[] {"load", "http://exa mple.com/"}, "error [BAD_URL]: URL 'http://exa mple.com/' does not parse: Illegal character in authority");
+            assertUsage(new String[] {"load", "ftp://example.com/"}, "error [BAD_URL]: URL 'ftp://example.com/' must start with http:// or https://");
+            assertUsage(new String[] {"load", "http://no-such-host.invalid/"}, "error [UNKNOWN_HOST]: unknown host 'no-such-host.invalid' in http://no-such-host.invalid");
+            assertUsage(new String[] {"load", target.url("/"), "--duration", "ten"}, "error [BAD_CONFIG]: --duration 'ten' is not a duration: use e.g. 500ms, 30s, 2m or 1h");
+            assertUsage(new String[] {"load", target.url("/"), "--users", "0"}, "error [BAD_CONFIG]: users must be at least 1, got 0");
+            assertUsage(new String[] {"load", target.url("/"), "--auth", "token"}, "error [BAD_CONFIG]: --auth must be bearer:TOKEN or basic:USER:PASSWORD");
+            assertThat(target.requests.get()).isZero();
+        }
+        assertUsage(new String[] {"load", "http://127.0.0.1:" + port + "/"},
+                "error [CONNECTION_REFUSED]: cannot connect to 127.0.0.1:" + port + " (Connection refused): is the server running?");
+    }
+
+    @Test
+    void aBadScenarioFileIsReportedWithItsLine() throws Exception {
+        Files.writeString(dir.resolve("checkout.yaml"), "target: http://127.0.0.1:1\nsteps:\n  - path: /x\n    expct: 200\n");
+
+        assertUsage(new String[] {"load", "--scenario", "checkout.yaml"}, "error [BAD_SCENARIO]: scenario "
+                + dir.resolve("checkout.yaml") + ": line 4: unknown field 'expct'; known fields: ");
+    }
+
+    private void assertUsage(String[] args, String firstLine) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        int code = keelson(args);
+        assertThat(code).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).hasSize(1).first().asString().startsWith(firstLine);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void jsonResultsCompareAndMerge() throws Exception {
+        try (Target target = new Target()) {
+            assertThat(keelson("load", target.url("/"), "-n", "300", "-c", "3", "--output", "json", "--save", "fast.json")).isZero();
+            assertThat(keelson("load", target.url("/?ms=20"), "-n", "30", "-c", "3", "-o", "json", "--save", "slow.json")).isZero();
+        }
+        assertThat(Files.readString(dir.resolve("fast.json"))).contains("\"histogram\" : \"");
+        out.getBuffer().setLength(0);
+
+        assertThat(keelson("load", "compare", "fast.json", "fast.json", "--fail-above", "10%")).isZero();
+        assertThat(out.toString()).startsWith("metric       baseline          new    change").contains("+0.0%");
+        out.getBuffer().setLength(0);
+
+        assertThat(keelson("load", "compare", "fast.json", "slow.json", "--fail-above", "10%")).isEqualTo(3);
+        assertThat(out.toString()).contains("REGRESSION");
+        assertThat(err.toString()).contains("regressed by more than 10%: ").contains("p50");
+        out.getBuffer().setLength(0);
+
+        assertThat(keelson("load", "merge", "fast.json", "slow.json", "-o", "json", "--save", "merged.json")).isZero();
+        assertThat(out.toString()).contains("  requests     330  (").contains("saved json report to merged.json");
+    }
+
+    @Test
+    void anHtmlReportIsSavedAsOneSelfContainedFile() throws Exception {
+        try (Target target = new Target()) {
+            int code = keelson("load", target.url("/"), "--rate", "100", "-c", "5", "-d", "1s", "--output", "html", "--save", "report.html");
+
+            assertThat(code).as(err.toString()).isZero();
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Requests per second")
+                .doesNotContain("<script src").doesNotContain("href=\"http");
+        assertThat(out.toString()).contains("open model, 100 req/s over 5 connections").endsWith("saved html report to report.html\n");
+    }
+}

@@ -2,6 +2,7 @@ package dev.keelson.cli;
 
 import dev.keelson.cli.db.DbCommand;
 import dev.keelson.cli.load.LoadCommand;
+import dev.keelson.load.LoadException;
 import dev.keelson.migrate.MigrationException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -79,6 +80,10 @@ public final class Keelson implements Callable<Integer> {
         if (e instanceof MigrationException m) {
             err.println("error [" + m.code() + "]: " + m.getMessage());
             return m.code().isUsageError() ? ExitCode.USAGE : ExitCode.FAILED;
+        }
+        if (e instanceof LoadException l) {
+            err.println("error [" + l.code() + "]: " + l.getMessage());
+            return l.code().isUsageError() ? ExitCode.USAGE : ExitCode.FAILED;
         }
         if (e instanceof UsageException) {
             err.println("error: " + e.getMessage());

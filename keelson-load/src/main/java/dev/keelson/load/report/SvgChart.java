@@ -9,7 +9,7 @@ import java.util.function.DoubleFunction;
 final class SvgChart {
     static final int WIDTH = 1040;
     static final int HEIGHT = 300;
-    private static final int LEFT = 70, RIGHT = 20, TOP = 20, BOTTOM = 40;
+    private static final int LEFT = 70, RIGHT = 45, TOP = 20, BOTTOM = 40;
 
     record Series(String name, String colour, double[] xs, double[] ys) {}
 
@@ -79,7 +79,7 @@ final class SvgChart {
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" class=\"tick\">%s</text>",
                     LEFT, LEFT + plotW, y, y, LEFT - 6, y + 4, escape(yLabel.apply(v))));
         }
-        int ticks = logX ? (int) Math.max(1, Math.round(maxX - minX)) : 6;
+        int ticks = (int) Math.max(1, Math.min(logX ? 8 : 6, Math.round(maxX - minX)));
         for (int i = 0; i <= ticks; i++) {
             double v = minX + (maxX - minX) * i / ticks;
             double xPos = LEFT + plotW * (double) i / ticks;

@@ -1,0 +1,103 @@
+package dev.keelson.load.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.keelson.load.LoadResult;
+import dev.keelson.load.LoadTest;
+import dev.keelson.load.TargetServerAccess;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Renders a real run's HTML report in headless Chromium and checks the screenshot for drawn chart series. */
+class HtmlReportIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theChartsRenderInHeadlessChromium() throws Exception {
+        String chromium = chromium();
+        LoadResult result;
+        try (var server = TargetServerAccess.start()) {
+            result = LoadTest.configure().url(server.url("/json")).rate(300).users(10)
+                    .duration(Duration.ofSeconds(3)).threshold("p99<1s").build().run();
+        }
+        Path html = Files.writeString(dir.resolve("report.html"), HtmlReport.render(result));
+        BufferedImage png = screenshot(chromium, html);
+
+        // every series colour is drawn as a line, not only as a 12x12 legend swatch
+        for (String colour : List.of(HtmlReport.BLUE, HtmlReport.GREEN, HtmlReport.AMBER, HtmlReport.RED, HtmlReport.PURPLE)) {
+            assertThat(rowsWith(png, colour).size()).as("rows holding %s", colour).isGreaterThan(3);
+            assertThat(pixels(png, colour)).as("pixels of %s", colour).isGreaterThan(400);
+        }
+        // blue is drawn in two charts: requests/s (top) and the percentile spectrum (further down)
+        TreeSet<Integer> blueRows = rowsWith(png, HtmlReport.BLUE);
+        assertThat(blueRows.last() - blueRows.first()).isGreaterThan(500);
+    }
+
+    private String chromium() {
+        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+            if (new File(candidate).canExecute()) return candidate;
+        }
+        if ("true".equals(System.getenv("CI"))) fail("CI=true but Chromium is not installed: apt-get install -y chromium");
+        System.out.println("HtmlReportIT skipped: no Chromium (apt-get install -y chromium)");
+        Assumptions.abort("no Chromium");
+        return null;
+    }
+
+    private BufferedImage screenshot(String chromium, Path html) throws Exception {
+        Path png = dir.resolve("report.png");
+        Process process = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + dir.resolve("profile"), "--screenshot=" + png, "--window-size=1200,1800",
+                html.toUri().toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("Chromium did not finish in 90 s: " + Files.readString(dir.resolve("chromium.log")));
+        }
+        assertThat(png).as(Files.readString(dir.resolve("chromium.log"))).exists();
+        return ImageIO.read(png.toFile());
+    }
+
+    private static boolean matches(int rgb, String colour) {
+        int want = Integer.parseInt(colour.substring(1), 16);
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs(((rgb >> shift) & 0xff) - ((want >> shift) & 0xff)) > 10) return false;
+        }
+        return true;
+    }
+
+    private static long pixels(BufferedImage png, String colour) {
+        long n = 0;
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                if (matches(png.getRGB(x, y), colour)) n++;
+            }
+        }
+        return n;
+    }
+
+    /** Rows where the colour spans more than 20 columns outside the legend swatches. */
+    private static TreeSet<Integer> rowsWith(BufferedImage png, String colour) {
+        TreeSet<Integer> rows = new TreeSet<>();
+        for (int y = 0; y < png.getHeight(); y++) {
+            int n = 0;
+            for (int x = 0; x < png.getWidth(); x++) {
+                if (matches(png.getRGB(x, y), colour)) n++;
+            }
+            if (n > 20) rows.add(y);
+        }
+        return rows;
+    }
+}

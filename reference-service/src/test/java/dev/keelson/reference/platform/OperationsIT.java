@@ -1,0 +1,74 @@
+package dev.keelson.reference.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keelson.reference.testing.Api.Reply;
+import dev.keelson.reference.testing.Api.Session;
+import dev.keelson.reference.testing.ServiceTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsIT extends ServiceTest {
+
+    @Test
+    void livenessAnswersWithoutAuthentication() {
+        Reply reply = api.get("/health/live").send();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void readinessChecksTheDatabaseAndNamesIt() {
+        Reply reply = api.get("/health/ready").send();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().at("/components/db/status").asString()).isEqualTo("UP");
+        assertThat(reply.body()).doesNotContain("jdbc").doesNotContain("PostgreSQL");
+    }
+
+    @Test
+    void prometheusExposesLatencyHistogramsPerRouteAndStatusAndThePool() {
+        Session user = api.newUser();
+        api.get("/api/v1/orders/00000000-0000-7000-8000-000000000000").token(user.accessToken()).send();
+
+        Reply metrics = api.get("/prometheus").send();
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*status=\"404\"[^}]*uri=\"/api/v1/orders/\\{id}\"")
+                .contains("hikaricp_connections_pending")
+                .contains("hikaricp_connections_max");
+    }
+
+    @Test
+    void everyRequestIsLoggedOnceAsJsonWithRequestIdUserRouteAndStatusButNoSecrets(CapturedOutput output) {
+        Session user = api.newUser();
+        Reply reply = api.get("/api/v1/orders?limit=5").token(user.accessToken())
+                .header("X-Request-Id", "log-test-" + System.nanoTime()).send();
+        String requestId = reply.header("X-Request-Id");
+
+        List<JsonNode> events = output.getOut().lines()
+                .filter(line -> line.startsWith("{") && line.contains(requestId))
+                .map(line -> JsonMapper.builder().build().readTree(line))
+                .toList();
+
+        assertThat(events).hasSize(1);
+        JsonNode event = events.getFirst();
+        assertThat(event.at("/log/logger").asString()).isEqualTo("access");
+        assertThat(event.at("/http/method").asString()).isEqualTo("GET");
+        assertThat(event.at("/http/route").asString()).isEqualTo("/api/v1/orders");
+        assertThat(event.at("/http/status").asInt()).isEqualTo(200);
+        assertThat(event.at("/duration/us").asLong()).isPositive();
+        assertThat(event.get("requestId").asString()).isEqualTo(requestId);
+        assertThat(event.get("userId").asString()).matches("[0-9a-f-]{36}");
+        assertThat(output.getOut()).doesNotContain(user.accessToken()).doesNotContain(user.refreshToken())
+                .doesNotContain(user.password());
+    }
+}

@@ -32,6 +32,20 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
         return "TIMESTAMP";
     }
 
+    /**
+     * Session settings that make the commits of a run's earlier migrations cheaper without weakening what a
+     * finished run guarantees; empty when the database has none. {@link #strictCommits()} undoes them and is
+     * applied before the run's last migration, whose commit then makes every earlier one durable too.
+     */
+    default List<String> relaxedCommits() {
+        return List.of();
+    }
+
+    /** Undoes {@link #relaxedCommits()}. */
+    default List<String> strictCommits() {
+        return List.of();
+    }
+
     /** The statements that create the history table. */
     default List<String> createHistoryTable(String table) {
         return List.of("CREATE TABLE " + table + " ("

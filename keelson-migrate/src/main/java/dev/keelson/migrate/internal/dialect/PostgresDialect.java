@@ -3,6 +3,7 @@ package dev.keelson.migrate.internal.dialect;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /** PostgreSQL: transactional DDL, a session advisory lock polled with {@code pg_try_advisory_lock}. */
 public record PostgresDialect() implements Dialect {
@@ -19,6 +20,22 @@ public record PostgresDialect() implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    /**
+     * {@code synchronous_commit = off} for all but the last migration of a run: each commit is still atomic
+     * (schema change and history row together) but does not wait for its own WAL flush; the last commit, made
+     * with the setting restored, flushes the WAL up to it and so makes every earlier commit durable too. A
+     * server crash mid-run can lose only the newest migrations of that run, each entirely, never half.
+     */
+    @Override
+    public List<String> relaxedCommits() {
+        return List.of("SET synchronous_commit TO off");
+    }
+
+    @Override
+    public List<String> strictCommits() {
+        return List.of("RESET synchronous_commit");
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.keelson.migrate.Version;
 import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.History;
 import dev.keelson.migrate.internal.history.HistoryRow;
-import dev.keelson.migrate.internal.resolve.Checksum;
 import dev.keelson.migrate.internal.resolve.MigrationScript;
 import dev.keelson.migrate.internal.resolve.ScriptCatalog;
 import java.util.ArrayList;
@@ -82,7 +81,7 @@ final class MigratePlan {
         for (MigrationScript r : catalog.repeatable().values()) {
             Optional<HistoryRow> row = history.latestRepeatable(r.description());
             boolean ran = row.isPresent() && row.get().type() == EntryType.REPEATABLE
-                    && Checksum.matches(row.get().checksum(), r.content());
+                    && r.matches(row.get().checksum());
             if (!ran) {
                 changed.add(r);
             }

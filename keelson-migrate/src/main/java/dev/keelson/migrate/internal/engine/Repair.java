@@ -6,7 +6,6 @@ import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.History;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import dev.keelson.migrate.internal.history.HistoryTable;
-import dev.keelson.migrate.internal.resolve.Checksum;
 import dev.keelson.migrate.internal.resolve.MigrationScript;
 import dev.keelson.migrate.internal.resolve.ScriptCatalog;
 import java.sql.SQLException;
@@ -46,7 +45,7 @@ final class Repair {
             if (file == null) {
                 table.insert(deleted(row, rank++));
                 forgotten.add(row.script());
-            } else if (!Checksum.matches(row.checksum(), file.content())) {
+            } else if (!file.matches(row.checksum())) {
                 table.updateChecksum(row.rank(), file.checksum());
                 realigned.add(file.fileName());
             }

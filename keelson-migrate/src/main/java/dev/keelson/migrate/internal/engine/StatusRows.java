@@ -7,7 +7,6 @@ import dev.keelson.migrate.Version;
 import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.History;
 import dev.keelson.migrate.internal.history.HistoryRow;
-import dev.keelson.migrate.internal.resolve.Checksum;
 import dev.keelson.migrate.internal.resolve.MigrationScript;
 import dev.keelson.migrate.internal.resolve.ScriptCatalog;
 import java.time.Duration;
@@ -65,7 +64,7 @@ final class StatusRows {
             return MigrationState.FAILED;
         }
         if (row.isPresent() && row.get().type() == EntryType.VERSIONED) {
-            if (!Checksum.matches(row.get().checksum(), file.content())) {
+            if (!file.matches(row.get().checksum())) {
                 return MigrationState.CHANGED;
             }
             return history.appliedOutOfOrder(file.version()) ? MigrationState.OUT_OF_ORDER : MigrationState.APPLIED;
@@ -86,7 +85,7 @@ final class StatusRows {
         if (!row.get().success()) {
             return MigrationState.FAILED;
         }
-        return Checksum.matches(row.get().checksum(), repeatable.content()) ? MigrationState.APPLIED : MigrationState.PENDING;
+        return repeatable.matches(row.get().checksum()) ? MigrationState.APPLIED : MigrationState.PENDING;
     }
 
     private MigrationInfo versionedFile(MigrationScript file) {

@@ -36,6 +36,17 @@ public record MigrationScript(ScriptName name, String origin, String content, St
         return name.fileName();
     }
 
+    /**
+     * Whether a stored checksum is this file's: compared with the checksum computed at load time when it uses
+     * the current algorithm, else recomputed with the algorithm it names.
+     */
+    public boolean matches(String stored) {
+        if (stored != null && stored.startsWith(Checksum.CURRENT)) {
+            return stored.equals(checksum);
+        }
+        return Checksum.matches(stored, content);
+    }
+
     /** True when the file asks to run outside a transaction ({@code -- keelson:no-transaction} on its own line). */
     public boolean noTransaction() {
         return content.contains("keelson:no-transaction") && NO_TRANSACTION.matcher(content).find();

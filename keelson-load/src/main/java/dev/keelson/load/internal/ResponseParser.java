@@ -25,7 +25,7 @@ final class ResponseParser {
     private static final byte[] CONNECTION = "connection:".getBytes();
     private static final int MAX_LINE = 16 * 1024;
 
-    private final byte[] line = new byte[MAX_LINE];
+    private byte[] line = new byte[128]; // grows up to MAX_LINE: 10,000 connections must stay small
     private int lineLength;
     private State state = State.STATUS;
     private int status;
@@ -78,9 +78,12 @@ final class ResponseParser {
                 if (lineLength > 0 && line[lineLength - 1] == '\r') lineLength--;
                 return true;
             }
-            if (lineLength == MAX_LINE) {
-                state = State.FAILED;
-                return false;
+            if (lineLength == line.length) {
+                if (line.length == MAX_LINE) {
+                    state = State.FAILED;
+                    return false;
+                }
+                line = Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 4));
             }
             line[lineLength++] = b;
         }

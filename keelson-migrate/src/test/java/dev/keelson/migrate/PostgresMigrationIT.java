@@ -43,4 +43,14 @@ class PostgresMigrationIT extends MigrationContractIT {
         assertThat(scripts(migrator().migrate(MigrateOptions.latest()).migrations())).containsExactly("V2__index.sql");
         assertThat(count("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 't1_id'")).isEqualTo(1);
     }
+
+    @Test
+    void copyFromStdinLoadsItsInlineData() throws Exception {
+        write("V1__load.sql", "CREATE TABLE people (id INT, name TEXT);\n"
+                + "COPY people (id, name) FROM STDIN;\n1\tada\n2\tgrace\n\\.\n"
+                + "INSERT INTO people VALUES (3, 'linus');\n");
+        migrator().migrate(MigrateOptions.latest());
+        assertThat(count("SELECT COUNT(*) FROM people")).isEqualTo(3);
+        assertThat(count("SELECT id FROM people WHERE name = 'grace'")).isEqualTo(2);
+    }
 }

@@ -3,8 +3,10 @@ package dev.keelson.migrate.internal.dialect;
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.internal.sql.SplitRules;
+import dev.keelson.migrate.internal.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,6 +46,11 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
     /** Undoes {@link #relaxedCommits()}. */
     default List<String> strictCommits() {
         return List.of();
+    }
+
+    /** Executes one statement of a script. */
+    default void execute(Statement statement, SqlStatement sql) throws SQLException {
+        statement.execute(sql.sql());
     }
 
     /** The statements that create the history table. */

@@ -1,9 +1,12 @@
 package dev.keelson.migrate.internal.dialect;
 
 import dev.keelson.migrate.internal.sql.SplitRules;
+import dev.keelson.migrate.internal.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /** PostgreSQL: transactional DDL, a session advisory lock polled with {@code pg_try_advisory_lock}. */
 public record PostgresDialect() implements Dialect {
@@ -36,6 +39,17 @@ public record PostgresDialect() implements Dialect {
     @Override
     public List<String> strictCommits() {
         return List.of("RESET synchronous_commit");
+    }
+
+    /** {@code COPY ... FROM STDIN} with its inline data goes through the driver's copy API; the rest as usual. */
+    @Override
+    public void execute(Statement statement, SqlStatement sql) throws SQLException {
+        Optional<SqlStatement.CopyIn> copy = sql.copyIn();
+        if (copy.isPresent()) {
+            CopyIn.run(statement.getConnection(), copy.get());
+        } else {
+            statement.execute(sql.sql());
+        }
     }
 
     @Override

@@ -60,7 +60,7 @@ final class ScriptRunner {
     private void execute(Statement statement, PreparedScript script, SqlStatement sql, int applied, boolean transactional,
             EntryType type, int rank) throws SQLException {
         try {
-            statement.execute(sql.sql());
+            dialect.execute(statement, sql);
         } catch (SQLException e) {
             if (transactional) {
                 rollback(e);

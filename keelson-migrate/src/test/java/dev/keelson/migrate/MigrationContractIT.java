@@ -3,6 +3,7 @@ package dev.keelson.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keelson.migrate.testing.DriverDataSource;
 import dev.keelson.migrate.testing.Engine;
 import dev.keelson.migrate.testing.TestDatabase;
 import dev.keelson.migrate.testing.TestDatabases;
@@ -132,6 +133,16 @@ abstract class MigrationContractIT {
         assertThat(result.schemaVersion()).contains(Version.parse("1.10"));
         assertThat(count("SELECT COUNT(*) FROM v1")).isEqualTo(2);
         assertThat(migrator().migrate(MigrateOptions.latest()).migrations()).isEmpty();
+    }
+
+    @Test
+    void anApplicationDataSourceWorksLikeAUrl() throws Exception {
+        threeTables();
+        DriverDataSource dataSource = new DriverDataSource(db);
+        Migrator migrator = Migrator.configure().dataSource(dataSource).location("filesystem:" + dir.resolve("db")).load();
+        assertThat(migrator.migrate(MigrateOptions.latest()).migrations()).hasSize(3);
+        assertThat(dataSource.opened()).as("one connection for the run, one for the lock").isEqualTo(2);
+        assertThat(migrator.status().schemaVersion()).contains(Version.parse("3"));
     }
 
     @Test

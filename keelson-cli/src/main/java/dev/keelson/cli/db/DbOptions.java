@@ -15,10 +15,10 @@ final class DbOptions {
                     + "(or KEELSON_DB_URL, or db.url in keelson.properties).")
     String url;
 
-    @Option(names = "--user", description = "Database user (or KEELSON_DB_USER, or db.user).")
+    @Option(names = "--user", paramLabel = "USER", description = "Database user (or KEELSON_DB_USER, or db.user).")
     String user;
 
-    @Option(names = "--password", description = "Database password (or KEELSON_DB_PASSWORD, or db.password). Never printed.")
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "Database password (or KEELSON_DB_PASSWORD, or db.password). Never printed.")
     String password;
 
     @Option(names = "--dir", paramLabel = "DIR",

@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,6 +38,9 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60)) // the first start runs initdb; slow disks need the time
+                // Spring stops it (destroyMethod) after the pool and in-flight requests, not a JVM hook before them
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {} (set SPRING_DATASOURCE_URL to use your own)",
                 postgres.getPort(), dir);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             ValidateCommand.class,
             RepairCommand.class,
-            BaselineCommand.class
+            BaselineCommand.class,
+            LintCommand.class
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
         exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})

@@ -1,0 +1,164 @@
+package dev.keelson.migrate.internal.lint;
+
+import dev.keelson.migrate.MigrationException;
+import dev.keelson.migrate.MigrationType;
+import dev.keelson.migrate.internal.resolve.ScriptName;
+import dev.keelson.migrate.internal.sql.SplitRules;
+import dev.keelson.migrate.internal.sql.SqlParseException;
+import dev.keelson.migrate.internal.sql.SqlStatement;
+import dev.keelson.migrate.internal.sql.StatementSplitter;
+import dev.keelson.migrate.lint.Finding;
+import dev.keelson.migrate.lint.LintConfig;
+import dev.keelson.migrate.lint.LintDialect;
+import dev.keelson.migrate.lint.LintFile;
+import dev.keelson.migrate.lint.LintReport;
+import dev.keelson.migrate.lint.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One lint run over a folder's files: versioned files in version order (each followed by its undo file, which
+ * sees the schema the versioned file left), then repeatable ones; a {@link SchemaState} carried through all of
+ * them; findings kept for checked files, minus suppressed ones.
+ */
+public final class LintRun {
+    private final LintConfig config;
+    private final List<Rule> rules;
+    private final ServerVersion server;
+    private final List<Finding> findings = new ArrayList<>();
+    private int suppressed;
+
+    public LintRun(LintConfig config, List<Rule> rules) {
+        this.config = config;
+        this.rules = rules;
+        this.server = ServerVersion.parse(config.serverVersion());
+    }
+
+    public LintReport run(List<LintFile> files) {
+        SchemaState schema = new SchemaState();
+        Set<String> undoVersions = new HashSet<>();
+        List<Named> named = files.stream().map(Named::of).toList();
+        named.stream().filter(n -> n.name() != null && n.name().type() == MigrationType.UNDO)
+                .forEach(n -> undoVersions.add(n.name().version().toString()));
+        List<Named> ordered = named.stream().sorted(ORDER).toList();
+        for (Named file : ordered) {
+            // an undo file sees the schema its versioned file left, but what it does is not carried forward
+            boolean undo = file.name() != null && file.name().type() == MigrationType.UNDO;
+            SchemaState seen = undo ? schema.copy() : schema;
+            lintFile(file, FileContext.of(file.file(), file.name(), config.dialect(), server, seen, undoVersions));
+        }
+        List<String> checked = ordered.stream().filter(n -> n.file().checked()).map(n -> n.file().path()).toList();
+        findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
+        return new LintReport(checked, findings, suppressed);
+    }
+
+    private void lintFile(Named named, FileContext context) {
+        LintFile file = named.file();
+        List<SqlStatement> statements = split(file);
+        List<LintStatement> parsed = new ArrayList<>();
+        List<Finding> raw = new ArrayList<>();
+        Tokenizer tokenizer = new Tokenizer(config.dialect());
+        for (SqlStatement s : statements) {
+            LintStatement statement = new LintStatement(s.sql(), s.line(), new Tokens(tokenizer.tokenize(s.sql())));
+            parsed.add(statement);
+            if (file.checked()) {
+                for (Rule rule : active()) {
+                    rule.check(statement, context, (line, message) -> raw.add(finding(file, rule, line, message)));
+                }
+            }
+            apply(statement, context);
+        }
+        if (file.checked()) {
+            for (Rule rule : active()) {
+                rule.checkFile(context, (line, message) -> raw.add(finding(file, rule, line, message)));
+            }
+            keepUnsuppressed(file, parsed, raw);
+        }
+    }
+
+    private static void apply(LintStatement statement, FileContext context) {
+        statement.createdTable().ifPresent(context.createdHere()::add);
+        context.schema().apply(statement);
+        if (statement.tokens().startsWith("SET")) {
+            String text = statement.tokens().text(1, statement.tokens().size()).replace(" ", "").replace("session", "");
+            context.settings().add(text.replace("@@", ""));
+        }
+    }
+
+    private List<SqlStatement> split(LintFile file) {
+        SplitRules rules = config.dialect() == LintDialect.POSTGRESQL ? SplitRules.POSTGRESQL : SplitRules.MYSQL;
+        try {
+            return new StatementSplitter(rules).split(file.content());
+        } catch (SqlParseException e) {
+            throw new MigrationException(dev.keelson.migrate.ErrorCode.SQL_PARSE_ERROR, file.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Rule> active() {
+        return rules.stream().filter(r -> severity(r.info().id(), r.info().defaultSeverity()) != Severity.OFF).toList();
+    }
+
+    private Severity severity(String rule, Severity fallback) {
+        return config.severities().getOrDefault(rule, fallback);
+    }
+
+    private Finding finding(LintFile file, Rule rule, int line, String message) {
+        return new Finding(file.path(), line, rule.info().id(), severity(rule.info().id(), rule.info().defaultSeverity()),
+                message, rule.why(), rule.fix());
+    }
+
+    private void keepUnsuppressed(LintFile file, List<LintStatement> statements, List<Finding> raw) {
+        List<Suppression> suppressions = Suppression.in(file.content());
+        Set<String> known = new HashSet<>();
+        rules.forEach(r -> known.add(r.info().id()));
+        for (Suppression s : suppressions) {
+            if (s.reason().isEmpty() || !known.contains(s.rule())) {
+                findings.add(new Finding(file.path(), s.line(), Rules.BAD_SUPPRESSION,
+                        severity(Rules.BAD_SUPPRESSION, Severity.ERROR),
+                        s.reason().isEmpty() ? "keelson:lint-ignore " + s.rule() + " gives no reason"
+                                : "keelson:lint-ignore names no known rule: '" + s.rule() + "'",
+                        "a silenced finding without a reason cannot be reviewed",
+                        "write -- keelson:lint-ignore <rule-id> <why this is safe here>"));
+            }
+        }
+        for (Finding f : raw) {
+            if (suppressions.stream().anyMatch(s -> silences(s, f, statements))) {
+                suppressed++;
+            } else {
+                findings.add(f);
+            }
+        }
+    }
+
+    private static boolean silences(Suppression s, Finding f, List<LintStatement> statements) {
+        if (!s.rule().equals(f.rule()) || s.reason().isEmpty()) {
+            return false;
+        }
+        Optional<LintStatement> target = statements.stream().filter(st -> st.endLine() >= s.line()).findFirst();
+        Optional<LintStatement> owner = statements.stream()
+                .filter(st -> st.line() <= f.line() && f.line() <= st.endLine()).findFirst();
+        return owner.isEmpty() || target.isPresent() && target.get() == owner.get();
+    }
+
+    /** A file with its parsed name (null when it does not follow the naming rules). */
+    private record Named(LintFile file, ScriptName name) {
+        static Named of(LintFile file) {
+            try {
+                return new Named(file, ScriptName.parse(file.fileName()).orElse(null));
+            } catch (MigrationException e) {
+                return new Named(file, null);
+            }
+        }
+    }
+
+    private static final Comparator<Named> ORDER = Comparator
+            .comparingInt((Named n) -> n.name() == null ? 2 : n.name().type() == MigrationType.REPEATABLE ? 1 : 0)
+            .thenComparing((Named n) -> n.name() == null || n.name().version() == null ? null : n.name().version(),
+                    Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(n -> n.name() != null && n.name().type() == MigrationType.UNDO ? 1 : 0)
+            .thenComparing(n -> n.file().path());
+}

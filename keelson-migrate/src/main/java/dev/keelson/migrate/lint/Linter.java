@@ -1,0 +1,114 @@
+package dev.keelson.migrate.lint;
+
+import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationException;
+import dev.keelson.migrate.internal.lint.LintRun;
+import dev.keelson.migrate.internal.lint.Rule;
+import dev.keelson.migrate.internal.lint.Rules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The linter's one entry point: checks migration files for statements that lock busy tables, break a rolling
+ * deploy, cannot be undone or change every row. Needs no database.
+ *
+ * <pre>{@code
+ * LintReport report = Linter.of(LintConfig.of(LintDialect.POSTGRESQL)).lintFolder(Path.of("db/migration"), null);
+ * if (report.errors() > 0) { ... }
+ * }</pre>
+ *
+ * <p>Every file of the folder is read in version order so later files know which tables earlier ones created
+ * ("existing" tables) and which constraints they validated; findings are reported only for the checked files.
+ * A table created earlier in the same file is new: nothing on it can lock anyone out.
+ */
+public final class Linter {
+    private final LintConfig config;
+    private final List<Rule> rules;
+
+    private Linter(LintConfig config, List<Rule> rules) {
+        this.config = config;
+        this.rules = rules;
+    }
+
+    /**
+     * A linter for {@code config}.
+     *
+     * @throws MigrationException {@code CONFIGURATION} when a severity names an unknown rule or the server version
+     *     cannot be read
+     */
+    public static Linter of(LintConfig config) {
+        Set<String> ids = new HashSet<>();
+        rules().forEach(r -> ids.add(r.id()));
+        for (String id : config.severities().keySet()) {
+            if (!ids.contains(id)) {
+                throw new MigrationException(ErrorCode.CONFIGURATION, "No lint rule '" + id + "'; the rules are: "
+                        + String.join(", ", rules().stream().map(RuleInfo::id).toList()));
+            }
+        }
+        try {
+            dev.keelson.migrate.internal.lint.ServerVersion.parse(config.serverVersion());
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException(ErrorCode.CONFIGURATION, e.getMessage(), e);
+        }
+        return new Linter(config, Rules.all());
+    }
+
+    /** Every rule, documented; the suppression check {@code lint-ignore-without-reason} last. */
+    public static List<RuleInfo> rules() {
+        List<RuleInfo> all = new ArrayList<>(Rules.all().stream().map(Rule::info).toList());
+        all.add(new RuleInfo(Rules.BAD_SUPPRESSION, Severity.ERROR, "all",
+                "a keelson:lint-ignore comment without a reason or naming no known rule"));
+        return all;
+    }
+
+    /**
+     * Lints {@code files}; only those marked checked are reported on.
+     *
+     * @throws MigrationException {@code SQL_PARSE_ERROR} naming the file and line of an unterminated string or comment
+     */
+    public LintReport lint(List<LintFile> files) {
+        return new LintRun(config, rules).run(files);
+    }
+
+    /**
+     * Lints the {@code .sql} files of {@code folder} (recursively). {@code checked} names the files to report on
+     * (file names); {@code null} checks all of them. Paths in findings are relative to {@code folder}'s parent.
+     *
+     * @throws MigrationException {@code LOCATION_NOT_FOUND} when the folder cannot be read
+     */
+    public LintReport lintFolder(Path folder, Set<String> checked) {
+        Path absolute = folder.toAbsolutePath();
+        return lint(read(folder, absolute.getParent() == null ? absolute : absolute.getParent(), checked));
+    }
+
+    /**
+     * Reads the {@code .sql} files of {@code folder} (recursively, sorted), each shown by its path relative to
+     * {@code base}; {@code checked} names the files to report on (file names), {@code null} means all.
+     *
+     * @throws MigrationException {@code LOCATION_NOT_FOUND} when the folder cannot be read
+     */
+    public static List<LintFile> read(Path folder, Path base, Set<String> checked) {
+        if (!Files.isDirectory(folder)) {
+            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Migration folder " + folder
+                    + " does not exist; create it or point --dir at it");
+        }
+        List<LintFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+                String name = p.getFileName().toString();
+                String shown = base.toAbsolutePath().relativize(p.toAbsolutePath()).toString().replace('\\', '/');
+                files.add(new LintFile(shown, Files.readString(p), checked == null || checked.contains(name)));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read " + folder + ": " + e, e);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.keelson.migrate.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keelson.migrate.MigrationException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The linter's behaviour beyond single rules: lines, suppression, severities, checked files, versions. */
+class LinterTest {
+
+    private static LintReport pg(LintFile... files) {
+        return Linter.of(LintConfig.of(LintDialect.POSTGRESQL)).lint(List.of(files));
+    }
+
+    private static LintFile file(String name, String sql) {
+        return new LintFile(name, sql, true);
+    }
+
+    @Test
+    void aFindingNamesTheLineOfTheStatementAndTheTable() {
+        LintReport report = LinterRulesTest.lint("pg-index-not-concurrent", "trigger");
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("trigger/V2__index_email.sql");
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message()).isEqualTo("CREATE INDEX on existing table users without CONCURRENTLY");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        });
+    }
+
+    @Test
+    void anActionOnALaterLineIsReportedOnItsOwnLine() {
+        LintReport report = LinterRulesTest.lint("pg-add-not-null-column-without-default", "trigger");
+        assertThat(report.findings()).singleElement().extracting(Finding::line).isEqualTo(2);
+    }
+
+    @Test
+    void aSuppressionWithAReasonSilencesOnlyTheNextStatement() {
+        LintReport report = pg(
+                file("V1__a.sql", "CREATE TABLE t (a int, b int);"),
+                file("U1__a.sql", "DROP TABLE t;"),
+                file("V2__b.sql", "-- keelson:lint-ignore drop-table-or-column a unused since 4.2\n"
+                        + "ALTER TABLE t DROP COLUMN a;\nALTER TABLE t DROP COLUMN b;\n"),
+                file("U2__b.sql", "SELECT 1;"));
+        assertThat(report.findings()).extracting(Finding::message).containsExactly("column t.b dropped");
+        assertThat(report.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void aSuppressionNamingAnUnknownRuleIsAnError() {
+        LintReport report = pg(file("V1__a.sql", "-- keelson:lint-ignore no-such-rule because\nSELECT 1;"),
+                file("U1__a.sql", "SELECT 1;"));
+        assertThat(report.findings()).extracting(Finding::rule).containsExactly("lint-ignore-without-reason");
+    }
+
+    @Test
+    void aConfiguredSeverityReplacesTheDefaultAndOffDisablesTheRule() {
+        List<LintFile> files = List.of(file("V1__a.sql", "UPDATE t SET a = 1;"));
+        LintReport warned = Linter.of(new LintConfig(LintDialect.POSTGRESQL, null,
+                Map.of("data-change-without-where", Severity.WARNING, "missing-undo", Severity.OFF))).lint(files);
+        assertThat(warned.findings()).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        assertThat(warned.errors()).isZero();
+    }
+
+    @Test
+    void anUnknownRuleInTheSeveritiesIsRefused() {
+        assertThatThrownBy(() -> Linter.of(new LintConfig(LintDialect.POSTGRESQL, null, Map.of("nope", Severity.OFF))))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("No lint rule 'nope'; the rules are: pg-index-not-concurrent,");
+    }
+
+    @Test
+    void onlyCheckedFilesAreReportedButEarlierFilesMakeTablesExist() {
+        LintReport report = Linter.of(LintConfig.of(LintDialect.POSTGRESQL)).lint(List.of(
+                new LintFile("V1__a.sql", "CREATE TABLE t (a int); UPDATE t SET a = 1;", false),
+                new LintFile("V2__b.sql", "CREATE INDEX t_a ON t (a);", true),
+                new LintFile("U2__b.sql", "DROP INDEX t_a;", true)));
+        assertThat(report.checkedFiles()).containsExactly("V2__b.sql", "U2__b.sql");
+        assertThat(report.findings()).extracting(Finding::rule).containsExactly("pg-index-not-concurrent");
+    }
+
+    @Test
+    void keywordsInsideStringsCommentsAndQuotedNamesAreNotStatements() {
+        LintReport report = pg(file("V1__a.sql", "CREATE TABLE t (a text);\n"
+                + "INSERT INTO t VALUES ('DROP TABLE t; UPDATE t SET a = 1');\n"
+                + "/* CREATE INDEX x ON t (a); */ SELECT \"DELETE\" FROM t;\n"), file("U1__a.sql", "DROP TABLE t;"));
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void widenedVarcharCopiesOnMysql80WhenTheLengthPrefixGrowsButIsInstantOnMariaDb() {
+        LintFile v1 = file("V1__a.sql", "CREATE TABLE t (id int PRIMARY KEY, s varchar(40));");
+        LintFile v2 = file("V2__b.sql", "ALTER TABLE t MODIFY s varchar(100);");
+        List<LintFile> files = List.of(v1, v2, file("U1__a.sql", "DROP TABLE t;"), file("U2__b.sql", "SELECT 1;"));
+        LintReport mysql = Linter.of(LinterRulesTest.mysql("8.0.36")).lint(files);
+        LintReport mariadb = Linter.of(LinterRulesTest.mysql("10.11.6-MariaDB")).lint(files);
+        assertThat(mysql.findings()).extracting(Finding::message).containsExactly(
+                "ALTER TABLE t copies the table on MySQL 8.0.36: widening s from varchar(40) to varchar(100) changes the length prefix");
+        assertThat(mariadb.findings()).isEmpty();
+    }
+
+    @Test
+    void aForeignKeyCopiesUnlessForeignKeyChecksAreOff() {
+        LintFile v1 = file("V1__a.sql", "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (id int PRIMARY KEY, p int);");
+        LintFile u1 = file("U1__a.sql", "DROP TABLE c; DROP TABLE p;");
+        String fk = "ALTER TABLE c ADD CONSTRAINT c_p FOREIGN KEY (p) REFERENCES p (id);";
+        LintReport on = Linter.of(LinterRulesTest.mysql("10.11.6-MariaDB"))
+                .lint(List.of(v1, u1, file("V2__b.sql", fk), file("U2__b.sql", "SELECT 1;")));
+        LintReport off = Linter.of(LinterRulesTest.mysql("10.11.6-MariaDB"))
+                .lint(List.of(v1, u1, file("V2__b.sql", "SET foreign_key_checks = 0;\n" + fk), file("U2__b.sql", "SELECT 1;")));
+        assertThat(on.findings()).extracting(Finding::rule).containsExactly("mysql-table-copy");
+        assertThat(off.findings()).isEmpty();
+    }
+
+    @Test
+    void everyAlterCopiesOnAServerWithoutOnlineDdl() {
+        List<LintFile> files = List.of(file("V1__a.sql", "CREATE TABLE t (id int PRIMARY KEY);"),
+                file("U1__a.sql", "DROP TABLE t;"), file("V2__b.sql", "ALTER TABLE t ADD COLUMN n int;"),
+                file("U2__b.sql", "SELECT 1;"));
+        assertThat(Linter.of(LinterRulesTest.mysql("5.5.62")).lint(files).findings())
+                .extracting(Finding::rule).containsExactly("mysql-table-copy");
+        assertThat(Linter.of(LinterRulesTest.mysql("5.7.44")).lint(files).findings()).isEmpty();
+    }
+}

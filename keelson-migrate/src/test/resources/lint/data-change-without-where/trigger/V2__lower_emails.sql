@@ -1,0 +1,3 @@
+-- normalise
+UPDATE users
+   SET email = lower(email);

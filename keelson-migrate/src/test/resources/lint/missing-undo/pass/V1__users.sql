@@ -1,0 +1,5 @@
+CREATE TABLE users (
+    id bigint PRIMARY KEY,
+    email text,
+    name varchar(50)
+);

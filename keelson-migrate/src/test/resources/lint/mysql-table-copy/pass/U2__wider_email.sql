@@ -1,0 +1,1 @@
+ALTER TABLE users DROP COLUMN note, DROP INDEX users_email;

@@ -1,0 +1,1 @@
+ALTER TABLE users MODIFY COLUMN age int NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN status text NOT NULL DEFAULT 'active';

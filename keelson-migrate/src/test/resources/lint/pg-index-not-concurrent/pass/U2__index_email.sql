@@ -1,0 +1,2 @@
+-- keelson:no-transaction
+DROP INDEX CONCURRENTLY users_email;

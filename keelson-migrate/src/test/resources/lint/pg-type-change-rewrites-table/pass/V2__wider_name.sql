@@ -1,0 +1,2 @@
+ALTER TABLE users ALTER COLUMN name TYPE varchar(200);
+ALTER TABLE users ALTER COLUMN email SET DATA TYPE text;

@@ -1,0 +1,1 @@
+ALTER TABLE users RENAME CONSTRAINT users_pk TO users_pkey;

@@ -1,0 +1,1 @@
+ALTER TABLE users RENAME CONSTRAINT users_pkey TO users_pk;

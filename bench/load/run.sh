@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Benchmark: keelson load vs wrk and hey against nginx on 127.0.0.1, plus resident memory with many connections.
+#
+#   bench/load/run.sh                 5 rounds of 10 s each (about 6 minutes)
+#   ROUNDS=3 DURATION=5s bench/load/run.sh
+#
+# nginx (worker_processes 1) is pinned to CPU 0, every load generator to CPU 1; each round runs wrk, keelson
+# and hey back to back, and the script prints the median requests/s of each and the ratios.
+# KEELSON overrides the command (default: the ./keelson launcher).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+KEELSON=${KEELSON:-"$ROOT/keelson"}
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-10s}
+PORT=${PORT:-18181}
+SERVER_CPU=${SERVER_CPU:-0}
+CLIENT_CPU=${CLIENT_CPU:-1}
+URL="http://127.0.0.1:$PORT/api/users/1"
+
+need() {
+    if ! command -v "$1" >/dev/null 2>&1; then
+        echo "installing $2..." >&2
+        if [ "$(id -u)" = 0 ]; then apt-get install -y -qq "$2" >/dev/null; else sudo apt-get install -y -qq "$2" >/dev/null; fi
+    fi
+}
+need nginx nginx
+need wrk wrk
+need hey hey
+need taskset util-linux
+
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+WORK=$(mktemp -d /tmp/keelson-bench.XXXXXX)
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes 1;
+worker_rlimit_nofile 65536;
+pid $WORK/nginx.pid;
+error_log $WORK/error.log;
+events { worker_connections 20000; }
+http {
+    access_log off;
+    keepalive_requests 100000000;
+    keepalive_timeout 120s;
+    client_body_temp_path $WORK; proxy_temp_path $WORK; fastcgi_temp_path $WORK; uwsgi_temp_path $WORK; scgi_temp_path $WORK;
+    server {
+        listen 127.0.0.1:$PORT backlog=4096;
+        location / {
+            default_type application/json;
+            return 200 '{"id":1,"name":"Ada Lovelace","email":"ada@example.com"}';
+        }
+    }
+}
+CONF
+taskset -c "$SERVER_CPU" nginx -p "$WORK" -c "$WORK/nginx.conf"
+trap 'nginx -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
+sleep 0.5
+curl -fsS "$URL" >/dev/null
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+run_wrk() { taskset -c "$CLIENT_CPU" wrk -t1 -c50 -d"$DURATION" "$URL" | awk '/^Requests\/sec:/ {print $2}'; }
+run_hey() { taskset -c "$CLIENT_CPU" hey -z "$DURATION" -c 50 "$URL" | awk '/Requests\/sec:/ {print $2}'; }
+run_keelson() {
+    taskset -c "$CLIENT_CPU" $KEELSON load "$URL" --users 50 --duration "$DURATION" --threads 1 \
+        --output json --save "$WORK/keelson.json" >/dev/null 2>"$WORK/keelson.err"
+    sed -n 's/^ *"requestsPerSecond" : \([0-9.]*\).*/\1/p' "$WORK/keelson.json" | head -n1
+}
+
+echo "warming up (builds the CLI if needed)..." >&2
+DURATION=2s run_keelson >/dev/null
+
+: >"$WORK/wrk" ; : >"$WORK/keelson" ; : >"$WORK/hey"
+for round in $(seq 1 "$ROUNDS"); do
+    w=$(run_wrk); k=$(run_keelson); h=$(run_hey)
+    echo "$w" >>"$WORK/wrk"; echo "$k" >>"$WORK/keelson"; echo "$h" >>"$WORK/hey"
+    printf 'round %d: wrk %10.0f/s   keelson %10.0f/s   hey %10.0f/s\n' "$round" "$w" "$k" "$h"
+done
+W=$(median <"$WORK/wrk"); K=$(median <"$WORK/keelson"); H=$(median <"$WORK/hey")
+echo
+printf 'median requests/s over %d rounds of %s, 50 connections, 1 thread, server on CPU %s, client on CPU %s\n' \
+    "$ROUNDS" "$DURATION" "$SERVER_CPU" "$CLIENT_CPU"
+printf '  wrk      %10.0f\n  keelson  %10.0f\n  hey      %10.0f\n' "$W" "$K" "$H"
+awk -v k="$K" -v w="$W" -v h="$H" 'BEGIN { printf "  keelson/wrk = %.2f (target >= 0.9)\n  keelson/hey = %.2f (target >= 2)\n", k / w, k / h }'
+
+# Resident memory of the generator while it holds N open connections.
+rss() {
+    local users=$1
+    taskset -c "$CLIENT_CPU" $KEELSON load "$URL" --users "$users" --duration 8s --threads 1 --timeout 30s \
+        --output json --save "$WORK/rss.json" >/dev/null 2>"$WORK/rss.err" &
+    local pid=$!
+    sleep 6
+    local kb; kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    wait "$pid" || true
+    local rps; rps=$(sed -n 's/^ *"requestsPerSecond" : \([0-9.]*\).*/\1/p' "$WORK/rss.json" | head -n1)
+    local errors; errors=$(sed -n 's/^ *"errors" : \([0-9]*\).*/\1/p' "$WORK/rss.json" | head -n1)
+    printf '  %6d connections: RSS %6.0f MB at 6 s  (%s req/s, %s errors)\n' "$users" "$(echo "$kb / 1024" | bc -l)" "${rps%.*}" "$errors"
+}
+echo
+echo "resident memory of keelson load (JVM defaults, one event loop):"
+rss 1000
+rss 10000

@@ -43,6 +43,21 @@ class ScriptCatalogTest {
     }
 
     @Test
+    void twoRepeatablesWithOneDescriptionAreAnError() throws Exception {
+        Files.createDirectories(dir.resolve("a"));
+        Files.writeString(dir.resolve("R__views.sql"), "");
+        Files.writeString(dir.resolve("a/R__views.sql"), "");
+        assertThatThrownBy(this::load).hasMessageContaining("Two files have repeatable description 'views'");
+    }
+
+    @Test
+    void aBadlyNamedSqlFileInAFolderStopsTheLoadNamingIt() throws Exception {
+        Files.writeString(dir.resolve("V1__a.sql"), "");
+        Files.writeString(dir.resolve("V2-b.sql"), "");
+        assertThatThrownBy(this::load).hasMessageStartingWith("V2-b.sql: no '__'");
+    }
+
+    @Test
     void anUndoFileWithoutItsVersionedFileIsAnError() throws Exception {
         Files.writeString(dir.resolve("V1__a.sql"), "");
         Files.writeString(dir.resolve("U2__b.sql"), "");

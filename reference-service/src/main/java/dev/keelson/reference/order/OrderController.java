@@ -2,6 +2,8 @@ package dev.keelson.reference.order;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.keelson.reference.platform.ApiException;
+import dev.keelson.reference.platform.Cursor;
+import dev.keelson.reference.platform.CursorCodec;
 import dev.keelson.reference.platform.Envelope;
 import dev.keelson.reference.platform.ErrorCode;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package dev.keelson.reference.order;
 
+import dev.keelson.reference.platform.Cursor;
 import dev.keelson.reference.platform.IdGenerator;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

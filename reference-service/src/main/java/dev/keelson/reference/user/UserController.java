@@ -1,32 +1,50 @@
 package dev.keelson.reference.user;
 
 import dev.keelson.reference.platform.ApiException;
+import dev.keelson.reference.platform.Cursor;
+import dev.keelson.reference.platform.CursorCodec;
 import dev.keelson.reference.platform.Envelope;
 import dev.keelson.reference.platform.ErrorCode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/users}: the caller's own account. */
+/**
+ * {@code /api/v1/users}: the caller's own account ({@code /me}), and for admins the list of accounts, their roles and
+ * their (soft) deletion. A non-admin gets 403 on the admin routes: they are documented, so hiding them gains nothing.
+ */
 @RestController
 @RequestMapping("/api/v1/users")
+@Validated
 class UserController {
     private final Users users;
+    private final CursorCodec cursors;
 
-    UserController(Users users) {
+    UserController(Users users, CursorCodec cursors) {
         this.users = users;
-    }
-
-    @GetMapping("/me")
-    Envelope<UserView> me(@AuthenticationPrincipal Jwt jwt) {
-        User user = users.findById(UUID.fromString(jwt.getSubject()))
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Your account no longer exists"));
-        return Envelope.of(UserView.of(user));
+        this.cursors = cursors;
     }
 
     /** What the API shows of an account: never the password hash. */
@@ -34,5 +52,69 @@ class UserController {
         static UserView of(User u) {
             return new UserView(u.id(), u.email(), u.displayName(), u.roles(), u.createdAt());
         }
+    }
+
+    record MePatch(@NotBlank @Size(max = 100) String displayName) {}
+
+    record RolesPatch(@NotEmpty @Size(max = 2) List<@Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN")
+            String> roles) {}
+
+    @GetMapping("/me")
+    Envelope<UserView> me(@AuthenticationPrincipal Jwt jwt) {
+        return Envelope.of(UserView.of(users.findById(id(jwt)).orElseThrow(UserController::gone)));
+    }
+
+    @PatchMapping("/me")
+    Envelope<UserView> patchMe(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody MePatch patch) {
+        return Envelope.of(UserView.of(users.updateDisplayName(id(jwt), patch.displayName().strip())
+                .orElseThrow(UserController::gone)));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Envelope<List<UserView>> list(
+            @RequestParam(required = false) @Pattern(regexp = "USER|ADMIN") String role,
+            @RequestParam(required = false) @Size(min = 1, max = 254) String emailPrefix,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) @Size(max = 200) String cursor) {
+        Cursor after = cursor == null ? null : cursors.decode(cursor);
+        List<User> page = users.list(new Users.Query(role, emailPrefix, after, limit + 1));
+        boolean more = page.size() > limit;
+        List<User> shown = more ? page.subList(0, limit) : page;
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("limit", limit);
+        if (more) {
+            User last = shown.getLast();
+            meta.put("nextCursor", cursors.encode(new Cursor(last.createdAt(), last.id(), false)));
+        }
+        return new Envelope<>(shown.stream().map(UserView::of).toList(), meta);
+    }
+
+    @PatchMapping("/{id}/roles")
+    @PreAuthorize("hasRole('ADMIN')")
+    Envelope<UserView> roles(@PathVariable UUID id, @Valid @RequestBody RolesPatch patch) {
+        List<String> roles = patch.roles().stream().distinct().sorted().toList();
+        return Envelope.of(UserView.of(users.updateRoles(id, roles).orElseThrow(() -> notFound(id))));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        if (!users.softDelete(id)) {
+            throw notFound(id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static UUID id(Jwt jwt) {
+        return UUID.fromString(jwt.getSubject());
+    }
+
+    private static ApiException gone() {
+        return new ApiException(ErrorCode.NOT_FOUND, "Your account no longer exists");
+    }
+
+    private static ApiException notFound(UUID id) {
+        return new ApiException(ErrorCode.NOT_FOUND, "There is no user " + id);
     }
 }

@@ -1,10 +1,12 @@
 package dev.keelson.reference.user;
 
+import dev.keelson.reference.platform.Cursor;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,6 +51,51 @@ public class Users {
                 .param(id)
                 .query(Users::map)
                 .optional();
+    }
+
+    /** What an admin list asks for: optional role and email prefix, position, size (newest first). */
+    public record Query(String role, String emailPrefix, Cursor after, int limit) {}
+
+    /** Up to {@code query.limit()} live accounts, newest first, after the cursor. */
+    public List<User> list(Query q) {
+        String prefix = q.emailPrefix() == null ? null : normalize(q.emailPrefix());
+        Instant afterCreated = q.after() == null ? null : q.after().createdAt();
+        UUID afterId = q.after() == null ? null : q.after().id();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE deleted_at IS NULL"
+                        + " AND (CAST(? AS text) IS NULL OR ? = ANY(roles))"
+                        + " AND (CAST(? AS text) IS NULL OR starts_with(email, ?))"
+                        + " AND (CAST(? AS timestamptz) IS NULL OR (created_at, id) < (?, ?))"
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(q.role(), q.role(), prefix, prefix, utc(afterCreated), utc(afterCreated), afterId, q.limit())
+                .query(Users::map)
+                .list();
+    }
+
+    public Optional<User> updateDisplayName(UUID id, String displayName) {
+        return jdbc.sql("UPDATE users SET display_name = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL "
+                        + "RETURNING " + COLUMNS)
+                .params(displayName, id)
+                .query(Users::map)
+                .optional();
+    }
+
+    public Optional<User> updateRoles(UUID id, List<String> roles) {
+        return jdbc.sql("UPDATE users SET roles = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL "
+                        + "RETURNING " + COLUMNS)
+                .params(roles.toArray(String[]::new), id)
+                .query(Users::map)
+                .optional();
+    }
+
+    /** Marks the account deleted; its email becomes free and its refresh tokens stop working. */
+    public boolean softDelete(UUID id) {
+        return jdbc.sql("UPDATE users SET deleted_at = now(), updated_at = now() WHERE id = ? AND deleted_at IS NULL")
+                .param(id)
+                .update() == 1;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     static String normalize(String email) {

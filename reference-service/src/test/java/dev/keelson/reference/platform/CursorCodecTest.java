@@ -1,9 +1,8 @@
-package dev.keelson.reference.order;
+package dev.keelson.reference.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keelson.reference.platform.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,7 +1,5 @@
-package dev.keelson.reference.order;
+package dev.keelson.reference.platform;
 
-import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -16,21 +14,21 @@ import javax.crypto.spec.SecretKeySpec;
  * the signature is HMAC-SHA256 of the payload under a server key: a client can neither read meaning into it nor
  * forge or edit one (an edited cursor is refused with 400, not silently reinterpreted).
  */
-final class CursorCodec {
+public final class CursorCodec {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
 
-    CursorCodec(byte[] key) {
+    public CursorCodec(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("The cursor key needs at least 32 bytes, got " + key.length);
         }
         this.key = new SecretKeySpec(key.clone(), ALGORITHM);
     }
 
-    String encode(Cursor cursor) {
+    public String encode(Cursor cursor) {
         long micros = Math.addExact(Math.multiplyExact(cursor.createdAt().getEpochSecond(), 1_000_000L),
                 cursor.createdAt().getNano() / 1_000);
         String payload = (cursor.ascending() ? "a" : "d") + ":" + micros + ":" + cursor.id();
@@ -39,7 +37,7 @@ final class CursorCodec {
     }
 
     /** The cursor in {@code text}; a 400 problem when it was not made by this codec's key or was altered. */
-    Cursor decode(String text) {
+    public Cursor decode(String text) {
         try {
             int dot = text.indexOf('.');
             byte[] payload = DECODER.decode(text.substring(0, dot));

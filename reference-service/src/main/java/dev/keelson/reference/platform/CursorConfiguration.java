@@ -1,4 +1,4 @@
-package dev.keelson.reference.order;
+package dev.keelson.reference.platform;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /** The cursor key: {@code reference.pagination.cursor-key}, base64 of at least 32 bytes, shared by all instances. */
 @Configuration(proxyBeanMethods = false)
-class OrderConfiguration {
-    private static final Logger log = LoggerFactory.getLogger(OrderConfiguration.class);
+class CursorConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(CursorConfiguration.class);
 
     @Bean
     CursorCodec cursorCodec(@Value("${reference.pagination.cursor-key:}") String key) {

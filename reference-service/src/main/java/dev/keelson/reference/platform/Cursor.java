@@ -1,4 +1,4 @@
-package dev.keelson.reference.order;
+package dev.keelson.reference.platform;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,4 +7,4 @@ import java.util.UUID;
  * A position in a list sorted by {@code (created_at, id)}: the last row of the previous page, and the direction.
  * Opaque to clients; see {@link CursorCodec}.
  */
-record Cursor(Instant createdAt, UUID id, boolean ascending) {}
+public record Cursor(Instant createdAt, UUID id, boolean ascending) {}

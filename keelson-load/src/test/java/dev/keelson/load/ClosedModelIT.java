@@ -56,4 +56,31 @@ class ClosedModelIT {
             assertThat(result.errorRatio()).isEqualTo(1.0);
         }
     }
+
+    @Test
+    void theWarmupIsRunButExcludedFromTheResults() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            LoadResult result = LoadTest.configure().url(server.url("/json")).users(2).warmup(Duration.ofSeconds(1))
+                    .duration(Duration.ofSeconds(1)).build().run();
+
+            assertThat(result.timeline()).first().satisfies(s -> assertThat(s.warmup()).isTrue());
+            long measured = result.timeline().stream().filter(s -> !s.warmup()).mapToLong(TimelineSecond::requests).sum();
+            assertThat(result.requests()).isEqualTo(measured);
+            // a response completing as the warm-up ends may land its status and its latency in adjacent seconds
+            assertThat(result.latency().getTotalCount()).isCloseTo(result.requests(), org.assertj.core.data.Offset.offset(20L));
+            assertThat(server.requests.get()).isGreaterThan(result.requests());
+            assertThat(result.measured()).isBetween(Duration.ofMillis(900), Duration.ofMillis(1500));
+        }
+    }
+
+    @Test
+    void aRampUpOpensTheConnectionsGradually() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            LoadResult result = LoadTest.configure().url(server.url("/slow?ms=100")).users(10)
+                    .rampUp(Duration.ofSeconds(2)).duration(Duration.ofSeconds(2)).build().run();
+
+            // ramping 0 -> 10 users at ~10 requests/s each gives about half of the 200 a flat run sends
+            assertThat(result.requests()).isBetween(60L, 130L);
+        }
+    }
 }

@@ -21,8 +21,10 @@ class LoadCommandIT {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    private boolean terminal;
+
     private int keelson(String... args) {
-        var env = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), Map.of(), dir, false);
+        var env = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), Map.of(), dir, terminal);
         return Keelson.run(args, env);
     }
 
@@ -135,5 +137,24 @@ class LoadCommandIT {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Requests per second")
                 .doesNotContain("<script src").doesNotContain("href=\"http");
         assertThat(out.toString()).contains("open model, 100 req/s over 5 connections").endsWith("saved html report to report.html\n");
+    }
+
+    @Test
+    void progressIsOneLinePerSecondWhenNotATerminal() throws Exception {
+        try (Target target = new Target()) {
+            assertThat(keelson("load", target.url("/"), "-c", "2", "-d", "2s")).isZero();
+        }
+        assertThat(err.toString().lines().toList()).hasSizeBetween(2, 3)
+                .allSatisfy(line -> assertThat(line).matches(" +\\d+s +\\d+ requests +[\\d.]+/s  p99 .* errors 0"));
+    }
+
+    @Test
+    void progressRedrawsOneLineOnATerminal() throws Exception {
+        terminal = true;
+        try (Target target = new Target()) {
+            assertThat(keelson("load", target.url("/"), "-c", "2", "-d", "2s")).isZero();
+        }
+        assertThat(err.toString()).startsWith("\r\033[K   1s ").contains("\r\033[K   2s ");
+        assertThat(err.toString().indexOf('\n')).as("one line, ended once").isEqualTo(err.getBuffer().length() - 1);
     }
 }

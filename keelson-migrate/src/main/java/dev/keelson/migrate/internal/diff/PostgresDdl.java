@@ -1,0 +1,154 @@
+package dev.keelson.migrate.internal.diff;
+
+import dev.keelson.migrate.diff.ObjectKind;
+import dev.keelson.migrate.diff.SchemaObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** PostgreSQL DDL. */
+final class PostgresDdl implements DdlWriter {
+    @Override
+    public String quote(String name) {
+        return Quoting.POSTGRESQL.quote(name);
+    }
+
+    private String table(SchemaObject o) {
+        return quote(o.table());
+    }
+
+    @Override
+    public String createTable(String table, List<SchemaObject> columns, SchemaObject primaryKey) {
+        List<String> lines = new ArrayList<>(columns.stream().map(c -> "    " + columnDefinition(c)).toList());
+        if (primaryKey != null) {
+            lines.add("    CONSTRAINT " + quote(primaryKey.name()) + " " + primaryKey.get("definition"));
+        }
+        return "CREATE TABLE " + quote(table) + " (\n" + String.join(",\n", lines) + "\n)";
+    }
+
+    private String columnDefinition(SchemaObject c) {
+        StringBuilder b = new StringBuilder(quote(c.name())).append(' ').append(c.get("type"));
+        if (c.get("generated") != null) {
+            b.append(" GENERATED ALWAYS AS (").append(c.get("generated")).append(") STORED");
+        }
+        if (c.get("identity") != null) {
+            b.append(" GENERATED ").append(c.get("identity").toUpperCase(java.util.Locale.ROOT)).append(" AS IDENTITY");
+        }
+        if (c.get("default") != null) {
+            b.append(" DEFAULT ").append(c.get("default"));
+        }
+        if ("false".equals(c.get("nullable"))) {
+            b.append(" NOT NULL");
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String addColumn(SchemaObject column) {
+        return "ALTER TABLE " + table(column) + " ADD COLUMN " + columnDefinition(column);
+    }
+
+    @Override
+    public String dropColumn(SchemaObject column) {
+        return "ALTER TABLE " + table(column) + " DROP COLUMN " + quote(column.name());
+    }
+
+    @Override
+    public List<String> alterColumn(SchemaObject from, SchemaObject to, List<String> changed) {
+        String alter = "ALTER TABLE " + table(to) + " ALTER COLUMN " + quote(to.name());
+        if (changed.contains("generated")) {
+            return List.of(dropColumn(from), addColumn(to));
+        }
+        List<String> out = new ArrayList<>();
+        if (changed.contains("identity") && from.get("identity") != null) {
+            out.add(alter + " DROP IDENTITY");
+        }
+        if (changed.contains("default") && from.get("default") != null) {
+            out.add(alter + " DROP DEFAULT");
+        }
+        if (changed.contains("type")) {
+            out.add(alter + " TYPE " + to.get("type") + " USING " + quote(to.name()) + "::" + to.get("type"));
+        }
+        if (changed.contains("default") && to.get("default") != null) {
+            out.add(alter + " SET DEFAULT " + to.get("default"));
+        }
+        if (changed.contains("nullable")) {
+            out.add(alter + ("false".equals(to.get("nullable")) ? " SET NOT NULL" : " DROP NOT NULL"));
+        }
+        if (changed.contains("identity") && to.get("identity") != null) {
+            out.add(alter + " ADD GENERATED " + to.get("identity").toUpperCase(java.util.Locale.ROOT) + " AS IDENTITY");
+        }
+        return out;
+    }
+
+    @Override
+    public String addConstraint(SchemaObject constraint) {
+        return "ALTER TABLE " + table(constraint) + " ADD CONSTRAINT " + quote(constraint.name()) + " "
+                + constraint.get("definition");
+    }
+
+    @Override
+    public String dropConstraint(SchemaObject constraint) {
+        return "ALTER TABLE " + table(constraint) + " DROP CONSTRAINT " + quote(constraint.name());
+    }
+
+    @Override
+    public String createIndex(SchemaObject index) {
+        return index.get("definition");
+    }
+
+    @Override
+    public String dropIndex(SchemaObject index) {
+        return "DROP INDEX " + quote(index.name());
+    }
+
+    @Override
+    public String create(SchemaObject o) {
+        return switch (o.kind()) {
+            case ENUM -> "CREATE TYPE " + quote(o.name()) + " AS ENUM (" + o.get("labels") + ")";
+            case SEQUENCE -> "CREATE SEQUENCE " + quote(o.name()) + " AS " + o.get("type") + " INCREMENT BY "
+                    + o.get("increment") + " MINVALUE " + o.get("min") + " MAXVALUE " + o.get("max") + " START WITH "
+                    + o.get("start") + ("true".equals(o.get("cycle")) ? " CYCLE" : " NO CYCLE");
+            case VIEW -> "CREATE VIEW " + quote(o.name()) + " AS\n" + stripSemicolon(o.get("definition"));
+            case FUNCTION, PROCEDURE -> stripSemicolon(o.get("definition"));
+            default -> throw new IllegalArgumentException(o.kind() + " is not a top-level object");
+        };
+    }
+
+    @Override
+    public String drop(SchemaObject o) {
+        return switch (o.kind()) {
+            case ENUM -> "DROP TYPE " + quote(o.name());
+            case SEQUENCE -> "DROP SEQUENCE IF EXISTS " + quote(o.name());
+            case VIEW -> "DROP VIEW " + quote(o.name());
+            case FUNCTION, PROCEDURE -> "DROP " + o.kind().name() + " " + signature(o.name());
+            default -> throw new IllegalArgumentException(o.kind() + " is not a top-level object");
+        };
+    }
+
+    private String signature(String key) {
+        int open = key.indexOf('(');
+        return quote(key.substring(0, open)) + key.substring(open);
+    }
+
+    @Override
+    public List<String> afterTables(SchemaObject o) {
+        String owner = o.get("owned by");
+        return o.kind() == ObjectKind.SEQUENCE && owner != null
+                ? List.of("ALTER SEQUENCE " + quote(o.name()) + " OWNED BY " + owner) : List.of();
+    }
+
+    @Override
+    public boolean implicit(SchemaObject o) {
+        return o.kind() == ObjectKind.SEQUENCE && o.get("owned by") != null && o.get("owned by").endsWith(" identity");
+    }
+
+    private static String stripSemicolon(String text) {
+        String t = text.strip();
+        return t.endsWith(";") ? t.substring(0, t.length() - 1).strip() : t;
+    }
+
+    static String joinNames(List<String> names) {
+        return names.stream().collect(Collectors.joining(", "));
+    }
+}

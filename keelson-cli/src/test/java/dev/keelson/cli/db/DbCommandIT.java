@@ -266,6 +266,41 @@ class DbCommandIT {
     }
 
     @Test
+    void aLateLowerVersionIsRefusedUnlessOutOfOrderIsGiven() throws Exception {
+        Files.writeString(migrations.resolve("V1__a.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(migrations.resolve("V3__c.sql"), "CREATE TABLE c (id int);\n");
+        assertThat(db("db", "migrate").exitCode()).isZero();
+        Files.writeString(migrations.resolve("V2__b.sql"), "CREATE TABLE b (id int);\n");
+
+        Cli.Run refused = db("db", "migrate");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("error [OUT_OF_ORDER]: ");
+        assertThat(tableExists("b")).isFalse();
+
+        Cli.Run allowed = db("db", "migrate", "--out-of-order");
+        assertThat(allowed.exitCode()).isZero();
+        assertThat(stable(allowed.out())).startsWith("Applied V2__b.sql (<time>)\n");
+        assertThat(tableExists("b")).isTrue();
+    }
+
+    @Test
+    void rollbackDryRunPrintsTheUndoSqlAndChangesNothing() throws Exception {
+        Files.writeString(migrations.resolve("V1__users.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(migrations.resolve("U1__users.sql"), "DROP TABLE users;\n");
+        assertThat(db("db", "migrate").exitCode()).isZero();
+
+        Cli.Run run = db("db", "rollback", "--dry-run");
+
+        assertThat(run.out()).isEqualTo("""
+                -- U1__users.sql (version 1)
+                DROP TABLE users;
+
+                -- Dry run: 1 migration would be rolled back, reaching schema version none; nothing was changed.
+                """);
+        assertThat(tableExists("users")).isTrue();
+    }
+
+    @Test
     void baselineAdoptsAnExistingDatabase() throws Exception {
         Files.writeString(migrations.resolve("V1__users.sql"), "CREATE TABLE users (id int);\n");
         Files.writeString(migrations.resolve("V2__orders.sql"), "CREATE TABLE orders (id int);\n");

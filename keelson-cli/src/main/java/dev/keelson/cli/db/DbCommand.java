@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             RepairCommand.class,
             BaselineCommand.class,
-            LintCommand.class
+            LintCommand.class,
+            DiffCommand.class
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
         exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})

@@ -1,0 +1,118 @@
+package dev.keelson.cli.db;
+
+import dev.keelson.migrate.diff.Difference;
+import dev.keelson.migrate.diff.ObjectKind;
+import dev.keelson.migrate.diff.SchemaComparison;
+import dev.keelson.migrate.diff.SchemaObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders a {@link SchemaComparison}. Text: differences grouped by table (then one group per view, sequence, type
+ * or routine), one line each. JSON: {@code command}, {@code equal}, {@code from}, {@code to}, {@code differences[]}
+ * with {@code kind}, {@code table}, {@code name}, {@code change} ({@code only_in_from}, {@code only_in_to},
+ * {@code changed}), {@code changedProperties}, and the {@code from}/{@code to} properties.
+ */
+final class DiffDocuments {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private DiffDocuments() {}
+
+    /** The two sides' names as shown, e.g. "database" and "migrations". */
+    record Sides(String from, String to) {}
+
+    static String text(SchemaComparison comparison, Sides sides) {
+        if (comparison.equal()) {
+            return "No differences.";
+        }
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (Difference d : comparison.differences()) {
+            String group = d.table() != null ? "table " + d.table()
+                    : d.kind() == ObjectKind.TABLE ? "table " + d.name() : d.kind().label() + " " + d.name();
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).addAll(lines(d, sides));
+        }
+        int n = comparison.differences().size();
+        StringBuilder b = new StringBuilder(n + (n == 1 ? " difference" : " differences") + " ("
+                + sides.from() + " → " + sides.to() + ")\n");
+        groups.forEach((group, lines) -> {
+            b.append('\n').append(group).append('\n');
+            lines.forEach(l -> b.append("  ").append(l).append('\n'));
+        });
+        return b.toString().stripTrailing();
+    }
+
+    private static List<String> lines(Difference d, Sides sides) {
+        boolean self = d.table() == null;
+        String what = self ? "" : d.kind().label() + " " + d.name() + ": ";
+        if (d.onlyInFrom() || d.onlyInTo()) {
+            SchemaObject o = d.onlyInFrom() ? d.from() : d.to();
+            return List.of(what + "only in the " + (d.onlyInFrom() ? sides.from() : sides.to()) + summary(o));
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : d.changed()) {
+            out.add(what + p + " differs: " + sides.from() + " " + shown(d.from().get(p)) + ", " + sides.to() + " "
+                    + shown(d.to().get(p)));
+        }
+        return out;
+    }
+
+    private static String summary(SchemaObject o) {
+        if (o.kind() == ObjectKind.COLUMN) {
+            StringBuilder b = new StringBuilder(" (").append(o.get("type"))
+                    .append("true".equals(o.get("nullable")) ? ", null" : ", not null");
+            if (o.get("default") != null) {
+                b.append(", default ").append(o.get("default"));
+            }
+            return b.append(')').toString();
+        }
+        String definition = o.get("definition");
+        if (definition == null || definition.contains("\n") || definition.length() > 100) {
+            return "";
+        }
+        return ": " + definition;
+    }
+
+    private static String shown(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        String flat = value.replaceAll("\\s+", " ").strip();
+        return flat.length() > 80 ? flat.substring(0, 77) + "..." : flat;
+    }
+
+    static String json(SchemaComparison comparison, Sides sides) {
+        ObjectNode doc = MAPPER.createObjectNode();
+        doc.put("command", "diff");
+        doc.put("equal", comparison.equal());
+        doc.put("from", sides.from());
+        doc.put("to", sides.to());
+        ArrayNode list = doc.putArray("differences");
+        for (Difference d : comparison.differences()) {
+            ObjectNode n = list.addObject();
+            n.put("kind", d.kind().name().toLowerCase(Locale.ROOT));
+            n.put("table", d.table());
+            n.put("name", d.name());
+            n.put("change", d.onlyInFrom() ? "only_in_from" : d.onlyInTo() ? "only_in_to" : "changed");
+            ArrayNode changed = n.putArray("changedProperties");
+            d.changed().forEach(changed::add);
+            properties(n, "from", d.from());
+            properties(n, "to", d.to());
+        }
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+    }
+
+    private static void properties(ObjectNode n, String field, SchemaObject o) {
+        if (o == null) {
+            n.putNull(field);
+            return;
+        }
+        ObjectNode p = n.putObject(field);
+        o.properties().forEach(p::put);
+    }
+}

@@ -3,6 +3,9 @@ package dev.keelson.reference.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -19,11 +22,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Who may call what. The API is stateless: a bearer JWT (see {@code auth.JwtConfiguration}) on every call except
  * the auth endpoints and health. Answers 401 with {@code WWW-Authenticate: Bearer ...} and 403 as problem documents,
- * and sets the security headers: a CSP that allows nothing (the API serves no HTML), {@code nosniff},
+ * applies the CORS allowlist, and sets the security headers: a CSP that allows nothing (the API serves no HTML), {@code nosniff},
  * {@code Referrer-Policy: no-referrer}, HSTS on HTTPS requests.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,11 +37,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems,
+            @Value("${reference.http.cors.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         AuthenticationEntryPoint unauthenticated = new ProblemEntryPoint(problems);
         AccessDeniedHandler denied = (request, response, e) -> problems.write(
                 problems.of(ErrorCode.FORBIDDEN, "You do not have the role this needs", request), response);
-        http.csrf(csrf -> csrf.disable())
+        http.cors(cors -> cors.configurationSource(corsAllowlist(allowedOrigins)))
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth
@@ -50,6 +58,22 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /**
+     * Browsers may call the API from exactly the origins in {@code reference.http.cors.allowed-origins} (none by
+     * default: same-origin and non-browser clients only). Bearer tokens travel in a header, so no credentials mode.
+     */
+    private static CorsConfigurationSource corsAllowlist(List<String> allowedOrigins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(allowedOrigins.stream().filter(o -> !o.isBlank()).toList());
+        cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Retry-After"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
     }
 
     /** The JWT's {@code roles} claim ({@code ["USER", "ADMIN"]}) becomes {@code ROLE_USER}, {@code ROLE_ADMIN}. */

@@ -112,6 +112,20 @@ class ProblemDocumentsIT extends ServiceTest {
         assertThat(reply.header("Content-Security-Policy")).contains("default-src 'none'");
     }
 
+    @Test
+    void anAllowedOriginPassesThePreflightAndOthersDoNot() {
+        Reply allowed = api.method("OPTIONS", "/api/v1/orders").header("Origin", "https://app.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").send();
+        Reply other = api.method("OPTIONS", "/api/v1/orders").header("Origin", "https://evil.example.net")
+                .header("Access-Control-Request-Method", "POST").send();
+
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+    }
+
     private static void assertProblem(Reply reply, int status, String instance) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");

@@ -10,7 +10,10 @@ import org.springframework.test.context.ContextConfiguration;
  * Every subclass shares one Spring context (and so one database); tests isolate their data by registering their
  * own users.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "reference.rate-limit.auth.capacity=1000000", // the tests sign up hundreds of users from one address
+            "reference.http.cors.allowed-origins=https://app.example.com"})
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 public abstract class ServiceTest {
     @LocalServerPort

@@ -80,6 +80,11 @@ final class LintCommand implements Callable<Integer> {
             description = "error, warning or off for a rule; repeatable (or lint.severity.RULE in keelson.properties).")
     Map<String, String> severities = new LinkedHashMap<>();
 
+    @Option(names = "--no-undo-check",
+            description = "With a database URL, do not prove that undo files restore the schema (that check builds a "
+                    + "scratch database on the same server and drops it afterwards).")
+    boolean noUndoCheck;
+
     @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
             description = "text for people, json for scripts, sarif for code-review tools.")
     LintFormat format;
@@ -94,7 +99,11 @@ final class LintCommand implements Callable<Integer> {
         String version = serverVersion != null || settings == null || chosen != LintDialect.MYSQL
                 ? serverVersion : serverVersion(settings);
         Linter linter = Linter.of(new LintConfig(chosen, version, severities(environment)));
-        LintReport report = linter.lint(lintFiles(folder, settings, environment));
+        List<LintFile> lintFiles = lintFiles(folder, settings, environment);
+        boolean undoCheck = settings != null && !noUndoCheck;
+        LintReport report = undoCheck
+                ? linter.lint(lintFiles, settings.migrator(dev.keelson.migrate.MigrationListener.NONE, true).config())
+                : linter.lint(lintFiles);
         environment.out().println(switch (format) {
             case TEXT -> LintDocuments.text(report);
             case JSON -> LintDocuments.json(report);

@@ -5,6 +5,9 @@ import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.internal.lint.LintRun;
 import dev.keelson.migrate.internal.lint.Rule;
 import dev.keelson.migrate.internal.lint.Rules;
+import dev.keelson.migrate.internal.lint.Suppression;
+import dev.keelson.migrate.internal.lint.UndoVerifier;
+import dev.keelson.migrate.MigratorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +66,7 @@ public final class Linter {
     /** Every rule, documented; the suppression check {@code lint-ignore-without-reason} last. */
     public static List<RuleInfo> rules() {
         List<RuleInfo> all = new ArrayList<>(Rules.all().stream().map(Rule::info).toList());
+        all.add(UndoVerifier.INFO);
         all.add(new RuleInfo(Rules.BAD_SUPPRESSION, Severity.ERROR, "all",
                 "a keelson:lint-ignore comment without a reason or naming no known rule"));
         return all;
@@ -75,6 +79,35 @@ public final class Linter {
      */
     public LintReport lint(List<LintFile> files) {
         return new LintRun(config, rules).run(files);
+    }
+
+    /**
+     * Lints {@code files} and also proves, for each checked versioned file with an undo file, that the undo restores
+     * the schema ({@code undo-does-not-restore}): on a scratch database created next to {@code scratchServer}'s URL
+     * (and dropped whatever happens) the migrations of {@code scratchServer}'s locations are applied up to the
+     * version, rolled back and the schemas diffed. PostgreSQL and MySQL/MariaDB only.
+     */
+    public LintReport lint(List<LintFile> files, MigratorConfig scratchServer) {
+        LintReport report = lint(files);
+        Severity severity = config.severities().getOrDefault(UndoVerifier.INFO.id(), UndoVerifier.INFO.defaultSeverity());
+        if (severity == Severity.OFF) {
+            return report;
+        }
+        List<Finding> all = new ArrayList<>(report.findings());
+        int suppressed = report.suppressed();
+        for (Finding f : UndoVerifier.verify(scratchServer, files, severity)) {
+            boolean silenced = files.stream().filter(file -> file.path().equals(f.file())).findFirst()
+                    .map(file -> Suppression.in(file.content()).stream()
+                            .anyMatch(s -> s.rule().equals(f.rule()) && !s.reason().isEmpty()))
+                    .orElse(false);
+            if (silenced) {
+                suppressed++;
+            } else {
+                all.add(f);
+            }
+        }
+        all.sort(java.util.Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
+        return new LintReport(report.checkedFiles(), all, suppressed);
     }
 
     /**

@@ -115,6 +115,7 @@ public final class LintRun {
         List<Suppression> suppressions = Suppression.in(file.content());
         Set<String> known = new HashSet<>();
         rules.forEach(r -> known.add(r.info().id()));
+        known.add(UndoVerifier.INFO.id());
         for (Suppression s : suppressions) {
             if (s.reason().isEmpty() || !known.contains(s.rule())) {
                 findings.add(new Finding(file.path(), s.line(), Rules.BAD_SUPPRESSION,

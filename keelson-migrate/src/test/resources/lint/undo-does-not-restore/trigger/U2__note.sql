@@ -1,0 +1,2 @@
+-- forgets the index
+ALTER TABLE users DROP COLUMN note;

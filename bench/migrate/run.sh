@@ -19,7 +19,8 @@ JAVA="$JAVA_HOME/bin/java"
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
-export PGHOST PGPORT PGUSER
+PGOPTIONS='--client-min-messages=warning'
+export PGHOST PGPORT PGUSER PGOPTIONS
 
 "$JAVA" -version 2>&1 | grep -q 'version "2[1-9]' || { echo "JAVA_HOME must be a JDK 21+ (Temurin 25 expected): $JAVA_HOME" >&2; exit 2; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/keelson-bench-migrate.XXXXXX")
@@ -96,7 +97,7 @@ flyway_migrate() { time_run flyway_migrate "${FLYWAY[@]}" migrate "$(url "$1")" 
 flyway_info() { time_run flyway_info "${FLYWAY[@]}" info "$(url "$1")" "$PGUSER" "filesystem:$MIGRATIONS"; }
 
 log "warming up the page cache (one unmeasured run each)..."
-fresh_db kb_warm; "${KEELSON[@]}" db migrate --url "$(url kb_warm)" --user "$PGUSER" --dir "$MIGRATIONS" >/dev/null; drop_db kb_warm
+fresh_db kb_warm; "${KEELSON[@]}" db migrate --url "$(url kb_warm)" --user "$PGUSER" --dir "$MIGRATIONS" >/dev/null 2>&1; drop_db kb_warm
 fresh_db kb_warm; "${FLYWAY[@]}" migrate "$(url kb_warm)" "$PGUSER" "filesystem:$MIGRATIONS" >/dev/null 2>&1; drop_db kb_warm
 
 for r in $(seq 1 "$ROUNDS"); do

@@ -60,7 +60,7 @@ final class JsonDocuments {
             row.put("type", name(m.type()));
             row.put("script", m.script());
             row.put("checksum", m.checksum());
-            row.put("appliedAt", TextReports.instant(m.appliedAt()));
+            row.put("appliedAt", m.appliedAt() == null ? null : m.appliedAt().toString());
             row.put("appliedBy", m.appliedBy());
             millis(row, "executionTimeMs", m.executionTime());
             row.put("failure", m.failure());

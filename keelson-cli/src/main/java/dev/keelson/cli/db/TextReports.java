@@ -11,7 +11,6 @@ import dev.keelson.migrate.ValidationProblem;
 import dev.keelson.migrate.ValidationResult;
 import dev.keelson.migrate.Version;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -192,9 +191,5 @@ final class TextReports {
 
     private static String count(int n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);
-    }
-
-    static String instant(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 }

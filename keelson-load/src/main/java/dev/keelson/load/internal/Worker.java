@@ -32,6 +32,7 @@ final class Worker {
     private boolean pacerArmed;
     private long nextSlot;
     private long startNanos;
+    private boolean scheduleStarted;
     private boolean stopping;
 
     Worker(EventLoop loop, Run run, Bootstrap bootstrap, int firstUser, int users, double rate) {
@@ -99,8 +100,12 @@ final class Worker {
         loop.schedule(() -> connect(c), RECONNECT_AFTER_FAILURE_NANOS, TimeUnit.NANOSECONDS);
     }
 
-    /** The connection is usable (TCP up, TLS done). */
+    /** The connection is usable (TCP up, TLS done). The open model's timetable starts with the first one. */
     void connected(Connection c) {
+        if (!scheduleStarted) {
+            scheduleStarted = true;
+            startNanos = Math.max(startNanos, System.nanoTime());
+        }
         free(c);
     }
 

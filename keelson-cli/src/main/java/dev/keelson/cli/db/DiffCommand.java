@@ -74,12 +74,12 @@ final class DiffCommand implements Callable<Integer> {
             String table = options.table == null ? Migrator.DEFAULT_HISTORY_TABLE : options.table;
             comparison = SchemaDiff.compare(SchemaDiff.read(from, options.user, options.password, table),
                     SchemaDiff.read(to, options.user, options.password, table));
-            sides = new DiffDocuments.Sides("from", "to");
+            sides = DiffDocuments.Sides.FROM_AND_TO;
         } else {
             MigratorConfig config = DbSettings.resolve(options, environment).migrator(MigrationListener.NONE, false).config();
             DbSchema live = SchemaDiff.read(config.url(), config.user(), config.password(), config.historyTable());
             comparison = SchemaDiff.compare(live, SchemaDiff.ofMigrations(config));
-            sides = new DiffDocuments.Sides("database", "migrations");
+            sides = DiffDocuments.Sides.DATABASE_AND_MIGRATIONS;
             if (generate != null) {
                 return generate(environment, comparison);
             }

@@ -24,8 +24,18 @@ final class DiffDocuments {
 
     private DiffDocuments() {}
 
-    /** The two sides' names as shown, e.g. "database" and "migrations". */
-    record Sides(String from, String to) {}
+    /**
+     * How the two sides are named.
+     *
+     * @param from     after "only in", e.g. {@code the database} or {@code --from}
+     * @param to       after "only in", e.g. {@code the migrations} or {@code --to}
+     * @param fromWord before a value, e.g. {@code database}
+     * @param toWord   before a value, e.g. {@code migrations}
+     */
+    record Sides(String from, String to, String fromWord, String toWord) {
+        static final Sides DATABASE_AND_MIGRATIONS = new Sides("the database", "the migrations", "database", "migrations");
+        static final Sides FROM_AND_TO = new Sides("--from", "--to", "--from", "--to");
+    }
 
     static String text(SchemaComparison comparison, Sides sides) {
         if (comparison.equal()) {
@@ -38,8 +48,8 @@ final class DiffDocuments {
             groups.computeIfAbsent(group, g -> new ArrayList<>()).addAll(lines(d, sides));
         }
         int n = comparison.differences().size();
-        StringBuilder b = new StringBuilder(n + (n == 1 ? " difference" : " differences") + " ("
-                + sides.from() + " → " + sides.to() + ")\n");
+        StringBuilder b = new StringBuilder(n + (n == 1 ? " difference" : " differences") + " between "
+                + sides.from() + " and " + sides.to() + "\n");
         groups.forEach((group, lines) -> {
             b.append('\n').append(group).append('\n');
             lines.forEach(l -> b.append("  ").append(l).append('\n'));
@@ -52,11 +62,11 @@ final class DiffDocuments {
         String what = self ? "" : d.kind().label() + " " + d.name() + ": ";
         if (d.onlyInFrom() || d.onlyInTo()) {
             SchemaObject o = d.onlyInFrom() ? d.from() : d.to();
-            return List.of(what + "only in the " + (d.onlyInFrom() ? sides.from() : sides.to()) + summary(o));
+            return List.of(what + "only in " + (d.onlyInFrom() ? sides.from() : sides.to()) + summary(o));
         }
         List<String> out = new ArrayList<>();
         for (String p : d.changed()) {
-            out.add(what + p + " differs: " + sides.from() + " " + shown(d.from().get(p)) + ", " + sides.to() + " "
+            out.add(what + p + " differs: " + sides.fromWord() + " " + shown(d.from().get(p)) + ", " + sides.toWord() + " "
                     + shown(d.to().get(p)));
         }
         return out;
@@ -90,8 +100,8 @@ final class DiffDocuments {
         ObjectNode doc = MAPPER.createObjectNode();
         doc.put("command", "diff");
         doc.put("equal", comparison.equal());
-        doc.put("from", sides.from());
-        doc.put("to", sides.to());
+        doc.put("from", sides.fromWord());
+        doc.put("to", sides.toWord());
         ArrayNode list = doc.putArray("differences");
         for (Difference d : comparison.differences()) {
             ObjectNode n = list.addObject();

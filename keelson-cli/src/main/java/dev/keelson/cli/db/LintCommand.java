@@ -3,22 +3,13 @@ package dev.keelson.cli.db;
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.UsageException;
-import dev.keelson.migrate.MigrationInfo;
-import dev.keelson.migrate.MigrationState;
-import dev.keelson.migrate.Migrator;
 import dev.keelson.migrate.lint.LintConfig;
 import dev.keelson.migrate.lint.LintDialect;
 import dev.keelson.migrate.lint.LintFile;
 import dev.keelson.migrate.lint.LintReport;
 import dev.keelson.migrate.lint.Linter;
-import dev.keelson.migrate.lint.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -97,8 +88,8 @@ final class LintCommand implements Callable<Integer> {
         LintDialect chosen = dialect != null ? dialect
                 : settings == null ? LintDialect.POSTGRESQL : LintDialect.fromUrl(settings.url()).orElse(LintDialect.POSTGRESQL);
         String version = serverVersion != null || settings == null || chosen != LintDialect.MYSQL
-                ? serverVersion : serverVersion(settings);
-        Linter linter = Linter.of(new LintConfig(chosen, version, severities(environment)));
+                ? serverVersion : MigrateLint.serverVersion(settings);
+        Linter linter = Linter.of(new LintConfig(chosen, version, MigrateLint.severities(environment, severities)));
         List<LintFile> lintFiles = lintFiles(folder, settings, environment);
         boolean undoCheck = settings != null && !noUndoCheck;
         LintReport report = undoCheck
@@ -139,15 +130,7 @@ final class LintCommand implements Callable<Integer> {
         if (settings == null) {
             return null;
         }
-        Migrator migrator = settings.migrator(dev.keelson.migrate.MigrationListener.NONE, true);
-        Set<String> names = new HashSet<>();
-        for (MigrationInfo m : migrator.status().inState(MigrationState.PENDING)) {
-            names.add(m.script());
-            if (m.version() != null) {
-                names.add("U" + m.script().substring(1));
-            }
-        }
-        return names;
+        return MigrateLint.pendingNames(settings.migrator(dev.keelson.migrate.MigrationListener.NONE, true));
     }
 
     private boolean hasUrl(CliEnvironment environment) {
@@ -168,47 +151,6 @@ final class LintCommand implements Callable<Integer> {
         options.password = password;
         options.dir = dir;
         return options;
-    }
-
-    private static String serverVersion(DbSettings settings) {
-        try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT VERSION()")) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new dev.keelson.migrate.MigrationException(dev.keelson.migrate.ErrorCode.CONNECTION_FAILED,
-                    "Cannot read the server version from " + settings.url() + ": " + e.getMessage()
-                            + "; give --server-version instead", e);
-        }
-    }
-
-    private Map<String, Severity> severities(CliEnvironment environment) {
-        Map<String, String> levels = new LinkedHashMap<>();
-        java.util.Properties file = new java.util.Properties();
-        Path properties = environment.workingDir().resolve(DbSettings.PROPERTIES_FILE);
-        if (Files.isRegularFile(properties)) {
-            try (var reader = Files.newBufferedReader(properties)) {
-                file.load(reader);
-            } catch (java.io.IOException e) {
-                throw new UsageException("Cannot read " + properties + ": " + e.getMessage(), e);
-            }
-        }
-        for (String key : file.stringPropertyNames()) {
-            if (key.startsWith("lint.severity.")) {
-                levels.put(key.substring("lint.severity.".length()), file.getProperty(key));
-            }
-        }
-        levels.putAll(severities);
-        Map<String, Severity> parsed = new LinkedHashMap<>();
-        levels.forEach((rule, level) -> {
-            try {
-                parsed.put(rule, Severity.parse(level));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--severity " + rule + "=" + level + ": " + e.getMessage());
-            }
-        });
-        return parsed;
     }
 
     private static String read(Path path) {

@@ -82,7 +82,7 @@ class DiffCommandIT {
             assertThat(run.exitCode()).isEqualTo(1);
             String type = engine == Engine.POSTGRESQL ? "character varying(200)" : "varchar(200)";
             assertThat(run.out()).startsWith("""
-                    2 differences (database → migrations)
+                    2 differences between the database and the migrations
 
                     table order
                       column Gift Note: only in the database (%s, null)
@@ -121,11 +121,11 @@ class DiffCommandIT {
             Cli.Run text = new Cli(Map.of(), dir).run("db", "diff", "--from", a.url(), "--to", b.url(), "--user", a.user());
             assertThat(text.exitCode()).isEqualTo(1);
             assertThat(text.out()).isEqualTo("""
-                    1 difference (from → to)
+                    1 difference between --from and --to
 
                     table t
-                      column Name: nullable differs: from true, to false
-                      column Name: default differs: from (none), to 'x'::text
+                      column Name: nullable differs: --from true, --to false
+                      column Name: default differs: --from (none), --to 'x'::text
                     """);
             Cli.Run json = new Cli(Map.of(), dir).run("db", "diff", "--from", a.url(), "--to", b.url(), "--user", a.user(),
                     "--format", "json");

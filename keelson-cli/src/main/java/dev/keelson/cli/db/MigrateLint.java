@@ -1,0 +1,109 @@
+package dev.keelson.cli.db;
+
+import dev.keelson.cli.CliEnvironment;
+import dev.keelson.cli.UsageException;
+import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationException;
+import dev.keelson.migrate.MigrationInfo;
+import dev.keelson.migrate.MigrationState;
+import dev.keelson.migrate.Migrator;
+import dev.keelson.migrate.lint.LintConfig;
+import dev.keelson.migrate.lint.LintDialect;
+import dev.keelson.migrate.lint.LintReport;
+import dev.keelson.migrate.lint.Linter;
+import dev.keelson.migrate.lint.Severity;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The lint {@code keelson db migrate} runs before applying anything (unless {@code --no-lint}): the pending files
+ * of a filesystem folder and their undo files, with the severities of {@code keelson.properties}
+ * ({@code lint.severity.RULE}) and, on MySQL/MariaDB, the server's version. No scratch database (the undo check is
+ * {@code keelson db lint}'s).
+ *
+ * <pre>{@code
+ * LintReport report = MigrateLint.pending(settings, migrator, environment);
+ * if (report.errors() > 0) { print LintDocuments.text(report) on stderr; return ExitCode.FAILED; }
+ * }</pre>
+ */
+final class MigrateLint {
+    private MigrateLint() {}
+
+    /** Lints the pending files; an empty report for class path locations. */
+    static LintReport pending(DbSettings settings, Migrator migrator, CliEnvironment environment) {
+        if (!settings.location().startsWith("filesystem:")) {
+            return new LintReport(java.util.List.of(), java.util.List.of(), 0);
+        }
+        Path folder = Path.of(settings.location().substring("filesystem:".length()));
+        LintDialect dialect = LintDialect.fromUrl(settings.url()).orElse(LintDialect.POSTGRESQL);
+        String version = dialect == LintDialect.MYSQL ? serverVersion(settings) : null;
+        Linter linter = Linter.of(new LintConfig(dialect, version, severities(environment, Map.of())));
+        return linter.lint(Linter.read(folder, environment.workingDir(), pendingNames(migrator)));
+    }
+
+    /** File names of the pending versioned and repeatable files and of the undo files of pending versions. */
+    static Set<String> pendingNames(Migrator migrator) {
+        Set<String> names = new HashSet<>();
+        for (MigrationInfo m : migrator.status().inState(MigrationState.PENDING)) {
+            names.add(m.script());
+            if (m.version() != null && m.script().startsWith("V")) {
+                names.add("U" + m.script().substring(1));
+            }
+        }
+        return names;
+    }
+
+    /** {@code SELECT VERSION()} of the database. */
+    static String serverVersion(DbSettings settings) {
+        try (Connection c = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Cannot read the server version from "
+                    + settings.url() + ": " + e.getMessage() + "; give --server-version instead", e);
+        }
+    }
+
+    /** {@code lint.severity.RULE} of {@code keelson.properties}, overridden by {@code flags}. */
+    static Map<String, Severity> severities(CliEnvironment environment, Map<String, String> flags) {
+        Map<String, String> levels = new LinkedHashMap<>();
+        Properties file = new Properties();
+        Path properties = environment.workingDir().resolve(DbSettings.PROPERTIES_FILE);
+        if (Files.isRegularFile(properties)) {
+            try (Reader reader = Files.newBufferedReader(properties)) {
+                file.load(reader);
+            } catch (IOException e) {
+                throw new UsageException("Cannot read " + properties + ": " + e.getMessage(), e);
+            }
+        }
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith("lint.severity.")) {
+                levels.put(key.substring("lint.severity.".length()), file.getProperty(key));
+            }
+        }
+        levels.putAll(flags);
+        Map<String, Severity> parsed = new LinkedHashMap<>();
+        levels.forEach((rule, level) -> {
+            try {
+                parsed.put(rule, Severity.parse(level));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--severity " + rule + "=" + level + ": " + e.getMessage());
+            }
+        });
+        return parsed;
+    }
+}

@@ -51,6 +51,10 @@ class LoadCommandIT {
             assertThat(code).as(err.toString()).isZero();
             assertThat(target.lastRequest).isEqualTo(
                     "POST /api/users auth=Bearer s3cret type=application/json body={\"name\":\"ada\"}");
+
+            assertThat(keelson("load", target.url("/api/users/1"), "-n", "1", "-X", "PUT", "--data", "x",
+                    "--auth", "basic:ada:pa:ss")).isZero();
+            assertThat(target.lastRequest).isEqualTo("PUT /api/users/1 auth=Basic YWRhOnBhOnNz type=null body=x");
         }
     }
 

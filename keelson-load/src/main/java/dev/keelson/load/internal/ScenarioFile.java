@@ -84,7 +84,11 @@ public final class ScenarioFile {
     }
 
     private static Scenario toScenario(Path file, FileScenario parsed) {
-        URI target = Target.parse(parsed.target());
+        URI url = Target.parse(parsed.target());
+        if (url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/")) {
+            throw bad(file, "target '" + parsed.target() + "' is scheme, host and port only; put paths in the steps");
+        }
+        URI target = URI.create(url.getScheme() + "://" + url.getRawAuthority());
         List<Map<String, String>> feed = parsed.feed() == null ? List.of() : readFeed(file, parsed.feed());
         Set<String> known = new HashSet<>(feed.isEmpty() ? Set.of() : feed.get(0).keySet());
         List<Step> steps = new ArrayList<>();

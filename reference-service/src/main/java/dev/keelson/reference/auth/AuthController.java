@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class AuthController {
     private final AuthService auth;
+    private final AccountEmails emails;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, AccountEmails emails) {
         this.auth = auth;
+        this.emails = emails;
     }
 
     record RegisterRequest(
@@ -32,6 +34,14 @@ class AuthController {
     record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
 
     record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {}
+
+    record TokenRequest(@NotBlank @Size(max = 100) String token) {}
+
+    record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {}
+
+    record ResetConfirmation(
+            @NotBlank @Size(max = 100) String token,
+            @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String newPassword) {}
 
     record Registered(UUID id, String email, String displayName) {}
 
@@ -56,6 +66,25 @@ class AuthController {
     @PostMapping("/refresh")
     Envelope<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
         return Envelope.of(TokenResponse.of(auth.refresh(request.refreshToken())));
+    }
+
+    @PostMapping("/verify-email")
+    ResponseEntity<Void> verifyEmail(@Valid @RequestBody TokenRequest request) {
+        emails.verify(request.token());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Always 202: whether the address has an account is not revealed. */
+    @PostMapping("/password-reset")
+    ResponseEntity<Void> requestReset(@Valid @RequestBody ResetRequest request) {
+        emails.requestReset(request.email());
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/password-reset/confirm")
+    ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetConfirmation request) {
+        emails.confirmReset(request.token(), request.newPassword());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/logout")

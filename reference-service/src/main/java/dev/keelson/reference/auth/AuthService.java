@@ -23,6 +23,7 @@ class AuthService {
     private final Users users;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
+    private final AccountEmails emails;
     private final PasswordEncoder passwords;
     private final AuthProperties properties;
     private final TransactionTemplate transactions;
@@ -31,8 +32,10 @@ class AuthService {
     /** Checked against when the email is unknown, so a wrong email costs as much time as a wrong password. */
     private final String decoyHash;
 
-    AuthService(Users users, RefreshTokens refreshTokens, AccessTokens accessTokens, PasswordEncoder passwords,
-            AuthProperties properties, TransactionTemplate transactions, IdGenerator ids, Clock clock) {
+    AuthService(Users users, RefreshTokens refreshTokens, AccessTokens accessTokens, AccountEmails emails,
+            PasswordEncoder passwords, AuthProperties properties, TransactionTemplate transactions, IdGenerator ids,
+            Clock clock) {
+        this.emails = emails;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
@@ -47,11 +50,16 @@ class AuthService {
     /** A new access token and the next refresh token of a family. */
     record Tokens(String accessToken, long expiresIn, String refreshToken) {}
 
+    /** Creates the account and queues its verification email, in one transaction. */
     User register(String email, String password, String displayName) {
         String hash = passwords.encode(password);
-        return users.insert(ids.next(), email, hash, displayName.strip())
-                .orElseThrow(() -> new ApiException(ErrorCode.EMAIL_TAKEN,
-                        "An account with this email exists: sign in, or reset its password"));
+        return transactions.execute(tx -> {
+            User user = users.insert(ids.next(), email, hash, displayName.strip())
+                    .orElseThrow(() -> new ApiException(ErrorCode.EMAIL_TAKEN,
+                            "An account with this email exists: sign in, or reset its password"));
+            emails.sendVerification(user);
+            return user;
+        });
     }
 
     /** Starts a new token family. Says the same thing for an unknown email and a wrong password. */

@@ -70,6 +70,13 @@ class RefreshTokens {
                 .update();
     }
 
+    /** Revokes every live token of a user: all their sign-ins end (after a password reset). */
+    int revokeAllOf(UUID userId, Instant now) {
+        return jdbc.sql("UPDATE refresh_tokens SET revoked_at = ?, updated_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+                .params(utc(now), utc(now), userId)
+                .update();
+    }
+
     static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -14,6 +14,7 @@ public enum ErrorCode {
     BAD_CREDENTIALS(HttpStatus.UNAUTHORIZED, "bad-credentials", "Email or password is wrong"),
     INVALID_REFRESH_TOKEN(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "The refresh token is not valid"),
     REFRESH_TOKEN_REUSED(HttpStatus.UNAUTHORIZED, "refresh-token-reused", "The refresh token was already used"),
+    INVALID_EMAIL_TOKEN(HttpStatus.BAD_REQUEST, "invalid-email-token", "The emailed code is not valid"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),

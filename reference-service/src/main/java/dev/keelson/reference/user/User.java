@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * An account as stored. {@code passwordHash} is an Argon2id hash in PHC string form.
  *
- * @param roles {@code USER}, and {@code ADMIN} for administrators
+ * @param roles           {@code USER}, and {@code ADMIN} for administrators
+ * @param emailVerifiedAt when the owner proved the address is theirs; {@code null} until then
  */
 public record User(UUID id, String email, String passwordHash, String displayName, List<String> roles,
-        Instant createdAt, Instant updatedAt) {}
+        Instant emailVerifiedAt, Instant createdAt, Instant updatedAt) {}

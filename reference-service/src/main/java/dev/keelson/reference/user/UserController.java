@@ -48,9 +48,11 @@ class UserController {
     }
 
     /** What the API shows of an account: never the password hash. */
-    record UserView(UUID id, String email, String displayName, List<String> roles, Instant createdAt) {
+    record UserView(UUID id, String email, boolean emailVerified, String displayName, List<String> roles,
+            Instant createdAt) {
         static UserView of(User u) {
-            return new UserView(u.id(), u.email(), u.displayName(), u.roles(), u.createdAt());
+            return new UserView(u.id(), u.email(), u.emailVerifiedAt() != null, u.displayName(), u.roles(),
+                    u.createdAt());
         }
     }
 

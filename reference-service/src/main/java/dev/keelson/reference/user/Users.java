@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 /** The {@code users} table. Soft-deleted accounts are invisible to every method. Emails are kept lower-cased. */
 @Repository
 public class Users {
-    private static final String COLUMNS = "id, email, password_hash, display_name, roles, created_at, updated_at";
+    private static final String COLUMNS = "id, email, password_hash, display_name, roles, email_verified_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -87,6 +87,19 @@ public class Users {
                 .optional();
     }
 
+    public void markEmailVerified(UUID id) {
+        jdbc.sql("UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() "
+                        + "WHERE id = ? AND deleted_at IS NULL")
+                .param(id)
+                .update();
+    }
+
+    public void updatePasswordHash(UUID id, String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL")
+                .params(passwordHash, id)
+                .update();
+    }
+
     /** Marks the account deleted; its email becomes free and its refresh tokens stop working. */
     public boolean softDelete(UUID id) {
         return jdbc.sql("UPDATE users SET deleted_at = now(), updated_at = now() WHERE id = ? AND deleted_at IS NULL")
@@ -110,8 +123,14 @@ public class Users {
                 rs.getString("password_hash"),
                 rs.getString("display_name"),
                 List.of((String[]) roles.getArray()),
+                nullableInstant(rs, "email_verified_at"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
+    }
+
+    private static Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

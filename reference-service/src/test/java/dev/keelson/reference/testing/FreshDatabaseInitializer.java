@@ -8,7 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives a Spring test context its own new database, pointed to by {@code spring.datasource.url} exactly as
- * {@code SPRING_DATASOURCE_URL} does in production, and drops it when the context closes or the JVM ends.
+ * {@code SPRING_DATASOURCE_URL} does in production, and the test SMTP server ({@link TestSmtp}); drops the
+ * database when the context closes or the JVM ends.
  */
 public final class FreshDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
@@ -16,7 +17,10 @@ public final class FreshDatabaseInitializer implements ApplicationContextInitial
         TestPostgres.Database db = TestPostgres.create();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fresh-database", Map.of(
                 "spring.datasource.url", db.url(),
-                "spring.datasource.username", db.user())));
+                "spring.datasource.username", db.user(),
+                "spring.mail.host", "127.0.0.1",
+                "spring.mail.port", String.valueOf(TestSmtp.port()),
+                "reference.outbox.poll-interval", "100ms")));
         // the test framework keeps contexts cached until the JVM ends and may never close them: drop then at the latest
         Thread dropAtExit = new Thread(db::drop, "drop-" + db.name());
         Runtime.getRuntime().addShutdownHook(dropAtExit);

@@ -1,0 +1,98 @@
+package dev.keelson.reference.auth;
+
+import dev.keelson.reference.platform.ApiException;
+import dev.keelson.reference.platform.ErrorCode;
+import dev.keelson.reference.platform.Outbox;
+import dev.keelson.reference.user.User;
+import dev.keelson.reference.user.Users;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Email verification and password reset. Tokens go out only by email, through the outbox, written in the same
+ * transaction as the token. A reset request answers the same whether or not the email has an account.
+ */
+@Service
+class AccountEmails {
+    static final Duration VERIFY_TTL = Duration.ofHours(24);
+    static final Duration RESET_TTL = Duration.ofHours(1);
+
+    private final Users users;
+    private final EmailTokens tokens;
+    private final RefreshTokens refreshTokens;
+    private final Outbox outbox;
+    private final PasswordEncoder passwords;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    AccountEmails(Users users, EmailTokens tokens, RefreshTokens refreshTokens, Outbox outbox,
+            PasswordEncoder passwords, TransactionTemplate transactions, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.outbox = outbox;
+        this.passwords = passwords;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Queues the verification email of a new account (call in the registration's transaction). */
+    void sendVerification(User user) {
+        String token = tokens.issue(user.id(), EmailTokens.Purpose.VERIFY_EMAIL, clock.instant().plus(VERIFY_TTL));
+        outbox.enqueue(user.email(), "Confirm your email address", """
+                Hello %s,
+
+                confirm this address by sending this code within 24 hours:
+
+                %s
+
+                POST /api/v1/auth/verify-email {"token": "<the code>"}
+                If you did not create an account, ignore this email.
+                """.formatted(user.displayName(), token));
+    }
+
+    void verify(String token) {
+        transactions.executeWithoutResult(tx -> users.markEmailVerified(
+                tokens.consume(token, EmailTokens.Purpose.VERIFY_EMAIL, clock.instant()).orElseThrow(() ->
+                        invalid("The verification code is not valid, was used already or has expired"))));
+    }
+
+    /** Queues a reset email when the address has an account; says nothing either way. */
+    void requestReset(String email) {
+        transactions.executeWithoutResult(tx -> users.findByEmail(email).ifPresent(user -> {
+            String token = tokens.issue(user.id(), EmailTokens.Purpose.RESET_PASSWORD,
+                    clock.instant().plus(RESET_TTL));
+            outbox.enqueue(user.email(), "Reset your password", """
+                    Hello %s,
+
+                    to choose a new password, send this code within an hour:
+
+                    %s
+
+                    POST /api/v1/auth/password-reset/confirm {"token": "<the code>", "newPassword": "..."}
+                    If you did not ask for this, ignore this email: your password stays as it is.
+                    """.formatted(user.displayName(), token));
+        }));
+    }
+
+    /** Sets the new password and ends every sign-in of the account. */
+    void confirmReset(String token, String newPassword) {
+        String hash = passwords.encode(newPassword);
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            UUID userId = tokens.consume(token, EmailTokens.Purpose.RESET_PASSWORD, now).orElseThrow(() ->
+                    invalid("The reset code is not valid, was used already or has expired: request a new one"));
+            users.updatePasswordHash(userId, hash);
+            refreshTokens.revokeAllOf(userId, now);
+        });
+    }
+
+    private static ApiException invalid(String detail) {
+        return new ApiException(ErrorCode.INVALID_EMAIL_TOKEN, detail);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.keelson.reference.platform;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox over SMTP ({@code spring.mail.*}), a small batch at a time. Rows are locked with
+ * {@code SKIP LOCKED}, so several instances share the work without sending an email twice. A failed send is retried
+ * with exponential back-off (2, 4, 8 … seconds, at most an hour). Without {@code spring.mail.host} nothing is sent and
+ * emails wait in the table. Exposes {@code outbox.emails.pending} (the queue depth) as a metric.
+ */
+@Component
+class OutboxRelay {
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 20;
+
+    private final Outbox outbox;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final TransactionTemplate transactions;
+    private final String from;
+    private boolean warned;
+
+    OutboxRelay(Outbox outbox, ObjectProvider<JavaMailSender> mail, TransactionTemplate transactions,
+            @Value("${reference.mail.from:no-reply@localhost}") String from, MeterRegistry meters) {
+        this.outbox = outbox;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.from = from;
+        Gauge.builder("outbox.emails.pending", outbox, Outbox::pending)
+                .description("Emails waiting in the outbox")
+                .register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${reference.outbox.poll-interval:2s}")
+    void relay() {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            if (!warned) {
+                log.warn("spring.mail.host is not set: verification and reset emails wait in outbox_emails");
+                warned = true;
+            }
+            return;
+        }
+        transactions.executeWithoutResult(tx -> outbox.lockDue(BATCH).forEach(email -> send(sender, email)));
+    }
+
+    private void send(JavaMailSender sender, Outbox.Pending email) {
+        try {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(email.recipient());
+            message.setSubject(email.subject());
+            message.setText(email.body());
+            sender.send(message);
+            outbox.markSent(email.id());
+        } catch (MailException e) {
+            int attempts = email.attempts() + 1;
+            long retryIn = Math.min(3600, 1L << Math.min(attempts, 12));
+            // the exception type only: messages can echo the body, which holds a token
+            outbox.markFailed(email.id(), attempts, retryIn, rootType(e));
+            log.warn("Email {} not sent (attempt {}), retrying in {} s: {}", email.id(), attempts, retryIn, rootType(e));
+        }
+    }
+
+    private static String rootType(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && !(root instanceof MessagingException)) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,2 @@
+DROP TABLE outbox_emails;
+DROP TABLE email_tokens;

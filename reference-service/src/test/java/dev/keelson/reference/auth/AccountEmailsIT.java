@@ -1,0 +1,98 @@
+package dev.keelson.reference.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keelson.reference.testing.Api.Reply;
+import dev.keelson.reference.testing.Api.Session;
+import dev.keelson.reference.testing.ServiceTest;
+import dev.keelson.reference.testing.TestSmtp;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class AccountEmailsIT extends ServiceTest {
+    private static final Pattern CODE = Pattern.compile("^([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void registrationSendsACodeThatVerifiesTheAddressOnce() {
+        Session user = api.newUser();
+        assertThat(me(user).contains("\"emailVerified\":false")).isTrue();
+
+        String code = codeIn(TestSmtp.bodiesFor(user.email(), 1));
+        Reply verified = api.post("/api/v1/auth/verify-email").json(Map.of("token", code)).send();
+        Reply again = api.post("/api/v1/auth/verify-email").json(Map.of("token", code)).send();
+
+        assertThat(verified.status()).isEqualTo(204);
+        assertThat(me(user)).contains("\"emailVerified\":true");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("type").asString()).endsWith("/invalid-email-token");
+    }
+
+    @Test
+    void aPasswordResetSetsTheNewPasswordAndEndsEverySignIn() {
+        Session user = api.newUser();
+        TestSmtp.bodiesFor(user.email(), 1);
+
+        Reply requested = api.post("/api/v1/auth/password-reset").json(Map.of("email", user.email())).send();
+        assertThat(requested.status()).isEqualTo(202);
+        List<String> mails = TestSmtp.bodiesFor(user.email(), 2);
+        String code = codeIn(mails.subList(1, 2));
+
+        Reply confirmed = api.post("/api/v1/auth/password-reset/confirm")
+                .json(Map.of("token", code, "newPassword", "a brand new long password")).send();
+
+        assertThat(confirmed.status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/refresh").json(Map.of("refreshToken", user.refreshToken())).send().status())
+                .isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/login").json(Map.of("email", user.email(), "password", user.password()))
+                .send().status()).isEqualTo(401);
+        assertThat(api.login(user.email(), "a brand new long password").accessToken()).isNotBlank();
+    }
+
+    @Test
+    void aResetRequestForAnUnknownEmailLooksTheSameAndSendsNothing() {
+        String unknown = "nobody-" + System.nanoTime() + "@example.com";
+        Reply reply = api.post("/api/v1/auth/password-reset").json(Map.of("email", unknown)).send();
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.body()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_emails WHERE recipient = ?").param(unknown)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aSentEmailLeavesNoTokenInTheOutbox() {
+        Session user = api.newUser();
+        TestSmtp.bodiesFor(user.email(), 1);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_emails WHERE recipient = ? AND sent_at IS NOT NULL "
+                + "AND body IS NULL").param(user.email()).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void aWrongResetCodeIsRefused() {
+        Reply reply = api.post("/api/v1/auth/password-reset/confirm")
+                .json(Map.of("token", "x".repeat(43), "newPassword", "a brand new long password")).send();
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("type").asString()).endsWith("/invalid-email-token");
+    }
+
+    private String me(Session user) {
+        return api.get("/api/v1/users/me").token(user.accessToken()).send().body();
+    }
+
+    private static String codeIn(List<String> bodies) {
+        assertThat(bodies).isNotEmpty();
+        Matcher m = CODE.matcher(bodies.getLast().replace("\r", ""));
+        assertThat(m.find()).as(bodies.getLast()).isTrue();
+        return m.group(1);
+    }
+}

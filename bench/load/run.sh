@@ -18,10 +18,13 @@ SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 URL="http://127.0.0.1:$PORT/api/users/1"
 
+APT_UPDATED=""
 need() {
     if ! command -v "$1" >/dev/null 2>&1; then
         echo "installing $2..." >&2
-        if [ "$(id -u)" = 0 ]; then apt-get install -y -qq "$2" >/dev/null; else sudo apt-get install -y -qq "$2" >/dev/null; fi
+        local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+        [ -n "$APT_UPDATED" ] || { $sudo apt-get update -qq >/dev/null; APT_UPDATED=1; }
+        $sudo apt-get install -y -qq "$2" >/dev/null
     fi
 }
 need nginx nginx

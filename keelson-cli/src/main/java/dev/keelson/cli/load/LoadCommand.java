@@ -71,7 +71,7 @@ public final class LoadCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Option(names = "--threshold", paramLabel = "EXPR",
-            description = "Fail with exit code 3 unless EXPR holds: p95<200ms, p99.9<1s, mean<50ms, max<2s, errors<1%, rps>500.")
+            description = "Fail with exit code 3 unless EXPR holds: p95<200ms, p99.9<1s, mean<50ms, max<2s, errors<1%%, rps>500.")
     List<String> thresholds = new ArrayList<>();
 
     @Override

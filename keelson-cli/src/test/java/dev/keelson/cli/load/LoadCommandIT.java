@@ -161,4 +161,18 @@ class LoadCommandIT {
         assertThat(err.toString()).startsWith("\r\033[K   1s ").contains("\r\033[K   2s ");
         assertThat(err.toString().indexOf('\n')).as("one line, ended once").isEqualTo(err.getBuffer().length() - 1);
     }
+
+    @Test
+    void helpListsTheOptionsSubcommandsAndExitCodes() {
+        for (String[] args : new String[][] {{"load", "--help"}, {"load", "compare", "--help"}, {"load", "merge", "--help"}}) {
+            out.getBuffer().setLength(0);
+            assertThat(keelson(args)).isZero();
+            assertThat(out.toString()).startsWith("Usage: keelson load").doesNotContain("WARN");
+        }
+        out.getBuffer().setLength(0);
+        keelson("load", "--help");
+        assertThat(out.toString()).contains("errors<1%, rps>500").contains("3   a --threshold was violated")
+                .contains("compare").contains("merge");
+        assertThat(err.toString()).isEmpty();
+    }
 }

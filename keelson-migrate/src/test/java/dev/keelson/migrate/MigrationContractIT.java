@@ -438,6 +438,7 @@ abstract class MigrationContractIT {
         // children over TCP instead of racing them for the database file's lock at open
         try (Connection held = db.connect()) {
             startAndCheck(java, processes);
+            assertThat(held.isValid(5)).isTrue();
         }
         assertThat(count("SELECT COUNT(*) FROM counter")).isEqualTo(5);
         assertThat(count("SELECT COUNT(*) FROM " + Migrator.DEFAULT_HISTORY_TABLE)).isEqualTo(6);

@@ -51,9 +51,7 @@ public final class MigrationEngine {
             if (options.dryRun()) {
                 return migrate(db, catalog, table(db).read(), options);
             }
-            try (MigrationLock lock = lock(db)) {
-                return migrate(db, catalog, table(db).read(), options);
-            }
+            return locked(db, () -> migrate(db, catalog, table(db).read(), options));
         });
     }
 
@@ -78,9 +76,7 @@ public final class MigrationEngine {
             if (options.dryRun()) {
                 return rollback(db, catalog, table(db).read(), options);
             }
-            try (MigrationLock lock = lock(db)) {
-                return rollback(db, catalog, table(db).read(), options);
-            }
+            return locked(db, () -> rollback(db, catalog, table(db).read(), options));
         });
     }
 
@@ -125,38 +121,34 @@ public final class MigrationEngine {
     /** See {@link dev.keelson.migrate.Migrator#repair}. */
     public RepairResult repair() {
         ScriptCatalog catalog = catalog();
-        return withDatabase(db -> {
-            try (MigrationLock lock = lock(db)) {
-                HistoryTable table = table(db);
-                History history = table.read();
-                return history.exists() ? new Repair(catalog, history, table, db, config).run()
-                        : new RepairResult(List.of(), List.of(), List.of());
-            }
-        });
+        return withDatabase(db -> locked(db, () -> {
+            HistoryTable table = table(db);
+            History history = table.read();
+            return history.exists() ? new Repair(catalog, history, table, db, config).run()
+                    : new RepairResult(List.of(), List.of(), List.of());
+        }));
     }
 
     /** See {@link dev.keelson.migrate.Migrator#baseline}. */
     public void baseline(Version version, String description) {
         Objects.requireNonNull(version, "version");
-        withDatabase(db -> {
-            try (MigrationLock lock = lock(db)) {
-                HistoryTable table = table(db);
-                History history = table.read();
-                if (!history.appliedVersions().isEmpty() || history.baseline().isPresent()
-                        || history.latestRepeatableRows().stream().anyMatch(r -> r.type() == EntryType.REPEATABLE)) {
-                    throw new MigrationException(ErrorCode.BASELINE_REFUSED, "Cannot baseline: the database already has "
-                            + "applied migrations (schema version " + history.schemaVersion().map(Version::toString)
-                            .orElse("none") + "); baseline adopts a database Keelson has never migrated");
-                }
-                if (!history.exists()) {
-                    table.create();
-                }
-                String text = description == null || description.isBlank() ? "baseline" : description;
-                table.insert(new HistoryRow(history.nextRank(), version, text, EntryType.BASELINE, null, null,
-                        db.installedBy(), config.clock().instant(), 0, true, 0, null));
-                return null;
+        withDatabase(db -> locked(db, () -> {
+            HistoryTable table = table(db);
+            History history = table.read();
+            if (!history.appliedVersions().isEmpty() || history.baseline().isPresent()
+                    || history.latestRepeatableRows().stream().anyMatch(r -> r.type() == EntryType.REPEATABLE)) {
+                throw new MigrationException(ErrorCode.BASELINE_REFUSED, "Cannot baseline: the database already has "
+                        + "applied migrations (schema version " + history.schemaVersion().map(Version::toString)
+                        .orElse("none") + "); baseline adopts a database Keelson has never migrated");
             }
-        });
+            if (!history.exists()) {
+                table.create();
+            }
+            String text = description == null || description.isBlank() ? "baseline" : description;
+            table.insert(new HistoryRow(history.nextRank(), version, text, EntryType.BASELINE, null, null,
+                    db.installedBy(), config.clock().instant(), 0, true, 0, null));
+            return null;
+        }));
     }
 
     private List<ValidationProblem> problems(ScriptCatalog catalog, History history) {
@@ -305,6 +297,20 @@ public final class MigrationEngine {
 
     private interface Work<T> {
         T run(Database db) throws SQLException;
+    }
+
+    private interface Locked<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} holding the migration lock. */
+    private <T> T locked(Database db, Locked<T> work) throws SQLException {
+        MigrationLock lock = lock(db);
+        try {
+            return work.run();
+        } finally {
+            lock.close();
+        }
     }
 
     private <T> T withDatabase(Work<T> work) {

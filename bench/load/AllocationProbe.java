@@ -51,7 +51,7 @@ public class AllocationProbe {
     static long loopBytes(ThreadMXBean threads) {
         long sum = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().contains("EventLoopGroup")) sum += threads.getThreadAllocatedBytes(t.threadId());
+            if (t.getName().startsWith("keelson-loop")) sum += threads.getThreadAllocatedBytes(t.threadId());
         }
         return sum;
     }

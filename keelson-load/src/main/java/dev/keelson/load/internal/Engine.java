@@ -23,6 +23,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.ResourceLeakDetector;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -39,6 +40,9 @@ import javax.net.ssl.SSLException;
  * NIO otherwise), samples every second, stops at the end of the duration or request budget.
  */
 public final class Engine {
+    /** Event-loop threads are named {@code keelson-loop-<pool>-<n>}; allocation probes find them by it. */
+    public static final String LOOP_THREAD_NAME = "keelson-loop";
+
     private final LoadConfig config;
     private final LoadListener listener;
 
@@ -60,7 +64,7 @@ public final class Engine {
         int connectTimeout = (int) Math.min(config.timeout().toMillis(), 10_000);
         InetSocketAddress address = Probe.check(target, config.insecure(), connectTimeout);
         Run run = new Run(config, address, Target.isTls(target) ? sslContext() : null);
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(), ioHandler());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(), new DefaultThreadFactory(LOOP_THREAD_NAME, true), ioHandler());
         try {
             return drive(run, group, connectTimeout);
         } finally {

@@ -102,4 +102,22 @@ class FailuresIT {
             killer.shutdownNow();
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void anOpenModelRunWithARequestBudgetEndsWhenTheServerIsGone() throws Exception {
+        ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+        try (TargetServer server = TargetServer.http()) {
+            killer.schedule(server::kill, 500, TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+            LoadResult result = LoadTest.configure().url(server.url("/json")).rate(100).users(4).requests(200)
+                    .build().run();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+            assertThat(result.requests() + result.errors()).isGreaterThanOrEqualTo(200);
+            assertThat(result.errorKinds()).containsKey(ErrorKind.CONNECT);
+        } finally {
+            killer.shutdownNow();
+        }
+    }
 }

@@ -92,10 +92,9 @@ final class Worker {
 
     private void connectFailed(Connection c, Throwable cause) {
         if (stopping) return;
-        if (run.config.model() == Model.CLOSED) {
-            if (!run.takePermit()) return;
-            run.completed();
-        }
+        // a failed connect is a failed request in both models, so a request budget still runs out when the server is gone
+        if (!run.takePermit()) return;
+        run.completed();
         meter.error(ErrorClassifier.classify(cause));
         loop.schedule(() -> connect(c), RECONNECT_AFTER_FAILURE_NANOS, TimeUnit.NANOSECONDS);
     }

@@ -50,7 +50,7 @@ final class OutputOptions {
         } catch (IOException e) {
             throw new LoadException(ErrorCode.RUN_FAILED, "cannot write " + file + ": " + e.getMessage(), e);
         }
-        env.out().print(format == Format.TEXT ? "" : TextReport.render(result));
+        env.out().print(TextReport.render(result));
         env.out().println("saved " + format.name().toLowerCase() + " report to " + save);
         env.out().flush();
     }

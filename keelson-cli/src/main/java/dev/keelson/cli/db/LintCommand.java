@@ -3,11 +3,13 @@ package dev.keelson.cli.db;
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.UsageException;
+import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.lint.LintConfig;
 import dev.keelson.migrate.lint.LintDialect;
 import dev.keelson.migrate.lint.LintFile;
 import dev.keelson.migrate.lint.LintReport;
 import dev.keelson.migrate.lint.Linter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +95,7 @@ final class LintCommand implements Callable<Integer> {
         List<LintFile> lintFiles = lintFiles(folder, settings, environment);
         boolean undoCheck = settings != null && !noUndoCheck;
         LintReport report = undoCheck
-                ? linter.lint(lintFiles, settings.migrator(dev.keelson.migrate.MigrationListener.NONE, true).config())
+                ? linter.lint(lintFiles, settings.migrator(MigrationListener.NONE, true).config())
                 : linter.lint(lintFiles);
         environment.out().println(switch (format) {
             case TEXT -> LintDocuments.text(report);
@@ -130,7 +132,7 @@ final class LintCommand implements Callable<Integer> {
         if (settings == null) {
             return null;
         }
-        return MigrateLint.pendingNames(settings.migrator(dev.keelson.migrate.MigrationListener.NONE, true));
+        return MigrateLint.pendingNames(settings.migrator(MigrationListener.NONE, true));
     }
 
     private boolean hasUrl(CliEnvironment environment) {
@@ -156,7 +158,7 @@ final class LintCommand implements Callable<Integer> {
     private static String read(Path path) {
         try {
             return Files.readString(path);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UsageException("Cannot read " + path + ": " + e.getMessage(), e);
         }
     }

@@ -15,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -67,8 +69,8 @@ public final class SchemaDiff {
      * Runs {@code steps} with a migrator on a fresh scratch database next to {@code config.url()}, then
      * {@code reader}; drops the scratch database whatever happens.
      */
-    public static <T> T onScratch(MigratorConfig config, java.util.function.Consumer<Migrator> steps,
-            java.util.function.BiFunction<Connection, String, T> reader) {
+    public static <T> T onScratch(MigratorConfig config, Consumer<Migrator> steps,
+            BiFunction<Connection, String, T> reader) {
         requireSupported(config.url());
         try (ScratchDatabase scratch = ScratchDatabase.create(config.url(), config.user(), config.password())) {
             Migrator migrator = Migrator.of(new MigratorConfig(scratch.url(), config.user(), config.password(), null,

@@ -2,17 +2,19 @@ package dev.keelson.migrate.lint;
 
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
+import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.internal.lint.LintRun;
 import dev.keelson.migrate.internal.lint.Rule;
 import dev.keelson.migrate.internal.lint.Rules;
+import dev.keelson.migrate.internal.lint.ServerVersion;
 import dev.keelson.migrate.internal.lint.Suppression;
 import dev.keelson.migrate.internal.lint.UndoVerifier;
-import dev.keelson.migrate.MigratorConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +58,7 @@ public final class Linter {
             }
         }
         try {
-            dev.keelson.migrate.internal.lint.ServerVersion.parse(config.serverVersion());
+            ServerVersion.parse(config.serverVersion());
         } catch (IllegalArgumentException e) {
             throw new MigrationException(ErrorCode.CONFIGURATION, e.getMessage(), e);
         }
@@ -106,7 +108,7 @@ public final class Linter {
                 all.add(f);
             }
         }
-        all.sort(java.util.Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
+        all.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
         return new LintReport(report.checkedFiles(), all, suppressed);
     }
 

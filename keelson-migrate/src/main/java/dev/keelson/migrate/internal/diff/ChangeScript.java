@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The statements that take the "from" schema of a comparison to its "to" schema, in an order the database accepts:
@@ -130,13 +132,13 @@ public final class ChangeScript {
         }
     }
 
-    private void dropIfGoneOrChanged(Difference d, java.util.function.Supplier<String> drop) {
+    private void dropIfGoneOrChanged(Difference d, Supplier<String> drop) {
         if (d.from() != null) {
             out.add(drop.get());
         }
     }
 
-    private void forEach(Set<ObjectKind> kinds, java.util.function.Consumer<Difference> action) {
+    private void forEach(Set<ObjectKind> kinds, Consumer<Difference> action) {
         comparison.differences().stream().filter(d -> kinds.contains(d.kind())).forEach(action);
     }
 

@@ -4,7 +4,7 @@ import dev.keelson.migrate.diff.ObjectKind;
 import dev.keelson.migrate.diff.SchemaObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 /** PostgreSQL DDL. */
 final class PostgresDdl implements DdlWriter {
@@ -32,7 +32,7 @@ final class PostgresDdl implements DdlWriter {
             b.append(" GENERATED ALWAYS AS (").append(c.get("generated")).append(") STORED");
         }
         if (c.get("identity") != null) {
-            b.append(" GENERATED ").append(c.get("identity").toUpperCase(java.util.Locale.ROOT)).append(" AS IDENTITY");
+            b.append(" GENERATED ").append(c.get("identity").toUpperCase(Locale.ROOT)).append(" AS IDENTITY");
         }
         if (c.get("default") != null) {
             b.append(" DEFAULT ").append(c.get("default"));
@@ -76,7 +76,7 @@ final class PostgresDdl implements DdlWriter {
             out.add(alter + ("false".equals(to.get("nullable")) ? " SET NOT NULL" : " DROP NOT NULL"));
         }
         if (changed.contains("identity") && to.get("identity") != null) {
-            out.add(alter + " ADD GENERATED " + to.get("identity").toUpperCase(java.util.Locale.ROOT) + " AS IDENTITY");
+            out.add(alter + " ADD GENERATED " + to.get("identity").toUpperCase(Locale.ROOT) + " AS IDENTITY");
         }
         return out;
     }
@@ -146,9 +146,5 @@ final class PostgresDdl implements DdlWriter {
     private static String stripSemicolon(String text) {
         String t = text.strip();
         return t.endsWith(";") ? t.substring(0, t.length() - 1).strip() : t;
-    }
-
-    static String joinNames(List<String> names) {
-        return names.stream().collect(Collectors.joining(", "));
     }
 }

@@ -2,6 +2,7 @@ package dev.keelson.migrate.internal.lint;
 
 import dev.keelson.migrate.lint.RuleInfo;
 import dev.keelson.migrate.lint.Severity;
+import java.util.Locale;
 
 /** {@code UPDATE} or {@code DELETE} without a {@code WHERE}. */
 final class DataChangeWithoutWhere implements Rule {
@@ -25,7 +26,7 @@ final class DataChangeWithoutWhere implements Rule {
     @Override
     public void check(LintStatement statement, FileContext file, Sink sink) {
         if (statement.isDataChange() && !statement.tokens().hasTopLevel("WHERE")) {
-            String verb = statement.tokens().get(0).text().toUpperCase(java.util.Locale.ROOT);
+            String verb = statement.tokens().get(0).text().toUpperCase(Locale.ROOT);
             sink.report(statement.line(), verb + " without WHERE changes every row");
         }
     }

@@ -1,5 +1,6 @@
 package dev.keelson.migrate.internal.lint;
 
+import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.internal.resolve.ScriptName;
@@ -94,7 +95,7 @@ public final class LintRun {
         try {
             return new StatementSplitter(rules).split(file.content());
         } catch (SqlParseException e) {
-            throw new MigrationException(dev.keelson.migrate.ErrorCode.SQL_PARSE_ERROR, file.path() + ": " + e.getMessage(), e);
+            throw new MigrationException(ErrorCode.SQL_PARSE_ERROR, file.path() + ": " + e.getMessage(), e);
         }
     }
 

@@ -175,4 +175,40 @@ class LoadCommandIT {
                 .contains("compare").contains("merge");
         assertThat(err.toString()).isEmpty();
     }
+
+    @Test
+    void aScenarioRunsItsStepsAndSavesJson() throws Exception {
+        try (Target target = new Target()) {
+            Files.writeString(dir.resolve("checkout.yaml"), """
+                    target: %s
+                    steps:
+                      - name: log in
+                        method: POST
+                        path: /login
+                        body: '{}'
+                        extract:
+                          ok: /ok
+                      - path: /orders?ok=${ok}
+                    """.formatted(target.url("")));
+
+            int code = keelson("load", "--scenario", "checkout.yaml", "-n", "10", "-c", "1", "--output", "json", "--save", "run.json");
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(target.lastRequest).startsWith("GET /orders?ok=true ");
+        }
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("\"requests\" : 10,");
+        assertThat(out.toString()).endsWith("saved json report to run.json\n");
+    }
+
+    @Test
+    void timeoutWarmupAndRampUpReachTheEngine() throws Exception {
+        try (Target target = new Target()) {
+            assertThat(keelson("load", target.url("/?ms=3000"), "-n", "2", "-c", "2", "--timeout", "100ms")).isZero();
+            assertThat(out.toString()).contains("  errors       2 (100.00%)  timeout: 2");
+
+            err.getBuffer().setLength(0);
+            assertThat(keelson("load", target.url("/"), "-c", "2", "--warmup", "1s", "-d", "1s", "--ramp-up", "500ms")).isZero();
+            assertThat(err.toString()).startsWith("warmup    0s ");
+        }
+    }
 }

@@ -12,6 +12,7 @@ final class ProgressLine implements LoadListener {
     private final boolean terminal;
     private long requests;
     private long errors;
+    private int elapsed;
     private boolean drawn;
 
     ProgressLine(PrintWriter err, boolean terminal) {
@@ -26,7 +27,7 @@ final class ProgressLine implements LoadListener {
             errors += s.errors();
         }
         String line = String.format(Locale.ROOT, "%s%4ds  %9d requests  %9.1f/s  p99 %-9s errors %d",
-                s.warmup() ? "warmup " : "", s.second() + 1, requests, (double) s.requests(),
+                s.warmup() ? "warmup " : "", ++elapsed, requests, (double) s.requests(),
                 Durations.formatMicros(s.p99Micros()), errors);
         if (terminal) {
             err.print("\r\033[K" + line);

@@ -46,4 +46,27 @@ class H2MigrationIT extends MigrationContractIT {
         assertThat(migrator().migrate(MigrateOptions.latest()).migrations()).hasSize(1);
         assertThat(count("SELECT COUNT(*) FROM keelson_schema_history_lock")).as("released after the run").isZero();
     }
+
+    @Test
+    void aMigrationDoesNotCommitAfterItsLockRowWasTakenOver() throws Exception {
+        write("V1__one.sql", "CREATE TABLE t1 (id INT);");
+        write("V2__two.sql", "CREATE TABLE t2 (id INT);");
+        MigrationListener thief = new MigrationListener() {
+            @Override
+            public void starting(MigrationType type, Version version, String script, int index, int total) {
+                if (index == 2) {
+                    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                        s.executeUpdate("UPDATE keelson_schema_history_lock SET owner = 'thief'");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+        assertFails(() -> configure().listener(thief).load().migrate(MigrateOptions.latest()), ErrorCode.LOCK_TIMEOUT,
+                m -> assertThat(m).contains("taken over by another migrator"));
+        assertThat(tableExists("t1")).isTrue();
+        assertThat(tableExists("t2")).isFalse();
+        assertThat(states(migrator().status())).containsEntry("V2__two.sql", MigrationState.PENDING);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.keelson.migrate.internal.dialect;
 
+import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationException;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -110,6 +112,21 @@ final class LockRow implements MigrationLock {
             return "migrator " + rs.getString(1) + " (last heartbeat " + ago + " s ago)";
         } catch (SQLException busy) {
             return "another migrator (the database is busy with its migration)";
+        }
+    }
+
+    /** Renews the heartbeat inside the migration's own transaction; fails if another migrator took the row. */
+    @Override
+    public void confirm(Connection migrationConnection) throws SQLException {
+        try (PreparedStatement ps = migrationConnection.prepareStatement(
+                "UPDATE " + table + " SET heartbeat_at = ? WHERE id = 1 AND owner = ?")) {
+            ps.setLong(1, System.currentTimeMillis());
+            ps.setString(2, owner);
+            if (ps.executeUpdate() != 1) {
+                throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "The migration lock row in " + table
+                        + " was taken over by another migrator (this one stopped heart-beating for " + STALE.toSeconds()
+                        + " s); the current migration was not committed. Run migrate again");
+            }
         }
     }
 

@@ -49,14 +49,14 @@ public final class MigrationEngine {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
             if (options.dryRun()) {
-                return migrate(db, catalog, table(db).read(), options);
+                return migrate(db, catalog, table(db).read(), options, null);
             }
-            return locked(db, () -> migrate(db, catalog, table(db).read(), options));
+            return locked(db, lock -> migrate(db, catalog, table(db).read(), options, lock));
         });
     }
 
-    private MigrateResult migrate(Database db, ScriptCatalog catalog, History history, MigrateOptions options)
-            throws SQLException {
+    private MigrateResult migrate(Database db, ScriptCatalog catalog, History history, MigrateOptions options,
+            MigrationLock lock) throws SQLException {
         refuseFailed(history);
         refuseInvalid(catalog, history);
         List<MigrationScript> plan = new MigratePlan(catalog, history, options.target(), config.outOfOrder()).scripts();
@@ -65,7 +65,7 @@ public final class MigrationEngine {
         if (options.dryRun()) {
             return new MigrateResult(prepared.stream().map(p -> p.executed(Duration.ZERO)).toList(), reached, true);
         }
-        List<ExecutedMigration> done = run(db, history, prepared, this::entryFor);
+        List<ExecutedMigration> done = run(db, lock, history, prepared, this::entryFor);
         return new MigrateResult(done, reached, false);
     }
 
@@ -74,14 +74,14 @@ public final class MigrationEngine {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
             if (options.dryRun()) {
-                return rollback(db, catalog, table(db).read(), options);
+                return rollback(db, catalog, table(db).read(), options, null);
             }
-            return locked(db, () -> rollback(db, catalog, table(db).read(), options));
+            return locked(db, lock -> rollback(db, catalog, table(db).read(), options, lock));
         });
     }
 
-    private RollbackResult rollback(Database db, ScriptCatalog catalog, History history, RollbackOptions options)
-            throws SQLException {
+    private RollbackResult rollback(Database db, ScriptCatalog catalog, History history, RollbackOptions options,
+            MigrationLock lock) throws SQLException {
         refuseFailed(history);
         List<Version> versions = new RollbackPlan(history, options).versions();
         List<MigrationScript> undo = new ArrayList<>();
@@ -100,7 +100,7 @@ public final class MigrationEngine {
         if (options.dryRun()) {
             return new RollbackResult(prepared.stream().map(p -> p.executed(Duration.ZERO)).toList(), after, true);
         }
-        return new RollbackResult(run(db, history, prepared, s -> EntryType.UNDO), after, false);
+        return new RollbackResult(run(db, lock, history, prepared, s -> EntryType.UNDO), after, false);
     }
 
     /** See {@link dev.keelson.migrate.Migrator#status}. */
@@ -121,7 +121,7 @@ public final class MigrationEngine {
     /** See {@link dev.keelson.migrate.Migrator#repair}. */
     public RepairResult repair() {
         ScriptCatalog catalog = catalog();
-        return withDatabase(db -> locked(db, () -> {
+        return withDatabase(db -> locked(db, lock -> {
             HistoryTable table = table(db);
             History history = table.read();
             return history.exists() ? new Repair(catalog, history, table, db, config).run()
@@ -132,7 +132,7 @@ public final class MigrationEngine {
     /** See {@link dev.keelson.migrate.Migrator#baseline}. */
     public void baseline(Version version, String description) {
         Objects.requireNonNull(version, "version");
-        withDatabase(db -> locked(db, () -> {
+        withDatabase(db -> locked(db, lock -> {
             HistoryTable table = table(db);
             History history = table.read();
             if (!history.appliedVersions().isEmpty() || history.baseline().isPresent()
@@ -211,7 +211,8 @@ public final class MigrationEngine {
         EntryType of(MigrationScript script);
     }
 
-    private List<ExecutedMigration> run(Database db, History history, List<PreparedScript> prepared, EntryOf entry)
+    private List<ExecutedMigration> run(Database db, MigrationLock lock, History history, List<PreparedScript> prepared,
+            EntryOf entry)
             throws SQLException {
         if (prepared.isEmpty()) {
             return List.of();
@@ -220,7 +221,7 @@ public final class MigrationEngine {
             if (!history.exists()) {
                 table.create();
             }
-            ScriptRunner runner = new ScriptRunner(db.connection(), db.dialect(), table, config.clock(), db.installedBy());
+            ScriptRunner runner = new ScriptRunner(db.connection(), db.dialect(), table, lock, config.clock(), db.installedBy());
             List<ExecutedMigration> done = new ArrayList<>(prepared.size());
             int rank = history.nextRank();
             int total = prepared.size();
@@ -300,14 +301,14 @@ public final class MigrationEngine {
     }
 
     private interface Locked<T> {
-        T run() throws SQLException;
+        T run(MigrationLock lock) throws SQLException;
     }
 
     /** Runs {@code work} holding the migration lock. */
     private <T> T locked(Database db, Locked<T> work) throws SQLException {
         MigrationLock lock = lock(db);
         try {
-            return work.run();
+            return work.run(lock);
         } finally {
             lock.close();
         }

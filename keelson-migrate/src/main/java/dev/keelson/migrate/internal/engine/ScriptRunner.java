@@ -4,6 +4,7 @@ import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.internal.dialect.Dialect;
+import dev.keelson.migrate.internal.dialect.MigrationLock;
 import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import dev.keelson.migrate.internal.history.HistoryTable;
@@ -24,13 +25,16 @@ final class ScriptRunner {
     private final Connection connection;
     private final Dialect dialect;
     private final HistoryTable history;
+    private final MigrationLock lock;
     private final Clock clock;
     private final String installedBy;
 
-    ScriptRunner(Connection connection, Dialect dialect, HistoryTable history, Clock clock, String installedBy) {
+    ScriptRunner(Connection connection, Dialect dialect, HistoryTable history, MigrationLock lock, Clock clock,
+            String installedBy) {
         this.connection = connection;
         this.dialect = dialect;
         this.history = history;
+        this.lock = lock;
         this.clock = clock;
         this.installedBy = installedBy;
     }
@@ -41,12 +45,18 @@ final class ScriptRunner {
         Instant started = clock.instant();
         int applied = 0;
         connection.setAutoCommit(!transactional);
+        if (!transactional) {
+            lock.confirm(connection); // nothing can be undone later: make sure before the first statement
+        }
         try (Statement statement = connection.createStatement()) {
             for (SqlStatement sql : script.statements()) {
                 execute(statement, script, sql, applied, transactional, type, rank);
                 applied++;
             }
             Duration took = Duration.between(started, clock.instant());
+            if (transactional) {
+                confirmLock();
+            }
             history.insert(row(script, type, rank, started, took, true, applied, null));
             if (transactional) {
                 connection.commit();
@@ -68,6 +78,16 @@ final class ScriptRunner {
                 recordFailure(script, sql, applied, e, type, rank);
             }
             throw failure(script, sql, applied, transactional, e);
+        }
+    }
+
+    /** Inside the script's transaction: the commit happens only while the lock is still ours. */
+    private void confirmLock() throws SQLException {
+        try {
+            lock.confirm(connection);
+        } catch (MigrationException | SQLException e) {
+            connection.rollback();
+            throw e;
         }
     }
 

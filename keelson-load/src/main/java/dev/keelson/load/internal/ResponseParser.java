@@ -55,7 +55,7 @@ final class ResponseParser {
         while (in.isReadable() && state != State.FAILED) {
             switch (state) {
                 case STATUS, HEADERS, CHUNK_SIZE, CHUNK_END, TRAILERS -> {
-                    if (readLine(in)) onLine(sink);
+                    if (readLine(in, sink)) onLine(sink);
                 }
                 case FIXED_BODY, CHUNK_DATA -> readBody(in, sink);
                 case UNTIL_CLOSE -> take(in, in.readableBytes());
@@ -71,23 +71,24 @@ final class ResponseParser {
         return true;
     }
 
-    private boolean readLine(ByteBuf in) {
-        while (in.isReadable()) {
-            byte b = in.readByte();
-            if (b == '\n') {
-                if (lineLength > 0 && line[lineLength - 1] == '\r') lineLength--;
-                return true;
+    /** Appends bytes up to the next LF to {@link #line} (bulk copy); true when the line is complete. */
+    private boolean readLine(ByteBuf in, Sink sink) {
+        int start = in.readerIndex();
+        int eol = in.indexOf(start, in.writerIndex(), (byte) '\n');
+        int n = (eol < 0 ? in.writerIndex() : eol) - start;
+        if (lineLength + n > line.length) {
+            if (lineLength + n > MAX_LINE) {
+                fail(sink);
+                return false;
             }
-            if (lineLength == line.length) {
-                if (line.length == MAX_LINE) {
-                    state = State.FAILED;
-                    return false;
-                }
-                line = Arrays.copyOf(line, Math.min(MAX_LINE, line.length * 4));
-            }
-            line[lineLength++] = b;
+            line = Arrays.copyOf(line, Math.min(MAX_LINE, Math.max(lineLength + n, line.length * 4)));
         }
-        return false;
+        in.readBytes(line, lineLength, n);
+        lineLength += n;
+        if (eol < 0) return false;
+        in.skipBytes(1);
+        if (lineLength > 0 && line[lineLength - 1] == '\r') lineLength--;
+        return true;
     }
 
     private void onLine(Sink sink) {

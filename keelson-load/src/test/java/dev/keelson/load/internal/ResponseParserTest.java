@@ -83,4 +83,11 @@ class ResponseParserTest {
 
         assertThat(events).containsExactly("bad");
     }
+
+    @Test
+    void aHeaderLineLongerThan16KiBIsABadResponse() {
+        feed("HTTP/1.1 200 OK\r\nX-Big: ", "a".repeat(10_000), "a".repeat(10_000), "\r\n\r\n");
+
+        assertThat(events).containsExactly("bad");
+    }
 }

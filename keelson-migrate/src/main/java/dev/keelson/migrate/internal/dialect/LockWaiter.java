@@ -28,21 +28,25 @@ public record LockWaiter(Duration timeout, MigrationListener listener, Duration 
 
     void await(Attempt attempt, Holder holder, String what) throws SQLException {
         long start = System.nanoTime();
-        long lastReport = start;
+        long lastReport = start - 1_000_000_000L; // the first wait is reported at once, then about once a second
         while (!attempt.tryAcquire()) {
             long now = System.nanoTime();
             Duration waited = Duration.ofNanos(now - start);
-            if (waited.compareTo(timeout) >= 0) {
-                throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Gave up waiting for the migration lock (" + what
-                        + ") after " + timeout.toSeconds() + " s; it is held by " + holder.describe()
-                        + ". Wait for that migrator to finish, or raise the lock timeout");
-            }
             if (now - lastReport >= 1_000_000_000L) {
                 listener.waitingForLock(holder.describe(), waited);
                 lastReport = now;
             }
+            if (waited.compareTo(timeout) >= 0) {
+                throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Gave up waiting for the migration lock (" + what
+                        + ") after " + seconds(timeout) + "; it is held by " + holder.describe()
+                        + ". Wait for that migrator to finish, or raise the lock timeout");
+            }
             sleep();
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
     private void sleep() {

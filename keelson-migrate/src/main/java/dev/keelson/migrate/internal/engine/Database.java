@@ -44,13 +44,40 @@ final class Database implements AutoCloseable {
 
     private static Connection connect(MigratorConfig config) {
         try {
-            return config.url() != null
-                    ? DriverManager.getConnection(config.url(), config.user(), config.password())
-                    : config.dataSource().getConnection();
+            return config.url() != null ? openUrl(config) : config.dataSource().getConnection();
         } catch (SQLException e) {
             String where = config.url() != null ? config.url().split("[?;]", 2)[0] : "the DataSource";
             throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Cannot connect to " + where + ": " + e.getMessage()
                     + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"), e);
+        }
+    }
+
+    /**
+     * Opens the URL. H2 file databases with {@code AUTO_SERVER=TRUE} refuse a process that opens the file at the
+     * same instant as another, or while the process serving it hands it over (errors 8000 "Lock file recently
+     * modified" and 90020 "Database may be already in use"): that race is retried for up to 5 s.
+     */
+    private static Connection openUrl(MigratorConfig config) throws SQLException {
+        boolean h2 = config.url().regionMatches(true, 0, "jdbc:h2:", 0, 8);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return DriverManager.getConnection(config.url(), config.user(), config.password());
+            } catch (SQLException e) {
+                boolean race = h2 && (e.getErrorCode() == 90020 || e.getErrorCode() == 8000);
+                if (!race || attempt >= 20) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() throws SQLException {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while opening the database", e);
         }
     }
 

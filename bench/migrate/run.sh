@@ -68,6 +68,9 @@ done
 
 # --- timing ------------------------------------------------------------------------------------------
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# CPU time (user + system, children included) is steadier than wall time on a shared machine; both are reported
+TIME=(/usr/bin/time -f "%U %S")
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 # time_run NAME CMD... : runs CMD, appends its wall time in ms to $WORK/NAME.ms, fails loudly on a non-zero exit.
 # A run in which ./keelson rebuilt itself (someone edited the sources meanwhile) is not counted.
@@ -75,7 +78,7 @@ time_run() {
     local name=$1; shift
     local start end
     start=$(now_ms)
-    if ! "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"; then
+    if ! "${TIME[@]}" -o "$WORK/$name.cpu1" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"; then
         log "$name failed:"; cat "$WORK/$name.err" >&2; exit 1
     fi
     end=$(now_ms)
@@ -84,6 +87,7 @@ time_run() {
         return 0
     fi
     echo $((end - start)) >>"$WORK/$name.ms"
+    tail -n1 "$WORK/$name.cpu1" | awk '{printf "%d\n", ($1 + $2) * 1000}' >>"$WORK/$name.cpums"
 }
 
 fresh_db() { psql -q -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null; }
@@ -114,10 +118,11 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 drop_db kb_keelson; drop_db kb_flyway
 
-median() { sort -n "$WORK/$1.ms" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+median() { sort -n "$WORK/$1" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
-km=$(median keelson_migrate); fm=$(median flyway_migrate); ks=$(median keelson_status); fs=$(median flyway_info)
+km=$(median keelson_migrate.ms); fm=$(median flyway_migrate.ms); ks=$(median keelson_status.ms); fs=$(median flyway_info.ms)
+kmc=$(median keelson_migrate.cpums); fmc=$(median flyway_migrate.cpums); ksc=$(median keelson_status.cpums); fsc=$(median flyway_info.cpums)
 cat <<OUT
 keelson db migrate vs Flyway $FLYWAY_VERSION, $COUNT migrations (table + index + inserts), $ROUNDS rounds, fresh PostgreSQL databases
 JVM: $("$JAVA" -version 2>&1 | sed -n 2p)
@@ -125,8 +130,11 @@ Flyway run as: a JVM process calling Flyway's API (bench/migrate/flyway/FlywayMa
 keelson run as: $KEELSON_AS
 
                      keelson   Flyway   keelson/Flyway   target
-migrate (median ms)  $(printf '%7s  %7s   %14s   %s' "$km" "$fm" "$(ratio "$km" "$fm")" "<= 0.80")
-status/info (ms)     $(printf '%7s  %7s   %14s   %s' "$ks" "$fs" "$(ratio "$ks" "$fs")" "<= 0.50")
+migrate, wall ms     $(printf '%7s  %7s   %14s   %s' "$km" "$fm" "$(ratio "$km" "$fm")" "<= 0.80")
+status/info, wall ms $(printf '%7s  %7s   %14s   %s' "$ks" "$fs" "$(ratio "$ks" "$fs")" "<= 0.50")
+migrate, CPU ms      $(printf '%7s  %7s   %14s' "$kmc" "$fmc" "$(ratio "$kmc" "$fmc")")
+status/info, CPU ms  $(printf '%7s  %7s   %14s' "$ksc" "$fsc" "$(ratio "$ksc" "$fsc")")
+(medians; CPU = user + system time of the process, which contention on a shared machine disturbs less)
 
 all runs (ms): keelson migrate $(paste -sd' ' "$WORK/keelson_migrate.ms") | Flyway migrate $(paste -sd' ' "$WORK/flyway_migrate.ms")
                keelson status  $(paste -sd' ' "$WORK/keelson_status.ms") | Flyway info    $(paste -sd' ' "$WORK/flyway_info.ms")

@@ -12,6 +12,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ class JwtConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties) {
+    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties, Clock clock) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                 JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.verification())));
@@ -58,7 +59,7 @@ class JwtConfiguration {
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(properties.audience()))));
-        return decoder;
+        return new VerifiedTokenCache(decoder, clock);
     }
 
     /** Argon2id with Spring Security's current recommended cost (16 MB, 2 iterations). */

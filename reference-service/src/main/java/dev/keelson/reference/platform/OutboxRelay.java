@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -52,7 +53,12 @@ class OutboxRelay {
             }
             return;
         }
-        transactions.executeWithoutResult(tx -> outbox.lockDue(BATCH).forEach(email -> send(sender, email)));
+        try {
+            transactions.executeWithoutResult(tx -> outbox.lockDue(BATCH).forEach(email -> send(sender, email)));
+        } catch (DataAccessException e) {
+            // the database is away (readiness says so too); the next run tries again
+            log.warn("Outbox relay skipped a run: {}", e.getMostSpecificCause().getMessage());
+        }
     }
 
     private void send(JavaMailSender sender, Outbox.Pending email) {

@@ -62,12 +62,24 @@ curl -fsS "$URL" >/dev/null
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-run_wrk() { taskset -c "$CLIENT_CPU" wrk -t1 -c50 -d"$DURATION" "$URL" | awk '/^Requests\/sec:/ {print $2}'; }
-run_hey() { taskset -c "$CLIENT_CPU" hey -z "$DURATION" -c 50 "$URL" | awk '/Requests\/sec:/ {print $2}'; }
+# Each run prints "<requests/s> <requests per CPU-second of the generator>"; the second figure (user + system time
+# of the whole generator process, JIT and GC threads included) hardly moves when other work shares the machine.
+cpu_of() { awk '{print $1 + $2}' "$WORK/time"; }
+run_wrk() {
+    /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" wrk -t1 -c50 -d"$DURATION" "$URL" >"$WORK/out"
+    awk -v cpu="$(cpu_of)" '/requests in/ {n=$1} /^Requests\/sec:/ {r=$2} END {printf "%s %.0f\n", r, n / cpu}' "$WORK/out"
+}
+run_hey() {
+    /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" hey -z "$DURATION" -c 50 "$URL" >"$WORK/out"
+    awk -v cpu="$(cpu_of)" '/Requests\/sec:/ {r=$2} /\[200\]/ {n=$2} END {printf "%s %.0f\n", r, n / cpu}' "$WORK/out"
+}
 run_keelson() {
-    taskset -c "$CLIENT_CPU" $KEELSON load "$URL" --users 50 --duration "$DURATION" --threads 1 \
-        --output json --save "$WORK/keelson.json" >/dev/null 2>"$WORK/keelson.err"
-    sed -n 's/^ *"requestsPerSecond" : \([0-9.]*\).*/\1/p' "$WORK/keelson.json" | head -n1
+    /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" $KEELSON load "$URL" --users 50 \
+        --duration "$DURATION" --threads 1 --output json --save "$WORK/keelson.json" >/dev/null 2>"$WORK/keelson.err"
+    local r n
+    r=$(sed -n 's/^ *"requestsPerSecond" : \([0-9.]*\).*/\1/p' "$WORK/keelson.json" | head -n1)
+    n=$(sed -n 's/^ *"requests" : \([0-9]*\).*/\1/p' "$WORK/keelson.json" | head -n1)
+    awk -v r="$r" -v n="$n" -v cpu="$(cpu_of)" 'BEGIN {printf "%s %.0f\n", r, n / cpu}'
 }
 
 echo "warming up (builds the CLI if needed)..." >&2
@@ -77,14 +89,20 @@ DURATION=2s run_keelson >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
     w=$(run_wrk); k=$(run_keelson); h=$(run_hey)
     echo "$w" >>"$WORK/wrk"; echo "$k" >>"$WORK/keelson"; echo "$h" >>"$WORK/hey"
-    printf 'round %d: wrk %10.0f/s   keelson %10.0f/s   hey %10.0f/s\n' "$round" "$w" "$k" "$h"
+    printf 'round %d: wrk %8.0f/s %8.0f/cpu-s   keelson %8.0f/s %8.0f/cpu-s   hey %8.0f/s %8.0f/cpu-s\n' \
+        "$round" $w $k $h
 done
-W=$(median <"$WORK/wrk"); K=$(median <"$WORK/keelson"); H=$(median <"$WORK/hey")
+col() { awk -v c="$2" '{print $c}' "$WORK/$1" | median; }
+W=$(col wrk 1); K=$(col keelson 1); H=$(col hey 1)
+WC=$(col wrk 2); KC=$(col keelson 2); HC=$(col hey 2)
 echo
-printf 'median requests/s over %d rounds of %s, 50 connections, 1 thread, server on CPU %s, client on CPU %s\n' \
+printf 'medians over %d rounds of %s, 50 connections, 1 thread, server on CPU %s, client on CPU %s\n' \
     "$ROUNDS" "$DURATION" "$SERVER_CPU" "$CLIENT_CPU"
-printf '  wrk      %10.0f\n  keelson  %10.0f\n  hey      %10.0f\n' "$W" "$K" "$H"
-awk -v k="$K" -v w="$W" -v h="$H" 'BEGIN { printf "  keelson/wrk = %.2f (target >= 0.9)\n  keelson/hey = %.2f (target >= 2)\n", k / w, k / h }'
+printf '             requests/s   requests per CPU-second of the generator\n'
+printf '  wrk        %10.0f   %10.0f\n  keelson    %10.0f   %10.0f\n  hey        %10.0f   %10.0f\n' "$W" "$WC" "$K" "$KC" "$H" "$HC"
+awk -v k="$K" -v w="$W" -v h="$H" -v kc="$KC" -v wc="$WC" -v hc="$HC" 'BEGIN {
+    printf "  keelson/wrk = %.2f requests/s, %.2f per CPU-second (target >= 0.9)\n", k / w, kc / wc
+    printf "  keelson/hey = %.2f requests/s, %.2f per CPU-second (target >= 2)\n", k / h, kc / hc }'
 
 # Resident memory of the generator while it holds N open connections.
 rss() {

@@ -13,6 +13,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,7 +56,7 @@ class OutboxRelay {
         }
         try {
             transactions.executeWithoutResult(tx -> outbox.lockDue(BATCH).forEach(email -> send(sender, email)));
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             // the database is away (readiness says so too); the next run tries again
             log.warn("Outbox relay skipped a run: {}", e.getMostSpecificCause().getMessage());
         }

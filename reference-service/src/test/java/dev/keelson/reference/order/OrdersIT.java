@@ -217,6 +217,29 @@ class OrdersIT extends ServiceTest {
     }
 
     @Test
+    void listsFilterByCreatedRangeFromInclusiveToExclusive() {
+        Session user = api.newUser();
+        String id = place(user, "1.00");
+        String createdAt = api.get("/api/v1/orders/" + id).token(user.accessToken()).send().json()
+                .at("/data/createdAt").asString();
+
+        assertThat(ids(api.get("/api/v1/orders?createdFrom=" + createdAt).token(user.accessToken()).send()))
+                .containsExactly(id);
+        assertThat(ids(api.get("/api/v1/orders?createdTo=" + createdAt).token(user.accessToken()).send())).isEmpty();
+        assertThat(ids(api.get("/api/v1/orders?createdFrom=2000-01-01T00:00:00Z&createdTo=2000-01-02T00:00:00Z")
+                .token(user.accessToken()).send())).isEmpty();
+    }
+
+    @Test
+    void aMalformedDateFilterIsABadRequest() {
+        Session user = api.newUser();
+        Reply reply = api.get("/api/v1/orders?createdFrom=yesterday").token(user.accessToken()).send();
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
     void aDeletedOrderIsGoneForItsOwnerButKeptInTheDatabase() {
         Session user = api.newUser();
         String id = place(user, "1.00");

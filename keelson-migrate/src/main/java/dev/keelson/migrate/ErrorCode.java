@@ -40,6 +40,8 @@ public enum ErrorCode {
     BASELINE_REFUSED(false),
     /** The migration lock could not be taken within the lock timeout. */
     LOCK_TIMEOUT(false),
+    /** The lint that {@code migrate} runs first found errors in pending files; nothing was applied. */
+    LINT_FAILED(false),
     /** A file that {@code new} would write already exists, or the folder is not writable. */
     FILE_WRITE_FAILED(false);
 

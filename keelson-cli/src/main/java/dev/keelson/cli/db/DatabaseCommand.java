@@ -22,11 +22,14 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Mixin
     DbOptions options;
 
+    /** The resolved settings of this run; set before {@link #run} is called. */
+    DbSettings settings;
+
     @Override
     public final Integer call() {
         CliEnvironment environment = parent.root.environment();
         try {
-            DbSettings settings = DbSettings.resolve(options, environment);
+            settings = DbSettings.resolve(options, environment);
             Migrator migrator = settings.migrator(ProgressLine.onStandardError(environment), outOfOrder());
             return run(migrator, new Printer(environment, options.format));
         } catch (MigrationException e) {

@@ -1,10 +1,13 @@
 package dev.keelson.cli.db;
 
 import dev.keelson.cli.ExitCode;
+import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrateOptions;
 import dev.keelson.migrate.MigrateResult;
+import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Migrator;
 import dev.keelson.migrate.Version;
+import dev.keelson.migrate.lint.LintReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +33,9 @@ final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--out-of-order", description = "Apply pending versions below the newest applied one instead of refusing.")
     boolean outOfOrder;
 
+    @Option(names = "--no-lint", description = "Skip the lint of pending files that runs before anything is applied.")
+    boolean noLint;
+
     @Override
     boolean outOfOrder() {
         return outOfOrder;
@@ -37,8 +43,22 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     int run(Migrator migrator, Printer printer) {
+        if (!noLint) {
+            lintPending(migrator);
+        }
         MigrateResult result = migrator.migrate(new MigrateOptions(target, dryRun));
         printer.print(() -> TextReports.migrate(result), () -> JsonDocuments.migrate(result));
         return ExitCode.OK;
+    }
+
+    /** Runs the lint over the pending files; errors stop the run before it starts (warnings are {@code db lint}'s). */
+    private void lintPending(Migrator migrator) {
+        LintReport report = MigrateLint.pending(settings, migrator, parent.root.environment());
+        if (report.errors() > 0) {
+            parent.root.environment().err().println(LintDocuments.text(report));
+            throw new MigrationException(ErrorCode.LINT_FAILED, "The lint found " + report.errors()
+                    + " error(s) in pending migrations (listed above); nothing was applied. Fix them, suppress one with"
+                    + " `-- keelson:lint-ignore RULE reason` in the file, or run migrate with --no-lint");
+        }
     }
 }

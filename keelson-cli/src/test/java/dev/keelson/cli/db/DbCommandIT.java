@@ -372,4 +372,24 @@ class DbCommandIT {
                 .doesNotContain("s3cret-pw");
         assertThat(run.out()).doesNotContain("s3cret-pw");
     }
+
+    @Test
+    void migrateRunsTheLintFirstAndAppliesNothingWhenItFindsAnError() throws Exception {
+        Files.writeString(migrations.resolve("V1__create_users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+        Files.writeString(migrations.resolve("U1__create_users.sql"), "DROP TABLE users;\n");
+        assertThat(db("db", "migrate").exitCode()).isZero();
+        Files.writeString(migrations.resolve("V2__index_email.sql"), "CREATE INDEX users_email ON users (email);\n");
+        Files.writeString(migrations.resolve("U2__index_email.sql"), "DROP INDEX users_email;\n");
+
+        Cli.Run refused = db("db", "migrate");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err())
+                .contains("V2__index_email.sql:1: error [pg-index-not-concurrent]")
+                .contains("error [LINT_FAILED]: The lint found 1 error(s) in pending migrations");
+        assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'")).isZero();
+
+        Cli.Run forced = db("db", "migrate", "--no-lint");
+        assertThat(forced.exitCode()).isZero();
+        assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'")).isEqualTo(1);
+    }
 }

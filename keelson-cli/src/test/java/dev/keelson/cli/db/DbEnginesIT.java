@@ -27,7 +27,7 @@ class DbEnginesIT {
             Files.writeString(migrations.resolve("V1__users.sql"), "CREATE TABLE users (id INT PRIMARY KEY);\n");
             Files.writeString(migrations.resolve("U1__users.sql"), "DROP TABLE users;\n");
             Files.writeString(migrations.resolve("V1.1__seed.sql"), "INSERT INTO users (id) VALUES (1);\n");
-            Files.writeString(migrations.resolve("U1.1__seed.sql"), "DELETE FROM users;\n");
+            Files.writeString(migrations.resolve("U1.1__seed.sql"), "DELETE FROM users WHERE id = 1;\n");
 
             assertThat(DbCommandIT.stable(run(db, "db", "migrate").out())).isEqualTo("""
                     Applied V1__users.sql (<time>)

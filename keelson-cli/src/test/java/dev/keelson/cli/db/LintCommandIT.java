@@ -38,7 +38,7 @@ class LintCommandIT {
         Files.writeString(m.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
                 + "UPDATE users SET email = '';\n");
         try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL)) {
-            assertThat(keelson(db, "db", "migrate").exitCode()).isZero();
+            assertThat(keelson(db, "db", "migrate", "--no-lint").exitCode()).isZero();
             Files.writeString(m.resolve("V2__index.sql"), "CREATE INDEX users_email ON users (email);\n");
             Files.writeString(m.resolve("U2__index.sql"), "DROP INDEX users_email;\n");
             Cli.Run run = keelson(db, "db", "lint");

@@ -4,7 +4,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A route that fails the way a bug does, so tests can see what a 500 looks like from outside. It lives in the test
+ * Routes for tests: one fails the way a bug does (what does a 500 look like from outside?), one is slow (does
+ * graceful shutdown let it finish?). It lives in the test
  * sources, so the component scan finds it in tests only.
  */
 @RestController
@@ -12,5 +13,12 @@ class FailingEndpoint {
     @GetMapping("/api/v1/test/fail")
     String fail() {
         throw new IllegalStateException("secret internal detail: jdbc:postgresql://db-host/prod");
+    }
+
+    /** A request that takes a while, to see graceful shutdown let it finish. */
+    @GetMapping("/api/v1/test/slow")
+    String slow() throws InterruptedException {
+        Thread.sleep(1_500);
+        return "finished";
     }
 }

@@ -1,0 +1,42 @@
+package dev.keelson.reference.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keelson.reference.ReferenceApplication;
+import dev.keelson.reference.testing.Api;
+import dev.keelson.reference.testing.Api.Reply;
+import dev.keelson.reference.testing.Api.Session;
+import dev.keelson.reference.testing.TestPostgres;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts and stops its own instance of the service, as a deployment would. */
+class GracefulShutdownIT {
+
+    @Test
+    void shutdownLetsTheRequestInFlightFinish() throws Exception {
+        TestPostgres.Database db = TestPostgres.create();
+        try {
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(ReferenceApplication.class).run(
+                    "--server.port=0", "--spring.datasource.url=" + db.url(),
+                    "--spring.datasource.username=" + db.user(), "--spring.mail.host=");
+            Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+            Session user = api.newUser();
+            CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(
+                    () -> api.get("/api/v1/test/slow").token(user.accessToken()).send());
+            Thread.sleep(500);
+
+            app.close();
+
+            Reply reply = inFlight.get(10, TimeUnit.SECONDS);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo("finished");
+        } finally {
+            db.drop();
+        }
+    }
+}

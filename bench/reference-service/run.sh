@@ -6,6 +6,7 @@
 #   bench/reference-service/run.sh            3 rounds of 10 s per server, 32 connections
 #   ROUNDS=5 DURATION=20s CONNECTIONS=64 bench/reference-service/run.sh
 #   SKIP_BUILD=1 bench/reference-service/run.sh   reuse reference-service/target's jar
+#   FULL_ARGS="--logging.level.access=warn" ...   extra arguments for the full service (to switch features off)
 #
 # Both servers run on CPU 0 and wrk on CPU 1 (taskset), one server at a time, alternating each round; both use
 # the local PostgreSQL (127.0.0.1:5432 user postgres), in a database created for the run and dropped after it.
@@ -53,7 +54,7 @@ wait_ready() { # url
 echo "starting both servers on CPU $SERVER_CPU ..."
 SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres \
     taskset -c "$SERVER_CPU" "$JAVA" -jar "$JAR" --server.port="$FULL_PORT" \
-    --reference.rate-limit.auth.capacity=1000 > "$WORK/full.log" 2>&1 &
+    --reference.rate-limit.auth.capacity=1000 ${FULL_ARGS:-} > "$WORK/full.log" 2>&1 &
 pids+=($!)
 wait_ready "http://127.0.0.1:$FULL_PORT/health/ready"
 # the bare server gets the same libraries minus everything the endpoint does not need

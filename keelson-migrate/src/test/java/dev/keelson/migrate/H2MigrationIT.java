@@ -1,14 +1,8 @@
 package dev.keelson.migrate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.keelson.migrate.testing.Engine;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import org.junit.jupiter.api.Test;
 
-class H2MigrationIT extends MigrationContractIT {
+class H2MigrationIT extends LockRowMigrationContractIT {
     @Override
     Engine engine() {
         return Engine.H2;
@@ -17,56 +11,5 @@ class H2MigrationIT extends MigrationContractIT {
     @Override
     boolean transactionalDdl() {
         return false;
-    }
-
-    @Override
-    void holdMigrationLock(Connection c) throws SQLException {
-        lockRow(c, System.currentTimeMillis());
-    }
-
-    private static void lockRow(Connection c, long heartbeat) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE keelson_schema_history_lock (id INTEGER NOT NULL PRIMARY KEY, "
-                    + "owner VARCHAR(200) NOT NULL, heartbeat_at BIGINT NOT NULL)");
-            s.execute("INSERT INTO keelson_schema_history_lock VALUES (1, '4242@elsewhere/abc', " + heartbeat + ")");
-        }
-    }
-
-    @Override
-    String holderDescription() {
-        return "migrator 4242@elsewhere/abc";
-    }
-
-    @Test
-    void aLockRowWhoseHolderStoppedHeartBeatingIsTakenOver() throws Exception {
-        write("V1__one.sql", "CREATE TABLE t1 (id INT);");
-        try (Connection c = db.connect()) {
-            lockRow(c, System.currentTimeMillis() - 60_000);
-        }
-        assertThat(migrator().migrate(MigrateOptions.latest()).migrations()).hasSize(1);
-        assertThat(count("SELECT COUNT(*) FROM keelson_schema_history_lock")).as("released after the run").isZero();
-    }
-
-    @Test
-    void aMigrationDoesNotCommitAfterItsLockRowWasTakenOver() throws Exception {
-        write("V1__one.sql", "CREATE TABLE t1 (id INT);");
-        write("V2__two.sql", "CREATE TABLE t2 (id INT);");
-        MigrationListener thief = new MigrationListener() {
-            @Override
-            public void starting(MigrationType type, Version version, String script, int index, int total) {
-                if (index == 2) {
-                    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                        s.executeUpdate("UPDATE keelson_schema_history_lock SET owner = 'thief'");
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-        };
-        assertFails(() -> configure().listener(thief).load().migrate(MigrateOptions.latest()), ErrorCode.LOCK_TIMEOUT,
-                m -> assertThat(m).contains("taken over by another migrator"));
-        assertThat(tableExists("t1")).isTrue();
-        assertThat(tableExists("t2")).isFalse();
-        assertThat(states(migrator().status())).containsEntry("V2__two.sql", MigrationState.PENDING);
     }
 }

@@ -2,7 +2,6 @@ package dev.keelson.migrate.internal.diff;
 
 import dev.keelson.migrate.diff.ObjectKind;
 import dev.keelson.migrate.diff.SchemaObject;
-import java.util.ArrayList;
 import java.util.List;
 
 /** MySQL/MariaDB DDL; every name in back-ticks. */
@@ -12,20 +11,13 @@ final class MariaDbDdl implements DdlWriter {
         return Quoting.MYSQL.quote(name);
     }
 
-    private String table(SchemaObject o) {
-        return quote(o.table());
+    @Override
+    public String primaryKeyClause(SchemaObject primaryKey) {
+        return primaryKey.get("definition");
     }
 
     @Override
-    public String createTable(String table, List<SchemaObject> columns, SchemaObject primaryKey) {
-        List<String> lines = new ArrayList<>(columns.stream().map(c -> "    " + columnDefinition(c)).toList());
-        if (primaryKey != null) {
-            lines.add("    " + primaryKey.get("definition"));
-        }
-        return "CREATE TABLE " + quote(table) + " (\n" + String.join(",\n", lines) + "\n)";
-    }
-
-    private String columnDefinition(SchemaObject c) {
+    public String columnDefinition(SchemaObject c) {
         StringBuilder b = new StringBuilder(quote(c.name())).append(' ').append(c.get("type"));
         String generated = c.get("generated");
         if (generated != null) {
@@ -43,16 +35,6 @@ final class MariaDbDdl implements DdlWriter {
             b.append(" ON UPDATE ").append(c.get("on update"));
         }
         return b.toString();
-    }
-
-    @Override
-    public String addColumn(SchemaObject column) {
-        return "ALTER TABLE " + table(column) + " ADD COLUMN " + columnDefinition(column);
-    }
-
-    @Override
-    public String dropColumn(SchemaObject column) {
-        return "ALTER TABLE " + table(column) + " DROP COLUMN " + quote(column.name());
     }
 
     @Override

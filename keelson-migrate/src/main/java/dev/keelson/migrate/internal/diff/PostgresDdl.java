@@ -13,20 +13,13 @@ final class PostgresDdl implements DdlWriter {
         return Quoting.POSTGRESQL.quote(name);
     }
 
-    private String table(SchemaObject o) {
-        return quote(o.table());
+    @Override
+    public String primaryKeyClause(SchemaObject primaryKey) {
+        return "CONSTRAINT " + quote(primaryKey.name()) + " " + primaryKey.get("definition");
     }
 
     @Override
-    public String createTable(String table, List<SchemaObject> columns, SchemaObject primaryKey) {
-        List<String> lines = new ArrayList<>(columns.stream().map(c -> "    " + columnDefinition(c)).toList());
-        if (primaryKey != null) {
-            lines.add("    CONSTRAINT " + quote(primaryKey.name()) + " " + primaryKey.get("definition"));
-        }
-        return "CREATE TABLE " + quote(table) + " (\n" + String.join(",\n", lines) + "\n)";
-    }
-
-    private String columnDefinition(SchemaObject c) {
+    public String columnDefinition(SchemaObject c) {
         StringBuilder b = new StringBuilder(quote(c.name())).append(' ').append(c.get("type"));
         if (c.get("generated") != null) {
             b.append(" GENERATED ALWAYS AS (").append(c.get("generated")).append(") STORED");
@@ -41,16 +34,6 @@ final class PostgresDdl implements DdlWriter {
             b.append(" NOT NULL");
         }
         return b.toString();
-    }
-
-    @Override
-    public String addColumn(SchemaObject column) {
-        return "ALTER TABLE " + table(column) + " ADD COLUMN " + columnDefinition(column);
-    }
-
-    @Override
-    public String dropColumn(SchemaObject column) {
-        return "ALTER TABLE " + table(column) + " DROP COLUMN " + quote(column.name());
     }
 
     @Override

@@ -25,6 +25,17 @@ END */;;
 DELIMITER ;
 
 INSERT INTO `items` VALUES (3, 'z');
+
+-- a view as mysqldump writes it: a stand-in table first, then /*!50001 ... */ version comments around the parts
+/*!50001 DROP VIEW IF EXISTS `labels;view`*/;
+/*!50001 CREATE VIEW `labels;view` AS SELECT 1 AS `id`, 1 AS `label` */;
+/*!50001 DROP VIEW IF EXISTS `labels;view`*/;
+/*!50001 SET @saved_cs_client          = @@character_set_client */;
+/*!50001 CREATE ALGORITHM=UNDEFINED */
+/*!50013 DEFINER=CURRENT_USER SQL SECURITY DEFINER */
+/*!50001 VIEW `labels;view` AS select `items`.`id` AS `id`,concat(`items`.`label`,';') AS `label` from `items` */;
+/*!50001 SET character_set_client      = @saved_cs_client */;
+SELECT label = 'z;;' AS expect_true FROM `labels;view` WHERE id = 3;
 /*!40014 SET UNIQUE_CHECKS=@OLD_UNIQUE_CHECKS */;
 /*!40101 SET CHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT */;
 SELECT label = 'z;' AS expect_true FROM `items` WHERE id = 3;

@@ -10,6 +10,12 @@ public interface MigrationListener {
     /** The lock is held by someone else; called about once a second while waiting. */
     default void waitingForLock(String holder, Duration waited) {}
 
+    /**
+     * Something the user should know that does not stop the run, e.g. that a connection pooler was detected and
+     * how the lock strategy adapts to it. Called at most a few times per run.
+     */
+    default void notice(String message) {}
+
     /** A migration (or undo) is about to run. */
     default void starting(MigrationType type, Version version, String script, int index, int total) {}
 

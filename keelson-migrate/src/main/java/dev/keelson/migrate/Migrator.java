@@ -68,7 +68,12 @@ public final class Migrator {
 
     /** Removes failed entries and realigns checksums of applied files with the files as they are now. */
     public RepairResult repair() {
-        return engine().repair();
+        return repair(RepairOptions.all());
+    }
+
+    /** The repair {@code options} ask for (see {@link RepairOptions}). */
+    public RepairResult repair(RepairOptions options) {
+        return engine().repair(options);
     }
 
     /** Marks every version up to {@code version} as applied, on a database with no applied migrations. */
@@ -94,6 +99,7 @@ public final class Migrator {
         private String installedBy;
         private MigrationListener listener = MigrationListener.NONE;
         private Clock clock = Clock.systemUTC();
+        private Duration lockStaleAfter = MigratorConfig.DEFAULT_LOCK_STALE_AFTER;
 
         private Builder() {}
 
@@ -143,6 +149,15 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * How long a lock row's holder (SQLite, H2) may go without a heartbeat before another migrator takes the
+         * lock over (default 30 s, at least 600 ms).
+         */
+        public Builder lockStaleAfter(Duration lockStaleAfter) {
+            this.lockStaleAfter = lockStaleAfter;
+            return this;
+        }
+
         public Builder outOfOrder(boolean outOfOrder) {
             this.outOfOrder = outOfOrder;
             return this;
@@ -178,7 +193,8 @@ public final class Migrator {
                     outOfOrder,
                     installedBy,
                     listener,
-                    clock));
+                    clock,
+                    lockStaleAfter));
         }
     }
 }

@@ -23,6 +23,8 @@ import javax.sql.DataSource;
  * @param installedBy  recorded as "applied by"; {@code null} means the database user
  * @param listener     progress callbacks
  * @param clock        the time source for history timestamps and durations
+ * @param lockStaleAfter how long a lock row's holder (SQLite, H2) may go without a heartbeat before another
+ *                     migrator takes the lock over; heartbeats come six times per period
  */
 public record MigratorConfig(
         String url,
@@ -36,7 +38,11 @@ public record MigratorConfig(
         boolean outOfOrder,
         String installedBy,
         MigrationListener listener,
-        Clock clock) {
+        Clock clock,
+        Duration lockStaleAfter) {
+
+    /** The default of {@link #lockStaleAfter()}. */
+    public static final Duration DEFAULT_LOCK_STALE_AFTER = Duration.ofSeconds(30);
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
@@ -61,10 +67,22 @@ public record MigratorConfig(
         if (lockTimeout == null || lockTimeout.isNegative()) {
             throw new MigrationException(ErrorCode.CONFIGURATION, "lockTimeout must be zero or positive");
         }
+        if (lockStaleAfter == null || lockStaleAfter.compareTo(Duration.ofMillis(600)) < 0) {
+            throw new MigrationException(ErrorCode.CONFIGURATION, "lockStaleAfter must be at least 600 ms (heartbeats"
+                    + " come six times per period), got " + lockStaleAfter);
+        }
         locations = List.copyOf(locations);
         placeholders = Map.copyOf(placeholders);
         listener = Objects.requireNonNullElse(listener, MigrationListener.NONE);
         clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
+    }
+
+    /** A configuration with the default {@link #lockStaleAfter()}. */
+    public MigratorConfig(String url, String user, String password, DataSource dataSource, List<String> locations,
+            Map<String, String> placeholders, String historyTable, Duration lockTimeout, boolean outOfOrder,
+            String installedBy, MigrationListener listener, Clock clock) {
+        this(url, user, password, dataSource, locations, placeholders, historyTable, lockTimeout, outOfOrder, installedBy,
+                listener, clock, DEFAULT_LOCK_STALE_AFTER);
     }
 
     /** Never prints the password. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +40,34 @@ abstract class LockRowMigrationContractIT extends MigrationContractIT {
             lockRow(c, System.currentTimeMillis() - 60_000);
         }
         assertThat(migrator().migrate(MigrateOptions.latest()).migrations()).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM keelson_schema_history_lock")).as("released after the run").isZero();
+    }
+
+    @Test
+    void aMigratorKilledWhileHoldingTheLockRowIsTakenOverOnceItsHeartbeatStops() throws Exception {
+        write("V1__paused.sql", "-- keelson:no-transaction\n${pause};\n");
+        long pid;
+        try (ChildMigrator child = startKillable()) {
+            awaitPause(child);
+            pid = child.pid();
+            child.kill();
+        }
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT owner FROM keelson_schema_history_lock")) {
+            assertThat(rs.next()).as("the killed process left its lock row").isTrue();
+            assertThat(rs.getString(1)).startsWith(pid + "@");
+        }
+        List<String> holders = new CopyOnWriteArrayList<>();
+        Migrator next = configure().lockStaleAfter(STALE).listener(new MigrationListener() {
+            @Override
+            public void waitingForLock(String holder, Duration waited) {
+                holders.add(holder);
+            }
+        }).lockTimeout(Duration.ofSeconds(20)).load();
+
+        assertThat(next.repair().removedFailures()).containsExactly("V1__paused.sql");
+        assertThat(holders).as("it waited (if at all) for the killed process, then took the lock over")
+                .allSatisfy(h -> assertThat(h).startsWith("migrator " + pid + "@"));
         assertThat(count("SELECT COUNT(*) FROM keelson_schema_history_lock")).as("released after the run").isZero();
     }
 

@@ -29,4 +29,15 @@ class MariaDbMigrationIT extends MigrationContractIT {
     String holderDescription() {
         return "MySQL/MariaDB connection";
     }
+
+    @Override
+    String pause(int millis) {
+        return "SELECT SLEEP(" + millis / 1000.0 + ")";
+    }
+
+    @Override
+    void awaitPause(ChildMigrator child) throws Exception {
+        awaitActivity("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+                + " AND INFO LIKE 'SELECT SLEEP(%'", child);
+    }
 }

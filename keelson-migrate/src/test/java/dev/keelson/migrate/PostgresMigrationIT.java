@@ -6,6 +6,14 @@ import dev.keelson.migrate.testing.Engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PostgresMigrationIT extends MigrationContractIT {
@@ -23,13 +31,85 @@ class PostgresMigrationIT extends MigrationContractIT {
     void holdMigrationLock(Connection c) throws SQLException {
         int key = Migrator.DEFAULT_HISTORY_TABLE.hashCode() & 0x7fffffff;
         try (Statement s = c.createStatement()) {
+            s.execute("SET application_name = 'the-other-deployer'");
             s.execute("SELECT pg_advisory_lock(1262830924, " + key + ")");
         }
     }
 
     @Override
     String holderDescription() {
-        return "PostgreSQL backend pid";
+        return "application 'the-other-deployer', client 127.0.0.1";
+    }
+
+    @Test
+    void aConcurrentIndexMigrationFinishesWhileASecondMigratorWaits() throws Exception {
+        write("V1__table.sql", "CREATE TABLE t1 (id INT);\nINSERT INTO t1 SELECT generate_series(1, 1000);");
+        migrator().migrate(MigrateOptions.latest());
+        write("V2__index.sql", "-- keelson:no-transaction\nCREATE INDEX CONCURRENTLY t1_id ON t1 (id);");
+        write("V3__after.sql", "CREATE TABLE t3 (id INT);");
+        CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
+        CountDownLatch secondWaits = new CountDownLatch(1);
+        // the first migrator holds the lock for V2 until the second waits for it, then builds its index: a waiter
+        // holding a snapshot (as one blocked inside a transaction does) would make CONCURRENTLY wait for it forever
+        MigrationListener first = new MigrationListener() {
+            @Override
+            public void starting(MigrationType type, Version version, String script, int index, int total) {
+                if (script.equals("V2__index.sql")) {
+                    firstHoldsTheLock.countDown();
+                    await(secondWaits);
+                }
+            }
+        };
+        MigrationListener second = new MigrationListener() {
+            @Override
+            public void waitingForLock(String holder, Duration waited) {
+                secondWaits.countDown();
+            }
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<MigrateResult> one = threads.submit(() -> configure().listener(first).load().migrate(MigrateOptions.latest()));
+            assertThat(firstHoldsTheLock.await(20, TimeUnit.SECONDS)).isTrue();
+            Future<MigrateResult> two = threads.submit(() -> configure().listener(second).load().migrate(MigrateOptions.latest()));
+
+            List<String> applied = new ArrayList<>(scripts(one.get(30, TimeUnit.SECONDS).migrations()));
+            applied.addAll(scripts(two.get(30, TimeUnit.SECONDS).migrations()));
+            assertThat(secondWaits.getCount()).as("the second migrator waited for the lock").isZero();
+            assertThat(applied).containsExactlyInAnyOrder("V2__index.sql", "V3__after.sql");
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(count("SELECT COUNT(*) FROM pg_index WHERE indexrelid = 't1_id'::regclass AND indisvalid")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM keelson_schema_history")).isEqualTo(3);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aVersionAnotherMigratorAppliedAfterThisOnePlannedIsNotAppliedAgain() throws Exception {
+        threeTables();
+        List<String> byTheOther = new ArrayList<>();
+        MigrationListener interleave = new MigrationListener() {
+            @Override
+            public void finished(ExecutedMigration migration, int index, int total) {
+                if (index == 1) { // between two migrations this migrator holds no lock: another one applies V2 now
+                    byTheOther.addAll(scripts(configure().load().migrate(MigrateOptions.latest().withTarget(Version.parse("2")))
+                            .migrations()));
+                }
+            }
+        };
+        MigrateResult result = configure().listener(interleave).load().migrate(MigrateOptions.latest());
+
+        assertThat(byTheOther).containsExactly("V2__two.sql");
+        assertThat(scripts(result.migrations())).containsExactly("V1__one.sql", "V3__three.sql");
+        assertThat(count("SELECT COUNT(*) FROM keelson_schema_history WHERE version = '2'")).isEqualTo(1);
+        assertThat(states(migrator().status()).values()).containsOnly(MigrationState.APPLIED);
     }
 
     @Test
@@ -52,5 +132,16 @@ class PostgresMigrationIT extends MigrationContractIT {
         migrator().migrate(MigrateOptions.latest());
         assertThat(count("SELECT COUNT(*) FROM people")).isEqualTo(3);
         assertThat(count("SELECT id FROM people WHERE name = 'grace'")).isEqualTo(2);
+    }
+
+    @Override
+    String pause(int millis) {
+        return "SELECT pg_sleep(" + millis / 1000.0 + ")";
+    }
+
+    @Override
+    void awaitPause(ChildMigrator child) throws Exception {
+        awaitActivity("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND query LIKE 'SELECT pg_sleep(%' AND state = 'active'", child);
     }
 }

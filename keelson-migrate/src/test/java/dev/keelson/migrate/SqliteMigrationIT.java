@@ -12,4 +12,9 @@ class SqliteMigrationIT extends LockRowMigrationContractIT {
     boolean transactionalDdl() {
         return true;
     }
+
+    @Override
+    String pause(int millis) {
+        return "SELECT keelson_pause(" + millis + ")";
+    }
 }

@@ -31,7 +31,8 @@ final class DbOptions {
     Map<String, String> placeholders = new LinkedHashMap<>();
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long to wait for another migrator's lock, e.g. 30s, 5m (or db.lock-timeout; default: 10m).")
+            description = "How long to wait for another migrator's lock, e.g. 30s, 5m (or db.lock-timeout; default: 10m)."
+                    + " On expiry: exit 1, LOCK_TIMEOUT, and the message names the holder.")
     Duration lockTimeout;
 
     @Option(names = "--table", paramLabel = "NAME",

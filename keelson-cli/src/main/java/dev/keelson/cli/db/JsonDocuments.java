@@ -88,6 +88,8 @@ final class JsonDocuments {
         strings(doc.putArray("removedFailures"), result.removedFailures());
         strings(doc.putArray("realignedChecksums"), result.realignedChecksums());
         strings(doc.putArray("removedMissing"), result.removedMissing());
+        strings(doc.putArray("resumePoints"), result.resumePoints());
+        strings(doc.putArray("upgradedChecksums"), result.upgradedChecksums());
         return write(doc);
     }
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = {
             "Applies pending migrations: versioned ones in order, then changed repeatable ones.",
             "Each runs in its own transaction where the database can roll DDL back (PostgreSQL, SQLite, H2).",
-            "Several migrate processes at once are safe: one applies, the others wait and find nothing to do."
+            "Several migrate processes at once are safe: each migration is applied exactly once; a waiting process",
+            "gives up after --lock-timeout (exit 1, LOCK_TIMEOUT, naming the holder)."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
         exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})

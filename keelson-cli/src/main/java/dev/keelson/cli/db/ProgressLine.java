@@ -37,6 +37,13 @@ final class ProgressLine implements MigrationListener {
         say(false, "waiting for the migration lock held by " + holder + " (" + waited.toSeconds() + " s)");
     }
 
+    /** Notices (a connection pooler detected, ...) are printed at once: they explain what follows. */
+    @Override
+    public void notice(String message) {
+        err.println("note: " + message);
+        err.flush();
+    }
+
     @Override
     public void starting(MigrationType type, Version version, String script, int index, int total) {
         say(index == total, "[" + index + "/" + total + "] " + script);

@@ -137,8 +137,12 @@ final class TextReports {
         result.removedFailures().forEach(s -> text.append("Removed the failed entry of ").append(s).append('\n'));
         result.realignedChecksums().forEach(s -> text.append("Realigned the checksum of ").append(s).append('\n'));
         result.removedMissing().forEach(s -> text.append("Marked as deleted (file missing): ").append(s).append('\n'));
+        result.resumePoints().forEach(s -> text.append("Next migrate: ").append(s).append('\n'));
+        result.upgradedChecksums().forEach(s -> text.append("Upgraded the checksum format of ").append(s).append('\n'));
         return text.append("Repaired: ").append(count(result.removedFailures().size() + result.realignedChecksums().size()
-                + result.removedMissing().size(), "history entry", "history entries")).append(" changed").toString();
+                + result.removedMissing().size() + result.resumePoints().size() + result.upgradedChecksums().size(),
+                "history entry", "history entries"))
+                .append(" changed").toString();
     }
 
     static String duration(Duration d) {

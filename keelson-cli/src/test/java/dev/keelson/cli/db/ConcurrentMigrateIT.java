@@ -49,12 +49,16 @@ class ConcurrentMigrateIT {
             assertThat(single(db, "SELECT count(DISTINCT version) FROM keelson_schema_history WHERE type = 'VERSIONED'"))
                     .isEqualTo(MIGRATIONS + 1);
             long nothingToDo = 0;
+            long applied = 0;
             for (int i = 0; i < PROCESSES; i++) {
-                if (Files.readString(dir.resolve("out" + i)).contains("up to date, nothing to migrate")) {
-                    nothingToDo++;
-                }
+                String out = Files.readString(dir.resolve("out" + i));
+                nothingToDo += out.contains("up to date, nothing to migrate") ? 1 : 0;
+                applied += out.lines().filter(l -> l.startsWith("Applied V")).count();
             }
-            assertThat(nothingToDo).as("processes that found nothing to do").isGreaterThanOrEqualTo(PROCESSES - 1);
+            assertThat(applied).as("migrations the processes report, together").isEqualTo(MIGRATIONS + 1);
+            if (engine == Engine.MARIADB) { // a run lock: one process applies everything
+                assertThat(nothingToDo).as("processes that found nothing to do").isEqualTo(PROCESSES - 1);
+            }
         }
     }
 

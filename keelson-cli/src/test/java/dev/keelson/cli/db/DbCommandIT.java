@@ -221,7 +221,7 @@ class DbCommandIT {
         assertThat(first.get("state").asString()).isEqualTo("applied");
         assertThat(first.get("appliedBy").asString()).isEqualTo("postgres");
         assertThat(first.get("hasUndo").asBoolean()).isTrue();
-        assertThat(first.get("checksum").asString()).startsWith("k1:");
+        assertThat(first.get("checksum").asString()).startsWith("k2:");
         assertThat(status.get("migrations").get(1).get("state").asString()).isEqualTo("pending");
 
         JsonNode validate = JSON.readTree(db("db", "validate", "--format", "json").out());
@@ -251,6 +251,26 @@ class DbCommandIT {
         Cli.Run repair = db("db", "repair");
         assertThat(repair.out()).isEqualTo("Realigned the checksum of V1__users.sql\nRepaired: 1 history entry changed\n");
         assertThat(db("db", "validate").out()).isEqualTo("Valid: every applied migration matches its file and none failed\n");
+    }
+
+    @Test
+    void checksumsOfAnOlderFormatAreNotedAndUpgradedByRepairUpgradeChecksums() throws Exception {
+        Files.writeString(migrations.resolve("V1__users.sql"), "CREATE TABLE users (id int);\n");
+        assertThat(db("db", "migrate").exitCode()).isZero();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) { // k1: the same digest, the older prefix
+            s.executeUpdate("UPDATE keelson_schema_history SET checksum = 'k1:' || substr(checksum, 4)");
+        }
+
+        Cli.Run status = db("db", "status");
+        assertThat(status.out()).contains("applied  1").endsWith("Schema version 1 · 0 pending · 0 failed\n");
+        assertThat(status.err()).isEqualTo("note: 1 applied migration(s) have a checksum in an older format, still verified"
+                + " with its own algorithm; `keelson db repair --upgrade-checksums` rewrites them in the current format (k2:)\n");
+        assertThat(db("db", "repair", "--upgrade-checksums", "--resume-at", "1:1").exitCode()).isEqualTo(2);
+
+        Cli.Run repair = db("db", "repair", "--upgrade-checksums");
+        assertThat(repair.out()).isEqualTo("Upgraded the checksum format of V1__users.sql\nRepaired: 1 history entry changed\n");
+        assertThat(db("db", "status").err()).isEmpty();
+        assertThat(db("db", "repair", "--upgrade-checksums", "--format", "json").out()).contains("\"upgradedChecksums\" : [ ]");
     }
 
     @Test

@@ -9,13 +9,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A plain {@link DataSource} over {@link DriverManager}, as an application would hand one in; counts connections. */
+/**
+ * A plain {@link DataSource} over {@link DriverManager}, as an application would hand one in; counts connections
+ * and can prepare each one (register a function, ...) before handing it out.
+ */
 public final class DriverDataSource implements DataSource {
+    /** Prepares a new connection. */
+    public interface Setup {
+        void apply(Connection c) throws SQLException;
+    }
+
     private final TestDatabase db;
+    private final Setup setup;
     private final AtomicInteger opened = new AtomicInteger();
 
     public DriverDataSource(TestDatabase db) {
+        this(db, c -> {});
+    }
+
+    public DriverDataSource(TestDatabase db, Setup setup) {
         this.db = db;
+        this.setup = setup;
     }
 
     public int opened() {
@@ -25,7 +39,9 @@ public final class DriverDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         opened.incrementAndGet();
-        return db.connect();
+        Connection c = db.connect();
+        setup.apply(c);
+        return c;
     }
 
     @Override

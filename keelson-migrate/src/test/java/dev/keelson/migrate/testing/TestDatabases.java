@@ -57,9 +57,10 @@ public final class TestDatabases {
     private static synchronized TestDatabase postgres(String name) throws SQLException, IOException {
         String adminUrl = PG_URL;
         String user = PG_USER;
-        if (!reachable(PG_URL, PG_USER, null)) {
+        String unreachable = whyUnreachable(PG_URL, PG_USER, null);
+        if (unreachable != null) {
             if (ci()) {
-                throw new AssertionError("CI=true but PostgreSQL at " + PG_URL + " does not answer: start it");
+                throw new AssertionError("CI=true but PostgreSQL at " + PG_URL + " does not answer (" + unreachable + "): start it");
             }
             if (embedded == null) {
                 embedded = EmbeddedPostgres.builder().start();
@@ -82,9 +83,10 @@ public final class TestDatabases {
     }
 
     private static synchronized TestDatabase mariadb(String name) throws SQLException {
-        if (!reachable(MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD)) {
+        String unreachable = whyUnreachable(MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD);
+        if (unreachable != null) {
             if (ci()) {
-                throw new AssertionError("CI=true but MariaDB at " + MARIADB_URL + " does not answer: start it");
+                throw new AssertionError("CI=true but MariaDB at " + MARIADB_URL + " does not answer (" + unreachable + "): start it");
             }
             if (!mariadbReported) {
                 System.err.println("[keelson tests] MariaDB at " + MARIADB_URL + " not reachable: skipping MariaDB tests");
@@ -111,12 +113,13 @@ public final class TestDatabases {
                 () -> deleteTree(dir));
     }
 
-    private static boolean reachable(String url, String user, String password) {
+    /** Null when a connection opens, else the driver's reason (refused, too many clients, ...). */
+    private static String whyUnreachable(String url, String user, String password) {
         DriverManager.setLoginTimeout(3);
         try (Connection ignored = DriverManager.getConnection(url, user, password)) {
-            return true;
+            return null;
         } catch (SQLException e) {
-            return false;
+            return e.getMessage();
         }
     }
 

@@ -4,68 +4,271 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * A PostgreSQL session advisory lock, taken with {@code pg_try_advisory_lock(k1, k2)} polled on a connection of
- * its own (autocommit, no open transaction), so the migration's connection never waits on it and
- * {@code CREATE INDEX CONCURRENTLY} is never blocked by it. Advisory locks are per database; the key pair is
- * a fixed Keelson tag and a hash of the history table's name.
+ * PostgreSQL's migration lock: an advisory lock on the key pair ({@link #TAG}, hash of the history table's name),
+ * never waited for inside the database, always polled with a try-function.
+ *
+ * <ul>
+ *   <li>A transactional migration takes {@code pg_try_advisory_xact_lock} inside its own transaction on the
+ *       migration connection: the commit that records the migration releases it, and a connection pooler in
+ *       transaction mode cannot separate the lock from the work.
+ *   <li>A file that runs outside a transaction ({@code CREATE INDEX CONCURRENTLY}) is guarded from a second,
+ *       lazily opened connection, so the migration's own connection never waits on the lock: on a direct
+ *       connection a session lock ({@code pg_try_advisory_lock}) held by that idle connection; behind a pooler
+ *       the transaction-scoped lock held in an open READ COMMITTED transaction on it (which keeps the pooler's
+ *       server connection pinned, holds no snapshot, and so never blocks {@code CONCURRENTLY}).
+ * </ul>
  */
 final class AdvisoryLock implements MigrationLock {
     /** "KEEL" in ASCII: the first key, so Keelson's locks are recognisable in pg_locks. */
     static final int TAG = 0x4B45454C;
 
-    private final Connection connection;
+    private static final String TRY_XACT = "SELECT pg_try_advisory_xact_lock(?, ?), pg_backend_pid(), "
+            + "CASE WHEN ? THEN set_config('synchronous_commit', 'off', true) END";
+    /**
+     * PostgreSQL 14+: the server checks every second whether the client is still there, so a migrator killed while
+     * its transaction runs a long statement has that transaction (and the lock) ended at once, not when the
+     * statement finishes.
+     */
+    private static final String CHECK_CLIENT = ", set_config('client_connection_check_interval', '1s', true)";
+    private static final String TRY_XACT_HELD_OPEN = "SELECT pg_try_advisory_xact_lock(?, ?), pg_backend_pid()";
+    /**
+     * Run after the lock is taken in a transaction that stays open: a utility statement takes no snapshot, and
+     * replacing the try-lock's portal (which the extended query protocol keeps open, with its snapshot, until the
+     * next statement) leaves the transaction without one, so {@code CONCURRENTLY} does not wait for it. It also
+     * keeps {@code idle_in_transaction_session_timeout} from ending the lock while a long file runs.
+     */
+    private static final String HOLD_WITHOUT_SNAPSHOT = "SET LOCAL idle_in_transaction_session_timeout = 0";
+    private static final String TRY_SESSION = "SELECT pg_try_advisory_lock(?, ?), pg_backend_pid()";
+
+    private final Connection migration;
+    private final Supplier<Connection> opener;
     private final int key;
+    private final LockWaiter waiter;
+    private final PoolerSigns pooler;
+    private PreparedStatement tryXact;
+    private Connection lockConnection;
+    private boolean sessionHeld;
+    private boolean transactionHeld;
+    private String busy;
 
-    private AdvisoryLock(Connection connection, int key) {
-        this.connection = connection;
+    private AdvisoryLock(Connection migration, Supplier<Connection> opener, int key, LockWaiter waiter, PoolerSigns pooler) {
+        this.migration = migration;
+        this.opener = opener;
         this.key = key;
+        this.waiter = waiter;
+        this.pooler = pooler;
     }
 
-    static AdvisoryLock acquire(Connection connection, String historyTable, LockWaiter waiter) throws SQLException {
-        connection.setAutoCommit(true);
-        int key = historyTable.toLowerCase(Locale.ROOT).hashCode() & 0x7fffffff;
-        try (PreparedStatement tryLock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-            tryLock.setInt(1, TAG);
-            tryLock.setInt(2, key);
-            waiter.await(() -> {
-                try (ResultSet rs = tryLock.executeQuery()) {
-                    return rs.next() && rs.getBoolean(1);
-                }
-            }, () -> holder(connection, key), "PostgreSQL advisory lock " + TAG + "/" + key);
+    /** Takes nothing yet: looks for signs of a pooler on the migration connection and reports them. */
+    static AdvisoryLock create(Connection migration, Supplier<Connection> opener, String historyTable, LockWaiter waiter)
+            throws SQLException {
+        PoolerSigns pooler = new PoolerSigns(waiter.listener());
+        pooler.checkPort(migration);
+        if (pooler.detected()) {
+            unnamedStatements(migration);
         }
-        return new AdvisoryLock(connection, key);
+        return new AdvisoryLock(migration, opener, keyOf(historyTable), waiter, pooler);
     }
 
-    private static String holder(Connection connection, int key) throws SQLException {
-        String sql = "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start "
-                + "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-                + "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ?::oid AND l.objid = ?::oid "
-                + "AND l.objsubid = 2 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, TAG);
-            ps.setLong(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return "another session (it was just released)";
-                }
-                return "PostgreSQL backend pid " + rs.getInt(1) + " (user " + rs.getString(2) + ", application '"
-                        + rs.getString(3) + "', client " + rs.getString(4) + ", connected since " + rs.getTimestamp(5) + ")";
+    @Override
+    public boolean perMigration() {
+        return true;
+    }
+
+    @Override
+    public void enterTransaction(Connection connection, boolean relaxCommit, Ready ready) throws SQLException {
+        if (tryXact == null) {
+            boolean checksClient = migration.getMetaData().getDatabaseMajorVersion() >= 14;
+            tryXact = migration.prepareStatement(TRY_XACT + (checksClient ? CHECK_CLIENT : ""));
+            tryXact.setInt(1, TAG);
+            tryXact.setInt(2, key);
+        }
+        tryXact.setBoolean(3, relaxCommit);
+        waiter.await(() -> attemptInTransaction(migration, tryXact, ready), () -> holder(migration), what());
+    }
+
+    @Override
+    public void enterNonTransactional(Ready ready) throws SQLException {
+        Connection c = lockConnection();
+        if (pooler.detected()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = prepare(c, TRY_XACT_HELD_OPEN); Statement utility = c.createStatement()) {
+                waiter.await(() -> {
+                    // whatever the database's default: a REPEATABLE READ snapshot held open would block CONCURRENTLY
+                    utility.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                    return attemptInTransaction(c, ps, ready);
+                }, () -> holder(c), what());
+                utility.execute(HOLD_WITHOUT_SNAPSHOT);
             }
+            transactionHeld = true;
+        } else {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = prepare(c, TRY_SESSION)) {
+                waiter.await(() -> attemptSession(c, ps, ready), () -> holder(c), what());
+            }
+            sessionHeld = true;
+        }
+    }
+
+    private boolean attemptInTransaction(Connection c, PreparedStatement tryLock, Ready ready) throws SQLException {
+        if (tryOnce(c, tryLock) && (busy = ready.busy()) == null) {
+            return true;
+        }
+        c.rollback(); // releases the lock if it was taken, and never leaves a waiting migrator in a transaction
+        return false;
+    }
+
+    private boolean attemptSession(Connection c, PreparedStatement tryLock, Ready ready) throws SQLException {
+        if (!tryOnce(c, tryLock)) {
+            return false;
+        }
+        if ((busy = ready.busy()) == null) {
+            return true;
+        }
+        unlockSession(c);
+        return false;
+    }
+
+    private boolean tryOnce(Connection c, PreparedStatement tryLock) throws SQLException {
+        busy = null;
+        try (ResultSet rs = tryLock.executeQuery()) {
+            rs.next();
+            pooler.observePid(c == migration ? "migration" : "lock", rs.getInt(2));
+            return rs.getBoolean(1);
         }
     }
 
     @Override
-    public void close() {
-        try (connection;
-                PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-            ps.setInt(1, TAG);
-            ps.setInt(2, key);
-            ps.execute();
+    public void leaveNonTransactional() {
+        try {
+            if (sessionHeld) {
+                sessionHeld = false;
+                if (!unlockSession(lockConnection)) {
+                    pooler.leaked();
+                }
+            }
+            if (transactionHeld) {
+                transactionHeld = false;
+                lockConnection.commit();
+                lockConnection.setAutoCommit(true);
+            }
         } catch (SQLException ignored) {
-            // closing the session releases a session lock anyway
+            // the lock connection broke: its session (and so its lock) ends with it
+            closeLockConnection();
+        }
+    }
+
+    private boolean unlockSession(Connection c) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "SELECT pg_advisory_unlock(?, ?)"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private Connection lockConnection() throws SQLException {
+        if (lockConnection == null) {
+            lockConnection = opener.get();
+            if (pooler.detected()) {
+                unnamedStatements(lockConnection);
+            }
+        }
+        return lockConnection;
+    }
+
+    /**
+     * Makes the driver send every statement unnamed (pgJDBC's {@code prepareThreshold=0}): a pooler in transaction
+     * mode hands each transaction to any server connection, where a statement the driver prepared by name on
+     * another one does not exist (PgBouncer before 1.21, or without {@code max_prepared_statements}). The driver is
+     * the caller's run-time dependency, so it is reached reflectively.
+     */
+    private static void unnamedStatements(Connection c) throws SQLException {
+        try {
+            Class<?> pg = Class.forName("org.postgresql.PGConnection", false, c.getClass().getClassLoader());
+            pg.getMethod("setPrepareThreshold", int.class).invoke(c.unwrap(pg), 0);
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("Cannot switch the PostgreSQL driver to unnamed statements behind a pooler: " + e, e);
+        }
+    }
+
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setInt(1, TAG);
+        ps.setInt(2, key);
+        return ps;
+    }
+
+    private String what() {
+        return "PostgreSQL advisory lock " + TAG + "/" + key;
+    }
+
+    /** Who holds the lock, for messages; ends any transaction the query opened. */
+    private String holder(Connection c) throws SQLException {
+        if (busy != null) {
+            return busy;
+        }
+        try {
+            return holderOf(c, key).orElse("another session (it was just released)");
+        } finally {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+        }
+    }
+
+    /** The session holding the advisory lock of {@code historyTable}, if any. */
+    static Optional<String> holderOf(Connection c, String historyTable) throws SQLException {
+        return holderOf(c, keyOf(historyTable));
+    }
+
+    private static Optional<String> holderOf(Connection c, int key) throws SQLException {
+        String sql = "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start, a.state "
+                + "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                + "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ?::oid AND l.objid = ?::oid "
+                + "AND l.objsubid = 2 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, TAG);
+            ps.setLong(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of("PostgreSQL backend pid " + rs.getInt(1) + " (user " + rs.getString(2) + ", application '"
+                        + rs.getString(3) + "', client " + rs.getString(4) + ", connected since " + rs.getTimestamp(5)
+                        + ", " + rs.getString(6) + ")");
+            }
+        }
+    }
+
+    private static int keyOf(String historyTable) {
+        return historyTable.toLowerCase(Locale.ROOT).hashCode() & 0x7fffffff;
+    }
+
+    @Override
+    public void close() {
+        leaveNonTransactional();
+        try {
+            if (tryXact != null) {
+                tryXact.close();
+            }
+        } catch (SQLException ignored) {
+            // the migration connection is closed next anyway
+        }
+        closeLockConnection();
+    }
+
+    private void closeLockConnection() {
+        if (lockConnection != null) {
+            try {
+                lockConnection.close();
+            } catch (SQLException ignored) {
+                // closing the session releases a session lock anyway
+            }
+            lockConnection = null;
         }
     }
 }

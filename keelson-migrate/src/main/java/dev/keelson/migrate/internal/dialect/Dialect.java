@@ -8,7 +8,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What differs between databases. One instance per engine; stateless.
@@ -29,23 +32,30 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
         return "VARCHAR(4000)";
     }
 
+    /** The type of a history column that may hold long text (a hash per statement of a large file). */
+    default String longTextType() {
+        return "TEXT";
+    }
+
     /** The type of the history table's {@code installed_on} column. */
     default String timestampType() {
         return "TIMESTAMP";
     }
 
     /**
-     * Session settings that make the commits of a run's earlier migrations cheaper without weakening what a
-     * finished run guarantees; empty when the database has none. {@link #strictCommits()} undoes them and is
-     * applied before the run's last migration, whose commit then makes every earlier one durable too.
+     * Whether {@code table} exists, asked without disturbing an open transaction where the database would abort
+     * it on an error (PostgreSQL overrides this); the default tries a query and must run in autocommit mode.
      */
-    default List<String> relaxedCommits() {
-        return List.of();
-    }
-
-    /** Undoes {@link #relaxedCommits()}. */
-    default List<String> strictCommits() {
-        return List.of();
+    default boolean tableExists(Connection connection, String table) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            throw new IllegalStateException("check existence in autocommit mode only");
+        }
+        try (Statement s = connection.createStatement()) {
+            s.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException absent) {
+            return false;
+        }
     }
 
     /** Executes one statement of a script. */
@@ -67,15 +77,25 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
                 + "execution_time_ms INTEGER NOT NULL, "
                 + "success BOOLEAN NOT NULL, "
                 + "statements_applied INTEGER NOT NULL, "
-                + "error " + textType() + ")");
+                + "error " + textType() + ", "
+                + "statement_hashes " + longTextType() + ")");
     }
 
     /**
-     * Takes the migration lock for {@code historyTable}, waiting as {@code waiter} says.
+     * The migration lock for {@code historyTable}: a run lock is taken here, waiting as {@code waiter} says; a
+     * per-migration lock is taken by its {@code enter} methods (see {@link MigrationLock}).
      *
-     * @param lockConnection a connection used for the lock only, owned by the returned lock
+     * @param migration      the migration connection (not owned by the lock)
+     * @param lockConnection opens a connection for the lock only, owned by the returned lock
      */
-    MigrationLock lock(Connection lockConnection, String historyTable, LockWaiter waiter) throws SQLException;
+    MigrationLock lock(Connection migration, Supplier<Connection> lockConnection, String historyTable, LockWaiter waiter)
+            throws SQLException;
+
+    /**
+     * Who holds the migration lock of {@code historyTable} right now, if anyone: for {@code status}, to tell a file
+     * still running from one that was interrupted. Asked on any connection; changes nothing.
+     */
+    Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter) throws SQLException;
 
     /**
      * The dialect for a JDBC URL.

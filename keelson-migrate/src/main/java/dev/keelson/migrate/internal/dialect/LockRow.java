@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,23 +17,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A lock row for databases without advisory locks: one row (id 1) in a lock table, carrying the owner
- * ({@code pid@host/random}) and a heartbeat time that a daemon thread renews every {@link #BEAT}. A row whose
- * heartbeat is older than {@link #STALE} belongs to a migrator that died; it is taken over with a
- * compare-and-set update, never left for a human.
+ * ({@code pid@host/random}) and a heartbeat time that a daemon thread renews six times per stale period
+ * ({@link LockWaiter#staleAfter()}, 30 s by default: every 5 s). A row whose heartbeat is older than the stale
+ * period belongs to a migrator that died; it is taken over with a compare-and-set update, never left for a human.
  */
 final class LockRow implements MigrationLock {
-    static final Duration BEAT = Duration.ofSeconds(5);
-    static final Duration STALE = Duration.ofSeconds(30);
-
     private final Connection connection;
     private final String table;
     private final String owner;
+    private final Duration stale;
     private final ScheduledExecutorService heart;
 
-    private LockRow(Connection connection, String table, String owner) {
+    private LockRow(Connection connection, String table, String owner, Duration stale) {
         this.connection = connection;
         this.table = table;
         this.owner = owner;
+        this.stale = stale;
         this.heart = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keelson-lock-heartbeat");
             t.setDaemon(true);
@@ -43,9 +43,11 @@ final class LockRow implements MigrationLock {
     static LockRow acquire(Connection connection, String table, LockWaiter waiter) throws SQLException {
         connection.setAutoCommit(true);
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        waiter.await(() -> tryAcquire(connection, table, owner), () -> holder(connection, table), "lock row in " + table);
-        LockRow lock = new LockRow(connection, table, owner);
-        lock.heart.scheduleWithFixedDelay(lock::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+        Duration stale = waiter.staleAfter();
+        waiter.await(() -> tryAcquire(connection, table, owner, stale), () -> holder(connection, table), "lock row in " + table);
+        LockRow lock = new LockRow(connection, table, owner, stale);
+        long beat = Math.max(stale.toMillis() / 6, 1);
+        lock.heart.scheduleWithFixedDelay(lock::beat, beat, beat, TimeUnit.MILLISECONDS);
         return lock;
     }
 
@@ -61,7 +63,7 @@ final class LockRow implements MigrationLock {
      * the holder's migration, table created at the same moment by another migrator) means "not now", unless the
      * row present is stale.
      */
-    private static boolean tryAcquire(Connection connection, String table, String owner) {
+    private static boolean tryAcquire(Connection connection, String table, String owner, Duration stale) {
         long now = System.currentTimeMillis();
         try (PreparedStatement insert = prepareInsert(connection, table)) {
             insert.setString(1, owner);
@@ -69,7 +71,7 @@ final class LockRow implements MigrationLock {
             insert.executeUpdate();
             return true;
         } catch (SQLException held) {
-            return takeOverIfStale(connection, table, owner, now);
+            return takeOverIfStale(connection, table, owner, now, stale);
         }
     }
 
@@ -78,7 +80,7 @@ final class LockRow implements MigrationLock {
         return connection.prepareStatement("INSERT INTO " + table + " (id, owner, heartbeat_at) VALUES (1, ?, ?)");
     }
 
-    private static boolean takeOverIfStale(Connection connection, String table, String owner, long now) {
+    private static boolean takeOverIfStale(Connection connection, String table, String owner, long now, Duration stale) {
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT owner, heartbeat_at FROM " + table + " WHERE id = 1")) {
             if (!rs.next()) {
@@ -86,7 +88,7 @@ final class LockRow implements MigrationLock {
             }
             String holder = rs.getString(1);
             long beat = rs.getLong(2);
-            if (now - beat < STALE.toMillis()) {
+            if (now - beat < stale.toMillis()) {
                 return false;
             }
             try (PreparedStatement cas = connection.prepareStatement("UPDATE " + table
@@ -102,14 +104,30 @@ final class LockRow implements MigrationLock {
         }
     }
 
+    /** The migrator holding the row of {@code table} with a heartbeat younger than {@code stale}, if any. */
+    static Optional<String> holderOf(Connection connection, String table, Duration stale) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT owner, heartbeat_at FROM " + table + " WHERE id = 1")) {
+            if (rs.next() && System.currentTimeMillis() - rs.getLong(2) < stale.toMillis()) {
+                return Optional.of(describe(rs.getString(1), rs.getLong(2)));
+            }
+            return Optional.empty();
+        } catch (SQLException noTable) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(String owner, long heartbeat) {
+        return "migrator " + owner + " (last heartbeat " + (System.currentTimeMillis() - heartbeat) / 1000 + " s ago)";
+    }
+
     private static String holder(Connection connection, String table) {
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT owner, heartbeat_at FROM " + table + " WHERE id = 1")) {
             if (!rs.next()) {
                 return "another migrator (it was just released)";
             }
-            long ago = (System.currentTimeMillis() - rs.getLong(2)) / 1000;
-            return "migrator " + rs.getString(1) + " (last heartbeat " + ago + " s ago)";
+            return describe(rs.getString(1), rs.getLong(2));
         } catch (SQLException busy) {
             return "another migrator (the database is busy with its migration)";
         }
@@ -124,7 +142,7 @@ final class LockRow implements MigrationLock {
             ps.setString(2, owner);
             if (ps.executeUpdate() != 1) {
                 throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "The migration lock row in " + table
-                        + " was taken over by another migrator (this one stopped heart-beating for " + STALE.toSeconds()
+                        + " was taken over by another migrator (this one stopped heart-beating for " + stale.toMillis() / 1000.0
                         + " s); the current migration was not committed. Run migrate again");
             }
         }

@@ -10,11 +10,12 @@ import java.time.Duration;
  * Polls a try-lock until it succeeds or the timeout passes; tells the listener about once a second who holds
  * it. Waiting uses the monotonic clock.
  *
- * @param timeout  how long to wait in total; zero means try once
- * @param listener told while waiting
- * @param pollEvery how long to sleep between attempts
+ * @param timeout    how long to wait in total; zero means try once
+ * @param listener   told while waiting
+ * @param pollEvery  how long to sleep between attempts
+ * @param staleAfter how long a lock row's holder may go without a heartbeat before it counts as dead
  */
-public record LockWaiter(Duration timeout, MigrationListener listener, Duration pollEvery) {
+public record LockWaiter(Duration timeout, MigrationListener listener, Duration pollEvery, Duration staleAfter) {
 
     /** One attempt to take the lock. */
     interface Attempt {

@@ -3,8 +3,49 @@ package dev.keelson.migrate.internal.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A held migration lock; {@link #close()} releases it and closes its connection. Never throws on close. */
+/**
+ * The migration lock of one operation. Two kinds exist:
+ *
+ * <ul>
+ *   <li>a <em>run</em> lock (MySQL/MariaDB {@code GET_LOCK}, a lock row), taken when the lock is created and held
+ *       until {@link #close()}: the history read under it stays true for the whole run, and every {@code enter}
+ *       method is a no-op;
+ *   <li>a <em>per-migration</em> lock (PostgreSQL, {@link #perMigration()} true), taken by each {@code enter} call
+ *       and released at the end of that transaction or by {@link #leaveNonTransactional()}: another migrator can
+ *       write history between two migrations, so the caller re-checks it each time it enters.
+ * </ul>
+ */
 public interface MigrationLock extends AutoCloseable {
+
+    /** Decides, once the lock is held, whether the holder may go ahead. */
+    interface Ready {
+        /**
+         * Null to go ahead; otherwise what another migrator did meanwhile (the lock is then released, and taken
+         * again after the poll interval, so a migrator that keeps making progress is not interrupted).
+         */
+        String busy() throws SQLException;
+    }
+
+    /** True when the lock is taken for each migration (see the class comment). */
+    default boolean perMigration() {
+        return false;
+    }
+
+    /**
+     * Waits for the lock inside the open transaction of {@code migration} (autocommit off); the lock is released
+     * when that transaction ends. A failed attempt rolls the transaction back, so a waiting migrator never sits
+     * in an open transaction.
+     *
+     * @param relaxCommit whether this transaction may commit without waiting for its WAL flush (see
+     *     {@link PostgresDialect#lock}; ignored elsewhere)
+     */
+    default void enterTransaction(Connection migration, boolean relaxCommit, Ready ready) throws SQLException {}
+
+    /** Waits for the lock before a script that runs outside a transaction; held until {@link #leaveNonTransactional()}. */
+    default void enterNonTransactional(Ready ready) throws SQLException {}
+
+    /** Releases what {@link #enterNonTransactional} took. Never throws. */
+    default void leaveNonTransactional() {}
 
     /**
      * Called on the migration connection inside each migration's transaction, just before its history row is
@@ -15,6 +56,7 @@ public interface MigrationLock extends AutoCloseable {
      */
     default void confirm(Connection migrationConnection) throws SQLException {}
 
+    /** Releases the lock and closes the connections the lock opened. Never throws. */
     @Override
     void close();
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * A MySQL/MariaDB user-level lock: {@code GET_LOCK(name, 0)} polled on a connection of its own. Such locks are
@@ -29,7 +30,7 @@ final class NamedLock implements MigrationLock {
                 try (ResultSet rs = tryLock.executeQuery()) {
                     return rs.next() && rs.getInt(1) == 1;
                 }
-            }, () -> holder(connection, name), "GET_LOCK('" + name + "')");
+            }, () -> holderOf(connection, name).orElse("another session (it was just released)"), "GET_LOCK('" + name + "')");
         }
         return new NamedLock(connection, name);
     }
@@ -44,15 +45,22 @@ final class NamedLock implements MigrationLock {
         return name.length() <= 64 ? name : "keelson:" + Integer.toHexString(name.hashCode()) + ":" + name.substring(0, 40);
     }
 
-    private static String holder(Connection connection, String name) throws SQLException {
+    /** The connection holding the lock of {@code historyTable}, if any. */
+    static Optional<String> holderOfTable(Connection connection, String historyTable) throws SQLException {
+        return holderOf(connection, lockName(connection, historyTable));
+    }
+
+    private static Optional<String> holderOf(Connection connection, String name) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT p.ID, p.USER, p.HOST FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)")) {
+                "SELECT p.ID, p.USER, p.HOST, p.DB, p.COMMAND, p.TIME FROM information_schema.PROCESSLIST p "
+                        + "WHERE p.ID = IS_USED_LOCK(?)")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return "another session (it was just released)";
+                    return Optional.empty();
                 }
-                return "MySQL/MariaDB connection " + rs.getLong(1) + " (" + rs.getString(2) + "@" + rs.getString(3) + ")";
+                return Optional.of("MySQL/MariaDB connection " + rs.getLong(1) + " (" + rs.getString(2) + "@" + rs.getString(3)
+                        + ", database " + rs.getString(4) + ", " + rs.getString(5) + " for " + rs.getLong(6) + " s)");
             }
         }
     }

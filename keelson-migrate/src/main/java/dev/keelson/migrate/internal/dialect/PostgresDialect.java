@@ -3,12 +3,15 @@ package dev.keelson.migrate.internal.dialect;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** PostgreSQL: transactional DDL, a session advisory lock polled with {@code pg_try_advisory_lock}. */
+/** PostgreSQL: transactional DDL, advisory locks polled per migration (see {@link AdvisoryLock}). */
 public record PostgresDialect() implements Dialect {
     @Override
     public String name() {
@@ -25,20 +28,15 @@ public record PostgresDialect() implements Dialect {
         return true;
     }
 
-    /**
-     * {@code synchronous_commit = off} for all but the last migration of a run: each commit is still atomic
-     * (schema change and history row together) but does not wait for its own WAL flush; the last commit, made
-     * with the setting restored, flushes the WAL up to it and so makes every earlier commit durable too. A
-     * server crash mid-run can lose only the newest migrations of that run, each entirely, never half.
-     */
+    /** {@code to_regclass}: an absent table is no error, so an open transaction survives the question. */
     @Override
-    public List<String> relaxedCommits() {
-        return List.of("SET synchronous_commit TO off");
-    }
-
-    @Override
-    public List<String> strictCommits() {
-        return List.of("RESET synchronous_commit");
+    public boolean tableExists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /** {@code COPY ... FROM STDIN} with its inline data goes through the driver's copy API; the rest as usual. */
@@ -52,8 +50,21 @@ public record PostgresDialect() implements Dialect {
         }
     }
 
+    /**
+     * A per-migration advisory lock (see {@link AdvisoryLock}). Transactions that are not a run's last commit with
+     * {@code synchronous_commit = off} (set locally, so no pooled session keeps it): each commit is still atomic
+     * (schema change and history row together) but does not wait for its own WAL flush; the run's last commit
+     * flushes the WAL up to it and so makes every earlier commit durable too. A server crash mid-run can lose only
+     * the newest migrations of that run, each entirely, never half.
+     */
     @Override
-    public MigrationLock lock(Connection lockConnection, String historyTable, LockWaiter waiter) throws SQLException {
-        return AdvisoryLock.acquire(lockConnection, historyTable, waiter);
+    public MigrationLock lock(Connection migration, Supplier<Connection> lockConnection, String historyTable,
+            LockWaiter waiter) throws SQLException {
+        return AdvisoryLock.create(migration, lockConnection, historyTable, waiter);
+    }
+
+    @Override
+    public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter) throws SQLException {
+        return AdvisoryLock.holderOf(connection, historyTable);
     }
 }

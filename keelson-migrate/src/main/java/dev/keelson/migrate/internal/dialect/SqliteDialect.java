@@ -3,6 +3,9 @@ package dev.keelson.migrate.internal.dialect;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** SQLite: transactional DDL; a lock row with owner and heartbeat in {@code <history table>_lock}. */
 public record SqliteDialect() implements Dialect {
@@ -22,7 +25,13 @@ public record SqliteDialect() implements Dialect {
     }
 
     @Override
-    public MigrationLock lock(Connection lockConnection, String historyTable, LockWaiter waiter) throws SQLException {
-        return LockRow.acquire(lockConnection, historyTable + "_lock", waiter);
+    public MigrationLock lock(Connection migration, Supplier<Connection> lockConnection, String historyTable,
+            LockWaiter waiter) throws SQLException {
+        return OwnConnection.lock(lockConnection, c -> LockRow.acquire(c, historyTable + "_lock", waiter));
+    }
+
+    @Override
+    public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter) throws SQLException {
+        return LockRow.holderOf(connection, historyTable + "_lock", staleAfter);
     }
 }

@@ -55,7 +55,8 @@ final class Database implements AutoCloseable {
     /**
      * Opens the URL. H2 file databases with {@code AUTO_SERVER=TRUE} refuse a process that opens the file at the
      * same instant as another, or while the process serving it hands it over (errors 8000 "Lock file recently
-     * modified" and 90020 "Database may be already in use"): that race is retried for up to 5 s.
+     * modified", 90020 "Database may be already in use", and 90067 "Connection is broken" when the serving process
+     * closes the database while the connection is made): that race is retried for up to 5 s.
      */
     private static Connection openUrl(MigratorConfig config) throws SQLException {
         boolean h2 = config.url().regionMatches(true, 0, "jdbc:h2:", 0, 8);
@@ -63,7 +64,7 @@ final class Database implements AutoCloseable {
             try {
                 return DriverManager.getConnection(config.url(), config.user(), config.password());
             } catch (SQLException e) {
-                boolean race = h2 && (e.getErrorCode() == 90020 || e.getErrorCode() == 8000);
+                boolean race = h2 && (e.getErrorCode() == 90020 || e.getErrorCode() == 8000 || e.getErrorCode() == 90067);
                 if (!race || attempt >= 20) {
                     throw e;
                 }

@@ -6,7 +6,9 @@ import dev.keelson.migrate.MigrateOptions;
 import dev.keelson.migrate.MigrateResult;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationInfo;
+import dev.keelson.migrate.MigrationState;
 import dev.keelson.migrate.MigratorConfig;
+import dev.keelson.migrate.RepairOptions;
 import dev.keelson.migrate.RepairResult;
 import dev.keelson.migrate.RollbackOptions;
 import dev.keelson.migrate.RollbackResult;
@@ -14,30 +16,30 @@ import dev.keelson.migrate.StatusReport;
 import dev.keelson.migrate.ValidationProblem;
 import dev.keelson.migrate.ValidationResult;
 import dev.keelson.migrate.Version;
-import dev.keelson.migrate.internal.dialect.LockWaiter;
-import dev.keelson.migrate.internal.dialect.MigrationLock;
 import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.History;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import dev.keelson.migrate.internal.history.HistoryTable;
+import dev.keelson.migrate.internal.resolve.Checksum;
 import dev.keelson.migrate.internal.resolve.MigrationScript;
 import dev.keelson.migrate.internal.resolve.Placeholders;
 import dev.keelson.migrate.internal.resolve.ScriptCatalog;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The operations of {@link dev.keelson.migrate.Migrator}. Each call reads the files, opens one connection,
- * reads the history once, and (for changing operations) holds the migration lock throughout.
+ * The operations of {@link dev.keelson.migrate.Migrator}. Each call reads the files, opens one connection, and
+ * reads the history once; changing operations read it under the migration lock and keep it true while they run
+ * ({@link GuardedHistory}).
  */
 public final class MigrationEngine {
-    private static final Duration POLL = Duration.ofMillis(100);
-
     private final MigratorConfig config;
 
     public MigrationEngine(MigratorConfig config) {
@@ -49,24 +51,65 @@ public final class MigrationEngine {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
             if (options.dryRun()) {
-                return migrate(db, catalog, table(db).read(), options, null);
+                History history = table(db).read();
+                List<PreparedScript> prepared = migratePlan(db, catalog, history, options);
+                return new MigrateResult(executed(prepared), reached(history, prepared), true);
             }
-            return locked(db, lock -> migrate(db, catalog, table(db).read(), options, lock));
+            try (GuardedHistory guarded = GuardedHistory.plan(db, config)) {
+                History history = guarded.history();
+                List<PreparedScript> prepared = migratePlan(db, catalog, history, options);
+                Optional<Version> reached = reached(history, prepared);
+                if (!prepared.isEmpty()) {
+                    guarded.ensureTable();
+                }
+                guarded.endPlanning();
+                return new MigrateResult(run(db, guarded, prepared, this::entryFor), reached, false);
+            }
         });
     }
 
-    private MigrateResult migrate(Database db, ScriptCatalog catalog, History history, MigrateOptions options,
-            MigrationLock lock) throws SQLException {
-        refuseFailed(history);
+    /**
+     * The scripts {@code migrate} runs, prepared; a file whose last run outside a transaction failed resumes where
+     * it failed (see {@link Resumption}), or the run is refused before anything runs.
+     */
+    private List<PreparedScript> migratePlan(Database db, ScriptCatalog catalog, History history, MigrateOptions options) {
+        noteOlderChecksums(history);
         refuseInvalid(catalog, history);
         List<MigrationScript> plan = new MigratePlan(catalog, history, options.target(), config.outOfOrder()).scripts();
-        List<PreparedScript> prepared = prepare(db, plan);
-        Optional<Version> reached = reached(history, plan);
-        if (options.dryRun()) {
-            return new MigrateResult(prepared.stream().map(p -> p.executed(Duration.ZERO)).toList(), reached, true);
+        List<PreparedScript> prepared = new ArrayList<>(prepare(db, plan));
+        for (HistoryRow failed : history.failed()) {
+            int i = indexOf(prepared, failed);
+            Resumption decision = Resumption.of(failed, i < 0 ? null : prepared.get(i));
+            switch (decision) {
+                case Resumption.Resume resume -> prepared.set(i, prepared.get(i).resumingAfter(resume.applied()));
+                case Resumption.Refuse refuse -> throw new MigrationException(ErrorCode.FAILED_MIGRATION_PRESENT,
+                        refuse.message());
+            }
         }
-        List<ExecutedMigration> done = run(db, lock, history, prepared, this::entryFor);
-        return new MigrateResult(done, reached, false);
+        return prepared;
+    }
+
+    /** Tells the listener when applied migrations carry checksums of an older format, and how to upgrade them. */
+    private void noteOlderChecksums(History history) {
+        long older = Stream.concat(history.latestVersionRows().stream(), history.latestRepeatableRows().stream())
+                .filter(r -> r.success() && Checksum.isOlder(r.checksum())).count();
+        if (older > 0) {
+            config.listener().notice(older + " applied migration(s) have a checksum in an older format, still verified"
+                    + " with its own algorithm; `keelson db repair --upgrade-checksums` rewrites them in the current"
+                    + " format (" + Checksum.CURRENT + ")");
+        }
+    }
+
+    private static int indexOf(List<PreparedScript> prepared, HistoryRow row) {
+        for (int i = 0; i < prepared.size(); i++) {
+            MigrationScript s = prepared.get(i).script();
+            boolean same = row.version() != null ? row.version().equals(s.version())
+                    : s.version() == null && row.description().equals(s.description());
+            if (same && row.type() != EntryType.UNDO) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** See {@link dev.keelson.migrate.Migrator#rollback}. */
@@ -74,14 +117,23 @@ public final class MigrationEngine {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
             if (options.dryRun()) {
-                return rollback(db, catalog, table(db).read(), options, null);
+                History history = table(db).read();
+                Rollback plan = rollbackPlan(db, catalog, history, options);
+                return new RollbackResult(executed(plan.undo()), plan.after(), true);
             }
-            return locked(db, lock -> rollback(db, catalog, table(db).read(), options, lock));
+            try (GuardedHistory guarded = GuardedHistory.plan(db, config)) {
+                Rollback plan = rollbackPlan(db, catalog, guarded.history(), options);
+                guarded.ensureTable();
+                guarded.endPlanning();
+                return new RollbackResult(run(db, guarded, plan.undo(), s -> EntryType.UNDO), plan.after(), false);
+            }
         });
     }
 
-    private RollbackResult rollback(Database db, ScriptCatalog catalog, History history, RollbackOptions options,
-            MigrationLock lock) throws SQLException {
+    /** The undo scripts of a rollback and the schema version after it. */
+    private record Rollback(List<PreparedScript> undo, Optional<Version> after) {}
+
+    private Rollback rollbackPlan(Database db, ScriptCatalog catalog, History history, RollbackOptions options) {
         refuseFailed(history);
         List<Version> versions = new RollbackPlan(history, options).versions();
         List<MigrationScript> undo = new ArrayList<>();
@@ -94,13 +146,14 @@ public final class MigrationEngine {
             throw new MigrationException(ErrorCode.MISSING_UNDO, "Cannot roll back: " + String.join("; ", missing)
                     + ". Nothing was run; write the missing undo file(s) first");
         }
-        List<PreparedScript> prepared = prepare(db, undo);
-        Optional<Version> after = history.appliedVersions().stream().filter(v -> !versions.contains(v)).reduce((a, b) -> b)
+        Set<Version> undone = new HashSet<>(versions);
+        Optional<Version> after = history.appliedVersions().stream().filter(v -> !undone.contains(v)).reduce((a, b) -> b)
                 .or(() -> history.baseline().map(HistoryRow::version));
-        if (options.dryRun()) {
-            return new RollbackResult(prepared.stream().map(p -> p.executed(Duration.ZERO)).toList(), after, true);
-        }
-        return new RollbackResult(run(db, lock, history, prepared, s -> EntryType.UNDO), after, false);
+        return new Rollback(prepare(db, undo), after);
+    }
+
+    private static List<ExecutedMigration> executed(List<PreparedScript> prepared) {
+        return prepared.stream().map(p -> p.executed(Duration.ZERO)).toList();
     }
 
     /** See {@link dev.keelson.migrate.Migrator#status}. */
@@ -108,59 +161,81 @@ public final class MigrationEngine {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
             History history = table(db).read();
-            return new StatusReport(new StatusRows(catalog, history).build(), history.schemaVersion());
+            noteOlderChecksums(history);
+            boolean unfinished = history.failed().stream().anyMatch(HistoryRow::interrupted);
+            Optional<String> running = unfinished
+                    ? db.dialect().lockHolder(db.connection(), config.historyTable(), config.lockStaleAfter())
+                    : Optional.empty();
+            return new StatusReport(new StatusRows(catalog, history, running).build(), history.schemaVersion());
         });
     }
 
     /** See {@link dev.keelson.migrate.Migrator#validate}. */
     public ValidationResult validate() {
         ScriptCatalog catalog = catalog();
-        return withDatabase(db -> new ValidationResult(problems(catalog, table(db).read())));
+        return withDatabase(db -> {
+            History history = table(db).read();
+            noteOlderChecksums(history);
+            return new ValidationResult(problems(catalog, history));
+        });
     }
 
-    /** See {@link dev.keelson.migrate.Migrator#repair}. */
-    public RepairResult repair() {
+    /** See {@link dev.keelson.migrate.Migrator#repair(RepairOptions)}. */
+    public RepairResult repair(RepairOptions options) {
         ScriptCatalog catalog = catalog();
-        return withDatabase(db -> locked(db, lock -> {
-            HistoryTable table = table(db);
-            History history = table.read();
-            return history.exists() ? new Repair(catalog, history, table, db, config).run()
-                    : new RepairResult(List.of(), List.of(), List.of());
-        }));
+        return withDatabase(db -> {
+            try (GuardedHistory guarded = GuardedHistory.plan(db, config)) {
+                History history = guarded.history();
+                if (!history.exists()) {
+                    return new RepairResult(List.of(), List.of(), List.of());
+                }
+                guarded.ensureTable();
+                Repair repair = new Repair(catalog, history, guarded.table(), db, config);
+                RepairResult result = options.resumeScript() != null ? repair.resumeAt(options)
+                        : options.upgradeChecksums() ? repair.upgradeChecksums() : repair.run();
+                guarded.endPlanning();
+                return result;
+            }
+        });
     }
 
     /** See {@link dev.keelson.migrate.Migrator#baseline}. */
     public void baseline(Version version, String description) {
         Objects.requireNonNull(version, "version");
-        withDatabase(db -> locked(db, lock -> {
-            HistoryTable table = table(db);
-            History history = table.read();
-            if (!history.appliedVersions().isEmpty() || history.baseline().isPresent()
-                    || history.latestRepeatableRows().stream().anyMatch(r -> r.type() == EntryType.REPEATABLE)) {
-                throw new MigrationException(ErrorCode.BASELINE_REFUSED, "Cannot baseline: the database already has "
-                        + "applied migrations (schema version " + history.schemaVersion().map(Version::toString)
-                        .orElse("none") + "); baseline adopts a database Keelson has never migrated");
+        withDatabase(db -> {
+            try (GuardedHistory guarded = GuardedHistory.plan(db, config)) {
+                baseline(db, guarded, version, description);
+                return null;
             }
-            if (!history.exists()) {
-                table.create();
-            }
-            String text = description == null || description.isBlank() ? "baseline" : description;
-            table.insert(new HistoryRow(history.nextRank(), version, text, EntryType.BASELINE, null, null,
-                    db.installedBy(), config.clock().instant(), 0, true, 0, null));
-            return null;
-        }));
+        });
+    }
+
+    private void baseline(Database db, GuardedHistory guarded, Version version, String description) throws SQLException {
+        History history = guarded.history();
+        if (!history.appliedVersions().isEmpty() || history.baseline().isPresent()
+                || history.latestRepeatableRows().stream().anyMatch(r -> r.type() == EntryType.REPEATABLE)) {
+            throw new MigrationException(ErrorCode.BASELINE_REFUSED, "Cannot baseline: the database already has "
+                    + "applied migrations (schema version " + history.schemaVersion().map(Version::toString)
+                    .orElse("none") + "); baseline adopts a database Keelson has never migrated");
+        }
+        guarded.ensureTable();
+        String text = description == null || description.isBlank() ? "baseline" : description;
+        guarded.table().insert(new HistoryRow(history.nextRank(), version, text, EntryType.BASELINE, null, null,
+                db.installedBy(), config.clock().instant(), 0, true, 0, null, null));
+        guarded.endPlanning();
     }
 
     private List<ValidationProblem> problems(ScriptCatalog catalog, History history) {
         List<ValidationProblem> problems = new ArrayList<>();
-        for (MigrationInfo info : new StatusRows(catalog, history).build()) {
+        for (MigrationInfo info : new StatusRows(catalog, history, Optional.empty()).build()) {
             String script = info.script();
             String message = switch (info.state()) {
                 case CHANGED -> script + " changed since it was applied; restore it, or run `keelson db repair` if the"
                         + " edit was deliberate";
                 case MISSING_FILE -> script + " was applied but its file is gone; restore it, or run `keelson db repair`"
                         + " to forget it";
-                case FAILED -> script + " " + info.failure() + "; fix the database by hand, then run `keelson db repair`";
+                case FAILED -> script + " " + info.failure() + "; run `keelson db migrate` to resume it after a fix (it"
+                        + " says what to run when it cannot)";
                 default -> null;
             };
             if (message != null) {
@@ -180,8 +255,10 @@ public final class MigrationEngine {
         }
     }
 
+    /** Refuses when applied files changed or vanished; failures are {@link Resumption}'s. */
     private void refuseInvalid(ScriptCatalog catalog, History history) {
-        List<ValidationProblem> problems = problems(catalog, history);
+        List<ValidationProblem> problems = problems(catalog, history).stream()
+                .filter(p -> p.state() != MigrationState.FAILED).toList();
         if (!problems.isEmpty()) {
             StringBuilder text = new StringBuilder("Validation failed, nothing was migrated:");
             problems.forEach(p -> text.append("\n  - ").append(p.message()));
@@ -189,9 +266,10 @@ public final class MigrationEngine {
         }
     }
 
-    private Optional<Version> reached(History history, List<MigrationScript> plan) {
+    private Optional<Version> reached(History history, List<PreparedScript> plan) {
         Optional<Version> current = history.schemaVersion();
-        Optional<Version> planned = plan.stream().map(MigrationScript::version).filter(Objects::nonNull).max(Version::compareTo);
+        Optional<Version> planned = plan.stream().map(p -> p.script().version()).filter(Objects::nonNull)
+                .max(Version::compareTo);
         if (planned.isPresent() && (current.isEmpty() || planned.get().compareTo(current.get()) > 0)) {
             return planned;
         }
@@ -211,56 +289,19 @@ public final class MigrationEngine {
         EntryType of(MigrationScript script);
     }
 
-    private List<ExecutedMigration> run(Database db, MigrationLock lock, History history, List<PreparedScript> prepared,
-            EntryOf entry)
+    private List<ExecutedMigration> run(Database db, GuardedHistory guarded, List<PreparedScript> prepared, EntryOf entry)
             throws SQLException {
-        if (prepared.isEmpty()) {
-            return List.of();
-        }
-        try (HistoryTable table = table(db)) {
-            if (!history.exists()) {
-                table.create();
-            }
-            ScriptRunner runner = new ScriptRunner(db.connection(), db.dialect(), table, lock, config.clock(), db.installedBy());
-            List<ExecutedMigration> done = new ArrayList<>(prepared.size());
-            int rank = history.nextRank();
-            int total = prepared.size();
-            boolean relaxed = total > 1 && session(db, db.dialect().relaxedCommits());
-            try {
-                for (PreparedScript p : prepared) {
-                    MigrationScript s = p.script();
-                    if (relaxed && done.size() == total - 1) {
-                        session(db, db.dialect().strictCommits());
-                    }
-                    config.listener().starting(s.type(), s.version(), s.fileName(), done.size() + 1, total);
-                    ExecutedMigration executed = runner.run(p, entry.of(s), rank++);
-                    done.add(executed);
-                    config.listener().finished(executed, done.size(), total);
-                }
-            } finally {
-                if (relaxed) {
-                    restore(db);
-                }
-            }
-            return done;
-        }
-    }
-
-    private static boolean session(Database db, List<String> settings) throws SQLException {
-        try (java.sql.Statement s = db.connection().createStatement()) {
-            for (String sql : settings) {
-                s.execute(sql);
+        ScriptRunner runner = new ScriptRunner(db, guarded, config.listener(), config.clock(), db.installedBy());
+        List<ExecutedMigration> done = new ArrayList<>(prepared.size());
+        for (int i = 0; i < prepared.size(); i++) {
+            PreparedScript p = prepared.get(i);
+            Optional<ExecutedMigration> executed = runner.run(p, entry.of(p.script()), i + 1, prepared.size());
+            if (executed.isPresent()) {
+                done.add(executed.get());
+                config.listener().finished(executed.get(), i + 1, prepared.size());
             }
         }
-        return !settings.isEmpty();
-    }
-
-    private static void restore(Database db) {
-        try {
-            session(db, db.dialect().strictCommits());
-        } catch (SQLException ignored) {
-            // the connection is broken; it is closed next and never returned in the relaxed state to anyone
-        }
+        return done;
     }
 
     private List<PreparedScript> prepare(Database db, List<MigrationScript> scripts) {
@@ -276,17 +317,6 @@ public final class MigrationEngine {
         return history.latest(v).map(HistoryRow::script).orElse("version " + v);
     }
 
-    private MigrationLock lock(Database db) throws SQLException {
-        Connection lockConnection = db.openAnother();
-        try {
-            return db.dialect().lock(lockConnection, config.historyTable(), new LockWaiter(config.lockTimeout(),
-                    config.listener(), POLL));
-        } catch (SQLException | RuntimeException e) {
-            lockConnection.close();
-            throw e;
-        }
-    }
-
     private HistoryTable table(Database db) {
         return new HistoryTable(db.connection(), db.dialect(), config.historyTable());
     }
@@ -298,20 +328,6 @@ public final class MigrationEngine {
 
     private interface Work<T> {
         T run(Database db) throws SQLException;
-    }
-
-    private interface Locked<T> {
-        T run(MigrationLock lock) throws SQLException;
-    }
-
-    /** Runs {@code work} holding the migration lock. */
-    private <T> T locked(Database db, Locked<T> work) throws SQLException {
-        MigrationLock lock = lock(db);
-        try {
-            return work.run(lock);
-        } finally {
-            lock.close();
-        }
     }
 
     private <T> T withDatabase(Work<T> work) {

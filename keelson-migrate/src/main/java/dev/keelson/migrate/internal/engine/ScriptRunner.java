@@ -3,11 +3,11 @@ package dev.keelson.migrate.internal.engine;
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.MigrationException;
+import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.internal.dialect.Dialect;
-import dev.keelson.migrate.internal.dialect.MigrationLock;
 import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.HistoryRow;
-import dev.keelson.migrate.internal.history.HistoryTable;
+import dev.keelson.migrate.internal.history.StatementHashes;
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,79 +15,124 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Runs one prepared script and writes its history row. Where the dialect has transactional DDL and the file
- * does not opt out, statements and history row commit together or not at all; otherwise statements run in
- * autocommit and a failure is recorded as a failed row with the number of statements that ran.
+ * Runs one prepared script and writes its history row, under the migration lock. Where the dialect has
+ * transactional DDL and the file does not opt out, statements and history row commit together or not at all;
+ * otherwise statements run in autocommit and the history row records how far the file got as it goes.
  */
 final class ScriptRunner {
     private final Connection connection;
     private final Dialect dialect;
-    private final HistoryTable history;
-    private final MigrationLock lock;
+    private final GuardedHistory guarded;
+    private final MigrationListener listener;
     private final Clock clock;
     private final String installedBy;
 
-    ScriptRunner(Connection connection, Dialect dialect, HistoryTable history, MigrationLock lock, Clock clock,
-            String installedBy) {
-        this.connection = connection;
-        this.dialect = dialect;
-        this.history = history;
-        this.lock = lock;
+    ScriptRunner(Database db, GuardedHistory guarded, MigrationListener listener, Clock clock, String installedBy) {
+        this.connection = db.connection();
+        this.dialect = db.dialect();
+        this.guarded = guarded;
+        this.listener = listener;
         this.clock = clock;
         this.installedBy = installedBy;
     }
 
-    /** Runs the script, recording it as {@code type} with {@code rank}. */
-    ExecutedMigration run(PreparedScript script, EntryType type, int rank) throws SQLException {
+    /**
+     * Runs {@code script} as the {@code index}-th of {@code total}, recorded as {@code type}; empty when another
+     * migrator ran it meanwhile.
+     */
+    Optional<ExecutedMigration> run(PreparedScript script, EntryType type, int index, int total) throws SQLException {
         boolean transactional = dialect.transactionalDdl() && !script.script().noTransaction();
-        Instant started = clock.instant();
-        int applied = 0;
-        connection.setAutoCommit(!transactional);
-        if (!transactional) {
-            lock.confirm(connection); // nothing can be undone later: make sure before the first statement
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (SqlStatement sql : script.statements()) {
-                execute(statement, script, sql, applied, transactional, type, rank);
-                applied++;
+        return transactional ? inTransaction(script, type, index, total) : withoutTransaction(script, type, index, total);
+    }
+
+    private Optional<ExecutedMigration> inTransaction(PreparedScript script, EntryType type, int index, int total)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            guarded.enterTransaction(index < total);
+            if (!guarded.stillNeeded(script.script(), type)) {
+                connection.rollback();
+                return Optional.empty();
+            }
+            listener.starting(script.script().type(), script.script().version(), script.script().fileName(), index, total);
+            Instant started = clock.instant();
+            try (Statement statement = connection.createStatement()) {
+                for (int i = script.from(); i < script.statements().size(); i++) {
+                    execute(statement, script, i, null);
+                }
             }
             Duration took = Duration.between(started, clock.instant());
-            if (transactional) {
-                confirmLock();
-            }
-            history.insert(row(script, type, rank, started, took, true, applied, null));
-            if (transactional) {
-                connection.commit();
-            }
-            return script.executed(took);
+            guarded.lock().confirm(connection);
+            HistoryRow row = row(script, type, started, null).withOutcome(true, script.statements().size(), took.toMillis(),
+                    null);
+            guarded.table().insert(row);
+            connection.commit();
+            guarded.written(row);
+            return Optional.of(script.executed(took));
         } finally {
-            connection.setAutoCommit(true);
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // a no-op after the commit; otherwise nothing of the script stays
+                connection.setAutoCommit(true);
+            }
         }
     }
 
-    private void execute(Statement statement, PreparedScript script, SqlStatement sql, int applied, boolean transactional,
-            EntryType type, int rank) throws SQLException {
+    /**
+     * Outside a transaction every statement stays applied at once, so the history says how far the file got before
+     * the first statement runs (a row with no outcome yet, a hash per statement) and after each one: a run that is
+     * killed leaves a row {@code status} reports as interrupted at the statement that was running.
+     */
+    private Optional<ExecutedMigration> withoutTransaction(PreparedScript script, EntryType type, int index, int total)
+            throws SQLException {
+        guarded.enterNonTransactional();
+        try {
+            if (!guarded.stillNeeded(script.script(), type)) {
+                return Optional.empty();
+            }
+            listener.starting(script.script().type(), script.script().version(), script.script().fileName(), index, total);
+            guarded.lock().confirm(connection); // nothing can be undone later: make sure before the first statement
+            Instant started = clock.instant();
+            HistoryRow running = row(script, type, started, script.hashes());
+            guarded.table().insert(running);
+            guarded.written(running);
+            int n = script.statements().size();
+            try (Statement statement = connection.createStatement()) {
+                for (int i = script.from(); i < n; i++) {
+                    execute(statement, script, i, running);
+                    if (i + 1 < n) {
+                        guarded.table().update(running.withOutcome(false, i + 1, millisSince(started), null));
+                    }
+                }
+            }
+            Duration took = Duration.between(started, clock.instant());
+            HistoryRow done = running.withOutcome(true, n, took.toMillis(), null);
+            guarded.table().update(done);
+            guarded.written(done);
+            return Optional.of(script.executed(took));
+        } finally {
+            guarded.leaveNonTransactional();
+        }
+    }
+
+    private long millisSince(Instant started) {
+        return Duration.between(started, clock.instant()).toMillis();
+    }
+
+    /** Runs statement {@code index}; a failure is rolled back ({@code running} null) or recorded on {@code running}. */
+    private void execute(Statement statement, PreparedScript script, int index, HistoryRow running) throws SQLException {
+        SqlStatement sql = script.statements().get(index);
         try {
             dialect.execute(statement, sql);
         } catch (SQLException e) {
-            if (transactional) {
+            if (running == null) {
                 rollback(e);
             } else {
-                recordFailure(script, sql, applied, e, type, rank);
+                recordFailure(running, sql, index, e);
             }
-            throw failure(script, sql, applied, transactional, e);
-        }
-    }
-
-    /** Inside the script's transaction: the commit happens only while the lock is still ours. */
-    private void confirmLock() throws SQLException {
-        try {
-            lock.confirm(connection);
-        } catch (MigrationException | SQLException e) {
-            connection.rollback();
-            throw e;
+            throw failure(script, sql, index, running == null, e);
         }
     }
 
@@ -99,11 +144,12 @@ final class ScriptRunner {
         }
     }
 
-    private void recordFailure(PreparedScript script, SqlStatement sql, int applied, SQLException cause, EntryType type,
-            int rank) {
+    private void recordFailure(HistoryRow running, SqlStatement sql, int applied, SQLException cause) {
         try {
-            history.insert(row(script, type, rank, clock.instant(), Duration.ZERO, false, applied,
-                    "line " + sql.line() + ": " + message(cause)));
+            HistoryRow failed = running.withOutcome(false, applied, millisSince(running.installedOn()),
+                    "line " + sql.line() + ": " + message(cause));
+            guarded.table().update(failed);
+            guarded.written(failed);
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
@@ -120,8 +166,9 @@ final class ScriptRunner {
                 : " " + (applied == 0 ? "No statement of it ran" : "Statements 1 to " + applied + " ran and stay applied")
                         + " (" + (dialect.transactionalDdl() ? "the file runs without a transaction"
                                 : dialect.name() + " cannot roll back DDL")
-                        + "); the history records the failure. Undo what ran by hand if needed, fix the file, then run"
-                        + " `keelson db repair` and migrate again.";
+                        + "); the history records how far it got. Fix statement " + (applied + 1) + " and run migrate again:"
+                        + " it resumes at statement " + (applied + 1) + " as long as statements before it are unchanged."
+                        + " To run the file from the start instead, undo what ran by hand and run `keelson db repair`.";
         return new MigrationException(ErrorCode.MIGRATION_FAILED, what + next + " (" + script.script().origin() + ")", e);
     }
 
@@ -130,10 +177,10 @@ final class ScriptRunner {
         return (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ") + text;
     }
 
-    private HistoryRow row(PreparedScript script, EntryType type, int rank, Instant on, Duration took, boolean success,
-            int applied, String error) {
+    /** A row of this run, with no outcome yet. */
+    private HistoryRow row(PreparedScript script, EntryType type, Instant on, StatementHashes hashes) {
         var s = script.script();
-        return new HistoryRow(rank, s.version(), s.description(), type, s.fileName(), s.checksum(), installedBy, on,
-                took.toMillis(), success, applied, error);
+        return new HistoryRow(guarded.history().nextRank(), s.version(), s.description(), type, s.fileName(), s.checksum(),
+                installedBy, on, 0, false, script.from(), null, hashes);
     }
 }

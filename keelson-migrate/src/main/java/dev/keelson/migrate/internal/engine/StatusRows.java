@@ -24,10 +24,13 @@ final class StatusRows {
     private final ScriptCatalog catalog;
     private final History history;
     private final Optional<Version> highestApplied;
+    private final Optional<String> lockHolder;
 
-    StatusRows(ScriptCatalog catalog, History history) {
+    /** @param lockHolder who holds the migration lock now, asked when a row looks unfinished (see {@link #failure}) */
+    StatusRows(ScriptCatalog catalog, History history, Optional<String> lockHolder) {
         this.catalog = catalog;
         this.history = history;
+        this.lockHolder = lockHolder;
         List<Version> applied = history.appliedVersions();
         this.highestApplied = applied.isEmpty() ? Optional.empty() : Optional.of(applied.getLast());
     }
@@ -129,16 +132,32 @@ final class StatusRows {
                 b.installedOn(), b.installedBy(), Duration.ofMillis(b.executionMillis()), null, false);
     }
 
-    private static MigrationInfo fromRow(MigrationType type, HistoryRow r, MigrationState state, boolean hasUndo) {
+    private MigrationInfo fromRow(MigrationType type, HistoryRow r, MigrationState state, boolean hasUndo) {
         return new MigrationInfo(type, r.version(), r.description(), r.script(), state, r.checksum(), r.installedOn(),
                 r.installedBy(), Duration.ofMillis(r.executionMillis()), failure(r), hasUndo);
     }
 
-    private static String failure(HistoryRow r) {
+    /**
+     * "failed at statement k of n: message" (k the statement that failed); for a run without an outcome, "running
+     * statement k of n" while someone holds the lock, else "interrupted at statement k of n"; "failed after k
+     * statement(s) ran" for rows of an older Keelson.
+     */
+    private String failure(HistoryRow r) {
         if (r.success()) {
             return null;
         }
-        return (r.type() == EntryType.UNDO ? "undo " : "") + "failed after " + r.statementsApplied()
-                + " statement(s) ran: " + r.error();
+        String undo = r.type() == EntryType.UNDO ? "undo " : "";
+        if (r.statementCount() < 0) {
+            return undo + "failed after " + r.statementsApplied() + " statement(s) ran: " + r.error();
+        }
+        String at = "statement " + (r.statementsApplied() + 1) + " of " + r.statementCount();
+        if (!r.interrupted()) {
+            return undo + "failed at " + at + ": " + r.error();
+        }
+        return lockHolder.map(holder -> undo + "running " + at + " now (or stopped there, while " + holder
+                        + " holds the migration lock)")
+                .orElse(undo + "interrupted at " + at + ": statements 1 to " + r.statementsApplied() + " ran, then the"
+                        + " migrator stopped (killed, or its connection lost) while statement " + (r.statementsApplied() + 1)
+                        + " ran; run `keelson db migrate` for what to do");
     }
 }

@@ -1,6 +1,7 @@
 /**
- * The operations behind {@link dev.keelson.migrate.Migrator}: one connection per call (plus one for the lock),
- * the history read once, every script prepared (placeholders, splitting) before the first one runs, and one
- * transaction per script where the database can roll DDL back.
+ * The operations behind {@link dev.keelson.migrate.Migrator}: one connection per call (plus one for a run lock, or
+ * for PostgreSQL's lock while a file runs outside a transaction), the history read once under the lock and kept
+ * true while the operation runs, every script prepared (placeholders, splitting) before the first one runs, and
+ * one transaction per script where the database can roll DDL back.
  */
 package dev.keelson.migrate.internal.engine;

@@ -11,5 +11,7 @@ public enum EntryType {
     /** {@code baseline}: everything up to the version counts as applied. */
     BASELINE,
     /** {@code repair} forgot an applied migration whose file is gone. */
-    DELETED
+    DELETED,
+    /** {@code repair --upgrade-checksums} rewrote stored checksums in the current format; an audit entry. */
+    CHECKSUM_UPGRADE
 }

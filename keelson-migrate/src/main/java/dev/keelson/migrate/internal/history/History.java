@@ -12,32 +12,48 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The state the history rows imply, computed once in one pass: for each version and each repeatable
- * description, the row written last decides.
+ * The state the history rows imply, kept in one pass over the rows: for each version and each repeatable
+ * description, the row written last decides. Rows another migrator wrote later are {@link #append appended}
+ * at the cost of those rows only. Not thread-safe.
  */
 public final class History {
     private final boolean exists;
-    private final List<HistoryRow> rows;
+    private final List<HistoryRow> rows = new ArrayList<>();
     private final TreeMap<Version, HistoryRow> latestByVersion = new TreeMap<>();
     private final Map<String, HistoryRow> latestRepeatable = new HashMap<>();
     private final Set<Version> appliedOutOfOrder = new HashSet<>();
+    private boolean outOfOrderKnown;
     private HistoryRow baseline;
     private int maxRank;
 
     private History(boolean exists, List<HistoryRow> rows) {
         this.exists = exists;
-        this.rows = List.copyOf(rows);
-        for (HistoryRow row : rows) {
-            maxRank = Math.max(maxRank, row.rank());
-            if (row.type() == EntryType.BASELINE) {
-                baseline = row;
-            } else if (row.version() != null) {
-                latestByVersion.put(row.version(), row);
-            } else {
-                latestRepeatable.put(row.description(), row);
+        rows.forEach(this::append);
+    }
+
+    /**
+     * Adds a row written after the ones already here (or replaces the row of the same rank, which a run
+     * updates while a file runs outside a transaction).
+     */
+    public void append(HistoryRow row) {
+        if (!rows.isEmpty() && rows.getLast().rank() == row.rank()) {
+            rows.set(rows.size() - 1, row);
+        } else {
+            rows.add(row);
+        }
+        maxRank = Math.max(maxRank, row.rank());
+        outOfOrderKnown = false;
+        switch (row.type()) {
+            case BASELINE -> baseline = row;
+            case CHECKSUM_UPGRADE -> { } // an audit entry: no migration's state changes
+            default -> {
+                if (row.version() != null) {
+                    latestByVersion.put(row.version(), row);
+                } else {
+                    latestRepeatable.put(row.description(), row);
+                }
             }
         }
-        findOutOfOrder();
     }
 
     /** No history table. */
@@ -50,6 +66,8 @@ public final class History {
     }
 
     private void findOutOfOrder() {
+        appliedOutOfOrder.clear();
+        outOfOrderKnown = true;
         Version highest = null;
         for (HistoryRow row : rows) {
             if (row.type() == EntryType.VERSIONED && row.success() && isApplied(row.version())) {
@@ -66,7 +84,12 @@ public final class History {
     }
 
     public List<HistoryRow> rows() {
-        return rows;
+        return List.copyOf(rows);
+    }
+
+    /** The highest rank written; 0 for none. */
+    public int maxRank() {
+        return maxRank;
     }
 
     /** The rank the next row gets. */
@@ -109,6 +132,9 @@ public final class History {
 
     /** Whether an applied version ran after a higher one. */
     public boolean appliedOutOfOrder(Version version) {
+        if (!outOfOrderKnown) {
+            findOutOfOrder();
+        }
         return appliedOutOfOrder.contains(version);
     }
 

@@ -11,13 +11,16 @@ import java.time.Instant;
  * @param description       the description
  * @param type              what happened
  * @param script            the file name; {@code null} for baseline rows
- * @param checksum          the file's checksum ({@code k1:...}); {@code null} for baseline and deleted rows
+ * @param checksum          the file's checksum ({@code k2:...}, or an older format); {@code null} for baseline and deleted rows
  * @param installedBy       who
  * @param installedOn       when
  * @param executionMillis   how long it took
- * @param success           false when it failed half-way (non-transactional runs only)
+ * @param success           false while a file runs outside a transaction, and when it failed half-way or was
+ *                          interrupted (non-transactional runs only)
  * @param statementsApplied how many statements of the file ran successfully
- * @param error             the database's message when it failed
+ * @param error             the database's message when it failed; {@code null} while running or when interrupted
+ * @param statementHashes   for runs outside a transaction: a hash per statement of the file as it ran
+ *                          ({@link StatementHashes}); else {@code null}
  */
 public record HistoryRow(
         int rank,
@@ -31,4 +34,22 @@ public record HistoryRow(
         long executionMillis,
         boolean success,
         int statementsApplied,
-        String error) {}
+        String error,
+        StatementHashes statementHashes) {
+
+    /** A row left by a run outside a transaction that stopped without recording an outcome (killed, disconnected). */
+    public boolean interrupted() {
+        return !success && error == null;
+    }
+
+    /** The number of statements of the file as it ran, when known. */
+    public int statementCount() {
+        return statementHashes == null ? -1 : statementHashes.count();
+    }
+
+    /** This row with another outcome: a finished, failed or further progressed run of the same attempt. */
+    public HistoryRow withOutcome(boolean success, int statementsApplied, long executionMillis, String error) {
+        return new HistoryRow(rank, version, description, type, script, checksum, installedBy, installedOn,
+                executionMillis, success, statementsApplied, error, statementHashes);
+    }
+}

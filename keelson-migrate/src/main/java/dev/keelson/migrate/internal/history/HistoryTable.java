@@ -5,23 +5,35 @@ import dev.keelson.migrate.internal.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * SQL access to the history table on one connection. The insert statement is prepared once and reused.
- * Never creates the table unless {@link #create()} is called.
+ * SQL access to the history table on one connection. The statements a run repeats (insert, update, the highest
+ * rank) are prepared once and reused. Never creates or alters the table unless {@link #create()} or
+ * {@link #addMissingColumns()} is called.
+ *
+ * <p>Columns added after the first release ({@value #HASHES}) are read when present and added by
+ * {@link #addMissingColumns()} before the first write, so a table made by an older Keelson keeps working.
  */
 public final class HistoryTable implements AutoCloseable {
     private static final int MAX_ERROR = 3900;
+    static final String HASHES = "statement_hashes";
+    private static final String COLUMNS = "installed_rank, version, description, type, script, checksum, installed_by, "
+            + "installed_on, execution_time_ms, success, statements_applied, error";
 
     private final Connection connection;
     private final Dialect dialect;
     private final String table;
     private PreparedStatement insert;
+    private PreparedStatement update;
+    private PreparedStatement maxRank;
+    private boolean hashesColumn = true;
 
     public HistoryTable(Connection connection, Dialect dialect, String table) {
         this.connection = connection;
@@ -33,29 +45,33 @@ public final class HistoryTable implements AutoCloseable {
         return table;
     }
 
-    /** Whether the table exists, checked without creating anything or disturbing a transaction. */
+    /** Whether the table exists, checked without creating anything (see {@link Dialect#tableExists}). */
     public boolean exists() throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        if (!autoCommit) {
-            throw new IllegalStateException("check existence in autocommit mode only");
-        }
-        try (Statement s = connection.createStatement()) {
-            s.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").close();
-            return true;
-        } catch (SQLException absent) {
-            return false;
-        }
+        return dialect.tableExists(connection, table);
     }
 
-    /** Creates the table (autocommit). */
+    /** Creates the table; commits only if the caller does (or the connection is in autocommit mode). */
     public void create() throws SQLException {
         try (Statement s = connection.createStatement()) {
             for (String sql : dialect.createHistoryTable(table)) {
                 s.execute(sql);
             }
         }
-        if (!connection.getAutoCommit()) {
-            connection.commit();
+        hashesColumn = true;
+    }
+
+    /** Whether the last {@link #read()} found every column this version writes. */
+    public boolean upToDate() {
+        return hashesColumn;
+    }
+
+    /** Adds the columns a table made by an older Keelson lacks; a no-op when {@link #upToDate()}. */
+    public void addMissingColumns() throws SQLException {
+        if (!hashesColumn) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("ALTER TABLE " + table + " ADD COLUMN " + HASHES + " " + dialect.longTextType());
+            }
+            hashesColumn = true;
         }
     }
 
@@ -66,40 +82,85 @@ public final class HistoryTable implements AutoCloseable {
         }
         List<HistoryRow> rows = new ArrayList<>();
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT installed_rank, version, description, type, script, checksum, "
-                        + "installed_by, installed_on, execution_time_ms, success, statements_applied, error FROM "
-                        + table + " ORDER BY installed_rank")) {
+                ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY installed_rank")) {
+            int hashes = hashesIndex(rs.getMetaData());
+            hashesColumn = hashes > 0;
             while (rs.next()) {
-                rows.add(row(rs));
+                rows.add(row(rs, hashes));
             }
         }
         return History.of(rows);
     }
 
-    private static HistoryRow row(ResultSet rs) throws SQLException {
-        String version = rs.getString(2);
-        Timestamp on = rs.getTimestamp(8);
+    /** The highest rank written, 0 for none: one index lookup, to learn whether anyone wrote since. */
+    public int maxRank() throws SQLException {
+        if (maxRank == null) {
+            maxRank = connection.prepareStatement("SELECT MAX(installed_rank) FROM " + table);
+        }
+        try (ResultSet rs = maxRank.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** The rows with a rank above {@code rank}, in rank order. */
+    public List<HistoryRow> rowsAfter(int rank) throws SQLException {
+        List<HistoryRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT * FROM " + table + " WHERE installed_rank > ? ORDER BY installed_rank")) {
+            ps.setInt(1, rank);
+            try (ResultSet rs = ps.executeQuery()) {
+                int hashes = hashesIndex(rs.getMetaData());
+                while (rs.next()) {
+                    rows.add(row(rs, hashes));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static int hashesIndex(ResultSetMetaData meta) throws SQLException {
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (meta.getColumnLabel(i).toLowerCase(Locale.ROOT).equals(HASHES)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Reads the twelve columns every version has by name, and {@value #HASHES} at {@code hashes} (0: absent). */
+    private static HistoryRow row(ResultSet rs, int hashes) throws SQLException {
+        String version = rs.getString("version");
+        Timestamp on = rs.getTimestamp("installed_on");
         return new HistoryRow(
-                rs.getInt(1),
+                rs.getInt("installed_rank"),
                 version == null ? null : Version.parse(version),
-                rs.getString(3),
-                EntryType.valueOf(rs.getString(4)),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
+                rs.getString("description"),
+                entryType(rs.getString("type")),
+                rs.getString("script"),
+                rs.getString("checksum"),
+                rs.getString("installed_by"),
                 on == null ? null : on.toInstant(),
-                rs.getLong(9),
-                rs.getBoolean(10),
-                rs.getInt(11),
-                rs.getString(12));
+                rs.getLong("execution_time_ms"),
+                rs.getBoolean("success"),
+                rs.getInt("statements_applied"),
+                rs.getString("error"),
+                hashes > 0 ? StatementHashes.parse(rs.getString(hashes)) : null);
+    }
+
+    /** An entry type a newer Keelson wrote is kept as an audit entry that changes no migration's state. */
+    private static EntryType entryType(String name) {
+        try {
+            return EntryType.valueOf(name);
+        } catch (IllegalArgumentException newer) {
+            return EntryType.CHECKSUM_UPGRADE;
+        }
     }
 
     /** Appends a row with the prepared insert; commits only if the caller does. */
     public void insert(HistoryRow row) throws SQLException {
         if (insert == null) {
-            insert = connection.prepareStatement("INSERT INTO " + table + " (installed_rank, version, description, type, "
-                    + "script, checksum, installed_by, installed_on, execution_time_ms, success, statements_applied, error) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            insert = connection.prepareStatement("INSERT INTO " + table + " (" + COLUMNS + ", " + HASHES
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         insert.setInt(1, row.rank());
         insert.setString(2, row.version() == null ? null : row.version().toString());
@@ -113,7 +174,25 @@ public final class HistoryTable implements AutoCloseable {
         insert.setBoolean(10, row.success());
         insert.setInt(11, row.statementsApplied());
         insert.setString(12, truncate(row.error(), MAX_ERROR));
+        insert.setString(13, row.statementHashes() == null ? null : row.statementHashes().format());
         insert.executeUpdate();
+    }
+
+    /**
+     * Writes the outcome columns of a row already inserted (success, statements applied, time, error): how far a
+     * file that runs outside a transaction got.
+     */
+    public void update(HistoryRow row) throws SQLException {
+        if (update == null) {
+            update = connection.prepareStatement("UPDATE " + table + " SET success = ?, statements_applied = ?, "
+                    + "execution_time_ms = ?, error = ? WHERE installed_rank = ?");
+        }
+        update.setBoolean(1, row.success());
+        update.setInt(2, row.statementsApplied());
+        update.setLong(3, row.executionMillis());
+        update.setString(4, truncate(row.error(), MAX_ERROR));
+        update.setInt(5, row.rank());
+        update.executeUpdate();
     }
 
     /** Deletes the rows with these ranks (failed rows, for {@code repair}). */
@@ -142,8 +221,10 @@ public final class HistoryTable implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        if (insert != null) {
-            insert.close();
+        for (PreparedStatement ps : new PreparedStatement[] {insert, update, maxRank}) {
+            if (ps != null) {
+                ps.close();
+            }
         }
     }
 }

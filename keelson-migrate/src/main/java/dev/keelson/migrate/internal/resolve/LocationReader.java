@@ -9,6 +9,8 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,8 @@ final class LocationReader {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 Optional<ScriptName> name = ScriptName.parse(file.getFileName().toString());
                 if (name.isPresent()) {
-                    scripts.add(MigrationScript.of(name.get(), file.toString(), Files.readString(file)));
+                    byte[] raw = Files.readAllBytes(file);
+                    scripts.add(MigrationScript.of(name.get(), file.toString(), raw, decodeStrictly(raw)));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -127,12 +130,18 @@ final class LocationReader {
             Optional<ScriptName> name = ScriptName.parse(entryName.substring(entryName.lastIndexOf('/') + 1));
             if (name.isPresent()) {
                 try (InputStream in = file.getInputStream(entry)) {
-                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    scripts.add(MigrationScript.of(name.get(), url + "/" + entryName.substring(prefix.length()), text));
+                    byte[] raw = in.readAllBytes();
+                    scripts.add(MigrationScript.of(name.get(), url + "/" + entryName.substring(prefix.length()), raw,
+                            new String(raw, StandardCharsets.UTF_8)));
                 }
             }
         }
         return scripts;
+    }
+
+    /** UTF-8, failing on malformed input as {@link Files#readString} does. */
+    private static String decodeStrictly(byte[] raw) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
     }
 
     private static String strip(String name) {

@@ -10,12 +10,18 @@ import java.util.regex.Pattern;
  * @param name     what the file name says
  * @param origin   where it was found, for messages (a path or a URL)
  * @param content  the text as read (UTF-8)
- * @param checksum {@link Checksum#of(String)} of {@code content}
+ * @param checksum {@link Checksum#of(byte[])} of the file's bytes
  */
 public record MigrationScript(ScriptName name, String origin, String content, String checksum) {
     private static final Pattern NO_TRANSACTION =
             Pattern.compile("(?m)^[ \\t]*--[ \\t]*keelson:no-transaction[ \\t]*\\r?$");
 
+    /** A file read as {@code raw} bytes and decoded as {@code content}. */
+    public static MigrationScript of(ScriptName name, String origin, byte[] raw, String content) {
+        return new MigrationScript(name, origin, content, Checksum.of(raw));
+    }
+
+    /** A file whose bytes are {@code content} in UTF-8. */
     public static MigrationScript of(ScriptName name, String origin, String content) {
         return new MigrationScript(name, origin, content, Checksum.of(content));
     }
@@ -38,13 +44,16 @@ public record MigrationScript(ScriptName name, String origin, String content, St
 
     /**
      * Whether a stored checksum is this file's: compared with the checksum computed at load time when it uses
-     * the current algorithm, else recomputed with the algorithm it names.
+     * the current algorithm, else recomputed with the older algorithm it names; an unknown format never matches.
      */
     public boolean matches(String stored) {
-        if (stored != null && stored.startsWith(Checksum.CURRENT)) {
+        if (stored == null) {
+            return false;
+        }
+        if (stored.startsWith(Checksum.CURRENT)) {
             return stored.equals(checksum);
         }
-        return Checksum.matches(stored, content);
+        return Checksum.isOlder(stored) && stored.equals(Checksum.k1(content));
     }
 
     /** True when the file asks to run outside a transaction ({@code -- keelson:no-transaction} on its own line). */

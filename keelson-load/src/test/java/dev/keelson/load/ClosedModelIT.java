@@ -66,10 +66,11 @@ class ClosedModelIT {
             assertThat(result.timeline()).first().satisfies(s -> assertThat(s.warmup()).isTrue());
             long measured = result.timeline().stream().filter(s -> !s.warmup()).mapToLong(TimelineSecond::requests).sum();
             assertThat(result.requests()).isEqualTo(measured);
-            // a response completing as the warm-up ends may land its status and its latency in adjacent seconds
-            assertThat(result.latency().getTotalCount()).isCloseTo(result.requests(), org.assertj.core.data.Offset.offset(20L));
+            // each meter is read on its own loop, so a response's latency and status are in the same second
+            assertThat(result.latency().getTotalCount()).isEqualTo(result.requests());
             assertThat(server.requests.get()).isGreaterThan(result.requests());
-            assertThat(result.measured()).isBetween(Duration.ofMillis(900), Duration.ofMillis(1500));
+            // 1 s measured, not the 2 s of warm-up + run; the slack is for a busy machine stopping late
+            assertThat(result.measured()).isBetween(Duration.ofMillis(900), Duration.ofMillis(1900));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.keelson.cli.load;
 
 import dev.keelson.cli.ExitCode;
+import dev.keelson.cli.CommandTree;
 import dev.keelson.cli.Keelson;
 import dev.keelson.load.Durations;
 import dev.keelson.load.LoadResult;
@@ -24,7 +25,6 @@ import picocli.CommandLine.ParentCommand;
             "Closed model: --users connections sending back to back. Open model: --rate requests per second on a"
                     + " fixed schedule, latency measured from each request's slot (coordinated omission corrected)."
         },
-        subcommands = {CompareCommand.class, MergeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the run completed and every threshold held",
@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
             "2:bad usage: URL, option, scenario file or threshold (nothing was sent)",
             "3:a --threshold was violated"
         })
-public final class LoadCommand implements Callable<Integer> {
+public final class LoadCommand implements Callable<Integer>, CommandTree.Parent {
     @ParentCommand
     Keelson root;
 
@@ -73,6 +73,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "EXPR",
             description = "Fail with exit code 3 unless EXPR holds: p95<200ms, p99.9<1s, mean<50ms, max<2s, errors<1%%, rps>500.")
     List<String> thresholds = new ArrayList<>();
+
+    @Override
+    public List<Class<?>> subcommands() {
+        return List.of(CompareCommand.class, MergeCommand.class);
+    }
 
     @Override
     public Integer call() {

@@ -1,13 +1,15 @@
 package dev.keelson.load.internal;
 
 import dev.keelson.load.ErrorKind;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
- * One event loop's measurements, written only by that loop without allocating, read once a second by the sampler:
- * latency and lateness {@link SingleWriterRecorder}s (microseconds) and cumulative counters.
+ * One event loop's measurements, written only by that loop without allocating, read once a second by the sampler,
+ * on the same loop so that a response's latency and its status are always read together: latency and lateness
+ * {@link SingleWriterRecorder}s (microseconds) and cumulative counters.
  */
 final class Meter {
     /** Largest latency recorded: one hour in microseconds; longer values are clamped. */
@@ -18,6 +20,12 @@ final class Meter {
     final AtomicLongArray statuses = new AtomicLongArray(600);
     final AtomicLongArray errors = new AtomicLongArray(ErrorKind.values().length);
     final AtomicLong bytes = new AtomicLong();
+    /** The loop that writes this meter. */
+    final EventExecutor loop;
+
+    Meter(EventExecutor loop) {
+        this.loop = loop;
+    }
 
     void response(int status, long latencyNanos) {
         latency.recordValue(clamp(latencyNanos / 1_000));

@@ -4,17 +4,23 @@ import dev.keelson.load.ErrorKind;
 import dev.keelson.load.Lateness;
 import dev.keelson.load.LoadListener;
 import dev.keelson.load.TimelineSecond;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 
 /**
  * Once a second, swaps every worker's interval histograms, turns counter deltas into a {@link TimelineSecond},
- * tells the listener, and adds measured (non-warm-up) seconds to the totals. Runs on one thread at a time.
+ * tells the listener, and adds measured (non-warm-up) seconds to the totals. Runs on one thread at a time; each
+ * meter is read on its own event loop, between two responses, so a response's latency and status always fall into
+ * the same second (read from here, a stalled sampler thread let dozens of responses count their status in one
+ * second and their latency in the next, and the warm-up boundary then kept one and not the other).
  */
 final class Sampler {
     private final List<Meter> meters;
@@ -25,6 +31,9 @@ final class Sampler {
     private final long[][] lastStatuses;
     private final long[][] lastErrors;
     private final long[] lastBytes;
+    private final long[][] readStatuses;
+    private final long[][] readErrors;
+    private final long[] readBytes;
     private int tick;
 
     final Histogram latency = new Histogram(Meter.HIGHEST_MICROS, 3);
@@ -43,24 +52,24 @@ final class Sampler {
         this.lastStatuses = new long[meters.size()][600];
         this.lastErrors = new long[meters.size()][errors.length];
         this.lastBytes = new long[meters.size()];
+        this.readStatuses = new long[meters.size()][600];
+        this.readErrors = new long[meters.size()][errors.length];
+        this.readBytes = new long[meters.size()];
     }
 
     /** Samples the second that just ended. */
     void sample() {
+        readAll();
         boolean warmup = tick < warmupSeconds;
         Histogram interval = new Histogram(Meter.HIGHEST_MICROS, 3);
         long requests = 0, failed = 0, received = 0;
         for (int i = 0; i < meters.size(); i++) {
-            Meter m = meters.get(i);
-            recycledLatency[i] = m.latency.getIntervalHistogram(recycledLatency[i]);
             interval.add(recycledLatency[i]);
-            recycledLateness[i] = m.lateness.getIntervalHistogram(recycledLateness[i]);
             if (!warmup) lateness.add(recycledLateness[i]);
-            requests += delta(m.statuses, lastStatuses[i], warmup ? null : statuses);
-            failed += delta(m.errors, lastErrors[i], warmup ? null : errors);
-            long b = m.bytes.get();
-            received += b - lastBytes[i];
-            lastBytes[i] = b;
+            requests += delta(readStatuses[i], lastStatuses[i], warmup ? null : statuses);
+            failed += delta(readErrors[i], lastErrors[i], warmup ? null : errors);
+            received += readBytes[i] - lastBytes[i];
+            lastBytes[i] = readBytes[i];
         }
         if (!warmup) {
             latency.add(interval);
@@ -76,13 +85,42 @@ final class Sampler {
         }
     }
 
-    private static long delta(java.util.concurrent.atomic.AtomicLongArray now, long[] last, long[] total) {
+    private void readAll() {
+        List<Future<?>> reads = new ArrayList<>(meters.size());
+        for (int i = 0; i < meters.size(); i++) {
+            int index = i;
+            EventExecutor loop = meters.get(i).loop;
+            if (loop.isShuttingDown()) {
+                read(index); // nothing writes any more
+            } else {
+                reads.add(loop.submit(() -> read(index)));
+            }
+        }
+        reads.forEach(Future::awaitUninterruptibly);
+    }
+
+    /** On meter {@code i}'s loop (or once it stopped): its histograms and counters as of one instant. */
+    private void read(int i) {
+        Meter m = meters.get(i);
+        recycledLatency[i] = m.latency.getIntervalHistogram(recycledLatency[i]);
+        recycledLateness[i] = m.lateness.getIntervalHistogram(recycledLateness[i]);
+        copy(m.statuses, readStatuses[i]);
+        copy(m.errors, readErrors[i]);
+        readBytes[i] = m.bytes.get();
+    }
+
+    private static void copy(AtomicLongArray from, long[] to) {
+        for (int i = 0; i < to.length; i++) {
+            to[i] = from.get(i);
+        }
+    }
+
+    private static long delta(long[] now, long[] last, long[] total) {
         long sum = 0;
         for (int i = 0; i < last.length; i++) {
-            long v = now.get(i);
-            long d = v - last[i];
+            long d = now[i] - last[i];
             if (d != 0) {
-                last[i] = v;
+                last[i] = now[i];
                 sum += d;
                 if (total != null) total[i] += d;
             }

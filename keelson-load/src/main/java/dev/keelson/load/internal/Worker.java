@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class Worker {
     private static final long RECONNECT_AFTER_FAILURE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    final Meter meter = new Meter();
+    final Meter meter;
     private final EventLoop loop;
     private final Run run;
     private final Bootstrap bootstrap;
@@ -37,6 +37,7 @@ final class Worker {
 
     Worker(EventLoop loop, Run run, Bootstrap bootstrap, int firstUser, int users, double rate) {
         this.loop = loop;
+        this.meter = new Meter(loop);
         this.run = run;
         this.bootstrap = bootstrap.clone(loop);
         this.schedule = rate > 0 ? new ConstantRateSchedule(rate, run.config.rampUp().toNanos()) : null;

@@ -3,18 +3,20 @@
 # rate-limit and body-size filters, security headers: every production feature on) against a bare Spring Boot
 # endpoint returning the same JSON from the same database row, under wrk, in the same run.
 #
-#   bench/reference-service/run.sh            3 rounds of 10 s per server, 32 connections
-#   ROUNDS=5 DURATION=20s CONNECTIONS=64 bench/reference-service/run.sh
+#   bench/reference-service/run.sh            5 rounds of 10 s per server, 32 connections, after a warm-up
+#   ROUNDS=7 DURATION=20s WARMUP_MAX=600 CONNECTIONS=64 bench/reference-service/run.sh
 #   SKIP_BUILD=1 bench/reference-service/run.sh   reuse reference-service/target's jar
 #   FULL_ARGS="--logging.level.access=warn" ...   extra arguments for the full service (to switch features off)
 #
-# Both servers run on CPU 0 and wrk on CPU 1 (taskset), one server at a time, alternating each round; both use
-# the local PostgreSQL (127.0.0.1:5432 user postgres), in a database created for the run and dropped after it.
-# Prints requests/s and p99 latency per round and the medians, and the ratio full / bare.
+# Both servers run on CPU 0 and wrk on CPU 1 (taskset), one server loaded at a time, the order alternating each
+# round; both use the local PostgreSQL (127.0.0.1:5432 user postgres), in a database created for the run and dropped
+# after it. Prints per round requests/s, p99 latency and the server's CPU time per request (user + system of the
+# server process over the round, divided by its requests: the figure least disturbed by other work on a shared
+# machine), then the medians and the ratios full / bare.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 FULL_PORT=${FULL_PORT:-18281}
@@ -54,8 +56,10 @@ wait_ready() { # url
 echo "starting both servers on CPU $SERVER_CPU ..."
 SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres \
     taskset -c "$SERVER_CPU" "$JAVA" -jar "$JAR" --server.port="$FULL_PORT" \
-    --reference.rate-limit.auth.capacity=1000 ${FULL_ARGS:-} > "$WORK/full.log" 2>&1 &
-pids+=($!)
+    --reference.rate-limit.auth.capacity=1000 --reference.rate-limit.api.capacity=1000000000 ${FULL_ARGS:-} \
+    > "$WORK/full.log" 2>&1 &
+full_pid=$!
+pids+=($full_pid)
 wait_ready "http://127.0.0.1:$FULL_PORT/health/ready"
 # the bare server gets the same libraries minus everything the endpoint does not need
 BARE_CP=$(tr ':' '\n' < "$WORK/classpath.txt" \
@@ -65,7 +69,8 @@ taskset -c "$SERVER_CPU" "$JAVA" -cp "$BARE_CP" "$ROOT/bench/reference-service/b
     --server.port="$BARE_PORT" --spring.datasource.url="$URL" --spring.datasource.username=postgres \
     --spring.main.banner-mode=off --spring.threads.virtual.enabled=true --spring.jackson.default-property-inclusion=non_null \
     > "$WORK/bare.log" 2>&1 &
-pids+=($!)
+bare_pid=$!
+pids+=($bare_pid)
 
 API="http://127.0.0.1:$FULL_PORT/api/v1"
 curl -sf -X POST "$API/auth/register" -H 'Content-Type: application/json' \
@@ -81,34 +86,73 @@ wait_ready "$BARE_URL"
 echo "full: $(curl -s -H "Authorization: Bearer $TOKEN" "$FULL_URL" | head -c 120)..."
 echo "bare: $(curl -s "$BARE_URL" | head -c 120)..."
 
-# warm up both JITs
-taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d${WARMUP:-15s} -H "Authorization: Bearer $TOKEN" "$FULL_URL" >/dev/null
-taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d${WARMUP:-15s} "$BARE_URL" >/dev/null
+# Warm up each server until its JIT has settled: 10 s runs until requests/s stops rising (two runs within 5 %), at
+# most WARMUP_MAX seconds. The full service has far more code to compile than the bare one, and on a shared CPU its
+# compiler threads need minutes, so a fixed short warm-up measures the compiler, not the service.
+warm_up() { # name url [header]
+    local previous=0 rps waited=0
+    while [ "$waited" -lt "${WARMUP_MAX:-240}" ]; do
+        if [ $# -eq 3 ]; then
+            rps=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d10s -H "$3" "$2" | awk '/Requests\/sec/ {print $2}')
+        else
+            rps=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d10s "$2" | awk '/Requests\/sec/ {print $2}')
+        fi
+        waited=$((waited + 10))
+        echo "  warm-up $1: $rps requests/s"
+        if awk -v r="$rps" -v p="$previous" 'BEGIN {exit !(p > 0 && r < p * 1.05)}'; then break; fi
+        previous=$rps
+    done
+}
+echo "warming up ..."
+warm_up full "$FULL_URL" "Authorization: Bearer $TOKEN"
+warm_up bare "$BARE_URL"
 
-run_wrk() { # name url [header]
-    local out
-    if [ $# -eq 3 ]; then
-        out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$3" "$2")
+cpu_ticks() { # pid: user + system clock ticks of the process so far
+    awk '{print $14 + $15}' "/proc/$1/stat"
+}
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
+run_wrk() { # name pid url [header]
+    local out before after
+    before=$(cpu_ticks "$2")
+    if [ $# -eq 4 ]; then
+        out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$4" "$3")
     else
-        out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$2")
+        out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$3")
     fi
+    after=$(cpu_ticks "$2")
     echo "$out" > "$WORK/wrk-$1.txt"
-    local rps p99 errors
+    local rps p99 requests errors cpu
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
     p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-    errors=$(echo "$out" | grep -E "Non-2xx|Socket errors" || true)
-    echo "$1 $rps $p99 ${errors:+($errors)}"
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    cpu=$(awk -v t="$((after - before))" -v us="$TICK_US" -v n="$requests" 'BEGIN {printf "%.0f", t * us / n}')
+    errors=$(echo "$out" | grep -E "Non-2xx|Socket errors" | tr -s ' ' | paste -sd' ' || true)
+    echo "$1 $rps $p99 $cpu ${errors}"
 }
 
-full_rps=(); bare_rps=()
-printf '%-6s %-5s %12s %10s\n' round server "requests/s" p99
+full_rps=(); bare_rps=(); full_cpu=(); bare_cpu=()
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-6s %-5s %12s %10s %14s\n' round server "requests/s" p99 "CPU us/req"
 for round in $(seq 1 "$ROUNDS"); do
-    read -r _ f_rps f_p99 f_err <<<"$(run_wrk full "$FULL_URL" "Authorization: Bearer $TOKEN")"
-    read -r _ b_rps b_p99 b_err <<<"$(run_wrk bare "$BARE_URL")"
-    printf '%-6s %-5s %12s %10s %s\n' "$round" full "$f_rps" "$f_p99" "$f_err"
-    printf '%-6s %-5s %12s %10s %s\n' "$round" bare "$b_rps" "$b_p99" "$b_err"
-    full_rps+=("$f_rps"); bare_rps+=("$b_rps")
+    if [ $((round % 2)) -eq 1 ]; then order="full bare"; else order="bare full"; fi
+    for server in $order; do
+        if [ "$server" = full ]; then
+            read -r _ rps p99 cpu err <<<"$(run_wrk full "$full_pid" "$FULL_URL" "Authorization: Bearer $TOKEN")"
+            full_rps+=("$rps"); full_cpu+=("$cpu")
+        else
+            read -r _ rps p99 cpu err <<<"$(run_wrk bare "$bare_pid" "$BARE_URL")"
+            bare_rps+=("$rps"); bare_cpu+=("$cpu")
+        fi
+        printf '%-6s %-5s %12s %10s %14s %s\n' "$round" "$server" "$rps" "$p99" "$cpu" "$err"
+    done
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+spread() { printf '%s\n' "$@" | sort -n | awk 'NR==1 {lo=$1} {hi=$1} END {print lo "-" hi}'; }
 fm=$(median "${full_rps[@]}"); bm=$(median "${bare_rps[@]}")
-echo "median requests/s: full $fm, bare $bm, ratio $(awk -v f="$fm" -v b="$bm" 'BEGIN {printf "%.2f", f/b}') (target >= 0.70)"
+fc=$(median "${full_cpu[@]}"); bc=$(median "${bare_cpu[@]}")
+echo "requests/s median (spread): full $fm ($(spread "${full_rps[@]}")), bare $bm ($(spread "${bare_rps[@]}"))"
+echo "CPU us/request median: full $fc, bare $bc"
+echo "ratio full/bare: requests/s $(awk -v f="$fm" -v b="$bm" 'BEGIN {printf "%.2f", f/b}') (target >= 0.70)," \
+    "by CPU per request $(awk -v f="$fc" -v b="$bc" 'BEGIN {printf "%.2f", b/f}')"

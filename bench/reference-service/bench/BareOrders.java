@@ -39,8 +39,10 @@ public class BareOrders {
         record View(UUID id, String status, String currency, String total, String note, int version, Instant createdAt,
                 Instant updatedAt, List<Line> lines) {}
 
+        record Envelope(View data, Map<String, Object> meta) {}
+
         @GetMapping("/bare/orders/{id}")
-        ResponseEntity<Map<String, Object>> get(@PathVariable("id") UUID id) {
+        ResponseEntity<Envelope> get(@PathVariable("id") UUID id) {
             // the order first, then its lines: a query inside the row mapper would hold two pool connections at once
             View order = jdbc.sql("SELECT id, status, currency, total, note, version, created_at, updated_at FROM orders "
                             + "WHERE id = ? AND deleted_at IS NULL")
@@ -52,7 +54,7 @@ public class BareOrders {
                     .single();
             View view = new View(order.id(), order.status(), order.currency(), order.total(), order.note(),
                     order.version(), order.createdAt(), order.updatedAt(), lines(id));
-            return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(Map.of("data", view, "meta", Map.of()));
+            return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(new Envelope(view, Map.of()));
         }
 
         private List<Line> lines(UUID id) {

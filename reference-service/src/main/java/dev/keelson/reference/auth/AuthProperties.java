@@ -1,10 +1,12 @@
 package dev.keelson.reference.auth;
 
+import dev.keelson.reference.platform.InvalidSettingException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -26,4 +28,16 @@ record AuthProperties(
         @DefaultValue("15m") @NotNull Duration accessTokenTtl,
         @DefaultValue("30d") @NotNull Duration refreshTokenTtl,
         @DefaultValue("") String jwks,
-        @DefaultValue("") String activeKeyId) {}
+        @DefaultValue("") String activeKeyId) {
+    AuthProperties {
+        if (accessTokenTtl != null && (accessTokenTtl.isNegative() || accessTokenTtl.toSeconds() < 1)) {
+            throw new InvalidSettingException("reference.auth.access-token-ttl",
+                    "must be at least 1s, such as 15m, but is " + DurationStyle.SIMPLE.print(accessTokenTtl));
+        }
+        if (accessTokenTtl != null && refreshTokenTtl != null && refreshTokenTtl.compareTo(accessTokenTtl) <= 0) {
+            throw new InvalidSettingException("reference.auth.refresh-token-ttl", "must be longer than "
+                    + "reference.auth.access-token-ttl (" + DurationStyle.SIMPLE.print(accessTokenTtl) + "), such as 30d, "
+                    + "but is " + DurationStyle.SIMPLE.print(refreshTokenTtl));
+        }
+    }
+}

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.keelson.reference.platform.InvalidSettingException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
@@ -81,25 +82,27 @@ class JwtConfiguration {
 
     /** The signing key and the set that verifies. */
     record SigningKeys(JWK active, JWKSet all) {
+        private static final String JWKS = "reference.auth.jwks";
+
         static SigningKeys parse(String json, String activeKeyId) {
             JWKSet set;
             try {
                 set = JWKSet.parse(json);
             } catch (ParseException e) {
-                throw new IllegalStateException("reference.auth.jwks is not a JWK set: " + e.getMessage(), e);
+                throw new InvalidSettingException(JWKS, "is not a JWK set (JSON with \"keys\"): " + e.getMessage(), e);
             }
             if (set.getKeys().isEmpty()) {
-                throw new IllegalStateException("reference.auth.jwks has no keys: add an EC P-256 private key");
+                throw new InvalidSettingException(JWKS, "has no keys: add an EC P-256 private key with a kid");
             }
             JWK active = activeKeyId.isBlank() ? set.getKeys().getFirst() : set.getKeyByKeyId(activeKeyId);
             if (active == null) {
-                throw new IllegalStateException("reference.auth.active-key-id '" + activeKeyId
-                        + "' names no key in reference.auth.jwks");
+                throw new InvalidSettingException("reference.auth.active-key-id", "'" + activeKeyId
+                        + "' names no key in " + JWKS);
             }
             if (!(active instanceof ECKey ec) || !ec.isPrivate() || !Curve.P_256.equals(ec.getCurve())
                     || ec.getKeyID() == null) {
-                throw new IllegalStateException("The active key of reference.auth.jwks must be an EC P-256 private "
-                        + "key with a kid (ES256)");
+                throw new InvalidSettingException(JWKS, "the active key '" + active.getKeyID() + "' must be an EC "
+                        + "P-256 private key with a kid (ES256)");
             }
             return new SigningKeys(active, set);
         }

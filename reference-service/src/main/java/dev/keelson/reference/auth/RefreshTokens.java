@@ -1,5 +1,6 @@
 package dev.keelson.reference.auth;
 
+import dev.keelson.reference.platform.ExpiredRows;
 import dev.keelson.reference.platform.IdGenerator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * SHA-256 hash, so a copy of the table cannot be replayed.
  */
 @Repository
-class RefreshTokens {
+class RefreshTokens implements ExpiredRows {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final JdbcClient jdbc;
@@ -74,6 +75,26 @@ class RefreshTokens {
     int revokeAllOf(UUID userId, Instant now) {
         return jdbc.sql("UPDATE refresh_tokens SET revoked_at = ?, updated_at = ? WHERE user_id = ? AND revoked_at IS NULL")
                 .params(utc(now), utc(now), userId)
+                .update();
+    }
+
+    @Override
+    public String name() {
+        return "refresh tokens";
+    }
+
+    /**
+     * Deletes tokens of families that are over: every token of the family expired or revoked. A used token of a
+     * family that is still alive is kept even after it expired, because presenting it must still be detected as
+     * reuse and burn the family.
+     */
+    @Override
+    public int purge(int limit) {
+        return jdbc.sql("DELETE FROM refresh_tokens WHERE id IN (SELECT t.id FROM refresh_tokens t "
+                        + "WHERE t.expires_at < now() AND NOT EXISTS (SELECT 1 FROM refresh_tokens live "
+                        + "WHERE live.family_id = t.family_id AND live.expires_at >= now() AND live.revoked_at IS NULL) "
+                        + "LIMIT ?)")
+                .param(limit)
                 .update();
     }
 

@@ -2,27 +2,20 @@ package dev.keelson.reference.order;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.Cursor;
-import dev.keelson.reference.platform.CursorCodec;
 import dev.keelson.reference.platform.Envelope;
 import dev.keelson.reference.platform.ErrorCode;
+import dev.keelson.reference.platform.Page;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,25 +40,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/orders")
 @Validated
 class OrderController {
-    static final int MAX_LIMIT = 100;
+    /** Clients may keep what they read but must revalidate it (with its ETag) before using it again. */
+    private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
     private final OrderService service;
-    private final CursorCodec cursors;
 
-    OrderController(OrderService service, CursorCodec cursors) {
+    OrderController(OrderService service) {
         this.service = service;
-        this.cursors = cursors;
     }
-
-    record LineRequest(
-            @NotBlank @Size(max = 200) String product,
-            @NotNull @Min(1) @Max(10_000) Integer quantity,
-            @NotNull @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal unitPrice) {}
-
-    record CreateRequest(
-            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-            @Size(max = 500) String note,
-            @NotEmpty @Size(max = 100) List<@Valid @NotNull LineRequest> lines) {}
 
     record PatchRequest(@Size(max = 500) String note) {}
 
@@ -88,45 +70,32 @@ class OrderController {
 
     @PostMapping
     ResponseEntity<Envelope<OrderView>> create(@AuthenticationPrincipal Jwt jwt,
-            @Valid @RequestBody CreateRequest request) {
-        List<OrderService.NewLine> lines = request.lines().stream()
-                .map(l -> new OrderService.NewLine(l.product(), l.quantity(), l.unitPrice()))
-                .toList();
-        Order order = service.place(caller(jwt), request.currency(), request.note(), lines);
+            @Valid @RequestBody NewOrder request) {
+        Order order = service.place(caller(jwt), request);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()))
                 .eTag(etag(order))
                 .body(Envelope.of(OrderView.of(order)));
     }
 
     @GetMapping
-    Envelope<List<OrderView>> list(@AuthenticationPrincipal Jwt jwt,
+    ResponseEntity<Envelope<List<OrderView>>> list(@AuthenticationPrincipal Jwt jwt,
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) Instant createdFrom,
             @RequestParam(required = false) Instant createdTo,
             @RequestParam(defaultValue = "-createdAt") @Pattern(regexp = "-?createdAt") String sort,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 200) String cursor) {
-        boolean ascending = "createdAt".equals(sort);
-        Cursor after = cursor == null ? null : cursors.decode(cursor);
-        if (after != null && after.ascending() != ascending) {
-            throw new ApiException(ErrorCode.VALIDATION, "cursor belongs to a list with the other sort order");
-        }
-        List<Order> page = service.list(new Orders.Query(caller(jwt).ownerFilter(), status, createdFrom, createdTo,
-                after, ascending, limit + 1));
-        boolean more = page.size() > limit;
-        List<Order> shown = more ? page.subList(0, limit) : page;
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("limit", limit);
-        if (more) {
-            Order last = shown.getLast();
-            meta.put("nextCursor", cursors.encode(new Cursor(last.createdAt(), last.id(), ascending)));
-        }
-        return new Envelope<>(shown.stream().map(OrderView::of).toList(), meta);
+        OrderService.ListRequest request = new OrderService.ListRequest(status, createdFrom, createdTo,
+                "createdAt".equals(sort), cursor, limit);
+        return ResponseEntity.ok().cacheControl(REVALIDATE)
+                .body(Envelope.page(service.list(caller(jwt), request).map(OrderView::of)));
     }
 
+    /** With {@code ETag} (its version) and {@code Cache-Control: no-cache, private}; 304 for {@code If-None-Match}. */
     @GetMapping("/{id}")
     ResponseEntity<Envelope<OrderView>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return single(service.get(caller(jwt), id));
+        Order order = service.read(caller(jwt), id);
+        return ResponseEntity.ok().eTag(etag(order)).cacheControl(REVALIDATE).body(Envelope.of(OrderView.of(order)));
     }
 
     @PatchMapping("/{id}")
@@ -175,7 +144,6 @@ class OrderController {
     }
 
     private static OrderService.Caller caller(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        return new OrderService.Caller(UUID.fromString(jwt.getSubject()), roles != null && roles.contains("ADMIN"));
+        return OrderService.Caller.of(jwt);
     }
 }

@@ -1,11 +1,17 @@
 package dev.keelson.reference.order;
 
 import dev.keelson.reference.platform.ApiException;
+import dev.keelson.reference.platform.Cursor;
+import dev.keelson.reference.platform.CursorCodec;
 import dev.keelson.reference.platform.ErrorCode;
+import dev.keelson.reference.platform.Page;
+import dev.keelson.reference.platform.cache.ReadThroughCache;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,53 +20,93 @@ import org.springframework.transaction.support.TransactionTemplate;
  * else's, exactly as for an id that does not exist, so ids cannot be probed. Admins reach every order.
  */
 @Service
-class OrderService {
+public class OrderService {
     private final Orders orders;
     private final TransactionTemplate transactions;
+    private final CursorCodec cursors;
+    private final ReadThroughCache cache;
 
-    OrderService(Orders orders, TransactionTemplate transactions) {
+    OrderService(Orders orders, TransactionTemplate transactions, CursorCodec cursors, ReadThroughCache cache) {
         this.orders = orders;
         this.transactions = transactions;
+        this.cursors = cursors;
+        this.cache = cache;
     }
 
     /** Who is asking. */
-    record Caller(UUID userId, boolean admin) {
+    public record Caller(UUID userId, boolean admin) {
+        /** The caller an access token names: its subject, and admin when its {@code roles} claim holds ADMIN. */
+        public static Caller of(Jwt jwt) {
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            return new Caller(UUID.fromString(jwt.getSubject()), roles != null && roles.contains("ADMIN"));
+        }
+
         /** The owner filter of this caller's queries: none for admins. */
         UUID ownerFilter() {
             return admin ? null : userId;
         }
     }
 
-    /** One requested line. */
-    record NewLine(String product, int quantity, BigDecimal unitPrice) {}
+    /**
+     * What a list asks for: optional filters, the order ({@code ascending} is oldest first), the {@code cursor} of a
+     * previous page of the same list (or {@code null} for the first page) and the page size (1 to
+     * {@link Page#MAX_LIMIT}, checked by the API).
+     */
+    public record ListRequest(OrderStatus status, Instant createdFrom, Instant createdTo, boolean ascending,
+            String cursor, int limit) {}
 
-    Order place(Caller caller, String currency, String note, List<NewLine> requested) {
+    public Order place(Caller caller, NewOrder request) {
         List<Order.Line> lines = new ArrayList<>();
-        for (int i = 0; i < requested.size(); i++) {
-            NewLine r = requested.get(i);
+        for (int i = 0; i < request.lines().size(); i++) {
+            NewOrder.Line r = request.lines().get(i);
             lines.add(new Order.Line(i + 1, r.product().strip(), r.quantity(), r.unitPrice(),
                     Money.lineTotal(r.unitPrice(), r.quantity())));
         }
         BigDecimal total = Money.total(lines.stream().map(Order.Line::lineTotal).toList());
-        return transactions.execute(tx -> orders.insert(caller.userId(), currency, total, note, lines));
+        return transactions.execute(tx ->
+                orders.insert(caller.userId(), request.currency(), total, request.note(), lines));
     }
 
-    Order get(Caller caller, UUID id) {
+    /** The order as stored now (for writes, which must not decide on a cached copy). */
+    public Order get(Caller caller, UUID id) {
         return orders.find(id, caller.ownerFilter()).orElseThrow(() -> notFound(id));
     }
 
-    List<Order> list(Orders.Query query) {
-        return orders.list(query);
+    /**
+     * The order for reading, from the cache when it is there. Every write below drops the cached copy, so a read
+     * after a committed write never sees the old version; the owner check runs on every read, cached or not.
+     */
+    public Order read(Caller caller, UUID id) {
+        return cache.get(cacheKey(id), Order.class, () -> orders.find(id, null))
+                .filter(order -> caller.admin() || order.userId().equals(caller.userId()))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * One page of the caller's orders (every order for admins), without their lines. A cursor that was altered, made
+     * with another key or belongs to the other sort order is a validation error.
+     */
+    public Page<Order> list(Caller caller, ListRequest request) {
+        Cursor after = request.cursor() == null ? null : cursors.decode(request.cursor());
+        if (after != null && after.ascending() != request.ascending()) {
+            throw new ApiException(ErrorCode.VALIDATION, "cursor belongs to a list with the other sort order");
+        }
+        List<Order> fetched = orders.list(new Orders.Query(caller.ownerFilter(), request.status(),
+                request.createdFrom(), request.createdTo(), after, request.ascending(), request.limit() + 1));
+        return Page.of(fetched, request.limit(), o -> new Cursor(o.createdAt(), o.id(), request.ascending()), cursors);
     }
 
     /** Changes the note when {@code expectedVersion} is current: 412 when it is not, 404 when the order is not the caller's. */
     Order updateNote(Caller caller, UUID id, int expectedVersion, String note) {
-        return transactions.execute(tx -> orders.updateNote(id, caller.ownerFilter(), expectedVersion, note)
-                .orElseThrow(() -> stale(get(caller, id), expectedVersion)));
+        return transactions.execute(tx -> {
+            cache.evict(cacheKey(id));
+            return orders.updateNote(id, caller.ownerFilter(), expectedVersion, note)
+                    .orElseThrow(() -> stale(get(caller, id), expectedVersion));
+        });
     }
 
     /** Cancels a placed order: 409 when its state does not allow it; 412 when {@code expectedVersion} is stale. */
-    Order cancel(Caller caller, UUID id, Integer expectedVersion) {
+    public Order cancel(Caller caller, UUID id, Integer expectedVersion) {
         return transactions.execute(tx -> {
             Order current = get(caller, id);
             if (expectedVersion != null && expectedVersion != current.version()) {
@@ -70,6 +116,7 @@ class OrderService {
                 throw new ApiException(ErrorCode.INVALID_STATE,
                         "Order " + id + " is " + current.status() + "; only a PLACED order can be cancelled");
             }
+            cache.evict(cacheKey(id));
             return orders.cancel(id, current.version()).orElseThrow(() -> stale(get(caller, id), current.version()));
         });
     }
@@ -78,6 +125,11 @@ class OrderService {
         if (!orders.softDelete(id, caller.ownerFilter())) {
             throw notFound(id);
         }
+        cache.evict(cacheKey(id));
+    }
+
+    private static String cacheKey(UUID id) {
+        return "order:" + id;
     }
 
     private static ApiException stale(Order current, int expectedVersion) {

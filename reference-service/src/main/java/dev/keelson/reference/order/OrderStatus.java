@@ -1,7 +1,7 @@
 package dev.keelson.reference.order;
 
 /** The life of an order. */
-enum OrderStatus {
+public enum OrderStatus {
     PLACED,
     CANCELLED;
 

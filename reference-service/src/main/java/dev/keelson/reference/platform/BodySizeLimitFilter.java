@@ -5,11 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,8 +20,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final Problems problems;
 
-    BodySizeLimitFilter(@Value("${reference.http.max-body-size:64KB}") DataSize maxBodySize, Problems problems) {
-        this.maxBytes = maxBodySize.toBytes();
+    BodySizeLimitFilter(HttpProperties properties, Problems problems) {
+        this.maxBytes = properties.maxBodySize().toBytes();
         this.problems = problems;
     }
 

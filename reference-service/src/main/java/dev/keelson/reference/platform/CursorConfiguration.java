@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CursorConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CursorConfiguration.class);
+    private static final String SETTING = "reference.pagination.cursor-key";
+    private static final String HOW = "set base64 of at least 32 random bytes (openssl rand -base64 32)";
 
     @Bean
     CursorCodec cursorCodec(@Value("${reference.pagination.cursor-key:}") String key) {
@@ -22,11 +24,15 @@ class CursorConfiguration {
             new SecureRandom().nextBytes(random);
             return new CursorCodec(random);
         }
+        byte[] bytes;
         try {
-            return new CursorCodec(Base64.getDecoder().decode(key.strip()));
+            bytes = Base64.getDecoder().decode(key.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("reference.pagination.cursor-key must be base64 of at least 32 random "
-                    + "bytes (openssl rand -base64 32): " + e.getMessage(), e);
+            throw new InvalidSettingException(SETTING, "is not base64 (" + e.getMessage() + "); " + HOW, e);
         }
+        if (bytes.length < 32) {
+            throw new InvalidSettingException(SETTING, "has " + bytes.length + " bytes, too few to sign with; " + HOW);
+        }
+        return new CursorCodec(bytes);
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -30,10 +29,8 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
-        Path dir = Path.of(environment.getProperty("reference.database.embedded-dir", "./.data/postgres"))
-                .toAbsolutePath()
-                .normalize();
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+        Path dir = properties.embeddedDir().toAbsolutePath().normalize();
         Files.createDirectories(dir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)

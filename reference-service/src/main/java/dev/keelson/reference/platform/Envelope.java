@@ -1,5 +1,7 @@
 package dev.keelson.reference.platform;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,5 +15,15 @@ public record Envelope<T>(T data, Map<String, Object> meta) {
 
     public static <T> Envelope<T> of(T data) {
         return new Envelope<>(data, Map.of());
+    }
+
+    /** A list page: its items as {@code data}, {@code limit} and (unless it is the last page) {@code nextCursor}. */
+    public static <T> Envelope<List<T>> page(Page<T> page) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("limit", page.limit());
+        if (page.hasNext()) {
+            meta.put("nextCursor", page.nextCursor());
+        }
+        return new Envelope<>(page.items(), meta);
     }
 }

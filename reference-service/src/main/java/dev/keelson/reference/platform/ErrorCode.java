@@ -22,11 +22,17 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "The email is already registered"),
     INVALID_STATE(HttpStatus.CONFLICT, "invalid-state", "The resource's state does not allow this"),
+    TIMEOUT(HttpStatus.SERVICE_UNAVAILABLE, "timeout", "The request took too long"),
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "The resource has changed"),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match header required"),
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
-    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+            "The idempotency key was used for a different request"),
+    IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "idempotency-key-in-use",
+            "A request with this idempotency key is still running"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable");
 
     /** The prefix of every {@code type} this service sets. */
     public static final String TYPE_PREFIX = "https://keelson.dev/problems/";

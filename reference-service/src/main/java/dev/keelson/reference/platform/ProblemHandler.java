@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,6 +17,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -48,12 +53,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problems.of(ErrorCode.FORBIDDEN, "You do not have the role this needs", request));
     }
 
+    /**
+     * A statement ran past {@code reference.database.statement-timeout} (PostgreSQL cancelled it) or a transaction past
+     * {@code spring.transaction.default-timeout}: 503 saying so, never a request left hanging.
+     */
+    @ExceptionHandler({QueryTimeoutException.class, TransactionTimedOutException.class})
+    ResponseEntity<ProblemDetail> timedOut(Exception e, HttpServletRequest request) {
+        log.warn("Timed out on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return respond(problems.of(ErrorCode.TIMEOUT,
+                "The request took too long and was stopped; try again, and quote the request id if it keeps happening",
+                request));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return respond(validation(errors, request));
+    }
+
+    /** The database is away (down, unreachable, or its pool exhausted): 503, so clients and balancers retry. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+        CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(problemHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(problems.of(ErrorCode.UNAVAILABLE,
+                        "The service cannot reach its database right now; retry in a few seconds", request));
     }
 
     @ExceptionHandler(Exception.class)

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +14,9 @@ import org.springframework.stereotype.Component;
  * application starts. {@link SchemaMigrationDetector} tells Spring Boot that this bean initializes the database, so
  * every {@code JdbcTemplate}/{@code JdbcClient} user is created after it: nothing touches a table that does not
  * exist yet. A failed migration stops the start-up with the engine's message (file, line, SQLState).
+ *
+ * <p>Migrations run on their own connections, without the statement timeout of request connections
+ * ({@link StatementTimeout}): building an index on a big table may take minutes.
  *
  * <p>Set {@code reference.database.migrate-on-start=false} when migrations run as a separate deployment step
  * ({@code keelson db migrate}); the service then expects the schema to be current.
@@ -27,9 +29,9 @@ public class SchemaMigration implements InitializingBean {
     private final DataSource dataSource;
     private final boolean migrateOnStart;
 
-    SchemaMigration(DataSource dataSource, @Value("${reference.database.migrate-on-start:true}") boolean migrateOnStart) {
+    SchemaMigration(DataSource dataSource, DatabaseProperties properties) {
         this.dataSource = dataSource;
-        this.migrateOnStart = migrateOnStart;
+        this.migrateOnStart = properties.migrateOnStart();
     }
 
     @Override
@@ -39,7 +41,7 @@ public class SchemaMigration implements InitializingBean {
             return;
         }
         MigrateResult result = Migrator.configure()
-                .dataSource(dataSource)
+                .dataSource(StatementTimeout.withoutTimeout(dataSource))
                 .location(LOCATION)
                 .load()
                 .migrate(MigrateOptions.latest());

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -37,12 +36,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Problems problems,
-            @Value("${reference.http.cors.allowed-origins:}") List<String> allowedOrigins) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, HttpProperties properties) throws Exception {
         AuthenticationEntryPoint unauthenticated = new ProblemEntryPoint(problems);
         AccessDeniedHandler denied = (request, response, e) -> problems.write(
                 problems.of(ErrorCode.FORBIDDEN, "You do not have the role this needs", request), response);
-        http.cors(cors -> cors.configurationSource(corsAllowlist(allowedOrigins)))
+        http.cors(cors -> cors.configurationSource(corsAllowlist(properties.cors().allowedOrigins())))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -66,13 +64,16 @@ class SecurityConfiguration {
      */
     private static CorsConfigurationSource corsAllowlist(List<String> allowedOrigins) {
         CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(allowedOrigins.stream().filter(o -> !o.isBlank()).toList());
+        cors.setAllowedOrigins(allowedOrigins);
         cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Request-Id"));
-        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Retry-After"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "X-Request-Id",
+                "Idempotency-Key"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Retry-After", "RateLimit-Limit",
+                "RateLimit-Remaining", "RateLimit-Reset", "Idempotent-Replayed"));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
+        source.registerCorsConfiguration("/graphql", cors); // keelson:graphql
         return source;
     }
 

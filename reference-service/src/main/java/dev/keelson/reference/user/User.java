@@ -11,4 +11,10 @@ import java.util.UUID;
  * @param emailVerifiedAt when the owner proved the address is theirs; {@code null} until then
  */
 public record User(UUID id, String email, String passwordHash, String displayName, List<String> roles,
-        Instant emailVerifiedAt, Instant createdAt, Instant updatedAt) {}
+        Instant emailVerifiedAt, Instant createdAt, Instant updatedAt) {
+
+    /** This account with {@code passwordHash} left out, for copies that leave the database (the read cache). */
+    public User withoutPasswordHash() {
+        return new User(id, email, null, displayName, roles, emailVerifiedAt, createdAt, updatedAt);
+    }
+}

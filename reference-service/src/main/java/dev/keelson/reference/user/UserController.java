@@ -1,10 +1,9 @@
 package dev.keelson.reference.user;
 
 import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.Cursor;
-import dev.keelson.reference.platform.CursorCodec;
 import dev.keelson.reference.platform.Envelope;
 import dev.keelson.reference.platform.ErrorCode;
+import dev.keelson.reference.platform.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,10 +12,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,12 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/users")
 @Validated
 class UserController {
-    private final Users users;
-    private final CursorCodec cursors;
+    /** Clients may keep what they read but must revalidate it (with its ETag) before using it again. */
+    private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
 
-    UserController(Users users, CursorCodec cursors) {
+    private final Users users;
+
+    UserController(Users users) {
         this.users = users;
-        this.cursors = cursors;
     }
 
     /** What the API shows of an account: never the password hash. */
@@ -61,9 +60,11 @@ class UserController {
     record RolesPatch(@NotEmpty @Size(max = 2) List<@Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN")
             String> roles) {}
 
+    /** With an {@code ETag} from the last change and {@code Cache-Control: no-cache, private}; 304 when unchanged. */
     @GetMapping("/me")
-    Envelope<UserView> me(@AuthenticationPrincipal Jwt jwt) {
-        return Envelope.of(UserView.of(users.findById(id(jwt)).orElseThrow(UserController::gone)));
+    ResponseEntity<Envelope<UserView>> me(@AuthenticationPrincipal Jwt jwt) {
+        User user = users.findForDisplay(id(jwt)).orElseThrow(UserController::gone);
+        return ResponseEntity.ok().eTag(etag(user)).cacheControl(REVALIDATE).body(Envelope.of(UserView.of(user)));
     }
 
     @PatchMapping("/me")
@@ -74,22 +75,13 @@ class UserController {
 
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    Envelope<List<UserView>> list(
+    ResponseEntity<Envelope<List<UserView>>> list(
             @RequestParam(required = false) @Pattern(regexp = "USER|ADMIN") String role,
             @RequestParam(required = false) @Size(min = 1, max = 254) String emailPrefix,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 200) String cursor) {
-        Cursor after = cursor == null ? null : cursors.decode(cursor);
-        List<User> page = users.list(new Users.Query(role, emailPrefix, after, limit + 1));
-        boolean more = page.size() > limit;
-        List<User> shown = more ? page.subList(0, limit) : page;
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("limit", limit);
-        if (more) {
-            User last = shown.getLast();
-            meta.put("nextCursor", cursors.encode(new Cursor(last.createdAt(), last.id(), false)));
-        }
-        return new Envelope<>(shown.stream().map(UserView::of).toList(), meta);
+        return ResponseEntity.ok().cacheControl(REVALIDATE)
+                .body(Envelope.page(users.page(role, emailPrefix, cursor, limit).map(UserView::of)));
     }
 
     @PatchMapping("/{id}/roles")
@@ -106,6 +98,12 @@ class UserController {
             throw notFound(id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** Every change of an account sets {@code updated_at} (to the microsecond), so it versions the account. */
+    private static String etag(User user) {
+        Instant changed = user.updatedAt();
+        return "\"" + Long.toString(changed.getEpochSecond(), 36) + "." + Long.toString(changed.getNano(), 36) + "\"";
     }
 
     private static UUID id(Jwt jwt) {

@@ -1,6 +1,9 @@
 package dev.keelson.reference.user;
 
 import dev.keelson.reference.platform.Cursor;
+import dev.keelson.reference.platform.CursorCodec;
+import dev.keelson.reference.platform.Page;
+import dev.keelson.reference.platform.cache.ReadThroughCache;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,9 +24,13 @@ public class Users {
     private static final String COLUMNS = "id, email, password_hash, display_name, roles, email_verified_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final CursorCodec cursors;
+    private final ReadThroughCache cache;
 
-    Users(JdbcClient jdbc) {
+    Users(JdbcClient jdbc, CursorCodec cursors, ReadThroughCache cache) {
         this.jdbc = jdbc;
+        this.cursors = cursors;
+        this.cache = cache;
     }
 
     /** Inserts a new account with role {@code USER}; empty when the email is already registered. */
@@ -53,11 +60,19 @@ public class Users {
                 .optional();
     }
 
+    /**
+     * The account for showing it to its owner, from the cache when it is there, without its password hash (which is
+     * never cached). Every write of this class drops the cached copy.
+     */
+    public Optional<User> findForDisplay(UUID id) {
+        return cache.get(cacheKey(id), User.class, () -> findById(id).map(User::withoutPasswordHash));
+    }
+
     /** What an admin list asks for: optional role and email prefix, position, size (newest first). */
-    public record Query(String role, String emailPrefix, Cursor after, int limit) {}
+    record Query(String role, String emailPrefix, Cursor after, int limit) {}
 
     /** Up to {@code query.limit()} live accounts, newest first, after the cursor. */
-    public List<User> list(Query q) {
+    List<User> list(Query q) {
         String prefix = q.emailPrefix() == null ? null : normalize(q.emailPrefix());
         Instant afterCreated = q.after() == null ? null : q.after().createdAt();
         UUID afterId = q.after() == null ? null : q.after().id();
@@ -71,20 +86,34 @@ public class Users {
                 .list();
     }
 
+    /**
+     * One page of live accounts, newest first: optional role and email prefix, the {@code cursor} of the previous
+     * page ({@code null} for the first) and the page size (1 to {@link Page#MAX_LIMIT}, checked by the API).
+     */
+    public Page<User> page(String role, String emailPrefix, String cursor, int limit) {
+        Cursor after = cursor == null ? null : cursors.decode(cursor);
+        List<User> fetched = list(new Query(role, emailPrefix, after, limit + 1));
+        return Page.of(fetched, limit, u -> new Cursor(u.createdAt(), u.id(), false), cursors);
+    }
+
     public Optional<User> updateDisplayName(UUID id, String displayName) {
-        return jdbc.sql("UPDATE users SET display_name = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL "
-                        + "RETURNING " + COLUMNS)
+        Optional<User> result = jdbc.sql("UPDATE users SET display_name = ?, updated_at = now() "
+                        + "WHERE id = ? AND deleted_at IS NULL RETURNING " + COLUMNS)
                 .params(displayName, id)
                 .query(Users::map)
                 .optional();
+        cache.evict(cacheKey(id));
+        return result;
     }
 
     public Optional<User> updateRoles(UUID id, List<String> roles) {
-        return jdbc.sql("UPDATE users SET roles = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL "
+        Optional<User> result = jdbc.sql("UPDATE users SET roles = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL "
                         + "RETURNING " + COLUMNS)
                 .params(roles.toArray(String[]::new), id)
                 .query(Users::map)
                 .optional();
+        cache.evict(cacheKey(id));
+        return result;
     }
 
     public void markEmailVerified(UUID id) {
@@ -92,19 +121,28 @@ public class Users {
                         + "WHERE id = ? AND deleted_at IS NULL")
                 .param(id)
                 .update();
+        cache.evict(cacheKey(id));
     }
 
     public void updatePasswordHash(UUID id, String passwordHash) {
         jdbc.sql("UPDATE users SET password_hash = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL")
                 .params(passwordHash, id)
                 .update();
+        cache.evict(cacheKey(id));
     }
 
     /** Marks the account deleted; its email becomes free and its refresh tokens stop working. */
     public boolean softDelete(UUID id) {
-        return jdbc.sql("UPDATE users SET deleted_at = now(), updated_at = now() WHERE id = ? AND deleted_at IS NULL")
+        boolean result = jdbc.sql("UPDATE users SET deleted_at = now(), updated_at = now() "
+                        + "WHERE id = ? AND deleted_at IS NULL")
                 .param(id)
                 .update() == 1;
+        cache.evict(cacheKey(id));
+        return result;
+    }
+
+    private static String cacheKey(UUID id) {
+        return "user:" + id;
     }
 
     private static OffsetDateTime utc(Instant instant) {

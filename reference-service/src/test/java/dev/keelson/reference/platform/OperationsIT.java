@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
+import dev.keelson.reference.testing.Await;
 import dev.keelson.reference.testing.ServiceTest;
+import io.micrometer.tracing.Tracer;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsIT extends ServiceTest {
+    @Autowired
+    private Tracer tracer;
 
     @Test
     void livenessAnswersWithoutAuthentication() {
@@ -54,6 +60,9 @@ class OperationsIT extends ServiceTest {
                 .header("X-Request-Id", "log-test-" + System.nanoTime()).send();
         String requestId = reply.header("X-Request-Id");
 
+        // the event is written after the response is complete, which the client may have read already
+        Await.until("the access event of " + requestId, Duration.ofSeconds(5),
+                () -> output.getOut().lines().anyMatch(line -> line.startsWith("{") && line.contains(requestId)));
         List<JsonNode> events = output.getOut().lines()
                 .filter(line -> line.startsWith("{") && line.contains(requestId))
                 .map(line -> JsonMapper.builder().build().readTree(line))
@@ -68,7 +77,14 @@ class OperationsIT extends ServiceTest {
         assertThat(event.at("/duration/us").asLong()).isPositive();
         assertThat(event.get("requestId").asString()).isEqualTo(requestId);
         assertThat(event.get("userId").asString()).matches("[0-9a-f-]{36}");
+        assertThat(event.has("traceId")).as("tracing is off by default").isFalse();
         assertThat(output.getOut()).doesNotContain(user.accessToken()).doesNotContain(user.refreshToken())
                 .doesNotContain(user.password());
+    }
+
+    @Test
+    void tracingIsOffByDefaultSoNoSpanIsMade() {
+        assertThat(tracer).isSameAs(Tracer.NOOP);
+        assertThat(tracer.nextSpan().isNoop()).isTrue();
     }
 }

@@ -17,11 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 /** A real HTTP client for the service under test (JDK {@link HttpClient}), with the API's common moves. */
 public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
 
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HttpClient.newBuilder());
+    }
+
+    /** A client of {@code base} ({@code https://127.0.0.1:8443}) built from {@code client} (with its TLS settings). */
+    public Api(String base, HttpClient.Builder client) {
+        this.base = base;
+        this.client = client.connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** A response with its body parsed as JSON when it has one. */
@@ -108,18 +114,36 @@ public final class Api {
 
     /** Registers a new user with a unique email and signs in. */
     public Session newUser() {
+        return newUser(null);
+    }
+
+    /**
+     * Registers a new user and signs in as if from {@code clientAddress} ({@code X-Forwarded-For}, believed when the
+     * service trusts the test client as a proxy), so sign-in rate limits of other addresses are not touched.
+     */
+    public Session newUser(String clientAddress) {
         String email = "user-" + UUID.randomUUID() + "@example.com";
         String password = "correct horse battery staple";
-        Reply registered = post("/api/v1/auth/register")
+        Reply registered = from(clientAddress, post("/api/v1/auth/register"))
                 .json(Map.of("email", email, "password", password, "displayName", "Test User")).send();
         if (registered.status() != 201) {
             throw new AssertionError("register: " + registered.status() + " " + registered.body());
         }
-        return login(email, password);
+        Reply reply = from(clientAddress, post("/api/v1/auth/login"))
+                .json(Map.of("email", email, "password", password)).send();
+        return session(email, password, reply);
     }
 
     public Session login(String email, String password) {
-        Reply reply = post("/api/v1/auth/login").json(Map.of("email", email, "password", password)).send();
+        return session(email, password,
+                post("/api/v1/auth/login").json(Map.of("email", email, "password", password)).send());
+    }
+
+    private static Call from(String clientAddress, Call call) {
+        return clientAddress == null ? call : call.header("X-Forwarded-For", clientAddress);
+    }
+
+    private static Session session(String email, String password, Reply reply) {
         if (reply.status() != 200) {
             throw new AssertionError("login: " + reply.status() + " " + reply.body());
         }

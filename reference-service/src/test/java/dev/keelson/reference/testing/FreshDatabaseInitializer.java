@@ -20,7 +20,11 @@ public final class FreshDatabaseInitializer implements ApplicationContextInitial
                 "spring.datasource.username", db.user(),
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", String.valueOf(TestSmtp.port()),
-                "reference.outbox.poll-interval", "100ms")));
+                "db-scheduler.polling-interval", "200ms",
+                // cached test contexts stay open until the JVM ends: let their pools shrink when idle, so a whole run
+                // does not hold a hundred connections of the shared server
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.idle-timeout", "10000")));
         // the test framework keeps contexts cached until the JVM ends and may never close them: drop then at the latest
         Thread dropAtExit = new Thread(db::drop, "drop-" + db.name());
         Runtime.getRuntime().addShutdownHook(dropAtExit);

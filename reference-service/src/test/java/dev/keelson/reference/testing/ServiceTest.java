@@ -12,7 +12,9 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1", // the trusted proxy of SecurityHeadersIT
             "reference.rate-limit.auth.capacity=1000000", // the tests sign up hundreds of users from one address
+            "reference.rate-limit.api.capacity=1000000",
             "reference.http.cors.allowed-origins=https://app.example.com"})
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 public abstract class ServiceTest {

@@ -2,6 +2,8 @@ package dev.keelson.reference.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -26,6 +28,17 @@ public final class TestPostgres {
     public record Database(String url, String user, String name) {
         public DriverManagerDataSource dataSource() {
             return new DriverManagerDataSource(url, user, "");
+        }
+
+        /** The same database reached through {@code host:port} (a {@link TcpProxy} in front of the server). */
+        public String urlThrough(String host, int port) {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+        }
+
+        /** Host and port of the server holding this database. */
+        public InetSocketAddress server() {
+            URI uri = URI.create(url.substring("jdbc:".length()));
+            return InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
         }
 
         /** Drops the database, closing its connections. */

@@ -25,14 +25,19 @@ public final class TestSmtp {
         return server.getSmtp().getPort();
     }
 
+    /** The bodies of the emails {@code recipient} has received so far. */
+    public static List<String> bodiesNow(String recipient) {
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(m -> addressedTo(m, recipient))
+                .map(GreenMailUtil::getBody)
+                .toList();
+    }
+
     /** The bodies of the emails {@code recipient} has received, waiting up to 10 s for at least {@code count}. */
     public static List<String> bodiesFor(String recipient, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (true) {
-            List<String> bodies = Arrays.stream(server.getReceivedMessages())
-                    .filter(m -> addressedTo(m, recipient))
-                    .map(GreenMailUtil::getBody)
-                    .toList();
+            List<String> bodies = bodiesNow(recipient);
             if (bodies.size() >= count || Instant.now().isAfter(deadline)) {
                 return bodies;
             }

@@ -1,0 +1,11 @@
+/**
+ * Background jobs on PostgreSQL with db-scheduler: one table ({@code scheduled_tasks}), safe with many instances
+ * (each execution is claimed with an optimistic version check, so it runs once however many instances poll), jobs
+ * scheduled in the transaction of the change that causes them. Failed jobs are retried with exponential back-off;
+ * after {@code reference.jobs.max-attempts} they move to {@code job_dead_letters}. Handlers are idempotent: a job
+ * that runs again (after a crash mid-run, detected by its missed heartbeats) finds its work done and does nothing.
+ *
+ * <p>Jobs: {@code send-email} (one per email in {@code outbox_emails}) and {@code purge-expired} (recurring:
+ * deletes expired refresh-token families and idempotency records).
+ */
+package dev.keelson.reference.jobs;

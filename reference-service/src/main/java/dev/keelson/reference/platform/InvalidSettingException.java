@@ -1,0 +1,62 @@
+package dev.keelson.reference.platform;
+
+import java.util.Locale;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.context.properties.bind.BindException;
+
+/**
+ * A setting the service cannot start with: thrown while the application context is built, reported by
+ * {@link InvalidSettingFailureAnalyzer} as one message naming the setting (and its environment variable), and ends
+ * the process with exit code 2 (bad configuration).
+ */
+public final class InvalidSettingException extends RuntimeException implements ExitCodeGenerator {
+    /** The exit code of a start-up refused for bad configuration. */
+    public static final int EXIT_CODE = 2;
+
+    private final String setting;
+
+    /**
+     * @param setting the property, such as {@code reference.auth.jwks}
+     * @param problem what is wrong with it and how to fix it, a sentence without the setting's name
+     */
+    public InvalidSettingException(String setting, String problem) {
+        super(setting + ": " + problem);
+        this.setting = setting;
+    }
+
+    public InvalidSettingException(String setting, String problem, Throwable cause) {
+        super(setting + ": " + problem, cause);
+        this.setting = setting;
+    }
+
+    public String setting() {
+        return setting;
+    }
+
+    /** The environment variable that sets {@link #setting()}: {@code reference.auth.active-key-id} → {@code REFERENCE_AUTH_ACTIVE_KEY_ID}. */
+    public String environmentVariable() {
+        return environmentVariable(setting);
+    }
+
+    static String environmentVariable(String property) {
+        return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public int getExitCode() {
+        return EXIT_CODE;
+    }
+
+    /**
+     * The exit code of a failed start-up: {@value #EXIT_CODE} when a setting is wrong (ours, or one Spring Boot could
+     * not bind, such as {@code reference.http.max-body-size=lots}), 1 when something else failed.
+     */
+    public static int exitCodeOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InvalidSettingException || t instanceof BindException) {
+                return EXIT_CODE;
+            }
+        }
+        return 1;
+    }
+}

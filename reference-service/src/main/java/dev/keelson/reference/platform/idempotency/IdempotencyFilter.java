@@ -1,0 +1,196 @@
+package dev.keelson.reference.platform.idempotency;
+
+import dev.keelson.reference.platform.ErrorCode;
+import dev.keelson.reference.platform.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Makes mutating API requests that carry {@code Idempotency-Key} safe to retry. The request runs inside one
+ * transaction that first claims the key (the handler's own transactions join it), and a successful (2xx) response
+ * is stored in that same transaction, so the record exists exactly when the request's changes committed:
+ *
+ * <ul>
+ *   <li>same key, same request (method, path, query, {@code If-Match}, body), already committed: the stored
+ *       response is replayed with {@code Idempotent-Replayed: true}, on any instance;
+ *   <li>same key, different request: 422;
+ *   <li>same key while the first request still runs: the retry waits on the key's row lock until the first
+ *       one commits (then replays) or rolls back (then runs); after
+ *       {@code reference.idempotency.wait-for-first} it gets 409;
+ *   <li>a failed request (4xx, 5xx) keeps nothing: its changes roll back unless its handler committed them on
+ *       purpose (a 4xx after a deliberate change, such as revoking a reused refresh token), and a retry runs anew.
+ * </ul>
+ *
+ * Runs after Spring Security (the key belongs to the authenticated user) and the rate limiter.
+ */
+@Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 3)
+class IdempotencyFilter extends OncePerRequestFilter {
+    static final String HEADER = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> REPLAYED_HEADERS = Set.of("Content-Type", "Location", "ETag");
+
+    private final IdempotencyKeys keys;
+    private final PlatformTransactionManager transactions;
+    private final Problems problems;
+    private final IdempotencyProperties properties;
+
+    IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactions, Problems problems,
+            IdempotencyProperties properties) {
+        this.keys = keys;
+        this.transactions = transactions;
+        this.problems = problems;
+        this.properties = properties;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !properties.enabled() || !MUTATING.contains(request.getMethod())
+                || !request.getRequestURI().startsWith("/api/") || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HEADER);
+        if (!IdempotencyKey.valid(header)) {
+            problems.write(problems.of(ErrorCode.VALIDATION,
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID", request), response);
+            return;
+        }
+        BufferedRequest buffered = new BufferedRequest(request);
+        IdempotencyKey key = IdempotencyKey.of(scope(), header);
+        TransactionStatus tx;
+        try {
+            tx = transactions.getTransaction(TransactionDefinition.withDefaults());
+        } catch (TransactionException e) {
+            unavailable(request, response, e);
+            return;
+        }
+        try {
+            handle(tx, key, fingerprint(buffered), buffered, response, chain);
+        } catch (DataAccessResourceFailureException | TransactionException e) {
+            unavailable(request, response, e);
+        } finally {
+            if (!tx.isCompleted()) {
+                transactions.rollback(tx);
+            }
+        }
+    }
+
+    private void handle(TransactionStatus tx, IdempotencyKey key, byte[] fingerprint, BufferedRequest request,
+            HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        switch (keys.claim(key, fingerprint, properties.ttl(), properties.waitForFirst())) {
+            case IdempotencyKeys.Claimed claimed -> execute(tx, key, request, response, chain);
+            case IdempotencyKeys.Completed done when !MessageDigest.isEqual(done.requestHash(), fingerprint) ->
+                    problems.write(problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used "
+                            + "for a different request (method, path or body): send a new key for a new request",
+                            request), response);
+            case IdempotencyKeys.Completed done -> replay(StoredResponse.decode(key.open(done.response())), response);
+            case IdempotencyKeys.Busy busy -> {
+                response.setHeader("Retry-After", "1");
+                problems.write(problems.of(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key "
+                        + "is still running: retry in a moment to get its response", request), response);
+            }
+        }
+    }
+
+    /** Runs the request; keeps its response and changes when it succeeded, in this transaction. */
+    private void execute(TransactionStatus tx, IdempotencyKey key, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, captured);
+        int status = captured.getStatus();
+        if (tx.isRollbackOnly() || status >= 500) {
+            transactions.rollback(tx);
+        } else if (status >= 400) {
+            keys.release(key);
+            transactions.commit(tx);
+        } else {
+            keys.complete(key, status, key.seal(stored(captured).encode()));
+            transactions.commit(tx);
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private static StoredResponse stored(ContentCachingResponseWrapper response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : REPLAYED_HEADERS) {
+            String value = response.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return new StoredResponse(response.getStatus(), headers, response.getContentAsByteArray());
+    }
+
+    private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {
+        response.setStatus(stored.status());
+        stored.headers().forEach(response::setHeader);
+        response.setHeader("Idempotent-Replayed", "true");
+        response.setContentLength(stored.body().length);
+        response.getOutputStream().write(stored.body());
+    }
+
+    /** The database failed before the response was sent: nothing of it went out, so a retry is safe. */
+    private void unavailable(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
+            throws IOException {
+        log.warn("Idempotent {} {} not completed: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        if (response.isCommitted()) {
+            return;
+        }
+        String requestId = response.getHeader("X-Request-Id");
+        response.reset();
+        if (requestId != null) {
+            response.setHeader("X-Request-Id", requestId);
+        }
+        response.setHeader("Retry-After", "2");
+        problems.write(problems.of(ErrorCode.UNAVAILABLE, "The service cannot reach its database right now; "
+                + "retry with the same Idempotency-Key in a few seconds", request), response);
+    }
+
+    private static String scope() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken jwt ? "user:" + jwt.getName() : "anonymous";
+    }
+
+    /** SHA-256 of method, path and query, {@code If-Match} and body. */
+    private static byte[] fingerprint(BufferedRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {request.getMethod(), request.getRequestURI(), request.getQueryString(),
+                request.getHeader("If-Match")}) {
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return digest.digest(request.body());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.keelson.reference.platform.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import org.springframework.stereotype.Component;
+
+/**
+ * Buckets in this instance's memory: at most 100,000 clients, each dropped once idle for longer than the longest
+ * configured period (a dropped bucket was full again anyway). With N instances a client gets up to N times the
+ * limit; the Redis store shares the buckets instead, and falls back to this one while Redis is unreachable.
+ */
+@Component
+public final class LocalBucketStore implements BucketStore {
+    private final Cache<String, Bucket> buckets;
+
+    LocalBucketStore(RateLimitProperties properties) {
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(properties.longestPeriod())
+                .build();
+    }
+
+    @Override
+    public ConsumptionProbe tryConsume(String key, Bandwidth limit) {
+        return buckets.get(key, k -> Bucket.builder().addLimit(limit).build()).tryConsumeAndReturnRemaining(1);
+    }
+}

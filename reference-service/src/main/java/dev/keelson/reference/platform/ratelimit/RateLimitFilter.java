@@ -1,0 +1,96 @@
+package dev.keelson.reference.platform.ratelimit;
+
+import dev.keelson.reference.platform.ErrorCode;
+import dev.keelson.reference.platform.Problems;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Token buckets in front of the API. {@code /api/v1/auth/**}, where passwords can be guessed, has its own strict
+ * bucket per client address; the rest of {@code /api/**} and {@code /graphql} one per user (per client address for
+ * requests without a valid token). Every answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
+ * {@code RateLimit-Reset} (seconds until the bucket is full again); over the limit it is 429 with
+ * {@code Retry-After} and a problem document.
+ *
+ * <p>Runs after Spring Security so it knows the user. Requests that security refuses (401) never reach it: limit
+ * connection rates at the edge for those. The client address is {@code getRemoteAddr()}: the TCP peer, or, when the
+ * peer is a proxy in {@code server.tomcat.remoteip.internal-proxies}, the nearest address in {@code X-Forwarded-For}
+ * that is not one (Tomcat's {@code RemoteIpValve} reads it from the right, so what a client writes is ignored).
+ */
+@Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2)
+class RateLimitFilter extends OncePerRequestFilter {
+    private static final String AUTH_PREFIX = "/api/v1/auth/";
+
+    private final BucketStore buckets;
+    private final Problems problems;
+    private final boolean enabled;
+    private final Bandwidth auth;
+    private final Bandwidth api;
+
+    RateLimitFilter(BucketStore buckets, Problems problems, RateLimitProperties properties) {
+        this.buckets = buckets;
+        this.problems = problems;
+        this.enabled = properties.enabled();
+        this.auth = bandwidth(properties.auth());
+        this.api = bandwidth(properties.api());
+    }
+
+    private static Bandwidth bandwidth(RateLimitProperties.Limit limit) {
+        return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !enabled || !(path.startsWith("/api/") || path.equals("/graphql"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean signIn = request.getRequestURI().startsWith(AUTH_PREFIX);
+        Bandwidth limit = signIn ? auth : api;
+        ConsumptionProbe probe = buckets.tryConsume(bucketKey(request, signIn), limit);
+        response.setHeader("RateLimit-Limit", Long.toString(limit.getCapacity()));
+        response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+        response.setHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
+        if (probe.isConsumed()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+        response.setHeader("Retry-After", Long.toString(retryAfter));
+        String detail = (signIn ? "Too many sign-in requests from your address" : "Too many requests")
+                + "; try again in " + retryAfter + " s";
+        problems.write(problems.of(ErrorCode.RATE_LIMITED, detail, request), response);
+    }
+
+    /** {@code auth:ip:…} for sign-in, {@code api:user:…} or {@code api:ip:…} for the rest. */
+    private String bucketKey(HttpServletRequest request, boolean signIn) {
+        if (!signIn) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication instanceof JwtAuthenticationToken jwt) {
+                return "api:user:" + jwt.getName();
+            }
+        }
+        return (signIn ? "auth:ip:" : "api:ip:") + request.getRemoteAddr();
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.keelson.reference.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.keelson.reference.platform.Outbox;
+import dev.keelson.reference.testing.Api;
+import dev.keelson.reference.testing.Api.Reply;
+import dev.keelson.reference.testing.Api.Session;
+import dev.keelson.reference.testing.Await;
+import dev.keelson.reference.testing.ServiceInstance;
+import dev.keelson.reference.testing.TestPostgres;
+import dev.keelson.reference.testing.TestRedis;
+import dev.keelson.reference.testing.TestSmtp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Two instances on different ports over the same PostgreSQL database and the same Redis (one key prefix). */
+class TwoInstancesIT {
+    private static TestPostgres.Database db;
+    private static ServiceInstance first;
+    private static ServiceInstance second;
+    private static String keyPrefix;
+
+    @BeforeAll
+    static void startBoth() {
+        assumeTrue(TestRedis.available(), "needs the local Redis");
+        db = TestPostgres.create();
+        keyPrefix = TestRedis.freshPrefix();
+        String[] settings = {
+            "--spring.data.redis.url=" + TestRedis.url(),
+            "--reference.redis.key-prefix=" + keyPrefix,
+            "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h",
+            "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"};
+        first = ServiceInstance.start(db, settings);
+        second = ServiceInstance.start(db, settings);
+    }
+
+    @AfterAll
+    static void stopBoth() {
+        for (ServiceInstance instance : new ServiceInstance[] {first, second}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+        if (db != null) {
+            db.drop();
+        }
+        if (keyPrefix != null) {
+            TestRedis.deleteKeys(keyPrefix);
+        }
+    }
+
+    private static Reply login(Api api, String clientAddress) {
+        return api.post("/api/v1/auth/login").header("X-Forwarded-For", clientAddress)
+                .json(Map.of("email", "nobody@example.com", "password", "a wrong password")).send();
+    }
+
+    private static int nextAddress = 1;
+
+    /** A user registered from an address of its own, so the sign-in limit of 3 is not spent by registrations. */
+    private static synchronized Session newUser() {
+        return first.api().newUser("203.0.113." + nextAddress++);
+    }
+
+    private static Api.Call placeOrder(ServiceInstance instance, Session user, String key) {
+        return instance.api().post("/api/v1/orders").token(user.accessToken()).header("Idempotency-Key", key)
+                .json(Map.of("currency", "EUR", "lines", List.of(Map.of("product", "Tea", "quantity", 1,
+                        "unitPrice", "3.00"))));
+    }
+
+    private static int ordersOf(Session user) {
+        return second.api().get("/api/v1/orders?limit=100").token(user.accessToken()).send().json().get("data").size();
+    }
+
+    @Test
+    void aRateLimitHoldsAcrossBothInstances() {
+        assertThat(login(first.api(), "198.51.100.20").status()).isEqualTo(401);
+        assertThat(login(second.api(), "198.51.100.20").status()).isEqualTo(401);
+        assertThat(login(first.api(), "198.51.100.20").header("RateLimit-Remaining")).isEqualTo("0");
+
+        Reply fourth = login(second.api(), "198.51.100.20");
+
+        assertThat(fourth.status()).isEqualTo(429);
+        assertThat(fourth.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void anIdempotentRetrySentToTheOtherInstanceReplaysTheFirstResponse() {
+        Session user = newUser();
+        String key = UUID.randomUUID().toString();
+
+        Reply first = placeOrder(TwoInstancesIT.first, user, key).send();
+        Reply retry = placeOrder(second, user, key).send();
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(ordersOf(user)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentDuplicatesSpreadOverBothInstancesExecuteOnce() {
+        Session user = newUser();
+        String key = UUID.randomUUID().toString();
+        List<CompletableFuture<Reply>> replies = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 10; i++) {
+                ServiceInstance target = i % 2 == 0 ? first : second;
+                replies.add(CompletableFuture.supplyAsync(() -> placeOrder(target, user, key).send(), threads));
+            }
+        }
+
+        List<Reply> answered = replies.stream().map(CompletableFuture::join).toList();
+
+        assertThat(ordersOf(user)).isEqualTo(1);
+        assertThat(answered).allSatisfy(r -> assertThat(r.status()).isIn(201, 409));
+        assertThat(answered.stream().filter(r -> r.status() == 201)
+                .map(r -> r.json().at("/data/id").asString()).distinct()).hasSize(1);
+        assertThat(answered.stream().filter(r -> r.status() == 201 && r.header("Idempotent-Replayed") == null))
+                .hasSize(1);
+    }
+
+    @Test
+    void theReadCacheIsSharedAndAWriteOnOneInstanceIsSeenOnTheOther() {
+        Session user = newUser();
+        String id = placeOrder(first, user, UUID.randomUUID().toString()).send().json().at("/data/id").asString();
+        String path = "/api/v1/orders/" + id;
+        first.api().get(path).token(user.accessToken()).send();
+
+        JdbcClient.create(db.dataSource())
+                .sql("UPDATE orders SET note = 'behind its back' WHERE id = CAST(? AS uuid)").param(id).update();
+        Reply cachedByTheOther = second.api().get(path).token(user.accessToken()).send();
+        Reply patched = first.api().patch(path).token(user.accessToken()).header("If-Match", "\"1\"")
+                .json(Map.of("note", "changed on the first")).send();
+        Reply afterWrite = second.api().get(path).token(user.accessToken()).send();
+
+        assertThat(cachedByTheOther.json().at("/data/note").isMissingNode()).as("from the shared cache").isTrue();
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(afterWrite.json().at("/data/note").asString()).isEqualTo("changed on the first");
+    }
+
+    @Test
+    void eachJobRunsOnceWhileBothInstancesPoll() {
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            recipients.add("both-" + i + "-" + UUID.randomUUID() + "@example.com");
+        }
+        Outbox outbox = first.bean(Outbox.class);
+        first.bean(TransactionTemplate.class).executeWithoutResult(tx -> recipients.forEach(
+                recipient -> outbox.enqueue(recipient, "Once", "exactly once")));
+
+        JdbcClient jdbc = JdbcClient.create(db.dataSource());
+        Await.until("every email sent", Duration.ofSeconds(60), () -> jdbc.sql(
+                "SELECT count(*) FROM outbox_emails WHERE recipient LIKE 'both-%' AND sent_at IS NULL")
+                .query(Long.class).single() == 0);
+        // a job is removed only after its email went out: with none left, no send can still be under way
+        Await.until("every job finished", Duration.ofSeconds(30), () -> jdbc.sql(
+                "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'send-email'").query(Long.class).single() == 0);
+        for (String recipient : recipients) {
+            assertThat(TestSmtp.bodiesNow(recipient)).as(recipient).hasSize(1);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.keelson.reference.platform.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keelson.reference.testing.Api.Reply;
+import dev.keelson.reference.testing.Api.Session;
+import dev.keelson.reference.testing.ServiceTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The shared test context has no Redis: this is the in-memory cache; {@code TwoInstancesIT} covers Redis. */
+class CacheIT extends ServiceTest {
+    @Autowired
+    private JdbcClient jdbc;
+
+    private String placeOrder(Session user) {
+        return api.post("/api/v1/orders").token(user.accessToken()).json(Map.of("currency", "EUR", "note", "first",
+                "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "2.00"))))
+                .send().json().at("/data/id").asString();
+    }
+
+    private Reply read(Session user, String id) {
+        return api.get("/api/v1/orders/" + id).token(user.accessToken()).send();
+    }
+
+    @Test
+    void anOrderReadOnceIsServedFromTheCacheUntilTheServiceChangesIt() {
+        Session user = api.newUser();
+        String id = placeOrder(user);
+        read(user, id);
+
+        // behind the service's back: a cached read does not see it...
+        jdbc.sql("UPDATE orders SET note = 'changed behind its back' WHERE id = CAST(? AS uuid)").param(id).update();
+        assertThat(read(user, id).json().at("/data/note").asString()).isEqualTo("first");
+
+        // ...but every write through the service drops the copy
+        Reply patched = api.patch("/api/v1/orders/" + id).token(user.accessToken()).header("If-Match", "\"1\"")
+                .json(Map.of("note", "second")).send();
+        assertThat(patched.status()).isEqualTo(200);
+        Reply afterPatch = read(user, id);
+        assertThat(afterPatch.json().at("/data/note").asString()).isEqualTo("second");
+        assertThat(afterPatch.header("ETag")).isEqualTo("\"2\"");
+
+        api.post("/api/v1/orders/" + id + "/cancel").token(user.accessToken()).send();
+        assertThat(read(user, id).json().at("/data/status").asString()).isEqualTo("CANCELLED");
+
+        api.delete("/api/v1/orders/" + id).token(user.accessToken()).send();
+        assertThat(read(user, id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCachedOrderIsStill404ForAnotherUser() {
+        Session owner = api.newUser();
+        Session other = api.newUser();
+        String id = placeOrder(owner);
+        assertThat(read(owner, id).status()).isEqualTo(200);
+
+        Reply foreign = read(other, id);
+
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body()).doesNotContain("first");
+    }
+
+    @Test
+    void anOrderAnswers304ToItsETagAndCarriesCacheControl() {
+        Session user = api.newUser();
+        String id = placeOrder(user);
+        Reply first = read(user, id);
+
+        Reply again = api.get("/api/v1/orders/" + id).token(user.accessToken())
+                .header("If-None-Match", first.header("ETag")).send();
+        Reply stale = api.get("/api/v1/orders/" + id).token(user.accessToken())
+                .header("If-None-Match", "\"0\"").send();
+
+        assertThat(first.header("Cache-Control")).contains("no-cache").contains("private");
+        assertThat(first.header("Pragma")).isNull();
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(stale.status()).isEqualTo(200);
+    }
+
+    @Test
+    void theCurrentUserHasAnETagThatChangesWithTheAccount() {
+        Session user = api.newUser();
+        Reply me = api.get("/api/v1/users/me").token(user.accessToken()).send();
+        String etag = me.header("ETag");
+
+        Reply unchanged = api.get("/api/v1/users/me").token(user.accessToken()).header("If-None-Match", etag).send();
+        api.patch("/api/v1/users/me").token(user.accessToken()).json(Map.of("displayName", "Renamed")).send();
+        Reply renamed = api.get("/api/v1/users/me").token(user.accessToken()).header("If-None-Match", etag).send();
+
+        assertThat(me.header("Cache-Control")).contains("no-cache").contains("private");
+        assertThat(me.body()).doesNotContain("password");
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().at("/data/displayName").asString()).isEqualTo("Renamed");
+        assertThat(renamed.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void listPagesHaveAnETagFromTheirContent() {
+        Session user = api.newUser();
+        placeOrder(user);
+        Reply page = api.get("/api/v1/orders").token(user.accessToken()).send();
+
+        Reply unchanged = api.get("/api/v1/orders").token(user.accessToken())
+                .header("If-None-Match", page.header("ETag")).send();
+        placeOrder(user);
+        Reply changed = api.get("/api/v1/orders").token(user.accessToken())
+                .header("If-None-Match", page.header("ETag")).send();
+
+        assertThat(page.header("ETag")).isNotBlank();
+        assertThat(page.header("Cache-Control")).contains("no-cache");
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("data").size()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.keelson.reference.platform.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keelson.reference.testing.Api.Call;
+import dev.keelson.reference.testing.Api.Reply;
+import dev.keelson.reference.testing.Api.Session;
+import dev.keelson.reference.testing.ServiceTest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class IdempotencyIT extends ServiceTest {
+    private static final Map<String, Object> ORDER = Map.of("currency", "EUR",
+            "lines", List.of(Map.of("product", "Tea", "quantity", 2, "unitPrice", "1.25")));
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    private Call placeOrder(Session user, String key, Object body) {
+        return api.post("/api/v1/orders").token(user.accessToken()).header("Idempotency-Key", key).json(body);
+    }
+
+    private long ordersOf(Session user) {
+        return api.get("/api/v1/orders?limit=100").token(user.accessToken()).send().json().get("data").size();
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAndBodyReplaysTheFirstResponseAndCreatesNothing() {
+        Session user = api.newUser();
+        String key = UUID.randomUUID().toString();
+
+        Reply first = placeOrder(user, key, ORDER).send();
+        Reply retry = placeOrder(user, key, ORDER).send();
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(retry.header("Content-Type")).startsWith("application/json");
+        assertThat(ordersOf(user)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithADifferentBodyIs422AndChangesNothing() {
+        Session user = api.newUser();
+        String key = UUID.randomUUID().toString();
+        placeOrder(user, key, ORDER).send();
+
+        Reply other = placeOrder(user, key, Map.of("currency", "USD", "lines", ORDER.get("lines"))).send();
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(other.json().get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(ordersOf(user)).isEqualTo(1);
+    }
+
+    @Test
+    void keysBelongToTheirUserSoTheSameKeyOfAnotherUserRunsItsOwnRequest() {
+        Session one = api.newUser();
+        Session two = api.newUser();
+        String key = UUID.randomUUID().toString();
+
+        Reply first = placeOrder(one, key, ORDER).send();
+        Reply second = placeOrder(two, key, ORDER).send();
+
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.header("Idempotent-Replayed")).isNull();
+        assertThat(second.json().at("/data/id").asString()).isNotEqualTo(first.json().at("/data/id").asString());
+        assertThat(ordersOf(two)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentDuplicatesExecuteOnceAndEveryAnswerIsTheFirstResponseOrA409() throws Exception {
+        Session user = api.newUser();
+        String key = UUID.randomUUID().toString();
+        List<CompletableFuture<Reply>> replies = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                replies.add(CompletableFuture.supplyAsync(() -> placeOrder(user, key, ORDER).send(), threads));
+            }
+        }
+
+        List<Reply> answered = replies.stream().map(CompletableFuture::join).toList();
+
+        assertThat(ordersOf(user)).isEqualTo(1);
+        List<String> ids = answered.stream().filter(r -> r.status() == 201)
+                .map(r -> r.json().at("/data/id").asString()).distinct().toList();
+        assertThat(ids).hasSize(1);
+        assertThat(answered).allSatisfy(r -> assertThat(r.status()).isIn(201, 409));
+        assertThat(answered.stream().filter(r -> r.status() == 201 && r.header("Idempotent-Replayed") == null))
+                .hasSize(1);
+    }
+
+    @Test
+    void aFailedRequestKeepsNothingAndItsRetryRunsAgain() {
+        Session user = api.newUser();
+        String id = placeOrder(user, UUID.randomUUID().toString(), ORDER).send().json().at("/data/id").asString();
+        api.post("/api/v1/orders/" + id + "/cancel").token(user.accessToken()).send();
+        String key = UUID.randomUUID().toString();
+
+        Reply refused = api.post("/api/v1/orders/" + id + "/cancel").token(user.accessToken())
+                .header("Idempotency-Key", key).send();
+        Reply retried = api.post("/api/v1/orders/" + id + "/cancel").token(user.accessToken())
+                .header("Idempotency-Key", key).send();
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(retried.status()).isEqualTo(409);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void aDeleteRetriedWithItsKeyReplaysThe204InsteadOfA404() {
+        Session user = api.newUser();
+        String id = placeOrder(user, UUID.randomUUID().toString(), ORDER).send().json().at("/data/id").asString();
+        String key = UUID.randomUUID().toString();
+
+        Reply deleted = api.delete("/api/v1/orders/" + id).token(user.accessToken())
+                .header("Idempotency-Key", key).send();
+        Reply retried = api.delete("/api/v1/orders/" + id).token(user.accessToken())
+                .header("Idempotency-Key", key).send();
+        Reply withoutKey = api.delete("/api/v1/orders/" + id).token(user.accessToken()).send();
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(retried.status()).isEqualTo(204);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(withoutKey.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRegistrationRetriedWithItsKeyGetsTheAccountInsteadOfEmailTaken() {
+        String email = "idem-" + UUID.randomUUID() + "@example.com";
+        Map<String, String> body = Map.of("email", email, "password", "correct horse battery staple",
+                "displayName", "Retry");
+        String key = UUID.randomUUID().toString();
+
+        Reply first = api.post("/api/v1/auth/register").header("Idempotency-Key", key).json(body).send();
+        Reply retry = api.post("/api/v1/auth/register").header("Idempotency-Key", key).json(body).send();
+        Reply withoutKey = api.post("/api/v1/auth/register").json(body).send();
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(withoutKey.status()).isEqualTo(409);
+    }
+
+    @Test
+    void storedResponsesAreSealedSoTheTableRevealsNoTokens() {
+        Session user = api.newUser();
+        String key = UUID.randomUUID().toString();
+        Reply login = api.post("/api/v1/auth/login").header("Idempotency-Key", key)
+                .json(Map.of("email", user.email(), "password", user.password())).send();
+        String refreshToken = login.json().at("/data/refreshToken").asString();
+
+        List<byte[]> stored = jdbc.sql("SELECT response FROM idempotency_keys WHERE scope = 'anonymous' "
+                + "AND status = 200 AND response IS NOT NULL").query(byte[].class).list();
+
+        assertThat(stored).isNotEmpty();
+        byte[] token = refreshToken.getBytes(StandardCharsets.UTF_8);
+        assertThat(stored).noneSatisfy(bytes -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+                .contains(new String(token, StandardCharsets.ISO_8859_1)));
+        List<byte[]> keyHashes = jdbc.sql("SELECT key_hash FROM idempotency_keys").query(byte[].class).list();
+        assertThat(keyHashes).noneSatisfy(bytes -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+                .contains(key));
+    }
+
+    @Test
+    void aChangeCommittedOnPurposeBeforeA4xxSurvivesWithAKey() {
+        Session user = api.newUser();
+        String stolen = user.refreshToken();
+        String next = api.post("/api/v1/auth/refresh").json(Map.of("refreshToken", stolen)).send()
+                .json().at("/data/refreshToken").asString();
+
+        Reply reuse = api.post("/api/v1/auth/refresh").header("Idempotency-Key", UUID.randomUUID().toString())
+                .json(Map.of("refreshToken", stolen)).send();
+
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.json().get("type").asString()).endsWith("/refresh-token-reused");
+        // the family was revoked although the answer was an error: the next token no longer works
+        assertThat(api.post("/api/v1/auth/refresh").json(Map.of("refreshToken", next)).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void aKeyThatIsNotVisibleAsciiIsA400() {
+        Session user = api.newUser();
+
+        Reply bad = placeOrder(user, "has spaces in it", ORDER).send();
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("detail").asString()).contains("Idempotency-Key");
+        assertThat(ordersOf(user)).isZero();
+    }
+
+    @Test
+    void readsIgnoreTheHeader() {
+        Session user = api.newUser();
+
+        Reply me = api.get("/api/v1/users/me").token(user.accessToken()).header("Idempotency-Key", "x y").send();
+
+        assertThat(me.status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.keelson.scaffold;
+
+/**
+ * Stable codes for every way generating a project can fail. {@link #isUsageError()} separates what the user must
+ * fix in the request (exit code 2 at the CLI) from an operation that failed (exit code 1).
+ */
+public enum ErrorCode {
+    /** The project name is not a valid artifact id and folder name. */
+    INVALID_NAME(true),
+    /** The Java package is not a valid package name. */
+    INVALID_PACKAGE(true),
+    /** The Maven group id is not valid. */
+    INVALID_GROUP(true),
+    /** The chosen features do not go together (GraphQL without auth, ...). */
+    FEATURE_CONFLICT(true),
+    /** The target folder exists and is not empty, or is a file. */
+    TARGET_NOT_EMPTY(true),
+    /** The bundled template is inconsistent (an unclosed marker, a manifest entry matching nothing): a Keelson bug. */
+    TEMPLATE_BROKEN(false),
+    /** Writing or moving the files failed; nothing was left behind. */
+    WRITE_FAILED(false),
+    /** git was found but could not make the first commit; nothing was left behind. */
+    GIT_FAILED(false);
+
+    private final boolean usageError;
+
+    ErrorCode(boolean usageError) {
+        this.usageError = usageError;
+    }
+
+    /** True when the user must change the request (name, package, folder, features). */
+    public boolean isUsageError() {
+        return usageError;
+    }
+}

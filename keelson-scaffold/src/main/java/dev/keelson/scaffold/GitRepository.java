@@ -1,0 +1,87 @@
+package dev.keelson.scaffold;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes the project a git repository with one commit, through the {@code git} command (so the user's own
+ * configuration applies). Without git on the PATH the project is still made, without a repository.
+ */
+final class GitRepository {
+    private static final long TIMEOUT_SECONDS = 60;
+    static final String FALLBACK_NAME = "keelson new";
+    static final String FALLBACK_EMAIL = "keelson@localhost";
+    private static final List<String> REPOSITORY_LOCATION = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
+            "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX");
+
+    private GitRepository() {}
+
+    /** The outcome: a commit id, or why there is none. */
+    record Outcome(String commitId, String note) {}
+
+    /** {@code git init} on branch {@code main}, add everything, commit; the commit id. */
+    static Outcome initAndCommit(Path dir, String message) {
+        if (!available(dir)) {
+            return new Outcome(null, "git is not on the PATH: the project is not a git repository yet (git init)");
+        }
+        required(dir, "git", "-c", "init.defaultBranch=main", "init", "-q");
+        required(dir, "git", "add", "-A");
+        List<String> commit = new ArrayList<>(List.of("git", "-c", "commit.gpgsign=false"));
+        String note = null;
+        if (run(dir, "git", "config", "user.email").exit() != 0) {
+            commit.addAll(List.of("-c", "user.name=" + FALLBACK_NAME, "-c", "user.email=" + FALLBACK_EMAIL));
+            note = "git has no user.email configured: the first commit is by " + FALLBACK_NAME + " <"
+                    + FALLBACK_EMAIL + ">";
+        }
+        commit.addAll(List.of("commit", "-q", "--no-verify", "-m", message));
+        required(dir, commit.toArray(String[]::new));
+        return new Outcome(required(dir, "git", "rev-parse", "HEAD").strip(), note);
+    }
+
+    private static String required(Path dir, String... command) {
+        Result result = run(dir, command);
+        if (result.exit() != 0) {
+            throw new ScaffoldException(ErrorCode.GIT_FAILED, String.join(" ", command).replaceFirst(" -m .*", "")
+                    + " failed (exit " + result.exit() + "): " + result.output().strip());
+        }
+        return result.output();
+    }
+
+    private static boolean available(Path dir) {
+        try {
+            return run(dir, "git", "--version").exit() == 0;
+        } catch (ScaffoldException e) {
+            return false;
+        }
+    }
+
+    private record Result(int exit, String output) {}
+
+    private static Result run(Path dir, String... command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        // a surrounding git (a hook, a script inside another repository) must not redirect these commands
+        env.keySet().removeAll(REPOSITORY_LOCATION);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new ScaffoldException(ErrorCode.GIT_FAILED, String.join(" ", command) + " did not finish in "
+                        + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new ScaffoldException(ErrorCode.GIT_FAILED, "Could not run git: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScaffoldException(ErrorCode.GIT_FAILED, "Interrupted while running git", e);
+        }
+    }
+}

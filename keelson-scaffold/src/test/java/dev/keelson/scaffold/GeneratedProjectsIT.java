@@ -1,0 +1,116 @@
+package dev.keelson.scaffold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * keelson-scaffold's own proof: projects generated with several option sets each pass their own
+ * {@code mvn -o verify} — compile, unit and integration tests against the local PostgreSQL — offline, against the
+ * local Maven repository the reactor build filled. Slow (minutes per project), so it runs with {@code CI=true} or
+ * {@code -Dkeelson.generatedProjects=true} and is skipped otherwise. Each build's output is in
+ * {@code target/generated-projects/<option set>.log}.
+ */
+@Tag("generated-projects")
+class GeneratedProjectsIT {
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+    private static final Pattern TESTS_RUN = Pattern.compile("Tests run: (\\d+), Failures: (\\d+), Errors: (\\d+)");
+
+    @TempDir
+    static Path workspace;
+
+    @BeforeAll
+    static void enabled() {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        boolean asked = Boolean.getBoolean("keelson.generatedProjects");
+        assumeTrue(ci || asked, "generated-project builds take minutes: they run with CI=true or "
+                + "-Dkeelson.generatedProjects=true");
+    }
+
+    static Stream<Arguments> optionSets() {
+        return Stream.of(
+                Arguments.of("default", (UnaryOperator<Scaffold.Builder>) b -> b));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optionSets")
+    void theGeneratedProjectPassesItsOwnBuildOffline(String label, UnaryOperator<Scaffold.Builder> options)
+            throws IOException, InterruptedException {
+        GeneratedProject project = options.apply(Scaffold.configure()
+                        .name("gen-" + label.replaceAll("[^a-z0-9]+", "-"))
+                        .packageName("com.acme.gen" + label.replaceAll("[^a-z0-9]+", ""))
+                        .parentDirectory(workspace))
+                .load()
+                .generate();
+        Path log = Path.of(System.getenv("KEELSON_MODULE_DIR"), "target", "generated-projects", label + ".log");
+        Files.createDirectories(log.getParent());
+
+        Instant start = Instant.now();
+        int exit = maven(project.directory(), log);
+        System.out.printf("[generated-projects] %s: mvn -o verify exit %d in %d s (log: %s)%n", label, exit,
+                Duration.between(start, Instant.now()).toSeconds(), log);
+
+        String output = Files.readString(log);
+        assertThat(exit).as("mvn -o verify of the '%s' project failed; the end of %s:%n%s", label, log, tail(output))
+                .isZero();
+        assertThat(testsRun(output)).as("tests that ran in the '%s' project", label).isGreaterThan(0);
+    }
+
+    private static int maven(Path project, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-o", "-T1", "-Dstyle.color=never",
+                // the project's own repository (.mvn/repository, a file:// URL) is allowed in offline mode
+                "-Daether.offline.protocols=file"));
+        String localRepository = System.getProperty("keelson.localRepository", "");
+        if (!localRepository.isBlank()) {
+            command.add("-Dmaven.repo.local=" + localRepository);
+        }
+        command.add("verify");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("MAVEN_ARGS");
+        Process process = builder.start();
+        if (!process.waitFor(TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    /** The tests the build's summaries report (unit and integration), 0 when none ran. */
+    private static int testsRun(String output) {
+        int total = 0;
+        for (String line : output.lines().filter(l -> l.startsWith("[INFO] Tests run:")
+                || l.startsWith("[WARNING] Tests run:") || l.startsWith("[ERROR] Tests run:")).toList()) {
+            Matcher m = TESTS_RUN.matcher(line);
+            if (m.find() && !line.contains(" -- in ")) {
+                total += Integer.parseInt(m.group(1));
+            }
+        }
+        return total;
+    }
+
+    private static String tail(String output) {
+        List<String> lines = output.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 120), lines.size()));
+    }
+}

@@ -68,11 +68,13 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
      * one of Spring Boot's ({@code slf4j.version}) would also move every other artifact Spring Boot manages with it.
      */
     private List<PomText.Block> managedEntries(Set<String> used) {
+        Set<String> declared = PomText.blocks(reference.section("dependencies").orElseThrow(), "dependency").stream()
+                .map(PomText.Block::coordinates).collect(Collectors.toSet());
         Map<String, Manifest.Managed> classified = manifest.all(Manifest.Managed.class).stream()
                 .collect(Collectors.toMap(Manifest.Managed::coordinates, m -> m, (a, b) -> a, LinkedHashMap::new));
         List<PomText.Block> kept = new ArrayList<>();
         for (PomText.Block entry : reactorManaged()) {
-            if (wanted(entry.coordinates(), classified.get(entry.coordinates()), used)) {
+            if (wanted(entry.coordinates(), classified.get(entry.coordinates()), declared, used)) {
                 kept.add(MIGRATE.equals(entry.coordinates()) ? migrateEntry(entry) : literal(entry));
             }
         }
@@ -97,10 +99,13 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
                         + name));
     }
 
-    /** Whether an entry of the root pom's dependencyManagement goes into the generated pom's. */
-    private boolean wanted(String coordinates, Manifest.Managed how, Set<String> used) {
+    /**
+     * Whether an entry of the root pom's dependencyManagement goes into the generated pom's: one the reference service
+     * declares goes when the project keeps that dependency (not when a removed feature took it away).
+     */
+    private boolean wanted(String coordinates, Manifest.Managed how, Set<String> declared, Set<String> used) {
         if (how == null) {
-            if (!used.contains(coordinates) && !MIGRATE.equals(coordinates)) {
+            if (!declared.contains(coordinates) && !MIGRATE.equals(coordinates)) {
                 throw new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, "The root pom manages " + coordinates
                         + ", which reference-service does not use: say in keelson-scaffold's features.txt whether "
                         + "generated projects need it (managed FEATURE ... pin|import|boot-property, or managed - for "

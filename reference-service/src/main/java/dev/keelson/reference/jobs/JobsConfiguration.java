@@ -7,12 +7,14 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.keelson.reference.platform.ExpiredRows;
+import dev.keelson.reference.platform.ExpiredRowsPurge;
 import dev.keelson.reference.platform.Outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +23,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The jobs (db-scheduler tasks, picked up by its Spring Boot starter), their retry policy, the scheduling of an
- * email in the transaction that queued it, and the queue metrics.
+ * email in the transaction that queued it, and the queue metrics. Off with {@code db-scheduler.enabled=false}, when
+ * {@code platform.PlainScheduling} and {@code platform.OutboxRelay} do the same work without db-scheduler.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "db-scheduler.enabled", havingValue = "true", matchIfMissing = true)
 class JobsConfiguration {
+    static final String PURGE = "purge-expired";
 
     @Bean
     CustomTask<Void> sendEmailTask(Outbox outbox, ObjectProvider<JavaMailSender> mail,
@@ -38,9 +43,9 @@ class JobsConfiguration {
 
     @Bean
     RecurringTask<Void> purgeTask(List<ExpiredRows> tables, JobsProperties properties) {
-        PurgeJob job = new PurgeJob(tables, properties.purgeBatch());
-        return Tasks.recurring(PurgeJob.NAME, Schedules.fixedDelay(properties.purgeEvery()))
-                .execute((instance, context) -> job.run());
+        ExpiredRowsPurge purge = new ExpiredRowsPurge(tables, properties.purgeBatch());
+        return Tasks.recurring(PURGE, Schedules.fixedDelay(properties.purgeEvery()))
+                .execute((instance, context) -> purge.run());
     }
 
     /**

@@ -151,6 +151,8 @@ class TwoInstancesIT {
         assertThat(patched.status()).isEqualTo(200);
         assertThat(afterWrite.json().at("/data/note").asString()).isEqualTo("changed on the first");
     }
+    // keelson:begin jobs
+    // keelson:begin auth
 
     @Test
     void eachJobRunsOnceWhileBothInstancesPoll() {
@@ -173,4 +175,6 @@ class TwoInstancesIT {
             assertThat(TestSmtp.bodiesNow(recipient)).as(recipient).hasSize(1);
         }
     }
+    // keelson:end auth
+    // keelson:end jobs
 }

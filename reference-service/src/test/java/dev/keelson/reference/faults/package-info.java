@@ -1,6 +1,7 @@
 /**
- * The service as a deployment sees it: several instances over one PostgreSQL and one Redis, and what happens when
- * Redis or PostgreSQL goes away or an instance is stopped under load. Each test starts its own instances
- * ({@link dev.keelson.reference.testing.ServiceInstance}).
+ * The service as a deployment sees it: instances over one PostgreSQL, and what happens when PostgreSQL goes away or
+ * an instance is stopped under load.
+ * Several instances share one Redis too, which may go away as well. // keelson:redis
+ * Each test starts its own instances ({@link dev.keelson.reference.testing.ServiceInstance}).
  */
 package dev.keelson.reference.faults;

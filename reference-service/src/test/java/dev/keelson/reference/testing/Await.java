@@ -15,7 +15,12 @@ public final class Await {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("not within " + within + ": " + what);
             }
-            RedisServer.sleep(200);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting: " + what, e);
+            }
         }
     }
 }

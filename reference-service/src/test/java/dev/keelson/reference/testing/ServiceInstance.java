@@ -16,8 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One instance of the whole service in this JVM, started as a deployment would start it (its own Spring context
- * and port, settings as command-line arguments), so a test can run several against one database and one Redis and
- * stop them at will.
+ * and port, settings as command-line arguments), so a test can run several against one database (and whatever else
+ * they share) and stop them at will.
  */
 public final class ServiceInstance implements AutoCloseable {
     /** What every instance of one deployment shares: the token signing key and the cursor key. */
@@ -34,7 +34,7 @@ public final class ServiceInstance implements AutoCloseable {
 
     /**
      * Starts an instance on a free port over {@code db}, sending email to the test SMTP server; {@code settings} are
-     * more {@code --name=value} arguments (for example {@code --spring.data.redis.url=...}), which replace the
+     * more {@code --name=value} arguments (for example {@code --reference.cache.enabled=false}), which replace the
      * defaults of the same name.
      */
     public static ServiceInstance start(TestPostgres.Database db, String... settings) {
@@ -44,7 +44,7 @@ public final class ServiceInstance implements AutoCloseable {
         args.put("spring.datasource.username", db.user());
         args.put("spring.mail.host", "127.0.0.1");
         args.put("spring.mail.port", Integer.toString(TestSmtp.port()));
-        args.put("db-scheduler.polling-interval", "200ms");
+        args.put("db-scheduler.polling-interval", "200ms"); // keelson:jobs
         args.put("spring.datasource.hikari.minimum-idle", "1");
         args.put("reference.auth.jwks", SHARED_JWKS);
         args.put("reference.pagination.cursor-key", SHARED_CURSOR_KEY);

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The cache in this instance's memory (Caffeine). Right for one instance; with several, each would keep copies the
- * others' writes do not drop, so a shared cache (Redis) takes its place when configured.
+ * others' writes do not drop.
+ * So a shared cache (Redis) takes its place when configured. // keelson:redis
  */
 @Component
 public final class LocalCache implements ReadThroughCache {

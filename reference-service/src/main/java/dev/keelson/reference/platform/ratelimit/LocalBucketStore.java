@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Buckets in this instance's memory: at most 100,000 clients, each dropped once idle for longer than the longest
  * configured period (a dropped bucket was full again anyway). With N instances a client gets up to N times the
- * limit; the Redis store shares the buckets instead, and falls back to this one while Redis is unreachable.
+ * limit.
+ * The Redis store shares the buckets instead, and falls back to this one while Redis is unreachable. // keelson:redis
  */
 @Component
 public final class LocalBucketStore implements BucketStore {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The shared test context has no Redis: this is the in-memory cache; {@code TwoInstancesIT} covers Redis. */
+/**
+ * The in-memory cache (the shared test context sets no Redis).
+ * {@code TwoInstancesIT} covers the cache shared through Redis. // keelson:redis
+ */
 class CacheIT extends ServiceTest {
     @Autowired
     private JdbcClient jdbc;

@@ -15,8 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Its own context with small limits (3 sign-in requests, 5 API requests per hour) and the test client's address
  * (127.0.0.1) as a trusted proxy (Tomcat's {@code internal-proxies}), so each test picks its client address with
- * {@code X-Forwarded-For}. No Redis: these are the per-instance buckets; {@code TwoInstancesIT} shows the shared
- * ones.
+ * {@code X-Forwarded-For}. These are the per-instance buckets.
+ * {@code TwoInstancesIT} shows the ones shared through Redis. // keelson:redis
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "reference.rate-limit.auth.capacity=3", "reference.rate-limit.auth.period=1h",

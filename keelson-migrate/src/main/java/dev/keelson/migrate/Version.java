@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class Version implements Comparable<Version> {
     private static final Pattern VALID = Pattern.compile("\\d+([._]\\d+)*");
+    // compiled once: String.split compiles a two-character class anew on every call, for each of 10,000 files
+    private static final Pattern SEPARATOR = Pattern.compile("[._]");
 
     private final List<BigInteger> parts;
     private final String text;
@@ -32,7 +34,7 @@ public final class Version implements Comparable<Version> {
                     "'" + text + "' is not a version: use digits separated by dots, like 1, 1.2 or 20261121093000");
         }
         List<BigInteger> parts = new ArrayList<>();
-        for (String part : text.split("[._]")) {
+        for (String part : SEPARATOR.split(text)) {
             parts.add(new BigInteger(part));
         }
         int significant = parts.size();

@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -49,18 +50,23 @@ final class LocationReader {
                     + " does not exist (looked in " + dir.toAbsolutePath() + "); create it or point --dir/location at it");
         }
         List<MigrationScript> scripts = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        try (Stream<Path> files = Files.find(dir, Integer.MAX_VALUE, LocationReader::isFile)) {
+            for (Path file : files.sorted().toList()) {
                 Optional<ScriptName> name = ScriptName.parse(file.getFileName().toString());
                 if (name.isPresent()) {
                     byte[] raw = Files.readAllBytes(file);
-                    scripts.add(MigrationScript.of(name.get(), file.toString(), raw, decodeStrictly(raw)));
+                    scripts.add(MigrationScript.of(name.get(), file.toString(), raw, decodeStrictly(raw, file)));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read migration folder " + dir + ": " + e, e);
         }
         return scripts;
+    }
+
+    /** A regular file or a link to one; the walk's attributes answer for the usual file, without another stat. */
+    private static boolean isFile(Path path, BasicFileAttributes attributes) {
+        return attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(path);
     }
 
     private List<MigrationScript> readClasspath(String path) {
@@ -139,9 +145,26 @@ final class LocationReader {
         return scripts;
     }
 
-    /** UTF-8, failing on malformed input as {@link Files#readString} does. */
-    private static String decodeStrictly(byte[] raw) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
+    /** UTF-8, failing on malformed input as {@link Files#readString} does, with a message that names the file. */
+    private static String decodeStrictly(byte[] raw, Path file) {
+        if (isAscii(raw)) {
+            return new String(raw, StandardCharsets.US_ASCII);   // most files; a decoder and a CharBuffer cost more
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read migration file " + file
+                    + ": it is not valid UTF-8 (" + e + "); save it as UTF-8", e);
+        }
+    }
+
+    private static boolean isAscii(byte[] raw) {
+        for (byte b : raw) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String strip(String name) {

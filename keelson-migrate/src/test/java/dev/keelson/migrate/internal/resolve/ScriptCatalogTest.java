@@ -65,6 +65,25 @@ class ScriptCatalogTest {
     }
 
     @Test
+    void aLinkToAFileIsReadAndALinkToAFolderIsNotFollowed() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-elsewhere"));
+        Files.writeString(elsewhere.resolve("V1__linked.sql"), "SELECT 1;");
+        Files.writeString(elsewhere.resolve("V2__in_linked_folder.sql"), "SELECT 2;");
+        Files.createSymbolicLink(dir.resolve("V1__linked.sql"), elsewhere.resolve("V1__linked.sql"));
+        Files.createSymbolicLink(dir.resolve("linked-folder"), elsewhere);
+        assertThat(load().versioned().values()).extracting(MigrationScript::fileName).containsExactly("V1__linked.sql");
+    }
+
+    @Test
+    void textIsDecodedAsUtf8AndAFileThatIsNotUtf8StopsTheLoad() throws Exception {
+        Files.writeString(dir.resolve("V1__a.sql"), "INSERT INTO t VALUES ('café');");
+        assertThat(load().versioned().values()).extracting(MigrationScript::content)
+                .containsExactly("INSERT INTO t VALUES ('café');");
+        Files.write(dir.resolve("V2__latin1.sql"), new byte[] {'\'', (byte) 0xE9, '\'', ';'});
+        assertThatThrownBy(this::load).isInstanceOf(MigrationException.class).hasMessageContaining("V2__latin1.sql");
+    }
+
+    @Test
     void aMissingFolderIsNamed() {
         assertThatThrownBy(() -> ScriptCatalog.load(List.of("filesystem:" + dir.resolve("nope")), getClass().getClassLoader()))
                 .hasMessageContaining("does not exist")

@@ -57,8 +57,9 @@ record Names(String name, String packageName, String groupId) {
                 new Replacement("\\breference-service\\b", name),
                 new Replacement("\\bReference service\\b", name),
                 new Replacement("\\bthe reference service\\b", "this service"),
-                // configuration keys: reference.auth.jwks, ${reference.http...}; not "the reference service."
-                new Replacement("(?<![\\w.-])reference\\.(?=[a-z])", "app."),
+                // configuration keys: reference.auth.jwks, ${reference.http...}, --reference.jobs.x=1 (an argument);
+                // not "the reference service." nor a longer name ending in it (my-reference.x)
+                new Replacement("(?<![\\w.])(?<![\\w.]-)reference\\.(?=[a-z])", "app."),
                 new Replacement("(?m)^reference:", "app:"),
                 new Replacement("\\bREFERENCE_(?=[A-Z])", "APP_"),
                 new Replacement("https://keelson\\.dev/problems/", problemTypeBase()),

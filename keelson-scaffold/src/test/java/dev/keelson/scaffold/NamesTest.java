@@ -20,9 +20,11 @@ class NamesTest {
     @Test
     void configurationKeysAndVariablesBecomeApp() {
         assertThat(names.text("reference:\n  database:\n@Value(\"${reference.http.max-body-size:64KB}\")\n"
-                + "REFERENCE_AUTH_JWKS: ${REFERENCE_AUTH_JWKS:-}"))
+                + "REFERENCE_AUTH_JWKS: ${REFERENCE_AUTH_JWKS:-}\nstart(db, \"--reference.jobs.max-attempts=3\")\n"
+                + "my-reference.x"))
                 .isEqualTo("app:\n  database:\n@Value(\"${app.http.max-body-size:64KB}\")\n"
-                        + "APP_AUTH_JWKS: ${APP_AUTH_JWKS:-}");
+                        + "APP_AUTH_JWKS: ${APP_AUTH_JWKS:-}\nstart(db, \"--app.jobs.max-attempts=3\")\n"
+                        + "my-reference.x");
     }
 
     @Test

@@ -1,7 +1,7 @@
 -- Orders, the example resource. Money is numeric(19,2): exact decimals, never floating point.
 CREATE TABLE orders (
     id          uuid          PRIMARY KEY,
-    user_id     uuid          NOT NULL REFERENCES users (id),
+    user_id     uuid          NOT NULL REFERENCES users (id), -- keelson:auth
     status      text          NOT NULL CHECK (status IN ('PLACED', 'CANCELLED')),
     currency    char(3)       NOT NULL,
     total       numeric(19,2) NOT NULL CHECK (total >= 0),
@@ -11,8 +11,11 @@ CREATE TABLE orders (
     updated_at  timestamptz   NOT NULL DEFAULT now(),
     deleted_at  timestamptz
 );
--- keyset pagination: newest first, per owner and across owners (admins)
+-- keyset pagination: newest first
+-- keelson:begin auth
+-- per owner, and across owners (admins)
 CREATE INDEX orders_user_created_idx ON orders (user_id, created_at DESC, id DESC);
+-- keelson:end auth
 CREATE INDEX orders_created_idx ON orders (created_at DESC, id DESC);
 
 CREATE TABLE order_lines (

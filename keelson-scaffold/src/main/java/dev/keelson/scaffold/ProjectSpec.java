@@ -34,11 +34,6 @@ public record ProjectSpec(
         checkPackage(packageName);
         checkGroup(groupId);
         features = Set.copyOf(features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features));
-        if (!features.contains(Feature.AUTH) && !features.contains(Feature.GRAPHQL)) {
-            // temporary, until reference-service's auth code carries its feature markers
-            throw new ScaffoldException(ErrorCode.FEATURE_CONFLICT, "--no-auth and --minimal are not available yet: "
-                    + "the reference service's auth code is not marked for removal yet");
-        }
         if (features.contains(Feature.GRAPHQL) && !features.contains(Feature.AUTH)) {
             throw new ScaffoldException(ErrorCode.FEATURE_CONFLICT, "--type graphql needs auth (its schema serves "
                     + "users and their orders): drop --no-auth / --minimal, or use --type rest");

@@ -55,6 +55,25 @@ class ProjectSpecTest {
     }
 
     @Test
+    void graphqlWithAuthButNothingElseIsValid() {
+        assertThat(spec("api", "com.acme", "com.acme", EnumSet.of(Feature.GRAPHQL, Feature.AUTH)).has(Feature.GRAPHQL))
+                .isTrue();
+    }
+
+    @Test
+    void aProjectWithoutAnyFeatureIsValid() {
+        ProjectSpec minimal = spec("simple-api", "com.acme.simple", "com.acme", EnumSet.noneOf(Feature.class));
+
+        assertThat(minimal.features()).isEmpty();
+    }
+
+    @Test
+    void aNameLongerThanFiftyCharactersIsRefused() {
+        assertThatThrownBy(() -> spec("a".repeat(51), "com.acme", "com.acme", WITH_AUTH))
+                .extracting(e -> ((ScaffoldException) e).code()).isEqualTo(ErrorCode.INVALID_NAME);
+    }
+
+    @Test
     void aValidSpecKeepsItsValues() {
         ProjectSpec spec = spec("order-desk2", "com.acme.shop_v2", "com.acme", EnumSet.of(Feature.AUTH));
 

@@ -22,14 +22,16 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The jobs (db-scheduler tasks, picked up by its Spring Boot starter), their retry policy, the scheduling of an
- * email in the transaction that queued it, and the queue metrics. Off with {@code db-scheduler.enabled=false}, when
- * {@code platform.PlainScheduling} and {@code platform.OutboxRelay} do the same work without db-scheduler.
+ * The jobs (db-scheduler tasks, picked up by its Spring Boot starter), their retry policy and the queue metrics.
+ * The scheduling of an email in the transaction that queued it too. // keelson:auth
+ * Off with {@code db-scheduler.enabled=false}: then {@code platform.PlainScheduling} does the same work on plain
+ * per-instance schedules ({@code platform.OutboxRelay} sends the emails). // keelson:auth
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "db-scheduler.enabled", havingValue = "true", matchIfMissing = true)
 class JobsConfiguration {
     static final String PURGE = "purge-expired";
+    // keelson:begin auth
 
     @Bean
     CustomTask<Void> sendEmailTask(Outbox outbox, ObjectProvider<JavaMailSender> mail,
@@ -40,6 +42,7 @@ class JobsConfiguration {
                 .onFailure(retryThenDeadLetter(properties, deadLetters, transactions))
                 .execute(job::run);
     }
+    // keelson:end auth
 
     @Bean
     RecurringTask<Void> purgeTask(List<ExpiredRows> tables, JobsProperties properties) {
@@ -61,11 +64,13 @@ class JobsConfiguration {
                     operations.remove();
                 }));
     }
+    // keelson:begin auth
 
     @Bean
     EmailScheduling emailScheduling(Scheduler scheduler, CustomTask<Void> sendEmailTask) {
         return new EmailScheduling(scheduler, sendEmailTask);
     }
+    // keelson:end auth
 
     /** {@code jobs.queue.depth}: due jobs not yet running; {@code jobs.dead.letters}: jobs that failed for good. */
     @Bean

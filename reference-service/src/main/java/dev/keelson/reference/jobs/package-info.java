@@ -5,7 +5,7 @@
  * after {@code reference.jobs.max-attempts} they move to {@code job_dead_letters}. Handlers are idempotent: a job
  * that runs again (after a crash mid-run, detected by its missed heartbeats) finds its work done and does nothing.
  *
- * <p>Jobs: {@code send-email} (one per email in {@code outbox_emails}) and {@code purge-expired} (recurring:
- * deletes expired refresh-token families and idempotency records).
+ * <p>Jobs: {@code purge-expired} (recurring: deletes expired rows, such as old idempotency records).
+ * And {@code send-email}: one per email in {@code outbox_emails}. // keelson:auth
  */
 package dev.keelson.reference.jobs;

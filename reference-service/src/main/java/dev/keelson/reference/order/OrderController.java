@@ -69,16 +69,20 @@ class OrderController {
     }
 
     @PostMapping
-    ResponseEntity<Envelope<OrderView>> create(@AuthenticationPrincipal Jwt jwt,
+    ResponseEntity<Envelope<OrderView>> create(
+            @AuthenticationPrincipal Jwt jwt, // keelson:auth
             @Valid @RequestBody NewOrder request) {
-        Order order = service.place(caller(jwt), request);
+        Order order = service.place(
+                caller(jwt), // keelson:auth
+                request);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()))
                 .eTag(etag(order))
                 .body(Envelope.of(OrderView.of(order)));
     }
 
     @GetMapping
-    ResponseEntity<Envelope<List<OrderView>>> list(@AuthenticationPrincipal Jwt jwt,
+    ResponseEntity<Envelope<List<OrderView>>> list(
+            @AuthenticationPrincipal Jwt jwt, // keelson:auth
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) Instant createdFrom,
             @RequestParam(required = false) Instant createdTo,
@@ -88,36 +92,54 @@ class OrderController {
         OrderService.ListRequest request = new OrderService.ListRequest(status, createdFrom, createdTo,
                 "createdAt".equals(sort), cursor, limit);
         return ResponseEntity.ok().cacheControl(REVALIDATE)
-                .body(Envelope.page(service.list(caller(jwt), request).map(OrderView::of)));
+                .body(Envelope.page(service.list(
+                        caller(jwt), // keelson:auth
+                        request).map(OrderView::of)));
     }
 
     /** With {@code ETag} (its version) and {@code Cache-Control: no-cache, private}; 304 for {@code If-None-Match}. */
     @GetMapping("/{id}")
-    ResponseEntity<Envelope<OrderView>> get(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        Order order = service.read(caller(jwt), id);
+    ResponseEntity<Envelope<OrderView>> get(
+            @AuthenticationPrincipal Jwt jwt, // keelson:auth
+            @PathVariable UUID id) {
+        Order order = service.read(
+                caller(jwt), // keelson:auth
+                id);
         return ResponseEntity.ok().eTag(etag(order)).cacheControl(REVALIDATE).body(Envelope.of(OrderView.of(order)));
     }
 
     @PatchMapping("/{id}")
-    ResponseEntity<Envelope<OrderView>> patch(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+    ResponseEntity<Envelope<OrderView>> patch(
+            @AuthenticationPrincipal Jwt jwt, // keelson:auth
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody PatchRequest request) {
         if (ifMatch == null) {
             throw new ApiException(ErrorCode.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of your last GET, so you cannot overwrite a change you have not seen");
         }
-        return single(service.updateNote(caller(jwt), id, version(ifMatch), request.note()));
+        return single(service.updateNote(
+                caller(jwt), // keelson:auth
+                id, version(ifMatch), request.note()));
     }
 
     @PostMapping("/{id}/cancel")
-    ResponseEntity<Envelope<OrderView>> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+    ResponseEntity<Envelope<OrderView>> cancel(
+            @AuthenticationPrincipal Jwt jwt, // keelson:auth
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return single(service.cancel(caller(jwt), id, ifMatch == null ? null : version(ifMatch)));
+        return single(service.cancel(
+                caller(jwt), // keelson:auth
+                id, ifMatch == null ? null : version(ifMatch)));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        service.delete(caller(jwt), id);
+    ResponseEntity<Void> delete(
+            @AuthenticationPrincipal Jwt jwt, // keelson:auth
+            @PathVariable UUID id) {
+        service.delete(
+                caller(jwt), // keelson:auth
+                id);
         return ResponseEntity.noContent().build();
     }
 
@@ -142,8 +164,10 @@ class OrderController {
                     "If-Match " + ifMatch + " is not an ETag of this order: GET it again and use its ETag");
         }
     }
+    // keelson:begin auth
 
     private static OrderService.Caller caller(Jwt jwt) {
         return OrderService.Caller.of(jwt);
     }
+    // keelson:end auth
 }

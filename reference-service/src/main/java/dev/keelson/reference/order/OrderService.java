@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The order rules. Callers pass the {@link Caller}; a user reaches only their own orders and gets 404 for anyone
- * else's, exactly as for an id that does not exist, so ids cannot be probed. Admins reach every order.
+ * The order rules.
+ * Callers pass the {@link Caller}; a user reaches only their own orders and gets 404 for anyone // keelson:auth
+ * else's, exactly as for an id that does not exist, so ids cannot be probed. Admins reach every order. // keelson:auth
  */
 @Service
 public class OrderService {
@@ -32,6 +33,7 @@ public class OrderService {
         this.cursors = cursors;
         this.cache = cache;
     }
+    // keelson:begin auth
 
     /** Who is asking. */
     public record Caller(UUID userId, boolean admin) {
@@ -45,7 +47,13 @@ public class OrderService {
         UUID ownerFilter() {
             return admin ? null : userId;
         }
+
+        /** True when the caller may see {@code order}. */
+        boolean reaches(Order order) {
+            return admin || order.userId().equals(userId);
+        }
     }
+    // keelson:end auth
 
     /**
      * What a list asks for: optional filters, the order ({@code ascending} is oldest first), the {@code cursor} of a
@@ -55,7 +63,9 @@ public class OrderService {
     public record ListRequest(OrderStatus status, Instant createdFrom, Instant createdTo, boolean ascending,
             String cursor, int limit) {}
 
-    public Order place(Caller caller, NewOrder request) {
+    public Order place(
+            Caller caller, // keelson:auth
+            NewOrder request) {
         List<Order.Line> lines = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
             NewOrder.Line r = request.lines().get(i);
@@ -63,52 +73,77 @@ public class OrderService {
                     Money.lineTotal(r.unitPrice(), r.quantity())));
         }
         BigDecimal total = Money.total(lines.stream().map(Order.Line::lineTotal).toList());
-        return transactions.execute(tx ->
-                orders.insert(caller.userId(), request.currency(), total, request.note(), lines));
+        return transactions.execute(tx -> orders.insert(
+                caller.userId(), // keelson:auth
+                request.currency(), total, request.note(), lines));
     }
 
     /** The order as stored now (for writes, which must not decide on a cached copy). */
-    public Order get(Caller caller, UUID id) {
-        return orders.find(id, caller.ownerFilter()).orElseThrow(() -> notFound(id));
+    public Order get(
+            Caller caller, // keelson:auth
+            UUID id) {
+        return orders.find(
+                caller.ownerFilter(), // keelson:auth
+                id).orElseThrow(() -> notFound(id));
     }
 
     /**
      * The order for reading, from the cache when it is there. Every write below drops the cached copy, so a read
-     * after a committed write never sees the old version; the owner check runs on every read, cached or not.
+     * after a committed write never sees the old version.
+     * The owner check runs on every read, cached or not. // keelson:auth
      */
-    public Order read(Caller caller, UUID id) {
-        return cache.get(cacheKey(id), Order.class, () -> orders.find(id, null))
-                .filter(order -> caller.admin() || order.userId().equals(caller.userId()))
+    public Order read(
+            Caller caller, // keelson:auth
+            UUID id) {
+        return cache.get(cacheKey(id), Order.class, () -> orders.find(
+                        null, // keelson:auth
+                        id))
+                .filter(caller::reaches) // keelson:auth
                 .orElseThrow(() -> notFound(id));
     }
 
     /**
-     * One page of the caller's orders (every order for admins), without their lines. A cursor that was altered, made
-     * with another key or belongs to the other sort order is a validation error.
+     * One page of orders, without their lines. A cursor that was altered, made with another key or belongs to the
+     * other sort order is a validation error.
+     * Users see their own orders, admins every order. // keelson:auth
      */
-    public Page<Order> list(Caller caller, ListRequest request) {
+    public Page<Order> list(
+            Caller caller, // keelson:auth
+            ListRequest request) {
         Cursor after = request.cursor() == null ? null : cursors.decode(request.cursor());
         if (after != null && after.ascending() != request.ascending()) {
             throw new ApiException(ErrorCode.VALIDATION, "cursor belongs to a list with the other sort order");
         }
-        List<Order> fetched = orders.list(new Orders.Query(caller.ownerFilter(), request.status(),
-                request.createdFrom(), request.createdTo(), after, request.ascending(), request.limit() + 1));
+        List<Order> fetched = orders.list(new Orders.Query(
+                caller.ownerFilter(), // keelson:auth
+                request.status(), request.createdFrom(), request.createdTo(), after, request.ascending(),
+                request.limit() + 1));
         return Page.of(fetched, request.limit(), o -> new Cursor(o.createdAt(), o.id(), request.ascending()), cursors);
     }
 
-    /** Changes the note when {@code expectedVersion} is current: 412 when it is not, 404 when the order is not the caller's. */
-    Order updateNote(Caller caller, UUID id, int expectedVersion, String note) {
+    /** Changes the note when {@code expectedVersion} is current: 412 when it is not, 404 when there is no such order. */
+    Order updateNote(
+            Caller caller, // keelson:auth
+            UUID id, int expectedVersion, String note) {
         return transactions.execute(tx -> {
             cache.evict(cacheKey(id));
-            return orders.updateNote(id, caller.ownerFilter(), expectedVersion, note)
-                    .orElseThrow(() -> stale(get(caller, id), expectedVersion));
+            return orders.updateNote(
+                            caller.ownerFilter(), // keelson:auth
+                            id, expectedVersion, note)
+                    .orElseThrow(() -> stale(get(
+                            caller, // keelson:auth
+                            id), expectedVersion));
         });
     }
 
     /** Cancels a placed order: 409 when its state does not allow it; 412 when {@code expectedVersion} is stale. */
-    public Order cancel(Caller caller, UUID id, Integer expectedVersion) {
+    public Order cancel(
+            Caller caller, // keelson:auth
+            UUID id, Integer expectedVersion) {
         return transactions.execute(tx -> {
-            Order current = get(caller, id);
+            Order current = get(
+                    caller, // keelson:auth
+                    id);
             if (expectedVersion != null && expectedVersion != current.version()) {
                 throw stale(current, expectedVersion);
             }
@@ -117,12 +152,18 @@ public class OrderService {
                         "Order " + id + " is " + current.status() + "; only a PLACED order can be cancelled");
             }
             cache.evict(cacheKey(id));
-            return orders.cancel(id, current.version()).orElseThrow(() -> stale(get(caller, id), current.version()));
+            return orders.cancel(id, current.version()).orElseThrow(() -> stale(get(
+                    caller, // keelson:auth
+                    id), current.version()));
         });
     }
 
-    void delete(Caller caller, UUID id) {
-        if (!orders.softDelete(id, caller.ownerFilter())) {
+    void delete(
+            Caller caller, // keelson:auth
+            UUID id) {
+        if (!orders.softDelete(
+                caller.ownerFilter(), // keelson:auth
+                id)) {
             throw notFound(id);
         }
         cache.evict(cacheKey(id));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,13 +17,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code orders} and {@code order_lines} tables. Every read takes an owner: {@code null} only for admins, who
- * see every order. Soft-deleted orders are invisible. Lists are always bounded by a limit.
+ * The {@code orders} and {@code order_lines} tables. Soft-deleted orders are invisible. Lists are always bounded by a
+ * limit.
+ * Every read takes an owner: {@code null} only for admins, who see every order. // keelson:auth
  */
 @Repository
 class Orders {
-    private static final String COLUMNS =
-            "id, user_id, status, currency, total, note, version, created_at, updated_at";
+    private static final String COLUMNS = String.join(", ",
+            "user_id", // keelson:auth
+            "id, status, currency, total, note, version, created_at, updated_at");
+    /** Only the owner's orders, or every order when the owner parameter is {@code null}. */ // keelson:auth
+    private static final String OWNED = " AND (CAST(? AS uuid) IS NULL OR user_id = ?)"; // keelson:auth
 
     private final JdbcClient jdbc;
     private final IdGenerator ids;
@@ -32,15 +37,24 @@ class Orders {
         this.ids = ids;
     }
 
-    /** What a list asks for: owner ({@code null} for all), filters, position and size. */
-    record Query(UUID owner, OrderStatus status, Instant createdFrom, Instant createdTo, Cursor after,
-            boolean ascending, int limit) {}
+    /** What a list asks for: filters, position and size, and the owner ({@code null} for all). */
+    record Query(
+            UUID owner, // keelson:auth
+            OrderStatus status, Instant createdFrom, Instant createdTo, Cursor after, boolean ascending, int limit) {}
 
     /** Inserts an order and its lines (call inside a transaction) and returns it as stored. */
-    Order insert(UUID owner, String currency, BigDecimal total, String note, List<Order.Line> lines) {
-        Order order = jdbc.sql("INSERT INTO orders (id, user_id, status, currency, total, note) "
-                        + "VALUES (?, ?, 'PLACED', ?, ?, ?) RETURNING " + COLUMNS)
-                .params(ids.next(), owner, currency, total, note)
+    Order insert(
+            UUID owner, // keelson:auth
+            String currency, BigDecimal total, String note, List<Order.Line> lines) {
+        String columns = String.join(", ",
+                "user_id", // keelson:auth
+                "id, status, currency, total, note");
+        String values = String.join(", ",
+                "?", // keelson:auth
+                "?, 'PLACED', ?, ?, ?");
+        Order order = jdbc.sql("INSERT INTO orders (" + columns + ") VALUES (" + values + ") RETURNING " + COLUMNS)
+                .param(owner) // keelson:auth
+                .params(ids.next(), currency, total, note)
                 .query(Orders::map)
                 .single();
         for (Order.Line line : lines) {
@@ -53,10 +67,14 @@ class Orders {
         return order.withLines(lines);
     }
 
-    Optional<Order> find(UUID id, UUID owner) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = ? AND deleted_at IS NULL "
-                        + "AND (CAST(? AS uuid) IS NULL OR user_id = ?)")
-                .params(id, owner, owner)
+    Optional<Order> find(
+            UUID owner, // keelson:auth
+            UUID id) {
+        String select = "SELECT " + COLUMNS + " FROM orders WHERE id = ? AND deleted_at IS NULL";
+        select += OWNED; // keelson:auth
+        return jdbc.sql(select)
+                .param(id)
+                .param(owner).param(owner) // keelson:auth
                 .query(Orders::map)
                 .optional()
                 .map(o -> o.withLines(lines(o.id())));
@@ -69,8 +87,6 @@ class Orders {
                 ? " AND (created_at, id) > (?, ?)"
                 : " AND (created_at, id) < (?, ?)");
         List<Object> params = new ArrayList<>();
-        params.add(q.owner());
-        params.add(q.owner());
         params.add(q.status() == null ? null : q.status().name());
         params.add(q.status() == null ? null : q.status().name());
         params.add(utc(q.createdFrom()));
@@ -82,8 +98,12 @@ class Orders {
             params.add(q.after().id());
         }
         params.add(q.limit());
-        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE deleted_at IS NULL"
-                        + " AND (CAST(? AS uuid) IS NULL OR user_id = ?)"
+        String where = " WHERE deleted_at IS NULL";
+        // keelson:begin auth
+        where += OWNED;
+        params.addAll(0, Arrays.asList(q.owner(), q.owner()));
+        // keelson:end auth
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders" + where
                         + " AND (CAST(? AS text) IS NULL OR status = ?)"
                         + " AND (CAST(? AS timestamptz) IS NULL OR created_at >= ?)"
                         + " AND (CAST(? AS timestamptz) IS NULL OR created_at < ?)"
@@ -95,11 +115,15 @@ class Orders {
     }
 
     /** Sets the note if the version still matches; the updated order, or empty when it did not match. */
-    Optional<Order> updateNote(UUID id, UUID owner, int expectedVersion, String note) {
-        return jdbc.sql("UPDATE orders SET note = ?, version = version + 1, updated_at = now() "
-                        + "WHERE id = ? AND version = ? AND deleted_at IS NULL "
-                        + "AND (CAST(? AS uuid) IS NULL OR user_id = ?) RETURNING " + COLUMNS)
-                .params(note, id, expectedVersion, owner, owner)
+    Optional<Order> updateNote(
+            UUID owner, // keelson:auth
+            UUID id, int expectedVersion, String note) {
+        String update = "UPDATE orders SET note = ?, version = version + 1, updated_at = now() "
+                + "WHERE id = ? AND version = ? AND deleted_at IS NULL";
+        update += OWNED; // keelson:auth
+        return jdbc.sql(update + " RETURNING " + COLUMNS)
+                .params(note, id, expectedVersion)
+                .param(owner).param(owner) // keelson:auth
                 .query(Orders::map)
                 .optional()
                 .map(o -> o.withLines(lines(o.id())));
@@ -116,10 +140,15 @@ class Orders {
                 .map(o -> o.withLines(lines(o.id())));
     }
 
-    boolean softDelete(UUID id, UUID owner) {
-        return jdbc.sql("UPDATE orders SET deleted_at = now(), updated_at = now(), version = version + 1 "
-                        + "WHERE id = ? AND deleted_at IS NULL AND (CAST(? AS uuid) IS NULL OR user_id = ?)")
-                .params(id, owner, owner)
+    boolean softDelete(
+            UUID owner, // keelson:auth
+            UUID id) {
+        String update = "UPDATE orders SET deleted_at = now(), updated_at = now(), version = version + 1 "
+                + "WHERE id = ? AND deleted_at IS NULL";
+        update += OWNED; // keelson:auth
+        return jdbc.sql(update)
+                .param(id)
+                .param(owner).param(owner) // keelson:auth
                 .update() == 1;
     }
 
@@ -138,8 +167,8 @@ class Orders {
 
     private static Order map(ResultSet rs, int row) throws SQLException {
         return new Order(
+                rs.getObject("user_id", UUID.class), // keelson:auth
                 rs.getObject("id", UUID.class),
-                rs.getObject("user_id", UUID.class),
                 OrderStatus.valueOf(rs.getString("status")),
                 rs.getString("currency"),
                 rs.getBigDecimal("total"),

@@ -32,10 +32,12 @@ class AccessLogFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             long micros = (System.nanoTime() - start) / 1_000;
+            // keelson:begin auth
             Object userId = request.getAttribute(UserContextFilter.USER_ID);
             if (userId != null) {
                 MDC.put(UserContextFilter.USER_ID, userId.toString());
             }
+            // keelson:end auth
             try {
                 log.atInfo()
                         .addKeyValue("http.method", request.getMethod())
@@ -44,7 +46,7 @@ class AccessLogFilter extends OncePerRequestFilter {
                         .addKeyValue("duration.us", micros)
                         .log("{} {} {} {}us", request.getMethod(), route(request), response.getStatus(), micros);
             } finally {
-                MDC.remove(UserContextFilter.USER_ID);
+                MDC.remove(UserContextFilter.USER_ID); // keelson:auth
             }
         }
     }

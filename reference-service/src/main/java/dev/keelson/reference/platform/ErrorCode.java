@@ -10,17 +10,17 @@ import org.springframework.http.HttpStatus;
  */
 public enum ErrorCode {
     VALIDATION(HttpStatus.BAD_REQUEST, "validation", "The request is not valid"),
-    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required"),
-    BAD_CREDENTIALS(HttpStatus.UNAUTHORIZED, "bad-credentials", "Email or password is wrong"),
-    INVALID_REFRESH_TOKEN(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "The refresh token is not valid"),
-    REFRESH_TOKEN_REUSED(HttpStatus.UNAUTHORIZED, "refresh-token-reused", "The refresh token was already used"),
-    INVALID_EMAIL_TOKEN(HttpStatus.BAD_REQUEST, "invalid-email-token", "The emailed code is not valid"),
-    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required"), // keelson:auth
+    BAD_CREDENTIALS(HttpStatus.UNAUTHORIZED, "bad-credentials", "Email or password is wrong"), // keelson:auth
+    INVALID_REFRESH_TOKEN(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "The refresh token is not valid"), // keelson:auth
+    REFRESH_TOKEN_REUSED(HttpStatus.UNAUTHORIZED, "refresh-token-reused", "The refresh token was already used"), // keelson:auth
+    INVALID_EMAIL_TOKEN(HttpStatus.BAD_REQUEST, "invalid-email-token", "The emailed code is not valid"), // keelson:auth
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"), // keelson:auth
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
-    EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "The email is already registered"),
+    EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "The email is already registered"), // keelson:auth
     INVALID_STATE(HttpStatus.CONFLICT, "invalid-state", "The resource's state does not allow this"),
     TIMEOUT(HttpStatus.SERVICE_UNAVAILABLE, "timeout", "The request took too long"),
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "The resource has changed"),

@@ -16,7 +16,7 @@ public final class InvalidSettingException extends RuntimeException implements E
     private final String setting;
 
     /**
-     * @param setting the property, such as {@code reference.auth.jwks}
+     * @param setting the property, such as {@code reference.pagination.cursor-key}
      * @param problem what is wrong with it and how to fix it, a sentence without the setting's name
      */
     public InvalidSettingException(String setting, String problem) {
@@ -33,7 +33,7 @@ public final class InvalidSettingException extends RuntimeException implements E
         return setting;
     }
 
-    /** The environment variable that sets {@link #setting()}: {@code reference.auth.active-key-id} → {@code REFERENCE_AUTH_ACTIVE_KEY_ID}. */
+    /** The environment variable that sets {@link #setting()}: {@code reference.http.max-body-size} → {@code REFERENCE_HTTP_MAX_BODY_SIZE}. */
     public String environmentVariable() {
         return environmentVariable(setting);
     }

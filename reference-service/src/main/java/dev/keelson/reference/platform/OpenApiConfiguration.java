@@ -18,16 +18,19 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
-    static final String BEARER = "bearer";
+    static final String BEARER = "bearer"; // keelson:auth
 
     @Bean
     OpenAPI openApi() {
-        return new OpenAPI()
+        OpenAPI api = new OpenAPI()
                 .info(new Info().title("Reference service API").version("v1")
-                        .description("Errors are RFC 9457 problem documents (application/problem+json)."))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .description("Errors are RFC 9457 problem documents (application/problem+json)."));
+        // keelson:begin auth
+        api.components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+        // keelson:end auth
+        return api;
     }
 
     @Bean

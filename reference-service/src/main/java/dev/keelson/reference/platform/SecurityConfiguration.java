@@ -26,37 +26,46 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Who may call what. The API is stateless: a bearer JWT (see {@code auth.JwtConfiguration}) on every call except
- * the auth endpoints and health. Answers 401 with {@code WWW-Authenticate: Bearer ...} and 403 as problem documents,
- * applies the CORS allowlist, and sets the security headers: a CSP that allows nothing (the API serves no HTML), {@code nosniff},
- * {@code Referrer-Policy: no-referrer}, HSTS on HTTPS requests.
+ * Who may call what, the CORS allowlist, and the security headers: a CSP that allows nothing (the API serves no
+ * HTML), {@code nosniff}, {@code Referrer-Policy: no-referrer}, HSTS on HTTPS requests.
+ * The API is stateless: a bearer JWT (see {@code auth.JwtConfiguration}) on every call except the auth endpoints, // keelson:auth
+ * health and metrics. Answers 401 with {@code WWW-Authenticate: Bearer ...} and 403 as problem documents. // keelson:auth
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
+@EnableMethodSecurity // keelson:auth
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Problems problems, HttpProperties properties) throws Exception {
-        AuthenticationEntryPoint unauthenticated = new ProblemEntryPoint(problems);
-        AccessDeniedHandler denied = (request, response, e) -> problems.write(
-                problems.of(ErrorCode.FORBIDDEN, "You do not have the role this needs", request), response);
+    SecurityFilterChain api(
+            Problems problems, // keelson:auth
+            HttpSecurity http, HttpProperties properties) throws Exception {
         http.cors(cors -> cors.configurationSource(corsAllowlist(properties.cors().allowedOrigins())))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(auth -> auth
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+        bearerTokens(http, problems); // keelson:auth
+        return http.build();
+    }
+    // keelson:begin auth
+
+    /** Every call but sign-in, health and metrics needs a valid bearer JWT; its roles become authorities. */
+    private static void bearerTokens(HttpSecurity http, Problems problems) throws Exception {
+        AuthenticationEntryPoint unauthenticated = new ProblemEntryPoint(problems);
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(
+                problems.of(ErrorCode.FORBIDDEN, "You do not have the role this needs", request), response);
+        http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/**", "/health/**", "/prometheus", "/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
-        return http.build();
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
     }
+    // keelson:end auth
 
     /**
      * Browsers may call the API from exactly the origins in {@code reference.http.cors.allowed-origins} (none by
@@ -76,6 +85,7 @@ class SecurityConfiguration {
         source.registerCorsConfiguration("/graphql", cors); // keelson:graphql
         return source;
     }
+    // keelson:begin auth
 
     /** The JWT's {@code roles} claim ({@code ["USER", "ADMIN"]}) becomes {@code ROLE_USER}, {@code ROLE_ADMIN}. */
     private static Converter<Jwt, AbstractAuthenticationToken> rolesFromClaim() {
@@ -102,4 +112,5 @@ class SecurityConfiguration {
             problems.write(problems.of(ErrorCode.UNAUTHENTICATED, detail, request), response);
         }
     }
+    // keelson:end auth
 }

@@ -29,23 +29,25 @@ class RedisDownIT {
         try (RedisServer redis = RedisServer.start();
                 ServiceInstance instance = ServiceInstance.start(db,
                         "--spring.data.redis.url=" + redis.url(),
-                        "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h",
+                        "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h", // keelson:auth
                         "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")) {
             Api api = instance.api();
             Session user = api.newUser(); // from 127.0.0.1: 2 of its 3 sign-in requests
             Reply ready = api.get("/health/ready").send();
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.json().at("/components/redis/status").asString()).isEqualTo("UP");
-            assertThat(login(api).status()).isEqualTo(401);
-            assertThat(login(api).status()).isEqualTo(401);
+            assertThat(login(api).status()).isEqualTo(401); // keelson:auth
+            assertThat(login(api).status()).isEqualTo(401); // keelson:auth
 
             redis.kill();
 
-            assertThat(api.get("/api/v1/users/me").token(user.accessToken()).send().status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/orders").token(user.accessToken()).send().status()).isEqualTo(200);
+            // keelson:begin auth
             for (int i = 0; i < 3; i++) {
                 assertThat(login(api).status()).as("per-instance bucket, attempt %d", i + 1).isEqualTo(401);
             }
             assertThat(login(api).status()).as("still limited without Redis").isEqualTo(429);
+            // keelson:end auth
             Reply degraded = api.get("/health/ready").send();
             assertThat(degraded.status()).isEqualTo(200);
             assertThat(degraded.json().get("status").asString()).isEqualTo("DEGRADED");
@@ -58,8 +60,10 @@ class RedisDownIT {
                     () -> api.get("/health/ready").send().json().get("status").asString().equals("UP"));
             assertThat(api.get("/health/ready").send().json().at("/components/redis/status").asString())
                     .isEqualTo("UP");
+            // keelson:begin auth
             // the restarted Redis is empty: the shared bucket of this address starts full again
             assertThat(login(api).header("RateLimit-Remaining")).isEqualTo("2");
+            // keelson:end auth
         } finally {
             db.drop();
         }
@@ -99,9 +103,11 @@ class RedisDownIT {
             db.drop();
         }
     }
+    // keelson:begin auth
 
     private static Reply login(Api api) {
         return api.post("/api/v1/auth/login").header("X-Forwarded-For", "198.51.100.30")
                 .json(Map.of("email", "nobody@example.com", "password", "a wrong password")).send();
     }
+    // keelson:end auth
 }

@@ -28,8 +28,10 @@ class JobsIT extends ServiceTest {
     @Autowired
     private JdbcClient jdbc;
 
+    // keelson:begin auth
     @Autowired
     private Outbox outbox;
+    // keelson:end auth
 
     @Autowired
     private TransactionTemplate transactions;
@@ -37,6 +39,7 @@ class JobsIT extends ServiceTest {
     @Autowired
     private Scheduler scheduler;
 
+    // keelson:begin auth
     private long jobsFor(String recipient) {
         return jdbc.sql("SELECT count(*) FROM scheduled_tasks t JOIN outbox_emails e ON t.task_instance = e.id::text "
                 + "WHERE t.task_name = 'send-email' AND e.recipient = ?").param(recipient).query(Long.class).single();
@@ -84,33 +87,39 @@ class JobsIT extends ServiceTest {
 
         assertThat(TestSmtp.bodiesFor(recipient, 2)).hasSize(1);
     }
+    // keelson:end auth
 
     @Test
     void thePurgeJobDeletesFinishedTokenFamiliesAndExpiredIdempotencyRecordsOnly() {
+        Instant past = Instant.now().minus(Duration.ofDays(2));
+        Instant future = Instant.now().plus(Duration.ofDays(2));
+        // keelson:begin auth
         Session user = api.newUser();
         UUID userId = UUID.fromString(api.get("/api/v1/users/me").token(user.accessToken()).send()
                 .json().at("/data/id").asString());
-        Instant past = Instant.now().minus(Duration.ofDays(2));
-        Instant future = Instant.now().plus(Duration.ofDays(2));
         UUID over = UUID.randomUUID();
         UUID expiredOfOver = token(over, userId, past, past);
         UUID lastOfOver = token(over, userId, past, null);
         UUID alive = UUID.randomUUID();
         UUID usedOfAlive = token(alive, userId, past, past);
         UUID currentOfAlive = token(alive, userId, future, null);
+        // keelson:end auth
         UUID expiredRecord = idempotencyRecord(past);
         UUID liveRecord = idempotencyRecord(future);
 
         scheduler.reschedule(TaskInstanceId.of("purge-expired", "recurring"), Instant.now());
 
+        // keelson:begin auth
         Await.until("the purge ran", Duration.ofSeconds(20), () -> !exists("refresh_tokens", lastOfOver));
         assertThat(exists("refresh_tokens", expiredOfOver)).isFalse();
         assertThat(exists("refresh_tokens", usedOfAlive)).as("reuse of it must still burn the family").isTrue();
         assertThat(exists("refresh_tokens", currentOfAlive)).isTrue();
-        Await.until("idempotency records purged", Duration.ofSeconds(10),
+        // keelson:end auth
+        Await.until("idempotency records purged", Duration.ofSeconds(20),
                 () -> !exists("idempotency_keys", expiredRecord));
         assertThat(exists("idempotency_keys", liveRecord)).isTrue();
     }
+    // keelson:begin auth
 
     private UUID token(UUID family, UUID user, Instant expiresAt, Instant usedAt) {
         UUID id = UUID.randomUUID();
@@ -120,6 +129,7 @@ class JobsIT extends ServiceTest {
                 .update();
         return id;
     }
+    // keelson:end auth
 
     private UUID idempotencyRecord(Instant expiresAt) {
         UUID id = UUID.randomUUID();

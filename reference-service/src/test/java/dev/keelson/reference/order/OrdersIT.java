@@ -98,6 +98,7 @@ class OrdersIT extends ServiceTest {
         assertThat(reply.status()).isEqualTo(412);
     }
 
+    // keelson:begin auth
     @Test
     void anotherUsersOrderLooksExactlyLikeAMissingOne() {
         Session owner = api.newUser();
@@ -140,6 +141,7 @@ class OrdersIT extends ServiceTest {
                 .containsExactly(otherOrder);
         assertThat(ids(othersView)).containsExactly(otherOrder).doesNotContainAnyElementsOf(ownersOrders);
     }
+    // keelson:end auth
 
     @Test
     void paginationNeitherSkipsNorRepeatsWhileOrdersAreInsertedBetweenPages() {
@@ -148,10 +150,12 @@ class OrdersIT extends ServiceTest {
         for (int i = 0; i < 7; i++) {
             existing.add(place(user, i + ".00"));
         }
+        String since = createdAt(user, existing.getFirst());
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            Reply page = api.get("/api/v1/orders?limit=3" + (cursor == null ? "" : "&cursor=" + cursor))
+            Reply page = api.get("/api/v1/orders?limit=3&createdFrom=" + since
+                            + (cursor == null ? "" : "&cursor=" + cursor))
                     .token(user.accessToken()).send();
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.json().at("/meta/limit").asInt()).isEqualTo(3);
@@ -168,10 +172,13 @@ class OrdersIT extends ServiceTest {
     void oldestFirstPagesInCreationOrder() {
         Session user = api.newUser();
         List<String> placed = List.of(place(user, "1.00"), place(user, "2.00"), place(user, "3.00"));
+        String since = createdAt(user, placed.getFirst());
 
-        Reply first = api.get("/api/v1/orders?sort=createdAt&limit=2").token(user.accessToken()).send();
+        Reply first = api.get("/api/v1/orders?sort=createdAt&limit=2&createdFrom=" + since).token(user.accessToken())
+                .send();
         String cursor = first.json().at("/meta/nextCursor").asString();
-        Reply second = api.get("/api/v1/orders?sort=createdAt&limit=2&cursor=" + cursor).token(user.accessToken()).send();
+        Reply second = api.get("/api/v1/orders?sort=createdAt&limit=2&createdFrom=" + since + "&cursor=" + cursor)
+                .token(user.accessToken()).send();
 
         List<String> all = new ArrayList<>(ids(first));
         all.addAll(ids(second));
@@ -209,23 +216,26 @@ class OrdersIT extends ServiceTest {
         String kept = place(user, "1.00");
         String cancelled = place(user, "1.00");
         api.post("/api/v1/orders/" + cancelled + "/cancel").token(user.accessToken()).send();
+        String since = "&createdFrom=" + createdAt(user, kept);
 
-        assertThat(ids(api.get("/api/v1/orders?status=CANCELLED").token(user.accessToken()).send()))
+        assertThat(ids(api.get("/api/v1/orders?status=CANCELLED" + since).token(user.accessToken()).send()))
                 .containsExactly(cancelled);
-        assertThat(ids(api.get("/api/v1/orders?status=PLACED").token(user.accessToken()).send()))
+        assertThat(ids(api.get("/api/v1/orders?status=PLACED" + since).token(user.accessToken()).send()))
                 .containsExactly(kept);
     }
 
     @Test
     void listsFilterByCreatedRangeFromInclusiveToExclusive() {
         Session user = api.newUser();
+        String earlier = place(user, "1.00");
         String id = place(user, "1.00");
-        String createdAt = api.get("/api/v1/orders/" + id).token(user.accessToken()).send().json()
-                .at("/data/createdAt").asString();
+        String from = createdAt(user, earlier);
+        String createdAt = createdAt(user, id);
 
         assertThat(ids(api.get("/api/v1/orders?createdFrom=" + createdAt).token(user.accessToken()).send()))
                 .containsExactly(id);
-        assertThat(ids(api.get("/api/v1/orders?createdTo=" + createdAt).token(user.accessToken()).send())).isEmpty();
+        assertThat(ids(api.get("/api/v1/orders?createdFrom=" + from + "&createdTo=" + createdAt)
+                .token(user.accessToken()).send())).containsExactly(earlier);
         assertThat(ids(api.get("/api/v1/orders?createdFrom=2000-01-01T00:00:00Z&createdTo=2000-01-02T00:00:00Z")
                 .token(user.accessToken()).send())).isEmpty();
     }
@@ -251,6 +261,7 @@ class OrdersIT extends ServiceTest {
                 .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1L);
     }
 
+    // keelson:begin auth
     @Test
     void anAdminSeesEveryonesOrders() {
         Session owner = api.newUser();
@@ -261,6 +272,7 @@ class OrdersIT extends ServiceTest {
 
         assertThat(api.get("/api/v1/orders/" + id).token(adminAgain.accessToken()).send().status()).isEqualTo(200);
     }
+    // keelson:end auth
 
     private String place(Session user, String price) {
         Reply reply = api.post("/api/v1/orders").token(user.accessToken()).json(Map.of(
@@ -268,6 +280,11 @@ class OrdersIT extends ServiceTest {
                 .send();
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().at("/data/id").asString();
+    }
+
+    /** When the order was created: lists from then on hold only this test's orders (tests run one at a time). */
+    private String createdAt(Session user, String id) {
+        return api.get("/api/v1/orders/" + id).token(user.accessToken()).send().json().at("/data/createdAt").asString();
     }
 
     private static List<String> ids(Reply reply) {

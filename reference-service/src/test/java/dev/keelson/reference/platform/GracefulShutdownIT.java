@@ -23,7 +23,7 @@ class GracefulShutdownIT {
         try {
             ConfigurableApplicationContext app = new SpringApplicationBuilder(ReferenceApplication.class).run(
                     "--server.port=0", "--spring.datasource.url=" + db.url(),
-                    "--spring.datasource.username=" + db.user(), "--spring.mail.host=");
+                    "--spring.datasource.username=" + db.user());
             Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
             Session user = api.newUser();
             CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(

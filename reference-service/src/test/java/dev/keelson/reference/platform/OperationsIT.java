@@ -76,10 +76,12 @@ class OperationsIT extends ServiceTest {
         assertThat(event.at("/http/status").asInt()).isEqualTo(200);
         assertThat(event.at("/duration/us").asLong()).isPositive();
         assertThat(event.get("requestId").asString()).isEqualTo(requestId);
-        assertThat(event.get("userId").asString()).matches("[0-9a-f-]{36}");
+        assertThat(event.get("userId").asString()).matches("[0-9a-f-]{36}"); // keelson:auth
         assertThat(event.has("traceId")).as("tracing is off by default").isFalse();
+        // keelson:begin auth
         assertThat(output.getOut()).doesNotContain(user.accessToken()).doesNotContain(user.refreshToken())
                 .doesNotContain(user.password());
+        // keelson:end auth
     }
 
     @Test

@@ -6,27 +6,33 @@ import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.ServiceTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class ProblemDocumentsIT extends ServiceTest {
+    /** A problem whatever the caller: 404 (or 401 without a token where the API needs one). */
+    private static final String MISSING_ORDER = "/api/v1/orders/00000000-0000-7000-8000-000000000000";
 
     @Test
     void invalidFieldsAreListedOneByOne() {
-        Reply reply = api.post("/api/v1/auth/register")
-                .json(Map.of("email", "not-an-email", "password", "short", "displayName", "Ada")).send();
+        Session user = api.newUser();
+        Reply reply = api.post("/api/v1/orders").token(user.accessToken())
+                .json(Map.of("currency", "euro", "lines", List.of())).send();
 
-        assertProblem(reply, 400, "/api/v1/auth/register");
+        assertProblem(reply, 400, "/api/v1/orders");
         assertThat(reply.json().get("type").asString()).isEqualTo(ErrorCode.VALIDATION.type());
-        assertThat(Api.texts(reply.json().get("errors"), "field")).containsExactlyInAnyOrder("email", "password");
+        assertThat(Api.texts(reply.json().get("errors"), "field")).containsExactlyInAnyOrder("currency", "lines");
     }
 
     @Test
     void malformedJsonIsABadRequestThatSaysSo() {
-        Reply reply = api.post("/api/v1/auth/login").raw("{\"email\": ", "application/json").send();
+        Session user = api.newUser();
+        Reply reply = api.post("/api/v1/orders").token(user.accessToken()).raw("{\"currency\": ", "application/json")
+                .send();
 
-        assertProblem(reply, 400, "/api/v1/auth/login");
+        assertProblem(reply, 400, "/api/v1/orders");
         assertThat(reply.json().get("detail").asString()).contains("not valid JSON");
     }
 
@@ -40,28 +46,33 @@ class ProblemDocumentsIT extends ServiceTest {
 
     @Test
     void aWrongMethodIsMethodNotAllowed() {
-        Reply reply = api.get("/api/v1/auth/login").send();
+        Session user = api.newUser();
+        Reply reply = api.delete("/api/v1/orders").token(user.accessToken()).send();
 
-        assertProblem(reply, 405, "/api/v1/auth/login");
+        assertProblem(reply, 405, "/api/v1/orders");
         assertThat(reply.header("Allow")).contains("POST");
     }
 
     @Test
     void aWrongMediaTypeIsUnsupported() {
-        Reply reply = api.post("/api/v1/auth/login").raw("email=a&password=b", "application/x-www-form-urlencoded").send();
+        Session user = api.newUser();
+        Reply reply = api.post("/api/v1/orders").token(user.accessToken()).raw("currency=EUR",
+                "application/x-www-form-urlencoded").send();
 
-        assertProblem(reply, 415, "/api/v1/auth/login");
+        assertProblem(reply, 415, "/api/v1/orders");
     }
 
     @Test
     void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
-        Reply reply = api.post("/api/v1/auth/login").raw("{\"email\":\"" + "a".repeat(70_000) + "\"}", "application/json")
-                .send();
+        Session user = api.newUser();
+        Reply reply = api.post("/api/v1/orders").token(user.accessToken())
+                .raw("{\"note\":\"" + "a".repeat(70_000) + "\"}", "application/json").send();
 
-        assertProblem(reply, 413, "/api/v1/auth/login");
+        assertProblem(reply, 413, "/api/v1/orders");
         assertThat(reply.json().get("detail").asString()).contains("limit is 65536");
     }
 
+    // keelson:begin auth
     @Test
     void noTokenIsUnauthorizedWithABearerChallenge() {
         Reply reply = api.get("/api/v1/users/me").send();
@@ -77,6 +88,7 @@ class ProblemDocumentsIT extends ServiceTest {
         assertProblem(reply, 401, "/api/v1/users/me");
         assertThat(reply.header("WWW-Authenticate")).contains("invalid_token");
     }
+    // keelson:end auth
 
     @Test
     void anUnexpectedFailureIsA500ThatLeaksNothing() {
@@ -90,7 +102,7 @@ class ProblemDocumentsIT extends ServiceTest {
 
     @Test
     void theCallersRequestIdIsReturnedAndQuotedInTheProblem() {
-        Reply reply = api.get("/api/v1/users/me").header("X-Request-Id", "trace-abc.123").send();
+        Reply reply = api.get(MISSING_ORDER).header("X-Request-Id", "trace-abc.123").send();
 
         assertThat(reply.header("X-Request-Id")).isEqualTo("trace-abc.123");
         assertThat(reply.json().get("requestId").asString()).isEqualTo("trace-abc.123");
@@ -98,14 +110,14 @@ class ProblemDocumentsIT extends ServiceTest {
 
     @Test
     void anUnusableRequestIdIsReplacedByANewOne() {
-        Reply reply = api.get("/api/v1/users/me").header("X-Request-Id", "bad id with spaces").send();
+        Reply reply = api.get(MISSING_ORDER).header("X-Request-Id", "bad id with spaces").send();
 
         assertThat(reply.header("X-Request-Id")).isNotEqualTo("bad id with spaces").hasSize(36);
     }
 
     @Test
     void responsesCarryTheSecurityHeaders() {
-        Reply reply = api.get("/api/v1/users/me").send();
+        Reply reply = api.get(MISSING_ORDER).send();
 
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(reply.header("Referrer-Policy")).isEqualTo("no-referrer");

@@ -50,9 +50,11 @@ class StartupSettingsIT {
         reference.http.cors.allowed-origins=*              | reference.http.cors.allowed-origins: '*' is a wildcard
         reference.http.cors.allowed-origins=app.example.com | 'app.example.com' is not an origin
         reference.database.statement-timeout=0s            | reference.database.statement-timeout: must be between 1ms and 1h, such as 5s, but is 0ms
+        # keelson:begin auth
         reference.auth.access-token-ttl=forever            | reference.auth.access-token-ttl
         reference.auth.refresh-token-ttl=5m                | reference.auth.refresh-token-ttl: must be longer than
         reference.auth.jwks={"keys":                       | reference.auth.jwks: is not a JWK set
+        # keelson:end auth
         reference.pagination.cursor-key=c2hvcnQ=           | reference.pagination.cursor-key: has 5 bytes, too few
         reference.pagination.cursor-key=not base64!        | reference.pagination.cursor-key: is not base64
         """)
@@ -62,6 +64,7 @@ class StartupSettingsIT {
 
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(expected);
     }
+    // keelson:begin auth
 
     @Test
     void anActiveKeyIdMissingFromTheKeySetIsNamed(CapturedOutput output) throws JOSEException {
@@ -73,6 +76,7 @@ class StartupSettingsIT {
         assertThat(output.getAll()).contains("reference.auth.active-key-id: 'k9' names no key in reference.auth.jwks")
                 .contains("REFERENCE_AUTH_ACTIVE_KEY_ID");
     }
+    // keelson:end auth
 
     @Test
     void theProcessExitsWithCode2AndTheMessageOnABadSetting() throws IOException, InterruptedException {

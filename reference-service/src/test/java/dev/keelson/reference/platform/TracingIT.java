@@ -71,9 +71,9 @@ class TracingIT {
     @Test
     void aRequestWithoutTraceContextStartsItsOwnTrace() {
         Api api = new Api(port);
-        api.newUser();
+        api.get("/api/v1/orders/" + UUID.randomUUID()).token(api.newUser().accessToken()).send();
 
-        assertThat(RECEIVER.await(s -> s.name().equals("http post /api/v1/auth/register")))
+        assertThat(RECEIVER.await(s -> s.name().equals("http get /api/v1/orders/{id}")))
                 .isNotEmpty()
                 .allSatisfy(span -> assertThat(span.traceId()).hasSize(32).isNotEqualTo("0".repeat(32)));
     }

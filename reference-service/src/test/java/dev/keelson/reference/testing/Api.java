@@ -45,7 +45,7 @@ public final class Api {
         }
     }
 
-    /** A fluent request: {@code api.post("/api/v1/auth/login").json(body).token(t).send()}. */
+    /** A fluent request: {@code api.post("/api/v1/orders").json(body).token(t).send()}. */
     public final class Call {
         private final HttpRequest.Builder builder;
         private final String method;
@@ -66,8 +66,9 @@ public final class Api {
             return this;
         }
 
+        /** Sends {@code accessToken} as the bearer token; {@code null} (a session without tokens) sends none. */
         public Call token(String accessToken) {
-            return header("Authorization", "Bearer " + accessToken);
+            return accessToken == null ? this : header("Authorization", "Bearer " + accessToken);
         }
 
         public Call header(String name, String value) {
@@ -109,21 +110,31 @@ public final class Api {
         return new Call(method, path);
     }
 
-    /** A signed-in user: tokens from a fresh registration. */
+    /**
+     * A client of the API, as the tests' callers: a user with a unique email, and with auth signed in after a fresh
+     * registration (its tokens; {@code null} without auth, where every call is anonymous).
+     */
     public record Session(String email, String password, String accessToken, String refreshToken) {}
 
-    /** Registers a new user with a unique email and signs in. */
+    /** A new client: a new user, registered and signed in. */
     public Session newUser() {
         return newUser(null);
     }
 
     /**
-     * Registers a new user and signs in as if from {@code clientAddress} ({@code X-Forwarded-For}, believed when the
-     * service trusts the test client as a proxy), so sign-in rate limits of other addresses are not touched.
+     * A new client; with auth, a user registered and signed in as if from {@code clientAddress}
+     * ({@code X-Forwarded-For}, believed when the service trusts the test client as a proxy), so sign-in rate limits
+     * of other addresses are not touched.
      */
     public Session newUser(String clientAddress) {
-        String email = "user-" + UUID.randomUUID() + "@example.com";
-        String password = "correct horse battery staple";
+        Session session = new Session("user-" + UUID.randomUUID() + "@example.com", "correct horse battery staple",
+                null, null);
+        session = signUp(session.email(), session.password(), clientAddress); // keelson:auth
+        return session;
+    }
+    // keelson:begin auth
+
+    private Session signUp(String email, String password, String clientAddress) {
         Reply registered = from(clientAddress, post("/api/v1/auth/register"))
                 .json(Map.of("email", email, "password", password, "displayName", "Test User")).send();
         if (registered.status() != 201) {
@@ -150,6 +161,7 @@ public final class Api {
         JsonNode data = reply.json().get("data");
         return new Session(email, password, data.get("accessToken").asString(), data.get("refreshToken").asString());
     }
+    // keelson:end auth
 
     public static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();

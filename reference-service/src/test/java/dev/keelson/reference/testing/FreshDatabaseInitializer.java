@@ -8,8 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives a Spring test context its own new database, pointed to by {@code spring.datasource.url} exactly as
- * {@code SPRING_DATASOURCE_URL} does in production, and the test SMTP server ({@link TestSmtp}); drops the
- * database when the context closes or the JVM ends.
+ * {@code SPRING_DATASOURCE_URL} does in production; drops the database when the context closes or the JVM ends.
+ * Emails go to the test SMTP server ({@link TestSmtp}). // keelson:auth
  */
 public final class FreshDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
@@ -18,8 +18,8 @@ public final class FreshDatabaseInitializer implements ApplicationContextInitial
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fresh-database", Map.of(
                 "spring.datasource.url", db.url(),
                 "spring.datasource.username", db.user(),
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(TestSmtp.port()),
+                "spring.mail.host", "127.0.0.1", // keelson:auth
+                "spring.mail.port", String.valueOf(TestSmtp.port()), // keelson:auth
                 "db-scheduler.polling-interval", "200ms", // keelson:jobs
                 // cached test contexts stay open until the JVM ends: let their pools shrink when idle, so a whole run
                 // does not hold a hundred connections of the shared server

@@ -20,8 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * they share) and stop them at will.
  */
 public final class ServiceInstance implements AutoCloseable {
-    /** What every instance of one deployment shares: the token signing key and the cursor key. */
-    private static final String SHARED_JWKS = signingKeys();
+    /** What every instance of one deployment shares: the cursor key and the token signing keys. */
+    private static final String SHARED_JWKS = signingKeys(); // keelson:auth
     private static final String SHARED_CURSOR_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
 
     private final ConfigurableApplicationContext context;
@@ -33,7 +33,7 @@ public final class ServiceInstance implements AutoCloseable {
     }
 
     /**
-     * Starts an instance on a free port over {@code db}, sending email to the test SMTP server; {@code settings} are
+     * Starts an instance on a free port over {@code db} (emails to the test SMTP server); {@code settings} are
      * more {@code --name=value} arguments (for example {@code --reference.cache.enabled=false}), which replace the
      * defaults of the same name.
      */
@@ -42,11 +42,11 @@ public final class ServiceInstance implements AutoCloseable {
         args.put("server.port", "0");
         args.put("spring.datasource.url", db.url());
         args.put("spring.datasource.username", db.user());
-        args.put("spring.mail.host", "127.0.0.1");
-        args.put("spring.mail.port", Integer.toString(TestSmtp.port()));
+        args.put("spring.mail.host", "127.0.0.1"); // keelson:auth
+        args.put("spring.mail.port", Integer.toString(TestSmtp.port())); // keelson:auth
         args.put("db-scheduler.polling-interval", "200ms"); // keelson:jobs
         args.put("spring.datasource.hikari.minimum-idle", "1");
-        args.put("reference.auth.jwks", SHARED_JWKS);
+        args.put("reference.auth.jwks", SHARED_JWKS); // keelson:auth
         args.put("reference.pagination.cursor-key", SHARED_CURSOR_KEY);
         for (String setting : settings) {
             int eq = setting.indexOf('=');
@@ -61,6 +61,7 @@ public final class ServiceInstance implements AutoCloseable {
         return new ServiceInstance(new SpringApplicationBuilder(ReferenceApplication.class).run(commandLine));
     }
 
+    // keelson:begin auth
     private static String signingKeys() {
         try {
             return new JWKSet(new ECKeyGenerator(Curve.P_256).keyID("test-" + UUID.randomUUID()).generate())
@@ -69,6 +70,7 @@ public final class ServiceInstance implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+    // keelson:end auth
 
     private static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];

@@ -45,7 +45,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       purpose (a 4xx after a deliberate change, such as revoking a reused refresh token), and a retry runs anew.
  * </ul>
  *
- * Runs after Spring Security (the key belongs to the authenticated user) and the rate limiter.
+ * Runs after Spring Security and the rate limiter.
+ * A key belongs to the authenticated user: users cannot replay each other's responses. // keelson:auth
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 3)
@@ -174,9 +175,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 + "retry with the same Idempotency-Key in a few seconds", request), response);
     }
 
+    /** Whose keys: each user's own; requests without a user share one scope. */
     private static String scope() {
+        // keelson:begin auth
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof JwtAuthenticationToken jwt ? "user:" + jwt.getName() : "anonymous";
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            return "user:" + jwt.getName();
+        }
+        // keelson:end auth
+        return "anonymous";
     }
 
     /** SHA-256 of method, path and query, {@code If-Match} and body. */

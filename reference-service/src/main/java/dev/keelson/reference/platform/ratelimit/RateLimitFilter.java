@@ -19,33 +19,36 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Token buckets in front of the API. {@code /api/v1/auth/**}, where passwords can be guessed, has its own strict
- * bucket per client address; the rest of {@code /api/**} and {@code /graphql} one per user (per client address for
- * requests without a valid token). Every answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
+ * Token buckets in front of the API: one per client address for {@code /api/**} and {@code /graphql},
+ * one per user instead for requests with a valid token. // keelson:auth
+ * {@code /api/v1/auth/**}, where passwords can be guessed, has its own strict bucket per client address. // keelson:auth
+ * Every answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
  * {@code RateLimit-Reset} (seconds until the bucket is full again); over the limit it is 429 with
  * {@code Retry-After} and a problem document.
  *
- * <p>Runs after Spring Security so it knows the user. Requests that security refuses (401) never reach it: limit
- * connection rates at the edge for those. The client address is {@code getRemoteAddr()}: the TCP peer, or, when the
+ * <p>Runs after Spring Security.
+ * So it knows the user; requests that security refuses (401) never reach it: limit connection rates at the // keelson:auth
+ * edge for those. // keelson:auth
+ * The client address is {@code getRemoteAddr()}: the TCP peer, or, when the
  * peer is a proxy in {@code server.tomcat.remoteip.internal-proxies}, the nearest address in {@code X-Forwarded-For}
  * that is not one (Tomcat's {@code RemoteIpValve} reads it from the right, so what a client writes is ignored).
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2)
 class RateLimitFilter extends OncePerRequestFilter {
-    private static final String AUTH_PREFIX = "/api/v1/auth/";
+    private static final String AUTH_PREFIX = "/api/v1/auth/"; // keelson:auth
 
     private final BucketStore buckets;
     private final Problems problems;
     private final boolean enabled;
-    private final Bandwidth auth;
+    private final Bandwidth auth; // keelson:auth
     private final Bandwidth api;
 
     RateLimitFilter(BucketStore buckets, Problems problems, RateLimitProperties properties) {
         this.buckets = buckets;
         this.problems = problems;
         this.enabled = properties.enabled();
-        this.auth = bandwidth(properties.auth());
+        this.auth = bandwidth(properties.auth()); // keelson:auth
         this.api = bandwidth(properties.api());
     }
 
@@ -62,10 +65,9 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean signIn = request.getRequestURI().startsWith(AUTH_PREFIX);
-        Bandwidth limit = signIn ? auth : api;
-        ConsumptionProbe probe = buckets.tryConsume(bucketKey(request, signIn), limit);
-        response.setHeader("RateLimit-Limit", Long.toString(limit.getCapacity()));
+        Bucket bucket = bucket(request);
+        ConsumptionProbe probe = buckets.tryConsume(bucket.key(), bucket.limit());
+        response.setHeader("RateLimit-Limit", Long.toString(bucket.limit().getCapacity()));
         response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         response.setHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
         if (probe.isConsumed()) {
@@ -74,20 +76,25 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        String detail = (signIn ? "Too many sign-in requests from your address" : "Too many requests")
-                + "; try again in " + retryAfter + " s";
+        String detail = bucket.tooMany() + "; try again in " + retryAfter + " s";
         problems.write(problems.of(ErrorCode.RATE_LIMITED, detail, request), response);
     }
 
+    /** A bucket's key in the store, its limit, and what a refusal says. */
+    private record Bucket(String key, Bandwidth limit, String tooMany) {}
+
     /** {@code auth:ip:…} for sign-in, {@code api:user:…} or {@code api:ip:…} for the rest. */
-    private String bucketKey(HttpServletRequest request, boolean signIn) {
-        if (!signIn) {
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication instanceof JwtAuthenticationToken jwt) {
-                return "api:user:" + jwt.getName();
-            }
+    private Bucket bucket(HttpServletRequest request) {
+        // keelson:begin auth
+        if (request.getRequestURI().startsWith(AUTH_PREFIX)) {
+            return new Bucket("auth:ip:" + request.getRemoteAddr(), auth, "Too many sign-in requests from your address");
         }
-        return (signIn ? "auth:ip:" : "api:ip:") + request.getRemoteAddr();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            return new Bucket("api:user:" + jwt.getName(), api, "Too many requests");
+        }
+        // keelson:end auth
+        return new Bucket("api:ip:" + request.getRemoteAddr(), api, "Too many requests");
     }
 
     private static long seconds(long nanos) {

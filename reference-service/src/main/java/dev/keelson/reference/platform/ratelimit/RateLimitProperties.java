@@ -12,14 +12,14 @@ import org.springframework.validation.annotation.Validated;
  * {@code reference.rate-limit.*}, checked at start-up.
  *
  * @param enabled {@code false} switches rate limiting off (for measurements; never in production)
- * @param auth    the sign-in endpoints ({@code /api/v1/auth/**}), per client address
- * @param api     the rest of {@code /api/**}, per user (per client address before sign-in)
+ * @param auth    the sign-in endpoints ({@code /api/v1/auth/**}), per client address // keelson:auth
+ * @param api     the API, per client address (per user once signed in)
  */
 @Validated
 @ConfigurationProperties("reference.rate-limit")
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue @Valid AuthLimit auth,
+        @DefaultValue @Valid AuthLimit auth, // keelson:auth
         @DefaultValue @Valid ApiLimit api) {
 
     /** A bucket of {@code capacity} tokens refilled evenly over {@code period}. */
@@ -28,10 +28,12 @@ public record RateLimitProperties(
 
         Duration period();
     }
+    // keelson:begin auth
 
     /** 10 sign-in requests per minute and address by default. */
     public record AuthLimit(@DefaultValue("10") @Min(1) long capacity, @DefaultValue("1m") @NotNull Duration period)
             implements Limit {}
+    // keelson:end auth
 
     /** 1,200 requests per minute and user by default (20 per second, in bursts of up to 1,200). */
     public record ApiLimit(@DefaultValue("1200") @Min(1) long capacity, @DefaultValue("1m") @NotNull Duration period)
@@ -39,6 +41,8 @@ public record RateLimitProperties(
 
     /** How long an idle bucket must be kept before it is surely full again. */
     Duration longestPeriod() {
-        return auth.period().compareTo(api.period()) > 0 ? auth.period() : api.period();
+        Duration longest = api.period();
+        longest = auth.period().compareTo(longest) > 0 ? auth.period() : longest; // keelson:auth
+        return longest;
     }
 }

@@ -24,8 +24,14 @@ import java.util.regex.Pattern;
  * ever remove lines, so the reference service's code is shaped for it: what belongs to a feature stands on lines
  * of its own. {@code keelson:} comments that name no feature (keelson-migrate's {@code -- keelson:no-transaction})
  * are left alone.
+ *
+ * <p>In a Java file, an argument or parameter list that was split over lines only so that a feature's part could
+ * stand on a line of its own is joined again once that part is gone: when lines were removed right after a line that
+ * ends with {@code (}, the next line is put back after it, if the result fits in {@value #JOINED_WIDTH} characters.
  */
 final class LineMarkers {
+    /** The longest line a join may make. */
+    static final int JOINED_WIDTH = 120;
     private static final String OPEN = "(?://|#|--|<!--)";
     private static final String CLOSE = "\\s*(?:-->)?\\s*$";
     private static final Pattern BLOCK = Pattern.compile("^\\s*" + OPEN + "\\s*keelson:(begin|end)\\s+(!?)(\\S+)" + CLOSE);
@@ -48,6 +54,8 @@ final class LineMarkers {
         StringBuilder out = new StringBuilder(text.length());
         Deque<Open> open = new ArrayDeque<>();
         String[] lines = text.split("\n", -1);
+        boolean java = path.endsWith(".java");
+        boolean removed = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             Matcher block = BLOCK.matcher(line);
@@ -57,18 +65,43 @@ final class LineMarkers {
             }
             boolean inRemovedBlock = open.stream().anyMatch(o -> o.negated() == kept.contains(o.feature()));
             Optional<String> shown = lineMarker(line, kept);
-            if (!inRemovedBlock && shown.isPresent()) {
-                out.append(shown.get());
-                if (i < lines.length - 1) {
-                    out.append('\n');
-                }
+            if (inRemovedBlock || shown.isEmpty()) {
+                removed = true;
+                continue;
             }
+            if (!(java && removed && joinAfterOpeningParenthesis(out, shown.get()))) {
+                out.append(shown.get());
+            }
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+            removed = false;
         }
         if (!open.isEmpty()) {
             Open first = open.getLast();
             throw broken(path, first.line(), "keelson:begin " + first.name() + " is never closed");
         }
         return out.toString();
+    }
+
+    /**
+     * Puts {@code line} right after the last line of {@code out} when that one ends with {@code (} and the two fit
+     * in {@link #JOINED_WIDTH} characters; false (and nothing done) otherwise. {@code out} ends with that line's
+     * newline.
+     */
+    private static boolean joinAfterOpeningParenthesis(StringBuilder out, String line) {
+        int end = out.length() - 1;
+        if (end < 1 || out.charAt(end) != '\n' || out.charAt(end - 1) != '(') {
+            return false;
+        }
+        int start = out.lastIndexOf("\n", end - 1) + 1;
+        String joined = out.substring(start, end) + line.strip();
+        if (joined.length() > JOINED_WIDTH || line.strip().startsWith("//")) {
+            return false;
+        }
+        out.setLength(start);
+        out.append(joined);
+        return true;
     }
 
     /** The line without its marker, or empty when it belongs to a feature that is not kept. */

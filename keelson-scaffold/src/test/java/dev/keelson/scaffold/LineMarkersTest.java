@@ -26,6 +26,36 @@ class LineMarkersTest {
     }
 
     @Test
+    void aJavaListSplitForAMarkedPartIsJoinedAgainWhenThePartGoes() {
+        String text = """
+                    Order get(
+                            Caller caller, // keelson:auth
+                            UUID id) {
+                        return orders.find(
+                                caller.owner(), // keelson:auth
+                                id).orElseThrow();
+                    }
+                """;
+
+        assertThat(LineMarkers.apply(text, "X.java", NO_AUTH)).isEqualTo("""
+                    Order get(UUID id) {
+                        return orders.find(id).orElseThrow();
+                    }
+                """);
+        assertThat(LineMarkers.apply(text, "X.java", ALL)).isEqualTo(text.replace(" // keelson:auth", ""));
+    }
+
+    @Test
+    void onlyJavaListsAreJoinedAndOnlyWhenTheLineFits() {
+        String sql = "SELECT f(\n  a, -- keelson:auth\n  b)";
+        String longLine = "call(\n    a, // keelson:auth\n    " + "b".repeat(120) + ");";
+
+        assertThat(LineMarkers.apply(sql, "V1__x.sql", NO_AUTH)).isEqualTo("SELECT f(\n  b)");
+        assertThat(LineMarkers.apply(longLine, "X.java", NO_AUTH)).isEqualTo("call(\n    " + "b".repeat(120) + ");");
+        assertThat(LineMarkers.apply("call(\n    a,\n    b);", "X.java", NO_AUTH)).isEqualTo("call(\n    a,\n    b);");
+    }
+
+    @Test
     void everyCommentSyntaxIsAMarker() {
         String text = "keep\nsql, -- keelson:auth\nkey: v # keelson:auth\n<x/> <!-- keelson:auth -->\nend";
 

@@ -2,6 +2,7 @@ package dev.keelson.reference.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -84,6 +86,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "2")
                 .body(problems.of(ErrorCode.UNAVAILABLE,
                         "The service cannot reach its database right now; retry in a few seconds", request));
+    }
+
+    /**
+     * The rollback failed: when the connection died under the transaction (the database went away mid-request), that
+     * is the same 503 as above; anything else is unexpected.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e, HttpServletRequest request) {
+        return connectionLost(e) ? unavailable(e, request) : unexpected(e, request);
+    }
+
+    private static boolean connectionLost(TransactionSystemException e) {
+        if (e.getApplicationException() instanceof DataAccessResourceFailureException
+                || e.getApplicationException() instanceof TransientDataAccessResourceException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true; // SQLSTATE class 08: connection exception
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(Exception.class)

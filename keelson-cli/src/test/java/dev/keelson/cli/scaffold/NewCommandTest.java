@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,12 +82,38 @@ class NewCommandTest {
     }
 
     @Test
-    void graphqlWithoutAuthIsABadUsage() throws IOException {
-        InProcessKeelson.Run run = keelson("new", "order-desk", "--type", "graphql", "--minimal");
+    void anInvalidGroupIsABadUsageAndWritesNothing() throws IOException {
+        InProcessKeelson.Run run = keelson("new", "order-desk", "--group", "com acme");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error [INVALID_GROUP]: Invalid group id 'com acme': use lower-case "
+                + "dot-separated names (for example com.acme)\n");
+        assertThat(contents(dir)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--no-auth", "--minimal"})
+    void graphqlWithoutAuthIsABadUsage(String withoutAuth) throws IOException {
+        InProcessKeelson.Run run = keelson("new", "order-desk", "--type", "graphql", withoutAuth);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("error [FEATURE_CONFLICT]: --type graphql needs auth");
+        assertThat(run.out()).isEmpty();
         assertThat(contents(dir)).isEmpty();
+    }
+
+    @Test
+    void minimalIsOneResourceWithoutAuthRedisOrJobs() {
+        InProcessKeelson.Run run = keelson("new", "simple-api", "--minimal", "--dry-run", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode doc = JsonMapper.builder().build().readTree(run.out());
+        assertThat(doc.get("features").toString()).doesNotContain("auth", "redis", "jobs", "graphql");
+        String files = doc.get("files").toString();
+        assertThat(files).contains("src/main/java/com/example/simpleapi/order/OrderController.java",
+                "src/main/resources/db/migration/V2__orders.sql", "PlainScheduling.java");
+        assertThat(files).doesNotContain("/auth/", "/user/", "/jobs/", "/redis/", "V1__", "V3__", "V5__",
+                "Outbox");
     }
 
     @Test

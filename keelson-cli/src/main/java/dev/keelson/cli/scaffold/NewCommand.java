@@ -79,7 +79,7 @@ public final class NewCommand implements Callable<Integer> {
             + "(default: with).")
     boolean noAuth;
 
-    @Option(names = "--no-redis", description = "Without Redis: rate limits, idempotency and cache stay in each "
+    @Option(names = "--no-redis", description = "Without Redis: rate limits and the read cache stay in each "
             + "instance (default: with).")
     boolean noRedis;
 

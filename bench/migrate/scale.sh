@@ -88,7 +88,8 @@ per_thousand() { awk -v a="$1" -v b="$2" -v n="$3" -v s="$4" 'BEGIN {printf "%.0
 report_size() {
     local n=$1 op k f kind unit
     echo
-    echo "$n migrations, $((n - 1)) applied by the set-up (keelson $(median "setup_keelson_$n.ms") ms, Flyway $(median "setup_flyway_$n.ms") ms, not counted):"
+    echo "$n migrations, $((n - 1)) applied by the set-up (keelson $(median "setup_keelson_$n.ms") ms, Flyway $(median "setup_flyway_$n.ms") ms, not counted;"
+    echo "  of which SQL execution by Flyway's own count: $(grep -o 'execution time [^)]*' "$WORK/setup_flyway_$n.err" | tail -n1 | sed 's/execution time //')):"
     echo "                               keelson   Flyway   keelson/Flyway"
     for kind in ms cpums; do
         unit=$([ $kind = ms ] && echo "wall ms" || echo "CPU ms")

@@ -20,6 +20,8 @@ CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time);
 CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
 CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
 
+-- keelson:begin auth
+
 -- Jobs that failed every attempt: kept for an operator to look at (and re-run), never retried by themselves.
 CREATE TABLE job_dead_letters (
     id            uuid        PRIMARY KEY,
@@ -32,7 +34,6 @@ CREATE TABLE job_dead_letters (
     updated_at    timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX job_dead_letters_task_idx ON job_dead_letters (task_name, failed_at);
--- keelson:begin auth
 
 -- The purge job deletes refresh tokens by expiry.
 CREATE INDEX refresh_tokens_expires_idx ON refresh_tokens (expires_at);

@@ -22,8 +22,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The jobs (db-scheduler tasks, picked up by its Spring Boot starter), their retry policy and the queue metrics.
- * The scheduling of an email in the transaction that queued it too. // keelson:auth
+ * The jobs (db-scheduler tasks, picked up by its Spring Boot starter) and the queue metrics.
+ * The email job's retry policy and the scheduling of an email in the transaction that queued it too. // keelson:auth
  * Off with {@code db-scheduler.enabled=false}: then {@code platform.PlainScheduling} does the same work on plain
  * per-instance schedules ({@code platform.OutboxRelay} sends the emails). // keelson:auth
  */
@@ -42,14 +42,6 @@ class JobsConfiguration {
                 .onFailure(retryThenDeadLetter(properties, deadLetters, transactions))
                 .execute(job::run);
     }
-    // keelson:end auth
-
-    @Bean
-    RecurringTask<Void> purgeTask(List<ExpiredRows> tables, JobsProperties properties) {
-        ExpiredRowsPurge purge = new ExpiredRowsPurge(tables, properties.purgeBatch());
-        return Tasks.recurring(PURGE, Schedules.fixedDelay(properties.purgeEvery()))
-                .execute((instance, context) -> purge.run());
-    }
 
     /**
      * Exponential back-off ({@code firstRetryAfter}, then {@code backoffFactor} times longer each time); after
@@ -64,7 +56,6 @@ class JobsConfiguration {
                     operations.remove();
                 }));
     }
-    // keelson:begin auth
 
     @Bean
     EmailScheduling emailScheduling(Scheduler scheduler, CustomTask<Void> sendEmailTask) {
@@ -72,17 +63,31 @@ class JobsConfiguration {
     }
     // keelson:end auth
 
-    /** {@code jobs.queue.depth}: due jobs not yet running; {@code jobs.dead.letters}: jobs that failed for good. */
     @Bean
-    MeterBinder jobGauges(JdbcClient jdbc, DeadLetters deadLetters) {
+    RecurringTask<Void> purgeTask(List<ExpiredRows> tables, JobsProperties properties) {
+        ExpiredRowsPurge purge = new ExpiredRowsPurge(tables, properties.purgeBatch());
+        return Tasks.recurring(PURGE, Schedules.fixedDelay(properties.purgeEvery()))
+                .execute((instance, context) -> purge.run());
+    }
+
+    /**
+     * {@code jobs.queue.depth}: due jobs not yet running.
+     * {@code jobs.dead.letters}: jobs that failed for good. // keelson:auth
+     */
+    @Bean
+    MeterBinder jobGauges(
+            DeadLetters deadLetters, // keelson:auth
+            JdbcClient jdbc) {
         return meters -> {
             Gauge.builder("jobs.queue.depth", jdbc, db -> db.sql("SELECT count(*) FROM scheduled_tasks "
                             + "WHERE picked = false AND execution_time <= now()").query(Long.class).single())
                     .description("Jobs due and not yet running")
                     .register(meters);
+            // keelson:begin auth
             Gauge.builder("jobs.dead.letters", deadLetters, DeadLetters::count)
                     .description("Jobs that failed every attempt")
                     .register(meters);
+            // keelson:end auth
         };
     }
 }

@@ -69,7 +69,8 @@ class SecurityConfiguration {
 
     /**
      * Browsers may call the API from exactly the origins in {@code reference.http.cors.allowed-origins} (none by
-     * default: same-origin and non-browser clients only). Bearer tokens travel in a header, so no credentials mode.
+     * default: same-origin and non-browser clients only).
+     * Bearer tokens travel in a header, so no credentials mode. // keelson:auth
      */
     private static CorsConfigurationSource corsAllowlist(List<String> allowedOrigins) {
         CorsConfiguration cors = new CorsConfiguration();

@@ -97,8 +97,8 @@ class OrdersIT extends ServiceTest {
 
         assertThat(reply.status()).isEqualTo(412);
     }
-
     // keelson:begin auth
+
     @Test
     void anotherUsersOrderLooksExactlyLikeAMissingOne() {
         Session owner = api.newUser();
@@ -260,8 +260,8 @@ class OrdersIT extends ServiceTest {
         assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE id = ? AND deleted_at IS NOT NULL")
                 .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1L);
     }
-
     // keelson:begin auth
+
     @Test
     void anAdminSeesEveryonesOrders() {
         Session owner = api.newUser();

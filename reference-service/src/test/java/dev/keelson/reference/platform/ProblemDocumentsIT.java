@@ -71,8 +71,8 @@ class ProblemDocumentsIT extends ServiceTest {
         assertProblem(reply, 413, "/api/v1/orders");
         assertThat(reply.json().get("detail").asString()).contains("limit is 65536");
     }
-
     // keelson:begin auth
+
     @Test
     void noTokenIsUnauthorizedWithABearerChallenge() {
         Reply reply = api.get("/api/v1/users/me").send();

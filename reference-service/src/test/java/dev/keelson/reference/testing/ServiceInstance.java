@@ -33,7 +33,7 @@ public final class ServiceInstance implements AutoCloseable {
     }
 
     /**
-     * Starts an instance on a free port over {@code db} (emails to the test SMTP server); {@code settings} are
+     * Starts an instance on a free port over {@code db}; {@code settings} are
      * more {@code --name=value} arguments (for example {@code --reference.cache.enabled=false}), which replace the
      * defaults of the same name.
      */
@@ -60,8 +60,8 @@ public final class ServiceInstance implements AutoCloseable {
                 .toArray(String[]::new);
         return new ServiceInstance(new SpringApplicationBuilder(ReferenceApplication.class).run(commandLine));
     }
-
     // keelson:begin auth
+
     private static String signingKeys() {
         try {
             return new JWKSet(new ECKeyGenerator(Curve.P_256).keyID("test-" + UUID.randomUUID()).generate())

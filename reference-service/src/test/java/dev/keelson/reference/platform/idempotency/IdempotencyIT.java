@@ -167,9 +167,7 @@ class IdempotencyIT extends ServiceTest {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(withoutKey.status()).isEqualTo(409);
     }
-    // keelson:end auth
 
-    // keelson:begin auth
     @Test
     void storedResponsesAreSealedSoTheTableRevealsNoTokens() {
         Session user = api.newUser();

@@ -121,8 +121,18 @@ class GeneratedProjectsIT {
         return total;
     }
 
+    /** The first failing tests' reports (up to 3, 40 lines each), then the last 60 lines of the build. */
     private static String tail(String output) {
         List<String> lines = output.lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 120), lines.size()));
+        List<String> shown = new ArrayList<>();
+        for (int i = 0, failures = 0; i < lines.size() && failures < 3; i++) {
+            if (lines.get(i).contains("<<< FAIL") || lines.get(i).contains("<<< ERROR")) {
+                shown.addAll(lines.subList(i, Math.min(lines.size(), i + 40)));
+                shown.add("[...]");
+                failures++;
+            }
+        }
+        shown.addAll(lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        return String.join("\n", shown);
     }
 }

@@ -35,9 +35,6 @@ CREATE TABLE job_dead_letters (
 );
 CREATE INDEX job_dead_letters_task_idx ON job_dead_letters (task_name, failed_at);
 
--- The purge job deletes refresh tokens by expiry.
-CREATE INDEX refresh_tokens_expires_idx ON refresh_tokens (expires_at);
-
 -- Emails the old relay had not sent yet become send-email jobs (the job reads the email from outbox_emails).
 INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)
 SELECT 'send-email', id::text, now(), false, 1 FROM outbox_emails WHERE sent_at IS NULL;

@@ -165,8 +165,9 @@ for round in $(seq 1 "$ROUNDS"); do
             post-off) wrk_run "$out" "$CONNECTIONS" "$DURATION" post.lua "$PORT_OFF" ;;
             get-two)
                 wrk_run "$out.a" $((CONNECTIONS / 2)) "$DURATION" get.lua "$PORT_A" &
+                other=$!
                 wrk_run "$out.b" $((CONNECTIONS / 2)) "$DURATION" get.lua "$PORT_B"
-                wait
+                wait "$other" # only this wrk: a bare wait would also wait for the servers and redis-server
                 read -r ra pa ba <<<"$(summary "$out.a")"
                 read -r rb pb bb <<<"$(summary "$out.b")"
                 pa=$(ms "$pa"); pb=$(ms "$pb")

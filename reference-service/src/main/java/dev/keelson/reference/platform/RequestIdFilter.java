@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -40,7 +41,18 @@ class RequestIdFilter extends OncePerRequestFilter {
     }
 
     static String idOf(String header) {
-        return header != null && ACCEPTED.matcher(header).matches() ? header : UUID.randomUUID().toString();
+        return header != null && ACCEPTED.matcher(header).matches() ? header : randomId();
+    }
+
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: a request id only has to be unique, not secret, and
+     * {@code UUID.randomUUID()} reads the shared {@code SecureRandom} under a lock on every request.
+     */
+    private static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(high, low).toString();
     }
 
     /** The id of the current request, or {@code null} outside a request. */

@@ -43,6 +43,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // a stateless API has no session to log out of, and nothing reads the servlet API's view of the
+                // caller (request.getUserPrincipal()): two filters and a request wrapper fewer on every request
+                .logout(logout -> logout.disable())
+                .servletApi(api -> api.disable())
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));

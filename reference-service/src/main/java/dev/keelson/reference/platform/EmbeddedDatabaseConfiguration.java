@@ -3,9 +3,19 @@ package dev.keelson.reference.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,6 +42,7 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         Path dir = properties.embeddedDir().toAbsolutePath().normalize();
         Files.createDirectories(dir);
+        stopLeftover(dir, Duration.ofSeconds(30));
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
@@ -42,6 +53,53 @@ class EmbeddedDatabaseConfiguration {
         log.info("Embedded PostgreSQL on port {} with data in {} (set SPRING_DATASOURCE_URL to use your own)",
                 postgres.getPort(), dir);
         return postgres;
+    }
+
+    /**
+     * Stops a PostgreSQL that an earlier run left running on {@code dir}: a process that ended without closing the
+     * context (killed, {@code -XX:+ExitOnOutOfMemoryError}, {@code -Dspring.context.exit=onRefresh}) leaves its
+     * server behind, and the next start would wait a minute for the data folder and fail. It is a leftover when its
+     * {@code postmaster.pid} names a live {@code postgres} serving {@code dir} while nobody holds the folder's
+     * {@code epg-lock}, which the embedded server's owner holds as long as it lives; a folder in use by a running
+     * instance is left alone (starting then fails, saying the folder is locked).
+     */
+    static void stopLeftover(Path dir, Duration wait) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve("epg-lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock unused = channel.tryLock()) {
+            if (unused == null) {
+                return;
+            }
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")
+                    || !Files.isSameFile(dir, Path.of(lines.get(1).strip()))) {
+                return;
+            }
+            Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+            if (server.isEmpty()) {
+                return; // a stale file: PostgreSQL replaces it
+            }
+            log.warn("An embedded PostgreSQL (pid {}) left running by an earlier run holds {}: stopping it",
+                    server.get().pid(), dir);
+            server.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients died with that run
+            try {
+                server.get().onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("The PostgreSQL (pid " + server.get().pid() + ") an earlier run left "
+                        + "on " + dir + " did not stop within " + wait.toSeconds() + " s: stop it, then start again");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while stopping the leftover PostgreSQL on " + dir);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        } catch (OverlappingFileLockException e) {
+            // this process holds the folder already: not a leftover
+        }
     }
 
     @Bean

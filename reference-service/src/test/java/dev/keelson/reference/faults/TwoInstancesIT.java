@@ -33,6 +33,8 @@ class TwoInstancesIT {
     private static ServiceInstance first;
     private static ServiceInstance second;
     private static String keyPrefix;
+    /** Large enough to be synchronised with Redis lazily (1 % of it per instance), small enough to exhaust. */
+    private static final int API_CAPACITY = 200;
 
     @BeforeAll
     static void startBoth() {
@@ -43,6 +45,7 @@ class TwoInstancesIT {
             "--spring.data.redis.url=" + TestRedis.url(),
             "--reference.redis.key-prefix=" + keyPrefix,
             "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h", // keelson:auth
+            "--reference.rate-limit.api.capacity=" + API_CAPACITY, "--reference.rate-limit.api.period=1h",
             "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"};
         first = ServiceInstance.start(db, settings);
         second = ServiceInstance.start(db, settings);
@@ -104,6 +107,27 @@ class TwoInstancesIT {
 
         assertThat(fourth.status()).isEqualTo(429);
         assertThat(fourth.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void anApiLimitHoldsAcrossBothInstancesWithinItsSynchronisationSlack() {
+        Session user = newUser();
+        int ok = 0;
+        int limited = 0;
+        for (int i = 0; i < API_CAPACITY + 40; i++) {
+            ServiceInstance instance = i % 2 == 0 ? first : second;
+            int status = instance.api().get("/api/v1/orders?limit=1").token(user.accessToken()).send().status();
+            if (status == 200) {
+                ok++;
+            } else if (status == 429) {
+                limited++;
+            }
+        }
+        // each instance takes up to 1 % of the capacity locally before it writes back to Redis
+        int slack = 2 * API_CAPACITY / 100;
+        assertThat(ok).as("requests let through of %d", API_CAPACITY + 40)
+                .isBetween(API_CAPACITY, API_CAPACITY + slack);
+        assertThat(ok + limited).as("every other answer is a 429").isEqualTo(API_CAPACITY + 40);
     }
     // keelson:end auth
 

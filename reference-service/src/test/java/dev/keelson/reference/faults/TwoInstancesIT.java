@@ -33,8 +33,10 @@ class TwoInstancesIT {
     private static ServiceInstance first;
     private static ServiceInstance second;
     private static String keyPrefix;
-    /** Large enough to be synchronised with Redis lazily (1 % of it per instance), small enough to exhaust. */
+    // keelson:begin auth
+    /** Per user: large enough to be synchronised with Redis lazily (1 % of it per instance), small enough to exhaust. */
     private static final int API_CAPACITY = 200;
+    // keelson:end auth
 
     @BeforeAll
     static void startBoth() {
@@ -45,7 +47,7 @@ class TwoInstancesIT {
             "--spring.data.redis.url=" + TestRedis.url(),
             "--reference.redis.key-prefix=" + keyPrefix,
             "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h", // keelson:auth
-            "--reference.rate-limit.api.capacity=" + API_CAPACITY, "--reference.rate-limit.api.period=1h",
+            "--reference.rate-limit.api.capacity=" + API_CAPACITY, "--reference.rate-limit.api.period=1h", // keelson:auth
             "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"};
         first = ServiceInstance.start(db, settings);
         second = ServiceInstance.start(db, settings);

@@ -4,7 +4,8 @@
 # idempotency keys, against an instance with both off, in the same run (also for POST /api/v1/orders with a new
 # Idempotency-Key per request, where idempotency does its work: GETs never touch it).
 #
-#   bench/reference-service/scale.sh                 3 rounds of 10 s per case, 32 connections, 16 users
+#   bench/reference-service/scale.sh                 90 s warm-up per instance, then 5 rounds of 10 s per case,
+#                                                    32 connections, 16 users (a shorter warm-up measures the JIT)
 #   ROUNDS=5 DURATION=20s CONNECTIONS=64 USERS=32 bench/reference-service/scale.sh
 #   SKIP_BUILD=1 bench/reference-service/scale.sh    reuse reference-service/target's jar
 #   bench/reference-service/scale.sh --help
@@ -27,9 +28,9 @@ if [ $# -gt 0 ]; then
 fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-90s}
 CONNECTIONS=${CONNECTIONS:-32}
 USERS=${USERS:-16}
 PORT_A=${PORT_A:-18291}

@@ -45,6 +45,14 @@ class ProblemDocumentsIT extends ServiceTest {
     }
 
     @Test
+    void thereIsNoFormLogoutRedirectingToALoginPage() {
+        Session user = api.newUser();
+        Reply reply = api.post("/logout").token(user.accessToken()).send();
+
+        assertProblem(reply, 404, "/logout");
+    }
+
+    @Test
     void aWrongMethodIsMethodNotAllowed() {
         Session user = api.newUser();
         Reply reply = api.delete("/api/v1/orders").token(user.accessToken()).send();

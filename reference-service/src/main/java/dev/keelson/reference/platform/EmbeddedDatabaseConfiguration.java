@@ -73,12 +73,12 @@ class EmbeddedDatabaseConfiguration {
             if (unused == null) {
                 return;
             }
-            List<String> lines = Files.readAllLines(pidFile);
-            if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+")
-                    || !Files.isSameFile(dir, Path.of(lines.get(1).strip()))) {
+            List<String> lines = Files.readAllLines(pidFile); // pid, then data folder
+            String pid = lines.isEmpty() ? "" : lines.get(0).strip();
+            if (lines.size() < 2 || !pid.matches("\\d+") || !Files.isSameFile(dir, Path.of(lines.get(1).strip()))) {
                 return;
             }
-            Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+            Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(pid))
                     .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
             if (server.isEmpty()) {
                 return; // a stale file: PostgreSQL replaces it

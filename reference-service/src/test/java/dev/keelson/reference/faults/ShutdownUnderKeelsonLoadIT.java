@@ -30,9 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * id; this one is reference-service only, as generated projects do not depend on keelson-load.
  */
 class ShutdownUnderKeelsonLoadIT {
-    private static final String ORDER_JSON =
-            "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"Tea\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}";
-
     @Test
     void aKeelsonLoadRunLosesNoRequestTheStoppedInstanceAccepted() throws Exception {
         TestPostgres.Database db = TestPostgres.create();
@@ -42,14 +39,14 @@ class ShutdownUnderKeelsonLoadIT {
             AcceptedRequests accepted = instance.bean(AcceptedRequests.class);
             Session user = instance.api().newUser();
             String order = instance.api().post("/api/v1/orders").token(user.accessToken())
-                    .raw(ORDER_JSON, "application/json").send().json().at("/data/id").asString();
+                    .raw(ShutdownUnderLoadIT.ORDER_JSON, "application/json").send().json().at("/data/id").asString();
             String bearer = "Bearer " + user.accessToken();
             Scenario readAndWrite = new Scenario(URI.create("http://127.0.0.1:" + instance.port()), List.of(
                     new Step("read", "GET", "/api/v1/orders/" + order, Map.of("Authorization", bearer), null, 0,
                             Map.of(), Duration.ZERO),
                     new Step("write", "POST", "/api/v1/orders",
-                            Map.of("Authorization", bearer, "Content-Type", "application/json"), ORDER_JSON, 0,
-                            Map.of(), Duration.ZERO)), null);
+                            Map.of("Authorization", bearer, "Content-Type", "application/json"),
+                            ShutdownUnderLoadIT.ORDER_JSON, 0, Map.of(), Duration.ZERO)), null);
             LoadTest load = LoadTest.configure().scenario(readAndWrite).users(16).threads(1)
                     .duration(Duration.ofSeconds(6)).timeout(Duration.ofSeconds(30)).build();
 

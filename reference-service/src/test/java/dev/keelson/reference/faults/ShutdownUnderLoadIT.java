@@ -36,7 +36,7 @@ class ShutdownUnderLoadIT {
     private static final int CLIENTS = 16;
     private static final Map<String, Object> ORDER = Map.of("currency", "EUR",
             "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "1.00")));
-    private static final String ORDER_JSON =
+    static final String ORDER_JSON =
             "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"Tea\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}";
 
     /** What each client saw. */

@@ -34,7 +34,7 @@ class TwoInstancesIT {
     private static ServiceInstance second;
     private static String keyPrefix;
     // keelson:begin auth
-    /** Per user: large enough to be synchronised with Redis lazily (1 % of it per instance), small enough to exhaust. */
+    /** Per user: big enough to be synchronised lazily (1 % of it per instance), small enough to exhaust. */
     private static final int API_CAPACITY = 200;
     // keelson:end auth
 

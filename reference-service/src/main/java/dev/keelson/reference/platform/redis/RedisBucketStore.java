@@ -20,8 +20,9 @@ import java.time.Duration;
 /**
  * Buckets in Redis, shared by every instance (bucket4j's compare-and-swap over Lettuce; a key expires 10 s after its
  * bucket would be full again). Large buckets are synchronised with Redis every 1 % of their capacity rather than on
- * every request (see {@link #optimization}). While Redis is unreachable the {@link LocalBucketStore} answers instead: limits then hold per instance
- * (fail open to per-instance limits, never closed: an outage of the cache must not lock every user out).
+ * every request (see {@link #optimization}). While Redis is unreachable the {@link LocalBucketStore} answers instead:
+ * limits then hold per instance (fail open to per-instance limits, never closed: an outage of the cache must not lock
+ * every user out).
  */
 final class RedisBucketStore implements BucketStore {
     static final long UNSYNCHRONIZED_PERCENT = 1;

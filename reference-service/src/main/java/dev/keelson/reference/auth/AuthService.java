@@ -11,9 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Registration, sign-in, refresh-token rotation and sign-out. */
 @Service
@@ -29,8 +32,12 @@ class AuthService {
     private final TransactionTemplate transactions;
     private final IdGenerator ids;
     private final Clock clock;
-    /** Checked against when the email is unknown, so a wrong email costs as much time as a wrong password. */
-    private final String decoyHash;
+    /**
+     * Checked against when the email is unknown, so a wrong email costs as much time as a wrong password. Hashed once
+     * the service is ready ({@link #hashDecoy}), or by the first sign-in that needs it if that comes first: an Argon2id
+     * hash is slow by design (0.1 to 0.3 s of CPU here), and start-up need not pay for it.
+     */
+    private final SingletonSupplier<String> decoyHash;
 
     AuthService(Users users, RefreshTokens refreshTokens, AccessTokens accessTokens, AccountEmails emails,
             PasswordEncoder passwords, AuthProperties properties, TransactionTemplate transactions, IdGenerator ids,
@@ -44,7 +51,12 @@ class AuthService {
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
-        this.decoyHash = passwords.encode(UUID.randomUUID().toString());
+        this.decoyHash = SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void hashDecoy() {
+        Thread.ofVirtual().name("decoy-hash").start(decoyHash::get);
     }
 
     /** A new access token and the next refresh token of a family. */
@@ -65,7 +77,7 @@ class AuthService {
     /** Starts a new token family. Says the same thing for an unknown email and a wrong password. */
     Tokens login(String email, String password) {
         Optional<User> user = users.findByEmail(email);
-        boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(decoyHash));
+        boolean matches = passwords.matches(password, user.map(User::passwordHash).orElseGet(decoyHash));
         if (user.isEmpty() || !matches) {
             throw new ApiException(ErrorCode.BAD_CREDENTIALS, "Email or password is wrong");
         }

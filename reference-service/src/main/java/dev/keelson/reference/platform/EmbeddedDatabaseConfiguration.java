@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -38,9 +40,26 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /**
+     * The server {@link EmbeddedPostgresEarlyStart} began to start while the context was being prepared, or, when
+     * nothing started early (a context not made by {@code SpringApplication}), one started now.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties,
+            ObjectProvider<EmbeddedPostgresEarlyStart.Pending> early) throws IOException {
         Path dir = properties.embeddedDir().toAbsolutePath().normalize();
+        EmbeddedPostgresEarlyStart.Pending pending = early.getIfAvailable();
+        if (pending != null) {
+            Optional<EmbeddedPostgres> started = pending.claim(dir);
+            if (started.isPresent()) {
+                return started.get();
+            }
+        }
+        return start(dir);
+    }
+
+    /** Starts the embedded server on {@code dir}, creating the folder (and the cluster, with initdb) when new. */
+    static EmbeddedPostgres start(Path dir) throws IOException {
         Files.createDirectories(dir);
         stopLeftover(dir, Duration.ofSeconds(30));
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -116,7 +135,11 @@ class EmbeddedDatabaseConfiguration {
     static final class NoDatasourceUrl implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String url = context.getEnvironment().getProperty("spring.datasource.url");
+            return matches(context.getEnvironment());
+        }
+
+        static boolean matches(Environment environment) {
+            String url = environment.getProperty("spring.datasource.url");
             return url == null || url.isBlank();
         }
     }

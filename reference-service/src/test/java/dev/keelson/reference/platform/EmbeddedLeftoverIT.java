@@ -40,8 +40,7 @@ class EmbeddedLeftoverIT {
         assertThat(leftover.isAlive()).isTrue();
 
         long started = System.nanoTime();
-        try (EmbeddedPostgres next = new EmbeddedDatabaseConfiguration()
-                .embeddedPostgres(new DatabaseProperties(dir, true, Duration.ofSeconds(5)));
+        try (EmbeddedPostgres next = EmbeddedDatabaseConfiguration.start(dir);
                 Connection connection = next.getPostgresDatabase().getConnection()) {
             assertThat(connection.isValid(5)).isTrue();
             assertThat(leftover.isAlive()).as("the leftover server").isFalse();

@@ -19,10 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the embedded PostgreSQL on a thread of its own as soon as Spring Boot has prepared the application context,
  * so that the server boots while Spring reads the configuration classes (most of a second) instead of after them:
- * start-up to ready is shorter by the server's own start (0.3 to 0.6 s). {@link EmbeddedDatabaseConfiguration} takes
- * the server from here. Nothing starts early when {@code spring.datasource.url} is set, or when
- * {@code reference.database.*} does not bind (the usual binding then reports it). A start-up that fails before the
- * server was taken stops it, so no PostgreSQL is left running. Registered in {@code META-INF/spring.factories}.
+ * start-up to ready is shorter by most of the server's own start (0.25 s on 2 cores, more with initdb on a new
+ * folder; docs/reference-service.md, Measured). {@link EmbeddedDatabaseConfiguration} takes the server from here.
+ * Nothing starts early when {@code spring.datasource.url} is set, or when {@code reference.database.*} does not bind
+ * (the usual binding then reports it). A start-up that fails before the server was taken stops it, so no PostgreSQL
+ * is left running. Registered in {@code META-INF/spring.factories}.
  */
 final class EmbeddedPostgresEarlyStart implements ApplicationListener<ApplicationPreparedEvent> {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresEarlyStart.class);

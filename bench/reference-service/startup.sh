@@ -64,7 +64,9 @@ start_once() { # log jvm-option...
     echo "$((t1 - t0)) ${started:--}"
 }
 
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+median() {
+    sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
 
 echo "cold start (creates the embedded PostgreSQL data folder and migrates) ..."
 read -r ms started < <(start_once "$WORK/cold.log" -jar "$WORK/app/$JAR_NAME")

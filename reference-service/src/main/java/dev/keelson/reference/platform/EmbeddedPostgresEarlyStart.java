@@ -2,7 +2,6 @@ package dev.keelson.reference.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,8 +59,6 @@ final class EmbeddedPostgresEarlyStart implements ApplicationListener<Applicatio
             Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
                 try {
                     server.complete(EmbeddedDatabaseConfiguration.start(dir));
-                } catch (IOException e) {
-                    server.completeExceptionally(new UncheckedIOException(e));
                 } catch (Throwable e) {
                     server.completeExceptionally(e);
                 }
@@ -84,7 +81,7 @@ final class EmbeddedPostgresEarlyStart implements ApplicationListener<Applicatio
                 return Optional.of(server.join());
             } catch (CompletionException e) {
                 switch (e.getCause()) {
-                    case UncheckedIOException io -> throw io.getCause();
+                    case IOException io -> throw io;
                     case RuntimeException r -> throw r;
                     case Error err -> throw err;
                     default -> throw e;

@@ -38,7 +38,7 @@ class EmbeddedPostgresEarlyStartIT {
         try (ConfigurableApplicationContext context = start("--server.port=0")) {
             Object early = context.getBeanFactory().getSingleton(EmbeddedPostgresEarlyStart.Pending.class.getName());
             assertThat(early).as("a server started early").isInstanceOf(EmbeddedPostgresEarlyStart.Pending.class);
-            assertThatThrownBy(() -> ((EmbeddedPostgresEarlyStart.Pending) early).claim(dir.toAbsolutePath().normalize()))
+            assertThatThrownBy(() -> ((EmbeddedPostgresEarlyStart.Pending) early).claim(folder()))
                     .as("taken by the context").hasMessageContaining("claimed already");
             assertThat(context.getBean(EmbeddedPostgres.class).getPort()).isPositive();
             assertThat(context.getBean(JdbcClient.class).sql("SELECT count(*) FROM orders").query(Long.class)
@@ -59,7 +59,7 @@ class EmbeddedPostgresEarlyStartIT {
 
     @Test
     void aServerStartedForAnotherFolderIsStoppedAndNotTaken() throws IOException {
-        EmbeddedPostgresEarlyStart.Pending pending = new EmbeddedPostgresEarlyStart.Pending(dir.toAbsolutePath().normalize());
+        EmbeddedPostgresEarlyStart.Pending pending = new EmbeddedPostgresEarlyStart.Pending(folder());
 
         assertThat(pending.claim(dir.resolve("elsewhere"))).isEmpty();
 
@@ -79,6 +79,11 @@ class EmbeddedPostgresEarlyStartIT {
                 .properties("spring.main.register-shutdown-hook=false")
                 .run(Stream.concat(Stream.of("--reference.database.embedded-dir=" + dir), Stream.of(args))
                         .toArray(String[]::new));
+    }
+
+    /** The data folder as the service names it: absolute and normalised. */
+    private Path folder() {
+        return dir.toAbsolutePath().normalize();
     }
 
     /** The live PostgreSQL serving {@code dir}, from its {@code postmaster.pid}, if any. */

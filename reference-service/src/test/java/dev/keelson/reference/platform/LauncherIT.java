@@ -64,7 +64,8 @@ class LauncherIT {
         Process process = builder.start();
         try {
             HttpClient client = HttpClient.newHttpClient();
-            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                    .build();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             int status = 0;
             while (status != 200 && process.isAlive() && System.nanoTime() < deadline) {

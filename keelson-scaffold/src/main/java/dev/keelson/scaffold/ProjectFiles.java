@@ -126,7 +126,8 @@ final class ProjectFiles {
                 distributionUrl=https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/%2$s/apache-maven-%2$s-bin.zip
                 """.formatted(bundle.version("maven-wrapper.version"), bundle.version("wrapper-maven.version"));
         return List.of(
-                new ProjectFile("mvnw", bundle.wrapper().get("mvnw"), true),
+                new ProjectFile("mvnw", WrapperJdkLookup.addTo(new String(bundle.wrapper().get("mvnw"),
+                        StandardCharsets.UTF_8), bundle.version("java.release")).getBytes(StandardCharsets.UTF_8), true),
                 new ProjectFile("mvnw.cmd", bundle.wrapper().get("mvnw.cmd"), false),
                 ProjectFile.text(".mvn/wrapper/maven-wrapper.properties", properties));
     }

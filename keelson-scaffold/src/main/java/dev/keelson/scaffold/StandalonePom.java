@@ -238,6 +238,7 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
                           <rules>
                             <requireJavaVersion>
                               <version>[%1$s,)</version>
+                              <message>This project builds with JDK %1$s or newer: ./mvnw finds one by itself; with mvn, set JAVA_HOME to a JDK %1$s+.</message>
                             </requireJavaVersion>
                             <dependencyConvergence/>
                             <requirePluginVersions/>

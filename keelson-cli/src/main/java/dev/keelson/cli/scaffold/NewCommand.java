@@ -7,6 +7,7 @@ import dev.keelson.scaffold.Feature;
 import dev.keelson.scaffold.GeneratedProject;
 import dev.keelson.scaffold.Scaffold;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -116,9 +117,9 @@ public final class NewCommand implements Callable<Integer> {
                 .gitCommit(!noGit)
                 .load();
         if (dryRun) {
-            print(environment.out(), scaffold, scaffold.files(), null);
+            print(environment.out(), scaffold, scaffold.files(), null, environment.workingDir());
         } else {
-            print(environment.out(), scaffold, null, scaffold.generate());
+            print(environment.out(), scaffold, null, scaffold.generate(), environment.workingDir());
         }
         return ExitCode.OK;
     }
@@ -143,13 +144,14 @@ public final class NewCommand implements Callable<Integer> {
         return removed;
     }
 
-    private void print(PrintWriter out, Scaffold scaffold, List<String> planned, GeneratedProject project) {
+    private void print(PrintWriter out, Scaffold scaffold, List<String> planned, GeneratedProject project,
+            Path workingDir) {
         if (format == Format.JSON) {
             out.println(json(scaffold, planned, project));
         } else if (project == null) {
             ProjectReport.dryRun(out, scaffold.spec(), planned);
         } else {
-            ProjectReport.created(out, scaffold.spec(), project);
+            ProjectReport.created(out, scaffold.spec(), project, workingDir);
         }
     }
 

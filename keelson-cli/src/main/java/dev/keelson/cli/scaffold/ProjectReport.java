@@ -4,6 +4,7 @@ import dev.keelson.scaffold.Feature;
 import dev.keelson.scaffold.GeneratedProject;
 import dev.keelson.scaffold.ProjectSpec;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ final class ProjectReport {
         out.println("Nothing was written (--dry-run).");
     }
 
-    static void created(PrintWriter out, ProjectSpec spec, GeneratedProject project) {
+    static void created(PrintWriter out, ProjectSpec spec, GeneratedProject project, Path workingDir) {
         out.println("Created " + project.directory() + " (" + project.files().size() + " files"
                 + (project.committed() ? ", first commit " + project.commitId().substring(0, 7) : "") + ")");
         features(out, spec.features());
@@ -28,10 +29,22 @@ final class ProjectReport {
             out.println("Note: " + project.gitNote());
         }
         out.println("Next:");
-        out.println("  cd " + spec.name());
+        out.println("  cd " + cdTarget(project.directory(), workingDir));
         out.println("  ./mvnw spring-boot:run    # starts it on an embedded PostgreSQL, on port 8080");
         out.println("  ./mvnw verify             # its tests (PostgreSQL at 127.0.0.1:5432, else an embedded one)");
         out.println("README.md says what it has and how to configure it.");
+    }
+
+    /**
+     * The folder to type after {@code cd}: relative to where the command ran when the project is below it,
+     * otherwise absolute; quoted for the shell when it holds anything but plain path characters.
+     */
+    static String cdTarget(Path project, Path workingDir) {
+        Path absolute = project.toAbsolutePath().normalize();
+        Path here = workingDir.toAbsolutePath().normalize();
+        String path = absolute.startsWith(here) && !absolute.equals(here)
+                ? here.relativize(absolute).toString() : absolute.toString();
+        return path.matches("[A-Za-z0-9_./+-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
     }
 
     private static void features(PrintWriter out, Set<Feature> kept) {

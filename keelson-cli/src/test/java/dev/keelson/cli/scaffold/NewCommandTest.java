@@ -38,6 +38,18 @@ class NewCommandTest {
     }
 
     @Test
+    void theNextStepsCdIntoTheProjectWhereverDirPutIt() {
+        InProcessKeelson.Run below = keelson("new", "order-desk", "--dir", "src/services", "--no-git");
+
+        assertThat(below.exitCode()).as(below.err()).isZero();
+        assertThat(below.out()).contains("  cd src/services/order-desk\n");
+        assertThat(ProjectReport.cdTarget(Path.of("/srv/other/order-desk"), dir))
+                .isEqualTo("/srv/other/order-desk");
+        assertThat(ProjectReport.cdTarget(Path.of("/srv/my projects/it's"), dir))
+                .isEqualTo("'/srv/my projects/it'\\''s'");
+    }
+
+    @Test
     void anInvalidNameIsABadUsageThatNamesTheRuleAndWritesNothing() throws IOException {
         InProcessKeelson.Run run = keelson("new", "Order_Desk");
 

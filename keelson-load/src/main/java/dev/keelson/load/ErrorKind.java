@@ -1,6 +1,10 @@
 package dev.keelson.load;
 
-/** Why a request failed; counted per kind, never thrown. */
+/**
+ * Why a request that was due failed; counted per kind, never thrown. Every due request ends as exactly one response
+ * or one of these ({@link #UNEXPECTED} is the exception: it is a response that a scenario rejected, so it is counted
+ * both as a response and as an error).
+ */
 public enum ErrorKind {
     /** The connection could not be established (refused, unreachable). */
     CONNECT("connect"),
@@ -13,7 +17,11 @@ public enum ErrorKind {
     /** The response was not valid HTTP/1.1. */
     BAD_RESPONSE("bad response"),
     /** A scenario step got a status it did not expect, or a value to extract was missing. */
-    UNEXPECTED("unexpected response");
+    UNEXPECTED("unexpected response"),
+    /** Open model: the request's slot in the schedule passed and it was never sent (no connection was free). */
+    NOT_SENT("not sent"),
+    /** Still waiting for its answer when the run was stopped before its timeout (a second Ctrl-C). */
+    UNFINISHED("unfinished");
 
     private final String label;
 

@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param rampUp     reach the full users (closed) or rate (open) gradually over this time
  * @param timeout    a request without a complete answer after this long fails as a timeout
  * @param threads    event-loop threads
- * @param insecure   accept any TLS certificate
+ * @param insecure   accept any TLS certificate, for any host name
+ * @param trustedCertificates a PEM file of the certificate authorities to trust instead of the JDK's; {@code null}
+ *                   for the JDK's
  * @param thresholds conditions the result must meet
  */
 public record LoadConfig(
@@ -32,6 +34,7 @@ public record LoadConfig(
         Duration timeout,
         int threads,
         boolean insecure,
+        java.nio.file.Path trustedCertificates,
         List<Threshold> thresholds) {
 
     public LoadConfig {

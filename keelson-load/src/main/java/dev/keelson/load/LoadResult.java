@@ -70,10 +70,36 @@ public record LoadResult(
         return seconds <= 0 ? 0 : count / seconds;
     }
 
-    /** Failed requests as a share (0..1) of everything attempted. */
+    /**
+     * Every request that was due: each got a response or failed in one way ({@link ErrorKind}: refused, reset,
+     * timed out, unfinished, never sent...). A scenario's {@link ErrorKind#UNEXPECTED} answers are responses too.
+     */
+    public long due() {
+        return requests + unanswered();
+    }
+
+    /** Due requests that got no response at all. */
+    public long unanswered() {
+        return errors - errorKinds.getOrDefault(ErrorKind.UNEXPECTED, 0L);
+    }
+
+    /** Failed requests as a share (0..1) of every request that was due. */
     public double errorRatio() {
-        long attempts = requests + errors - errorKinds.getOrDefault(ErrorKind.UNEXPECTED, 0L);
-        return attempts == 0 ? 0 : (double) errors / attempts;
+        long due = due();
+        return due == 0 ? 0 : (double) errors / due;
+    }
+
+    /**
+     * Latency at a percentile (0..100) of every due request, microseconds, where a request without a response
+     * counts as slower than every answer: {@link Double#POSITIVE_INFINITY} when the percentile falls among them
+     * (or nothing was due). This is what thresholds check, so a server that does not answer cannot pass one.
+     */
+    public double percentileOfDueMicros(double percentile) {
+        long answered = latency.getTotalCount();
+        long due = answered + unanswered();
+        if (answered == 0) return Double.POSITIVE_INFINITY;
+        double within = percentile * due / answered;
+        return within > 100 ? Double.POSITIVE_INFINITY : latency.getValueAtPercentile(within);
     }
 
     /** Latency at a percentile (0..100), microseconds. */

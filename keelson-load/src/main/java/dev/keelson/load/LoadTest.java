@@ -1,6 +1,7 @@
 package dev.keelson.load;
 
 import dev.keelson.load.internal.Engine;
+import dev.keelson.load.internal.StopSignal;
 import dev.keelson.load.internal.Target;
 import java.net.URI;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.Map;
 public final class LoadTest {
     private final LoadConfig config;
     private final LoadListener listener;
+    private final StopSignal stop = new StopSignal();
 
     private LoadTest(LoadConfig config, LoadListener listener) {
         this.config = config;
@@ -49,7 +51,16 @@ public final class LoadTest {
      * @throws LoadException when the target cannot be reached before the run (bad host, refused, TLS)
      */
     public LoadResult run() {
-        return new Engine(config, listener).run();
+        return new Engine(config, listener, stop).run();
+    }
+
+    /**
+     * Ends a run from another thread (Ctrl-C) as if its duration had elapsed: {@link #run()} returns the result so
+     * far, answers in flight awaited up to their timeout. Called a second time, stops waiting for them (they count
+     * as {@link ErrorKind#UNFINISHED}).
+     */
+    public void stop() {
+        stop.stop();
     }
 
     /** Collects settings; {@link #build()} validates them once. */
@@ -68,6 +79,7 @@ public final class LoadTest {
         private Duration timeout = Duration.ofSeconds(10);
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean insecure;
+        private java.nio.file.Path trustedCertificates;
         private final List<Threshold> thresholds = new ArrayList<>();
         private LoadListener listener = LoadListener.none();
 
@@ -146,6 +158,12 @@ public final class LoadTest {
             return this;
         }
 
+        /** Trusts the certificate authorities in this PEM file instead of the JDK's. */
+        public Builder trustedCertificates(java.nio.file.Path pemFile) {
+            this.trustedCertificates = pemFile;
+            return this;
+        }
+
         /** Adds a threshold such as {@code p99<250ms}; see {@link Threshold#parse}. */
         public Builder threshold(String expression) {
             thresholds.add(Threshold.parse(expression));
@@ -165,7 +183,7 @@ public final class LoadTest {
             Duration runFor = duration != null ? duration : (requests > 0 ? Duration.ZERO : Duration.ofSeconds(10));
             if (rate < 0) throw new LoadException(ErrorCode.BAD_CONFIG, "rate must be above 0, got " + rate);
             LoadConfig config = new LoadConfig(chosen, model, connections, rate, requests, runFor, warmup, rampUp,
-                    timeout, Math.min(threads, connections), insecure, thresholds);
+                    timeout, Math.min(threads, connections), insecure, trustedCertificates, thresholds);
             return new LoadTest(config, listener);
         }
 

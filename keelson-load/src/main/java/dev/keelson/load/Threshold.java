@@ -58,14 +58,19 @@ public record Threshold(String expression, String metric, boolean lessThan, doub
         return new LoadException(ErrorCode.BAD_THRESHOLD, "threshold '" + expression + "' does not parse: " + why);
     }
 
-    /** The metric's value in {@code result}, in this threshold's unit. */
+    /**
+     * The metric's value in {@code result}, in this threshold's unit. Latencies are over every due request: one
+     * without an answer is slower than any answer, so {@code max}, and a percentile that falls among such requests,
+     * are {@link Double#POSITIVE_INFINITY}, as is {@code mean} when nothing was answered.
+     */
     public double actual(LoadResult result) {
+        boolean none = result.latency().getTotalCount() == 0;
         return switch (metric) {
             case "errors" -> result.errorRatio();
             case "rps" -> result.requestsPerSecond();
-            case "mean" -> result.latency().getMean();
-            case "max" -> result.latency().getMaxValue();
-            default -> result.latency().getValueAtPercentile(Double.parseDouble(metric.substring(1)));
+            case "mean" -> none ? Double.POSITIVE_INFINITY : result.latency().getMean();
+            case "max" -> none || result.unanswered() > 0 ? Double.POSITIVE_INFINITY : result.latency().getMaxValue();
+            default -> result.percentileOfDueMicros(Double.parseDouble(metric.substring(1)));
         };
     }
 
@@ -78,6 +83,7 @@ public record Threshold(String expression, String metric, boolean lessThan, doub
 
     /** Formats a value of this threshold's metric the way the user wrote it. */
     public String format(double value) {
+        if (Double.isInfinite(value)) return "no answer";
         return switch (metric) {
             case "errors" -> String.format(Locale.ROOT, "%.2f%%", value * 100);
             case "rps" -> String.format(Locale.ROOT, "%.1f", value);

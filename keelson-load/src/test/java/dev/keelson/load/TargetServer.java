@@ -43,9 +43,33 @@ final class TargetServer implements AutoCloseable {
     }
 
     static TargetServer https(SSLContext context) throws IOException {
+        return https(context, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    }
+
+    /** An https target that adds the host name each client sent by SNI to {@code serverNames}. */
+    static TargetServer https(SSLContext context, java.util.Set<String> serverNames) throws IOException {
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
-        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        server.setHttpsConfigurator(new HttpsConfigurator(context) {
+            @Override
+            public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                javax.net.ssl.SSLParameters parameters = context.getDefaultSSLParameters();
+                parameters.setSNIMatchers(java.util.List.of(new javax.net.ssl.SNIMatcher(
+                        javax.net.ssl.StandardConstants.SNI_HOST_NAME) {
+                    @Override
+                    public boolean matches(javax.net.ssl.SNIServerName name) {
+                        serverNames.add(new String(name.getEncoded(), StandardCharsets.US_ASCII));
+                        return true;
+                    }
+                }));
+                params.setSSLParameters(parameters);
+            }
+        });
         return new TargetServer(server);
+    }
+
+    /** The same target under another host name, e.g. {@code localhost} for a certificate made for it. */
+    String url(String host, String path) {
+        return url(path).replace("127.0.0.1", host);
     }
 
     String url(String path) {

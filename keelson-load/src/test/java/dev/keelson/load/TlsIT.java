@@ -3,31 +3,52 @@ package dev.keelson.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/** HTTPS with real verification: a test certificate authority made with the JDK's keytool, a leaf for localhost. */
+@Timeout(60)
 class TlsIT {
     private static SSLContext serverContext;
+    private static Path caPem;
 
-    /** A self-signed certificate made now with the JDK's keytool. */
     @BeforeAll
-    static void selfSignedCertificate(@TempDir Path dir) throws Exception {
-        Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "target", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit").redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        assertThat(keytool.waitFor()).as(output).isZero();
+    static void certificateAuthorityAndLeafForLocalhost(@TempDir Path dir) throws Exception {
+        String ca = dir.resolve("ca.p12").toString(), server = dir.resolve("server.p12").toString();
+        caPem = dir.resolve("ca.pem");
+        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Keelson Test CA",
+                "-ext", "bc:c", "-validity", "2", "-storetype", "PKCS12", "-keystore", ca, "-storepass", "changeit");
+        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca, "-storepass", "changeit", "-file", caPem.toString());
+        keytool("-genkeypair", "-alias", "leaf", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", server, "-storepass", "changeit");
+        String csr = dir.resolve("leaf.csr").toString(), leaf = dir.resolve("leaf.pem").toString();
+        keytool("-certreq", "-alias", "leaf", "-keystore", server, "-storepass", "changeit", "-file", csr);
+        keytool("-gencert", "-alias", "ca", "-keystore", ca, "-storepass", "changeit", "-infile", csr, "-outfile", leaf,
+                "-rfc", "-ext", "SAN=dns:localhost", "-validity", "2");
+        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", server,
+                "-storepass", "changeit");
+        keytool("-importcert", "-alias", "leaf", "-file", leaf, "-keystore", server, "-storepass", "changeit");
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
+        try (InputStream in = Files.newInputStream(Path.of(server))) {
             keyStore.load(in, "changeit".toCharArray());
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -36,8 +57,54 @@ class TlsIT {
         serverContext.init(keys.getKeyManagers(), null, null);
     }
 
+    private static void keytool(String... args) throws Exception {
+        var command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(java.util.List.of(args));
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes());
+        assertThat(keytool.waitFor()).as(output).isZero();
+    }
+
     @Test
-    void insecureAcceptsASelfSignedCertificateAndLoadsOverTls() throws Exception {
+    void aCertificateFromATrustedAuthorityIsVerifiedAndTheHostNameSentBySni() throws Exception {
+        Set<String> serverNames = ConcurrentHashMap.newKeySet();
+        try (TargetServer server = TargetServer.https(serverContext, serverNames)) {
+            LoadResult result = LoadTest.configure().url(server.url("localhost", "/json"))
+                    .trustedCertificates(caPem).users(4).requests(200).build().run();
+
+            assertThat(result.statusCodes()).containsExactly(Map.entry(200, 200L));
+            assertThat(result.errors()).isZero();
+            assertThat(serverNames).containsExactly("localhost");
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherHostNameIsRefusedBeforeAnyLoad() throws Exception {
+        try (TargetServer server = TargetServer.https(serverContext)) {
+            LoadTest test = LoadTest.configure().url(server.url("/json")).trustedCertificates(caPem).requests(10).build();
+
+            assertThatThrownBy(test::run).isInstanceOfSatisfying(LoadException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED);
+                assertThat(e.getMessage()).contains("127.0.0.1").contains("--cacert").contains("--insecure");
+            });
+            assertThat(server.requests.get()).isZero();
+        }
+    }
+
+    @Test
+    void anUntrustedAuthorityFailsBeforeAnyLoad() throws Exception {
+        try (TargetServer server = TargetServer.https(serverContext)) {
+            LoadTest test = LoadTest.configure().url(server.url("localhost", "/json")).users(4).requests(200).build();
+
+            assertThatThrownBy(test::run).isInstanceOfSatisfying(LoadException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED));
+            assertThat(server.requests.get()).isZero();
+        }
+    }
+
+    @Test
+    void insecureAcceptsAnyCertificateForAnyHostName() throws Exception {
         try (TargetServer server = TargetServer.https(serverContext)) {
             LoadResult result = LoadTest.configure().url(server.url("/json")).insecure(true).users(4).requests(200)
                     .build().run();
@@ -49,15 +116,35 @@ class TlsIT {
     }
 
     @Test
-    void aSelfSignedCertificateWithoutInsecureFailsBeforeAnyLoad() throws Exception {
-        try (TargetServer server = TargetServer.https(serverContext)) {
-            LoadTest test = LoadTest.configure().url(server.url("/json")).users(4).requests(200).build();
+    void handshakeFailuresDuringTheRunCountTowardTheRequestBudget() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> handshakeOnlyTheProbe(listener, connections));
+            LoadResult result = LoadTest.configure().url("https://localhost:" + listener.getLocalPort() + "/")
+                    .trustedCertificates(caPem).users(2).requests(20).build().run();
 
-            assertThatThrownBy(test::run).isInstanceOfSatisfying(LoadException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED);
-                assertThat(e.getMessage()).contains("--insecure");
-            });
-            assertThat(server.requests.get()).isZero();
+            assertThat(result.errorKinds()).containsExactly(Map.entry(ErrorKind.TLS, 20L));
+            assertThat(connections.get()).isGreaterThanOrEqualTo(21);
+        }
+    }
+
+    /** Completes the first handshake (the probe's), then answers every later connection with plain text. */
+    private static void handshakeOnlyTheProbe(ServerSocket listener, AtomicInteger connections) {
+        while (!listener.isClosed()) {
+            try (Socket socket = listener.accept()) {
+                if (connections.getAndIncrement() == 0) {
+                    SSLSocket tls = (SSLSocket) serverContext.getSocketFactory().createSocket(socket, null, true);
+                    tls.setUseClientMode(false);
+                    tls.startHandshake();
+                    tls.close();
+                } else {
+                    OutputStream out = socket.getOutputStream();
+                    out.write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
+            } catch (IOException e) {
+                if (listener.isClosed()) return;
+            }
         }
     }
 }

@@ -28,14 +28,23 @@ final class RequestOptions {
     @Option(names = "--auth", paramLabel = "bearer:TOKEN|basic:USER:PASS", description = "Adds an Authorization header.")
     String auth;
 
-    @Option(names = "--insecure", description = "Accept any TLS certificate (self-signed test servers).")
+    @Option(names = "--insecure", description = "Accept any TLS certificate for any host name (self-signed test servers).")
     boolean insecure;
+
+    @Option(names = "--cacert", paramLabel = "FILE",
+            description = "Trust the certificate authorities in this PEM file instead of the JDK's.")
+    String caCert;
 
     @Option(names = "--scenario", paramLabel = "FILE", description = "A YAML scenario: several steps per virtual user.")
     String scenario;
 
     void applyTo(LoadTest.Builder builder, String url, CliEnvironment env) {
         builder.insecure(insecure);
+        if (caCert != null) {
+            Path file = env.resolve(caCert);
+            if (!Files.isRegularFile(file)) throw usage("--cacert " + caCert + ": " + file + " does not exist");
+            builder.trustedCertificates(file);
+        }
         if (scenario != null) {
             if (url != null) throw usage("give either a URL or --scenario, not both");
             if (data != null || method != null || !headers.isEmpty() || auth != null) {

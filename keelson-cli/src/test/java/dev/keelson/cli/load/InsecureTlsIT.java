@@ -38,7 +38,10 @@ class InsecureTlsIT {
             StringWriter err = new StringWriter();
             assertThat(run(err, "load", url, "-n", "20")).isEqualTo(2);
             assertThat(err.toString()).startsWith("error [TLS_FAILED]: TLS handshake with 127.0.0.1:")
-                    .contains("use --insecure to accept a self-signed certificate");
+                    .contains("give the certificate authority with --cacert FILE, or use --insecure");
+            StringWriter missing = new StringWriter();
+            assertThat(run(missing, "load", url, "-n", "20", "--cacert", "nope.pem")).isEqualTo(2);
+            assertThat(missing.toString()).startsWith("error [BAD_CONFIG]: --cacert nope.pem: ").contains("does not exist");
 
             StringWriter out = new StringWriter();
             assertThat(run(new StringWriter(), out, "load", url, "-n", "20", "--insecure")).isZero();

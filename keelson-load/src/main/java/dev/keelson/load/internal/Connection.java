@@ -23,6 +23,15 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     boolean ready;
     /** Set when the channel was dropped because of a failure: reconnect after a pause. */
     boolean failed;
+    /** The TLS handshake of the current channel completed. */
+    private boolean handshaken;
+    /** Closed model: time spent per request (answer plus think), summed, and how many; the pace of this user. */
+    long cycleNanos;
+    long cycles;
+    /** When this user lost its connection and has not had one since (0: connected); see Worker#setupFailed. */
+    long downSince;
+    /** Why it is down: the kind its lost requests fail with. */
+    ErrorKind downKind = ErrorKind.CONNECT;
     long intendedNanos;
     long sentNanos;
 
@@ -45,6 +54,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         failed = false;
+        handshaken = false;
         parser.reset();
         if (!worker.tls()) {
             ready = true;
@@ -56,6 +66,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof SslHandshakeCompletionEvent handshake) {
             if (handshake.isSuccess()) {
+                handshaken = true;
                 ready = true;
                 worker.connected(this);
             } else {
@@ -94,19 +105,29 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
         fail(ErrorKind.BAD_RESPONSE);
     }
 
-    /** Counts a failure of the outstanding request (or of the connection) and drops the channel. */
+    /**
+     * Drops the channel after a failure, once per channel. A request in flight fails with {@code kind}; a failure
+     * while connecting or in the TLS handshake fails the request(s) that were waiting for this connection; an idle
+     * connection failing is no request's failure and is not counted.
+     */
     void fail(ErrorKind kind) {
+        if (failed) return;
         boolean wasInflight = inflight;
+        boolean setup = !ready && !inflight;
         inflight = false;
         ready = false;
         failed = true;
-        worker.failed(this, kind, wasInflight);
+        if (wasInflight) {
+            worker.requestFailed(this, kind);
+        } else if (setup) {
+            worker.setupFailed(this, kind, false);
+        }
         if (channel != null) channel.close();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (ctx.channel() == channel && (inflight || ready)) {
+        if (ctx.channel() == channel) {
             fail(ErrorClassifier.classify(cause));
         } else {
             ctx.close();
@@ -121,7 +142,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
         if (inflight) {
             inflight = false;
             failed = true;
-            worker.failed(this, ErrorKind.RESET, true);
+            worker.requestFailed(this, ErrorKind.RESET);
+        } else if (!failed && worker.tls() && !handshaken) {
+            failed = true; // closed during the handshake
+            worker.setupFailed(this, ErrorKind.TLS, false);
         }
         worker.lost(this, !failed);
     }

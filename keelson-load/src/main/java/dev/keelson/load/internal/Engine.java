@@ -21,7 +21,6 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
@@ -34,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Runs one load test: probes the target, starts one {@link Worker} per event loop (native epoll where available,
@@ -45,10 +45,12 @@ public final class Engine {
 
     private final LoadConfig config;
     private final LoadListener listener;
+    private final StopSignal stop;
 
-    public Engine(LoadConfig config, LoadListener listener) {
+    public Engine(LoadConfig config, LoadListener listener, StopSignal stop) {
         this.config = config;
         this.listener = listener;
+        this.stop = stop;
     }
 
     /**
@@ -62,8 +64,9 @@ public final class Engine {
         }
         var target = config.scenario().target();
         int connectTimeout = (int) Math.min(config.timeout().toMillis(), 10_000);
-        InetSocketAddress address = Probe.check(target, config.insecure(), connectTimeout);
-        Run run = new Run(config, address, Target.isTls(target) ? sslContext() : null);
+        TrustManagerFactory trust = Trust.factory(config);
+        InetSocketAddress address = Probe.check(target, trust, config.insecure(), connectTimeout);
+        Run run = new Run(config, address, Target.isTls(target) ? sslContext(trust) : null, stop);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(), new DefaultThreadFactory(LOOP_THREAD_NAME, true), ioHandler());
         try {
             return drive(run, group, connectTimeout);
@@ -92,12 +95,14 @@ public final class Engine {
         clock.scheduleAtFixedRate(sampler::sample, 1, 1, TimeUnit.SECONDS);
         long measuredStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         await(run, measuredStart);
-        long stop = System.nanoTime();
+        long end = System.nanoTime();
         clock.shutdownNow();
         awaitQuietly(clock);
+        workers.forEach(w -> w.finish(end));
+        drain(workers);
         workers.forEach(Worker::stop);
         sampler.sample();
-        Duration measured = Duration.ofNanos(Math.max(1, stop - measuredStart));
+        Duration measured = Duration.ofNanos(Math.max(1, end - measuredStart));
         return new LoadResult(config.scenario().target() + config.scenario().steps().get(0).path(), config.model(),
                 config.users(), config.model() == Model.OPEN ? config.rate() : 0, startedAt, measured,
                 sampler.requests(), sampler.errorCount(), sampler.bytes, sampler.latency, sampler.statusCodes(),
@@ -132,6 +137,24 @@ public final class Engine {
         }
     }
 
+    /**
+     * Waits for the answers still in flight when the load ended, each until it arrives or times out, unless the
+     * run is stopped again; so a run that ends never turns a slow answer into an error.
+     */
+    private void drain(List<Worker> workers) {
+        long deadline = System.nanoTime() + config.timeout().toNanos() + TimeUnit.MILLISECONDS.toNanos(300);
+        try {
+            for (Worker w : workers) {
+                while (w.drained.getCount() > 0 && System.nanoTime() < deadline) {
+                    if (stop.now.await(10, TimeUnit.MILLISECONDS)) return;
+                    w.drained.await(10, TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void awaitQuietly(ScheduledExecutorService clock) {
         try {
             clock.awaitTermination(5, TimeUnit.SECONDS);
@@ -144,10 +167,12 @@ public final class Engine {
         return Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
-    private SslContext sslContext() {
+    /** Verifies certificates and host names (Netty 4.2's default) unless insecure; see {@link Trust}. */
+    private SslContext sslContext(TrustManagerFactory trust) {
         try {
             SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
-            if (config.insecure()) builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            if (trust != null) builder.trustManager(trust);
+            if (config.insecure()) builder.endpointIdentificationAlgorithm(null);
             return builder.build();
         } catch (SSLException e) {
             throw new LoadException(ErrorCode.RUN_FAILED, "cannot set up TLS: " + e.getMessage(), e);

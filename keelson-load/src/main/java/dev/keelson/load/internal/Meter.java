@@ -40,6 +40,10 @@ final class Meter {
         errors.incrementAndGet(kind.ordinal());
     }
 
+    void errors(ErrorKind kind, long n) {
+        if (n > 0) errors.addAndGet(kind.ordinal(), n);
+    }
+
     void received(int n) {
         bytes.lazySet(bytes.get() + n);
     }

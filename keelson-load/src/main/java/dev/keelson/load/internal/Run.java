@@ -14,16 +14,17 @@ final class Run {
     final SslContext sslContext;
     final RequestEncoder encoder;
     final AtomicInteger feedCursor = new AtomicInteger();
-    final CountDownLatch done = new CountDownLatch(1);
+    final CountDownLatch done;
     private final AtomicLong permits;
     private final AtomicLong completed = new AtomicLong();
 
-    Run(LoadConfig config, InetSocketAddress address, SslContext sslContext) {
+    Run(LoadConfig config, InetSocketAddress address, SslContext sslContext, StopSignal stop) {
         this.config = config;
         this.address = address;
         this.sslContext = sslContext;
         this.encoder = new RequestEncoder(config.scenario().target());
         this.permits = new AtomicLong(config.requests());
+        this.done = stop.end;
     }
 
     /** Takes one request from the budget; always true without {@code --requests}. */
@@ -31,9 +32,24 @@ final class Run {
         return config.requests() == 0 || permits.getAndDecrement() > 0;
     }
 
+    /** Takes up to {@code wanted} requests from the budget and returns how many it got. */
+    long takePermits(long wanted) {
+        if (config.requests() == 0 || wanted <= 0) return Math.max(0, wanted);
+        long before = permits.getAndAdd(-wanted);
+        return Math.max(0, Math.min(wanted, before));
+    }
+
     /** A request ended (answered or failed); the run is done when the budget is used up. */
     void completed() {
-        if (config.requests() > 0 && completed.incrementAndGet() == config.requests()) done.countDown();
+        completed(1);
+    }
+
+    /** {@code n} requests ended at once. */
+    void completed(long n) {
+        if (config.requests() > 0 && n > 0) {
+            long now = completed.addAndGet(n);
+            if (now >= config.requests() && now - n < config.requests()) done.countDown();
+        }
     }
 
     /** When user {@code index} connects in the closed model: spread evenly over the ramp-up. */

@@ -4,6 +4,9 @@ import dev.keelson.load.ErrorCode;
 import dev.keelson.load.LoadException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
 
 /** Parses and checks target URLs: http or https, with a host. */
 public final class Target {
@@ -30,6 +33,17 @@ public final class Target {
     /** The port of {@code uri}, defaulting by scheme. */
     public static int port(URI uri) {
         return uri.getPort() > 0 ? uri.getPort() : (isTls(uri) ? 443 : 80);
+    }
+
+    /**
+     * {@code parameters} naming the target's host for SNI. The JDK sends SNI only for names with a dot, so
+     * {@code localhost} and other single-label names would go without; IP addresses never carry SNI (RFC 6066).
+     */
+    static SSLParameters withServerName(SSLParameters parameters, URI target) {
+        String host = target.getHost();
+        boolean ip = host.startsWith("[") || host.matches("[0-9.]+");
+        if (!ip) parameters.setServerNames(List.of(new SNIHostName(host)));
+        return parameters;
     }
 
     public static boolean isTls(URI uri) {

@@ -1,25 +1,37 @@
 package dev.keelson.load.internal;
 
 import dev.keelson.load.ErrorKind;
+import dev.keelson.load.Lateness;
 import dev.keelson.load.Model;
 import dev.keelson.load.Step;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Everything one event loop does: its connections, its share of the schedule, its {@link Meter}. All methods
- * except {@link #start} and {@link #stop} run on the loop's thread, so nothing here is synchronised.
+ * except {@link #start}, {@link #finish} and {@link #stop} run on the loop's thread, so nothing here is synchronised.
+ *
+ * <p>Every request that falls due is counted exactly once: as a response, or as a failure of its kind. When no
+ * connection can be made, the requests that were due meanwhile fail: in the open model the schedule's slots, in the
+ * closed model as many as the user would have sent at the pace it last had (one per attempt before it had any), so
+ * an outage weighs in the error rate by the time it lasted, not by the number of reconnect attempts.
  */
 final class Worker {
     private static final long RECONNECT_AFTER_FAILURE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long LATE_NANOS = Lateness.TOLERANCE_MICROS * 1_000;
 
     final Meter meter;
+    /** Counted down once the load ended and nothing is in flight any more. */
+    final CountDownLatch drained = new CountDownLatch(1);
     private final EventLoop loop;
     private final Run run;
     private final Bootstrap bootstrap;
@@ -33,6 +45,8 @@ final class Worker {
     private long nextSlot;
     private long startNanos;
     private boolean scheduleStarted;
+    /** The load ended: send nothing more, wait for the answers in flight. */
+    private boolean draining;
     private boolean stopping;
 
     Worker(EventLoop loop, Run run, Bootstrap bootstrap, int firstUser, int users, double rate) {
@@ -44,7 +58,7 @@ final class Worker {
         Step first = run.config.scenario().steps().get(0);
         this.head = first.method().equals("HEAD");
         this.template = run.config.scenario().isStatic()
-                ? run.encoder.encode(first, java.util.Map.of(), io.netty.buffer.PooledByteBufAllocator.DEFAULT)
+                ? run.encoder.encode(first, Map.of(), PooledByteBufAllocator.DEFAULT)
                 : null;
         for (int i = 0; i < users; i++) {
             connections.add(new Connection(firstUser + i, this,
@@ -69,11 +83,35 @@ final class Worker {
         });
     }
 
-    /** Stops sending and closes every connection; outstanding requests are neither counted nor failed. */
+    /**
+     * Ends the load at {@code endNanos}: nothing more is sent; open-model slots due by then and never sent fail as
+     * {@link ErrorKind#NOT_SENT}, closed-model users without a connection count what they lost since their last
+     * attempt. Answers in flight are still awaited ({@link #drained}) until they arrive or time out.
+     */
+    void finish(long endNanos) {
+        loop.submit(() -> {
+            draining = true;
+            idle.clear();
+            if (schedule != null) {
+                failDueSlots(ErrorKind.NOT_SENT, endNanos);
+            } else {
+                for (Connection c : connections) {
+                    if (c.downSince != 0) failDueRequests(c, c.downKind, endNanos, 0);
+                }
+            }
+            checkDrained();
+        }).syncUninterruptibly();
+    }
+
+    /** Stops for good: closes every connection; requests still in flight fail as {@link ErrorKind#UNFINISHED}. */
     void stop() {
         loop.submit(() -> {
             stopping = true;
             for (Connection c : connections) {
+                if (c.inflight) {
+                    meter.error(ErrorKind.UNFINISHED);
+                    run.completed();
+                }
                 c.inflight = false;
                 c.ready = false;
                 if (c.channel != null) c.channel.close();
@@ -83,21 +121,59 @@ final class Worker {
     }
 
     private void connect(Connection c) {
-        if (stopping) return;
-        ChannelFuture future = bootstrap.clone().handler(new Pipeline(run.sslContext, c)).connect(run.address);
+        if (stopping || draining) return;
+        ChannelFuture future = bootstrap.clone().handler(new Pipeline(run.sslContext, run.config.scenario().target(), c)).connect(run.address);
         c.channel = future.channel();
         future.addListener(f -> {
-            if (!f.isSuccess()) connectFailed(c, f.cause());
+            if (!f.isSuccess()) setupFailed(c, ErrorClassifier.classify(f.cause()), true);
         });
     }
 
-    private void connectFailed(Connection c, Throwable cause) {
-        if (stopping) return;
-        // a failed connect is a failed request in both models, so a request budget still runs out when the server is gone
-        if (!run.takePermit()) return;
-        run.completed();
-        meter.error(ErrorClassifier.classify(cause));
-        loop.schedule(() -> connect(c), RECONNECT_AFTER_FAILURE_NANOS, TimeUnit.NANOSECONDS);
+    /**
+     * Connecting (or the TLS handshake) failed: the requests that were due on this connection meanwhile fail with
+     * {@code kind}, in both models, so a request budget still runs out when the server is gone.
+     */
+    void setupFailed(Connection c, ErrorKind kind, boolean reconnect) {
+        if (stopping || draining) return;
+        long now = System.nanoTime();
+        if (schedule != null) {
+            if (noneReady()) failDueSlots(kind, now);
+        } else {
+            c.downKind = kind;
+            failDueRequests(c, kind, now, 1);
+        }
+        if (reconnect) loop.schedule(() -> connect(c), RECONNECT_AFTER_FAILURE_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Closed model: fails what user {@code c} would have sent since it went down, at its last pace, and at least
+     * {@code minimum} (one per attempt before it had any pace).
+     */
+    private void failDueRequests(Connection c, ErrorKind kind, long now, long minimum) {
+        long since = c.downSince == 0 ? now : c.downSince;
+        long lost = c.cycles == 0 ? minimum : Math.max(minimum, (now - since) / Math.max(1, c.cycleNanos / c.cycles));
+        c.downSince = now;
+        long granted = run.takePermits(lost);
+        meter.errors(kind, granted);
+        run.completed(granted);
+    }
+
+    /** Open model: every slot due by {@code now} and not yet sent fails with {@code kind}. */
+    private void failDueSlots(ErrorKind kind, long now) {
+        scheduleStarted = true; // from the run's start when no connection ever came up
+        long due = 0;
+        while (startNanos + schedule.slot(nextSlot + due) <= now) due++;
+        long granted = run.takePermits(due);
+        nextSlot += due;
+        meter.errors(kind, granted);
+        run.completed(granted);
+    }
+
+    private boolean noneReady() {
+        for (Connection c : connections) {
+            if (c.ready) return false;
+        }
+        return true;
     }
 
     /** The connection is usable (TCP up, TLS done). The open model's timetable starts with the first one. */
@@ -106,14 +182,19 @@ final class Worker {
             scheduleStarted = true;
             startNanos = Math.max(startNanos, System.nanoTime());
         }
+        c.downSince = 0;
         free(c);
     }
 
     /** The channel closed; reconnect, at once unless it closed because of a failure. */
     void lost(Connection c, boolean immediately) {
-        if (stopping) return;
         idle.remove(c);
-        if (c.user != null) c.user.restart();
+        checkDrained();
+        if (stopping || draining) return;
+        if (!immediately && c.downSince == 0) {
+            c.downSince = System.nanoTime();
+            c.downKind = ErrorKind.CONNECT;
+        }
         loop.schedule(() -> connect(c), immediately ? 0 : RECONNECT_AFTER_FAILURE_NANOS, TimeUnit.NANOSECONDS);
     }
 
@@ -124,25 +205,38 @@ final class Worker {
         boolean ok = c.user == null ? status < 400 : c.user.accept(status, body, length);
         if (!ok) meter.error(ErrorKind.UNEXPECTED);
         run.completed();
-        if (!c.ready) return;
-        long think = c.user == null || run.config.model() == Model.OPEN ? 0 : c.user.thinkNanos();
-        if (think > 0) {
+        long think = c.user == null || schedule != null ? 0 : c.user.thinkNanos();
+        c.cycleNanos += now - c.sentNanos + think;
+        c.cycles++;
+        if (draining) {
+            checkDrained();
+        } else if (c.ready && think > 0) {
             loop.schedule(() -> free(c), think, TimeUnit.NANOSECONDS);
-        } else {
+        } else if (c.ready) {
             free(c);
         }
     }
 
-    void failed(Connection c, ErrorKind kind, boolean wasInflight) {
+    /** The request in flight on {@code c} failed. */
+    void requestFailed(Connection c, ErrorKind kind) {
         if (stopping) return;
         meter.error(kind);
-        if (wasInflight) run.completed();
+        run.completed();
         if (c.user != null) c.user.restart();
+        checkDrained();
+    }
+
+    private void checkDrained() {
+        if (!draining || drained.getCount() == 0) return;
+        for (Connection c : connections) {
+            if (c.inflight) return;
+        }
+        drained.countDown();
     }
 
     /** Sends the next request on {@code c} if one is due, else parks it. */
     private void free(Connection c) {
-        if (stopping || !c.ready) return;
+        if (stopping || draining || !c.ready) return;
         long now = System.nanoTime();
         if (schedule == null) {
             if (run.takePermit()) send(c, now, now);
@@ -161,7 +255,7 @@ final class Worker {
 
     private void pace() {
         pacerArmed = false;
-        if (stopping) return;
+        if (stopping || draining) return;
         long now = System.nanoTime();
         long due = startNanos + schedule.slot(nextSlot);
         while (!idle.isEmpty() && due <= now) {
@@ -191,8 +285,6 @@ final class Worker {
             c.send(c.user.encode(c.channel.alloc()), intended, now, step.needsBody(), step.method().equals("HEAD"));
         }
     }
-
-    private static final long LATE_NANOS = dev.keelson.load.Lateness.TOLERANCE_MICROS * 1_000;
 
     private void checkTimeouts() {
         if (stopping) return;

@@ -33,6 +33,10 @@ public final class TextReport {
         line(out, "errors", String.format(Locale.ROOT, "%d (%.2f%%)", r.errors(), r.errorRatio() * 100)
                 + r.errorKinds().entrySet().stream().map(e -> "  " + e.getKey().label() + ": " + e.getValue())
                         .collect(Collectors.joining()));
+        if (r.unanswered() > 0) {
+            line(out, "due", String.format(Locale.ROOT, "%d  (%d answered, %d without an answer: latency thresholds"
+                    + " count those as slower than any answer)", r.due(), r.requests(), r.unanswered()));
+        }
         if (r.model() == Model.OPEN) {
             line(out, "late", r.lateness().count() == 0 ? "none: every request went out on schedule"
                     : String.format(Locale.ROOT, "%d requests sent after their slot (mean %s, max %s late)",

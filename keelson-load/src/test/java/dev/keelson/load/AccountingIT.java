@@ -1,0 +1,147 @@
+package dev.keelson.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keelson.load.RawTarget.Behaviour;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Every request that was due is accounted for exactly once, whatever the target does; thresholds see all of them. */
+@Timeout(60)
+class AccountingIT {
+    @Test
+    void aTargetThatNeverAnswersFailsLatencyAndErrorThresholds() throws Exception {
+        try (RawTarget target = new RawTarget(Behaviour.BLACK_HOLE)) {
+            LoadResult result = LoadTest.configure().url(target.url("/")).users(2).duration(Duration.ofSeconds(1))
+                    .timeout(Duration.ofMillis(300)).threshold("p99<100ms").threshold("errors<1%").build().run();
+
+            assertThat(result.requests()).isZero();
+            assertThat(result.errorKinds()).containsOnlyKeys(ErrorKind.TIMEOUT);
+            assertThat(result.due()).isEqualTo(target.requests.get()).isPositive();
+            assertThat(result.errorRatio()).isEqualTo(1.0);
+            assertThat(result.thresholds()).extracting(Threshold.Outcome::describe)
+                    .containsExactly("p99<100ms: no answer  FAILED", "errors<1%: 100.00%  FAILED");
+        }
+    }
+
+    @Test
+    void theOpenModelCountsSlotsNeverSentAgainstABlackHole() throws Exception {
+        try (RawTarget target = new RawTarget(Behaviour.BLACK_HOLE)) {
+            LoadResult result = LoadTest.configure().url(target.url("/")).rate(100).users(2)
+                    .duration(Duration.ofSeconds(1)).timeout(Duration.ofMillis(400)).threshold("errors<50%").build().run();
+
+            assertThat(result.requests()).isZero();
+            assertThat(result.errorKinds()).containsKeys(ErrorKind.TIMEOUT, ErrorKind.NOT_SENT);
+            // 100 slots fall due in the second; each one is a timeout or never sent, none is lost
+            assertThat(result.due()).isBetween(95L, 105L);
+            assertThat(result.errorKinds().get(ErrorKind.TIMEOUT)).isEqualTo(target.requests.get());
+            assertThat(result.passed()).isFalse();
+        }
+    }
+
+    @Test
+    void stoppingTwiceCountsTheAnswersStillAwaitedAsUnfinished() throws Exception {
+        ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor();
+        try (RawTarget target = new RawTarget(Behaviour.BLACK_HOLE)) {
+            LoadTest test = LoadTest.configure().url(target.url("/")).users(3).duration(Duration.ofSeconds(30))
+                    .timeout(Duration.ofSeconds(30)).build();
+            stopper.schedule(test::stop, 500, TimeUnit.MILLISECONDS);
+            stopper.schedule(test::stop, 900, TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+            LoadResult result = test.run();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(result.errorKinds()).containsExactly(Map.entry(ErrorKind.UNFINISHED, 3L));
+            assertThat(result.measured()).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            stopper.shutdownNow();
+        }
+    }
+
+    @Test
+    void aServerDownForMostOfAClosedRunFailsTheErrorThresholdByWhatItLost() throws Exception {
+        ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+        try (TargetServer server = TargetServer.http()) {
+            killer.schedule(server::kill, 1, TimeUnit.SECONDS);
+            LoadResult result = LoadTest.configure().url(server.url("/json")).users(4).threads(1)
+                    .duration(Duration.ofSeconds(3)).threshold("errors<5%").build().run();
+
+            // down for 2 of 3 seconds: about two thirds of the requests due were lost, not one per reconnect
+            assertThat(result.errorRatio()).as(result.errorKinds().toString()).isGreaterThan(0.4);
+            assertThat(result.errorKinds()).containsKey(ErrorKind.CONNECT);
+            assertThat(result.passed()).isFalse();
+        } finally {
+            killer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aServerDownForMostOfAnOpenRunLosesItsScheduledSlots() throws Exception {
+        ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+        try (TargetServer server = TargetServer.http()) {
+            killer.schedule(server::kill, 1, TimeUnit.SECONDS);
+            LoadResult result = LoadTest.configure().url(server.url("/json")).rate(200).users(4).threads(1)
+                    .duration(Duration.ofSeconds(3)).build().run();
+
+            // 600 slots; about 400 fall due while the server is gone
+            assertThat(result.due()).isBetween(570L, 630L);
+            assertThat(result.errorRatio()).as(result.errorKinds().toString()).isBetween(0.5, 0.8);
+        } finally {
+            killer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMultiStepScenarioGetsPastItsFirstStepWhenTheServerClosesEveryConnection() throws Exception {
+        try (RawTarget target = new RawTarget(Behaviour.CLOSE_EVERY_CONNECTION)) {
+            Scenario scenario = new Scenario(URI.create(target.url("")), List.of(
+                    new Step("login", "POST", "/login", Map.of(), "{}", 200, Map.of("token", "/token"), null),
+                    new Step("orders", "GET", "/orders", Map.of("Authorization", "Bearer ${token}"), null, 200,
+                            Map.of(), null)), null);
+            LoadResult result = LoadTest.configure().scenario(scenario).users(2).requests(40).build().run();
+
+            assertThat(result.errors()).isZero();
+            assertThat(target.path("/login") + target.path("/orders")).isEqualTo(40);
+            assertThat(target.path("/orders")).isGreaterThanOrEqualTo(19); // each user alternates; one may end on a login
+        }
+    }
+
+    @Test
+    void aSlowDripTimesOutAndEndsTheBudget() throws Exception {
+        try (RawTarget target = new RawTarget(Behaviour.SLOW_DRIP)) {
+            LoadResult result = LoadTest.configure().url(target.url("/")).users(2).requests(6)
+                    .timeout(Duration.ofMillis(300)).build().run();
+
+            assertThat(result.errorKinds()).containsExactly(Map.entry(ErrorKind.TIMEOUT, 6L));
+            assertThat(result.due()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void garbageBytesAreOneBadResponsePerRequest() throws Exception {
+        try (RawTarget target = new RawTarget(Behaviour.GARBAGE)) {
+            LoadResult result = LoadTest.configure().url(target.url("/")).users(2).requests(10).build().run();
+
+            assertThat(result.errorKinds()).containsExactly(Map.entry(ErrorKind.BAD_RESPONSE, 10L));
+            assertThat(target.requests.get()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void anHttp10ServerThatFramesByClosingIsAnsweredInFull() throws Exception {
+        try (RawTarget target = new RawTarget(Behaviour.HTTP_1_0)) {
+            LoadResult result = LoadTest.configure().url(target.url("/")).users(2).requests(20).build().run();
+
+            assertThat(result.statusCodes()).containsExactly(Map.entry(200, 20L));
+            assertThat(result.errors()).isZero();
+            assertThat(result.bytes()).isGreaterThan(20 * 5);
+        }
+    }
+}

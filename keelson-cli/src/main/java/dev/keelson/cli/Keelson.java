@@ -80,6 +80,8 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // an argument such as `--data @user.json` is the option's value, not a picocli argument file
+                .setExpandAtFiles(false)
                 .setExecutionExceptionHandler((e, cl, parseResult) -> failure(e, root));
         int code = commandLine.execute(args);
         environment.out().flush();

@@ -22,7 +22,7 @@ final class RequestOptions {
     @Option(names = {"--header", "-H"}, paramLabel = "'NAME: VALUE'", description = "A request header (repeatable).")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = "--data", paramLabel = "TEXT|@FILE", description = "Request body, or @file to send a file's contents.")
+    @Option(names = "--data", paramLabel = "TEXT|@FILE", description = "Request body, or @FILE to send a file's bytes (Content-Type from its extension unless -H gives one).")
     String data;
 
     @Option(names = "--auth", paramLabel = "bearer:TOKEN|basic:USER:PASS", description = "Adds an Authorization header.")
@@ -61,7 +61,12 @@ final class RequestOptions {
             builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
         }
         if (auth != null) builder.header("Authorization", authorization(auth));
-        if (data != null) builder.body(body(data, env));
+        if (data != null) {
+            RequestBody body = RequestBody.of(data, env);
+            builder.body(body.text());
+            boolean typed = headers.stream().anyMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"));
+            if (body.contentType() != null && !typed) builder.header("Content-Type", body.contentType());
+        }
     }
 
     private static String authorization(String auth) {
@@ -70,16 +75,6 @@ final class RequestOptions {
             return "Basic " + Base64.getEncoder().encodeToString(auth.substring(6).getBytes(StandardCharsets.UTF_8));
         }
         throw usage("--auth must be bearer:TOKEN or basic:USER:PASSWORD");
-    }
-
-    private static String body(String data, CliEnvironment env) {
-        if (!data.startsWith("@")) return data;
-        Path file = env.resolve(data.substring(1));
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw usage("--data " + data + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-        }
     }
 
     private static LoadException usage(String message) {

@@ -59,6 +59,25 @@ class LoadCommandIT {
     }
 
     @Test
+    void dataFromAFileIsSentByteForByteWithAContentTypeFromItsExtension() throws Exception {
+        String content = "\"ada\" @other.json\r\n{\"name\": \"Ad\u00e1\"}\n";
+        Files.writeString(dir.resolve("user.json"), content);
+        try (Target target = new Target()) {
+            assertThat(keelson("load", target.url("/u"), "-n", "2", "-c", "1", "--data", "@user.json")).as(err.toString()).isZero();
+            assertThat(target.lastRequest).isEqualTo("POST /u auth=null type=application/json body=" + content);
+
+            assertThat(keelson("load", target.url("/u"), "-n", "1", "--data", "@user.json", "-H", "content-type: text/x")).isZero();
+            assertThat(target.lastRequest).startsWith("POST /u auth=null type=text/x body=\"ada\"");
+
+            err.getBuffer().setLength(0);
+            assertThat(keelson("load", target.url("/u"), "-n", "1", "--data", "user.json")).isZero();
+            assertThat(target.lastRequest).isEqualTo("POST /u auth=null type=null body=user.json");
+            assertThat(err.toString()).startsWith("hint: --data sends the text 'user.json'; to send the file's contents"
+                    + " write --data @user.json\n");
+        }
+    }
+
+    @Test
     void aViolatedThresholdExitsThreeAndSaysWhich() throws Exception {
         try (Target target = new Target()) {
             int code = keelson("load", target.url("/"), "-n", "50", "--threshold", "p99<1us", "--threshold", "errors<1%");

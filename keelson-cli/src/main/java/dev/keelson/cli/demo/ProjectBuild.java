@@ -51,7 +51,7 @@ final class ProjectBuild {
         steps.note("$ " + String.join(" ", command) + "   (output: " + project.relativize(log) + ")");
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_HOME", jdk().toString());
         Process process = builder.start();
         long waited = 0;
         while (!process.waitFor(HEARTBEAT.toSeconds(), TimeUnit.SECONDS)) {
@@ -67,6 +67,23 @@ final class ProjectBuild {
             throw new CommandFailure("The build of " + project + " failed (exit " + process.exitValue() + "); its end:\n"
                     + tail(log) + "\nthe whole output is in " + log);
         }
+    }
+
+    /**
+     * The JDK Maven builds with: the one running keelson, else {@code JAVA_HOME}. The release archive's runtime has
+     * no compiler, so from there the build needs a JDK of the user's.
+     */
+    static Path jdk() {
+        Path running = Path.of(System.getProperty("java.home"));
+        if (Files.isExecutable(running.resolve("bin/javac"))) {
+            return running;
+        }
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome != null && !javaHome.isBlank() && Files.isExecutable(Path.of(javaHome, "bin", "javac"))) {
+            return Path.of(javaHome);
+        }
+        throw new CommandFailure("The demo builds the generated service with Maven, which needs a JDK 21+ (javac), and"
+                + " keelson runs on a Java runtime without one (" + running + "): set JAVA_HOME to a JDK 21+.");
     }
 
     /** {@code mvn} when it is on the PATH (it shares the local repository the user already has), else the wrapper. */

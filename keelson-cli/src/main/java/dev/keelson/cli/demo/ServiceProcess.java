@@ -34,7 +34,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path jar, int port, Map<String, String> env, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the JDK that built it: the release archive's own runtime holds only the modules keelson uses
+        String java = ProjectBuild.jdk().resolve("bin/java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString()))
                 .directory(jar.getParent().getParent().toFile())
                 .redirectErrorStream(true)

@@ -46,12 +46,25 @@ public final class Migrator {
         return config;
     }
 
-    /** Applies pending versioned migrations in order, then repeatable ones whose checksum changed. */
+    /**
+     * Applies pending versioned migrations in order, then repeatable ones whose checksum changed. First (unless the
+     * {@link LintPolicy} is off) lints the files it will run, as one run.
+     *
+     * @throws LintFailedException when the lint finds errors; nothing was applied
+     * @throws MigrationException when a migration fails; {@link MigrationException#completed()} lists the ones
+     *     applied (and committed) before it
+     */
     public MigrateResult migrate(MigrateOptions options) {
         return engine().migrate(options);
     }
 
-    /** Runs the undo files of the newest applied versions, newest first. */
+    /**
+     * Runs the undo files of the newest applied versions, newest first. First (unless the {@link LintPolicy} is off)
+     * lints those undo files.
+     *
+     * @throws MigrationException when an undo fails; {@link MigrationException#completed()} lists the undo files
+     *     run (and committed) before it
+     */
     public RollbackResult rollback(RollbackOptions options) {
         return engine().rollback(options);
     }
@@ -100,6 +113,7 @@ public final class Migrator {
         private MigrationListener listener = MigrationListener.NONE;
         private Clock clock = Clock.systemUTC();
         private Duration lockStaleAfter = MigratorConfig.DEFAULT_LOCK_STALE_AFTER;
+        private LintPolicy lint = LintPolicy.defaults();
 
         private Builder() {}
 
@@ -173,6 +187,15 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * Whether and how {@code migrate} and {@code rollback} lint the files they will run first (default: on,
+         * every rule at its default severity); see {@link LintPolicy}.
+         */
+        public Builder lint(LintPolicy lint) {
+            this.lint = lint;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -194,7 +217,8 @@ public final class Migrator {
                     installedBy,
                     listener,
                     clock,
-                    lockStaleAfter));
+                    lockStaleAfter,
+                    lint));
         }
     }
 }

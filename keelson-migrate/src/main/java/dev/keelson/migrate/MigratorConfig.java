@@ -25,6 +25,7 @@ import javax.sql.DataSource;
  * @param clock        the time source for history timestamps and durations
  * @param lockStaleAfter how long a lock row's holder (SQLite, H2) may go without a heartbeat before another
  *                     migrator takes the lock over; heartbeats come six times per period
+ * @param lint         whether and how {@code migrate} and {@code rollback} lint the files they will run
  */
 public record MigratorConfig(
         String url,
@@ -39,7 +40,8 @@ public record MigratorConfig(
         String installedBy,
         MigrationListener listener,
         Clock clock,
-        Duration lockStaleAfter) {
+        Duration lockStaleAfter,
+        LintPolicy lint) {
 
     /** The default of {@link #lockStaleAfter()}. */
     public static final Duration DEFAULT_LOCK_STALE_AFTER = Duration.ofSeconds(30);
@@ -75,6 +77,15 @@ public record MigratorConfig(
         placeholders = Map.copyOf(placeholders);
         listener = Objects.requireNonNullElse(listener, MigrationListener.NONE);
         clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
+        lint = Objects.requireNonNullElse(lint, LintPolicy.defaults());
+    }
+
+    /** A configuration with the default lint policy. */
+    public MigratorConfig(String url, String user, String password, DataSource dataSource, List<String> locations,
+            Map<String, String> placeholders, String historyTable, Duration lockTimeout, boolean outOfOrder,
+            String installedBy, MigrationListener listener, Clock clock, Duration lockStaleAfter) {
+        this(url, user, password, dataSource, locations, placeholders, historyTable, lockTimeout, outOfOrder, installedBy,
+                listener, clock, lockStaleAfter, LintPolicy.defaults());
     }
 
     /** A configuration with the default {@link #lockStaleAfter()}. */
@@ -82,7 +93,7 @@ public record MigratorConfig(
             Map<String, String> placeholders, String historyTable, Duration lockTimeout, boolean outOfOrder,
             String installedBy, MigrationListener listener, Clock clock) {
         this(url, user, password, dataSource, locations, placeholders, historyTable, lockTimeout, outOfOrder, installedBy,
-                listener, clock, DEFAULT_LOCK_STALE_AFTER);
+                listener, clock, DEFAULT_LOCK_STALE_AFTER, LintPolicy.defaults());
     }
 
     /** Never prints the password. */

@@ -18,6 +18,11 @@ public record RollbackOptions(int steps, Version to, boolean dryRun) {
         return new RollbackOptions(steps, null, false);
     }
 
+    /** Undo every applied version: the same as {@code to(Version.parse("0"))}. */
+    public static RollbackOptions all() {
+        return to(Version.parse("0"));
+    }
+
     public static RollbackOptions to(Version version) {
         return new RollbackOptions(0, version, false);
     }

@@ -2,6 +2,7 @@ package dev.keelson.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.keelson.migrate.testing.DriverDataSource;
 import dev.keelson.migrate.testing.Engine;
@@ -446,6 +447,47 @@ abstract class MigrationContractIT {
                 .containsExactly("V2__two.sql", "V3__three.sql");
         assertThat(scripts(migrator().rollback(RollbackOptions.to(Version.parse("1"))).undone()))
                 .containsExactly("U3__three.sql", "U2__two.sql");
+    }
+
+    @Test
+    void aFailedMigrationListsTheMigrationsAppliedBeforeIt() throws Exception {
+        write("V1__one.sql", "CREATE TABLE t1 (id INT PRIMARY KEY);\n");
+        write("V2__two.sql", "CREATE TABLE t2 (id INT PRIMARY KEY);\n");
+        write("V3__broken.sql", "INSERT INTO no_such_table VALUES (1);\n");
+
+        MigrationException e = catchThrowableOfType(MigrationException.class,
+                () -> migrator().migrate(MigrateOptions.latest()));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        assertThat(scripts(e.completed())).containsExactly("V1__one.sql", "V2__two.sql");
+        assertThat(e.getMessage()).contains("run migrate again");
+    }
+
+    @Test
+    void aFailedUndoListsTheUndoFilesRunBeforeItAndNamesTheRollbackAsTheNextStep() throws Exception {
+        threeTables();
+        migrator().migrate(MigrateOptions.latest());
+        write("U2__two.sql", "DROP TABLE no_such_table;\n");
+
+        MigrationException e = catchThrowableOfType(MigrationException.class,
+                () -> migrator().rollback(RollbackOptions.all()));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        assertThat(scripts(e.completed())).containsExactly("U3__three.sql");
+        assertThat(e.getMessage()).startsWith("Undo file U2__two.sql failed at line 1").contains("rollback again")
+                .doesNotContain("migrate again");
+    }
+
+    @Test
+    void rollbackAllUndoesEveryAppliedVersion() throws Exception {
+        threeTables();
+        migrator().migrate(MigrateOptions.latest());
+
+        RollbackResult result = migrator().rollback(RollbackOptions.all());
+
+        assertThat(scripts(result.undone())).containsExactly("U3__three.sql", "U2__two.sql", "U1__one.sql");
+        assertThat(result.schemaVersion()).isEmpty();
+        assertThat(tableExists("t1")).isFalse();
     }
 
     @Test

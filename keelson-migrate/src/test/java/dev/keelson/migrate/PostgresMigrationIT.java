@@ -1,7 +1,10 @@
 package dev.keelson.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.keelson.migrate.lint.Finding;
+import dev.keelson.migrate.lint.Severity;
 import dev.keelson.migrate.testing.Engine;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +42,44 @@ class PostgresMigrationIT extends MigrationContractIT {
     @Override
     String holderDescription() {
         return "application 'the-other-deployer', client 127.0.0.1";
+    }
+
+    @Test
+    void migrateLintsThePendingFilesAsOneRunAndLeavesUndoFilesToRollback() throws Exception {
+        write("V1__table.sql", "CREATE TABLE t (id int PRIMARY KEY, x int);");
+        write("V2__index.sql", "CREATE INDEX t_x ON t (x);\nALTER TABLE t RENAME TO t2;\nCREATE INDEX t2_id ON t2 (id);");
+        write("U2__index.sql", "ALTER TABLE t2 RENAME TO t;\nALTER TABLE t ADD COLUMN y int NOT NULL;\nDROP INDEX t_x;");
+
+        MigrateResult first = migrator().migrate(MigrateOptions.latest());
+
+        assertThat(scripts(first.migrations())).containsExactly("V1__table.sql", "V2__index.sql");
+        assertThat(first.lint().findings()).extracting(Finding::rule).containsOnly("missing-undo");
+
+        write("V3__late_index.sql", "CREATE INDEX t2_x2 ON t2 (x);");
+        LintFailedException lint = catchThrowableOfType(LintFailedException.class,
+                () -> migrator().migrate(MigrateOptions.latest()));
+        assertThat(lint.code()).isEqualTo(ErrorCode.LINT_FAILED);
+        assertThat(lint.report().findings()).filteredOn(f -> f.severity() == Severity.ERROR).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("V3__late_index.sql");
+            assertThat(f.rule()).isEqualTo("pg-index-not-concurrent");
+        });
+        assertThat(states(migrator().status())).containsEntry("V3__late_index.sql", MigrationState.PENDING);
+
+        LintFailedException undo = catchThrowableOfType(LintFailedException.class,
+                () -> migrator().rollback(RollbackOptions.steps(1)));
+        assertThat(undo.report().findings()).extracting(Finding::rule)
+                .containsExactly("pg-add-not-null-column-without-default");
+        assertThat(configure().lint(LintPolicy.off()).load().rollback(RollbackOptions.steps(1)).undone()).hasSize(1);
+    }
+
+    @Test
+    void aFileCutShortIsRefusedByTheLintNamingTheFileAndLine() throws Exception {
+        write("V1__table.sql", "CREATE TABLE t (id int PRIMARY KEY);");
+        write("V4__broken.sql", "\nCREATE TABLE broken (");
+
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.SQL_PARSE_ERROR,
+                m -> assertThat(m).startsWith("V4__broken.sql line 2: ").contains("not closed"));
+        assertThat(tableExists("t")).as("nothing ran").isFalse();
     }
 
     @Test
@@ -116,7 +157,10 @@ class PostgresMigrationIT extends MigrationContractIT {
     void createIndexConcurrentlyNeedsAndGetsTheNoTransactionOptOut() throws Exception {
         write("V1__table.sql", "CREATE TABLE t1 (id INT);");
         write("V2__index.sql", "CREATE INDEX CONCURRENTLY t1_id ON t1 (id);");
-        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.MIGRATION_FAILED,
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.LINT_FAILED,
+                m -> assertThat(m).contains("1 error(s) in the pending migrations"));
+        assertFails(() -> configure().lint(LintPolicy.off()).load().migrate(MigrateOptions.latest()),
+                ErrorCode.MIGRATION_FAILED,
                 m -> assertThat(m).contains("V2__index.sql").contains("cannot run inside a transaction block"));
 
         write("V2__index.sql", "-- keelson:no-transaction\nCREATE INDEX CONCURRENTLY t1_id ON t1 (id);");

@@ -3,8 +3,13 @@ package dev.keelson.cli.db;
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.UsageException;
+import dev.keelson.migrate.ExecutedMigration;
+import dev.keelson.migrate.LintFailedException;
+import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Migrator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -13,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
  * A {@code keelson db} command that talks to a database: resolves the settings, builds the migrator, runs,
  * prints. In JSON mode a failure is printed as {@code {"error":{"code":...,"message":...}}} on standard output
  * (and the message on standard error) with the same exit code as in text mode; in text mode it goes to
- * {@link dev.keelson.cli.Keelson}'s one failure mapping.
+ * {@link dev.keelson.cli.Keelson}'s one failure mapping. Either way, what the command finished before it stopped
+ * is printed first (text) or listed beside the error (JSON), and the lint's findings go to standard error.
  */
 abstract class DatabaseCommand implements Callable<Integer> {
     @ParentCommand
@@ -30,13 +36,42 @@ abstract class DatabaseCommand implements Callable<Integer> {
         CliEnvironment environment = parent.root.environment();
         try {
             settings = DbSettings.resolve(options, environment);
-            Migrator migrator = settings.migrator(ProgressLine.onStandardError(environment), outOfOrder());
+            Migrator migrator = settings.migrator(ProgressLine.onStandardError(environment), outOfOrder(),
+                    lintPolicy(environment));
             return run(migrator, new Printer(environment, options.format));
+        } catch (LintFailedException e) {
+            environment.err().println(LintDocuments.text(e.report()));
+            MigrationException worded = new MigrationException(e.code(), e.getMessage() + noLintHint(), e);
+            return failInJson(environment, e.code().name(), worded, ExitCode.FAILED, List.of());
         } catch (MigrationException e) {
-            return failInJson(environment, e.code().name(), e, e.code().isUsageError() ? ExitCode.USAGE : ExitCode.FAILED);
+            if (!e.completed().isEmpty() && options.format != OutputFormat.JSON) {
+                environment.out().println(completedText(e.completed()));
+            }
+            return failInJson(environment, e.code().name(), e, e.code().isUsageError() ? ExitCode.USAGE : ExitCode.FAILED,
+                    e.completed());
         } catch (UsageException e) {
-            return failInJson(environment, "USAGE", e, ExitCode.USAGE);
+            return failInJson(environment, "USAGE", e, ExitCode.USAGE, List.of());
         }
+    }
+
+    /** The lint before running: on, with {@code lint.severity.RULE} of {@code keelson.properties}. */
+    LintPolicy lintPolicy(CliEnvironment environment) {
+        return LintPolicy.defaults().withSeverities(MigrateLint.severities(environment, Map.of()));
+    }
+
+    /** How to run this command without the lint, appended to a lint failure; empty when it has no such flag. */
+    String noLintHint() {
+        return "";
+    }
+
+    /** What a failed run finished before it stopped, as text; one line per file and a summary. */
+    String completedText(List<ExecutedMigration> completed) {
+        return TextReports.completed(completed, "Applied", "applied");
+    }
+
+    /** The JSON field listing what a failed run finished, beside {@code error}. */
+    String completedField() {
+        return "migrations";
     }
 
     /** Whether pending versions below the newest applied one may be applied; only {@code migrate} says yes. */
@@ -47,11 +82,12 @@ abstract class DatabaseCommand implements Callable<Integer> {
     /** Runs the command against {@code migrator} and returns the exit code. */
     abstract int run(Migrator migrator, Printer printer);
 
-    private int failInJson(CliEnvironment environment, String code, RuntimeException e, int exitCode) {
+    private int failInJson(CliEnvironment environment, String code, RuntimeException e, int exitCode,
+            List<ExecutedMigration> completed) {
         if (options.format != OutputFormat.JSON) {
             throw e;
         }
-        environment.out().println(JsonDocuments.error(code, e.getMessage()));
+        environment.out().println(JsonDocuments.error(code, e.getMessage(), completedField(), completed));
         environment.err().println("error [" + code + "]: " + e.getMessage());
         return exitCode;
     }

@@ -2,6 +2,7 @@ package dev.keelson.cli.db;
 
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.UsageException;
+import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.Migrator;
 import java.io.IOException;
@@ -72,9 +73,15 @@ record DbSettings(
         return environment.resolve(dir.startsWith("filesystem:") ? dir.substring("filesystem:".length()) : dir);
     }
 
-    /** A migrator over these settings. */
+    /** A migrator over these settings, with the default lint policy. */
     Migrator migrator(MigrationListener listener, boolean outOfOrder) {
+        return migrator(listener, outOfOrder, LintPolicy.defaults());
+    }
+
+    /** A migrator over these settings. */
+    Migrator migrator(MigrationListener listener, boolean outOfOrder, LintPolicy lint) {
         Migrator.Builder builder = Migrator.configure()
+                .lint(lint)
                 .url(url)
                 .user(user)
                 .password(password)

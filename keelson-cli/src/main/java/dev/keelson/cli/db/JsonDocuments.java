@@ -101,10 +101,18 @@ final class JsonDocuments {
     }
 
     static String error(String code, String message) {
+        return error(code, message, null, List.of());
+    }
+
+    /** An error, and in {@code field} what the command finished before it (omitted when nothing was finished). */
+    static String error(String code, String message, String field, List<ExecutedMigration> completed) {
         ObjectNode doc = MAPPER.createObjectNode();
         ObjectNode error = doc.putObject("error");
         error.put("code", code);
         error.put("message", message);
+        if (field != null && !completed.isEmpty()) {
+            executed(doc.putArray(field), completed);
+        }
         return write(doc);
     }
 

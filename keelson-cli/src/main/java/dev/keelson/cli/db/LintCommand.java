@@ -94,9 +94,15 @@ final class LintCommand implements Callable<Integer> {
         Linter linter = Linter.of(new LintConfig(chosen, version, MigrateLint.severities(environment, severities)));
         List<LintFile> lintFiles = lintFiles(folder, settings, environment);
         boolean undoCheck = settings != null && !noUndoCheck;
-        LintReport report = undoCheck
-                ? linter.lint(lintFiles, settings.migrator(MigrationListener.NONE, true).config())
-                : linter.lint(lintFiles);
+        // the pending files of a database are applied together by migrate: lint them as one run
+        boolean oneRun = settings != null && files.isEmpty();
+        LintReport report;
+        if (undoCheck) {
+            var scratch = settings.migrator(MigrationListener.NONE, true).config();
+            report = oneRun ? linter.lintRun(lintFiles, scratch) : linter.lint(lintFiles, scratch);
+        } else {
+            report = oneRun ? linter.lintRun(lintFiles) : linter.lint(lintFiles);
+        }
         environment.out().println(switch (format) {
             case TEXT -> LintDocuments.text(report);
             case JSON -> LintDocuments.json(report);

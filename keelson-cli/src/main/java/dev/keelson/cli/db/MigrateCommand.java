@@ -1,13 +1,12 @@
 package dev.keelson.cli.db;
 
+import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.ExitCode;
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrateOptions;
 import dev.keelson.migrate.MigrateResult;
-import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Migrator;
 import dev.keelson.migrate.Version;
-import dev.keelson.migrate.lint.LintReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,7 +33,9 @@ final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--out-of-order", description = "Apply pending versions below the newest applied one instead of refusing.")
     boolean outOfOrder;
 
-    @Option(names = "--no-lint", description = "Skip the lint of pending files that runs before anything is applied.")
+    @Option(names = "--no-lint", description = "Skip the lint of the pending files that runs before anything is applied"
+            + " (they are linted as one run: a table an earlier pending file creates is new; undo files are not linted"
+            + " here but by rollback and db lint).")
     boolean noLint;
 
     @Override
@@ -44,22 +45,21 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     int run(Migrator migrator, Printer printer) {
-        if (!noLint) {
-            lintPending(migrator);
-        }
         MigrateResult result = migrator.migrate(new MigrateOptions(target, dryRun));
+        if (result.lint().warnings() > 0) {
+            parent.root.environment().err().println(LintDocuments.text(result.lint()));
+        }
         printer.print(() -> TextReports.migrate(result), () -> JsonDocuments.migrate(result));
         return ExitCode.OK;
     }
 
-    /** Runs the lint over the pending files; errors stop the run before it starts (warnings are {@code db lint}'s). */
-    private void lintPending(Migrator migrator) {
-        LintReport report = MigrateLint.pending(settings, migrator, parent.root.environment());
-        if (report.errors() > 0) {
-            parent.root.environment().err().println(LintDocuments.text(report));
-            throw new MigrationException(ErrorCode.LINT_FAILED, "The lint found " + report.errors()
-                    + " error(s) in pending migrations (listed above); nothing was applied. Fix them, suppress one with"
-                    + " `-- keelson:lint-ignore RULE reason` in the file, or run migrate with --no-lint");
-        }
+    @Override
+    LintPolicy lintPolicy(CliEnvironment environment) {
+        return noLint ? LintPolicy.off() : super.lintPolicy(environment);
+    }
+
+    @Override
+    String noLintHint() {
+        return "; or run migrate with --no-lint";
     }
 }

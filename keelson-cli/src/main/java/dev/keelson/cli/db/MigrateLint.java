@@ -28,30 +28,13 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The lint {@code keelson db migrate} runs before applying anything (unless {@code --no-lint}): the pending files
- * of a filesystem folder and their undo files, with the severities of {@code keelson.properties}
- * ({@code lint.severity.RULE}) and, on MySQL/MariaDB, the server's version. No scratch database (the undo check is
- * {@code keelson db lint}'s).
- *
- * <pre>{@code
- * LintReport report = MigrateLint.pending(settings, migrator, environment);
- * if (report.errors() > 0) { print LintDocuments.text(report) on stderr; return ExitCode.FAILED; }
- * }</pre>
+ * What {@code keelson db lint} and the lint of {@code migrate}/{@code rollback} share at the command line: which
+ * files are pending, the server's version, and the severities of {@code keelson.properties}
+ * ({@code lint.severity.RULE}). The lint before {@code migrate} and {@code rollback} itself runs in the library
+ * ({@link dev.keelson.migrate.LintPolicy}).
  */
 final class MigrateLint {
     private MigrateLint() {}
-
-    /** Lints the pending files; an empty report for class path locations. */
-    static LintReport pending(DbSettings settings, Migrator migrator, CliEnvironment environment) {
-        if (!settings.location().startsWith("filesystem:")) {
-            return new LintReport(java.util.List.of(), java.util.List.of(), 0);
-        }
-        Path folder = Path.of(settings.location().substring("filesystem:".length()));
-        LintDialect dialect = LintDialect.fromUrl(settings.url()).orElse(LintDialect.POSTGRESQL);
-        String version = dialect == LintDialect.MYSQL ? serverVersion(settings) : null;
-        Linter linter = Linter.of(new LintConfig(dialect, version, severities(environment, Map.of())));
-        return linter.lint(Linter.read(folder, environment.workingDir(), pendingNames(migrator)));
-    }
 
     /** File names of the pending versioned and repeatable files and of the undo files of pending versions. */
     static Set<String> pendingNames(Migrator migrator) {

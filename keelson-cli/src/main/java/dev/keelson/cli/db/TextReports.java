@@ -43,6 +43,19 @@ final class TextReports {
                 .append(duration(total(result.migrations()))).toString();
     }
 
+    /**
+     * What a run finished before it failed: {@code verb} and the file per line, then how many stay {@code state}
+     * (committed and recorded in the history).
+     */
+    static String completed(List<ExecutedMigration> completed, String verb, String state) {
+        StringBuilder text = new StringBuilder();
+        for (ExecutedMigration m : completed) {
+            text.append(verb).append(' ').append(m.script()).append(" (").append(duration(m.duration())).append(")\n");
+        }
+        return text.append("Stopped after ").append(count(completed.size(), "file")).append(' ').append(state)
+                .append(" (committed and recorded in the history); the failure follows on standard error").toString();
+    }
+
     static String rollback(RollbackResult result) {
         if (result.dryRun()) {
             return dryRun(result.undone(), "would be rolled back", result.schemaVersion());

@@ -177,12 +177,53 @@ class DbCommandIT {
         Cli.Run run = db("db", "migrate");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).isEmpty();
+        assertThat(stable(run.out())).isEqualTo("Applied V1__ok.sql (<time>)\nStopped after 1 file applied (committed and"
+                + " recorded in the history); the failure follows on standard error\n");
         assertThat(run.err()).startsWith("error [MIGRATION_FAILED]: Migration V2__broken.sql failed at line 3 (statement 2 of 2): "
                 + "SQLState 42P01: ERROR: relation \"missing_table\" does not exist");
         assertThat(run.err()).doesNotContain("Exception");
         assertThat(tableExists("a")).isFalse();
         assertThat(tableExists("ok")).isTrue();
+    }
+
+    @Test
+    void aFailureInJsonModeListsTheMigrationsAppliedBeforeIt() throws Exception {
+        Files.writeString(migrations.resolve("V1__ok.sql"), "CREATE TABLE ok (id int);\n");
+        Files.writeString(migrations.resolve("V2__broken.sql"), "SELECT * FROM nowhere;\n");
+
+        Cli.Run run = db("db", "migrate", "--format", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode doc = JSON.readTree(run.out());
+        assertThat(doc.get("error").get("code").asString()).isEqualTo("MIGRATION_FAILED");
+        assertThat(doc.get("migrations")).hasSize(1);
+        assertThat(doc.get("migrations").get(0).get("script").asString()).isEqualTo("V1__ok.sql");
+    }
+
+    @Test
+    void rollbackAllUndoesEverythingAndAFailedUndoSaysWhatWasUndoneAndToRunTheRollbackAgain() throws Exception {
+        for (int v = 1; v <= 3; v++) {
+            Files.writeString(migrations.resolve("V" + v + "__t" + v + ".sql"), "CREATE TABLE t" + v + " (id int);\n");
+            Files.writeString(migrations.resolve("U" + v + "__t" + v + ".sql"), "DROP TABLE t" + v + ";\n");
+        }
+        assertThat(db("db", "migrate").exitCode()).isZero();
+        Files.writeString(migrations.resolve("U2__t2.sql"), "DROP TABLE no_such_table;\n");
+
+        Cli.Run failed = db("db", "rollback", "--all");
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(stable(failed.out())).isEqualTo("Undid U3__t3.sql (<time>)\nStopped after 1 file undone (committed"
+                + " and recorded in the history); the failure follows on standard error\n");
+        assertThat(failed.err()).contains("error [MIGRATION_FAILED]: Undo file U2__t2.sql failed at line 1")
+                .contains("run the rollback again").doesNotContain("migrate again");
+
+        Files.writeString(migrations.resolve("U2__t2.sql"), "DROP TABLE t2;\n");
+        Cli.Run all = db("db", "rollback", "--all");
+        assertThat(all.exitCode()).isZero();
+        assertThat(stable(all.out())).contains("Undid version 2 with U2__t2.sql", "Undid version 1 with U1__t1.sql",
+                "Schema version none · 2 versions rolled back");
+        assertThat(tableExists("t1")).isFalse();
+        assertThat(keelson("db", "rollback", "--help").out()).contains("--all").contains("--to 0");
     }
 
     @Test
@@ -405,7 +446,8 @@ class DbCommandIT {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err())
                 .contains("V2__index_email.sql:1: error [pg-index-not-concurrent]")
-                .contains("error [LINT_FAILED]: The lint found 1 error(s) in pending migrations");
+                .contains("error [LINT_FAILED]: The lint found 1 error(s) in the pending migrations")
+                .contains("or run migrate with --no-lint");
         assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'")).isZero();
 
         Cli.Run forced = db("db", "migrate", "--no-lint");

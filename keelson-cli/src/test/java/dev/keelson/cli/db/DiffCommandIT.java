@@ -106,7 +106,11 @@ class DiffCommandIT {
             assertThat(keelson(db, "db", "migrate", "--no-lint").exitCode()).isZero();
             Cli.Run after = keelson(db, "db", "diff", "--dir", "original");
             assertThat(after.out()).isEqualTo("No differences.\n");
-            assertThat(keelson(db, "db", "rollback").exitCode()).isZero();
+            if (engine == Engine.POSTGRESQL) {
+                // the generated undo re-creates the index without CONCURRENTLY: the rollback's lint says so
+                assertThat(keelson(db, "db", "rollback").err()).contains("error [pg-index-not-concurrent]");
+            }
+            assertThat(keelson(db, "db", "rollback", "--no-lint").exitCode()).isZero();
             Cli.Run undone = keelson(db, "db", "diff", "--dir", "original");
             assertThat(undone.exitCode()).isEqualTo(1);
             assertThat(undone.out()).isEqualTo(before);

@@ -64,24 +64,22 @@ class LintCommandIT {
     }
 
     @Test
-    void theLintMigrateRunsFirstReportsOnlyPendingFiles() throws Exception {
+    void theLintMigrateRunsFirstReportsOnlyThePendingFilesItWillRunAndNotTheirUndoFiles() throws Exception {
         Path m = folder();
         Files.writeString(m.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+        Files.writeString(m.resolve("U1__users.sql"), "DROP TABLE users;\n");
         try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL)) {
             assertThat(keelson(db, "db", "migrate").exitCode()).isZero();
             Files.writeString(m.resolve("V2__all.sql"), "DELETE FROM users;\n");
-            Files.writeString(m.resolve("U2__all.sql"), "SELECT 1;\n");
-            dev.keelson.cli.CliEnvironment environment = new dev.keelson.cli.CliEnvironment(
-                    new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter()),
-                    Map.of(), dir, false);
-            DbOptions options = new DbOptions();
-            options.url = db.url();
-            options.user = db.user();
-            DbSettings settings = DbSettings.resolve(options, environment);
-            var report = MigrateLint.pending(settings,
-                    settings.migrator(dev.keelson.migrate.MigrationListener.NONE, false), environment);
-            assertThat(report.checkedFiles()).containsExactly("db/migration/V2__all.sql", "db/migration/U2__all.sql");
-            assertThat(report.findings()).extracting(f -> f.rule()).containsExactly("data-change-without-where");
+            Files.writeString(m.resolve("U2__all.sql"), "UPDATE users SET email = NULL;\n");
+
+            Cli.Run run = keelson(db, "db", "migrate");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("V2__all.sql:1: error [data-change-without-where]")
+                    .doesNotContain("U2__all.sql").contains("The lint found 1 error(s) in the pending migrations");
+            Cli.Run lint = keelson(db, "db", "lint");
+            assertThat(lint.out()).as("db lint checks the undo files too").contains("U2__all.sql");
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrateOptions;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Migrator;
+import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.internal.diff.ChangeScript;
 import dev.keelson.migrate.internal.diff.Comparer;
@@ -75,8 +76,15 @@ public final class SchemaDiff {
         try (ScratchDatabase scratch = ScratchDatabase.create(config.url(), config.user(), config.password())) {
             Migrator migrator = Migrator.of(new MigratorConfig(scratch.url(), config.user(), config.password(), null,
                     config.locations(), config.placeholders(), config.historyTable(), config.lockTimeout(), true,
-                    config.installedBy(), config.listener(), config.clock()));
-            steps.accept(migrator);
+                    config.installedBy(), config.listener(), config.clock(), MigratorConfig.DEFAULT_LOCK_STALE_AFTER,
+                    LintPolicy.off()));
+            try {
+                steps.accept(migrator);
+            } catch (MigrationException e) {
+                throw new MigrationException(e.code(), "The migration files failed on the scratch database "
+                        + scratch.name() + " (your database was not touched; the scratch database is dropped). Fix the"
+                        + " file and run the command again. What failed: " + e.getMessage(), e);
+            }
             return withConnection(scratch.url(), config.user(), config.password(), c -> reader.apply(c, scratch.url()));
         }
     }

@@ -10,6 +10,9 @@ import java.util.List;
  * @param suppressed   how many findings {@code -- keelson:lint-ignore} comments silenced
  */
 public record LintReport(List<String> checkedFiles, List<Finding> findings, int suppressed) {
+    /** No file checked, nothing found. */
+    public static final LintReport EMPTY = new LintReport(List.of(), List.of(), 0);
+
     public LintReport {
         checkedFiles = List.copyOf(checkedFiles);
         findings = List.copyOf(findings);

@@ -84,13 +84,32 @@ public final class Linter {
     }
 
     /**
+     * Lints {@code files} where the checked ones are applied together, in version order, in one run (as
+     * {@code migrate} applies pending files): a table an earlier checked file creates is new in every later one, so
+     * indexing, altering or filling it is no finding. Unchecked files are applied already.
+     *
+     * @throws MigrationException {@code SQL_PARSE_ERROR} naming the file and line of a statement the lint cannot read
+     */
+    public LintReport lintRun(List<LintFile> files) {
+        return new LintRun(config, rules, true).run(files);
+    }
+
+    /**
      * Lints {@code files} and also proves, for each checked versioned file with an undo file, that the undo restores
      * the schema ({@code undo-does-not-restore}): on a scratch database created next to {@code scratchServer}'s URL
      * (and dropped whatever happens) the migrations of {@code scratchServer}'s locations are applied up to the
      * version, rolled back and the schemas diffed. PostgreSQL and MySQL/MariaDB only.
      */
     public LintReport lint(List<LintFile> files, MigratorConfig scratchServer) {
-        LintReport report = lint(files);
+        return withUndoCheck(lint(files), files, scratchServer);
+    }
+
+    /** {@link #lintRun(List)} with the undo check of {@link #lint(List, MigratorConfig)}. */
+    public LintReport lintRun(List<LintFile> files, MigratorConfig scratchServer) {
+        return withUndoCheck(lintRun(files), files, scratchServer);
+    }
+
+    private LintReport withUndoCheck(LintReport report, List<LintFile> files, MigratorConfig scratchServer) {
         Severity severity = config.severities().getOrDefault(UndoVerifier.INFO.id(), UndoVerifier.INFO.defaultSeverity());
         if (severity == Severity.OFF) {
             return report;

@@ -123,4 +123,51 @@ class LinterTest {
                 .extracting(Finding::rule).containsExactly("mysql-table-copy");
         assertThat(Linter.of(LinterRulesTest.mysql("5.7.44")).lint(files).findings()).isEmpty();
     }
+
+    private static LintFile applied(String name, String sql) {
+        return new LintFile(name, sql, false);
+    }
+
+    private static LintReport pgRun(LintFile... files) {
+        return Linter.of(LintConfig.of(LintDialect.POSTGRESQL)).lintRun(List.of(files));
+    }
+
+    @Test
+    void inOneRunATableAnEarlierFileCreatesOrRenamesIsNewButOneAlreadyAppliedExists() {
+        LintFile create = file("V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY, x int);");
+        LintFile index = file("V2__t_x.sql", "CREATE INDEX t_x ON t (x);\nALTER TABLE t RENAME TO u;\n"
+                + "UPDATE u SET x = 1;\nALTER TABLE u ADD COLUMN y int NOT NULL;");
+        assertThat(pgRun(create, index).findings()).extracting(Finding::rule).containsOnly("missing-undo");
+        assertThat(pgRun(applied("V1__t.sql", create.content()), index).findings()).extracting(Finding::rule)
+                .contains("pg-index-not-concurrent", "rename-table-or-column", "data-change-without-where");
+        assertThat(pg(create, index).findings()).as("each file its own deploy").extracting(Finding::rule)
+                .contains("pg-index-not-concurrent");
+    }
+
+    @Test
+    void anUndoFileSeesNoNewTableEvenInOneRun() {
+        LintReport report = pgRun(file("V1__t.sql", "CREATE TABLE t (id int);"),
+                file("U1__t.sql", "ALTER TABLE t ADD COLUMN x int NOT NULL;\nDROP TABLE t;"));
+        assertThat(report.findings()).extracting(Finding::rule).containsExactly("pg-add-not-null-column-without-default");
+    }
+
+    @Test
+    void aFileCutShortIsAParseErrorNamingTheFileAndLine() {
+        assertThatThrownBy(() -> pg(file("V4__broken.sql", "-- cut\nCREATE TABLE broken (")))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("V4__broken.sql line 2: the statement ends with 1 '(' not closed");
+        assertThatThrownBy(() -> pg(file("V5__broken.sql", "SELECT 1);")))
+                .isInstanceOf(MigrationException.class).hasMessageStartingWith("V5__broken.sql line 1: a ')' closes no '('");
+    }
+
+    @Test
+    void aRenamedColumnKeepsItsType() {
+        LintReport report = pg(file("V1__t.sql", "CREATE TABLE t (image bytea, size varchar(20));"),
+                file("V2__r.sql", "-- keelson:lint-ignore rename-table-or-column fixture\n"
+                        + "ALTER TABLE t RENAME COLUMN image TO icon;\n"
+                        + "-- keelson:lint-ignore rename-table-or-column fixture\n"
+                        + "ALTER TABLE t RENAME size TO label;\n"
+                        + "ALTER TABLE t ALTER COLUMN icon TYPE bytea, ALTER COLUMN label TYPE varchar(40);"));
+        assertThat(report.findings()).extracting(Finding::rule).containsOnly("missing-undo");
+    }
 }

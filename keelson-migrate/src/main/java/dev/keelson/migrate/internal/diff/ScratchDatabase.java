@@ -57,7 +57,7 @@ public record ScratchDatabase(String url, String name, String adminUrl, String u
             s.execute(sql);
         } catch (SQLException e) {
             throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Scratch database: " + sql + " failed on " + adminUrl
-                    + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + "); the user needs the right to create databases", e);
+                    + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + "); the user needs the right to create databases (the database of the URL was not changed)", e);
         }
     }
 

@@ -24,6 +24,7 @@ import dev.keelson.migrate.internal.resolve.Checksum;
 import dev.keelson.migrate.internal.resolve.MigrationScript;
 import dev.keelson.migrate.internal.resolve.Placeholders;
 import dev.keelson.migrate.internal.resolve.ScriptCatalog;
+import dev.keelson.migrate.lint.LintReport;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,17 +54,19 @@ public final class MigrationEngine {
             if (options.dryRun()) {
                 History history = table(db).read();
                 List<PreparedScript> prepared = migratePlan(db, catalog, history, options);
-                return new MigrateResult(executed(prepared), reached(history, prepared), true);
+                LintReport lint = lint(db, catalog, prepared, "pending migrations");
+                return new MigrateResult(executed(prepared), reached(history, prepared), true, lint);
             }
             try (GuardedHistory guarded = GuardedHistory.plan(db, config)) {
                 History history = guarded.history();
                 List<PreparedScript> prepared = migratePlan(db, catalog, history, options);
+                LintReport lint = lint(db, catalog, prepared, "pending migrations");
                 Optional<Version> reached = reached(history, prepared);
                 if (!prepared.isEmpty()) {
                     guarded.ensureTable();
                 }
                 guarded.endPlanning();
-                return new MigrateResult(run(db, guarded, prepared, this::entryFor), reached, false);
+                return new MigrateResult(run(db, guarded, prepared, this::entryFor), reached, false, lint);
             }
         });
     }
@@ -119,13 +122,15 @@ public final class MigrationEngine {
             if (options.dryRun()) {
                 History history = table(db).read();
                 Rollback plan = rollbackPlan(db, catalog, history, options);
-                return new RollbackResult(executed(plan.undo()), plan.after(), true);
+                LintReport lint = lint(db, catalog, plan.undo(), "undo files");
+                return new RollbackResult(executed(plan.undo()), plan.after(), true, lint);
             }
             try (GuardedHistory guarded = GuardedHistory.plan(db, config)) {
                 Rollback plan = rollbackPlan(db, catalog, guarded.history(), options);
+                LintReport lint = lint(db, catalog, plan.undo(), "undo files");
                 guarded.ensureTable();
                 guarded.endPlanning();
-                return new RollbackResult(run(db, guarded, plan.undo(), s -> EntryType.UNDO), plan.after(), false);
+                return new RollbackResult(run(db, guarded, plan.undo(), s -> EntryType.UNDO), plan.after(), false, lint);
             }
         });
     }
@@ -150,6 +155,11 @@ public final class MigrationEngine {
         Optional<Version> after = history.appliedVersions().stream().filter(v -> !undone.contains(v)).reduce((a, b) -> b)
                 .or(() -> history.baseline().map(HistoryRow::version));
         return new Rollback(prepare(db, undo), after);
+    }
+
+    private LintReport lint(Database db, ScriptCatalog catalog, List<PreparedScript> toRun, String what)
+            throws SQLException {
+        return PendingLint.check(db, config.lint(), config.placeholders(), catalog, toRun, what);
     }
 
     private static List<ExecutedMigration> executed(List<PreparedScript> prepared) {
@@ -295,7 +305,15 @@ public final class MigrationEngine {
         List<ExecutedMigration> done = new ArrayList<>(prepared.size());
         for (int i = 0; i < prepared.size(); i++) {
             PreparedScript p = prepared.get(i);
-            Optional<ExecutedMigration> executed = runner.run(p, entry.of(p.script()), i + 1, prepared.size());
+            Optional<ExecutedMigration> executed;
+            try {
+                executed = runner.run(p, entry.of(p.script()), i + 1, prepared.size());
+            } catch (MigrationException e) {
+                throw new MigrationException(e.code(), e.getMessage(), e, done);
+            } catch (SQLException e) {
+                throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Database error: " + e.getMessage()
+                        + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"), e, done);
+            }
             if (executed.isPresent()) {
                 done.add(executed.get());
                 config.listener().finished(executed.get(), i + 1, prepared.size());

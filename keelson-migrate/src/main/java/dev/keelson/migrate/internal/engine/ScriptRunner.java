@@ -3,6 +3,7 @@ package dev.keelson.migrate.internal.engine;
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.MigrationException;
+import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.internal.dialect.Dialect;
 import dev.keelson.migrate.internal.history.EntryType;
@@ -157,19 +158,37 @@ final class ScriptRunner {
 
     private MigrationException failure(PreparedScript script, SqlStatement sql, int applied, boolean transactional,
             SQLException e) {
+        boolean undo = script.script().type() == MigrationType.UNDO;
         String file = script.script().fileName();
         int total = script.statements().size();
-        String what = "Migration " + file + " failed at line " + sql.line() + " (statement " + (applied + 1) + " of "
-                + total + "): " + message(e) + ".";
-        String next = transactional
-                ? " Its transaction was rolled back: nothing of " + file + " was applied. Fix the file and run migrate again."
-                : " " + (applied == 0 ? "No statement of it ran" : "Statements 1 to " + applied + " ran and stay applied")
-                        + " (" + (dialect.transactionalDdl() ? "the file runs without a transaction"
-                                : dialect.name() + " cannot roll back DDL")
-                        + "); the history records how far it got. Fix statement " + (applied + 1) + " and run migrate again:"
-                        + " it resumes at statement " + (applied + 1) + " as long as statements before it are unchanged."
-                        + " To run the file from the start instead, undo what ran by hand and run `keelson db repair`.";
+        String what = (undo ? "Undo file " : "Migration ") + file + " failed at line " + sql.line() + " (statement "
+                + (applied + 1) + " of " + total + "): " + message(e) + ".";
+        String next = undo ? undoNext(file, applied, transactional) : migrateNext(file, applied, transactional);
         return new MigrationException(ErrorCode.MIGRATION_FAILED, what + next + " (" + script.script().origin() + ")", e);
+    }
+
+    private String migrateNext(String file, int applied, boolean transactional) {
+        return transactional
+                ? " Its transaction was rolled back: nothing of " + file + " was applied. Fix the file and run migrate again"
+                : " " + ranSoFar(applied) + "; the history records how far it got. Fix statement " + (applied + 1)
+                        + " and run migrate again: it resumes at statement " + (applied + 1) + " as long as statements"
+                        + " before it are unchanged. To run the file from the start instead, undo what ran by hand and"
+                        + " run `keelson db repair`";
+    }
+
+    private String undoNext(String file, int applied, boolean transactional) {
+        return transactional
+                ? " Its transaction was rolled back: nothing of " + file + " ran and its version stays applied. Fix the"
+                        + " undo file and run the rollback again"
+                : " " + ranSoFar(applied) + "; the history records the failed undo. Finish or revert what ran by hand,"
+                        + " fix the undo file, run `keelson db repair` to clear the failed entry, then run the rollback"
+                        + " again";
+    }
+
+    private String ranSoFar(int applied) {
+        return (applied == 0 ? "No statement of it ran" : "Statements 1 to " + applied + " ran and stay applied") + " ("
+                + (dialect.transactionalDdl() ? "the file runs without a transaction" : dialect.name()
+                        + " cannot roll back DDL") + ")";
     }
 
     private static String message(SQLException e) {

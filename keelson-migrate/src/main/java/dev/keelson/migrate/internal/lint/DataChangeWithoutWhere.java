@@ -25,7 +25,8 @@ final class DataChangeWithoutWhere implements Rule {
 
     @Override
     public void check(LintStatement statement, FileContext file, Sink sink) {
-        if (statement.isDataChange() && !statement.tokens().hasTopLevel("WHERE")) {
+        boolean fresh = statement.changedTable().map(file::isNew).orElse(false);
+        if (statement.isDataChange() && !fresh && !statement.tokens().hasTopLevel("WHERE")) {
             String verb = statement.tokens().get(0).text().toUpperCase(Locale.ROOT);
             sink.report(statement.line(), verb + " without WHERE changes every row");
         }

@@ -34,23 +34,9 @@ final class DropTableOrColumn implements Rule {
         }
         statement.alterTable().filter(alter -> !file.isNew(alter.table())).ifPresent(alter -> {
             for (Tokens action : alter.actions()) {
-                String column = droppedColumn(action);
-                if (column != null) {
-                    sink.report(statement.lineOf(action), "column " + alter.table() + "." + column + " dropped");
-                }
+                Shapes.droppedColumn(action).ifPresent(column -> sink.report(statement.lineOf(action),
+                        "column " + alter.table() + "." + column + " dropped"));
             }
         });
-    }
-
-    private static String droppedColumn(Tokens action) {
-        if (!action.startsWith("DROP") || action.size() < 2) {
-            return null;
-        }
-        if (action.is(1, "COLUMN")) {
-            return action.nameAt(action.at(2, "IF", "EXISTS") ? 4 : 2);
-        }
-        boolean other = Shapes.isConstraint(action, 1) || action.is(1, "DEFAULT") || action.is(1, "PARTITION")
-                || action.is(1, "IF") || action.is(1, "PERIOD") || action.is(1, "SYSTEM");
-        return other ? null : action.nameAt(1);
     }
 }

@@ -16,7 +16,6 @@ import java.util.Set;
  * @param server        the MySQL/MariaDB server whose online DDL rules apply
  * @param schema        the schema as the files before this statement left it
  * @param undoVersions  file names of every undo file of the folder, for pairing
- * @param createdHere   tables created earlier in this file
  * @param settings      session settings seen in this file, e.g. {@code foreign_key_checks=0}
  */
 public record FileContext(
@@ -26,17 +25,19 @@ public record FileContext(
         ServerVersion server,
         SchemaState schema,
         Set<String> undoVersions,
-        Set<String> createdHere,
         Set<String> settings) {
 
     static FileContext of(LintFile file, ScriptName name, LintDialect dialect, ServerVersion server, SchemaState schema,
             Set<String> undoVersions) {
-        return new FileContext(file, name, dialect, server, schema, undoVersions, new HashSet<>(), new HashSet<>());
+        return new FileContext(file, name, dialect, server, schema, undoVersions, new HashSet<>());
     }
 
-    /** True when {@code table} was created earlier in this same file, so it is new and empty. */
+    /**
+     * True when {@code table} is new and empty: created earlier in this file, or (when the checked files are applied
+     * together, as {@code migrate} does) by an earlier file of the same run.
+     */
     public boolean isNew(String table) {
-        return createdHere.contains(table);
+        return schema.isNew(table);
     }
 
     public boolean isUndo() {

@@ -25,6 +25,15 @@ import java.util.Set;
  * One lint run over a folder's files: versioned files in version order (each followed by its undo file, which
  * sees the schema the versioned file left), then repeatable ones; a {@link SchemaState} carried through all of
  * them; findings kept for checked files, minus suppressed ones.
+ *
+ * <p>Which tables are new (empty, so safe to index, alter or fill without care): with {@link #together} the checked
+ * files are one run applied in order on the database the unchecked ones left, so a table created by an earlier
+ * checked file is new in every later one, as {@code migrate} applies them; otherwise each file is its own deploy and
+ * only tables created earlier in the same file are new. Undo files run later, on tables that may hold rows: for
+ * them nothing is new.
+ *
+ * <p>A statement the lint cannot read (an unclosed parenthesis, a file cut short) ends the run with
+ * {@code SQL_PARSE_ERROR} naming the file and line; no input makes it throw anything else.
  */
 public final class LintRun {
     private final LintConfig config;
@@ -33,10 +42,19 @@ public final class LintRun {
     private final List<Finding> findings = new ArrayList<>();
     private int suppressed;
 
+    private final boolean together;
+
+    /** A run where each file is its own deploy. */
     public LintRun(LintConfig config, List<Rule> rules) {
+        this(config, rules, false);
+    }
+
+    /** A run where the checked files are applied {@code together} in one migrate when true. */
+    public LintRun(LintConfig config, List<Rule> rules, boolean together) {
         this.config = config;
         this.rules = rules;
         this.server = ServerVersion.parse(config.serverVersion());
+        this.together = together;
     }
 
     public LintReport run(List<LintFile> files) {
@@ -49,8 +67,15 @@ public final class LintRun {
         for (Named file : ordered) {
             // an undo file sees the schema its versioned file left, but what it does is not carried forward
             boolean undo = file.name() != null && file.name().type() == MigrationType.UNDO;
+            boolean inRun = together && file.file().checked();
             SchemaState seen = undo ? schema.copy() : schema;
+            if (undo || !inRun) {
+                seen.forgetNew();
+            }
             lintFile(file, FileContext.of(file.file(), file.name(), config.dialect(), server, seen, undoVersions));
+            if (!inRun) {
+                seen.forgetNew(); // applied already (or its own deploy): what it created may hold rows by now
+            }
         }
         List<String> checked = ordered.stream().filter(n -> n.file().checked()).map(n -> n.file().path()).toList();
         findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
@@ -65,6 +90,7 @@ public final class LintRun {
         Tokenizer tokenizer = new Tokenizer(config.dialect());
         for (SqlStatement s : statements) {
             LintStatement statement = new LintStatement(s.sql(), s.line(), new Tokens(tokenizer.tokenize(s.sql())));
+            refuseUnbalanced(file, statement);
             parsed.add(statement);
             if (file.checked()) {
                 for (Rule rule : active()) {
@@ -81,8 +107,23 @@ public final class LintRun {
         }
     }
 
+    /** Parentheses that do not pair up: the file is cut short or broken; the database would refuse it too. */
+    private static void refuseUnbalanced(LintFile file, LintStatement statement) {
+        int depth = 0;
+        for (Token t : statement.tokens().list()) {
+            depth += t.isSymbol("(") ? 1 : t.isSymbol(")") ? -1 : 0;
+            if (depth < 0) {
+                throw new MigrationException(ErrorCode.SQL_PARSE_ERROR, file.path() + " line " + statement.lineOf(t)
+                        + ": a ')' closes no '('; fix the statement that starts on line " + statement.line());
+            }
+        }
+        if (depth > 0) {
+            throw new MigrationException(ErrorCode.SQL_PARSE_ERROR, file.path() + " line " + statement.line()
+                    + ": the statement ends with " + depth + " '(' not closed (is the file cut short?); fix it");
+        }
+    }
+
     private static void apply(LintStatement statement, FileContext context) {
-        statement.createdTable().ifPresent(context.createdHere()::add);
         context.schema().apply(statement);
         if (statement.tokens().startsWith("SET")) {
             String text = statement.tokens().text(1, statement.tokens().size()).replace(" ", "").replace("session", "");

@@ -80,7 +80,7 @@ public record LintStatement(String sql, int line, Tokens tokens) {
             return List.of();
         }
         int close = tokens.closing(open);
-        return new Tokens(tokens.list().subList(open + 1, close)).splitTopLevel();
+        return new Tokens(tokens.list().subList(open + 1, Math.max(open + 1, close))).splitTopLevel();
     }
 
     public Optional<AlterTable> alterTable() {
@@ -113,12 +113,43 @@ public record LintStatement(String sql, int line, Tokens tokens) {
         return names;
     }
 
+    /** One table rename of MySQL's {@code RENAME TABLE a TO b, c TO d}. */
+    public record TableRename(String from, String to) {}
+
     /** MySQL's {@code RENAME TABLE a TO b, c TO d}: the old names. */
     public List<String> renamedTables() {
+        return tableRenames().stream().map(TableRename::from).toList();
+    }
+
+    /** MySQL's {@code RENAME TABLE a TO b, c TO d}: each rename (a name is null when the statement is cut short). */
+    public List<TableRename> tableRenames() {
         if (!tokens.startsWith("RENAME", "TABLE")) {
             return List.of();
         }
-        return tokens.from(2).splitTopLevel().stream().map(p -> p.nameAt(0)).toList();
+        List<TableRename> renames = new ArrayList<>();
+        for (Tokens part : tokens.from(2).splitTopLevel()) {
+            int to = part.get(0).isName() ? part.nameEnd(0) : 1;
+            renames.add(new TableRename(part.nameAt(0), part.is(to, "TO") ? part.nameAt(to + 1) : null));
+        }
+        return renames;
+    }
+
+    /** True for {@code CREATE TABLE ... AS SELECT} (and {@code SELECT} without AS on MySQL): the table gets rows. */
+    public boolean createsWithRows() {
+        return createdTable().isPresent() && (tokens.hasTopLevel("AS") || tokens.hasTopLevel("SELECT"));
+    }
+
+    /** The table an {@code UPDATE [ONLY] t} or {@code DELETE FROM [ONLY] t} changes; empty for other statements. */
+    public Optional<String> changedTable() {
+        if (tokens.startsWith("UPDATE")) {
+            return Optional.ofNullable(tokens.nameAt(tokens.skip(1, "LOW_PRIORITY", "IGNORE", "ONLY")));
+        }
+        if (tokens.startsWith("DELETE")) {
+            int from = tokens.skip(1, "LOW_PRIORITY", "QUICK", "IGNORE");
+            return tokens.is(from, "FROM") ? Optional.ofNullable(tokens.nameAt(tokens.skip(from + 1, "ONLY")))
+                    : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** True for {@code UPDATE} and {@code DELETE}; their {@code WHERE} is looked for outside parentheses. */

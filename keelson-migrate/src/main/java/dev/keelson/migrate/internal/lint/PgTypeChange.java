@@ -55,6 +55,9 @@ final class PgTypeChange extends ActionRule {
     }
 
     static boolean widens(String old, String type) {
+        if (type.equals(old)) {
+            return true;
+        }
         if (type.equals("text") || type.equals("varchar") || type.equals("character varying")) {
             return true;
         }

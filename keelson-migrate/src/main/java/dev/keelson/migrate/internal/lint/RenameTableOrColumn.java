@@ -28,7 +28,9 @@ final class RenameTableOrColumn implements Rule {
             return;
         }
         for (String table : statement.renamedTables()) {
-            sink.report(statement.line(), "table " + table + " renamed");
+            if (table != null && !file.isNew(table)) {
+                sink.report(statement.line(), "table " + table + " renamed");
+            }
         }
         statement.alterTable().filter(alter -> !file.isNew(alter.table())).ifPresent(alter -> {
             for (Tokens action : alter.actions()) {

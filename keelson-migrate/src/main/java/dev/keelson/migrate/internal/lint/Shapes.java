@@ -91,4 +91,45 @@ final class Shapes {
         }
         return Optional.empty();
     }
+
+    /** A column rename: {@code RENAME [COLUMN] a TO b}, or MySQL's {@code CHANGE a b type} (type null otherwise). */
+    record ColumnRename(String from, String to, String type) {}
+
+    static Optional<ColumnRename> columnRename(Tokens a) {
+        if (a.startsWith("RENAME") && !a.is(1, "TO") && !a.is(1, "AS") && !a.is(1, "CONSTRAINT") && !a.is(1, "INDEX")
+                && !a.is(1, "KEY")) {
+            int c = a.skip(1, "COLUMN");
+            int to = a.nameEnd(c);
+            String from = a.nameAt(c);
+            return from != null && a.is(to, "TO") && a.nameAt(to + 1) != null
+                    ? Optional.of(new ColumnRename(from, a.nameAt(to + 1), null)) : Optional.empty();
+        }
+        if (a.startsWith("CHANGE")) {
+            int c = a.skip(1, "COLUMN");
+            String from = a.nameAt(c);
+            int next = c < a.size() ? a.nameEnd(c) : c;
+            String to = a.nameAt(next);
+            return from != null && to != null
+                    ? Optional.of(new ColumnRename(from, to, columnType(a, a.nameEnd(next)))) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** For {@code RENAME TO b} / {@code RENAME AS b}: {@code b}; null for other actions. */
+    static String tableRenamedTo(Tokens a) {
+        return a.startsWith("RENAME") && (a.is(1, "TO") || a.is(1, "AS")) ? a.nameAt(2) : null;
+    }
+
+    /** For {@code DROP [COLUMN] [IF EXISTS] c}: {@code c}; empty for constraints, indexes, defaults, partitions. */
+    static Optional<String> droppedColumn(Tokens action) {
+        if (!action.startsWith("DROP") || action.size() < 2) {
+            return Optional.empty();
+        }
+        if (action.is(1, "COLUMN")) {
+            return Optional.ofNullable(action.nameAt(action.at(2, "IF", "EXISTS") ? 4 : 2));
+        }
+        boolean other = isConstraint(action, 1) || action.is(1, "DEFAULT") || action.is(1, "PARTITION")
+                || action.is(1, "IF") || action.is(1, "PERIOD") || action.is(1, "SYSTEM");
+        return other ? Optional.empty() : Optional.ofNullable(action.nameAt(1));
+    }
 }

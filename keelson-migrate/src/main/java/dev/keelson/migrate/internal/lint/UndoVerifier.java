@@ -4,6 +4,7 @@ import dev.keelson.migrate.MigrateOptions;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.Migrator;
+import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.RollbackOptions;
 import dev.keelson.migrate.Version;
@@ -57,7 +58,8 @@ public final class UndoVerifier {
         try (ScratchDatabase scratch = ScratchDatabase.create(config.url(), config.user(), config.password())) {
             Migrator migrator = Migrator.of(new MigratorConfig(scratch.url(), config.user(), config.password(), null,
                     config.locations(), config.placeholders(), config.historyTable(), config.lockTimeout(), true,
-                    config.installedBy(), config.listener(), config.clock()));
+                    config.installedBy(), config.listener(), config.clock(), MigratorConfig.DEFAULT_LOCK_STALE_AFTER,
+                    LintPolicy.off()));
             for (Map.Entry<Version, LintFile> e : checked.entrySet()) {
                 // after a bad undo the scratch schema is no longer the files' schema: later versions cannot be proven
                 if (!verifyOne(migrator, scratch, config.historyTable(), e.getKey(), undo.get(e.getKey()), severity, findings)) {

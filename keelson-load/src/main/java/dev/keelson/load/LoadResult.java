@@ -29,6 +29,7 @@ import org.HdrHistogram.Histogram;
  * @param lateness    open-model requests sent after their slot
  * @param timeline    one entry per second, warm-up included and flagged
  * @param thresholds  the thresholds checked against this result
+ * @param shortfall   open model: why the schedule was not kept, when it was not; {@code null} otherwise
  */
 public record LoadResult(
         String target,
@@ -45,7 +46,8 @@ public record LoadResult(
         Map<ErrorKind, Long> errorKinds,
         Lateness lateness,
         List<TimelineSecond> timeline,
-        List<Threshold.Outcome> thresholds) {
+        List<Threshold.Outcome> thresholds,
+        Shortfall shortfall) {
 
     public LoadResult {
         statusCodes = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(statusCodes));
@@ -53,6 +55,15 @@ public record LoadResult(
                 ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
         timeline = List.copyOf(timeline);
         thresholds = List.copyOf(thresholds);
+    }
+
+    /** A result without a {@link Shortfall}. */
+    public LoadResult(String target, Model model, int users, double rate, Instant started, Duration measured,
+            long requests, long errors, long bytes, Histogram latency, SortedMap<Integer, Long> statusCodes,
+            Map<ErrorKind, Long> errorKinds, Lateness lateness, List<TimelineSecond> timeline,
+            List<Threshold.Outcome> thresholds) {
+        this(target, model, users, rate, started, measured, requests, errors, bytes, latency, statusCodes, errorKinds,
+                lateness, timeline, thresholds, null);
     }
 
     /** Responses per second over the measured time. */
@@ -116,7 +127,31 @@ public record LoadResult(
     public LoadResult withThresholds(List<Threshold> checks) {
         List<Threshold.Outcome> outcomes = checks.stream().map(t -> t.evaluate(this)).toList();
         return new LoadResult(target, model, users, rate, started, measured, requests, errors, bytes, latency,
-                statusCodes, errorKinds, lateness, timeline, outcomes);
+                statusCodes, errorKinds, lateness, timeline, outcomes, shortfall);
+    }
+
+    /**
+     * Why {@code other} cannot be merged with or compared to this result, naming the difference (the model, or the
+     * target's scheme, host, port and path; the query may differ); empty when it can.
+     */
+    public java.util.Optional<String> differenceFrom(LoadResult other) {
+        if (model != other.model) {
+            return java.util.Optional.of("one is " + article(model) + "-model run, the other " + article(other.model)
+                    + "-model run");
+        }
+        if (!withoutQuery(target).equals(withoutQuery(other.target))) {
+            return java.util.Optional.of("their targets differ: " + target + " and " + other.target);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    private static String article(Model model) {
+        return model == Model.OPEN ? "an open" : "a closed";
     }
 
     /**
@@ -126,6 +161,12 @@ public record LoadResult(
     public static LoadResult merge(List<LoadResult> runs) {
         if (runs.isEmpty()) throw new LoadException(ErrorCode.BAD_RESULT, "nothing to merge");
         LoadResult first = runs.get(0);
+        for (int i = 1; i < runs.size(); i++) {
+            int index = i + 1;
+            first.differenceFrom(runs.get(i)).ifPresent(why -> {
+                throw new LoadException(ErrorCode.BAD_RESULT, "cannot merge result 1 and result " + index + ": " + why);
+            });
+        }
         Histogram latency = new Histogram(first.latency.getHighestTrackableValue(), 3);
         SortedMap<Integer, Long> statuses = new TreeMap<>();
         Map<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);

@@ -71,7 +71,7 @@ public final class LoadTest {
         private String body;
         private Scenario scenario;
         private Integer users;
-        private double rate;
+        private Double rate;
         private long requests;
         private Duration duration;
         private Duration warmup = Duration.ZERO;
@@ -119,6 +119,7 @@ public final class LoadTest {
 
         /** Requests per second: switches to the open model. */
         public Builder rate(double rate) {
+            if (!(rate > 0)) throw new LoadException(ErrorCode.BAD_CONFIG, "rate must be above 0 requests/s, got " + rate);
             this.rate = rate;
             return this;
         }
@@ -178,11 +179,10 @@ public final class LoadTest {
         /** Validates the settings and freezes them. */
         public LoadTest build() {
             Scenario chosen = chosenScenario();
-            Model model = rate > 0 ? Model.OPEN : Model.CLOSED;
+            Model model = rate != null ? Model.OPEN : Model.CLOSED;
             int connections = users != null ? users : (model == Model.OPEN ? 50 : 10);
             Duration runFor = duration != null ? duration : (requests > 0 ? Duration.ZERO : Duration.ofSeconds(10));
-            if (rate < 0) throw new LoadException(ErrorCode.BAD_CONFIG, "rate must be above 0, got " + rate);
-            LoadConfig config = new LoadConfig(chosen, model, connections, rate, requests, runFor, warmup, rampUp,
+            LoadConfig config = new LoadConfig(chosen, model, connections, rate == null ? 0 : rate, requests, runFor, warmup, rampUp,
                     timeout, Math.min(threads, connections), insecure, trustedCertificates, thresholds);
             return new LoadTest(config, listener);
         }

@@ -2,6 +2,7 @@ package dev.keelson.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.load.report.TextReport;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +52,31 @@ class OpenModelIT {
         assertThat(open.lateness().maxMicros()).isGreaterThan(300_000);
         assertThat(closed.latency().getMaxValue()).as("closed-model max").isGreaterThan(500_000);
         assertThat(closed.percentileMicros(99)).as("closed-model p99").isLessThan(100_000);
+        assertThat(open.shortfall()).as("the stall put the run behind schedule").isNotNull();
+        assertThat(open.shortfall().cause()).isEqualTo(Shortfall.Cause.SERVER);
+    }
+
+    @Test
+    void aRateTooHighForItsConnectionsSaysSoWithTheFigures() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            LoadResult result = LoadTest.configure().url(server.url("/slow?ms=20")).rate(400).users(2).threads(1)
+                    .duration(Duration.ofSeconds(1)).timeout(Duration.ofSeconds(2)).build().run();
+
+            assertThat(result.shortfall()).isNotNull();
+            assertThat(result.shortfall().cause()).isEqualTo(Shortfall.Cause.TOO_FEW_CONNECTIONS);
+            assertThat(result.shortfall().connectionCapacity()).isLessThan(110); // 2 connections / 20 ms
+            assertThat(result.shortfall().connectionsNeeded()).isGreaterThanOrEqualTo(8);
+            assertThat(TextReport.render(result)).contains("  behind       ").contains("too few connections: 2 at");
+        }
+    }
+
+    @Test
+    void aRunThatKeepsItsScheduleHasNoShortfall() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            LoadResult result = LoadTest.configure().url(server.url("/json")).rate(50).users(5)
+                    .duration(Duration.ofSeconds(1)).build().run();
+
+            assertThat(result.shortfall()).as(result.lateness().toString()).isNull();
+        }
     }
 }

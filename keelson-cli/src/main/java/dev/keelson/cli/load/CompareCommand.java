@@ -5,6 +5,7 @@ import dev.keelson.cli.Keelson;
 import dev.keelson.load.Comparison;
 import dev.keelson.load.ErrorCode;
 import dev.keelson.load.LoadException;
+import dev.keelson.load.LoadResult;
 import dev.keelson.load.report.JsonReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Print the change per metric between two JSON results (saved with --output json --save).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no regression beyond --fail-above (or not given)", "2:a file is not a JSON result",
+        exitCodeList = {"0:no regression beyond --fail-above (or not given)", "2:a file is not a JSON result, or the runs differ in model or target",
             "3:a metric regressed by more than --fail-above"})
 final class CompareCommand implements Callable<Integer> {
     @ParentCommand
@@ -36,8 +37,12 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         Keelson root = load.root;
         double tolerance = failAbove == null ? 0.10 : percent(failAbove);
-        Comparison comparison = Comparison.of(JsonReport.read(root.environment().resolve(baseline)),
-                JsonReport.read(root.environment().resolve(current)));
+        LoadResult before = JsonReport.read(root.environment().resolve(baseline));
+        LoadResult after = JsonReport.read(root.environment().resolve(current));
+        before.differenceFrom(after).ifPresent(why -> {
+            throw new LoadException(ErrorCode.BAD_RESULT, "cannot compare " + baseline + " and " + current + ": " + why);
+        });
+        Comparison comparison = Comparison.of(before, after);
         root.environment().out().print(comparison.render(tolerance));
         var regressions = comparison.regressions(tolerance);
         if (failAbove == null || regressions.isEmpty()) return ExitCode.OK;

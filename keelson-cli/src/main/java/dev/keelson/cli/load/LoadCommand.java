@@ -4,6 +4,8 @@ import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.CommandTree;
 import dev.keelson.cli.Keelson;
 import dev.keelson.load.Durations;
+import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.LoadTest;
 import dev.keelson.load.Threshold;
@@ -31,7 +33,10 @@ import picocli.CommandLine.ParentCommand;
             "1:the run could not be carried out",
             "2:bad usage: URL, option, scenario file or threshold (nothing was sent)",
             "3:a --threshold was violated"
-        })
+        },
+        footerHeading = "%nInterrupting:%n",
+        footer = "Ctrl-C (or SIGTERM) ends the run as if its duration had elapsed: answers in flight are awaited up to"
+                + " --timeout (Ctrl-C again stops waiting), the report is written and the exit code comes from the thresholds.")
 public final class LoadCommand implements Callable<Integer>, CommandTree.Parent {
     @ParentCommand
     Keelson root;
@@ -50,7 +55,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
     String duration;
 
     @Option(names = "--rate", paramLabel = "R", description = "Open model: R requests per second on a fixed schedule.")
-    double rate;
+    Double rate;
 
     @Option(names = "--warmup", paramLabel = "D", description = "Run D first (rounded up to whole seconds) and exclude it from results.")
     String warmup;
@@ -84,9 +89,13 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         var env = root.environment();
         ProgressLine progress = new ProgressLine(env.err(), env.interactive());
         LoadTest test = configure(progress);
+        progress.budget(test.config().requests());
         output.checkTarget(env);
         LoadResult result;
-        try {
+        try (Interruption interruption = new Interruption(() -> {
+            progress.interrupted();
+            test.stop();
+        })) {
             result = test.run();
         } finally {
             progress.finish();
@@ -103,7 +112,11 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         LoadTest.Builder builder = LoadTest.configure().listener(progress);
         request.applyTo(builder, url, root.environment());
         if (users != null) builder.users(users);
-        if (rate != 0) builder.rate(rate);
+        if (rate != null) {
+            if (!(rate > 0)) throw new LoadException(ErrorCode.BAD_CONFIG, "--rate must be above 0 requests/s, got " + rate
+                    + "; leave it out for the closed model");
+            builder.rate(rate);
+        }
         builder.requests(requests).timeout(Durations.parse(timeout, "--timeout"));
         if (duration != null) builder.duration(Durations.parse(duration, "--duration"));
         if (warmup != null) builder.warmup(Durations.parse(warmup, "--warmup"));

@@ -2,6 +2,8 @@ package dev.keelson.cli.load;
 
 import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.Keelson;
+import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.report.JsonReport;
 import java.util.List;
@@ -13,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code keelson load merge A.json B.json ...}: one result from runs made at the same time on several machines. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = "Combine JSON results of simultaneous runs from several machines: histograms and counts added.")
+        description = "Combine JSON results of simultaneous runs from several machines: histograms and counts added."
+                + " Runs of another model or target are refused (exit 2).")
 final class MergeCommand implements Callable<Integer> {
     @ParentCommand
     LoadCommand load;
@@ -28,7 +31,14 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         Keelson root = load.root;
         output.checkTarget(root.environment());
-        LoadResult merged = LoadResult.merge(files.stream().map(f -> JsonReport.read(root.environment().resolve(f))).toList());
+        List<LoadResult> runs = files.stream().map(f -> JsonReport.read(root.environment().resolve(f))).toList();
+        for (int i = 1; i < runs.size(); i++) {
+            String other = files.get(i);
+            runs.get(0).differenceFrom(runs.get(i)).ifPresent(why -> {
+                throw new LoadException(ErrorCode.BAD_RESULT, "cannot merge " + files.get(0) + " and " + other + ": " + why);
+            });
+        }
+        LoadResult merged = LoadResult.merge(runs);
         output.write(merged, root.environment());
         return ExitCode.OK;
     }

@@ -103,6 +103,7 @@ class LoadCommandIT {
             assertUsage(new String[] {"load", "http://no-such-host.invalid/"}, "error [UNKNOWN_HOST]: unknown host 'no-such-host.invalid' in http://no-such-host.invalid");
             assertUsage(new String[] {"load", target.url("/"), "--duration", "ten"}, "error [BAD_CONFIG]: --duration 'ten' is not a duration: use e.g. 500ms, 30s, 2m or 1h");
             assertUsage(new String[] {"load", target.url("/"), "--users", "0"}, "error [BAD_CONFIG]: users must be at least 1, got 0");
+            assertUsage(new String[] {"load", target.url("/"), "--rate", "0"}, "error [BAD_CONFIG]: --rate must be above 0 requests/s, got 0.0; leave it out for the closed model");
             assertUsage(new String[] {"load", target.url("/"), "--auth", "token"}, "error [BAD_CONFIG]: --auth must be bearer:TOKEN or basic:USER:PASSWORD");
             assertThat(target.requests.get()).isZero();
         }
@@ -147,6 +148,17 @@ class LoadCommandIT {
 
         assertThat(keelson("load", "merge", "fast.json", "slow.json", "-o", "json", "--save", "merged.json")).isZero();
         assertThat(out.toString()).contains("  requests     330  (").contains("saved json report to merged.json");
+
+        try (Target target = new Target()) {
+            assertThat(keelson("load", target.url("/"), "--rate", "50", "-d", "1s", "-o", "json", "--save", "open.json")).isZero();
+        }
+        err.getBuffer().setLength(0);
+        assertThat(keelson("load", "merge", "fast.json", "open.json")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error [BAD_RESULT]: cannot merge fast.json and open.json: one is a"
+                + " closed-model run, the other an open-model run");
+        err.getBuffer().setLength(0);
+        assertThat(keelson("load", "compare", "fast.json", "open.json")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error [BAD_RESULT]: cannot compare fast.json and open.json: one is a");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadListener;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.Shortfall;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
@@ -103,11 +104,34 @@ public final class Engine {
         workers.forEach(Worker::stop);
         sampler.sample();
         Duration measured = Duration.ofNanos(Math.max(1, end - measuredStart));
-        return new LoadResult(config.scenario().target() + config.scenario().steps().get(0).path(), config.model(),
-                config.users(), config.model() == Model.OPEN ? config.rate() : 0, startedAt, measured,
+        LoadResult result = new LoadResult(config.scenario().target() + config.scenario().steps().get(0).path(),
+                config.model(), config.users(), config.model() == Model.OPEN ? config.rate() : 0, startedAt, measured,
                 sampler.requests(), sampler.errorCount(), sampler.bytes, sampler.latency, sampler.statusCodes(),
-                sampler.errorKinds(), sampler.lateness(), sampler.timeline, List.of())
-                .withThresholds(config.thresholds());
+                sampler.errorKinds(), sampler.lateness(), sampler.timeline, List.of(), null);
+        return withShortfall(result, workers, end - start).withThresholds(config.thresholds());
+    }
+
+    /**
+     * The open model's result with the reason it fell behind its schedule, when it did: more than 0.1% of the due
+     * requests never went out, or more than 5% went out late by 50 ms on average (a few milliseconds late while
+     * the JIT warms up in the first second is not falling behind).
+     */
+    private LoadResult withShortfall(LoadResult r, List<Worker> workers, long wallNanos) {
+        long notSent = r.errorKinds().getOrDefault(dev.keelson.load.ErrorKind.NOT_SENT, 0L);
+        boolean late = r.lateness().count() > 0.05 * r.due() && r.lateness().meanMicros() > 50_000;
+        if (r.model() != Model.OPEN || (notSent <= 0.001 * r.due() && !late)) return r;
+        long cpu = 0, answers = 0, answerNanos = 0;
+        for (Worker w : workers) {
+            cpu += Math.max(0, w.cpuAtEnd - w.cpuAtStart);
+            answers += w.meter.answers.get();
+            answerNanos += w.meter.answerNanos.get();
+        }
+        double busy = (double) cpu / Math.max(1, wallNanos * workers.size());
+        Shortfall shortfall = Shortfall.diagnose(config.rate(), r.requestsPerSecond(), config.users(),
+                answers == 0 ? 0 : answerNanos / 1e3 / answers, busy, workers.size());
+        return new LoadResult(r.target(), r.model(), r.users(), r.rate(), r.started(), r.measured(), r.requests(),
+                r.errors(), r.bytes(), r.latency(), r.statusCodes(), r.errorKinds(), r.lateness(), r.timeline(),
+                r.thresholds(), shortfall);
     }
 
     private List<Worker> workers(Run run, EventLoopGroup group, Bootstrap bootstrap) {

@@ -20,6 +20,9 @@ final class Meter {
     final AtomicLongArray statuses = new AtomicLongArray(600);
     final AtomicLongArray errors = new AtomicLongArray(ErrorKind.values().length);
     final AtomicLong bytes = new AtomicLong();
+    /** Answers, warm-up included, and the time from sending each to its answer: the server's answer time. */
+    final AtomicLong answers = new AtomicLong();
+    final AtomicLong answerNanos = new AtomicLong();
     /** The loop that writes this meter. */
     final EventExecutor loop;
 
@@ -30,6 +33,11 @@ final class Meter {
     void response(int status, long latencyNanos) {
         latency.recordValue(clamp(latencyNanos / 1_000));
         statuses.lazySet(status, statuses.get(status) + 1);
+    }
+
+    void answerTime(long nanos) {
+        answers.lazySet(answers.get() + 1);
+        answerNanos.lazySet(answerNanos.get() + nanos);
     }
 
     void late(long lateNanos) {

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class Worker {
     private static final long RECONNECT_AFTER_FAILURE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long LATE_NANOS = Lateness.TOLERANCE_MICROS * 1_000;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     final Meter meter;
     /** Counted down once the load ended and nothing is in flight any more. */
@@ -48,6 +49,9 @@ final class Worker {
     /** The load ended: send nothing more, wait for the answers in flight. */
     private boolean draining;
     private boolean stopping;
+    /** CPU time of this loop's thread when the load started and when it ended, nanoseconds. */
+    volatile long cpuAtStart;
+    volatile long cpuAtEnd;
 
     Worker(EventLoop loop, Run run, Bootstrap bootstrap, int firstUser, int users, double rate) {
         this.loop = loop;
@@ -73,6 +77,7 @@ final class Worker {
     /** Opens the connections (spread over the ramp-up in the closed model) and starts the timeout checks. */
     void start(long startNanos) {
         loop.execute(() -> {
+            cpuAtStart = THREADS.getCurrentThreadCpuTime();
             this.startNanos = startNanos;
             for (Connection c : connections) {
                 long delay = schedule == null ? run.rampDelayNanos(c.index) : 0;
@@ -90,6 +95,7 @@ final class Worker {
      */
     void finish(long endNanos) {
         loop.submit(() -> {
+            cpuAtEnd = THREADS.getCurrentThreadCpuTime();
             draining = true;
             idle.clear();
             if (schedule != null) {
@@ -202,6 +208,7 @@ final class Worker {
         if (stopping) return;
         long now = System.nanoTime();
         meter.response(status, now - c.intendedNanos);
+        meter.answerTime(now - c.sentNanos);
         boolean ok = c.user == null ? status < 400 : c.user.accept(status, body, length);
         if (!ok) meter.error(ErrorKind.UNEXPECTED);
         run.completed();

@@ -55,9 +55,22 @@ public final class JsonReport {
                 .put("maxMicros", r.lateness().maxMicros());
         ArrayNode timeline = root.putArray("timeline");
         for (TimelineSecond s : r.timeline()) {
-            timeline.addObject().put("second", s.second()).put("warmup", s.warmup()).put("requests", s.requests())
-                    .put("errors", s.errors()).put("bytes", s.bytes()).put("p50Micros", s.p50Micros())
-                    .put("p90Micros", s.p90Micros()).put("p99Micros", s.p99Micros()).put("maxMicros", s.maxMicros());
+            ObjectNode second = timeline.addObject().put("second", s.second()).put("warmup", s.warmup())
+                    .put("requests", s.requests()).put("errors", s.errors()).put("bytes", s.bytes());
+            if (s.requests() == 0) {
+                // a second without responses has no latency: null, not 0
+                second.putNull("p50Micros").putNull("p90Micros").putNull("p99Micros").putNull("maxMicros");
+            } else {
+                second.put("p50Micros", s.p50Micros()).put("p90Micros", s.p90Micros()).put("p99Micros", s.p99Micros())
+                        .put("maxMicros", s.maxMicros());
+            }
+        }
+        if (r.shortfall() != null) {
+            var f = r.shortfall();
+            root.putObject("shortfall").put("cause", f.cause().name().toLowerCase()).put("targetRate", f.targetRate())
+                    .put("achievedRate", f.achievedRate()).put("connections", f.connections())
+                    .put("meanAnswerMicros", f.meanAnswerMicros()).put("generatorBusy", f.generatorBusy())
+                    .put("threads", f.threads()).put("description", f.describe());
         }
         ArrayNode thresholds = root.putArray("thresholds");
         for (Threshold.Outcome t : r.thresholds()) {
@@ -115,11 +128,16 @@ public final class JsonReport {
                     s.path("maxMicros").asLong()));
         }
         JsonNode late = root.path("late");
+        JsonNode f = root.path("shortfall");
+        dev.keelson.load.Shortfall shortfall = f.isObject() ? new dev.keelson.load.Shortfall(
+                dev.keelson.load.Shortfall.Cause.valueOf(f.path("cause").asString().toUpperCase()), f.path("targetRate").asDouble(),
+                f.path("achievedRate").asDouble(), f.path("connections").asInt(), f.path("meanAnswerMicros").asDouble(),
+                f.path("generatorBusy").asDouble(), f.path("threads").asInt()) : null;
         return new LoadResult(root.path("target").asString(), Model.valueOf(root.path("model").asString().toUpperCase()),
                 root.path("users").asInt(), root.path("rate").asDouble(), Instant.parse(root.path("started").asString()),
                 Duration.ofNanos((long) (root.path("durationSeconds").asDouble() * 1e9)), root.path("requests").asLong(),
                 root.path("errors").asLong(), root.path("bytes").asLong(), latency, new TreeMap<>(statuses), kinds,
                 new Lateness(late.path("count").asLong(), late.path("meanMicros").asDouble(), late.path("maxMicros").asLong()),
-                timeline, List.of());
+                timeline, List.of(), shortfall);
     }
 }

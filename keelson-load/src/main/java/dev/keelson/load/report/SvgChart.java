@@ -45,7 +45,7 @@ final class SvgChart {
             for (int i = 0; i < s.xs().length; i++) {
                 minX = Math.min(minX, x(s.xs()[i]));
                 maxX = Math.max(maxX, x(s.xs()[i]));
-                maxY = Math.max(maxY, s.ys()[i]);
+                if (!Double.isNaN(s.ys()[i])) maxY = Math.max(maxY, s.ys()[i]);
             }
         }
         if (minX == Double.MAX_VALUE) { minX = 0; maxX = 1; }
@@ -88,19 +88,31 @@ final class SvgChart {
         }
     }
 
+    /** Draws a series; a NaN value is a gap (a second with nothing to show), and a lone point is a dot. */
     private void polyline(StringBuilder svg, Series s, double minX, double maxX, double maxY) {
         int plotW = WIDTH - LEFT - RIGHT, plotH = HEIGHT - TOP - BOTTOM;
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; i < s.xs().length; i++) {
+        List<String> segment = new ArrayList<>();
+        for (int i = 0; i <= s.xs().length; i++) {
+            if (i == s.xs().length || Double.isNaN(s.ys()[i])) {
+                segment(svg, s.colour(), segment);
+                segment.clear();
+                continue;
+            }
             double px = LEFT + plotW * (x(s.xs()[i]) - minX) / (maxX - minX);
             double py = TOP + plotH - plotH * s.ys()[i] / maxY;
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
+            segment.add(String.format(Locale.ROOT, "%.1f,%.1f", px, py));
         }
-        if (s.xs().length == 1) {
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" r=\"4\" fill=\"%s\"/>", points.toString().trim().replace(",", "\" cy=\""), s.colour()));
+    }
+
+    private static void segment(StringBuilder svg, String colour, List<String> points) {
+        if (points.isEmpty()) return;
+        if (points.size() == 1) {
+            String[] xy = points.get(0).split(",");
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"4\" fill=\"%s\"/>", xy[0], xy[1], colour));
+            return;
         }
-        svg.append("<polyline fill=\"none\" stroke-width=\"3\" stroke=\"").append(s.colour()).append("\" points=\"")
-                .append(points.toString().trim()).append("\"/>");
+        svg.append("<polyline fill=\"none\" stroke-width=\"3\" stroke=\"").append(colour).append("\" points=\"")
+                .append(String.join(" ", points)).append("\"/>");
     }
 
     static String escape(String text) {

@@ -42,6 +42,7 @@ public final class TextReport {
                     : String.format(Locale.ROOT, "%d requests sent after their slot (mean %s, max %s late)",
                             r.lateness().count(), us(r.lateness().meanMicros()), us(r.lateness().maxMicros())));
         }
+        if (r.shortfall() != null) line(out, "behind", r.shortfall().describe());
         for (Threshold.Outcome t : r.thresholds()) line(out, "threshold", t.describe());
         return out.toString();
     }

@@ -41,6 +41,42 @@ class JsonReportTest {
     }
 
     @Test
+    void aSecondWithoutResponsesHasNullLatenciesNotZeros() {
+        LoadResult r = run(0, 0);
+
+        assertThat(JsonReport.render(r)).contains("\"requests\" : 0,").contains("\"p99Micros\" : null")
+                .doesNotContain("\"p99Micros\" : 0");
+        assertThat(HtmlReport.render(r)).doesNotContain("<polyline fill=\"none\" stroke-width=\"3\" stroke=\"" + HtmlReport.RED);
+    }
+
+    @Test
+    void aShortRunsThroughputIsPerSecondOfWhatItLasted() {
+        Histogram h = new Histogram(3_600_000_000L, 3);
+        h.recordValueWithCount(100, 985);
+        LoadResult r = new LoadResult("http://127.0.0.1:8080/api", Model.CLOSED, 10, 0, Instant.EPOCH,
+                Duration.ofMillis(180), 985, 0, 985, h, new TreeMap<>(Map.of(200, 985L)), Map.of(), Lateness.NONE,
+                List.of(new TimelineSecond(0, false, 985, 0, 985, 100, 100, 100, 100)), List.of());
+
+        // 985 responses in 0.18 s are 5,472/s: the y axis reaches 1.1 x that, and the point sits at 0.18 s
+        assertThat(HtmlReport.render(r)).contains(">6019<").doesNotContain(">1084<");
+    }
+
+    @Test
+    void runsOfAnotherModelOrTargetAreNotMerged() {
+        LoadResult closed = run(10, 1_000);
+        LoadResult open = new LoadResult(closed.target(), Model.OPEN, 10, 100, closed.started(), closed.measured(),
+                10, 0, 0, closed.latency(), closed.statusCodes(), Map.of(), Lateness.NONE, List.of(), List.of());
+        LoadResult elsewhere = new LoadResult("http://10.0.0.1/api", Model.CLOSED, 10, 0, closed.started(),
+                closed.measured(), 10, 0, 0, closed.latency(), closed.statusCodes(), Map.of(), Lateness.NONE, List.of(),
+                List.of());
+
+        assertThatThrownBy(() -> LoadResult.merge(List.of(closed, open))).isInstanceOf(LoadException.class)
+                .hasMessage("cannot merge result 1 and result 2: one is a closed-model run, the other an open-model run");
+        assertThatThrownBy(() -> Comparison.of(closed, elsewhere)).isInstanceOf(LoadException.class)
+                .hasMessage("cannot compare these runs: their targets differ: http://127.0.0.1:8080/api and http://10.0.0.1/api");
+    }
+
+    @Test
     void aResultReadBackCarriesTheWholeHistogram() throws Exception {
         LoadResult original = run(1000, 1500);
 

@@ -1,0 +1,69 @@
+package dev.keelson.cli.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C and SIGTERM sent to a real {@code keelson load} process end the run as if its duration had elapsed. */
+@Timeout(120)
+class InterruptIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void ctrlCWritesTheReportAndExitsByTheThresholds() throws Exception {
+        try (Target target = new Target()) {
+            Process keelson = start(target, "INT", "--threshold", "errors<1%");
+
+            assertThat(keelson.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertThat(keelson.exitValue()).as(err).isZero();
+            assertThat(Files.readString(dir.resolve("run.json"))).contains("\"passed\" : true");
+            assertThat(Files.readString(dir.resolve("out.txt"))).contains("  threshold    errors<1%: 0.00%  ok")
+                    .endsWith("saved json report to run.json\n");
+            assertThat(err).contains("interrupted: ending the run").endsWith("\n");
+        }
+    }
+
+    @Test
+    void sigtermEndsTheRunAndAViolatedThresholdStillExitsThree() throws Exception {
+        try (Target target = new Target()) {
+            Process keelson = start(target, "TERM", "--threshold", "p99<1us");
+
+            assertThat(keelson.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(keelson.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isEqualTo(3);
+            assertThat(Files.readString(dir.resolve("run.json"))).contains("\"passed\" : false");
+        }
+    }
+
+    /** Starts a 60 s run, waits for its second progress line, then sends {@code signal}. */
+    private Process start(Target target, String signal, String... thresholds) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath(), "dev.keelson.cli.Keelson", "load", target.url("/"), "-c", "2", "-d", "60s",
+                "-o", "json", "--save", "run.json"));
+        command.addAll(List.of(thresholds));
+        Process keelson = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        while (!Files.readString(dir.resolve("err.txt")).contains("   2s ")) {
+            assertThat(keelson.isAlive()).as(Files.readString(dir.resolve("err.txt"))).isTrue();
+            assertThat(System.nanoTime()).as("no progress within 40 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(keelson.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+        return keelson;
+    }
+
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null ? surefire : System.getProperty("java.class.path");
+    }
+}

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * request id and user id. Never the query string, headers or bodies, so tokens and passwords cannot reach the log.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AccessLogFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger("access");
 

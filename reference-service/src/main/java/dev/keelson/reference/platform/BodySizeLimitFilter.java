@@ -11,11 +11,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies above {@code reference.http.max-body-size} (64 KB by default) with 413 before anything
- * reads them. Bodies without a length (chunked) are refused too: the API's clients always know their length.
+ * Refuses request bodies above {@code reference.http.max-body-size} (64 KB by default) with 413, whatever their
+ * framing, and never reads or holds more than the limit plus one byte. A declared {@code Content-Length} over the
+ * limit is refused unread; any other body (a smaller length, chunked in any spelling Tomcat accepts) is read here,
+ * counting the bytes Tomcat actually delivers, up to one byte past the limit: over it is refused, within it the
+ * handlers get the bytes read ({@link BufferedBody}). The refusal closes the connection (413 does, in Tomcat), and
+ * Tomcat swallows at most {@code server.tomcat.max-swallow-size} of what remains, so a client cannot make the server
+ * read on.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final Problems problems;
@@ -28,15 +33,30 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long length = request.getContentLengthLong();
-        boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-        if (length > maxBytes || chunked) {
-            String detail = chunked
-                    ? "Send the body with a Content-Length of at most " + maxBytes + " bytes"
-                    : "The body has " + length + " bytes; the limit is " + maxBytes;
-            problems.write(problems.of(ErrorCode.BODY_TOO_LARGE, detail, request), response);
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            refuse("The body has " + declared + " bytes; the limit is " + maxBytes, request, response);
             return;
         }
-        chain.doFilter(request, response);
+        if (!hasBody(request, declared)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+        if (body.length > maxBytes) {
+            refuse("The body has more than " + maxBytes + " bytes; the limit is " + maxBytes, request, response);
+            return;
+        }
+        chain.doFilter(new BufferedBody(request, body), response);
+    }
+
+    /** As Tomcat frames the request: a body comes with a length above 0 or a {@code Transfer-Encoding}. */
+    private static boolean hasBody(HttpServletRequest request, long declared) {
+        return declared > 0 || request.getHeaders("Transfer-Encoding").hasMoreElements();
+    }
+
+    private void refuse(String detail, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Connection", "close");
+        problems.write(problems.of(ErrorCode.BODY_TOO_LARGE, detail, request), response);
     }
 }

@@ -41,13 +41,22 @@ public class Problems {
             problem.setType(ErrorCode.forStatus(problem.getStatus()).map(c -> URI.create(c.type())).orElse(BLANK));
         }
         if (problem.getInstance() == null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setInstance(instance(request.getRequestURI()));
         }
         String requestId = RequestIdFilter.current(request);
         if (requestId != null) {
             problem.setProperty("requestId", requestId);
         }
         return problem;
+    }
+
+    /** {@code path} as a problem's {@code instance}, or {@code null} when it is not a valid URI reference. */
+    static URI instance(String path) {
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Writes {@code problem} as {@code application/problem+json} with its status. */

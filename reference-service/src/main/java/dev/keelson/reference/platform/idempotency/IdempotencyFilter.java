@@ -1,5 +1,6 @@
 package dev.keelson.reference.platform.idempotency;
 
+import dev.keelson.reference.platform.BufferedBody;
 import dev.keelson.reference.platform.ErrorCode;
 import dev.keelson.reference.platform.Problems;
 import jakarta.servlet.FilterChain;
@@ -72,7 +73,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !properties.enabled() || !MUTATING.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/") || request.getHeader(HEADER) == null;
+                || !request.getServletPath().startsWith("/api/") || request.getHeader(HEADER) == null;
     }
 
     @Override
@@ -84,7 +85,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID", request), response);
             return;
         }
-        BufferedRequest buffered = new BufferedRequest(request);
+        BufferedBody buffered = BufferedBody.of(request);
         IdempotencyKey key = IdempotencyKey.of(scope(), header);
         TransactionStatus tx;
         try {
@@ -104,7 +105,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void handle(TransactionStatus tx, IdempotencyKey key, byte[] fingerprint, BufferedRequest request,
+    private void handle(TransactionStatus tx, IdempotencyKey key, byte[] fingerprint, BufferedBody request,
             HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
         switch (keys.claim(key, fingerprint, properties.ttl(), properties.waitForFirst())) {
             case IdempotencyKeys.Claimed claimed -> execute(tx, key, request, response, chain);
@@ -186,11 +187,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return "anonymous";
     }
 
-    /** SHA-256 of method, path and query, {@code If-Match} and body. */
-    private static byte[] fingerprint(BufferedRequest request) {
+    /**
+     * SHA-256 of method, path (decoded and normalised by Tomcat, as Spring MVC routes on it) and query,
+     * {@code If-Match} and body.
+     */
+    private static byte[] fingerprint(BufferedBody request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {request.getMethod(), request.getRequestURI(), request.getQueryString(),
+            for (String part : new String[] {request.getMethod(), request.getServletPath(), request.getQueryString(),
                 request.getHeader("If-Match")}) {
                 digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);

@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /api/v1/auth/**}, where passwords can be guessed, has its own strict bucket per client address. // keelson:auth
  * Every answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and
  * {@code RateLimit-Reset} (seconds until the bucket is full again); over the limit it is 429 with
- * {@code Retry-After} and a problem document.
+ * {@code Retry-After} and a problem document. Buckets are chosen on the decoded, normalised path (see
+ * {@link #path}), so {@code /%61pi/v1/auth/login} could not escape the sign-in bucket even if it got this far.
  *
  * <p>Runs after Spring Security.
  * So it knows the user; requests that security refuses (401) never reach it: limit connection rates at the // keelson:auth
@@ -58,7 +59,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = path(request);
         return !enabled || !(path.startsWith("/api/") || path.equals("/graphql"));
     }
 
@@ -86,7 +87,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     /** {@code auth:ip:…} for sign-in, {@code api:user:…} or {@code api:ip:…} for the rest. */
     private Bucket bucket(HttpServletRequest request) {
         // keelson:begin auth
-        if (request.getRequestURI().startsWith(AUTH_PREFIX)) {
+        if (path(request).startsWith(AUTH_PREFIX)) {
             return new Bucket("auth:ip:" + request.getRemoteAddr(), auth, "Too many sign-in requests from your address");
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -95,6 +96,14 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         // keelson:end auth
         return new Bucket("api:ip:" + request.getRemoteAddr(), api, "Too many requests");
+    }
+
+    /**
+     * The path as Tomcat decoded and normalised it, which is the path Spring MVC routes on (its dispatcher serves
+     * {@code /}); {@code PathFirewall} has already refused paths with more than one spelling.
+     */
+    private static String path(HttpServletRequest request) {
+        return request.getServletPath();
     }
 
     private static long seconds(long nanos) {

@@ -1,4 +1,4 @@
-package dev.keelson.reference.platform.idempotency;
+package dev.keelson.reference.platform;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -10,21 +10,41 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.springframework.web.util.WebUtils;
 
 /**
- * The request with its body read up front (bounded by the body-size limit, which runs earlier), so the body can be
- * fingerprinted before the handler reads it again.
+ * The request with its body read up front by {@link BodySizeLimitFilter} (so at most the limit), given to every later
+ * reader from memory; its length is the bytes read, whatever the request's framing said.
  */
-final class BufferedRequest extends HttpServletRequestWrapper {
+public final class BufferedBody extends HttpServletRequestWrapper {
     private final byte[] body;
 
-    BufferedRequest(HttpServletRequest request) throws IOException {
+    BufferedBody(HttpServletRequest request, byte[] body) {
         super(request);
-        this.body = request.getInputStream().readAllBytes();
+        this.body = body;
     }
 
-    byte[] body() {
+    /**
+     * {@code request} with its body in memory: the bytes {@link BodySizeLimitFilter} read when it wrapped a request
+     * under {@code request}, or else the body read now (none: the filter buffers every request that has one).
+     */
+    public static BufferedBody of(HttpServletRequest request) throws IOException {
+        BufferedBody buffered = WebUtils.getNativeRequest(request, BufferedBody.class);
+        return new BufferedBody(request, buffered != null ? buffered.body : request.getInputStream().readAllBytes());
+    }
+
+    public byte[] body() {
         return body;
+    }
+
+    @Override
+    public int getContentLength() {
+        return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return body.length;
     }
 
     @Override

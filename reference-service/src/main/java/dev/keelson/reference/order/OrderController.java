@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class OrderController {
     /** Clients may keep what they read but must revalidate it (with its ETag) before using it again. */
-    private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
+    private static final CacheControl NO_STORE = CacheControl.noStore().cachePrivate();
 
     private final OrderService service;
 
@@ -91,13 +91,13 @@ class OrderController {
             @RequestParam(required = false) @Size(max = 200) String cursor) {
         OrderService.ListRequest request = new OrderService.ListRequest(status, createdFrom, createdTo,
                 "createdAt".equals(sort), cursor, limit);
-        return ResponseEntity.ok().cacheControl(REVALIDATE)
+        return ResponseEntity.ok().cacheControl(NO_STORE)
                 .body(Envelope.page(service.list(
                         caller(jwt), // keelson:auth
                         request).map(OrderView::of)));
     }
 
-    /** With {@code ETag} (its version) and {@code Cache-Control: no-cache, private}; 304 for {@code If-None-Match}. */
+    /** With {@code ETag} (its version) and {@code Cache-Control: no-store, private}; 304 for {@code If-None-Match}. */
     @GetMapping("/{id}")
     ResponseEntity<Envelope<OrderView>> get(
             @AuthenticationPrincipal Jwt jwt, // keelson:auth
@@ -105,7 +105,7 @@ class OrderController {
         Order order = service.read(
                 caller(jwt), // keelson:auth
                 id);
-        return ResponseEntity.ok().eTag(etag(order)).cacheControl(REVALIDATE).body(Envelope.of(OrderView.of(order)));
+        return ResponseEntity.ok().eTag(etag(order)).cacheControl(NO_STORE).body(Envelope.of(OrderView.of(order)));
     }
 
     @PatchMapping("/{id}")

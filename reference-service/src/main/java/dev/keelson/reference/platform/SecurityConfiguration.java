@@ -16,7 +16,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -102,15 +101,17 @@ class SecurityConfiguration {
         return converter;
     }
 
-    /** Spring's bearer entry point sets 401 and {@code WWW-Authenticate}; this adds the problem document. */
+    /**
+     * 401 with a problem document and an RFC 6750 challenge: {@code Bearer}, plus {@code error="invalid_token"} when a
+     * token was sent. Spring's own entry point would add the JWT library's message and a metadata URL built from the
+     * request's {@code Host}; neither helps a client, and both tell an attacker more than it should know.
+     */
     private record ProblemEntryPoint(Problems problems) implements AuthenticationEntryPoint {
-        private static final BearerTokenAuthenticationEntryPoint BEARER = new BearerTokenAuthenticationEntryPoint();
-
         @Override
         public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
                 throws IOException {
-            BEARER.commence(request, response, e);
             boolean tokenGiven = request.getHeader("Authorization") != null;
+            response.setHeader("WWW-Authenticate", tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer");
             String detail = tokenGiven
                     ? "The access token is not valid or has expired; refresh it or sign in again"
                     : "Send an access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)";

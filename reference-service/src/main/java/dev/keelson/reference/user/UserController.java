@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class UserController {
     /** Clients may keep what they read but must revalidate it (with its ETag) before using it again. */
-    private static final CacheControl REVALIDATE = CacheControl.noCache().cachePrivate();
+    private static final CacheControl NO_STORE = CacheControl.noStore().cachePrivate();
 
     private final Users users;
 
@@ -60,11 +60,11 @@ class UserController {
     record RolesPatch(@NotEmpty @Size(max = 2) List<@Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN")
             String> roles) {}
 
-    /** With an {@code ETag} from the last change and {@code Cache-Control: no-cache, private}; 304 when unchanged. */
+    /** With an {@code ETag} from the last change and {@code Cache-Control: no-store, private}; 304 when unchanged. */
     @GetMapping("/me")
     ResponseEntity<Envelope<UserView>> me(@AuthenticationPrincipal Jwt jwt) {
         User user = users.findForDisplay(id(jwt)).orElseThrow(UserController::gone);
-        return ResponseEntity.ok().eTag(etag(user)).cacheControl(REVALIDATE).body(Envelope.of(UserView.of(user)));
+        return ResponseEntity.ok().eTag(etag(user)).cacheControl(NO_STORE).body(Envelope.of(UserView.of(user)));
     }
 
     @PatchMapping("/me")
@@ -80,7 +80,7 @@ class UserController {
             @RequestParam(required = false) @Size(min = 1, max = 254) String emailPrefix,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 200) String cursor) {
-        return ResponseEntity.ok().cacheControl(REVALIDATE)
+        return ResponseEntity.ok().cacheControl(NO_STORE)
                 .body(Envelope.page(users.page(role, emailPrefix, cursor, limit).map(UserView::of)));
     }
 

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,12 +58,15 @@ public final class RawHttp {
     public record Streamed(Reply reply, long bytesWritten) {}
 
     /**
-     * Sends {@code method target} with {@code headers} (each {@code Name: value}, {@code Host} and
-     * {@code Connection: close} added) and {@code body} as given (frame it yourself).
+     * Sends {@code method target} with {@code headers} (each {@code Name: value}; {@code Host: localhost} added
+     * unless given, and {@code Connection: close}) and {@code body} as given (frame it yourself).
      */
     public Reply send(String method, String target, String body, String... headers) {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: localhost\r\nConnection: close\r\n");
+                .append("Connection: close\r\n");
+        if (Arrays.stream(headers).noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
+            head.append("Host: localhost\r\n");
+        }
         for (String header : headers) {
             head.append(header).append("\r\n");
         }

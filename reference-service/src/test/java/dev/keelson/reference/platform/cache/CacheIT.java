@@ -80,7 +80,7 @@ class CacheIT extends ServiceTest {
         Reply stale = api.get("/api/v1/orders/" + id).token(user.accessToken())
                 .header("If-None-Match", "\"0\"").send();
 
-        assertThat(first.header("Cache-Control")).contains("no-cache").contains("private");
+        assertThat(first.header("Cache-Control")).contains("no-store").contains("private");
         assertThat(first.header("Pragma")).isNull();
         assertThat(again.status()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
@@ -99,7 +99,7 @@ class CacheIT extends ServiceTest {
         api.patch("/api/v1/users/me").token(user.accessToken()).json(Map.of("displayName", "Renamed")).send();
         Reply renamed = api.get("/api/v1/users/me").token(user.accessToken()).header("If-None-Match", etag).send();
 
-        assertThat(me.header("Cache-Control")).contains("no-cache").contains("private");
+        assertThat(me.header("Cache-Control")).contains("no-store").contains("private");
         assertThat(me.body()).doesNotContain("password");
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(renamed.status()).isEqualTo(200);
@@ -123,7 +123,7 @@ class CacheIT extends ServiceTest {
                 .header("If-None-Match", page.header("ETag")).send();
 
         assertThat(page.header("ETag")).isNotBlank();
-        assertThat(page.header("Cache-Control")).contains("no-cache");
+        assertThat(page.header("Cache-Control")).contains("no-store");
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().get("data").size()).isEqualTo(2);

@@ -8,6 +8,14 @@ public interface LoadListener {
     /** One second of the run has been sampled. */
     default void onSecond(TimelineSecond second) {}
 
+    /**
+     * One second of the run has been sampled, with each scenario step's share of it ({@code steps} is empty for a
+     * run of one step). Calls {@link #onSecond(TimelineSecond)} unless overridden.
+     */
+    default void onSecond(TimelineSecond second, java.util.List<TimelineSecond> steps) {
+        onSecond(second);
+    }
+
     /** A listener that ignores everything. */
     static LoadListener none() {
         return new LoadListener() {};

@@ -30,6 +30,7 @@ import org.HdrHistogram.Histogram;
  * @param timeline    one entry per second, warm-up included and flagged
  * @param thresholds  the thresholds checked against this result
  * @param shortfall   open model: why the schedule was not kept, when it was not; {@code null} otherwise
+ * @param steps       per scenario step, in the scenario's order (a plain URL run has one); empty when not known
  */
 public record LoadResult(
         String target,
@@ -47,9 +48,11 @@ public record LoadResult(
         Lateness lateness,
         List<TimelineSecond> timeline,
         List<Threshold.Outcome> thresholds,
-        Shortfall shortfall) {
+        Shortfall shortfall,
+        List<StepResult> steps) implements Figures {
 
     public LoadResult {
+        steps = steps == null ? List.of() : List.copyOf(steps);
         statusCodes = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(statusCodes));
         errorKinds = java.util.Collections.unmodifiableMap(errorKinds.isEmpty()
                 ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
@@ -63,59 +66,18 @@ public record LoadResult(
             Map<ErrorKind, Long> errorKinds, Lateness lateness, List<TimelineSecond> timeline,
             List<Threshold.Outcome> thresholds) {
         this(target, model, users, rate, started, measured, requests, errors, bytes, latency, statusCodes, errorKinds,
-                lateness, timeline, thresholds, null);
+                lateness, timeline, thresholds, null, List.of());
     }
 
-    /** Responses per second over the measured time. */
-    public double requestsPerSecond() {
-        return perSecond(requests);
+    /** The step named {@code name} (case-insensitive), if the run had it. */
+    public java.util.Optional<StepResult> step(String name) {
+        return steps.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /** Bytes received per second over the measured time. */
     public double bytesPerSecond() {
-        return perSecond(bytes);
-    }
-
-    private double perSecond(long count) {
         double seconds = measured.toNanos() / 1e9;
-        return seconds <= 0 ? 0 : count / seconds;
-    }
-
-    /**
-     * Every request that was due: each got a response or failed in one way ({@link ErrorKind}: refused, reset,
-     * timed out, unfinished, never sent...). A scenario's {@link ErrorKind#UNEXPECTED} answers are responses too.
-     */
-    public long due() {
-        return requests + unanswered();
-    }
-
-    /** Due requests that got no response at all. */
-    public long unanswered() {
-        return errors - errorKinds.getOrDefault(ErrorKind.UNEXPECTED, 0L);
-    }
-
-    /** Failed requests as a share (0..1) of every request that was due. */
-    public double errorRatio() {
-        long due = due();
-        return due == 0 ? 0 : (double) errors / due;
-    }
-
-    /**
-     * Latency at a percentile (0..100) of every due request, microseconds, where a request without a response
-     * counts as slower than every answer: {@link Double#POSITIVE_INFINITY} when the percentile falls among them
-     * (or nothing was due). This is what thresholds check, so a server that does not answer cannot pass one.
-     */
-    public double percentileOfDueMicros(double percentile) {
-        long answered = latency.getTotalCount();
-        long due = answered + unanswered();
-        if (answered == 0) return Double.POSITIVE_INFINITY;
-        double within = percentile * due / answered;
-        return within > 100 ? Double.POSITIVE_INFINITY : latency.getValueAtPercentile(within);
-    }
-
-    /** Latency at a percentile (0..100), microseconds. */
-    public long percentileMicros(double percentile) {
-        return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile);
+        return seconds <= 0 ? 0 : bytes / seconds;
     }
 
     /** True when every threshold held. */
@@ -127,7 +89,7 @@ public record LoadResult(
     public LoadResult withThresholds(List<Threshold> checks) {
         List<Threshold.Outcome> outcomes = checks.stream().map(t -> t.evaluate(this)).toList();
         return new LoadResult(target, model, users, rate, started, measured, requests, errors, bytes, latency,
-                statusCodes, errorKinds, lateness, timeline, outcomes, shortfall);
+                statusCodes, errorKinds, lateness, timeline, outcomes, shortfall, steps);
     }
 
     /**
@@ -177,7 +139,9 @@ public record LoadResult(
         Duration measured = Duration.ZERO;
         Lateness lateness = Lateness.NONE;
         Instant started = first.started;
+        java.util.LinkedHashMap<String, StepResult> steps = new java.util.LinkedHashMap<>();
         for (LoadResult run : runs) {
+            run.steps.forEach(s -> steps.merge(s.name(), s, StepResult::plus));
             latency.add(run.latency);
             run.statusCodes.forEach((code, n) -> statuses.merge(code, n, Long::sum));
             run.errorKinds.forEach((kind, n) -> kinds.merge(kind, n, Long::sum));
@@ -192,6 +156,7 @@ public record LoadResult(
             started = started.isBefore(run.started) ? started : run.started;
         }
         return new LoadResult(first.target, first.model, users, rate, started, measured, requests, errors, bytes,
-                latency, statuses, kinds, lateness, new ArrayList<>(seconds.values()), List.of());
+                latency, statuses, kinds, lateness, new ArrayList<>(seconds.values()), List.of(), null,
+                List.copyOf(steps.values()));
     }
 }

@@ -179,6 +179,12 @@ public final class LoadTest {
         /** Validates the settings and freezes them. */
         public LoadTest build() {
             Scenario chosen = chosenScenario();
+            for (Threshold t : thresholds) {
+                if (t.step() != null && chosen.steps().stream().noneMatch(s -> s.name().equalsIgnoreCase(t.step()))) {
+                    throw new LoadException(ErrorCode.BAD_THRESHOLD, "threshold '" + t.expression() + "' names step '"
+                            + t.step() + "'; the steps are " + chosen.steps().stream().map(Step::name).toList());
+                }
+            }
             Model model = rate != null ? Model.OPEN : Model.CLOSED;
             int connections = users != null ? users : (model == Model.OPEN ? 50 : 10);
             Duration runFor = duration != null ? duration : (requests > 0 ? Duration.ZERO : Duration.ofSeconds(10));

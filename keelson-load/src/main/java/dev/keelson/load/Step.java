@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param expect  the status this step expects, or 0 for "any status below 400"
  * @param extract variable name to RFC 6901 JSON pointer into the response body
  * @param think   pause after this step before the next request of the same virtual user
+ * @param checks  checks on the response beyond its status
  */
 public record Step(
         String name,
@@ -26,7 +27,14 @@ public record Step(
         String body,
         int expect,
         Map<String, String> extract,
-        Duration think) {
+        Duration think,
+        java.util.List<Check> checks) {
+
+    /** A step without checks beyond its status. */
+    public Step(String name, String method, String path, Map<String, String> headers, String body, int expect,
+            Map<String, String> extract, Duration think) {
+        this(name, method, path, headers, body, expect, extract, think, java.util.List.of());
+    }
 
     public Step {
         Objects.requireNonNull(name, "name");
@@ -48,11 +56,23 @@ public record Step(
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         extract = extract == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extract));
         think = think == null ? Duration.ZERO : think;
+        checks = checks == null ? java.util.List.of() : java.util.List.copyOf(checks);
+        for (Check check : checks) {
+            String pointer = switch (check) {
+                case Check.JsonEquals e -> e.pointer();
+                case Check.JsonExists e -> e.pointer();
+                case Check.BodyContains c -> "/";
+            };
+            if (!pointer.startsWith("/")) {
+                throw new IllegalArgumentException("step '" + name + "': check " + check.describe()
+                        + ": the JSON pointer must start with /, e.g. /status");
+            }
+        }
     }
 
     /** True when this step must read the response body. */
     public boolean needsBody() {
-        return !extract.isEmpty();
+        return !extract.isEmpty() || !checks.isEmpty();
     }
 
     /** True when any text of this step contains a placeholder. */

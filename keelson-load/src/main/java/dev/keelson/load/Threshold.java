@@ -7,25 +7,35 @@ import java.util.regex.Pattern;
 /**
  * A pass/fail condition on a result: {@code p95<200ms}, {@code p99.9<1s}, {@code mean<50ms}, {@code max<2s},
  * {@code errors<1%}, {@code rps>500}. Latencies take {@code us}, {@code ms} or {@code s}; errors take {@code %}.
+ * A scenario step's name in front applies it to that step only: {@code login.p99<200ms}, {@code create.errors<0.1%}.
  *
  * @param expression the text as given
+ * @param step       the scenario step it applies to (matched ignoring case), or {@code null} for the whole run
  * @param metric     {@code p<N>}, {@code mean}, {@code max}, {@code errors} or {@code rps}
  * @param lessThan   true for {@code <}, false for {@code >}
  * @param limit      the limit in the metric's unit: microseconds, a ratio 0..1, or requests per second
  */
-public record Threshold(String expression, String metric, boolean lessThan, double limit) {
+public record Threshold(String expression, String step, String metric, boolean lessThan, double limit) {
     private static final Pattern SYNTAX = Pattern.compile(
-            "\\s*(p\\d{1,2}(?:\\.\\d+)?|mean|max|errors|rps)\\s*([<>])\\s*(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|%)?\\s*");
+            "\\s*(?:(.+?)\\.)??(p\\d{1,2}(?:\\.\\d+)?|mean|max|errors|rps)\\s*([<>])\\s*(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|%)?\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    /** A threshold on the whole run. */
+    public Threshold(String expression, String metric, boolean lessThan, double limit) {
+        this(expression, null, metric, lessThan, limit);
+    }
 
     /** Parses an expression; a {@link LoadException} with {@link ErrorCode#BAD_THRESHOLD} says what is wrong. */
     public static Threshold parse(String expression) {
-        Matcher m = SYNTAX.matcher(expression.toLowerCase(Locale.ROOT));
+        Matcher m = SYNTAX.matcher(expression);
         if (!m.matches()) {
-            throw bad(expression, "expected METRIC<VALUE or METRIC>VALUE, e.g. p99<250ms, errors<1%, rps>500");
+            throw bad(expression, "expected [STEP.]METRIC<VALUE or METRIC>VALUE, e.g. p99<250ms, errors<1%, rps>500,"
+                    + " login.p99<200ms");
         }
-        String metric = m.group(1);
-        double value = Double.parseDouble(m.group(3));
-        String unit = m.group(4);
+        String step = m.group(1) == null ? null : m.group(1).trim();
+        String metric = m.group(2).toLowerCase(Locale.ROOT);
+        double value = Double.parseDouble(m.group(4));
+        String unit = m.group(5) == null ? null : m.group(5).toLowerCase(Locale.ROOT);
         double limit = switch (metric) {
             case "errors" -> {
                 if (!"%".equals(unit)) throw bad(expression, "errors takes a percentage, e.g. errors<1%");
@@ -40,7 +50,7 @@ public record Threshold(String expression, String metric, boolean lessThan, doub
         if (metric.startsWith("p") && Double.parseDouble(metric.substring(1)) >= 100) {
             throw bad(expression, "a percentile is below 100, e.g. p99.9");
         }
-        return new Threshold(expression.trim(), metric, m.group(2).equals("<"), limit);
+        return new Threshold(expression.trim(), step, metric, m.group(3).equals("<"), limit);
     }
 
     private static double micros(String expression, double value, String unit) {
@@ -63,7 +73,9 @@ public record Threshold(String expression, String metric, boolean lessThan, doub
      * without an answer is slower than any answer, so {@code max}, and a percentile that falls among such requests,
      * are {@link Double#POSITIVE_INFINITY}, as is {@code mean} when nothing was answered.
      */
-    public double actual(LoadResult result) {
+    public double actual(LoadResult run) {
+        Figures result = step == null ? run : run.step(step).orElseThrow(() -> new LoadException(
+                ErrorCode.BAD_THRESHOLD, "threshold '" + expression + "' names step '" + step + "', which the run has not"));
         boolean none = result.latency().getTotalCount() == 0;
         return switch (metric) {
             case "errors" -> result.errorRatio();

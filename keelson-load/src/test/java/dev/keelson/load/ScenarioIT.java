@@ -3,6 +3,9 @@ package dev.keelson.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keelson.load.report.HtmlReport;
+import dev.keelson.load.report.JsonReport;
+import dev.keelson.load.report.TextReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +50,71 @@ class ScenarioIT {
             assertThat(result.statusCodes()).containsEntry(200, 60L);
             assertThat(server.logins.get()).isBetween(29, 31); // the request budget may end mid-iteration
             assertThat(server.loginUsers).containsExactlyInAnyOrder("ada", "bob", "c,d");
+        }
+    }
+
+    @Test
+    void eachStepHasItsOwnFiguresChecksAndThresholds() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            Path file = scenario("""
+                    target: %s
+                    steps:
+                      - name: login
+                        path: /slow?ms=15
+                        check:
+                          - json: /name
+                            equals: keelson
+                      - name: list
+                        path: /json
+                        check:
+                          - json: /id
+                          - contains: '"name"'
+                      - name: create
+                        path: /json
+                        check:
+                          - json: /name
+                            equals: someone else
+                    """.formatted(server.url("")));
+
+            LoadResult result = LoadTest.configure().scenario(Scenario.load(file)).users(2).requests(60)
+                    .threshold("login.p50<5ms").threshold("list.errors<1%").threshold("Create.errors<0.1%")
+                    .threshold("list.p99<1s").build().run();
+
+            assertThat(result.steps()).extracting(StepResult::name).containsExactly("login", "list", "create");
+            StepResult login = result.step("login").orElseThrow(), list = result.step("list").orElseThrow(),
+                    create = result.step("create").orElseThrow();
+            assertThat(login.requests() + list.requests() + create.requests()).isEqualTo(60);
+            assertThat(login.percentileMicros(50)).isGreaterThan(14_000);
+            assertThat(list.percentileMicros(50)).isLessThan(login.percentileMicros(50));
+            assertThat(login.errors()).isZero();
+            assertThat(list.errors()).isZero();
+            // create's check never holds: every create is that step's error, and the next iteration starts over
+            assertThat(create.errorKinds()).containsOnlyKeys(ErrorKind.UNEXPECTED);
+            assertThat(create.errors()).isEqualTo(create.requests()).isPositive();
+            assertThat(result.thresholds()).extracting(Threshold.Outcome::passed).containsExactly(false, true, false, true);
+            assertThat(result.target()).endsWith(" scenario [login, list, create]");
+            assertThat(TextReport.render(result)).contains("  steps        step").contains("unexpected response: ");
+            assertThat(JsonReport.render(result)).contains("\"name\" : \"create\"");
+            assertThat(HtmlReport.render(result)).contains("<table class=\"steps\">")
+                    .contains("Step create: latency over time").contains("Response-time distribution");
+        }
+    }
+
+    @Test
+    void aThresholdOnAStepTheScenarioLacksIsRefusedBeforeAnyLoad() throws Exception {
+        try (TargetServer server = TargetServer.http()) {
+            Path file = scenario("""
+                    target: %s
+                    steps:
+                      - name: login
+                        path: /json
+                    """.formatted(server.url("")));
+            var builder = LoadTest.configure().scenario(Scenario.load(file)).requests(5).threshold("logn.p99<1s");
+
+            assertThatThrownBy(builder::build).isInstanceOfSatisfying(LoadException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.BAD_THRESHOLD);
+                assertThat(e.getMessage()).isEqualTo("threshold 'logn.p99<1s' names step 'logn'; the steps are [login]");
+            });
         }
     }
 

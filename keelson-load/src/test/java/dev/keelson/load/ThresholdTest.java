@@ -26,6 +26,9 @@ class ThresholdTest {
         assertThat(Threshold.parse("p99.9 < 1s").limit()).isEqualTo(1_000_000);
         assertThat(Threshold.parse("errors<0.1%").limit()).isEqualTo(0.001);
         assertThat(Threshold.parse("rps>500").lessThan()).isFalse();
+        assertThat(Threshold.parse("login.p99.9<1s")).isEqualTo(new Threshold("login.p99.9<1s", "login", "p99.9", true, 1_000_000));
+        assertThat(Threshold.parse("log in.Errors<0.1%").step()).isEqualTo("log in");
+        assertThat(Threshold.parse("a.b.max<1s").step()).isEqualTo("a.b");
     }
 
     @Test
@@ -34,8 +37,19 @@ class ThresholdTest {
             assertThat(e.code()).isEqualTo(ErrorCode.BAD_THRESHOLD);
             assertThat(e.getMessage()).isEqualTo("threshold 'p99<250' does not parse: a latency needs a unit: us, ms or s, e.g. p99<250ms");
         });
-        assertThatThrownBy(() -> Threshold.parse("latency<3")).hasMessageContaining("expected METRIC<VALUE");
+        assertThatThrownBy(() -> Threshold.parse("latency<3")).hasMessageContaining("expected [STEP.]METRIC<VALUE");
         assertThatThrownBy(() -> Threshold.parse("errors<1")).hasMessageContaining("errors takes a percentage");
+    }
+
+    @Test
+    void requestsWithoutAnAnswerAreSlowerThanAnyAnswer() {
+        LoadResult r = result(2, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 7_000, 8_000); // 8 answers, 2 timeouts
+
+        assertThat(Threshold.parse("p50<6ms").evaluate(r).passed()).isTrue(); // 5th of 10 due: 5ms
+        assertThat(Threshold.parse("p90<1s").evaluate(r).describe()).isEqualTo("p90<1s: no answer  FAILED");
+        assertThat(Threshold.parse("max<1s").evaluate(r).passed()).isFalse();
+        assertThat(Threshold.parse("mean<1s").evaluate(r).passed()).isTrue();
+        assertThat(Threshold.parse("mean<1s").evaluate(result(3)).describe()).isEqualTo("mean<1s: no answer  FAILED");
     }
 
     @Test

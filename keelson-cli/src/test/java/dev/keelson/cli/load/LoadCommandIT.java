@@ -97,7 +97,7 @@ class LoadCommandIT {
         }
         try (Target target = new Target()) {
             assertUsage(new String[] {"load", target.url("/"), "--threshold", "p99<<3"},
-                    "error [BAD_THRESHOLD]: threshold 'p99<<3' does not parse: expected METRIC<VALUE or METRIC>VALUE, e.g. p99<250ms, errors<1%, rps>500");
+                    "error [BAD_THRESHOLD]: threshold 'p99<<3' does not parse: expected [STEP.]METRIC<VALUE or METRIC>VALUE, e.g. p99<250ms, errors<1%, rps>500, login.p99<200ms");
             assertUsage(new String[] {"load", "http://exa mple.com/"}, "error [BAD_URL]: URL 'http://exa mple.com/' does not parse: Illegal character in authority");
             assertUsage(new String[] {"load", "ftp://example.com/"}, "error [BAD_URL]: URL 'ftp://example.com/' must start with http:// or https://");
             assertUsage(new String[] {"load", "http://no-such-host.invalid/"}, "error [UNKNOWN_HOST]: unknown host 'no-such-host.invalid' in http://no-such-host.invalid");

@@ -104,11 +104,19 @@ public final class Engine {
         workers.forEach(Worker::stop);
         sampler.sample();
         Duration measured = Duration.ofNanos(Math.max(1, end - measuredStart));
-        LoadResult result = new LoadResult(config.scenario().target() + config.scenario().steps().get(0).path(),
+        LoadResult result = new LoadResult(targetName(),
                 config.model(), config.users(), config.model() == Model.OPEN ? config.rate() : 0, startedAt, measured,
                 sampler.requests(), sampler.errorCount(), sampler.bytes, sampler.latency, sampler.statusCodes(),
-                sampler.errorKinds(), sampler.lateness(), sampler.timeline, List.of(), null);
+                sampler.errorKinds(), sampler.lateness(), sampler.timeline, List.of(), null,
+                sampler.steps(config.scenario().steps().stream().map(dev.keelson.load.Step::name).toList(), measured));
         return withShortfall(result, workers, end - start).withThresholds(config.thresholds());
+    }
+
+    /** The URL of a one-step run; a scenario's target with its steps' names. */
+    private String targetName() {
+        var steps = config.scenario().steps();
+        if (steps.size() == 1) return config.scenario().target() + steps.get(0).path();
+        return config.scenario().target() + " scenario " + steps.stream().map(dev.keelson.load.Step::name).toList();
     }
 
     /**
@@ -131,7 +139,7 @@ public final class Engine {
                 answers == 0 ? 0 : answerNanos / 1e3 / answers, busy, workers.size());
         return new LoadResult(r.target(), r.model(), r.users(), r.rate(), r.started(), r.measured(), r.requests(),
                 r.errors(), r.bytes(), r.latency(), r.statusCodes(), r.errorKinds(), r.lateness(), r.timeline(),
-                r.thresholds(), shortfall);
+                r.thresholds(), shortfall, r.steps());
     }
 
     private List<Worker> workers(Run run, EventLoopGroup group, Bootstrap bootstrap) {

@@ -25,14 +25,23 @@ final class Meter {
     final AtomicLong answerNanos = new AtomicLong();
     /** The loop that writes this meter. */
     final EventExecutor loop;
+    /** Per scenario step, when there are several; empty for one step, whose figures are the totals. */
+    final StepMeter[] steps;
 
-    Meter(EventExecutor loop) {
+    Meter(EventExecutor loop, int steps) {
         this.loop = loop;
+        this.steps = new StepMeter[steps > 1 ? steps : 0];
+        for (int i = 0; i < this.steps.length; i++) this.steps[i] = new StepMeter();
     }
 
-    void response(int status, long latencyNanos) {
-        latency.recordValue(clamp(latencyNanos / 1_000));
+    void response(int step, int status, long latencyNanos) {
+        long micros = clamp(latencyNanos / 1_000);
+        latency.recordValue(micros);
         statuses.lazySet(status, statuses.get(status) + 1);
+        if (steps.length > 0) {
+            steps[step].latency.recordValue(micros);
+            steps[step].responses.lazySet(steps[step].responses.get() + 1);
+        }
     }
 
     void answerTime(long nanos) {
@@ -44,12 +53,14 @@ final class Meter {
         lateness.recordValue(clamp(lateNanos / 1_000));
     }
 
-    void error(ErrorKind kind) {
-        errors.incrementAndGet(kind.ordinal());
+    void error(int step, ErrorKind kind) {
+        errors(step, kind, 1);
     }
 
-    void errors(ErrorKind kind, long n) {
-        if (n > 0) errors.addAndGet(kind.ordinal(), n);
+    void errors(int step, ErrorKind kind, long n) {
+        if (n <= 0) return;
+        errors.addAndGet(kind.ordinal(), n);
+        if (steps.length > 0) steps[step].errors.addAndGet(kind.ordinal(), n);
     }
 
     void received(int n) {

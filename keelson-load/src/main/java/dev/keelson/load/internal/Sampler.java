@@ -3,9 +3,11 @@ package dev.keelson.load.internal;
 import dev.keelson.load.ErrorKind;
 import dev.keelson.load.Lateness;
 import dev.keelson.load.LoadListener;
+import dev.keelson.load.StepResult;
 import dev.keelson.load.TimelineSecond;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,6 +37,17 @@ final class Sampler {
     private final long[][] readErrors;
     private final long[] readBytes;
     private int tick;
+    private final int stepCount;
+    private final Histogram[][] recycledSteps;
+    private final long[][] readStepResponses;
+    private final long[][] lastStepResponses;
+    private final long[][][] readStepErrors;
+    private final long[][][] lastStepErrors;
+    /** Per step (several only): totals of the measured seconds, and each second. */
+    final Histogram[] stepLatency;
+    final long[] stepResponses;
+    final long[][] stepErrors;
+    final List<List<TimelineSecond>> stepTimelines = new ArrayList<>();
 
     final Histogram latency = new Histogram(Meter.HIGHEST_MICROS, 3);
     final Histogram lateness = new Histogram(Meter.HIGHEST_MICROS, 3);
@@ -55,6 +68,20 @@ final class Sampler {
         this.readStatuses = new long[meters.size()][600];
         this.readErrors = new long[meters.size()][errors.length];
         this.readBytes = new long[meters.size()];
+        this.stepCount = meters.isEmpty() ? 0 : meters.get(0).steps.length;
+        int kinds = ErrorKind.values().length;
+        this.recycledSteps = new Histogram[meters.size()][stepCount];
+        this.readStepResponses = new long[meters.size()][stepCount];
+        this.lastStepResponses = new long[meters.size()][stepCount];
+        this.readStepErrors = new long[meters.size()][stepCount][kinds];
+        this.lastStepErrors = new long[meters.size()][stepCount][kinds];
+        this.stepLatency = new Histogram[stepCount];
+        this.stepResponses = new long[stepCount];
+        this.stepErrors = new long[stepCount][kinds];
+        for (int s = 0; s < stepCount; s++) {
+            stepLatency[s] = new Histogram(Meter.HIGHEST_MICROS, 3);
+            stepTimelines.add(new ArrayList<>());
+        }
     }
 
     /** Samples the second that just ended. */
@@ -78,11 +105,36 @@ final class Sampler {
         TimelineSecond second = new TimelineSecond(tick - warmupSeconds, warmup, requests, failed, received,
                 interval.getValueAtPercentile(50), interval.getValueAtPercentile(90),
                 interval.getValueAtPercentile(99), interval.getMaxValue());
+        List<TimelineSecond> steps = sampleSteps(warmup);
         tick++;
         if (requests > 0 || failed > 0 || !warmup) {
             timeline.add(second);
-            listener.onSecond(second);
+            for (int s = 0; s < stepCount; s++) stepTimelines.get(s).add(steps.get(s));
+            listener.onSecond(second, steps);
         }
+    }
+
+    /** Each step's second, added to the step's totals unless it is warm-up. */
+    private List<TimelineSecond> sampleSteps(boolean warmup) {
+        List<TimelineSecond> seconds = new ArrayList<>(stepCount);
+        for (int s = 0; s < stepCount; s++) {
+            Histogram interval = new Histogram(Meter.HIGHEST_MICROS, 3);
+            long responses = 0, failed = 0;
+            for (int i = 0; i < meters.size(); i++) {
+                interval.add(recycledSteps[i][s]);
+                responses += readStepResponses[i][s] - lastStepResponses[i][s];
+                lastStepResponses[i][s] = readStepResponses[i][s];
+                failed += delta(readStepErrors[i][s], lastStepErrors[i][s], warmup ? null : stepErrors[s]);
+            }
+            if (!warmup) {
+                stepLatency[s].add(interval);
+                stepResponses[s] += responses;
+            }
+            seconds.add(new TimelineSecond(tick - warmupSeconds, warmup, responses, failed, 0,
+                    interval.getValueAtPercentile(50), interval.getValueAtPercentile(90),
+                    interval.getValueAtPercentile(99), interval.getMaxValue()));
+        }
+        return seconds;
     }
 
     private void readAll() {
@@ -107,6 +159,12 @@ final class Sampler {
         copy(m.statuses, readStatuses[i]);
         copy(m.errors, readErrors[i]);
         readBytes[i] = m.bytes.get();
+        for (int s = 0; s < stepCount; s++) {
+            StepMeter step = m.steps[s];
+            recycledSteps[i][s] = step.latency.getIntervalHistogram(recycledSteps[i][s]);
+            readStepResponses[i][s] = step.responses.get();
+            copy(step.errors, readStepErrors[i][s]);
+        }
     }
 
     private static void copy(AtomicLongArray from, long[] to) {
@@ -154,6 +212,27 @@ final class Sampler {
         long sum = 0;
         for (long n : errors) sum += n;
         return sum;
+    }
+
+    /** Each step's result; a single step's are the run's totals. */
+    List<StepResult> steps(List<String> names, Duration measured) {
+        List<StepResult> steps = new ArrayList<>();
+        if (stepCount == 0) {
+            steps.add(new StepResult(names.get(0), measured, requests(), errorCount(), latency, errorKinds(), timeline));
+            return steps;
+        }
+        for (int s = 0; s < stepCount; s++) {
+            Map<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
+            long failed = 0;
+            for (ErrorKind kind : ErrorKind.values()) {
+                long n = stepErrors[s][kind.ordinal()];
+                if (n > 0) kinds.put(kind, n);
+                failed += n;
+            }
+            steps.add(new StepResult(names.get(s), measured, stepResponses[s], failed, stepLatency[s], kinds,
+                    stepTimelines.get(s)));
+        }
+        return steps;
     }
 
     Lateness lateness() {

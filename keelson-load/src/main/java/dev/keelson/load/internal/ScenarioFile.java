@@ -1,6 +1,7 @@
 package dev.keelson.load.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.keelson.load.Check;
 import dev.keelson.load.Durations;
 import dev.keelson.load.ErrorCode;
 import dev.keelson.load.LoadException;
@@ -41,7 +42,11 @@ public final class ScenarioFile {
             String body,
             Integer expect,
             Map<String, String> extract,
-            String think) {}
+            String think,
+            List<FileCheck> check) {}
+
+    /** One entry of a step's {@code check:} list: {@code json: /pointer} (+ {@code equals: text}), or {@code contains: text}. */
+    record FileCheck(String json, String equals, String contains) {}
 
     record FileScenario(@JsonProperty(required = true) String target, String feed,
             @JsonProperty(required = true) List<FileStep> steps) {}
@@ -94,6 +99,10 @@ public final class ScenarioFile {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < parsed.steps().size(); i++) {
             Step step = toStep(file, i, parsed.steps().get(i));
+            if (steps.stream().anyMatch(other -> other.name().equalsIgnoreCase(step.name()))) {
+                throw bad(file, "two steps are named '" + step.name() + "'; names must differ (reports and thresholds"
+                        + " use them)");
+            }
             checkPlaceholders(file, step, known);
             known.addAll(step.extract().keySet());
             steps.add(step);
@@ -106,10 +115,27 @@ public final class ScenarioFile {
         try {
             String method = s.method() == null ? (s.body() == null ? "GET" : "POST") : s.method().toUpperCase(Locale.ROOT);
             return new Step(name, method, s.path(), s.headers(), s.body(), s.expect() == null ? 0 : s.expect(),
-                    s.extract(), s.think() == null ? null : Durations.parse(s.think(), "step '" + name + "': think"));
+                    s.extract(), s.think() == null ? null : Durations.parse(s.think(), "step '" + name + "': think"),
+                    checks(name, s.check()));
         } catch (IllegalArgumentException | LoadException e) {
             throw bad(file, e.getMessage());
         }
+    }
+
+    private static List<Check> checks(String step, List<FileCheck> checks) {
+        List<Check> result = new ArrayList<>();
+        for (FileCheck c : checks == null ? List.<FileCheck>of() : checks) {
+            if (c == null || (c.json() == null) == (c.contains() == null) || (c.contains() != null && c.equals() != null)) {
+                throw new IllegalArgumentException("step '" + step + "': each check is either 'json: /pointer'"
+                        + " (with 'equals: value' or alone for exists) or 'contains: text'");
+            }
+            if (c.contains() != null) {
+                result.add(new Check.BodyContains(c.contains()));
+            } else {
+                result.add(c.equals() == null ? new Check.JsonExists(c.json()) : new Check.JsonEquals(c.json(), c.equals()));
+            }
+        }
+        return result;
     }
 
     private static void checkPlaceholders(Path file, Step step, Set<String> known) {

@@ -1,5 +1,6 @@
 package dev.keelson.load.internal;
 
+import dev.keelson.load.Check;
 import dev.keelson.load.Scenario;
 import dev.keelson.load.Step;
 import io.netty.buffer.ByteBuf;
@@ -32,6 +33,11 @@ final class VirtualUser {
         this.feedCursor = feedCursor;
     }
 
+    /** Index of the current step. */
+    int index() {
+        return step;
+    }
+
     Step current() {
         return scenario.steps().get(step);
     }
@@ -56,7 +62,7 @@ final class VirtualUser {
      */
     boolean accept(int status, byte[] body, int length) {
         Step s = current();
-        boolean ok = (s.expect() == 0 ? status < 400 : status == s.expect()) && extract(s, body, length);
+        boolean ok = (s.expect() == 0 ? status < 400 : status == s.expect()) && readBody(s, body, length);
         thinkNanos = ok ? s.think().toNanos() : 0;
         step = ok ? (step + 1) % scenario.steps().size() : 0;
         return ok;
@@ -72,14 +78,38 @@ final class VirtualUser {
         step = 0;
     }
 
-    private boolean extract(Step s, byte[] body, int length) {
-        if (s.extract().isEmpty()) return true;
-        JsonNode root;
-        try {
-            root = JSON.readTree(new String(body, 0, length, StandardCharsets.UTF_8));
-        } catch (RuntimeException notJson) {
-            return false;
+    /** Runs the step's checks and extractions on the body; false when one fails. */
+    private boolean readBody(Step s, byte[] body, int length) {
+        if (!s.needsBody()) return true;
+        String text = new String(body, 0, length, StandardCharsets.UTF_8);
+        JsonNode root = null;
+        boolean json = !s.extract().isEmpty() || s.checks().stream().anyMatch(c -> !(c instanceof Check.BodyContains));
+        if (json) {
+            try {
+                root = JSON.readTree(text);
+            } catch (RuntimeException notJson) {
+                return false;
+            }
+            if (root == null) return false;
         }
+        for (Check check : s.checks()) {
+            if (!passes(check, text, root)) return false;
+        }
+        return extract(s, root);
+    }
+
+    private static boolean passes(Check check, String text, JsonNode root) {
+        return switch (check) {
+            case Check.BodyContains c -> text.contains(c.text());
+            case Check.JsonExists e -> !root.at(e.pointer()).isMissingNode() && !root.at(e.pointer()).isNull();
+            case Check.JsonEquals e -> {
+                JsonNode value = root.at(e.pointer());
+                yield !value.isMissingNode() && (value.isValueNode() ? value.asString() : value.toString()).equals(e.value());
+            }
+        };
+    }
+
+    private boolean extract(Step s, JsonNode root) {
         for (var entry : s.extract().entrySet()) {
             JsonNode value = root.at(entry.getValue());
             if (value.isMissingNode() || value.isNull()) return false;

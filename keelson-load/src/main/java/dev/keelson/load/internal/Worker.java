@@ -55,7 +55,7 @@ final class Worker {
 
     Worker(EventLoop loop, Run run, Bootstrap bootstrap, int firstUser, int users, double rate) {
         this.loop = loop;
-        this.meter = new Meter(loop);
+        this.meter = new Meter(loop, run.config.scenario().steps().size());
         this.run = run;
         this.bootstrap = bootstrap.clone(loop);
         this.schedule = rate > 0 ? new ConstantRateSchedule(rate, run.config.rampUp().toNanos()) : null;
@@ -115,7 +115,7 @@ final class Worker {
             stopping = true;
             for (Connection c : connections) {
                 if (c.inflight) {
-                    meter.error(ErrorKind.UNFINISHED);
+                    meter.error(step(c), ErrorKind.UNFINISHED);
                     run.completed();
                 }
                 c.inflight = false;
@@ -160,7 +160,7 @@ final class Worker {
         long lost = c.cycles == 0 ? minimum : Math.max(minimum, (now - since) / Math.max(1, c.cycleNanos / c.cycles));
         c.downSince = now;
         long granted = run.takePermits(lost);
-        meter.errors(kind, granted);
+        meter.errors(step(c), kind, granted);
         run.completed(granted);
     }
 
@@ -171,7 +171,7 @@ final class Worker {
         while (startNanos + schedule.slot(nextSlot + due) <= now) due++;
         long granted = run.takePermits(due);
         nextSlot += due;
-        meter.errors(kind, granted);
+        meter.errors(0, kind, granted); // a slot no connection could take: the start of an iteration
         run.completed(granted);
     }
 
@@ -207,10 +207,11 @@ final class Worker {
     void response(Connection c, int status, byte[] body, int length) {
         if (stopping) return;
         long now = System.nanoTime();
-        meter.response(status, now - c.intendedNanos);
+        int step = step(c);
+        meter.response(step, status, now - c.intendedNanos);
         meter.answerTime(now - c.sentNanos);
         boolean ok = c.user == null ? status < 400 : c.user.accept(status, body, length);
-        if (!ok) meter.error(ErrorKind.UNEXPECTED);
+        if (!ok) meter.error(step, ErrorKind.UNEXPECTED);
         run.completed();
         long think = c.user == null || schedule != null ? 0 : c.user.thinkNanos();
         c.cycleNanos += now - c.sentNanos + think;
@@ -227,10 +228,15 @@ final class Worker {
     /** The request in flight on {@code c} failed. */
     void requestFailed(Connection c, ErrorKind kind) {
         if (stopping) return;
-        meter.error(kind);
+        meter.error(step(c), kind);
         run.completed();
         if (c.user != null) c.user.restart();
         checkDrained();
+    }
+
+    /** The scenario step {@code c}'s virtual user is at (its request in flight, or the next one). */
+    private static int step(Connection c) {
+        return c.user == null ? 0 : c.user.index();
     }
 
     private void checkDrained() {

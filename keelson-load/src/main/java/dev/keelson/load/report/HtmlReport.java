@@ -2,6 +2,8 @@ package dev.keelson.load.report;
 
 import dev.keelson.load.Durations;
 import dev.keelson.load.LoadResult;
+import dev.keelson.load.Model;
+import dev.keelson.load.StepResult;
 import dev.keelson.load.Threshold;
 import dev.keelson.load.TimelineSecond;
 import java.util.ArrayList;
@@ -12,8 +14,9 @@ import java.util.Map;
 import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * One self-contained HTML file (inline CSS and SVG, no scripts, no network fetches): a summary, requests/s and
- * latency percentiles over time, the percentile spectrum on a log scale, status codes and errors.
+ * One self-contained HTML file (inline CSS and SVG, no scripts, no network fetches): a summary, a table of the
+ * scenario's steps, requests/s (and the target rate) and latency percentiles over time, each step's percentiles over
+ * time, the response-time distribution, the percentile spectrum on a log scale, status codes and errors.
  */
 public final class HtmlReport {
     /** Series colours; tests look for them in a screenshot. */
@@ -36,7 +39,16 @@ public final class HtmlReport {
                     .append("</p>");
         }
         List<TimelineSecond> seconds = r.timeline().stream().filter(s -> !s.warmup()).toList();
-        html.append(throughput(seconds, r.measured().toNanos() / 1e9)).append(latencyOverTime(seconds)).append(spectrum(r)).append(outcomes(r));
+        if (r.steps().size() > 1) stepTable(html, r);
+        html.append(throughput(seconds, r.measured().toNanos() / 1e9, r.model() == Model.OPEN ? r.rate() : 0))
+                .append(latencyOverTime("Latency over time", seconds));
+        if (r.steps().size() > 1) {
+            for (StepResult step : r.steps()) {
+                html.append(latencyOverTime("Step " + step.name() + ": latency over time",
+                        step.timeline().stream().filter(s -> !s.warmup()).toList()));
+            }
+        }
+        html.append(distribution(r)).append(spectrum(r)).append(outcomes(r));
         return html.append("</body></html>\n").toString();
     }
 
@@ -71,7 +83,7 @@ public final class HtmlReport {
      * Rates per second, each second plotted at its end; the last one of a run that ended mid-second is divided by
      * the part of it the run lasted (a 0.18 s run's 985 responses are 5,470/s, not 985/s).
      */
-    private static String throughput(List<TimelineSecond> seconds, double measuredSeconds) {
+    private static String throughput(List<TimelineSecond> seconds, double measuredSeconds, double targetRate) {
         double[] lengths = seconds.stream().mapToDouble(s -> Math.clamp(measuredSeconds - s.second(), 0.001, 1)).toArray();
         double[] xs = new double[seconds.size()], responses = new double[seconds.size()], errors = new double[seconds.size()];
         for (int i = 0; i < xs.length; i++) {
@@ -80,17 +92,21 @@ public final class HtmlReport {
             responses[i] = s.requests() / lengths[i];
             errors[i] = s.errors() / lengths[i];
         }
-        return new SvgChart("Requests per second")
-                .add("responses/s", BLUE, xs, responses)
-                .add("errors/s", RED, xs, errors)
+        SvgChart chart = new SvgChart("Requests per second");
+        if (targetRate > 0) { // drawn first, so the responses' line stays visible where it keeps the rate
+            double[] target = new double[xs.length];
+            java.util.Arrays.fill(target, targetRate);
+            chart.add("target rate/s", AMBER, xs, target);
+        }
+        return chart.add("responses/s", BLUE, xs, responses).add("errors/s", RED, xs, errors)
                 .xLabels(v -> String.format(Locale.ROOT, "%.0fs", v), false)
                 .render();
     }
 
     /** Latency per second; a second without responses is a gap in the lines, not a zero. */
-    private static String latencyOverTime(List<TimelineSecond> seconds) {
+    private static String latencyOverTime(String title, List<TimelineSecond> seconds) {
         double[] xs = seconds.stream().mapToDouble(s -> s.second() + 1).toArray();
-        return new SvgChart("Latency over time")
+        return new SvgChart(title)
                 .add("p50", GREEN, xs, values(seconds, TimelineSecond::p50Micros))
                 .add("p90", AMBER, xs, values(seconds, TimelineSecond::p90Micros))
                 .add("p99", RED, xs, values(seconds, TimelineSecond::p99Micros))
@@ -98,6 +114,42 @@ public final class HtmlReport {
                 .xLabels(v -> String.format(Locale.ROOT, "%.0fs", v), false)
                 .yLabels(Durations::formatMicros)
                 .render();
+    }
+
+    /** One row per scenario step, as Gatling's statistics table: count, rate, errors by kind, percentiles. */
+    private static void stepTable(StringBuilder html, LoadResult r) {
+        html.append("<table class=\"steps\"><tr><th>step</th><th>requests</th><th>rate</th><th>errors</th>");
+        for (double q : new double[] {50, 90, 95, 99}) html.append("<th>").append(TextReport.label(q)).append("</th>");
+        html.append("<th>max</th></tr>");
+        for (StepResult s : r.steps()) {
+            boolean any = s.latency().getTotalCount() > 0;
+            html.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td><td>").append(s.requests())
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%.1f/s", s.requestsPerSecond()))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%d (%.2f%%)", s.errors(), s.errorRatio() * 100));
+            s.errorKinds().forEach((kind, n) -> html.append("<br>").append(SvgChart.escape(kind.label())).append(": ").append(n));
+            html.append("</td>");
+            for (double q : new double[] {50, 90, 95, 99}) {
+                html.append("<td>").append(any ? Durations.formatMicros(s.percentileMicros(q)) : "-").append("</td>");
+            }
+            html.append("<td>").append(any ? Durations.formatMicros(s.latency().getMaxValue()) : "-").append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    /** How many responses took how long: one bar per doubling of latency, as Gatling's distribution chart. */
+    private static String distribution(LoadResult r) {
+        StringBuilder html = new StringBuilder("<figure><figcaption>Response-time distribution</figcaption><div class=\"bars\">");
+        long total = r.latency().getTotalCount();
+        if (total == 0) return html.append("<p>no responses</p></div></figure>").toString();
+        long lower = 0;
+        for (HistogramIterationValue v : r.latency().logarithmicBucketValues(Math.max(1, r.latency().getMinValue()), 2)) {
+            long n = v.getCountAddedInThisIterationStep();
+            if (n > 0) {
+                bar(html, Durations.formatMicros(lower) + " - " + Durations.formatMicros(v.getValueIteratedTo()), n, total, BLUE);
+            }
+            lower = v.getValueIteratedTo();
+        }
+        return html.append("</div></figure>").toString();
     }
 
     private static double[] values(List<TimelineSecond> seconds, java.util.function.ToLongFunction<TimelineSecond> micros) {
@@ -159,7 +211,7 @@ public final class HtmlReport {
             figcaption{font-weight:600;margin-bottom:4px}svg{display:block;max-width:100%;height:auto}
             .tick{font-size:11px;fill:#64748b}.legend span{margin-right:14px;font-size:12px}
             .legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
-            .bar{display:flex;align-items:center;gap:8px;margin:4px 0}.bar span{width:150px}
+            .bar{display:flex;align-items:center;gap:8px;margin:4px 0}.bar span{width:190px}
             .bar i{display:block;height:18px;border-radius:3px}.bar em{font-style:normal;color:#475569}
             table{border-collapse:collapse;margin-bottom:16px}td,th{border:1px solid #e2e8f0;padding:4px 10px}
             tr.failed td{color:#b91c1c;font-weight:600}tr.ok td{color:#15803d}

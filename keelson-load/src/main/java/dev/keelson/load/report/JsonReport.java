@@ -6,6 +6,7 @@ import dev.keelson.load.Lateness;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.StepResult;
 import dev.keelson.load.Threshold;
 import dev.keelson.load.TimelineSecond;
 import java.nio.ByteBuffer;
@@ -53,17 +54,16 @@ public final class JsonReport {
         r.errorKinds().forEach((kind, n) -> kinds.put(kind.name().toLowerCase(), n));
         root.putObject("late").put("count", r.lateness().count()).put("meanMicros", r.lateness().meanMicros())
                 .put("maxMicros", r.lateness().maxMicros());
-        ArrayNode timeline = root.putArray("timeline");
-        for (TimelineSecond s : r.timeline()) {
-            ObjectNode second = timeline.addObject().put("second", s.second()).put("warmup", s.warmup())
-                    .put("requests", s.requests()).put("errors", s.errors()).put("bytes", s.bytes());
-            if (s.requests() == 0) {
-                // a second without responses has no latency: null, not 0
-                second.putNull("p50Micros").putNull("p90Micros").putNull("p99Micros").putNull("maxMicros");
-            } else {
-                second.put("p50Micros", s.p50Micros()).put("p90Micros", s.p90Micros()).put("p99Micros", s.p99Micros())
-                        .put("maxMicros", s.maxMicros());
-            }
+        timeline(root.putArray("timeline"), r.timeline());
+        ArrayNode steps = root.putArray("steps");
+        for (StepResult step : r.steps()) {
+            ObjectNode node = steps.addObject().put("name", step.name()).put("requests", step.requests())
+                    .put("requestsPerSecond", step.requestsPerSecond()).put("errors", step.errors())
+                    .put("errorRatio", step.errorRatio());
+            ObjectNode stepKinds = node.putObject("errorKinds");
+            step.errorKinds().forEach((kind, n) -> stepKinds.put(kind.name().toLowerCase(), n));
+            node.set("latency", latency(step.latency()));
+            timeline(node.putArray("timeline"), step.timeline());
         }
         if (r.shortfall() != null) {
             var f = r.shortfall();
@@ -74,11 +74,30 @@ public final class JsonReport {
         }
         ArrayNode thresholds = root.putArray("thresholds");
         for (Threshold.Outcome t : r.thresholds()) {
-            thresholds.addObject().put("expression", t.threshold().expression()).put("actual", t.actual())
-                    .put("passed", t.passed());
+            ObjectNode node = thresholds.addObject().put("expression", t.threshold().expression());
+            if (Double.isInfinite(t.actual())) {
+                node.putNull("actual").put("noAnswer", true); // the value fell among requests that got no answer
+            } else {
+                node.put("actual", t.actual());
+            }
+            node.put("passed", t.passed());
         }
         root.put("passed", r.passed());
         return JSON.writeValueAsString(root) + System.lineSeparator();
+    }
+
+    private static void timeline(ArrayNode timeline, List<TimelineSecond> seconds) {
+        for (TimelineSecond s : seconds) {
+            ObjectNode second = timeline.addObject().put("second", s.second()).put("warmup", s.warmup())
+                    .put("requests", s.requests()).put("errors", s.errors()).put("bytes", s.bytes());
+            if (s.requests() == 0) {
+                // a second without responses has no latency: null, not 0
+                second.putNull("p50Micros").putNull("p90Micros").putNull("p99Micros").putNull("maxMicros");
+            } else {
+                second.put("p50Micros", s.p50Micros()).put("p90Micros", s.p90Micros()).put("p99Micros", s.p99Micros())
+                        .put("maxMicros", s.maxMicros());
+            }
+        }
     }
 
     private static ObjectNode latency(Histogram h) {
@@ -117,15 +136,15 @@ public final class JsonReport {
         Histogram latency = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(compressed), 0);
         Map<Integer, Long> statuses = new TreeMap<>();
         root.path("statusCodes").properties().forEach(e -> statuses.put(Integer.valueOf(e.getKey()), e.getValue().asLong()));
-        Map<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
-        root.path("errorKinds").properties()
-                .forEach(e -> kinds.put(ErrorKind.valueOf(e.getKey().toUpperCase()), e.getValue().asLong()));
-        List<TimelineSecond> timeline = new ArrayList<>();
-        for (JsonNode s : root.path("timeline")) {
-            timeline.add(new TimelineSecond(s.path("second").asInt(), s.path("warmup").asBoolean(),
-                    s.path("requests").asLong(), s.path("errors").asLong(), s.path("bytes").asLong(),
-                    s.path("p50Micros").asLong(), s.path("p90Micros").asLong(), s.path("p99Micros").asLong(),
-                    s.path("maxMicros").asLong()));
+        Map<ErrorKind, Long> kinds = kinds(root.path("errorKinds"));
+        List<TimelineSecond> timeline = timeline(root.path("timeline"));
+        Duration measured = Duration.ofNanos((long) (root.path("durationSeconds").asDouble() * 1e9));
+        List<StepResult> steps = new ArrayList<>();
+        for (JsonNode step : root.path("steps")) {
+            byte[] bytes = Base64.getDecoder().decode(step.path("latency").path("histogram").asString());
+            steps.add(new StepResult(step.path("name").asString(), measured, step.path("requests").asLong(),
+                    step.path("errors").asLong(), Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0),
+                    kinds(step.path("errorKinds")), timeline(step.path("timeline"))));
         }
         JsonNode late = root.path("late");
         JsonNode f = root.path("shortfall");
@@ -135,9 +154,26 @@ public final class JsonReport {
                 f.path("generatorBusy").asDouble(), f.path("threads").asInt()) : null;
         return new LoadResult(root.path("target").asString(), Model.valueOf(root.path("model").asString().toUpperCase()),
                 root.path("users").asInt(), root.path("rate").asDouble(), Instant.parse(root.path("started").asString()),
-                Duration.ofNanos((long) (root.path("durationSeconds").asDouble() * 1e9)), root.path("requests").asLong(),
+                measured, root.path("requests").asLong(),
                 root.path("errors").asLong(), root.path("bytes").asLong(), latency, new TreeMap<>(statuses), kinds,
                 new Lateness(late.path("count").asLong(), late.path("meanMicros").asDouble(), late.path("maxMicros").asLong()),
-                timeline, List.of(), shortfall);
+                timeline, List.of(), shortfall, steps);
+    }
+
+    private static Map<ErrorKind, Long> kinds(JsonNode node) {
+        Map<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
+        node.properties().forEach(e -> kinds.put(ErrorKind.valueOf(e.getKey().toUpperCase()), e.getValue().asLong()));
+        return kinds;
+    }
+
+    private static List<TimelineSecond> timeline(JsonNode seconds) {
+        List<TimelineSecond> timeline = new ArrayList<>();
+        for (JsonNode s : seconds) {
+            timeline.add(new TimelineSecond(s.path("second").asInt(), s.path("warmup").asBoolean(),
+                    s.path("requests").asLong(), s.path("errors").asLong(), s.path("bytes").asLong(),
+                    s.path("p50Micros").asLong(), s.path("p90Micros").asLong(), s.path("p99Micros").asLong(),
+                    s.path("maxMicros").asLong()));
+        }
+        return timeline;
     }
 }

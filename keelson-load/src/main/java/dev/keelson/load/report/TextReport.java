@@ -3,6 +3,7 @@ package dev.keelson.load.report;
 import dev.keelson.load.Durations;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.StepResult;
 import dev.keelson.load.Threshold;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -33,6 +34,7 @@ public final class TextReport {
         line(out, "errors", String.format(Locale.ROOT, "%d (%.2f%%)", r.errors(), r.errorRatio() * 100)
                 + r.errorKinds().entrySet().stream().map(e -> "  " + e.getKey().label() + ": " + e.getValue())
                         .collect(Collectors.joining()));
+        if (r.steps().size() > 1) steps(out, r);
         if (r.unanswered() > 0) {
             line(out, "due", String.format(Locale.ROOT, "%d  (%d answered, %d without an answer: latency thresholds"
                     + " count those as slower than any answer)", r.due(), r.requests(), r.unanswered()));
@@ -45,6 +47,24 @@ public final class TextReport {
         if (r.shortfall() != null) line(out, "behind", r.shortfall().describe());
         for (Threshold.Outcome t : r.thresholds()) line(out, "threshold", t.describe());
         return out.toString();
+    }
+
+    /** One row per scenario step: its own count, rate, errors by kind and percentiles. */
+    private static void steps(StringBuilder out, LoadResult r) {
+        int width = Math.max(4, r.steps().stream().mapToInt(s -> s.name().length()).max().orElse(4));
+        String format = "  %-12s %-" + width + "s %9s %10s %16s %9s %9s %9s %9s%s%n";
+        out.append(String.format(Locale.ROOT, format, "steps", "step", "requests", "rate", "errors", "p50", "p90", "p99",
+                "max", ""));
+        for (StepResult s : r.steps()) {
+            boolean any = s.latency().getTotalCount() > 0;
+            out.append(String.format(Locale.ROOT, format, "", s.name(), s.requests(),
+                    String.format(Locale.ROOT, "%.1f/s", s.requestsPerSecond()),
+                    String.format(Locale.ROOT, "%d (%.2f%%)", s.errors(), s.errorRatio() * 100),
+                    any ? us(s.percentileMicros(50)) : "-", any ? us(s.percentileMicros(90)) : "-",
+                    any ? us(s.percentileMicros(99)) : "-", any ? us(s.latency().getMaxValue()) : "-",
+                    s.errorKinds().entrySet().stream().map(e -> "  " + e.getKey().label() + ": " + e.getValue())
+                            .collect(Collectors.joining())));
+        }
     }
 
     static String model(LoadResult r) {

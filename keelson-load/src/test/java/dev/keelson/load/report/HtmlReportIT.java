@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.LoadTest;
+import dev.keelson.load.Scenario;
+import dev.keelson.load.Step;
 import dev.keelson.load.TargetServerAccess;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.net.URI;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +36,7 @@ class HtmlReportIT {
                     .duration(Duration.ofSeconds(3)).threshold("p99<1s").build().run();
         }
         Path html = Files.writeString(dir.resolve("report.html"), HtmlReport.render(result));
-        BufferedImage png = screenshot(chromium, html);
+        BufferedImage png = screenshot(chromium, html, 1800);
 
         // every series colour is drawn as a line, not only as its 12x12 legend swatch (144 pixels)
         for (String colour : List.of(HtmlReport.BLUE, HtmlReport.GREEN, HtmlReport.AMBER, HtmlReport.RED, HtmlReport.PURPLE)) {
@@ -41,6 +45,26 @@ class HtmlReportIT {
         // blue is drawn in two charts: requests/s near the top, the percentile spectrum below the latency chart
         assertThat(pixels(png, HtmlReport.BLUE, 0, 900)).as("requests/s line").isGreaterThan(144 + 300);
         assertThat(pixels(png, HtmlReport.BLUE, 900, png.getHeight())).as("spectrum line").isGreaterThan(144 + 300);
+    }
+
+    @Test
+    void aScenariosStepsGetTheirOwnChartsReadableOnAShortRun() throws Exception {
+        String chromium = chromium();
+        LoadResult result;
+        try (var server = TargetServerAccess.start()) {
+            var steps = List.of(new Step("login", "GET", "/slow?ms=5", Map.of(), null, 0, Map.of(), null),
+                    new Step("list", "GET", "/json", Map.of(), null, 0, Map.of(), null));
+            result = LoadTest.configure().scenario(new Scenario(URI.create(server.url("")), steps, null)).users(4)
+                    .duration(Duration.ofSeconds(2)).build().run();
+        }
+        String page = HtmlReport.render(result);
+        Path html = Files.writeString(dir.resolve("report.html"), page);
+        BufferedImage png = screenshot(chromium, html, 3200);
+
+        assertThat(page).contains("<table class=\"steps\">").contains("Step login: latency over time")
+                .contains("Step list: latency over time").contains("Response-time distribution");
+        // p50 is drawn in three latency charts (the run's and each step's), each line longer than its legend swatch
+        assertThat(pixels(png, HtmlReport.GREEN, 0, png.getHeight())).isGreaterThan(3 * (144 + 300));
     }
 
     private String chromium() {
@@ -53,11 +77,11 @@ class HtmlReportIT {
         return null;
     }
 
-    private BufferedImage screenshot(String chromium, Path html) throws Exception {
+    private BufferedImage screenshot(String chromium, Path html, int height) throws Exception {
         Path png = dir.resolve("report.png");
         Process process = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + dir.resolve("profile"), "--screenshot=" + png, "--window-size=1200,1800",
+                "--user-data-dir=" + dir.resolve("profile"), "--screenshot=" + png, "--window-size=1200," + height,
                 html.toUri().toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {

@@ -42,6 +42,8 @@ public enum ErrorCode {
     LOCK_TIMEOUT(false),
     /** The lint that {@code migrate} runs first found errors in pending files; nothing was applied. */
     LINT_FAILED(false),
+    /** A row of the history table cannot be read (a version that is no version, an entry without one). */
+    HISTORY_UNREADABLE(false),
     /** A file that {@code new} would write already exists, or the folder is not writable. */
     FILE_WRITE_FAILED(false);
 

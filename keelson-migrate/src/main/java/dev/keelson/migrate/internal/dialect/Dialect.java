@@ -58,6 +58,12 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
         }
     }
 
+    /**
+     * Makes a new migration connection's session behave as the database's own command-line client's would, so a
+     * file applies through Keelson exactly as it does through {@code psql} or {@code mysql}. Nothing by default.
+     */
+    default void prepareSession(Connection connection) throws SQLException {}
+
     /** Executes one statement of a script. */
     default void execute(Statement statement, SqlStatement sql) throws SQLException {
         statement.execute(sql.sql());

@@ -2,6 +2,12 @@ package dev.keelson.migrate.internal.dialect;
 
 import dev.keelson.migrate.internal.sql.SplitRules;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,6 +46,35 @@ public record MysqlDialect() implements Dialect {
     @Override
     public String timestampType() {
         return "DATETIME(3)";
+    }
+
+    /**
+     * MariaDB Connector/J asks for the {@code CLIENT_IGNORE_SPACE} capability at every handshake, so the server adds
+     * {@code IGNORE_SPACE} to the session's {@code sql_mode}: function names become reserved words
+     * ({@code CREATE TABLE Count (...)} fails) and every trigger, view and routine stores that mode. The {@code mysql}
+     * client does not ask for it: the mode is taken out again unless the server's own (global) mode has it. Any other
+     * mode (the server's, or one set in the URL's {@code sessionVariables}) is kept. The character set stays the
+     * driver's utf8mb4, the encoding migration files are read in.
+     */
+    @Override
+    public void prepareSession(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode, @@GLOBAL.sql_mode")) {
+            rs.next();
+            List<String> session = modes(rs.getString(1));
+            if (session.contains("IGNORE_SPACE") && !modes(rs.getString(2)).contains("IGNORE_SPACE")) {
+                List<String> kept = session.stream().filter(m -> !m.equals("IGNORE_SPACE")).toList();
+                try (PreparedStatement set = connection.prepareStatement("SET SESSION sql_mode = ?")) {
+                    set.setString(1, String.join(",", kept));
+                    set.execute();
+                }
+            }
+        }
+    }
+
+    private static List<String> modes(String text) {
+        return text == null || text.isBlank() ? List.of()
+                : Arrays.stream(text.split(",")).map(m -> m.strip().toUpperCase(Locale.ROOT)).toList();
     }
 
     @Override

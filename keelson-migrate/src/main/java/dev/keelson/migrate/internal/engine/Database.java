@@ -30,6 +30,7 @@ final class Database implements AutoCloseable {
         try {
             connection.setAutoCommit(true);
             Dialect dialect = Dialect.forUrl(config.url() != null ? config.url() : connection.getMetaData().getURL());
+            dialect.prepareSession(connection);
             return new Database(config, connection, dialect);
         } catch (SQLException | RuntimeException e) {
             try {

@@ -1,6 +1,9 @@
 package dev.keelson.migrate.internal.history;
 
+import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Version;
+
 import java.time.Instant;
 
 /**
@@ -36,6 +39,48 @@ public record HistoryRow(
         int statementsApplied,
         String error,
         StatementHashes statementHashes) {
+
+    /**
+     * A row as the history table holds it, checked: a versioned, undo or baseline row needs a version, a repeatable
+     * one has none; an entry type a newer Keelson wrote is kept as an audit entry that changes no migration's state.
+     *
+     * @throws MigrationException {@link ErrorCode#HISTORY_UNREADABLE} naming {@code table}, the rank and what to fix
+     */
+    public static HistoryRow fromColumns(String table, int rank, String version, String description, String type,
+            String script, String checksum, String installedBy, Instant installedOn, long executionMillis,
+            boolean success, int statementsApplied, String error, String hashes) {
+        EntryType entry = entryType(type);
+        Version parsed = version(table, rank, version);
+        boolean needsVersion = entry == EntryType.VERSIONED || entry == EntryType.UNDO || entry == EntryType.BASELINE;
+        if (needsVersion && parsed == null || entry == EntryType.REPEATABLE && parsed != null) {
+            throw unreadable(table, rank, "a " + entry + " entry " + (parsed == null ? "without a version"
+                    : "with version " + parsed));
+        }
+        return new HistoryRow(rank, parsed, description == null ? "" : description, entry, script, checksum,
+                installedBy == null ? "" : installedBy, installedOn, executionMillis, success, statementsApplied,
+                error, StatementHashes.parse(hashes));
+    }
+
+    private static EntryType entryType(String name) {
+        try {
+            return EntryType.valueOf(String.valueOf(name));
+        } catch (IllegalArgumentException newer) {
+            return EntryType.CHECKSUM_UPGRADE;
+        }
+    }
+
+    private static Version version(String table, int rank, String text) {
+        try {
+            return text == null ? null : Version.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(table, rank, "version " + e.getMessage());
+        }
+    }
+
+    private static MigrationException unreadable(String table, int rank, String what) {
+        return new MigrationException(ErrorCode.HISTORY_UNREADABLE, "History table " + table + ", installed_rank "
+                + rank + ": " + what + ". A tool other than Keelson wrote this row: correct or delete it by hand");
+    }
 
     /** A row left by a run outside a transaction that stopped without recording an outcome (killed, disconnected). */
     public boolean interrupted() {

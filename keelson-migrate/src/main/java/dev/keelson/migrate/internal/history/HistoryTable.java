@@ -1,6 +1,5 @@
 package dev.keelson.migrate.internal.history;
 
-import dev.keelson.migrate.Version;
 import dev.keelson.migrate.internal.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -128,32 +127,13 @@ public final class HistoryTable implements AutoCloseable {
     }
 
     /** Reads the twelve columns every version has by name, and {@value #HASHES} at {@code hashes} (0: absent). */
-    private static HistoryRow row(ResultSet rs, int hashes) throws SQLException {
-        String version = rs.getString("version");
+    private HistoryRow row(ResultSet rs, int hashes) throws SQLException {
         Timestamp on = rs.getTimestamp("installed_on");
-        return new HistoryRow(
-                rs.getInt("installed_rank"),
-                version == null ? null : Version.parse(version),
-                rs.getString("description"),
-                entryType(rs.getString("type")),
-                rs.getString("script"),
-                rs.getString("checksum"),
-                rs.getString("installed_by"),
-                on == null ? null : on.toInstant(),
-                rs.getLong("execution_time_ms"),
-                rs.getBoolean("success"),
-                rs.getInt("statements_applied"),
-                rs.getString("error"),
-                hashes > 0 ? StatementHashes.parse(rs.getString(hashes)) : null);
-    }
-
-    /** An entry type a newer Keelson wrote is kept as an audit entry that changes no migration's state. */
-    private static EntryType entryType(String name) {
-        try {
-            return EntryType.valueOf(name);
-        } catch (IllegalArgumentException newer) {
-            return EntryType.CHECKSUM_UPGRADE;
-        }
+        return HistoryRow.fromColumns(table, rs.getInt("installed_rank"), rs.getString("version"),
+                rs.getString("description"), rs.getString("type"), rs.getString("script"), rs.getString("checksum"),
+                rs.getString("installed_by"), on == null ? null : on.toInstant(), rs.getLong("execution_time_ms"),
+                rs.getBoolean("success"), rs.getInt("statements_applied"), rs.getString("error"),
+                hashes > 0 ? rs.getString(hashes) : null);
     }
 
     /** Appends a row with the prepared insert; commits only if the caller does. */

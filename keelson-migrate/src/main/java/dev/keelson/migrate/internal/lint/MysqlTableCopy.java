@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * pages. Modelled: no online DDL at all before MySQL 5.6 / MariaDB 10.0; an explicit {@code ALGORITHM=COPY};
  * adding a foreign key while {@code foreign_key_checks} is on; dropping a primary key without adding one;
  * {@code CONVERT TO CHARACTER SET}; adding an {@code AUTO_INCREMENT} or stored generated column; changing a column's
- * type when the old type is known from an earlier file, except widening {@code VARCHAR} (instant on MariaDB
- * 10.4.3+; elsewhere in place while the length prefix keeps its size, 255 bytes = 63 utf8mb4 characters) and
- * appending values to an {@code ENUM}.
+ * type when the old type is known from an earlier file, except widening {@code VARCHAR} while the length prefix
+ * keeps its size (255 bytes = 63 utf8mb4 characters) and appending values to an {@code ENUM}. The type-change
+ * verdicts are checked against the server ({@code ALGORITHM=INPLACE, LOCK=NONE} acceptance) in
+ * {@code MysqlTableCopyRulesIT}.
  */
 final class MysqlTableCopy extends ActionRule {
     private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
@@ -83,8 +84,12 @@ final class MysqlTableCopy extends ActionRule {
 
     private static Optional<String> typeChange(String table, Shapes.TypeChange change, FileContext file) {
         String old = file.schema().columnType(table, change.column());
-        String type = change.newType();
-        if (old == null || old.equals(type) || type.isEmpty()) {
+        return old == null ? Optional.empty() : typeChangeCopy(change.column(), old, change.newType(), file.server());
+    }
+
+    /** Why changing {@code column} from {@code old} to {@code type} copies the table on {@code server}; empty if not. */
+    static Optional<String> typeChangeCopy(String column, String old, String type, ServerVersion server) {
+        if (old.equals(type) || type.isEmpty()) {
             return Optional.empty();
         }
         Matcher from = VARCHAR.matcher(old);
@@ -92,17 +97,18 @@ final class MysqlTableCopy extends ActionRule {
         if (from.matches() && to.matches()) {
             int n = Integer.parseInt(from.group(1));
             int m = Integer.parseInt(to.group(1));
-            boolean instant = file.server().mariadb() && file.server().atLeast(10, 4, 3);
+            // utf8mb4: up to 63 characters fit a 1-byte length prefix; crossing it copies, MariaDB's instant
+            // VARCHAR extension included (MysqlTableCopyRulesIT: 10.11 refuses varchar(60) -> varchar(70) in place)
             boolean samePrefix = (n <= 63) == (m <= 63);
-            if (m >= n && (instant || samePrefix)) {
+            if (m >= n && samePrefix) {
                 return Optional.empty();
             }
-            return Optional.of(m < n ? "shrinking " + change.column() + " from " + old + " to " + type
-                    : "widening " + change.column() + " from " + old + " to " + type + " changes the length prefix");
+            return Optional.of(m < n ? "shrinking " + column + " from " + old + " to " + type
+                    : "widening " + column + " from " + old + " to " + type + " changes the length prefix");
         }
         if (old.startsWith("enum(") && type.startsWith("enum(") && type.startsWith(old.substring(0, old.length() - 1))) {
             return Optional.empty();
         }
-        return Optional.of("changing the type of " + change.column() + " from " + old + " to " + type);
+        return Optional.of("changing the type of " + column + " from " + old + " to " + type);
     }
 }

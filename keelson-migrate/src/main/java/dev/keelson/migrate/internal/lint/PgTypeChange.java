@@ -3,17 +3,18 @@ package dev.keelson.migrate.internal.lint;
 import dev.keelson.migrate.lint.LintDialect;
 import dev.keelson.migrate.lint.RuleInfo;
 import dev.keelson.migrate.lint.Severity;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code ALTER COLUMN ... TYPE} that rewrites the table. Known not to rewrite: to {@code text} or unbounded
- * {@code varchar}, and widening {@code varchar(n)} or {@code numeric(p,s)} (same scale) when the old type is known
- * from an earlier file.
+ * {@code ALTER COLUMN ... TYPE} that rewrites the table, by PostgreSQL's own rule ({@code ATColumnChangeRequiresRewrite}):
+ * no rewrite when the new type is the old one, or binary-coercible from it ({@code pg_cast.castmethod = 'b'}:
+ * varchar↔text, xml→text/varchar, cidr→inet, bit→varbit), or only loosens a type modifier whose support function
+ * says so (a longer or unbounded varchar/varbit, numeric with more precision and the same scale or unconstrained,
+ * a time/timestamp/interval precision raised or removed). Anything else, or a {@code USING} clause, rewrites
+ * (int→text does: its cast is a function). When the old type is unknown (the table predates the migrations), only
+ * a change to {@code text} or unbounded {@code varchar} passes. Each verdict is checked against the server's
+ * {@code pg_class.relfilenode} in {@code PgTypeChangeRulesIT}.
  */
 final class PgTypeChange extends ActionRule {
-    private static final Pattern SIZED = Pattern.compile("(varchar|character varying|numeric|decimal)\\((\\d+)(?:,(\\d+))?\\)");
-
     @Override
     public RuleInfo info() {
         return new RuleInfo("pg-type-change-rewrites-table", Severity.ERROR, "postgresql",
@@ -28,7 +29,7 @@ final class PgTypeChange extends ActionRule {
     @Override
     public String fix() {
         return "add a new column of the new type, backfill it in batches, switch the code, then drop the old column; "
-                + "widening varchar(n) or changing to text does not rewrite";
+                + "widening varchar(n) or numeric(p,s), or varchar to text, does not rewrite";
     }
 
     @Override
@@ -43,33 +44,61 @@ final class PgTypeChange extends ActionRule {
         }
         Shapes.typeChange(action).ifPresent(change -> {
             String old = file.schema().columnType(table, change.column());
-            if (change.using() || !widens(old, change.newType())) {
+            if (change.using() || rewrites(old, change.newType())) {
                 sink.report(0, "type of " + table + "." + change.column() + " changed"
-                        + (old == null ? "" : " from " + old) + " to " + change.newType());
+                        + (old == null ? "" : " from " + old) + " to " + change.newType()
+                        + (change.using() ? " with USING" : ""));
             }
         });
     }
 
-    private static boolean numeric(Matcher m) {
-        return m.group(1).equals("numeric") || m.group(1).equals("decimal");
+    /** True when changing a column from {@code old} (null: unknown) to {@code type} rewrites the table. */
+    static boolean rewrites(String old, String type) {
+        PgType to = PgType.parse(type);
+        if (old == null) {
+            return !(to.base().equals("text") || to.base().equals("varchar") && to.mods().isEmpty());
+        }
+        PgType from = PgType.parse(old);
+        if (from.equals(to)) {
+            return false;
+        }
+        if (from.base().equals(to.base())) {
+            return !loosens(from, to);
+        }
+        return !binaryCoercible(from, to);
     }
 
-    static boolean widens(String old, String type) {
-        if (type.equals(old)) {
-            return true;
+    /** Same type, a modifier its support function treats as a no-op change. */
+    private static boolean loosens(PgType from, PgType to) {
+        if (to.mods().isEmpty()) {
+            return switch (to.base()) {
+                case "varchar", "varbit", "numeric", "timestamp", "timestamptz", "time", "timetz", "interval" -> true;
+                default -> false;
+            };
         }
-        if (type.equals("text") || type.equals("varchar") || type.equals("character varying")) {
-            return true;
-        }
-        if (old == null) {
+        if (from.mods().isEmpty()) {
             return false;
         }
-        Matcher from = SIZED.matcher(old);
-        Matcher to = SIZED.matcher(type);
-        if (!from.matches() || !to.matches() || numeric(from) != numeric(to)) {
-            return false;
-        }
-        boolean sameScale = String.valueOf(from.group(3)).equals(String.valueOf(to.group(3)));
-        return sameScale && Integer.parseInt(to.group(2)) >= Integer.parseInt(from.group(2));
+        return switch (to.base()) {
+            case "varchar", "varbit", "timestamp", "timestamptz", "time", "timetz", "interval" ->
+                to.mods().get(0) >= from.mods().get(0);
+            case "numeric" -> to.mods().get(0) >= from.mods().get(0) && scale(to) == scale(from);
+            default -> false;
+        };
+    }
+
+    private static int scale(PgType numeric) {
+        return numeric.mods().size() > 1 ? numeric.mods().get(1) : 0;
+    }
+
+    /** {@code pg_cast.castmethod = 'b'} pairs, when no length coercion follows (an unbounded target). */
+    private static boolean binaryCoercible(PgType from, PgType to) {
+        String pair = from.base() + ">" + to.base();
+        boolean unbounded = to.mods().isEmpty();
+        return switch (pair) {
+            case "varchar>text", "xml>text", "cidr>inet" -> true;
+            case "text>varchar", "xml>varchar", "bit>varbit" -> unbounded;
+            default -> false;
+        };
     }
 }

@@ -47,8 +47,13 @@ public record Step(
         if (expect != 0 && (expect < 100 || expect > 599)) {
             throw new IllegalArgumentException("step '" + name + "': expect must be an HTTP status 100..599");
         }
+        for (var header : (headers == null ? Map.<String, String>of() : headers).entrySet()) {
+            if (header.getKey() == null || header.getValue() == null) {
+                throw new IllegalArgumentException("step '" + name + "': header " + header.getKey() + " needs a value");
+            }
+        }
         for (var pointer : (extract == null ? Map.<String, String>of() : extract).entrySet()) {
-            if (!pointer.getValue().startsWith("/")) {
+            if (pointer.getKey() == null || pointer.getValue() == null || !pointer.getValue().startsWith("/")) {
                 throw new IllegalArgumentException("step '" + name + "': extract." + pointer.getKey()
                         + " must be a JSON pointer starting with /, e.g. /token");
             }

@@ -9,6 +9,7 @@ import dev.keelson.load.Scenario;
 import dev.keelson.load.Step;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,29 +57,41 @@ public final class ScenarioFile {
         if (!Files.isRegularFile(file)) {
             throw bad(file, "the scenario file does not exist");
         }
+        try {
+            return parse(file, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw bad(file, "cannot be read as UTF-8 text: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Validates {@code text} as the contents of {@code file} (feeds are resolved beside it). Whatever the text, the
+     * only exception is a usage-class {@link LoadException} naming what is wrong ({@code ScenarioFileFuzzTest}
+     * holds it to that).
+     */
+    static Scenario parse(Path file, String text) {
         FileScenario parsed;
         try {
-            parsed = YAML.readValue(file.toFile(), FileScenario.class);
+            parsed = YAML.readValue(text, FileScenario.class);
         } catch (UnrecognizedPropertyException e) {
-            throw bad(file, lineOf(file, e.getPropertyName()) + "unknown field '" + e.getPropertyName()
+            throw bad(file, lineOf(text, e.getPropertyName()) + "unknown field '" + e.getPropertyName()
                     + "'; known fields: " + e.getKnownPropertyIds());
         } catch (JacksonException e) {
             throw bad(file, where(e) + e.getOriginalMessage());
         }
         if (parsed == null) throw bad(file, "the file is empty");
+        if (parsed.target() == null) throw bad(file, "target: give the URL every step goes to, e.g. http://localhost:8080");
+        if (parsed.steps() == null || parsed.steps().isEmpty()) throw bad(file, "steps: the scenario needs at least one step");
+        if (parsed.steps().contains(null)) throw bad(file, "steps: a step is empty");
         return toScenario(file, parsed);
     }
 
     /** The first line that defines {@code field}: Jackson reports the token after a skipped field. */
-    private static String lineOf(Path file, String field) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            Pattern definition = Pattern.compile("^\\s*(-\\s+)?" + Pattern.quote(field) + "\\s*:");
-            for (int i = 0; i < lines.size(); i++) {
-                if (definition.matcher(lines.get(i)).find()) return "line " + (i + 1) + ": ";
-            }
-        } catch (IOException unreadable) {
-            // the parser read it a moment ago; fall back to no line
+    private static String lineOf(String text, String field) {
+        List<String> lines = text.lines().toList();
+        Pattern definition = Pattern.compile("^\\s*(-\\s+)?" + Pattern.quote(field) + "\\s*:");
+        for (int i = 0; i < lines.size(); i++) {
+            if (definition.matcher(lines.get(i)).find()) return "line " + (i + 1) + ": ";
         }
         return "";
     }

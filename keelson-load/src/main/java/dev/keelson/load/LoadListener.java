@@ -9,11 +9,11 @@ public interface LoadListener {
     default void onSecond(TimelineSecond second) {}
 
     /**
-     * One second of the run has been sampled, with each scenario step's share of it ({@code steps} is empty for a
-     * run of one step). Calls {@link #onSecond(TimelineSecond)} unless overridden.
+     * One second of the run has been sampled, with each scenario step's share and the errors by kind. Calls
+     * {@link #onSecond(TimelineSecond)} unless overridden.
      */
-    default void onSecond(TimelineSecond second, java.util.List<TimelineSecond> steps) {
-        onSecond(second);
+    default void onProgress(Progress progress) {
+        onSecond(progress.second());
     }
 
     /** A listener that ignores everything. */

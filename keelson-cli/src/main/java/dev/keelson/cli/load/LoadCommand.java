@@ -89,7 +89,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         var env = root.environment();
         ProgressLine progress = new ProgressLine(env.err(), env.interactive());
         LoadTest test = configure(progress);
-        progress.budget(test.config().requests());
+        progress.plan(test.config());
         output.checkTarget(env);
         LoadResult result;
         try (Interruption interruption = new Interruption(() -> {

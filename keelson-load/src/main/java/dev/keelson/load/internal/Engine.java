@@ -84,7 +84,8 @@ public final class Engine {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeout);
         List<Worker> workers = workers(run, group, bootstrap);
         int warmupSeconds = (int) Math.ceil(config.warmup().toNanos() / 1e9);
-        Sampler sampler = new Sampler(workers.stream().map(w -> w.meter).toList(), listener, warmupSeconds);
+        Sampler sampler = new Sampler(workers.stream().map(w -> w.meter).toList(), listener, warmupSeconds,
+                config.scenario().steps().stream().map(dev.keelson.load.Step::name).toList());
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keelson-load-sampler");
             t.setDaemon(true);

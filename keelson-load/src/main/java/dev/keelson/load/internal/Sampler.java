@@ -37,6 +37,9 @@ final class Sampler {
     private final long[][] readErrors;
     private final long[] readBytes;
     private int tick;
+    private final List<String> stepNames;
+    /** Errors per kind of all meters as of the last sample, to tell each second's kinds. */
+    private final long[] lastKinds = new long[ErrorKind.values().length];
     private final int stepCount;
     private final Histogram[][] recycledSteps;
     private final long[][] readStepResponses;
@@ -56,7 +59,8 @@ final class Sampler {
     long bytes;
     final List<TimelineSecond> timeline = new ArrayList<>();
 
-    Sampler(List<Meter> meters, LoadListener listener, int warmupSeconds) {
+    Sampler(List<Meter> meters, LoadListener listener, int warmupSeconds, List<String> stepNames) {
+        this.stepNames = stepNames;
         this.meters = meters;
         this.listener = listener;
         this.warmupSeconds = warmupSeconds;
@@ -110,8 +114,21 @@ final class Sampler {
         if (requests > 0 || failed > 0 || !warmup) {
             timeline.add(second);
             for (int s = 0; s < stepCount; s++) stepTimelines.get(s).add(steps.get(s));
-            listener.onSecond(second, steps);
+            Map<String, TimelineSecond> bySteps = new java.util.LinkedHashMap<>();
+            for (int s = 0; s < stepCount; s++) bySteps.put(stepNames.get(s), steps.get(s));
+            listener.onProgress(new dev.keelson.load.Progress(second, bySteps, kindsThisSecond()));
         }
+    }
+
+    private Map<ErrorKind, Long> kindsThisSecond() {
+        Map<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
+        for (ErrorKind kind : ErrorKind.values()) {
+            long now = 0;
+            for (long[] read : readErrors) now += read[kind.ordinal()];
+            if (now > lastKinds[kind.ordinal()]) kinds.put(kind, now - lastKinds[kind.ordinal()]);
+            lastKinds[kind.ordinal()] = now;
+        }
+        return kinds;
     }
 
     /** Each step's second, added to the step's totals unless it is warm-up. */

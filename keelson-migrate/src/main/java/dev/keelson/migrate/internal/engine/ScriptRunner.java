@@ -193,6 +193,7 @@ final class ScriptRunner {
 
     private static String message(SQLException e) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        text = text.replaceAll("[.\\s]+$", ""); // the sentence ends here, once: no "..", whatever the driver wrote
         return (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ") + text;
     }
 

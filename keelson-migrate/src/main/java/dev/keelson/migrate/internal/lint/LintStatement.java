@@ -67,6 +67,14 @@ public record LintStatement(String sql, int line, Tokens tokens) {
         return Optional.ofNullable(tokens.nameAt(i));
     }
 
+    /** The view a {@code CREATE MATERIALIZED VIEW [IF NOT EXISTS] name} creates: new, nobody reads it yet. */
+    public Optional<String> createdMaterializedView() {
+        if (!tokens.startsWith("CREATE", "MATERIALIZED", "VIEW")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(tokens.nameAt(tokens.at(3, "IF", "NOT", "EXISTS") ? 6 : 3));
+    }
+
     /** The column definitions of a {@code CREATE TABLE name (...)}: column name → type text. */
     public List<Tokens> createTableElements() {
         int open = -1;

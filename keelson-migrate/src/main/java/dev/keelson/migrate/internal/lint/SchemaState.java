@@ -51,6 +51,7 @@ public final class SchemaState {
     /** Records what {@code statement} changes. */
     void apply(LintStatement statement) {
         statement.createdTable().ifPresent(table -> createTable(table, statement));
+        statement.createdMaterializedView().ifPresent(fresh::add);
         statement.droppedTables().forEach(this::dropTable);
         statement.tableRenames().forEach(r -> renameTable(r.from(), r.to()));
         statement.alterTable().ifPresent(alter -> {

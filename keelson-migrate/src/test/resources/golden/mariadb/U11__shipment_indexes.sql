@@ -1,0 +1,3 @@
+-- U11: indexes of shipment
+DROP INDEX shipment_name_idx ON shipment;
+DROP INDEX shipment_created_at_idx ON shipment;

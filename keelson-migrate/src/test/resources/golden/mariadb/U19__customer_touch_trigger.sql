@@ -1,0 +1,2 @@
+-- U19: touch trigger of customer
+DROP TRIGGER customer_touch;

@@ -1,0 +1,2 @@
+-- U1: customer table of customer
+DROP TABLE customer;

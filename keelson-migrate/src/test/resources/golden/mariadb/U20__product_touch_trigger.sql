@@ -1,0 +1,2 @@
+-- U20: touch trigger of product
+DROP TRIGGER product_touch;

@@ -1,0 +1,2 @@
+-- U21: touch trigger of supplier
+DROP TRIGGER supplier_touch;

@@ -1,0 +1,2 @@
+-- U22: touch trigger of invoice
+DROP TRIGGER invoice_touch;

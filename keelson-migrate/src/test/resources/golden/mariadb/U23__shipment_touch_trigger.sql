@@ -1,0 +1,2 @@
+-- U23: touch trigger of shipment
+DROP TRIGGER shipment_touch;

@@ -1,0 +1,2 @@
+-- U24: touch trigger of ticket
+DROP TRIGGER ticket_touch;

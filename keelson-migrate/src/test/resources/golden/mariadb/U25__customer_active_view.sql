@@ -1,0 +1,2 @@
+-- U25: active view of customer
+DROP VIEW customer_active;

@@ -1,0 +1,2 @@
+-- U27: active view of supplier
+DROP VIEW supplier_active;

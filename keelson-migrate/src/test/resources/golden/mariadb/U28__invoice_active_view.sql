@@ -1,0 +1,2 @@
+-- U28: active view of invoice
+DROP VIEW invoice_active;

@@ -1,0 +1,2 @@
+-- U29: active view of shipment
+DROP VIEW shipment_active;

@@ -1,0 +1,2 @@
+-- U2: product table of product
+DROP TABLE product;

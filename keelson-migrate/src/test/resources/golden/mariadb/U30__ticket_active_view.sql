@@ -1,0 +1,2 @@
+-- U30: active view of ticket
+DROP VIEW ticket_active;

@@ -1,0 +1,2 @@
+-- U31: close procedure of customer
+DROP PROCEDURE customer_close_old;

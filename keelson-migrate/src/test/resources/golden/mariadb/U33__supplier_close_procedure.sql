@@ -1,0 +1,2 @@
+-- U33: close procedure of supplier
+DROP PROCEDURE supplier_close_old;

@@ -1,0 +1,2 @@
+-- U34: close procedure of invoice
+DROP PROCEDURE invoice_close_old;

@@ -1,0 +1,2 @@
+-- U35: close procedure of shipment
+DROP PROCEDURE shipment_close_old;

@@ -1,0 +1,2 @@
+-- U36: close procedure of ticket
+DROP PROCEDURE ticket_close_old;

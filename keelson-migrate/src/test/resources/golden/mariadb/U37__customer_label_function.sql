@@ -1,0 +1,2 @@
+-- U37: label function of customer
+DROP FUNCTION customer_label;

@@ -1,0 +1,2 @@
+-- U38: label function of product
+DROP FUNCTION product_label;

@@ -1,0 +1,2 @@
+-- U39: label function of supplier
+DROP FUNCTION supplier_label;

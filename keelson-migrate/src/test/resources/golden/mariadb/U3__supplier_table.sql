@@ -1,0 +1,2 @@
+-- U3: supplier table of supplier
+DROP TABLE supplier;

@@ -1,0 +1,2 @@
+-- U40: label function of invoice
+DROP FUNCTION invoice_label;

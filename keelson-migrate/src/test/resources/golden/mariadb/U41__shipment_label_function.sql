@@ -1,0 +1,2 @@
+-- U41: label function of shipment
+DROP FUNCTION shipment_label;

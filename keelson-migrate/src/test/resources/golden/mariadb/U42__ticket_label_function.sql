@@ -1,0 +1,2 @@
+-- U42: label function of ticket
+DROP FUNCTION ticket_label;

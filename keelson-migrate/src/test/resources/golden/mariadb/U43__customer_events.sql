@@ -1,0 +1,2 @@
+-- U43: events of customer
+DROP TABLE customer_event;

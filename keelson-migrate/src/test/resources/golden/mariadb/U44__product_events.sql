@@ -1,0 +1,2 @@
+-- U44: events of product
+DROP TABLE product_event;

@@ -1,0 +1,2 @@
+-- U45: events of supplier
+DROP TABLE supplier_event;

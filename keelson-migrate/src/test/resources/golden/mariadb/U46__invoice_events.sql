@@ -1,0 +1,2 @@
+-- U46: events of invoice
+DROP TABLE invoice_event;

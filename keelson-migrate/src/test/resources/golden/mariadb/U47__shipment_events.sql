@@ -1,0 +1,2 @@
+-- U47: events of shipment
+DROP TABLE shipment_event;

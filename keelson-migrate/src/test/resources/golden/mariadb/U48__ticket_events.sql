@@ -1,0 +1,2 @@
+-- U48: events of ticket
+DROP TABLE ticket_event;

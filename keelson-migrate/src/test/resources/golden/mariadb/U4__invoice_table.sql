@@ -1,0 +1,2 @@
+-- U4: invoice table of invoice
+DROP TABLE invoice;

@@ -1,0 +1,2 @@
+-- U55: sequence of customer
+DROP SEQUENCE customer_ref_seq;

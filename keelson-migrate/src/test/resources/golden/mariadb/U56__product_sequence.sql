@@ -1,0 +1,2 @@
+-- U56: sequence of product
+DROP SEQUENCE product_ref_seq;

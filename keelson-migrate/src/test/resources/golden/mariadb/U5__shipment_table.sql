@@ -1,0 +1,2 @@
+-- U5: shipment table of shipment
+DROP TABLE shipment;

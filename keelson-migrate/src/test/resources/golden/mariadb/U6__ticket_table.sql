@@ -1,0 +1,2 @@
+-- U6: ticket table of ticket
+DROP TABLE ticket;

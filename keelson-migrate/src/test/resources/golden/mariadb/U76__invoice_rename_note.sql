@@ -1,0 +1,2 @@
+-- U76: rename note of invoice
+ALTER TABLE invoice RENAME COLUMN remark TO note;

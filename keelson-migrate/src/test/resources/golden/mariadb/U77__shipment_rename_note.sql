@@ -1,0 +1,2 @@
+-- U77: rename note of shipment
+ALTER TABLE shipment RENAME COLUMN remark TO note;

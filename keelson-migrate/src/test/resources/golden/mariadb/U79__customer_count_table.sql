@@ -1,0 +1,2 @@
+-- U79: count table of customer
+DROP TABLE Count;

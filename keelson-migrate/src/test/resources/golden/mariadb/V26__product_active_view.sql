@@ -1,0 +1,3 @@
+-- V26: active view of product
+CREATE VIEW product_active AS
+    SELECT id, name, amount FROM product WHERE status = 'active';

@@ -1,0 +1,3 @@
+-- V30: active view of ticket
+CREATE VIEW ticket_active AS
+    SELECT id, name, amount FROM ticket WHERE status = 'active';

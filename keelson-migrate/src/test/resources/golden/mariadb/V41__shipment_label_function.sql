@@ -1,0 +1,8 @@
+-- V41: label function of shipment
+CREATE FUNCTION shipment_label(p_id BIGINT) RETURNS VARCHAR(120)
+READS SQL DATA
+BEGIN
+    DECLARE v VARCHAR(120);
+    SELECT CONCAT(name, ' (', status, '; ', amount, ')') INTO v FROM shipment WHERE id = p_id;
+    RETURN COALESCE(v, 'unknown; none');
+END;

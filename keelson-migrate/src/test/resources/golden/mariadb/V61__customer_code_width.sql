@@ -1,0 +1,2 @@
+-- V61: code width of customer
+ALTER TABLE customer MODIFY code varchar(40);

@@ -1,0 +1,2 @@
+-- V62: code width of product
+ALTER TABLE product MODIFY code varchar(40);

@@ -1,0 +1,2 @@
+-- V64: code width of invoice
+ALTER TABLE invoice MODIFY code varchar(40);

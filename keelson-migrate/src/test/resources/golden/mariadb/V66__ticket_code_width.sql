@@ -1,0 +1,2 @@
+-- V66: code width of ticket
+ALTER TABLE ticket MODIFY code varchar(40);

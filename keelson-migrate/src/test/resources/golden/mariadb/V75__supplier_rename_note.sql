@@ -1,0 +1,2 @@
+-- V75: rename note of supplier
+ALTER TABLE supplier RENAME COLUMN note TO remark;

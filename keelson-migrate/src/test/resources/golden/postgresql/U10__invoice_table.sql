@@ -1,0 +1,2 @@
+-- U10: invoice table of invoice
+DROP TABLE invoice;

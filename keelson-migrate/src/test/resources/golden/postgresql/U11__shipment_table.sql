@@ -1,0 +1,2 @@
+-- U11: shipment table of shipment
+DROP TABLE shipment;

@@ -1,0 +1,2 @@
+-- U12: ticket table of ticket
+DROP TABLE ticket;

@@ -1,0 +1,3 @@
+-- U19: touch trigger of customer
+DROP TRIGGER customer_touch ON customer;
+DROP FUNCTION customer_touch();

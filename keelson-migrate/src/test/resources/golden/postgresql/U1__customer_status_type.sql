@@ -1,0 +1,2 @@
+-- U1: status type of customer
+DROP TYPE customer_status;

@@ -1,0 +1,3 @@
+-- U20: touch trigger of product
+DROP TRIGGER product_touch ON product;
+DROP FUNCTION product_touch();

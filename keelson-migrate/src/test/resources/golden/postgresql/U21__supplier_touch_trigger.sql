@@ -1,0 +1,3 @@
+-- U21: touch trigger of supplier
+DROP TRIGGER supplier_touch ON supplier;
+DROP FUNCTION supplier_touch();

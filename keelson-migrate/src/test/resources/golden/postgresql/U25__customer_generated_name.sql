@@ -1,0 +1,2 @@
+-- U25: generated name of customer
+ALTER TABLE customer DROP COLUMN name_lower;

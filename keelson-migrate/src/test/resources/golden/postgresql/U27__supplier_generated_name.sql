@@ -1,0 +1,2 @@
+-- U27: generated name of supplier
+ALTER TABLE supplier DROP COLUMN name_lower;

@@ -1,0 +1,2 @@
+-- U28: generated name of invoice
+ALTER TABLE invoice DROP COLUMN name_lower;

@@ -1,0 +1,2 @@
+-- U29: generated name of shipment
+ALTER TABLE shipment DROP COLUMN name_lower;

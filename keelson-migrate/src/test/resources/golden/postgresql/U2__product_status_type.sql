@@ -1,0 +1,2 @@
+-- U2: status type of product
+DROP TYPE product_status;

@@ -1,0 +1,2 @@
+-- U31: active view of customer
+DROP VIEW customer_active;

@@ -1,0 +1,2 @@
+-- U32: active view of product
+DROP VIEW product_active;

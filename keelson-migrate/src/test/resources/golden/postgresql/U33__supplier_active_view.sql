@@ -1,0 +1,2 @@
+-- U33: active view of supplier
+DROP VIEW supplier_active;

@@ -1,0 +1,2 @@
+-- U34: active view of invoice
+DROP VIEW invoice_active;

@@ -1,0 +1,2 @@
+-- U35: active view of shipment
+DROP VIEW shipment_active;

@@ -1,0 +1,2 @@
+-- U36: active view of ticket
+DROP VIEW ticket_active;

@@ -1,0 +1,2 @@
+-- U37: counts of customer
+DROP MATERIALIZED VIEW customer_counts;

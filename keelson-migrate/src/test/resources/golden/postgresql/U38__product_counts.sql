@@ -1,0 +1,2 @@
+-- U38: counts of product
+DROP MATERIALIZED VIEW product_counts;

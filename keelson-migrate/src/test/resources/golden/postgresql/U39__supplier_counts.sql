@@ -1,0 +1,2 @@
+-- U39: counts of supplier
+DROP MATERIALIZED VIEW supplier_counts;

@@ -1,0 +1,2 @@
+-- U3: status type of supplier
+DROP TYPE supplier_status;

@@ -1,0 +1,2 @@
+-- U40: counts of invoice
+DROP MATERIALIZED VIEW invoice_counts;

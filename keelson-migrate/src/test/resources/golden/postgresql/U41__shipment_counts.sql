@@ -1,0 +1,2 @@
+-- U41: counts of shipment
+DROP MATERIALIZED VIEW shipment_counts;

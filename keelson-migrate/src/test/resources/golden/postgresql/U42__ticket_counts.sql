@@ -1,0 +1,2 @@
+-- U42: counts of ticket
+DROP MATERIALIZED VIEW ticket_counts;

@@ -1,0 +1,2 @@
+-- U49: close procedure of customer
+DROP PROCEDURE customer_close_old(integer);

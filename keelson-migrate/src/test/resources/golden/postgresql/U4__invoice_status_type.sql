@@ -1,0 +1,2 @@
+-- U4: status type of invoice
+DROP TYPE invoice_status;

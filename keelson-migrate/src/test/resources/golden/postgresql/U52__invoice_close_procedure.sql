@@ -1,0 +1,2 @@
+-- U52: close procedure of invoice
+DROP PROCEDURE invoice_close_old(integer);

@@ -1,0 +1,2 @@
+-- U54: close procedure of ticket
+DROP PROCEDURE ticket_close_old(integer);

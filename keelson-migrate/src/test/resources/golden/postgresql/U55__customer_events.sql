@@ -1,0 +1,2 @@
+-- U55: events of customer
+DROP TABLE customer_event;

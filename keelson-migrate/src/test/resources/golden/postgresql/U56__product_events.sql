@@ -1,0 +1,2 @@
+-- U56: events of product
+DROP TABLE product_event;

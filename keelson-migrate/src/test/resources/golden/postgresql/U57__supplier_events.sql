@@ -1,0 +1,2 @@
+-- U57: events of supplier
+DROP TABLE supplier_event;

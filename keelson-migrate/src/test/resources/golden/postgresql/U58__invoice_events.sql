@@ -1,0 +1,2 @@
+-- U58: events of invoice
+DROP TABLE invoice_event;

@@ -1,0 +1,2 @@
+-- U59: events of shipment
+DROP TABLE shipment_event;

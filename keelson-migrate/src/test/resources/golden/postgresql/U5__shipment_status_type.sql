@@ -1,0 +1,2 @@
+-- U5: status type of shipment
+DROP TYPE shipment_status;

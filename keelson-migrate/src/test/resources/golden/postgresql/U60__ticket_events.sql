@@ -1,0 +1,2 @@
+-- U60: events of ticket
+DROP TABLE ticket_event;

@@ -1,0 +1,2 @@
+-- U61: code type of customer
+ALTER TABLE customer ALTER COLUMN code TYPE text;

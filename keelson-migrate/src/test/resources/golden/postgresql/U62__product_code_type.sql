@@ -1,0 +1,2 @@
+-- U62: code type of product
+ALTER TABLE product ALTER COLUMN code TYPE text;

@@ -1,0 +1,2 @@
+-- U64: code type of invoice
+ALTER TABLE invoice ALTER COLUMN code TYPE text;

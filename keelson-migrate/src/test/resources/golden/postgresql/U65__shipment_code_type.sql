@@ -1,0 +1,2 @@
+-- U65: code type of shipment
+ALTER TABLE shipment ALTER COLUMN code TYPE text;

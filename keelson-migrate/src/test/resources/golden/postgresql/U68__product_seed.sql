@@ -1,0 +1,2 @@
+-- U68: seed of product
+DELETE FROM product WHERE name IN ('first product', 'second product', 'O''Brien product');

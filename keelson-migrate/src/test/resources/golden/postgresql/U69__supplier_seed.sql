@@ -1,0 +1,2 @@
+-- U69: seed of supplier
+DELETE FROM supplier WHERE name IN ('first supplier', 'second supplier', 'O''Brien supplier');

@@ -1,0 +1,2 @@
+-- U6: status type of ticket
+DROP TYPE ticket_status;

@@ -1,0 +1,2 @@
+-- U72: seed of ticket
+DELETE FROM ticket WHERE name IN ('first ticket', 'second ticket', 'O''Brien ticket');

@@ -1,0 +1,3 @@
+-- U79: sequence of customer
+ALTER TABLE customer DROP COLUMN ref;
+DROP SEQUENCE customer_ref_seq;

@@ -1,0 +1,2 @@
+-- U7: customer table of customer
+DROP TABLE customer;

@@ -1,0 +1,3 @@
+-- U81: product link of supplier
+DROP INDEX supplier_product_id_idx;
+ALTER TABLE supplier DROP COLUMN product_id;

@@ -1,0 +1,3 @@
+-- U83: invoice link of shipment
+DROP INDEX shipment_invoice_id_idx;
+ALTER TABLE shipment DROP COLUMN invoice_id;

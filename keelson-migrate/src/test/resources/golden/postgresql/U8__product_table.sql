@@ -1,0 +1,2 @@
+-- U8: product table of product
+DROP TABLE product;

@@ -1,0 +1,2 @@
+-- U9: supplier table of supplier
+DROP TABLE supplier;

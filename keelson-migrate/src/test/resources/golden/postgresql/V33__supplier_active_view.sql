@@ -1,0 +1,3 @@
+-- V33: active view of supplier
+CREATE VIEW supplier_active AS
+    SELECT id, name, amount FROM supplier WHERE status = 'active';

@@ -1,0 +1,2 @@
+-- V62: code type of product
+ALTER TABLE product ALTER COLUMN code TYPE varchar(12);

@@ -1,0 +1,2 @@
+-- V63: code type of supplier
+ALTER TABLE supplier ALTER COLUMN code TYPE varchar(12);

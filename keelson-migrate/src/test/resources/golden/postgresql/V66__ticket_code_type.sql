@@ -1,0 +1,2 @@
+-- V66: code type of ticket
+ALTER TABLE ticket ALTER COLUMN code TYPE varchar(12);

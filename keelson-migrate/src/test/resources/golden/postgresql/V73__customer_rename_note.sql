@@ -1,0 +1,2 @@
+-- V73: rename note of customer
+ALTER TABLE customer RENAME COLUMN note TO remark;

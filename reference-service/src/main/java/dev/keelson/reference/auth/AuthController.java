@@ -1,6 +1,7 @@
 package dev.keelson.reference.auth;
 
 import dev.keelson.reference.platform.Envelope;
+import dev.keelson.reference.platform.idempotency.NeverReplayed;
 import dev.keelson.reference.user.User;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -14,7 +15,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/auth}: the only endpoints callable without an access token. */
+/**
+ * {@code /api/v1/auth}: the only endpoints callable without an access token. Their requests carry passwords, codes
+ * and refresh tokens, so they are {@link NeverReplayed}: an {@code Idempotency-Key} is ignored, every retry runs anew
+ * (a spent refresh token always trips reuse detection) and no body or response of theirs is ever stored.
+ */
+@NeverReplayed
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {

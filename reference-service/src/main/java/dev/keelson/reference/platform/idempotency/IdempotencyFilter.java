@@ -9,13 +9,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -28,6 +34,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -43,8 +52,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       one commits (then replays) or rolls back (then runs); after
  *       {@code reference.idempotency.wait-for-first} it gets 409;
  *   <li>a failed request (4xx, 5xx) keeps nothing: its changes roll back unless its handler committed them on
- *       purpose (a 4xx after a deliberate change, such as revoking a reused refresh token), and a retry runs anew.
+ *       purpose (a 4xx after a deliberate change), and a retry runs anew;
+ *   <li>a request routed to a handler marked {@link NeverReplayed} ignores the key: nothing is stored or replayed.
  * </ul>
+ *
+ * The stored request fingerprint is an HMAC-SHA256 under a key derived from the server's secret
+ * ({@code reference.pagination.cursor-key}) and the client's key, never a plain hash: a copy of the table does not
+ * let anyone test guesses of a request body offline.
  *
  * Runs after Spring Security and the rate limiter.
  * A key belongs to the authenticated user: users cannot replay each other's responses. // keelson:auth
@@ -61,13 +75,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final PlatformTransactionManager transactions;
     private final Problems problems;
     private final IdempotencyProperties properties;
+    private final ObjectProvider<RequestMappingHandlerMapping> handlers;
+    private final SecretKeySpec fingerprintKey;
 
     IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactions, Problems problems,
-            IdempotencyProperties properties) {
+            IdempotencyProperties properties,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers,
+            @Value("${reference.pagination.cursor-key:}") String serverSecret) {
         this.keys = keys;
         this.transactions = transactions;
         this.problems = problems;
         this.properties = properties;
+        this.handlers = handlers;
+        this.fingerprintKey = new SecretKeySpec(hmac(secretBytes(serverSecret), "keelson-idempotency-fingerprint"),
+                "HmacSHA256");
     }
 
     @Override
@@ -79,6 +100,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (neverReplayed(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         String header = request.getHeader(HEADER);
         if (!IdempotencyKey.valid(header)) {
             problems.write(problems.of(ErrorCode.VALIDATION,
@@ -95,7 +120,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            handle(tx, key, fingerprint(buffered), buffered, response, chain);
+            handle(tx, key, fingerprint(header, key.scope(), buffered), buffered, response, chain);
         } catch (DataAccessResourceFailureException | TransactionException e) {
             unavailable(request, response, e);
         } finally {
@@ -187,21 +212,59 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return "anonymous";
     }
 
-    /**
-     * SHA-256 of method, path (decoded and normalised by Tomcat, as Spring MVC routes on it) and query,
-     * {@code If-Match} and body.
-     */
-    private static byte[] fingerprint(BufferedBody request) {
+    /** Whether the handler the request is routed to (as the dispatcher will route it) is {@link NeverReplayed}. */
+    private boolean neverReplayed(HttpServletRequest request) {
+        HandlerExecutionChain chain;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            chain = handlers.getObject().getHandler(request);
+        } catch (Exception e) {
+            return false; // no handler: the dispatcher answers 404/405 itself, and nothing is stored for a 4xx
+        }
+        return chain != null && chain.getHandler() instanceof HandlerMethod method
+                && (method.hasMethodAnnotation(NeverReplayed.class)
+                        || method.getBeanType().isAnnotationPresent(NeverReplayed.class));
+    }
+
+    /**
+     * HMAC-SHA256 of method, path (decoded and normalised by Tomcat, as Spring MVC routes on it) and query,
+     * {@code If-Match} and body, keyed by the server secret and the client's key.
+     */
+    private byte[] fingerprint(String clientKey, String scope, BufferedBody request) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hmacWith(fingerprintKey, scope + '\0' + clientKey), "HmacSHA256"));
             for (String part : new String[] {request.getMethod(), request.getServletPath(), request.getQueryString(),
                 request.getHeader("If-Match")}) {
-                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
+                mac.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                mac.update((byte) 0);
             }
-            return digest.digest(request.body());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+            return mac.doFinal(request.body());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
+        }
+    }
+
+    /** The configured secret, or (none configured: development) one made now, as the cursor codec does. */
+    private static byte[] secretBytes(String configured) {
+        if (!configured.isBlank()) {
+            return configured.strip().getBytes(StandardCharsets.UTF_8);
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return random;
+    }
+
+    private static byte[] hmac(byte[] key, String message) {
+        return hmacWith(new SecretKeySpec(key, "HmacSHA256"), message);
+    }
+
+    private static byte[] hmacWith(SecretKeySpec key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
         }
     }
 }

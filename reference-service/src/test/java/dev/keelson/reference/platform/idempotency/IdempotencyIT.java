@@ -152,7 +152,7 @@ class IdempotencyIT extends ServiceTest {
     // keelson:begin auth
 
     @Test
-    void aRegistrationRetriedWithItsKeyGetsTheAccountInsteadOfEmailTaken() {
+    void authenticationRequestsIgnoreTheKeyAndLeaveNoRecord() {
         String email = "idem-" + UUID.randomUUID() + "@example.com";
         Map<String, String> body = Map.of("email", email, "password", "correct horse battery staple",
                 "displayName", "Retry");
@@ -160,32 +160,57 @@ class IdempotencyIT extends ServiceTest {
 
         Reply first = api.post("/api/v1/auth/register").header("Idempotency-Key", key).json(body).send();
         Reply retry = api.post("/api/v1/auth/register").header("Idempotency-Key", key).json(body).send();
-        Reply withoutKey = api.post("/api/v1/auth/register").json(body).send();
+        Reply login = api.post("/api/v1/auth/login").header("Idempotency-Key", key)
+                .json(Map.of("email", email, "password", "correct horse battery staple")).send();
+        Reply loginAgain = api.post("/api/v1/auth/login").header("Idempotency-Key", key)
+                .json(Map.of("email", email, "password", "correct horse battery staple")).send();
 
         assertThat(first.status()).isEqualTo(201);
-        assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(withoutKey.status()).isEqualTo(409);
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(loginAgain.header("Idempotent-Replayed")).isNull();
+        assertThat(loginAgain.json().at("/data/refreshToken").asString())
+                .isNotEqualTo(login.json().at("/data/refreshToken").asString());
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_keys WHERE scope = 'anonymous'").query(Long.class)
+                .single()).isZero();
     }
 
     @Test
-    void storedResponsesAreSealedSoTheTableRevealsNoTokens() {
+    void aSpentRefreshTokenSentAgainWithItsFirstKeyTripsReuseDetection() {
         Session user = api.newUser();
         String key = UUID.randomUUID().toString();
-        Reply login = api.post("/api/v1/auth/login").header("Idempotency-Key", key)
-                .json(Map.of("email", user.email(), "password", user.password())).send();
-        String refreshToken = login.json().at("/data/refreshToken").asString();
+        Reply first = api.post("/api/v1/auth/refresh").header("Idempotency-Key", key)
+                .json(Map.of("refreshToken", user.refreshToken())).send();
+        String next = first.json().at("/data/refreshToken").asString();
 
-        List<byte[]> stored = jdbc.sql("SELECT response FROM idempotency_keys WHERE scope = 'anonymous' "
-                + "AND status = 200 AND response IS NOT NULL").query(byte[].class).list();
+        Reply replayed = api.post("/api/v1/auth/refresh").header("Idempotency-Key", key)
+                .json(Map.of("refreshToken", user.refreshToken())).send();
 
-        assertThat(stored).isNotEmpty();
-        byte[] token = refreshToken.getBytes(StandardCharsets.UTF_8);
-        assertThat(stored).noneSatisfy(bytes -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
-                .contains(new String(token, StandardCharsets.ISO_8859_1)));
-        List<byte[]> keyHashes = jdbc.sql("SELECT key_hash FROM idempotency_keys").query(byte[].class).list();
-        assertThat(keyHashes).noneSatisfy(bytes -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
-                .contains(key));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.json().get("type").asString()).endsWith("/refresh-token-reused");
+        assertThat(replayed.body()).doesNotContain(next);
+        assertThat(api.post("/api/v1/auth/refresh").json(Map.of("refreshToken", next)).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void theStoredFingerprintIsKeyedNotAPlainHashOfTheRequest() throws Exception {
+        Session user = api.newUser();
+        String key = UUID.randomUUID().toString();
+        Reply patched = api.patch("/api/v1/users/me").token(user.accessToken()).header("Idempotency-Key", key)
+                .json("{\"displayName\":\"Fingerprinted\"}").send();
+        assertThat(patched.status()).isEqualTo(200);
+
+        byte[] stored = jdbc.sql("SELECT request_hash FROM idempotency_keys WHERE scope = ?")
+                .param("user:" + patched.json().at("/data/id").asString()).query(byte[].class).single();
+        java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        for (String part : new String[] {"PATCH", "/api/v1/users/me", "null", "null"}) {
+            sha256.update(part.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+        }
+        byte[] plain = sha256.digest("{\"displayName\":\"Fingerprinted\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(stored).hasSize(32).isNotEqualTo(plain);
     }
 
     @Test

@@ -11,7 +11,11 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-/** Issues access tokens: ES256 JWTs with {@code kid}, {@code sub} (user id), {@code iat}, {@code exp}, {@code iss}, {@code aud}, {@code roles}. */
+/**
+ * Issues access tokens: ES256 JWTs with {@code kid}, {@code sub} (user id), {@code iat}, {@code exp}, {@code iss},
+ * {@code aud}, {@code roles}, {@code email_verified} and {@code ver} (the account's token version, see
+ * {@link RevocationCheck}).
+ */
 @Component
 class AccessTokens {
     private final JwtEncoder encoder;
@@ -35,6 +39,8 @@ class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.accessTokenTtl()))
                 .claim("roles", user.roles())
+                .claim("email_verified", user.emailVerifiedAt() != null)
+                .claim(RevocationCheck.VERSION_CLAIM, user.tokenVersion())
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).keyId(keys.active().getKeyID()).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -80,7 +80,10 @@ class AccountEmails {
         }));
     }
 
-    /** Sets the new password and ends every sign-in of the account. */
+    /**
+     * Sets the new password and ends every sign-in of the account: its refresh tokens are revoked, its access tokens
+     * refused from now on, and every other code sent to it (reset or verification) is spent.
+     */
     void confirmReset(String token, String newPassword) {
         String hash = passwords.encode(newPassword);
         Instant now = clock.instant();
@@ -88,6 +91,7 @@ class AccountEmails {
             UUID userId = tokens.consume(token, EmailTokens.Purpose.RESET_PASSWORD, now).orElseThrow(() ->
                     invalid("The reset code is not valid, was used already or has expired: request a new one"));
             users.updatePasswordHash(userId, hash);
+            tokens.spendAllOf(userId, now);
             refreshTokens.revokeAllOf(userId, now);
         });
     }

@@ -104,11 +104,17 @@ class AuthService {
         };
     }
 
-    /** Ends the sign-in the token belongs to. Unknown tokens are ignored: logout always succeeds. */
+    /**
+     * Ends the sign-in the token belongs to: its refresh-token family is revoked, and every access token of the
+     * account issued until now is refused from the next request on (the account's other sign-ins refresh theirs:
+     * their refresh tokens still work). Unknown tokens are ignored: logout always succeeds.
+     */
     void logout(String token) {
         Instant now = clock.instant();
-        transactions.executeWithoutResult(tx -> refreshTokens.findForUpdate(token)
-                .ifPresent(stored -> refreshTokens.revokeFamily(stored.familyId(), now)));
+        transactions.executeWithoutResult(tx -> refreshTokens.findForUpdate(token).ifPresent(stored -> {
+            refreshTokens.revokeFamily(stored.familyId(), now);
+            users.revokeAccessTokens(stored.userId());
+        }));
     }
 
     private record Rotated(RefreshTokenRotation.Decision decision, User user, String nextToken) {}

@@ -12,6 +12,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.keelson.reference.platform.InvalidSettingException;
+import dev.keelson.reference.user.Users;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
@@ -51,7 +52,7 @@ class JwtConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties, Clock clock) {
+    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties, Clock clock, Users users) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                 JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.verification())));
@@ -60,7 +61,7 @@ class JwtConfiguration {
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(properties.audience()))));
-        return new VerifiedTokenCache(decoder, clock);
+        return new RevocationCheck(new VerifiedTokenCache(decoder, clock), users);
     }
 
     /** Argon2id with Spring Security's current recommended cost (16 MB, 2 iterations). */

@@ -35,12 +35,16 @@ public class OrderService {
     }
     // keelson:begin auth
 
-    /** Who is asking. */
-    public record Caller(UUID userId, boolean admin) {
-        /** The caller an access token names: its subject, and admin when its {@code roles} claim holds ADMIN. */
+    /** Who is asking, and whether they proved their email address is theirs. */
+    public record Caller(UUID userId, boolean admin, boolean emailVerified) {
+        /**
+         * The caller an access token names: its subject, admin when its {@code roles} claim holds ADMIN, verified when
+         * its {@code email_verified} claim is true.
+         */
         public static Caller of(Jwt jwt) {
             List<String> roles = jwt.getClaimAsStringList("roles");
-            return new Caller(UUID.fromString(jwt.getSubject()), roles != null && roles.contains("ADMIN"));
+            return new Caller(UUID.fromString(jwt.getSubject()), roles != null && roles.contains("ADMIN"),
+                    Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")));
         }
 
         /** The owner filter of this caller's queries: none for admins. */
@@ -53,6 +57,13 @@ public class OrderService {
             return admin || order.userId().equals(userId);
         }
     }
+
+    private static void requireVerified(Caller caller) {
+        if (!caller.emailVerified()) {
+            throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED, "Verify your email address before placing orders: "
+                    + "send the emailed code to POST /api/v1/auth/verify-email, then refresh your access token");
+        }
+    }
     // keelson:end auth
 
     /**
@@ -63,9 +74,15 @@ public class OrderService {
     public record ListRequest(OrderStatus status, Instant createdFrom, Instant createdTo, boolean ascending,
             String cursor, int limit) {}
 
+    /**
+     * Places an order.
+     * Only a caller whose email address is verified may (403 otherwise): until then the account may be anyone's who // keelson:auth
+     * typed that address, and orders are what a shop must be able to tie to a reachable customer. // keelson:auth
+     */
     public Order place(
             Caller caller, // keelson:auth
             NewOrder request) {
+        requireVerified(caller); // keelson:auth
         List<Order.Line> lines = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
             NewOrder.Line r = request.lines().get(i);

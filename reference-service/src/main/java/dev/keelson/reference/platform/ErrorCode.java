@@ -16,6 +16,7 @@ public enum ErrorCode {
     REFRESH_TOKEN_REUSED(HttpStatus.UNAUTHORIZED, "refresh-token-reused", "The refresh token was already used"), // keelson:auth
     INVALID_EMAIL_TOKEN(HttpStatus.BAD_REQUEST, "invalid-email-token", "The emailed code is not valid"), // keelson:auth
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"), // keelson:auth
+    EMAIL_NOT_VERIFIED(HttpStatus.FORBIDDEN, "email-not-verified", "The email address is not verified yet"), // keelson:auth
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),

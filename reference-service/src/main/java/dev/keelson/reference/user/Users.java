@@ -18,10 +18,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code users} table. Soft-deleted accounts are invisible to every method. Emails are kept lower-cased. */
+/**
+ * The {@code users} table. Soft-deleted accounts are invisible to every method. Emails are kept lower-cased.
+ * A change of password or roles, and deletion, also add one to the account's {@code token_version}, which revokes
+ * every access token issued before ({@link User#tokenVersion()}).
+ */
 @Repository
 public class Users {
-    private static final String COLUMNS = "id, email, password_hash, display_name, roles, email_verified_at, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, email, password_hash, display_name, roles, email_verified_at, created_at, updated_at, token_version";
 
     private final JdbcClient jdbc;
     private final CursorCodec cursors;
@@ -107,7 +112,8 @@ public class Users {
     }
 
     public Optional<User> updateRoles(UUID id, List<String> roles) {
-        Optional<User> result = jdbc.sql("UPDATE users SET roles = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL "
+        Optional<User> result = jdbc.sql("UPDATE users SET roles = ?, token_version = token_version + 1, "
+                        + "updated_at = now() WHERE id = ? AND deleted_at IS NULL "
                         + "RETURNING " + COLUMNS)
                 .params(roles.toArray(String[]::new), id)
                 .query(Users::map)
@@ -125,7 +131,8 @@ public class Users {
     }
 
     public void updatePasswordHash(UUID id, String passwordHash) {
-        jdbc.sql("UPDATE users SET password_hash = ?, updated_at = now() WHERE id = ? AND deleted_at IS NULL")
+        jdbc.sql("UPDATE users SET password_hash = ?, token_version = token_version + 1, updated_at = now() "
+                        + "WHERE id = ? AND deleted_at IS NULL")
                 .params(passwordHash, id)
                 .update();
         cache.evict(cacheKey(id));
@@ -133,12 +140,22 @@ public class Users {
 
     /** Marks the account deleted; its email becomes free and its refresh tokens stop working. */
     public boolean softDelete(UUID id) {
-        boolean result = jdbc.sql("UPDATE users SET deleted_at = now(), updated_at = now() "
+        boolean result = jdbc.sql("UPDATE users SET deleted_at = now(), token_version = token_version + 1, "
+                        + "updated_at = now() "
                         + "WHERE id = ? AND deleted_at IS NULL")
                 .param(id)
                 .update() == 1;
         cache.evict(cacheKey(id));
         return result;
+    }
+
+    /** Revokes every access token of the account issued until now (sign-out). */
+    public void revokeAccessTokens(UUID id) {
+        jdbc.sql("UPDATE users SET token_version = token_version + 1, updated_at = now() "
+                        + "WHERE id = ? AND deleted_at IS NULL")
+                .param(id)
+                .update();
+        cache.evict(cacheKey(id));
     }
 
     private static String cacheKey(UUID id) {
@@ -163,7 +180,8 @@ public class Users {
                 List.of((String[]) roles.getArray()),
                 nullableInstant(rs, "email_verified_at"),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getInt("token_version"));
     }
 
     private static Instant nullableInstant(ResultSet rs, String column) throws SQLException {

@@ -24,7 +24,7 @@ class AccountEmailsIT extends ServiceTest {
 
     @Test
     void registrationSendsACodeThatVerifiesTheAddressOnce() {
-        Session user = api.newUser();
+        Session user = api.newUnverifiedUser();
         assertThat(me(user).contains("\"emailVerified\":false")).isTrue();
 
         String code = codeIn(TestSmtp.bodiesFor(user.email(), 1));
@@ -55,6 +55,28 @@ class AccountEmailsIT extends ServiceTest {
                 .isEqualTo(401);
         assertThat(api.post("/api/v1/auth/login").json(Map.of("email", user.email(), "password", user.password()))
                 .send().status()).isEqualTo(401);
+        assertThat(api.login(user.email(), "a brand new long password").accessToken()).isNotBlank();
+    }
+
+    @Test
+    void usingOneResetCodeSpendsEveryOtherOutstandingCodeOfTheAccount() {
+        Session user = api.newUnverifiedUser();
+        String verification = codeIn(TestSmtp.bodiesFor(user.email(), 1));
+        api.post("/api/v1/auth/password-reset").json(Map.of("email", user.email())).send();
+        String older = codeIn(TestSmtp.bodiesFor(user.email(), 2).subList(1, 2));
+        api.post("/api/v1/auth/password-reset").json(Map.of("email", user.email())).send();
+        String newer = codeIn(TestSmtp.bodiesFor(user.email(), 3).subList(2, 3));
+
+        Reply confirmed = api.post("/api/v1/auth/password-reset/confirm")
+                .json(Map.of("token", newer, "newPassword", "a brand new long password")).send();
+        Reply olderAfter = api.post("/api/v1/auth/password-reset/confirm")
+                .json(Map.of("token", older, "newPassword", "the attacker's own password")).send();
+        Reply verifyAfter = api.post("/api/v1/auth/verify-email").json(Map.of("token", verification)).send();
+
+        assertThat(confirmed.status()).isEqualTo(204);
+        assertThat(olderAfter.status()).isEqualTo(400);
+        assertThat(olderAfter.json().get("type").asString()).endsWith("/invalid-email-token");
+        assertThat(verifyAfter.status()).isEqualTo(400);
         assertThat(api.login(user.email(), "a brand new long password").accessToken()).isNotBlank();
     }
 

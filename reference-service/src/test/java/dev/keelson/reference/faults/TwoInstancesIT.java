@@ -131,6 +131,56 @@ class TwoInstancesIT {
                 .isBetween(API_CAPACITY, API_CAPACITY + slack);
         assertThat(ok + limited).as("every other answer is a 429").isEqualTo(API_CAPACITY + 40);
     }
+
+    @Test
+    void aSignOutOnOneInstanceRefusesTheAccessTokenOnTheOtherAtOnce() {
+        Session user = newUser();
+        assertThat(me(second, user).status()).isEqualTo(200); // the other instance has the account cached now
+
+        Reply out = first.api().post("/api/v1/auth/logout").header("X-Forwarded-For", nextAddress())
+                .json(Map.of("refreshToken", user.refreshToken())).send();
+
+        assertThat(out.status()).isEqualTo(204);
+        assertThat(me(second, user).status()).isEqualTo(401);
+        assertThat(placeOrder(second, user, UUID.randomUUID().toString()).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDemotedOrDeletedAccountIsRefusedOnTheOtherInstanceAtOnce() {
+        Session admin = newAdmin();
+        Session user = newUser();
+        assertThat(second.api().get("/api/v1/users").token(admin.accessToken()).send().status()).isEqualTo(200);
+        assertThat(placeOrder(second, user, UUID.randomUUID().toString()).send().status()).isEqualTo(201);
+        String userId = me(second, user).json().at("/data/id").asString();
+        String adminId = me(second, admin).json().at("/data/id").asString();
+        Session otherAdmin = newAdmin();
+
+        Reply deleted = first.api().delete("/api/v1/users/" + userId).token(otherAdmin.accessToken()).send();
+        Reply demoted = first.api().patch("/api/v1/users/" + adminId + "/roles").token(otherAdmin.accessToken())
+                .json(Map.of("roles", List.of("USER"))).send();
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(demoted.status()).isEqualTo(200);
+        assertThat(placeOrder(second, user, UUID.randomUUID().toString()).send().status()).isEqualTo(401);
+        assertThat(second.api().get("/api/v1/users").token(admin.accessToken()).send().status()).isEqualTo(401);
+        Session relogged = second.api().login(admin.email(), admin.password(), nextAddress());
+        assertThat(second.api().get("/api/v1/users").token(relogged.accessToken()).send().status()).isEqualTo(403);
+    }
+
+    private static Reply me(ServiceInstance instance, Session user) {
+        return instance.api().get("/api/v1/users/me").token(user.accessToken()).send();
+    }
+
+    private static Session newAdmin() {
+        Session user = newUser();
+        first.bean(JdbcClient.class).sql("UPDATE users SET roles = ARRAY['ADMIN','USER'] WHERE email = ?")
+                .param(user.email()).update();
+        return first.api().login(user.email(), user.password(), nextAddress());
+    }
+
+    private static synchronized String nextAddress() {
+        return "203.0.113." + nextAddress++;
+    }
     // keelson:end auth
 
     @Test

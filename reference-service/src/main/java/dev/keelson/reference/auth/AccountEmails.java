@@ -16,6 +16,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Email verification and password reset. Tokens go out only by email, through the outbox, written in the same
  * transaction as the token. A reset request answers the same whether or not the email has an account.
+ *
+ * <p>No email holds text a user chose: anyone can register with any address, so the display name (or anything else
+ * a registrant types) would be content an attacker sends to a stranger from this service's address. Subjects and
+ * bodies are fixed text plus the code; the recipient is an address that passed {@code @Email} (no line breaks), and
+ * the mail library refuses line breaks in headers besides. Emails carry no links: a link would need a base URL from
+ * configuration, never from the request's {@code Host} header, which the caller controls.
  */
 @Service
 class AccountEmails {
@@ -27,11 +33,13 @@ class AccountEmails {
     private final RefreshTokens refreshTokens;
     private final Outbox outbox;
     private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     AccountEmails(Users users, EmailTokens tokens, RefreshTokens refreshTokens, Outbox outbox,
-            PasswordEncoder passwords, TransactionTemplate transactions, Clock clock) {
+            PasswordEncoder passwords, PasswordPolicy policy, TransactionTemplate transactions, Clock clock) {
+        this.policy = policy;
         this.users = users;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
@@ -45,15 +53,16 @@ class AccountEmails {
     void sendVerification(User user) {
         String token = tokens.issue(user.id(), EmailTokens.Purpose.VERIFY_EMAIL, clock.instant().plus(VERIFY_TTL));
         outbox.enqueue(user.email(), "Confirm your email address", """
-                Hello %s,
+                Hello,
 
-                confirm this address by sending this code within 24 hours:
+                an account was created with this email address. To confirm the address, send this code within
+                24 hours:
 
                 %s
 
                 POST /api/v1/auth/verify-email {"token": "<the code>"}
-                If you did not create an account, ignore this email.
-                """.formatted(user.displayName(), token));
+                If you did not create an account, ignore this email: without the code, the address stays unconfirmed.
+                """.formatted(token));
     }
 
     void verify(String token) {
@@ -68,7 +77,7 @@ class AccountEmails {
             String token = tokens.issue(user.id(), EmailTokens.Purpose.RESET_PASSWORD,
                     clock.instant().plus(RESET_TTL));
             outbox.enqueue(user.email(), "Reset your password", """
-                    Hello %s,
+                    Hello,
 
                     to choose a new password, send this code within an hour:
 
@@ -76,7 +85,7 @@ class AccountEmails {
 
                     POST /api/v1/auth/password-reset/confirm {"token": "<the code>", "newPassword": "..."}
                     If you did not ask for this, ignore this email: your password stays as it is.
-                    """.formatted(user.displayName(), token));
+                    """.formatted(token));
         }));
     }
 
@@ -85,11 +94,14 @@ class AccountEmails {
      * refused from now on, and every other code sent to it (reset or verification) is spent.
      */
     void confirmReset(String token, String newPassword) {
-        String hash = passwords.encode(newPassword);
+        policy.check(newPassword, null);
+        String hash = passwords.encode(PasswordPolicy.normalize(newPassword));
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
             UUID userId = tokens.consume(token, EmailTokens.Purpose.RESET_PASSWORD, now).orElseThrow(() ->
                     invalid("The reset code is not valid, was used already or has expired: request a new one"));
+            // the code stays unspent when this refuses: the exception rolls the transaction back
+            users.findById(userId).ifPresent(user -> policy.check(newPassword, user.email()));
             users.updatePasswordHash(userId, hash);
             tokens.spendAllOf(userId, now);
             refreshTokens.revokeAllOf(userId, now);

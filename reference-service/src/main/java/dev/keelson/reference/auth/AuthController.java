@@ -2,6 +2,7 @@ package dev.keelson.reference.auth;
 
 import dev.keelson.reference.platform.Envelope;
 import dev.keelson.reference.platform.idempotency.NeverReplayed;
+import dev.keelson.reference.user.DisplayName;
 import dev.keelson.reference.user.User;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -32,12 +33,13 @@ class AuthController {
         this.emails = emails;
     }
 
+    /** {@code password}: see {@link PasswordPolicy} (checked by the service, which knows the email it goes with). */
     record RegisterRequest(
             @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
-            @NotBlank @Size(max = 100) String displayName) {}
+            @NotBlank @Size(max = 1024) String password,
+            @NotBlank @DisplayName String displayName) {}
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {}
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {}
 
     record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {}
 
@@ -47,7 +49,7 @@ class AuthController {
 
     record ResetConfirmation(
             @NotBlank @Size(max = 100) String token,
-            @NotBlank @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String newPassword) {}
+            @NotBlank @Size(max = 1024) String newPassword) {}
 
     record Registered(UUID id, String email, String displayName) {}
 

@@ -3,6 +3,7 @@ package dev.keelson.reference.auth;
 import dev.keelson.reference.platform.ApiException;
 import dev.keelson.reference.platform.ErrorCode;
 import dev.keelson.reference.platform.IdGenerator;
+import dev.keelson.reference.user.DisplayName;
 import dev.keelson.reference.user.User;
 import dev.keelson.reference.user.Users;
 import java.time.Clock;
@@ -27,6 +28,7 @@ class AuthService {
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
     private final AccountEmails emails;
+    private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
     private final AuthProperties properties;
     private final TransactionTemplate transactions;
@@ -40,9 +42,10 @@ class AuthService {
     private final SingletonSupplier<String> decoyHash;
 
     AuthService(Users users, RefreshTokens refreshTokens, AccessTokens accessTokens, AccountEmails emails,
-            PasswordEncoder passwords, AuthProperties properties, TransactionTemplate transactions, IdGenerator ids,
-            Clock clock) {
+            PasswordPolicy policy, PasswordEncoder passwords, AuthProperties properties, TransactionTemplate transactions,
+            IdGenerator ids, Clock clock) {
         this.emails = emails;
+        this.policy = policy;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
@@ -62,11 +65,15 @@ class AuthService {
     /** A new access token and the next refresh token of a family. */
     record Tokens(String accessToken, long expiresIn, String refreshToken) {}
 
-    /** Creates the account and queues its verification email, in one transaction. */
+    /**
+     * Creates the account and queues its verification email, in one transaction. An email that has an account
+     * already is 409: see docs/reference-service.md, "Security", for why this is not hidden.
+     */
     User register(String email, String password, String displayName) {
-        String hash = passwords.encode(password);
+        policy.check(password, email);
+        String hash = passwords.encode(PasswordPolicy.normalize(password));
         return transactions.execute(tx -> {
-            User user = users.insert(ids.next(), email, hash, displayName.strip())
+            User user = users.insert(ids.next(), email, hash, DisplayName.Check.normalize(displayName))
                     .orElseThrow(() -> new ApiException(ErrorCode.EMAIL_TAKEN,
                             "An account with this email exists: sign in, or reset its password"));
             emails.sendVerification(user);
@@ -77,7 +84,7 @@ class AuthService {
     /** Starts a new token family. Says the same thing for an unknown email and a wrong password. */
     Tokens login(String email, String password) {
         Optional<User> user = users.findByEmail(email);
-        boolean matches = passwords.matches(password, user.map(User::passwordHash).orElseGet(decoyHash));
+        boolean matches = matches(password, user.map(User::passwordHash).orElseGet(decoyHash));
         if (user.isEmpty() || !matches) {
             throw new ApiException(ErrorCode.BAD_CREDENTIALS, "Email or password is wrong");
         }
@@ -85,6 +92,15 @@ class AuthService {
         String refresh = transactions.execute(tx -> refreshTokens.issue(
                 ids.next(), user.get().id(), now.plus(properties.refreshTokenTtl())));
         return new Tokens(accessTokens.issue(user.get()), accessTokens.ttlSeconds(), refresh);
+    }
+
+    /**
+     * Whether {@code password} is the one hashed: its normalised form (as hashed since the password policy), or as
+     * typed for a hash made before. The second try costs only passwords that normalisation changes.
+     */
+    private boolean matches(String password, String hash) {
+        String normalized = PasswordPolicy.normalize(password);
+        return passwords.matches(normalized, hash) || (!normalized.equals(password) && passwords.matches(password, hash));
     }
 
     /**

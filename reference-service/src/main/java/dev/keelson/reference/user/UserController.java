@@ -55,7 +55,7 @@ class UserController {
         }
     }
 
-    record MePatch(@NotBlank @Size(max = 100) String displayName) {}
+    record MePatch(@NotBlank @DisplayName String displayName) {}
 
     record RolesPatch(@NotEmpty @Size(max = 2) List<@Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN")
             String> roles) {}
@@ -69,7 +69,7 @@ class UserController {
 
     @PatchMapping("/me")
     Envelope<UserView> patchMe(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody MePatch patch) {
-        return Envelope.of(UserView.of(users.updateDisplayName(id(jwt), patch.displayName().strip())
+        return Envelope.of(UserView.of(users.updateDisplayName(id(jwt), DisplayName.Check.normalize(patch.displayName()))
                 .orElseThrow(UserController::gone)));
     }
 

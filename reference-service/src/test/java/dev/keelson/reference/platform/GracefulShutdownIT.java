@@ -7,6 +7,7 @@ import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.TestPostgres;
+import dev.keelson.reference.testing.TestSmtp; // keelson:auth
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class GracefulShutdownIT {
         TestPostgres.Database db = TestPostgres.create();
         try {
             ConfigurableApplicationContext app = new SpringApplicationBuilder(ReferenceApplication.class).run(
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestSmtp.port(), // keelson:auth
                     "--server.port=0", "--spring.datasource.url=" + db.url(),
                     "--spring.datasource.username=" + db.user());
             Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());

@@ -16,7 +16,8 @@ public final class TestSmtp {
 
     private TestSmtp() {}
 
-    static synchronized int port() {
+    /** The server's port, starting it on first use. */
+    public static synchronized int port() {
         if (server == null) {
             server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();

@@ -20,6 +20,7 @@ public final class FreshDatabaseInitializer implements ApplicationContextInitial
                 "spring.datasource.username", db.user(),
                 "spring.mail.host", "127.0.0.1", // keelson:auth
                 "spring.mail.port", String.valueOf(TestSmtp.port()), // keelson:auth
+                "reference.outbox.poll-interval", "200ms", // keelson:auth
                 "db-scheduler.polling-interval", "200ms", // keelson:jobs
                 // cached test contexts stay open until the JVM ends: let their pools shrink when idle, so a whole run
                 // does not hold a hundred connections of the shared server

@@ -44,6 +44,7 @@ public final class ServiceInstance implements AutoCloseable {
         args.put("spring.datasource.username", db.user());
         args.put("spring.mail.host", "127.0.0.1"); // keelson:auth
         args.put("spring.mail.port", Integer.toString(TestSmtp.port())); // keelson:auth
+        args.put("reference.outbox.poll-interval", "200ms"); // keelson:auth
         args.put("db-scheduler.polling-interval", "200ms"); // keelson:jobs
         args.put("spring.datasource.hikari.minimum-idle", "1");
         args.put("reference.auth.jwks", SHARED_JWKS); // keelson:auth

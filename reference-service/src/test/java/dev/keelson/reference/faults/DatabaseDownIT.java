@@ -34,6 +34,7 @@ class DatabaseDownIT {
             String order = api.post("/api/v1/orders").token(user.accessToken()).json(Map.of("currency", "EUR",
                     "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "2.50"))))
                     .send().json().at("/data/id").asString();
+            Session cold = api.newUser(); // signed in, but none of its requests has read its account yet
 
             proxy.cut();
 
@@ -49,6 +50,8 @@ class DatabaseDownIT {
             assertThat(read.header("Retry-After")).isEqualTo("2");
             Reply write = api.post("/api/v1/orders/" + order + "/cancel").token(user.accessToken()).send();
             assertThat(write.status()).isEqualTo(503);
+            // a caller whose account is not cached gets the same 503, not a 401 that would make it sign in again
+            assertThat(api.get("/api/v1/orders").token(cold.accessToken()).send().status()).isEqualTo(503);
 
             proxy.restore();
 

@@ -33,6 +33,14 @@ public final class Durations {
         return Duration.ofNanos((long) nanos);
     }
 
+    /** Formats a duration as the user would type it: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 90s}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 60_000 == 0 && ms > 0) return ms / 60_000 + "m";
+        if (ms % 1_000 == 0) return ms / 1_000 + "s";
+        return ms + "ms";
+    }
+
     /** Formats microseconds as {@code 812us}, {@code 12.34ms} or {@code 1.20s}. */
     public static String formatMicros(double micros) {
         if (micros < 1_000) return String.format(Locale.ROOT, "%.0fus", micros);

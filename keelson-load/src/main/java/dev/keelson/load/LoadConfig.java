@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param trustedCertificates a PEM file of the certificate authorities to trust instead of the JDK's; {@code null}
  *                   for the JDK's
  * @param thresholds conditions the result must meet
+ * @param ramp       stages of users or rate over time, or {@code null} for a steady run
  */
 public record LoadConfig(
         Scenario scenario,
@@ -35,7 +36,8 @@ public record LoadConfig(
         int threads,
         boolean insecure,
         java.nio.file.Path trustedCertificates,
-        List<Threshold> thresholds) {
+        List<Threshold> thresholds,
+        Ramp ramp) {
 
     public LoadConfig {
         Objects.requireNonNull(scenario, "scenario");
@@ -51,6 +53,12 @@ public record LoadConfig(
         require(threads >= 1, "threads must be at least 1, got " + threads);
         require(requests == 0 || warmup.isZero(), "warmup cannot be combined with a request count; use a duration");
         thresholds = List.copyOf(thresholds);
+        if (ramp != null) {
+            require(ramp.model() == model, "stages of " + (ramp.model() == Model.OPEN ? "rates" : "users")
+                    + " need the " + ramp.model().name().toLowerCase(java.util.Locale.ROOT) + " model");
+            require(rampUp.isZero() && warmup.isZero(), "stages replace --ramp-up and --warmup; give a first stage instead");
+            require(duration.equals(ramp.duration()), "the stages last " + ramp.duration() + "; a duration cannot be added");
+        }
     }
 
     private static void require(boolean condition, String message) {

@@ -31,6 +31,7 @@ import org.HdrHistogram.Histogram;
  * @param thresholds  the thresholds checked against this result
  * @param shortfall   open model: why the schedule was not kept, when it was not; {@code null} otherwise
  * @param steps       per scenario step, in the scenario's order (a plain URL run has one); empty when not known
+ * @param stages      per stage of a ramping run, in order; empty for a steady run
  */
 public record LoadResult(
         String target,
@@ -49,10 +50,12 @@ public record LoadResult(
         List<TimelineSecond> timeline,
         List<Threshold.Outcome> thresholds,
         Shortfall shortfall,
-        List<StepResult> steps) implements Figures {
+        List<StepResult> steps,
+        List<StageResult> stages) implements Figures {
 
     public LoadResult {
         steps = steps == null ? List.of() : List.copyOf(steps);
+        stages = stages == null ? List.of() : List.copyOf(stages);
         statusCodes = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(statusCodes));
         errorKinds = java.util.Collections.unmodifiableMap(errorKinds.isEmpty()
                 ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
@@ -66,7 +69,16 @@ public record LoadResult(
             Map<ErrorKind, Long> errorKinds, Lateness lateness, List<TimelineSecond> timeline,
             List<Threshold.Outcome> thresholds) {
         this(target, model, users, rate, started, measured, requests, errors, bytes, latency, statusCodes, errorKinds,
-                lateness, timeline, thresholds, null, List.of());
+                lateness, timeline, thresholds, null, List.of(), List.of());
+    }
+
+    /** A result with everything but stages. */
+    public LoadResult(String target, Model model, int users, double rate, Instant started, Duration measured,
+            long requests, long errors, long bytes, Histogram latency, SortedMap<Integer, Long> statusCodes,
+            Map<ErrorKind, Long> errorKinds, Lateness lateness, List<TimelineSecond> timeline,
+            List<Threshold.Outcome> thresholds, Shortfall shortfall, List<StepResult> steps) {
+        this(target, model, users, rate, started, measured, requests, errors, bytes, latency, statusCodes, errorKinds,
+                lateness, timeline, thresholds, shortfall, steps, List.of());
     }
 
     /** The step named {@code name} (case-insensitive), if the run had it. */
@@ -89,7 +101,7 @@ public record LoadResult(
     public LoadResult withThresholds(List<Threshold> checks) {
         List<Threshold.Outcome> outcomes = checks.stream().map(t -> t.evaluate(this)).toList();
         return new LoadResult(target, model, users, rate, started, measured, requests, errors, bytes, latency,
-                statusCodes, errorKinds, lateness, timeline, outcomes, shortfall, steps);
+                statusCodes, errorKinds, lateness, timeline, outcomes, shortfall, steps, stages);
     }
 
     /**

@@ -80,6 +80,7 @@ public final class LoadTest {
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean insecure;
         private java.nio.file.Path trustedCertificates;
+        private Ramp ramp;
         private final List<Threshold> thresholds = new ArrayList<>();
         private LoadListener listener = LoadListener.none();
 
@@ -159,6 +160,15 @@ public final class LoadTest {
             return this;
         }
 
+        /**
+         * Shapes the run with stages (k6's ramping-vus / ramping-arrival-rate): users over time in the closed model,
+         * rate over time in the open model; the run lasts as long as the stages. Overrides a scenario file's stages.
+         */
+        public Builder ramp(Ramp ramp) {
+            this.ramp = ramp;
+            return this;
+        }
+
         /** Trusts the certificate authorities in this PEM file instead of the JDK's. */
         public Builder trustedCertificates(java.nio.file.Path pemFile) {
             this.trustedCertificates = pemFile;
@@ -185,11 +195,26 @@ public final class LoadTest {
                             + t.step() + "'; the steps are " + chosen.steps().stream().map(Step::name).toList());
                 }
             }
+            Ramp shape = ramp != null ? ramp : chosen.ramp();
+            if (shape != null) return buildRamped(chosen, shape);
             Model model = rate != null ? Model.OPEN : Model.CLOSED;
             int connections = users != null ? users : (model == Model.OPEN ? 50 : 10);
             Duration runFor = duration != null ? duration : (requests > 0 ? Duration.ZERO : Duration.ofSeconds(10));
             LoadConfig config = new LoadConfig(chosen, model, connections, rate == null ? 0 : rate, requests, runFor, warmup, rampUp,
-                    timeout, Math.min(threads, connections), insecure, trustedCertificates, thresholds);
+                    timeout, Math.min(threads, connections), insecure, trustedCertificates, thresholds, null);
+            return new LoadTest(config, listener);
+        }
+
+        /** Stages set the model, the length and (closed) the users; what they set cannot also be given. */
+        private LoadTest buildRamped(Scenario chosen, Ramp shape) {
+            if (duration != null) throw new LoadException(ErrorCode.BAD_CONFIG, "stages set the duration; leave --duration out");
+            if (rate != null) throw new LoadException(ErrorCode.BAD_CONFIG, "stages set the rate; leave --rate out");
+            boolean open = shape.model() == Model.OPEN;
+            if (!open && users != null) throw new LoadException(ErrorCode.BAD_CONFIG, "stages of users set the users; leave --users out");
+            int connections = open ? (users != null ? users : 50) : (int) Math.max(1, Math.ceil(shape.peak()));
+            LoadConfig config = new LoadConfig(chosen, shape.model(), connections, open ? Math.max(shape.peak(), 1e-9) : 0,
+                    requests, shape.duration(), warmup, rampUp, timeout, Math.min(threads, connections), insecure,
+                    trustedCertificates, thresholds, shape);
             return new LoadTest(config, listener);
         }
 

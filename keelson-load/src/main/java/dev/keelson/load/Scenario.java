@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param target the scheme, host and port every step goes to ({@code http://host:8080})
  * @param steps  at least one step
  * @param feed   rows of variables (from a CSV file), one row per iteration, round robin; empty for none
+ * @param ramp   the file's stages, or {@code null}
  */
-public record Scenario(URI target, List<Step> steps, List<Map<String, String>> feed) {
+public record Scenario(URI target, List<Step> steps, List<Map<String, String>> feed, Ramp ramp) {
+    /** A scenario without stages. */
+    public Scenario(URI target, List<Step> steps, List<Map<String, String>> feed) {
+        this(target, steps, feed, null);
+    }
+
     public Scenario {
         Objects.requireNonNull(target, "target");
         if (steps == null || steps.isEmpty()) {

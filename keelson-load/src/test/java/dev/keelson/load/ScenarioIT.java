@@ -101,6 +101,36 @@ class ScenarioIT {
     }
 
     @Test
+    void aScenarioFileCarriesItsStages() throws Exception {
+        Path file = scenario("""
+                target: http://127.0.0.1:8080
+                stages:
+                  - duration: 30s
+                    rate: 200
+                  - {duration: 1m, rate: 50}
+                steps:
+                  - path: /json
+                """);
+
+        Scenario scenario = Scenario.load(file);
+        LoadConfig config = LoadTest.configure().scenario(scenario).build().config();
+
+        assertThat(scenario.ramp().model()).isEqualTo(Model.OPEN);
+        assertThat(config.duration()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.rate()).isEqualTo(200);
+        Path mixed = scenario("""
+                target: http://127.0.0.1:8080
+                stages:
+                  - {duration: 30s, rate: 200}
+                  - {duration: 30s, users: 20}
+                steps:
+                  - path: /json
+                """);
+        assertThatThrownBy(() -> Scenario.load(mixed)).hasMessageEndingWith("stages: stages are either all users (30s:200)"
+                + " or all rates (30s:200/s), not both");
+    }
+
+    @Test
     void aThresholdOnAStepTheScenarioLacksIsRefusedBeforeAnyLoad() throws Exception {
         try (TargetServer server = TargetServer.http()) {
             Path file = scenario("""

@@ -8,6 +8,8 @@ import dev.keelson.load.ErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.LoadTest;
+import dev.keelson.load.Ramp;
+import dev.keelson.load.Stage;
 import dev.keelson.load.Threshold;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +58,11 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
 
     @Option(names = "--rate", paramLabel = "R", description = "Open model: R requests per second on a fixed schedule.")
     Double rate;
+
+    @Option(names = "--stage", paramLabel = "D:N|D:R/s",
+            description = "A stage (repeatable): over D, move users to N (closed model) or the rate to R/s (open), from"
+                    + " the previous stage's target (0 first), as k6's ramping executors; the run lasts the stages together.")
+    List<String> stages = new ArrayList<>();
 
     @Option(names = "--warmup", paramLabel = "D", description = "Run D first (rounded up to whole seconds) and exclude it from results.")
     String warmup;
@@ -123,6 +130,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         if (rampUp != null) builder.rampUp(Durations.parse(rampUp, "--ramp-up"));
         if (threads != null) builder.threads(threads);
         thresholds.forEach(builder::threshold);
+        if (!stages.isEmpty()) builder.ramp(Ramp.of(stages.stream().map(s -> Stage.parse(s, "--stage")).toList()));
         return builder.build();
     }
 }

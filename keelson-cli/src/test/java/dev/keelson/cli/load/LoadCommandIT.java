@@ -104,6 +104,8 @@ class LoadCommandIT {
             assertUsage(new String[] {"load", target.url("/"), "--duration", "ten"}, "error [BAD_CONFIG]: --duration 'ten' is not a duration: use e.g. 500ms, 30s, 2m or 1h");
             assertUsage(new String[] {"load", target.url("/"), "--users", "0"}, "error [BAD_CONFIG]: users must be at least 1, got 0");
             assertUsage(new String[] {"load", target.url("/"), "--rate", "0"}, "error [BAD_CONFIG]: --rate must be above 0 requests/s, got 0.0; leave it out for the closed model");
+            assertUsage(new String[] {"load", target.url("/"), "--stage", "30s"}, "error [BAD_CONFIG]: --stage '30s' must be DURATION:USERS or DURATION:RATE/s, e.g. 30s:200 or 1m:500/s");
+            assertUsage(new String[] {"load", target.url("/"), "--stage", "1s:5", "-d", "5s"}, "error [BAD_CONFIG]: stages set the duration; leave --duration out");
             assertUsage(new String[] {"load", target.url("/"), "--auth", "token"}, "error [BAD_CONFIG]: --auth must be bearer:TOKEN or basic:USER:PASSWORD");
             assertThat(target.requests.get()).isZero();
         }
@@ -192,6 +194,15 @@ class LoadCommandIT {
         // a block of two lines (no steps), drawn, then redrawn in place: up two lines, each line cleared
         assertThat(err.toString()).startsWith("\033[2K  1s of 2s, 1s left ").contains("\033[2F\033[2K  2s of 2s, 0s left ")
                 .contains("\033[2K  last second   p50 ").endsWith("\n");
+    }
+
+    @Test
+    void stagesRampTheRateAndTheSummaryShowsEach() throws Exception {
+        try (Target target = new Target()) {
+            assertThat(keelson("load", target.url("/"), "--stage", "1s:100/s", "--stage", "1s:100/s", "-c", "4")).isZero();
+        }
+        assertThat(out.toString()).contains("open model, rate in 2 stages over 4 connections")
+                .contains("  stage 1      1s to 100/s").contains("  stage 2      1s to 100/s");
     }
 
     @Test

@@ -30,6 +30,9 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     long cycles;
     /** When this user lost its connection and has not had one since (0: connected); see Worker#setupFailed. */
     long downSince;
+    /** Closed model with stages: connected at least once since it last became inactive, and waiting while inactive. */
+    boolean started;
+    boolean parked;
     /** Why it is down: the kind its lost requests fail with. */
     ErrorKind downKind = ErrorKind.CONNECT;
     long intendedNanos;

@@ -5,7 +5,7 @@ package dev.keelson.load.internal;
  * With ramp-up {@code T} the rate grows as {@code R·t/T}, so {@code k = R·t²/(2T)} requests are due by time
  * {@code t < T}, and after it one every {@code 1/R} seconds. Times are nanoseconds from the start.
  */
-final class ConstantRateSchedule {
+final class ConstantRateSchedule implements Schedule {
     private final double ratePerNano;
     private final double rampNanos;
     private final double rampSlots;
@@ -17,7 +17,8 @@ final class ConstantRateSchedule {
     }
 
     /** When slot {@code k} (0-based) is due, in nanoseconds from the start. */
-    long slot(long k) {
+    @Override
+    public long slot(long k) {
         if (k < rampSlots) {
             return (long) Math.sqrt(2 * rampNanos * k / ratePerNano);
         }

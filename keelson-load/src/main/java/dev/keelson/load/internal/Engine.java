@@ -85,7 +85,7 @@ public final class Engine {
         List<Worker> workers = workers(run, group, bootstrap);
         int warmupSeconds = (int) Math.ceil(config.warmup().toNanos() / 1e9);
         Sampler sampler = new Sampler(workers.stream().map(w -> w.meter).toList(), listener, warmupSeconds,
-                config.scenario().steps().stream().map(dev.keelson.load.Step::name).toList());
+                config.scenario().steps().stream().map(dev.keelson.load.Step::name).toList(), config.ramp(), config.model());
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keelson-load-sampler");
             t.setDaemon(true);
@@ -109,7 +109,8 @@ public final class Engine {
                 config.model(), config.users(), config.model() == Model.OPEN ? config.rate() : 0, startedAt, measured,
                 sampler.requests(), sampler.errorCount(), sampler.bytes, sampler.latency, sampler.statusCodes(),
                 sampler.errorKinds(), sampler.lateness(), sampler.timeline, List.of(), null,
-                sampler.steps(config.scenario().steps().stream().map(dev.keelson.load.Step::name).toList(), measured));
+                sampler.steps(config.scenario().steps().stream().map(dev.keelson.load.Step::name).toList(), measured),
+                sampler.stages());
         return withShortfall(result, workers, end - start).withThresholds(config.thresholds());
     }
 
@@ -140,7 +141,7 @@ public final class Engine {
                 answers == 0 ? 0 : answerNanos / 1e3 / answers, busy, workers.size());
         return new LoadResult(r.target(), r.model(), r.users(), r.rate(), r.started(), r.measured(), r.requests(),
                 r.errors(), r.bytes(), r.latency(), r.statusCodes(), r.errorKinds(), r.lateness(), r.timeline(),
-                r.thresholds(), shortfall, r.steps());
+                r.thresholds(), shortfall, r.steps(), r.stages());
     }
 
     private List<Worker> workers(Run run, EventLoopGroup group, Bootstrap bootstrap) {

@@ -38,6 +38,11 @@ final class Sampler {
     private final long[] readBytes;
     private int tick;
     private final List<String> stepNames;
+    private final dev.keelson.load.Ramp ramp;
+    private final dev.keelson.load.Model model;
+    private final Histogram[] stageLatency;
+    private final long[] stageRequests;
+    private final long[] stageErrors;
     /** Errors per kind of all meters as of the last sample, to tell each second's kinds. */
     private final long[] lastKinds = new long[ErrorKind.values().length];
     private final int stepCount;
@@ -59,8 +64,16 @@ final class Sampler {
     long bytes;
     final List<TimelineSecond> timeline = new ArrayList<>();
 
-    Sampler(List<Meter> meters, LoadListener listener, int warmupSeconds, List<String> stepNames) {
+    Sampler(List<Meter> meters, LoadListener listener, int warmupSeconds, List<String> stepNames,
+            dev.keelson.load.Ramp ramp, dev.keelson.load.Model model) {
         this.stepNames = stepNames;
+        this.ramp = ramp;
+        this.model = model;
+        int stageCount = ramp == null ? 0 : ramp.stages().size();
+        this.stageLatency = new Histogram[stageCount];
+        this.stageRequests = new long[stageCount];
+        this.stageErrors = new long[stageCount];
+        for (int i = 0; i < stageCount; i++) stageLatency[i] = new Histogram(Meter.HIGHEST_MICROS, 3);
         this.meters = meters;
         this.listener = listener;
         this.warmupSeconds = warmupSeconds;
@@ -105,6 +118,12 @@ final class Sampler {
         if (!warmup) {
             latency.add(interval);
             bytes += received;
+            int stage = stageOf(tick - warmupSeconds);
+            if (stage >= 0) {
+                stageLatency[stage].add(interval);
+                stageRequests[stage] += requests;
+                stageErrors[stage] += failed;
+            }
         }
         TimelineSecond second = new TimelineSecond(tick - warmupSeconds, warmup, requests, failed, received,
                 interval.getValueAtPercentile(50), interval.getValueAtPercentile(90),
@@ -229,6 +248,26 @@ final class Sampler {
         long sum = 0;
         for (long n : errors) sum += n;
         return sum;
+    }
+
+    /** The stage second {@code t} (covering [t, t+1) s) falls in; the last for the final partial sample; -1 without. */
+    private int stageOf(int t) {
+        if (ramp == null) return -1;
+        double end = 0;
+        for (int i = 0; i < ramp.stages().size(); i++) {
+            end += ramp.stages().get(i).duration().toNanos() / 1e9;
+            if (t + 0.5 < end) return i;
+        }
+        return ramp.stages().size() - 1;
+    }
+
+    List<dev.keelson.load.StageResult> stages() {
+        List<dev.keelson.load.StageResult> stages = new ArrayList<>();
+        for (int i = 0; i < stageLatency.length; i++) {
+            stages.add(new dev.keelson.load.StageResult(i + 1, ramp.stages().get(i), model, stageRequests[i],
+                    stageErrors[i], stageLatency[i]));
+        }
+        return stages;
     }
 
     /** Each step's result; a single step's are the run's totals. */

@@ -5,6 +5,8 @@ import dev.keelson.load.Check;
 import dev.keelson.load.Durations;
 import dev.keelson.load.ErrorCode;
 import dev.keelson.load.LoadException;
+import dev.keelson.load.Ramp;
+import dev.keelson.load.Stage;
 import dev.keelson.load.Scenario;
 import dev.keelson.load.Step;
 import java.io.IOException;
@@ -50,7 +52,10 @@ public final class ScenarioFile {
     record FileCheck(String json, String equals, String contains) {}
 
     record FileScenario(@JsonProperty(required = true) String target, String feed,
-            @JsonProperty(required = true) List<FileStep> steps) {}
+            @JsonProperty(required = true) List<FileStep> steps, List<FileStage> stages) {}
+
+    /** One of {@code stages:}: {@code duration: 30s} with {@code users: 200} or {@code rate: 200}. */
+    record FileStage(String duration, Double users, Double rate) {}
 
     /** Reads and validates {@code file}. */
     public static Scenario read(Path file) {
@@ -120,7 +125,7 @@ public final class ScenarioFile {
             known.addAll(step.extract().keySet());
             steps.add(step);
         }
-        return new Scenario(target, steps, feed);
+        return new Scenario(target, steps, feed, ramp(file, parsed.stages()));
     }
 
     private static Step toStep(Path file, int index, FileStep s) {
@@ -132,6 +137,29 @@ public final class ScenarioFile {
                     checks(name, s.check()));
         } catch (IllegalArgumentException | LoadException e) {
             throw bad(file, e.getMessage());
+        }
+    }
+
+    private static Ramp ramp(Path file, List<FileStage> stages) {
+        if (stages == null || stages.isEmpty()) return null;
+        List<Stage.Parsed> parsed = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            FileStage s = stages.get(i);
+            String where = "stages[" + (i + 1) + "]";
+            if (s == null || s.duration() == null || (s.users() == null) == (s.rate() == null)) {
+                throw bad(file, where + ": give a duration and either users or rate, e.g. {duration: 30s, users: 200}");
+            }
+            try {
+                Stage stage = new Stage(Durations.parse(s.duration(), where + ".duration"), s.users() != null ? s.users() : s.rate());
+                parsed.add(new Stage.Parsed(stage, s.rate() != null));
+            } catch (LoadException e) {
+                throw bad(file, where + ": " + e.getMessage());
+            }
+        }
+        try {
+            return Ramp.of(parsed);
+        } catch (LoadException e) {
+            throw bad(file, "stages: " + e.getMessage());
         }
     }
 

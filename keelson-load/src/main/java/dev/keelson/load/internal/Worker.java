@@ -38,7 +38,9 @@ final class Worker {
     private final Bootstrap bootstrap;
     private final List<Connection> connections = new ArrayList<>();
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
-    private final ConstantRateSchedule schedule;
+    private final Schedule schedule;
+    /** Closed model with stages: how many users are active when; {@code null} otherwise. */
+    private final dev.keelson.load.Ramp users;
     private final ByteBuf template;
     private final boolean head;
     private final Runnable pacer = this::pace;
@@ -58,7 +60,11 @@ final class Worker {
         this.meter = new Meter(loop, run.config.scenario().steps().size());
         this.run = run;
         this.bootstrap = bootstrap.clone(loop);
-        this.schedule = rate > 0 ? new ConstantRateSchedule(rate, run.config.rampUp().toNanos()) : null;
+        dev.keelson.load.Ramp ramp = run.config.ramp();
+        double share = (double) users / run.config.users();
+        this.schedule = rate <= 0 ? null : ramp != null ? new RampSchedule(ramp, share)
+                : new ConstantRateSchedule(rate, run.config.rampUp().toNanos());
+        this.users = ramp != null && schedule == null ? ramp : null;
         Step first = run.config.scenario().steps().get(0);
         this.head = first.method().equals("HEAD");
         this.template = run.config.scenario().isStatic()
@@ -79,9 +85,13 @@ final class Worker {
         loop.execute(() -> {
             cpuAtStart = THREADS.getCurrentThreadCpuTime();
             this.startNanos = startNanos;
-            for (Connection c : connections) {
-                long delay = schedule == null ? run.rampDelayNanos(c.index) : 0;
-                loop.schedule(() -> connect(c), delay, TimeUnit.NANOSECONDS);
+            if (users != null) {
+                loop.scheduleAtFixedRate(this::adjustUsers, 0, 50, TimeUnit.MILLISECONDS);
+            } else {
+                for (Connection c : connections) {
+                    long delay = schedule == null ? run.rampDelayNanos(c.index) : 0;
+                    loop.schedule(() -> connect(c), delay, TimeUnit.NANOSECONDS);
+                }
             }
             long period = Math.clamp(run.config.timeout().toNanos() / 4, 5_000_000L, 250_000_000L);
             loop.scheduleAtFixedRate(this::checkTimeouts, period, period, TimeUnit.NANOSECONDS);
@@ -126,8 +136,31 @@ final class Worker {
         }).syncUninterruptibly();
     }
 
+    /**
+     * Closed model with stages: the users below the ramp's current target are active, the others finish what they
+     * are doing and wait. A user is connected the first time it becomes active.
+     */
+    private void adjustUsers() {
+        if (stopping || draining) return;
+        long active = Math.round(users.targetAt(System.nanoTime() - startNanos));
+        for (Connection c : connections) {
+            if (c.index >= active) continue;
+            if (!c.started) {
+                connect(c);
+            } else if (c.parked) {
+                c.parked = false;
+                free(c);
+            }
+        }
+    }
+
+    private boolean active(Connection c) {
+        return users == null || c.index < Math.round(users.targetAt(System.nanoTime() - startNanos));
+    }
+
     private void connect(Connection c) {
         if (stopping || draining) return;
+        c.started = true;
         ChannelFuture future = bootstrap.clone().handler(new Pipeline(run.sslContext, run.config.scenario().target(), c)).connect(run.address);
         c.channel = future.channel();
         future.addListener(f -> {
@@ -168,7 +201,7 @@ final class Worker {
     private void failDueSlots(ErrorKind kind, long now) {
         scheduleStarted = true; // from the run's start when no connection ever came up
         long due = 0;
-        while (startNanos + schedule.slot(nextSlot + due) <= now) due++;
+        while (dueAt(nextSlot + due) <= now) due++;
         long granted = run.takePermits(due);
         nextSlot += due;
         meter.errors(0, kind, granted); // a slot no connection could take: the start of an iteration
@@ -197,6 +230,10 @@ final class Worker {
         idle.remove(c);
         checkDrained();
         if (stopping || draining) return;
+        if (!active(c)) {
+            c.started = false; // reconnects when the ramp needs it again
+            return;
+        }
         if (!immediately && c.downSince == 0) {
             c.downSince = System.nanoTime();
             c.downKind = ErrorKind.CONNECT;
@@ -213,7 +250,7 @@ final class Worker {
         boolean ok = c.user == null ? status < 400 : c.user.accept(status, body, length);
         if (!ok) meter.error(step, ErrorKind.UNEXPECTED);
         run.completed();
-        long think = c.user == null || schedule != null ? 0 : c.user.thinkNanos();
+        long think = c.user == null ? 0 : c.user.thinkNanos();
         c.cycleNanos += now - c.sentNanos + think;
         c.cycles++;
         if (draining) {
@@ -247,22 +284,29 @@ final class Worker {
         drained.countDown();
     }
 
-    /** Sends the next request on {@code c} if one is due, else parks it. */
+    /**
+     * Sends the next request on {@code c} if one is due, else parks it. In the open model a slot starts an
+     * iteration; the later steps of a scenario's iteration follow their predecessor (after its think time).
+     */
     private void free(Connection c) {
         if (stopping || draining || !c.ready) return;
         long now = System.nanoTime();
-        if (schedule == null) {
-            if (run.takePermit()) send(c, now, now);
+        if (schedule == null || (c.user != null && c.user.index() != 0)) {
+            if (!active(c)) {
+                c.parked = true;
+            } else if (run.takePermit()) {
+                send(c, now, now);
+            }
             return;
         }
-        long due = startNanos + schedule.slot(nextSlot);
+        long due = dueAt(nextSlot);
         if (due <= now) {
             if (!run.takePermit()) return;
             nextSlot++;
             send(c, due, now);
         } else {
             idle.addLast(c);
-            arm(due - now);
+            arm(due, now);
         }
     }
 
@@ -270,7 +314,7 @@ final class Worker {
         pacerArmed = false;
         if (stopping || draining) return;
         long now = System.nanoTime();
-        long due = startNanos + schedule.slot(nextSlot);
+        long due = dueAt(nextSlot);
         while (!idle.isEmpty() && due <= now) {
             if (!run.takePermit()) {
                 idle.clear();
@@ -278,15 +322,21 @@ final class Worker {
             }
             nextSlot++;
             send(idle.pollFirst(), due, now);
-            due = startNanos + schedule.slot(nextSlot);
+            due = dueAt(nextSlot);
         }
-        if (!idle.isEmpty()) arm(due - now);
+        if (!idle.isEmpty()) arm(due, now);
     }
 
-    private void arm(long delayNanos) {
-        if (pacerArmed) return;
+    /** When slot {@code k} is due, in {@link System#nanoTime()} terms; {@link Long#MAX_VALUE} for never. */
+    private long dueAt(long k) {
+        long slot = schedule.slot(k);
+        return slot == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + slot;
+    }
+
+    private void arm(long due, long now) {
+        if (pacerArmed || due == Long.MAX_VALUE) return;
         pacerArmed = true;
-        loop.schedule(pacer, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        loop.schedule(pacer, Math.max(0, due - now), TimeUnit.NANOSECONDS);
     }
 
     private void send(Connection c, long intended, long now) {

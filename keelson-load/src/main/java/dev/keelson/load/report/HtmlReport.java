@@ -40,6 +40,7 @@ public final class HtmlReport {
         }
         List<TimelineSecond> seconds = r.timeline().stream().filter(s -> !s.warmup()).toList();
         if (r.steps().size() > 1) stepTable(html, r);
+        if (!r.stages().isEmpty()) stageTable(html, r);
         html.append(throughput(seconds, r.measured().toNanos() / 1e9, r.model() == Model.OPEN ? r.rate() : 0))
                 .append(latencyOverTime("Latency over time", seconds));
         if (r.steps().size() > 1) {
@@ -132,6 +133,19 @@ public final class HtmlReport {
                 html.append("<td>").append(any ? Durations.formatMicros(s.percentileMicros(q)) : "-").append("</td>");
             }
             html.append("<td>").append(any ? Durations.formatMicros(s.latency().getMaxValue()) : "-").append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static void stageTable(StringBuilder html, LoadResult r) {
+        html.append("<table class=\"stages\"><tr><th>stage</th><th>target</th><th>requests</th><th>rate</th>"
+                + "<th>errors</th><th>p50</th><th>p99</th></tr>");
+        for (var s : r.stages()) {
+            html.append("<tr><td>").append(s.number()).append("</td><td>").append(SvgChart.escape(s.stage().describe(s.model())))
+                    .append("</td><td>").append(s.requests()).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.1f/s", s.requestsPerSecond())).append("</td><td>").append(s.errors())
+                    .append("</td><td>").append(Durations.formatMicros(s.percentileMicros(50))).append("</td><td>")
+                    .append(Durations.formatMicros(s.percentileMicros(99))).append("</td></tr>");
         }
         html.append("</table>");
     }

@@ -65,6 +65,13 @@ public final class JsonReport {
             node.set("latency", latency(step.latency()));
             timeline(node.putArray("timeline"), step.timeline());
         }
+        ArrayNode stages = root.putArray("stages");
+        for (var stage : r.stages()) {
+            stages.addObject().put("number", stage.number()).put("durationSeconds", stage.duration().toNanos() / 1e9)
+                    .put("target", stage.stage().target()).put("requests", stage.requests())
+                    .put("requestsPerSecond", stage.requestsPerSecond()).put("errors", stage.errors())
+                    .put("p50Micros", stage.percentileMicros(50)).put("p99Micros", stage.percentileMicros(99));
+        }
         if (r.shortfall() != null) {
             var f = r.shortfall();
             root.putObject("shortfall").put("cause", f.cause().name().toLowerCase()).put("targetRate", f.targetRate())

@@ -3,6 +3,7 @@ package dev.keelson.load.report;
 import dev.keelson.load.Durations;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.StageResult;
 import dev.keelson.load.StepResult;
 import dev.keelson.load.Threshold;
 import java.util.Locale;
@@ -35,6 +36,11 @@ public final class TextReport {
                 + r.errorKinds().entrySet().stream().map(e -> "  " + e.getKey().label() + ": " + e.getValue())
                         .collect(Collectors.joining()));
         if (r.steps().size() > 1) steps(out, r);
+        for (StageResult s : r.stages()) {
+            line(out, "stage " + s.number(), String.format(Locale.ROOT, "%-22s %8d  %9.1f/s  errors %d  p50 %s  p99 %s",
+                    s.stage().describe(s.model()), s.requests(), s.requestsPerSecond(), s.errors(),
+                    us(s.percentileMicros(50)), us(s.percentileMicros(99))));
+        }
         if (r.unanswered() > 0) {
             line(out, "due", String.format(Locale.ROOT, "%d  (%d answered, %d without an answer: latency thresholds"
                     + " count those as slower than any answer)", r.due(), r.requests(), r.unanswered()));
@@ -68,6 +74,10 @@ public final class TextReport {
     }
 
     static String model(LoadResult r) {
+        if (!r.stages().isEmpty()) {
+            return (r.model() == Model.OPEN ? "open model, rate in " : "closed model, users in ") + r.stages().size()
+                    + " stages" + (r.model() == Model.OPEN ? " over " + r.users() + " connections" : "");
+        }
         return r.model() == Model.OPEN
                 ? String.format(Locale.ROOT, "open model, %.0f req/s over %d connections", r.rate(), r.users())
                 : "closed model, " + r.users() + " users";

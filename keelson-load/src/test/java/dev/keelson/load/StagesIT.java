@@ -2,6 +2,7 @@ package dev.keelson.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.load.report.HtmlReport;
 import dev.keelson.load.report.TextReport;
 import java.net.URI;
 import java.time.Duration;
@@ -28,6 +29,7 @@ class StagesIT {
             assertThat(result.stages().get(1).requests()).isBetween(160L, 240L);
             assertThat(TextReport.render(result)).contains("open model, rate in 2 stages over 10 connections")
                     .contains("  stage 1      1s to 200/s").contains("  stage 2      1s to 200/s");
+            assertThat(HtmlReport.render(result)).contains("target rate/s");
         }
     }
 
@@ -44,6 +46,7 @@ class StagesIT {
             assertThat(result.stages().get(1).requests()).isBetween(50L, 85L);
             assertThat(result.stages().get(0).requests()).isLessThan(result.stages().get(1).requests() * 3 / 4);
             assertThat(TextReport.render(result)).contains("closed model, users in 2 stages").contains("1s to 4 users");
+            assertThat(HtmlReport.render(result)).contains("active users").contains("<table class=\"stages\">");
         }
     }
 

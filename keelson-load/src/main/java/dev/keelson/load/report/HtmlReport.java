@@ -41,7 +41,7 @@ public final class HtmlReport {
         List<TimelineSecond> seconds = r.timeline().stream().filter(s -> !s.warmup()).toList();
         if (r.steps().size() > 1) stepTable(html, r);
         if (!r.stages().isEmpty()) stageTable(html, r);
-        html.append(throughput(seconds, r.measured().toNanos() / 1e9, r.model() == Model.OPEN ? r.rate() : 0))
+        html.append(throughput(seconds, r.measured().toNanos() / 1e9, r.model() == Model.OPEN ? r.rate() : 0, ramp(r)))
                 .append(latencyOverTime("Latency over time", seconds));
         if (r.steps().size() > 1) {
             for (StepResult step : r.steps()) {
@@ -84,7 +84,14 @@ public final class HtmlReport {
      * Rates per second, each second plotted at its end; the last one of a run that ended mid-second is divided by
      * the part of it the run lasted (a 0.18 s run's 985 responses are 5,470/s, not 985/s).
      */
-    private static String throughput(List<TimelineSecond> seconds, double measuredSeconds, double targetRate) {
+    /** The run's stages as a ramp, or null for a steady run. */
+    private static dev.keelson.load.Ramp ramp(LoadResult r) {
+        return r.stages().isEmpty() ? null
+                : new dev.keelson.load.Ramp(r.model(), r.stages().stream().map(dev.keelson.load.StageResult::stage).toList());
+    }
+
+    private static String throughput(List<TimelineSecond> seconds, double measuredSeconds, double targetRate,
+            dev.keelson.load.Ramp ramp) {
         double[] lengths = seconds.stream().mapToDouble(s -> Math.clamp(measuredSeconds - s.second(), 0.001, 1)).toArray();
         double[] xs = new double[seconds.size()], responses = new double[seconds.size()], errors = new double[seconds.size()];
         for (int i = 0; i < xs.length; i++) {
@@ -96,8 +103,14 @@ public final class HtmlReport {
         SvgChart chart = new SvgChart("Requests per second");
         if (targetRate > 0) { // drawn first, so the responses' line stays visible where it keeps the rate
             double[] target = new double[xs.length];
-            java.util.Arrays.fill(target, targetRate);
+            for (int i = 0; i < xs.length; i++) {
+                target[i] = ramp == null ? targetRate : ramp.targetAt((long) ((xs[i] - lengths[i] / 2) * 1e9));
+            }
             chart.add("target rate/s", AMBER, xs, target);
+        } else if (ramp != null) { // closed model with stages: the active users, on the same axis
+            double[] active = new double[xs.length];
+            for (int i = 0; i < xs.length; i++) active[i] = ramp.targetAt((long) ((xs[i] - lengths[i] / 2) * 1e9));
+            chart.add("active users", AMBER, xs, active);
         }
         return chart.add("responses/s", BLUE, xs, responses).add("errors/s", RED, xs, errors)
                 .xLabels(v -> String.format(Locale.ROOT, "%.0fs", v), false)

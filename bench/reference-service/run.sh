@@ -82,9 +82,9 @@ pids+=($bare_pid)
 
 API="http://127.0.0.1:$FULL_PORT/api/v1"
 curl -sf -X POST "$API/auth/register" -H 'Content-Type: application/json' \
-    -d '{"email":"bench@example.com","password":"benchmark password 1","displayName":"Bench"}' >/dev/null
+    -d '{"email":"bench@example.com","password":"correct horse battery staple","displayName":"Bench"}' >/dev/null
 TOKEN=$(curl -sf -X POST "$API/auth/login" -H 'Content-Type: application/json' \
-    -d '{"email":"bench@example.com","password":"benchmark password 1"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+    -d '{"email":"bench@example.com","password":"correct horse battery staple"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 ID=$(curl -sf -X POST "$API/orders" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d '{"currency":"EUR","lines":[{"product":"Tea","quantity":3,"unitPrice":"0.10"},{"product":"Teapot","quantity":1,"unitPrice":"19.99"}]}' \
     | sed 's/.*"id":"\([^"]*\)".*/\1/' | head -c 36)

@@ -100,9 +100,9 @@ tokens=(); paths=()
 for i in $(seq 1 "$USERS"); do
     email="scale-$i-$$@example.com"
     curl -sf -X POST "$API/auth/register" -H 'Content-Type: application/json' \
-        -d "{\"email\":\"$email\",\"password\":\"benchmark password 1\",\"displayName\":\"Bench $i\"}" >/dev/null
+        -d "{\"email\":\"$email\",\"password\":\"correct horse battery staple\",\"displayName\":\"Bench $i\"}" >/dev/null
     token=$(curl -sf -X POST "$API/auth/login" -H 'Content-Type: application/json' \
-        -d "{\"email\":\"$email\",\"password\":\"benchmark password 1\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+        -d "{\"email\":\"$email\",\"password\":\"correct horse battery staple\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
     id=$(curl -sf -X POST "$API/orders" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         -d '{"currency":"EUR","lines":[{"product":"Tea","quantity":3,"unitPrice":"0.10"},{"product":"Teapot","quantity":1,"unitPrice":"19.99"}]}' \
         | sed 's/.*"id":"\([^"]*\)".*/\1/' | head -c 36)

@@ -106,6 +106,7 @@ final class Worker {
     void finish(long endNanos) {
         loop.submit(() -> {
             cpuAtEnd = THREADS.getCurrentThreadCpuTime();
+            if (schedule != null) sendDueOnIdle(endNanos);
             draining = true;
             idle.clear();
             if (schedule != null) {
@@ -117,6 +118,17 @@ final class Worker {
             }
             checkDrained();
         }).syncUninterruptibly();
+    }
+
+    /**
+     * Slots due by the end for which a connection was free only waited for the pacer's timer: they go out now (late,
+     * and awaited like the rest), rather than count as never sent.
+     */
+    private void sendDueOnIdle(long endNanos) {
+        long now = System.nanoTime();
+        while (!idle.isEmpty() && dueAt(nextSlot) <= endNanos && run.takePermit()) {
+            send(idle.pollFirst(), dueAt(nextSlot++), now);
+        }
     }
 
     /** Stops for good: closes every connection; requests still in flight fail as {@link ErrorKind#UNFINISHED}. */

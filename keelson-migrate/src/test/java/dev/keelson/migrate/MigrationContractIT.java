@@ -464,6 +464,33 @@ abstract class MigrationContractIT {
     }
 
     @Test
+    void flywayCallbacksRunAtTheirEventsAndAreNotMigrations() throws Exception {
+        write("V1__one.sql", "CREATE TABLE t1 (id INT PRIMARY KEY);\n");
+        write("V2__two.sql", "CREATE TABLE t2 (id INT PRIMARY KEY);\n");
+        write("beforeMigrate.sql", "CREATE TABLE IF NOT EXISTS cb_log (event VARCHAR(40));\n"
+                + "INSERT INTO cb_log VALUES ('beforeMigrate');\n");
+        write("afterEachMigrate.sql", "INSERT INTO cb_log VALUES ('afterEachMigrate');\n");
+        write("afterMigrate__log.sql", "INSERT INTO cb_log VALUES ('afterMigrate');\n");
+        write("afterMigrateError.sql", "INSERT INTO cb_log VALUES ('afterMigrateError');\n");
+        write("beforeClean.sql", "DROP TABLE t1;\n");
+
+        MigrateResult first = migrator().migrate(MigrateOptions.latest());
+        migrator().migrate(MigrateOptions.latest());
+
+        assertThat(scripts(first.migrations())).containsExactly("V1__one.sql", "V2__two.sql");
+        assertThat(states(migrator().status())).containsOnlyKeys("V1__one.sql", "V2__two.sql");
+        assertThat(count("SELECT COUNT(*) FROM cb_log WHERE event = 'beforeMigrate'")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM cb_log WHERE event = 'afterEachMigrate'")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM cb_log WHERE event = 'afterMigrate'")).isEqualTo(2);
+        assertThat(tableExists("t1")).as("beforeClean is Flyway's, not run").isTrue();
+
+        write("V3__broken.sql", "INSERT INTO no_such_table VALUES (1);\n");
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.MIGRATION_FAILED,
+                m -> assertThat(m).contains("V3__broken.sql"));
+        assertThat(count("SELECT COUNT(*) FROM cb_log WHERE event = 'afterMigrateError'")).isEqualTo(1);
+    }
+
+    @Test
     void aFailedUndoListsTheUndoFilesRunBeforeItAndNamesTheRollbackAsTheNextStep() throws Exception {
         threeTables();
         migrator().migrate(MigrateOptions.latest());

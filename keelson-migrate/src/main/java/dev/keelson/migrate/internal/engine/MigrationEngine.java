@@ -20,6 +20,7 @@ import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.History;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import dev.keelson.migrate.internal.history.HistoryTable;
+import dev.keelson.migrate.internal.resolve.CallbackEvent;
 import dev.keelson.migrate.internal.resolve.Checksum;
 import dev.keelson.migrate.internal.resolve.MigrationScript;
 import dev.keelson.migrate.internal.resolve.Placeholders;
@@ -66,7 +67,19 @@ public final class MigrationEngine {
                     guarded.ensureTable();
                 }
                 guarded.endPlanning();
-                return new MigrateResult(run(db, guarded, prepared, this::entryFor), reached, false, lint);
+                Callbacks callbacks = callbacks(db, catalog);
+                try {
+                    callbacks.run(CallbackEvent.BEFORE_MIGRATE, db.connection());
+                    List<ExecutedMigration> done = run(db, guarded, prepared, this::entryFor, callbacks);
+                    if (!done.isEmpty()) {
+                        callbacks.run(CallbackEvent.AFTER_MIGRATE_APPLIED, db.connection());
+                    }
+                    callbacks.run(CallbackEvent.AFTER_MIGRATE, db.connection());
+                    return new MigrateResult(done, reached, false, lint);
+                } catch (MigrationException e) {
+                    callbacks.runAfter(CallbackEvent.AFTER_MIGRATE_ERROR, db.connection(), e);
+                    throw e;
+                }
             }
         });
     }
@@ -130,7 +143,16 @@ public final class MigrationEngine {
                 LintReport lint = lint(db, catalog, plan.undo(), "undo files");
                 guarded.ensureTable();
                 guarded.endPlanning();
-                return new RollbackResult(run(db, guarded, plan.undo(), s -> EntryType.UNDO), plan.after(), false, lint);
+                Callbacks callbacks = callbacks(db, catalog);
+                try {
+                    callbacks.run(CallbackEvent.BEFORE_UNDO, db.connection());
+                    List<ExecutedMigration> done = run(db, guarded, plan.undo(), s -> EntryType.UNDO, callbacks);
+                    callbacks.run(CallbackEvent.AFTER_UNDO, db.connection());
+                    return new RollbackResult(done, plan.after(), false, lint);
+                } catch (MigrationException e) {
+                    callbacks.runAfter(CallbackEvent.AFTER_UNDO_ERROR, db.connection(), e);
+                    throw e;
+                }
             }
         });
     }
@@ -299,17 +321,33 @@ public final class MigrationEngine {
         EntryType of(MigrationScript script);
     }
 
-    private List<ExecutedMigration> run(Database db, GuardedHistory guarded, List<PreparedScript> prepared, EntryOf entry)
-            throws SQLException {
-        ScriptRunner runner = new ScriptRunner(db, guarded, config.listener(), config.clock(), db.installedBy());
+    private Callbacks callbacks(Database db, ScriptCatalog catalog) {
+        return Callbacks.of(catalog, new Placeholders(config.placeholders()), db.dialect(), config.listener());
+    }
+
+    private List<ExecutedMigration> run(Database db, GuardedHistory guarded, List<PreparedScript> prepared, EntryOf entry,
+            Callbacks callbacks) throws SQLException {
+        ScriptRunner runner = new ScriptRunner(db, guarded, config.listener(), config.clock(), db.installedBy(),
+                callbacks);
         List<ExecutedMigration> done = new ArrayList<>(prepared.size());
         for (int i = 0; i < prepared.size(); i++) {
             PreparedScript p = prepared.get(i);
+            EntryType type = entry.of(p.script());
+            boolean firstRepeatable = type == EntryType.REPEATABLE
+                    && (i == 0 || entry.of(prepared.get(i - 1).script()) != EntryType.REPEATABLE);
+            if (firstRepeatable) {
+                if (i > 0) {
+                    callbacks.run(CallbackEvent.AFTER_VERSIONED, db.connection());
+                }
+                callbacks.run(CallbackEvent.BEFORE_REPEATABLES, db.connection());
+            }
             Optional<ExecutedMigration> executed;
             try {
-                executed = runner.run(p, entry.of(p.script()), i + 1, prepared.size());
+                executed = runner.run(p, type, i + 1, prepared.size());
             } catch (MigrationException e) {
-                throw new MigrationException(e.code(), e.getMessage(), e, done);
+                MigrationException failure = new MigrationException(e.code(), e.getMessage(), e, done);
+                callbacks.runAfter(ScriptRunner.afterEachError(type), db.connection(), failure);
+                throw failure;
             } catch (SQLException e) {
                 throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Database error: " + e.getMessage()
                         + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"), e, done);
@@ -318,6 +356,10 @@ public final class MigrationEngine {
                 done.add(executed.get());
                 config.listener().finished(executed.get(), i + 1, prepared.size());
             }
+        }
+        boolean versionedLast = !prepared.isEmpty() && entry.of(prepared.getLast().script()) == EntryType.VERSIONED;
+        if (versionedLast) {
+            callbacks.run(CallbackEvent.AFTER_VERSIONED, db.connection());
         }
         return done;
     }

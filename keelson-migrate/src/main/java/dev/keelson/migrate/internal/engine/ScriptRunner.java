@@ -7,6 +7,7 @@ import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.internal.dialect.Dialect;
 import dev.keelson.migrate.internal.history.EntryType;
+import dev.keelson.migrate.internal.resolve.CallbackEvent;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import dev.keelson.migrate.internal.history.StatementHashes;
 import dev.keelson.migrate.internal.sql.SqlStatement;
@@ -30,8 +31,11 @@ final class ScriptRunner {
     private final MigrationListener listener;
     private final Clock clock;
     private final String installedBy;
+    private final Callbacks callbacks;
 
-    ScriptRunner(Database db, GuardedHistory guarded, MigrationListener listener, Clock clock, String installedBy) {
+    ScriptRunner(Database db, GuardedHistory guarded, MigrationListener listener, Clock clock, String installedBy,
+            Callbacks callbacks) {
+        this.callbacks = callbacks;
         this.connection = db.connection();
         this.dialect = db.dialect();
         this.guarded = guarded;
@@ -60,11 +64,13 @@ final class ScriptRunner {
             }
             listener.starting(script.script().type(), script.script().version(), script.script().fileName(), index, total);
             Instant started = clock.instant();
+            callbacks.run(beforeEach(type), connection);
             try (Statement statement = connection.createStatement()) {
                 for (int i = script.from(); i < script.statements().size(); i++) {
                     execute(statement, script, i, null);
                 }
             }
+            callbacks.run(afterEach(type), connection);
             Duration took = Duration.between(started, clock.instant());
             guarded.lock().confirm(connection);
             HistoryRow row = row(script, type, started, null).withOutcome(true, script.statements().size(), took.toMillis(),
@@ -99,6 +105,7 @@ final class ScriptRunner {
             HistoryRow running = row(script, type, started, script.hashes());
             guarded.table().insert(running);
             guarded.written(running);
+            callbacks.run(beforeEach(type), connection);
             int n = script.statements().size();
             try (Statement statement = connection.createStatement()) {
                 for (int i = script.from(); i < n; i++) {
@@ -108,6 +115,7 @@ final class ScriptRunner {
                     }
                 }
             }
+            callbacks.run(afterEach(type), connection);
             Duration took = Duration.between(started, clock.instant());
             HistoryRow done = running.withOutcome(true, n, took.toMillis(), null);
             guarded.table().update(done);
@@ -120,6 +128,19 @@ final class ScriptRunner {
 
     private long millisSince(Instant started) {
         return Duration.between(started, clock.instant()).toMillis();
+    }
+
+    /** The callback event before each script run as {@code type}: Flyway's undo events for undo files. */
+    static CallbackEvent beforeEach(EntryType type) {
+        return type == EntryType.UNDO ? CallbackEvent.BEFORE_EACH_UNDO : CallbackEvent.BEFORE_EACH_MIGRATE;
+    }
+
+    static CallbackEvent afterEach(EntryType type) {
+        return type == EntryType.UNDO ? CallbackEvent.AFTER_EACH_UNDO : CallbackEvent.AFTER_EACH_MIGRATE;
+    }
+
+    static CallbackEvent afterEachError(EntryType type) {
+        return type == EntryType.UNDO ? CallbackEvent.AFTER_EACH_UNDO_ERROR : CallbackEvent.AFTER_EACH_MIGRATE_ERROR;
     }
 
     /** Runs statement {@code index}; a failure is rolled back ({@code running} null) or recorded on {@code running}. */

@@ -32,9 +32,15 @@ import java.util.stream.Stream;
  */
 final class LocationReader {
     private final ClassLoader classLoader;
+    private final List<CallbackScript> callbacks = new ArrayList<>();
 
     LocationReader(ClassLoader classLoader) {
         this.classLoader = classLoader;
+    }
+
+    /** The callback files met by the reads so far. */
+    List<CallbackScript> callbacks() {
+        return List.copyOf(callbacks);
     }
 
     List<MigrationScript> read(Location location) {
@@ -56,6 +62,10 @@ final class LocationReader {
                 if (name.isPresent()) {
                     byte[] raw = Files.readAllBytes(file);
                     scripts.add(MigrationScript.of(name.get(), file.toString(), raw, decodeStrictly(raw, file)));
+                } else {
+                    String fileName = file.getFileName().toString();
+                    CallbackEvent.ofFileName(fileName).ifPresent(event -> callbacks.add(CallbackScript.of(event,
+                            fileName, file.toString(), decodeStrictly(readBytes(file), file))));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
@@ -125,7 +135,15 @@ final class LocationReader {
         }
     }
 
-    private static List<MigrationScript> readEntries(JarFile file, String prefix, URL url) throws IOException {
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<MigrationScript> readEntries(JarFile file, String prefix, URL url) throws IOException {
         List<JarEntry> entries = file.stream()
                 .filter(e -> !e.isDirectory() && e.getName().startsWith(prefix))
                 .sorted((a, b) -> a.getName().compareTo(b.getName()))
@@ -134,11 +152,18 @@ final class LocationReader {
         for (JarEntry entry : entries) {
             String entryName = entry.getName();
             Optional<ScriptName> name = ScriptName.parse(entryName.substring(entryName.lastIndexOf('/') + 1));
-            if (name.isPresent()) {
+            String fileName = entryName.substring(entryName.lastIndexOf('/') + 1);
+            Optional<CallbackEvent> callback = CallbackEvent.ofFileName(fileName);
+            if (name.isPresent() || callback.isPresent()) {
                 try (InputStream in = file.getInputStream(entry)) {
                     byte[] raw = in.readAllBytes();
-                    scripts.add(MigrationScript.of(name.get(), url + "/" + entryName.substring(prefix.length()), raw,
-                            new String(raw, StandardCharsets.UTF_8)));
+                    String origin = url + "/" + entryName.substring(prefix.length());
+                    String text = new String(raw, StandardCharsets.UTF_8);
+                    if (name.isPresent()) {
+                        scripts.add(MigrationScript.of(name.get(), origin, raw, text));
+                    } else {
+                        callbacks.add(CallbackScript.of(callback.get(), fileName, origin, text));
+                    }
                 }
             }
         }

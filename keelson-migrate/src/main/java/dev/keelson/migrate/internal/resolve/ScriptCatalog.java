@@ -18,11 +18,13 @@ import java.util.TreeMap;
  * @param versioned   versioned scripts by version, ascending
  * @param undo        undo scripts by version
  * @param repeatable  repeatable scripts by description, ascending
+ * @param callbacks   callback files ({@link CallbackEvent}), by event then description
  */
 public record ScriptCatalog(
         TreeMap<Version, MigrationScript> versioned,
         Map<Version, MigrationScript> undo,
-        TreeMap<String, MigrationScript> repeatable) {
+        TreeMap<String, MigrationScript> repeatable,
+        List<CallbackScript> callbacks) {
 
     /**
      * Reads the locations with the given class loader.
@@ -35,7 +37,15 @@ public record ScriptCatalog(
         for (String location : locations) {
             all.addAll(reader.read(Location.parse(location)));
         }
-        return of(all);
+        ScriptCatalog catalog = of(all);
+        List<CallbackScript> callbacks = new ArrayList<>(reader.callbacks());
+        callbacks.sort(java.util.Comparator.comparing(CallbackScript::event).thenComparing(CallbackScript::description));
+        return new ScriptCatalog(catalog.versioned(), catalog.undo(), catalog.repeatable(), List.copyOf(callbacks));
+    }
+
+    /** The callbacks of {@code event}, in the order they run. */
+    public List<CallbackScript> callbacks(CallbackEvent event) {
+        return callbacks.stream().filter(c -> c.event() == event).toList();
     }
 
     /** Builds a catalog from scripts already read. */
@@ -57,7 +67,7 @@ public record ScriptCatalog(
                         + u.version() + "__*.sql to undo (" + u.origin() + "); add the V file or remove the U file");
             }
         }
-        return new ScriptCatalog(versioned, undo, repeatable);
+        return new ScriptCatalog(versioned, undo, repeatable, List.of());
     }
 
     private static <K> void putUnique(Map<K, MigrationScript> map, K key, MigrationScript s, String what) {

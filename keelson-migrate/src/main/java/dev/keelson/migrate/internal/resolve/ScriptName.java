@@ -23,7 +23,8 @@ public record ScriptName(MigrationType type, Version version, String description
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
 
     /**
-     * Parses a file name. Files that do not end in {@code .sql} are not migrations: empty. A {@code .sql} file
+     * Parses a file name. Files that do not end in {@code .sql}, and Flyway callbacks ({@link CallbackEvent}), are
+     * not migrations: empty. A {@code .sql} file
      * that breaks the rules is an error that names it and says why.
      *
      * @throws MigrationException {@link ErrorCode#INVALID_FILE_NAME}
@@ -40,6 +41,9 @@ public record ScriptName(MigrationType type, Version version, String description
         Matcher r = REPEATABLE.matcher(fileName);
         if (r.matches()) {
             return Optional.of(new ScriptName(MigrationType.REPEATABLE, null, describe(r.group(1)), fileName));
+        }
+        if (CallbackEvent.ofFileName(fileName).isPresent()) {
+            return Optional.empty(); // a Flyway callback (afterMigrate.sql ...): no migration, read as a callback
         }
         throw new MigrationException(ErrorCode.INVALID_FILE_NAME, fileName + ": " + whyInvalid(fileName));
     }

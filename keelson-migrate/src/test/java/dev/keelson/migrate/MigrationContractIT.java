@@ -490,6 +490,64 @@ abstract class MigrationContractIT {
         assertThat(count("SELECT COUNT(*) FROM cb_log WHERE event = 'afterMigrateError'")).isEqualTo(1);
     }
 
+    /** What Flyway leaves behind after applying {@code files}: their tables and its history with their checksums. */
+    void flywayApplied(String... rows) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE flyway_schema_history (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50),"
+                    + " description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, script VARCHAR(1000) NOT NULL,"
+                    + " checksum INT, installed_by VARCHAR(100) NOT NULL, installed_on TIMESTAMP NOT NULL,"
+                    + " execution_time INT NOT NULL, success BOOLEAN NOT NULL)");
+            for (String row : rows) {
+                s.execute("INSERT INTO flyway_schema_history VALUES (" + row + ")");
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseFlywayManagesIsAdoptedNotMigratedAgain() throws Exception {
+        threeTables();
+        String v1 = Files.readString(dir.resolve("db/V1__one.sql"));
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
+            s.execute("CREATE TABLE t2 (id INT PRIMARY KEY)");
+        }
+        flywayApplied("1, '1', 'one', 'SQL', 'V1__one.sql', "
+                        + dev.keelson.migrate.internal.history.FlywayHistory.checksum(v1)
+                        + ", 'flyway', CURRENT_TIMESTAMP, 5, TRUE",
+                "2, '2', 'two', 'SQL', 'V2__two.sql', 12345, 'flyway', CURRENT_TIMESTAMP, 5, TRUE");
+        List<String> notices = new ArrayList<>();
+        MigrationListener listen = new MigrationListener() {
+            @Override
+            public void notice(String message) {
+                notices.add(message);
+            }
+        };
+
+        assertThat(states(configure().listener(listen).load().status())).containsEntry("V1__one.sql", MigrationState.APPLIED)
+                .containsEntry("V2__two.sql", MigrationState.CHANGED).containsEntry("V3__three.sql", MigrationState.PENDING);
+        assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("Found flyway_schema_history: its 2 applied entries"));
+        assertThat(tableExists(Migrator.DEFAULT_HISTORY_TABLE)).as("status writes nothing").isFalse();
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.VALIDATION_FAILED,
+                m -> assertThat(m).contains("V2__two.sql changed since it was applied"));
+
+        migrator().repair();
+        assertThat(scripts(migrator().migrate(MigrateOptions.latest()).migrations())).containsExactly("V3__three.sql");
+        assertThat(migrator().validate().valid()).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM flyway_schema_history")).as("Flyway's table is left alone").isEqualTo(2);
+    }
+
+    @Test
+    void aFailedFlywayEntryStopsTheAdoptionAndNamesTheBaselineCommand() throws Exception {
+        threeTables();
+        flywayApplied("1, '1', 'one', 'SQL', 'V1__one.sql', 1, 'flyway', CURRENT_TIMESTAMP, 5, TRUE",
+                "2, '2', 'two', 'SQL', 'V2__two.sql', 2, 'flyway', CURRENT_TIMESTAMP, 5, FALSE");
+
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.FAILED_MIGRATION_PRESENT,
+                m -> assertThat(m).contains("records a failed run of V2__two.sql")
+                        .contains("`keelson db baseline --version 1`"));
+        assertThat(tableExists("t1")).as("nothing ran").isFalse();
+    }
+
     @Test
     void aFailedUndoListsTheUndoFilesRunBeforeItAndNamesTheRollbackAsTheNextStep() throws Exception {
         threeTables();

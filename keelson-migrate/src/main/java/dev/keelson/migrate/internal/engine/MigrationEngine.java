@@ -53,12 +53,13 @@ public final class MigrationEngine {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
             if (options.dryRun()) {
-                History history = table(db).read();
+                History history = read(db, catalog);
                 List<PreparedScript> prepared = migratePlan(db, catalog, history, options);
                 LintReport lint = lint(db, catalog, prepared, "pending migrations");
                 return new MigrateResult(executed(prepared), reached(history, prepared), true, lint);
             }
             try (GuardedHistory guarded = GuardedHistory.plan(db, config)) {
+                adopt(db, guarded, catalog);
                 History history = guarded.history();
                 List<PreparedScript> prepared = migratePlan(db, catalog, history, options);
                 LintReport lint = lint(db, catalog, prepared, "pending migrations");
@@ -133,12 +134,13 @@ public final class MigrationEngine {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
             if (options.dryRun()) {
-                History history = table(db).read();
+                History history = read(db, catalog);
                 Rollback plan = rollbackPlan(db, catalog, history, options);
                 LintReport lint = lint(db, catalog, plan.undo(), "undo files");
                 return new RollbackResult(executed(plan.undo()), plan.after(), true, lint);
             }
             try (GuardedHistory guarded = GuardedHistory.plan(db, config)) {
+                adopt(db, guarded, catalog);
                 Rollback plan = rollbackPlan(db, catalog, guarded.history(), options);
                 LintReport lint = lint(db, catalog, plan.undo(), "undo files");
                 guarded.ensureTable();
@@ -192,7 +194,7 @@ public final class MigrationEngine {
     public StatusReport status() {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
-            History history = table(db).read();
+            History history = read(db, catalog);
             noteOlderChecksums(history);
             boolean unfinished = history.failed().stream().anyMatch(HistoryRow::interrupted);
             Optional<String> running = unfinished
@@ -206,7 +208,7 @@ public final class MigrationEngine {
     public ValidationResult validate() {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
-            History history = table(db).read();
+            History history = read(db, catalog);
             noteOlderChecksums(history);
             return new ValidationResult(problems(catalog, history));
         });
@@ -217,6 +219,7 @@ public final class MigrationEngine {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
             try (GuardedHistory guarded = GuardedHistory.plan(db, config)) {
+                adopt(db, guarded, catalog);
                 History history = guarded.history();
                 if (!history.exists()) {
                     return new RepairResult(List.of(), List.of(), List.of());
@@ -375,6 +378,26 @@ public final class MigrationEngine {
 
     private static String scriptOf(History history, Version v) {
         return history.latest(v).map(HistoryRow::script).orElse("version " + v);
+    }
+
+    /** The history for a command that changes nothing: keelson's, or Flyway's entries when keelson has none. */
+    private History read(Database db, ScriptCatalog catalog) throws SQLException {
+        History history = table(db).read();
+        return FlywayAdoption.rows(db, history, catalog, config.listener(), config.historyTable()).map(History::of)
+                .orElse(history);
+    }
+
+    /** Writes Flyway's entries into keelson's empty history, under the lock, before planning. */
+    private void adopt(Database db, GuardedHistory guarded, ScriptCatalog catalog) throws SQLException {
+        Optional<List<HistoryRow>> rows = FlywayAdoption.rows(db, guarded.history(), catalog, config.listener(),
+                config.historyTable());
+        if (rows.isPresent()) {
+            guarded.ensureTable();
+            for (HistoryRow row : rows.get()) {
+                guarded.table().insert(row);
+                guarded.written(row);
+            }
+        }
     }
 
     private HistoryTable table(Database db) {

@@ -56,7 +56,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     /** The lint before running: on, with {@code lint.severity.RULE} of {@code keelson.properties}. */
     LintPolicy lintPolicy(CliEnvironment environment) {
-        return LintPolicy.defaults().withSeverities(MigrateLint.severities(environment, Map.of()));
+        return LintPolicy.defaults().withSeverities(MigrateLint.severities(environment, options.config, Map.of()));
     }
 
     /** How to run this command without the lint, appended to a lint failure; empty when it has no such flag. */

@@ -39,6 +39,12 @@ final class DbOptions {
             description = "History table (or db.table; default: keelson_schema_history).")
     String table;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file to read instead of ./keelson.properties (db.url, db.user, db.password, db.dir,"
+                    + " db.table, db.lock-timeout, db.placeholder.NAME, lint.severity.RULE). A flyway.conf and FLYWAY_*"
+                    + " variables are read too, below it.")
+    String config;
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "Output: text for people, json for scripts (one document on standard output).")
     OutputFormat format;

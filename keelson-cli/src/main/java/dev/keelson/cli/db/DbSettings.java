@@ -5,10 +5,6 @@ import dev.keelson.cli.UsageException;
 import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.Migrator;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -48,11 +44,11 @@ record DbSettings(
      * @throws UsageException when no URL is set anywhere, or the properties file is unreadable or has a bad value
      */
     static DbSettings resolve(DbOptions options, CliEnvironment environment) {
-        Properties file = properties(environment);
+        Properties file = DbConfig.load(options.config, environment);
         String url = first(options.url, environment.env().get("KEELSON_DB_URL"), file.getProperty("db.url"));
         if (url == null) {
             throw new UsageException("No database URL: pass --url jdbc:..., set KEELSON_DB_URL, or add db.url=jdbc:... to "
-                    + PROPERTIES_FILE + " in " + environment.workingDir());
+                    + (options.config != null ? options.config : PROPERTIES_FILE + " in " + environment.workingDir()));
         }
         return new DbSettings(
                 url,
@@ -66,7 +62,12 @@ record DbSettings(
 
     /** The migrations folder for {@code db new}: {@code --dir}, then {@code db.dir}, then {@code db/migration}. */
     static Path directory(String dirOption, CliEnvironment environment) {
-        String dir = first(dirOption, properties(environment).getProperty("db.dir"), DEFAULT_DIR);
+        return directory(dirOption, null, environment);
+    }
+
+    /** The migrations folder with the settings of {@code config} ({@code --config}; null: keelson.properties). */
+    static Path directory(String dirOption, String config, CliEnvironment environment) {
+        String dir = first(dirOption, DbConfig.load(config, environment).getProperty("db.dir"), DEFAULT_DIR);
         if (dir.startsWith("classpath:")) {
             throw new UsageException("--dir " + dir + ": new migrations are written to a folder; give a folder path");
         }
@@ -133,19 +134,6 @@ record DbSettings(
         } catch (TypeConversionException e) {
             throw new UsageException("db.lock-timeout in " + PROPERTIES_FILE + ": " + e.getMessage());
         }
-    }
-
-    private static Properties properties(CliEnvironment environment) {
-        Properties properties = new Properties();
-        Path file = environment.workingDir().resolve(PROPERTIES_FILE);
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new UsageException("Cannot read " + file + ": " + e.getMessage(), e);
-            }
-        }
-        return properties;
     }
 
     private static String first(String... values) {

@@ -97,7 +97,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         List<String> up = SchemaDiff.script(comparison);
         List<String> undo = SchemaDiff.script(SchemaDiff.compare(comparison.to(), comparison.from()));
-        NewMigration files = MigrationFiles.createNext(DbSettings.directory(options.dir, environment), generate);
+        NewMigration files = MigrationFiles.createNext(DbSettings.directory(options.dir, options.config, environment), generate);
         append(files.versioned(), up);
         append(files.undo(), undo);
         environment.out().println("Created " + shown(environment, files.versioned()) + " (" + up.size() + " statements)");

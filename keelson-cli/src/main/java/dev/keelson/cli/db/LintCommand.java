@@ -60,6 +60,9 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--password", description = "Database password (or KEELSON_DB_PASSWORD, or db.password).")
     String password;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file instead of ./keelson.properties.")
+    String config;
+
     @Option(names = "--dialect", paramLabel = "postgresql|mysql",
             description = "What the files are written for (default: from the URL, else postgresql).")
     LintDialect dialect;
@@ -85,13 +88,13 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliEnvironment environment = parent.root.environment();
-        Path folder = DbSettings.directory(dir, environment);
+        Path folder = DbSettings.directory(dir, config, environment);
         DbSettings settings = hasUrl(environment) ? DbSettings.resolve(dbOptions(), environment) : null;
         LintDialect chosen = dialect != null ? dialect
                 : settings == null ? LintDialect.POSTGRESQL : LintDialect.fromUrl(settings.url()).orElse(LintDialect.POSTGRESQL);
         String version = serverVersion != null || settings == null || chosen != LintDialect.MYSQL
                 ? serverVersion : MigrateLint.serverVersion(settings);
-        Linter linter = Linter.of(new LintConfig(chosen, version, MigrateLint.severities(environment, severities)));
+        Linter linter = Linter.of(new LintConfig(chosen, version, MigrateLint.severities(environment, config, severities)));
         List<LintFile> lintFiles = lintFiles(folder, settings, environment);
         boolean undoCheck = settings != null && !noUndoCheck;
         // the pending files of a database are applied together by migrate: lint them as one run
@@ -158,6 +161,7 @@ final class LintCommand implements Callable<Integer> {
         options.user = user;
         options.password = password;
         options.dir = dir;
+        options.config = config;
         return options;
     }
 

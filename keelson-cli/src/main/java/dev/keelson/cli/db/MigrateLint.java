@@ -7,15 +7,7 @@ import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationInfo;
 import dev.keelson.migrate.MigrationState;
 import dev.keelson.migrate.Migrator;
-import dev.keelson.migrate.lint.LintConfig;
-import dev.keelson.migrate.lint.LintDialect;
-import dev.keelson.migrate.lint.LintReport;
-import dev.keelson.migrate.lint.Linter;
 import dev.keelson.migrate.lint.Severity;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -61,18 +53,10 @@ final class MigrateLint {
         }
     }
 
-    /** {@code lint.severity.RULE} of {@code keelson.properties}, overridden by {@code flags}. */
-    static Map<String, Severity> severities(CliEnvironment environment, Map<String, String> flags) {
+    /** {@code lint.severity.RULE} of {@code keelson.properties} (or the {@code config} file), overridden by {@code flags}. */
+    static Map<String, Severity> severities(CliEnvironment environment, String config, Map<String, String> flags) {
         Map<String, String> levels = new LinkedHashMap<>();
-        Properties file = new Properties();
-        Path properties = environment.workingDir().resolve(DbSettings.PROPERTIES_FILE);
-        if (Files.isRegularFile(properties)) {
-            try (Reader reader = Files.newBufferedReader(properties)) {
-                file.load(reader);
-            } catch (IOException e) {
-                throw new UsageException("Cannot read " + properties + ": " + e.getMessage(), e);
-            }
-        }
+        Properties file = DbConfig.load(config, environment);
         for (String key : file.stringPropertyNames()) {
             if (key.startsWith("lint.severity.")) {
                 levels.put(key.substring("lint.severity.".length()), file.getProperty(key));

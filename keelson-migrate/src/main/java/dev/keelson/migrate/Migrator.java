@@ -137,9 +137,18 @@ public final class Migrator {
             return this;
         }
 
-        /** Adds a location: {@code classpath:db/migration}, {@code filesystem:/abs/path}, or a plain path. */
+        /**
+         * Adds a location: {@code classpath:db/migration}, {@code filesystem:/abs/path}, or a plain path; checked by
+         * {@link #load()} ({@code CONFIGURATION} for an unknown prefix or an empty path).
+         */
         public Builder location(String location) {
             this.locations.add(location);
+            return this;
+        }
+
+        /** Adds a typed location. */
+        public Builder location(MigrationLocation location) {
+            this.locations.add(location.toString());
             return this;
         }
 

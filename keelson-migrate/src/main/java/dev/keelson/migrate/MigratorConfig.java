@@ -15,7 +15,8 @@ import javax.sql.DataSource;
  * @param user         user for {@code url}, may be null
  * @param password     password for {@code url}, may be null
  * @param dataSource   a data source; {@code null} when {@code url} is given
- * @param locations    where migrations live: {@code filesystem:path} (the default prefix) or {@code classpath:path}
+ * @param locations    where migrations live: {@code filesystem:path} (the default prefix) or {@code classpath:path};
+ *                     checked here ({@link MigrationLocation#parse}) and kept in their normal text form
  * @param placeholders values for {@code ${name}} in scripts
  * @param historyTable the history table, {@code keelson_schema_history} by default
  * @param lockTimeout  how long to wait for another migrator before failing
@@ -73,7 +74,7 @@ public record MigratorConfig(
             throw new MigrationException(ErrorCode.CONFIGURATION, "lockStaleAfter must be at least 600 ms (heartbeats"
                     + " come six times per period), got " + lockStaleAfter);
         }
-        locations = List.copyOf(locations);
+        locations = locations.stream().map(l -> MigrationLocation.parse(l).toString()).toList();
         placeholders = Map.copyOf(placeholders);
         listener = Objects.requireNonNullElse(listener, MigrationListener.NONE);
         clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
@@ -94,6 +95,11 @@ public record MigratorConfig(
             String installedBy, MigrationListener listener, Clock clock) {
         this(url, user, password, dataSource, locations, placeholders, historyTable, lockTimeout, outOfOrder, installedBy,
                 listener, clock, DEFAULT_LOCK_STALE_AFTER, LintPolicy.defaults());
+    }
+
+    /** The locations, typed (each was checked when this configuration was made). */
+    public List<MigrationLocation> migrationLocations() {
+        return locations.stream().map(MigrationLocation::parse).toList();
     }
 
     /** Never prints the password. */

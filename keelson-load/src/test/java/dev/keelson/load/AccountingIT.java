@@ -83,6 +83,27 @@ class AccountingIT {
     }
 
     @Test
+    void anOutageAtTheStartOfAClosedRunWeighsAsMuchAsOneLater() throws Exception {
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        TargetServer server = TargetServer.http();
+        int port = server.port();
+        TargetServer[] back = new TargetServer[1];
+        try {
+            clock.schedule(server::kill, 100, TimeUnit.MILLISECONDS);
+            clock.schedule(() -> back[0] = TargetServer.http(port), 1_600, TimeUnit.MILLISECONDS);
+            LoadResult result = LoadTest.configure().url(server.url("/json")).users(4).threads(1)
+                    .duration(Duration.ofSeconds(3)).build().run();
+
+            // down for about 1.5 of 3 seconds before any user had a pace: once they have one, the outage is counted
+            // at that pace (about half the requests due), not as one error per reconnect attempt
+            assertThat(result.errorRatio()).as(result.errorKinds() + " of " + result.due()).isBetween(0.25, 0.75);
+        } finally {
+            clock.shutdownNow();
+            if (back[0] != null) back[0].close();
+        }
+    }
+
+    @Test
     void aServerDownForMostOfAnOpenRunLosesItsScheduledSlots() throws Exception {
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
         try (TargetServer server = TargetServer.http()) {

@@ -39,7 +39,12 @@ final class TargetServer implements AutoCloseable {
     }
 
     static TargetServer http() throws IOException {
-        return new TargetServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024));
+        return http(0);
+    }
+
+    /** A target on {@code port} (0: any), e.g. the port of one that was killed: the server "comes back". */
+    static TargetServer http(int port) throws IOException {
+        return new TargetServer(HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024));
     }
 
     static TargetServer https(SSLContext context) throws IOException {

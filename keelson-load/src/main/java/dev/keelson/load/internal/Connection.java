@@ -33,6 +33,9 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     /** Closed model with stages: connected at least once since it last became inactive, and waiting while inactive. */
     boolean started;
     boolean parked;
+    /** Time this user was down before it had a pace, and the requests counted for it meanwhile (one per attempt). */
+    long unpacedNanos;
+    long unpacedCounted;
     /** Why it is down: the kind its lost requests fail with. */
     ErrorKind downKind = ErrorKind.CONNECT;
     long intendedNanos;

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 final class Worker {
     private static final long RECONNECT_AFTER_FAILURE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long LATE_NANOS = Lateness.TOLERANCE_MICROS * 1_000;
+    /** Answers a user needs before its pace is trusted to count an earlier outage. */
+    private static final long PACE_CYCLES = 20;
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     final Meter meter;
@@ -203,10 +205,30 @@ final class Worker {
     private void failDueRequests(Connection c, ErrorKind kind, long now, long minimum) {
         long since = c.downSince == 0 ? now : c.downSince;
         long lost = c.cycles == 0 ? minimum : Math.max(minimum, (now - since) / Math.max(1, c.cycleNanos / c.cycles));
+        if (c.cycles == 0) {
+            c.unpacedNanos += now - since;
+            c.unpacedCounted += lost;
+        }
         c.downSince = now;
+        countLost(c, kind, lost);
+    }
+
+    private void countLost(Connection c, ErrorKind kind, long lost) {
         long granted = run.takePermits(lost);
         meter.errors(step(c), kind, granted);
         run.completed(granted);
+    }
+
+    /**
+     * Closed model: a user that was down before it had any pace counted one request per attempt; once it has a
+     * pace ({@link #PACE_CYCLES} answers), the rest of what that outage cost is counted, so an outage at the start
+     * weighs as much as one later on.
+     */
+    private void settleUnpacedOutage(Connection c) {
+        long owed = c.unpacedNanos / Math.max(1, c.cycleNanos / c.cycles) - c.unpacedCounted;
+        c.unpacedNanos = 0;
+        c.unpacedCounted = 0;
+        if (owed > 0) countLost(c, c.downKind, owed);
     }
 
     /** Open model: every slot due by {@code now} and not yet sent fails with {@code kind}. */
@@ -264,7 +286,7 @@ final class Worker {
         run.completed();
         long think = c.user == null ? 0 : c.user.thinkNanos();
         c.cycleNanos += now - c.sentNanos + think;
-        c.cycles++;
+        if (++c.cycles == PACE_CYCLES && c.unpacedNanos > 0 && schedule == null) settleUnpacedOutage(c);
         if (draining) {
             checkDrained();
         } else if (c.ready && think > 0) {

@@ -33,10 +33,13 @@ final class NewCommand implements Callable<Integer> {
             description = "Migrations folder, relative to the working directory (or db.dir; default: db/migration).")
     String dir;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file instead of ./keelson.properties.")
+    String config;
+
     @Override
     public Integer call() {
         CliEnvironment environment = parent.root.environment();
-        NewMigration created = MigrationFiles.createNext(DbSettings.directory(dir, environment), String.join(" ", description));
+        NewMigration created = MigrationFiles.createNext(DbSettings.directory(dir, config, environment), String.join(" ", description));
         environment.out().println("Created " + shown(environment, created.versioned()));
         environment.out().println("Created " + shown(environment, created.undo()));
         return ExitCode.OK;

@@ -180,4 +180,11 @@ class LinterTest {
         assertThat(report.findings()).extracting(Finding::message).contains("type of t.n changed from int to text")
                 .noneMatch(m -> m.contains("t.s changed"));
     }
+
+    @Test
+    void linesAreCountedAsTheSplitterCountsThemWithOldMacLineBreaks() {
+        LintReport report = pg(file("V1__t.sql", "CREATE TABLE t (id int);"), file("U1__t.sql", "DROP TABLE t;"),
+                file("V2__t.sql", "-- one\rALTER TABLE t\r  ADD COLUMN x int NOT NULL;"), file("U2__t.sql", "SELECT 1;"));
+        assertThat(report.findings()).singleElement().satisfies(f -> assertThat(f.line()).isEqualTo(3));
+    }
 }

@@ -22,9 +22,15 @@ public record LintStatement(String sql, int line, Tokens tokens) {
 
     /** The line of {@code token} in the file. */
     public int lineOf(Token token) {
-        int n = line;
-        for (int i = 0; i < token.offset() && i < sql.length(); i++) {
-            if (sql.charAt(i) == '\n') {
+        return line + breaks(Math.min(token.offset(), sql.length()));
+    }
+
+    /** Line breaks in the first {@code end} characters, counted as the splitter counts them: LF, CRLF, a lone CR. */
+    private int breaks(int end) {
+        int n = 0;
+        for (int i = 0; i < end; i++) {
+            char c = sql.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= sql.length() || sql.charAt(i + 1) != '\n')) {
                 n++;
             }
         }
@@ -38,7 +44,7 @@ public record LintStatement(String sql, int line, Tokens tokens) {
 
     /** The last line the statement covers. */
     public int endLine() {
-        return line + (int) sql.chars().filter(c -> c == '\n').count();
+        return line + breaks(sql.length());
     }
 
     public Optional<CreateIndex> createIndex() {

@@ -1,6 +1,9 @@
 package dev.keelson.reference.platform;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.context.properties.bind.BindException;
 
@@ -29,13 +32,22 @@ public final class InvalidSettingException extends RuntimeException implements E
         this.setting = setting;
     }
 
+    /** Several settings with the same problem (all missing, say), named together in one message. */
+    public InvalidSettingException(List<String> settings, String problem) {
+        this(String.join(", ", settings), problem);
+    }
+
     public String setting() {
         return setting;
     }
 
-    /** The environment variable that sets {@link #setting()}: {@code reference.http.max-body-size} → {@code REFERENCE_HTTP_MAX_BODY_SIZE}. */
+    /**
+     * The environment variable that sets {@link #setting()}: {@code reference.http.max-body-size} →
+     * {@code REFERENCE_HTTP_MAX_BODY_SIZE}; one per setting, comma-separated, when several are named.
+     */
     public String environmentVariable() {
-        return environmentVariable(setting);
+        return Arrays.stream(setting.split(", ")).map(InvalidSettingException::environmentVariable)
+                .collect(Collectors.joining(", "));
     }
 
     static String environmentVariable(String property) {

@@ -1,7 +1,10 @@
 package dev.keelson.reference.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keelson.reference.ReferenceApplication;
+import dev.keelson.reference.platform.InvalidSettingException;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.RawHttp;
 import dev.keelson.reference.testing.RawHttp.Reply;
@@ -12,14 +15,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * OWASP API8:2023, security misconfiguration: every error, from whichever layer (Tomcat's connector, the servlet
  * container, Spring Security, Spring MVC), is an RFC 9457 problem document that names no server, version or stack
  * trace; the security headers and the CORS allowlist hold; {@code TRACE} is refused; signed-in answers are not stored
- * by caches.
+ * by caches; a production start ({@code ProductionProfile}) without its keys and database is refused.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class Api8SecurityMisconfigurationAttackIT extends ServiceTest {
     @LocalServerPort
     private int port;
@@ -108,6 +116,20 @@ class Api8SecurityMisconfigurationAttackIT extends ServiceTest {
                     "Access-Control-Request-Method: POST");
             assertThat(preflight.status()).as(origin).isEqualTo(403);
             assertThat(preflight.header("Access-Control-Allow-Origin")).as(origin).isNull();
+        }
+    }
+
+    @Test
+    void aProductionStartWithoutItsKeysAndDatabaseIsRefusedNamingEachSetting(CapturedOutput output) {
+        for (String profile : List.of("prod", "staging")) {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(ReferenceApplication.class)
+                    .run("--spring.profiles.active=" + profile, "--server.port=0").close())
+                    .satisfies(e -> assertThat(InvalidSettingException.exitCodeOf(e)).isEqualTo(2));
+
+            assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                    .contains("spring.datasource.url").contains("SPRING_DATASOURCE_URL")
+                    .contains("reference.auth.jwks") // keelson:auth
+                    .contains("reference.pagination.cursor-key").contains(profile);
         }
     }
 

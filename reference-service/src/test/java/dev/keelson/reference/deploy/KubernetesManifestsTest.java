@@ -105,6 +105,11 @@ class KubernetesManifestsTest {
         assertThat(map(map(container, "startupProbe"), "httpGet")).containsEntry("path", "/health/live");
         assertThat(map(map(container, "livenessProbe"), "httpGet")).containsEntry("path", "/health/live");
         assertThat(map(map(container, "readinessProbe"), "httpGet")).containsEntry("path", "/health/ready");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            // the prod profile (ConfigMap) serves Actuator on the management port only: ProductionProfile
+            assertThat(map(map(container, probe), "httpGet")).as(probe).containsEntry("port", "management");
+        }
+        assertThat(list(container, "ports")).extracting(p -> field(p, "name")).contains("management");
         assertThat(map(map(pod, "spec"), "securityContext")).containsEntry("runAsNonRoot", true);
         assertThat(map(container, "securityContext")).containsEntry("allowPrivilegeEscalation", false)
                 .containsEntry("readOnlyRootFilesystem", true);

@@ -1,11 +1,20 @@
 package dev.keelson.reference.graphql;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.keelson.reference.platform.BufferedBody;
+import dev.keelson.reference.platform.ErrorCode;
+import dev.keelson.reference.platform.Problems;
+import jakarta.servlet.ServletException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.WebUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,11 +25,35 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class GraphQlHttp {
     @Bean
-    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper json) {
+    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper json, Problems problems) {
         JsonMapper withNulls = json.rebuild()
                 .changeDefaultPropertyInclusion(inclusion -> JsonInclude.Value.construct(
                         JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
                 .build();
-        return new GraphQlHttpHandler(handler, new JacksonJsonHttpMessageConverter(withNulls));
+        return new NullBodyRefused(handler, new JacksonJsonHttpMessageConverter(withNulls), problems);
+    }
+
+    /**
+     * Spring GraphQL reads the body {@code null} as no request and fails with a NullPointerException (a 500); this
+     * answers it as the 400 it is. The body is already in memory ({@code BufferedBody}), so looking costs nothing.
+     */
+    private static final class NullBodyRefused extends GraphQlHttpHandler {
+        private final Problems problems;
+
+        NullBodyRefused(WebGraphQlHandler handler, JacksonJsonHttpMessageConverter converter, Problems problems) {
+            super(handler, converter);
+            this.problems = problems;
+        }
+
+        @Override
+        public ServerResponse handleRequest(ServerRequest request) throws ServletException {
+            BufferedBody body = WebUtils.getNativeRequest(request.servletRequest(), BufferedBody.class);
+            if (body != null && "null".equals(new String(body.body(), StandardCharsets.UTF_8).strip())) {
+                return ServerResponse.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(problems.of(ErrorCode.VALIDATION, "Send a JSON object with a query",
+                                request.servletRequest()));
+            }
+            return super.handleRequest(request);
+        }
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * framing, and never reads or holds more than the limit plus one byte. A declared {@code Content-Length} over the
  * limit is refused unread; any other body (a smaller length, chunked in any spelling Tomcat accepts) is read here,
  * counting the bytes Tomcat actually delivers, up to one byte past the limit: over it is refused, within it the
- * handlers get the bytes read ({@link BufferedBody}). The refusal closes the connection (413 does, in Tomcat), and
+ * handlers get the bytes read ({@link BufferedBody}), unless they hold NUL (400: no text field can store it, so it
+ * is refused here rather than by the database). The refusal closes the connection (413 does, in Tomcat), and
  * Tomcat swallows at most {@code server.tomcat.max-swallow-size} of what remains, so a client cannot make the server
  * read on.
  */
@@ -47,7 +48,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             refuse("The body has more than " + maxBytes + " bytes; the limit is " + maxBytes, request, response);
             return;
         }
-        chain.doFilter(new BufferedBody(request, body), response);
+        BufferedBody buffered = new BufferedBody(request, body);
+        if (buffered.holdsNul()) {
+            problems.write(problems.of(ErrorCode.VALIDATION, "The body holds the NUL character (\\u0000), which no "
+                    + "field accepts: remove it", request), response);
+            return;
+        }
+        chain.doFilter(buffered, response);
     }
 
     /** As Tomcat frames the request: a body comes with a length above 0 or a {@code Transfer-Encoding}. */

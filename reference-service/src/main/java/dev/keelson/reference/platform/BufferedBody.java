@@ -33,6 +33,20 @@ public final class BufferedBody extends HttpServletRequestWrapper {
         return new BufferedBody(request, buffered != null ? buffered.body : request.getInputStream().readAllBytes());
     }
 
+    /**
+     * True when the body holds the JSON or GraphQL escape of NUL ({@code \u0000}, any hex case) or a raw NUL byte.
+     * No text the API stores may hold NUL (PostgreSQL refuses it in {@code text}), and no client needs to send it.
+     */
+    boolean holdsNul() {
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == 0 || (body[i] == '\\' && i + 5 < body.length && (body[i + 1] == 'u' || body[i + 1] == 'U')
+                    && body[i + 2] == '0' && body[i + 3] == '0' && body[i + 4] == '0' && body[i + 5] == '0')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public byte[] body() {
         return body;
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       encoded {@code /}, {@code \}, {@code .} and {@code %} (so double encoding), {@code //}, {@code /./},
  *       {@code /../}, NUL and other control characters, methods other than the standard ones;
  *   <li>a percent-encoded ASCII letter, digit, {@code -}, {@code .}, {@code _} or {@code ~} ({@code /%61pi}): those
- *       characters have one spelling, and only a client hiding a path from filters encodes them.
+ *       characters have one spelling, and only a client hiding a path from filters encodes them;
+ *   <li>NUL ({@code %00}) in the query string: no parameter accepts it, and PostgreSQL cannot store it.
  * </ul>
  *
  * Tomcat itself refuses, before any filter, encoded {@code /} and {@code \}, malformed or overlong UTF-8, raw control
@@ -58,6 +60,10 @@ class PathFirewall extends OncePerRequestFilter {
         } catch (RequestRejectedException e) {
             return "The request path or method is not in canonical form: write the path without encoded separators, "
                     + "dot segments, doubled slashes or ;parameters";
+        }
+        String query = request.getQueryString();
+        if (query != null && query.toLowerCase(Locale.ROOT).contains("%00")) {
+            return "The query string holds the NUL character (%00), which no parameter accepts: remove it";
         }
         if (encodesAnUnreservedCharacter(request.getRequestURI())) {
             return "The request path percent-encodes a letter, digit or one of -._~: write those characters as they are";

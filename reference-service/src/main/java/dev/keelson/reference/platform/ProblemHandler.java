@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -67,6 +68,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problems.of(ErrorCode.TIMEOUT,
                 "The request took too long and was stopped; try again, and quote the request id if it keeps happening",
                 request));
+    }
+
+    /**
+     * Tomcat could not read the query string's parameters (bytes that are not UTF-8 such as {@code %ff}, an empty
+     * name such as {@code &&==&}): the client's mistake, found only when a handler first asks for a parameter.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e, HttpServletRequest request) {
+        return respond(problems.of(ErrorCode.VALIDATION, "The query string cannot be read: percent-encode UTF-8 and "
+                + "write each parameter as name=value", request));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -10,10 +10,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -59,6 +61,7 @@ class AuthController {
         }
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/register")
     ResponseEntity<Envelope<Registered>> register(@Valid @RequestBody RegisterRequest request) {
         User user = auth.register(request.email(), request.password(), request.displayName());
@@ -76,6 +79,7 @@ class AuthController {
         return Envelope.of(TokenResponse.of(auth.refresh(request.refreshToken())));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/verify-email")
     ResponseEntity<Void> verifyEmail(@Valid @RequestBody TokenRequest request) {
         emails.verify(request.token());
@@ -83,18 +87,21 @@ class AuthController {
     }
 
     /** Always 202: whether the address has an account is not revealed. */
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/password-reset")
     ResponseEntity<Void> requestReset(@Valid @RequestBody ResetRequest request) {
         emails.requestReset(request.email());
         return ResponseEntity.accepted().build();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/password-reset/confirm")
     ResponseEntity<Void> confirmReset(@Valid @RequestBody ResetConfirmation request) {
         emails.confirmReset(request.token(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
         auth.logout(request.refreshToken());

@@ -24,6 +24,29 @@ class ApiDocsIT extends ServiceTest {
     }
 
     @Test
+    void theDocumentGivesTheRealSuccessStatusesAndTheProblemResponses() {
+        JsonNode paths = api.get("/v3/api-docs").send().json().get("paths");
+
+        assertThat(paths.at("/~1api~1v1~1orders/post/responses").propertyNames()).contains("201", "400", "429", "500")
+                .doesNotContain("200");
+        assertThat(paths.at("/~1api~1v1~1orders~1{id}/delete/responses").propertyNames()).contains("204", "404")
+                .doesNotContain("200");
+        assertThat(paths.at("/~1api~1v1~1orders~1{id}/get/responses/404/content").propertyNames())
+                .containsExactly("application/problem+json");
+        // keelson:begin auth
+        assertThat(paths.at("/~1api~1v1~1auth~1register/post/responses").propertyNames()).contains("201")
+                .doesNotContain("200", "401");
+        for (String signIn : java.util.List.of("login", "register", "refresh", "password-reset",
+                "password-reset~1confirm", "verify-email")) {
+            JsonNode security = paths.at("/~1api~1v1~1auth~1" + signIn + "/post/security");
+            assertThat(security.isArray() && security.isEmpty()).as(signIn + " needs no token: " + security).isTrue();
+        }
+        assertThat(paths.at("/~1api~1v1~1orders/get/security").isMissingNode()).isTrue(); // the global bearer
+        assertThat(paths.at("/~1api~1v1~1orders/get/responses").propertyNames()).contains("200", "401", "403");
+        // keelson:end auth
+    }
+
+    @Test
     void swaggerUiIsServed() {
         Reply reply = api.get("/swagger-ui/index.html").send();
 

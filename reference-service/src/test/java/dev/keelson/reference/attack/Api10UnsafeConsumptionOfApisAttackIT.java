@@ -1,0 +1,73 @@
+package dev.keelson.reference.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keelson.reference.testing.Api.Reply; // keelson:auth
+import dev.keelson.reference.testing.ServiceTest;
+import java.io.IOException; // keelson:auth
+import java.net.InetAddress; // keelson:auth
+import java.net.ServerSocket; // keelson:auth
+import java.net.Socket; // keelson:auth
+import java.nio.charset.StandardCharsets; // keelson:auth
+import java.util.Base64; // keelson:auth
+import java.util.List; // keelson:auth
+import java.util.concurrent.atomic.AtomicInteger; // keelson:auth
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * OWASP API10:2023, unsafe consumption of APIs. The service consumes no third-party API: what it reads from outside
+ * is PostgreSQL (its own schema, bind parameters only), Redis when configured (rate-limit buckets and cached JSON it
+ * wrote itself; a Redis that is down degrades to in-memory, see RedisDownIT), and the SMTP server's replies (a failed
+ * send is retried, then dead-lettered). This class proves that no HTTP client exists in the context.
+ * Token keys come from configuration and never from a URL: a token that names a key URL ({@code jku}, // keelson:auth
+ * {@code x5u}) or embeds its own key ({@code jwk}) is refused without the service connecting anywhere. // keelson:auth
+ */
+class Api10UnsafeConsumptionOfApisAttackIT extends ServiceTest {
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void theServiceHoldsNoClientOfAnotherApi() {
+        assertThat(context.getBeansOfType(RestTemplate.class)).isEmpty();
+        assertThat(context.getBeansOfType(RestClient.class)).isEmpty();
+        assertThat(context.getBeansOfType(java.net.http.HttpClient.class)).isEmpty();
+    }
+
+    // keelson:begin auth
+
+    @Test
+    void aTokenNamingAKeyUrlIsRefusedWithoutTheServiceFetchingIt() throws IOException {
+        try (ServerSocket keys = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger fetched = new AtomicInteger();
+            Thread.ofVirtual().start(() -> {
+                while (!keys.isClosed()) {
+                    try (Socket ignored = keys.accept()) {
+                        fetched.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            String url = "http://127.0.0.1:" + keys.getLocalPort() + "/keys.json";
+            for (String header : List.of("{\"alg\":\"ES256\",\"jku\":\"" + url + "\",\"kid\":\"k\"}",
+                    "{\"alg\":\"RS256\",\"x5u\":\"" + url + "\"}",
+                    "{\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}}")) {
+                String token = part(header) + "." + part("{\"sub\":\"x\",\"roles\":[\"ADMIN\"],\"exp\":4102444800}") + "."
+                        + part("signature");
+                Reply reply = api.get("/api/v1/orders").token(token).send();
+
+                assertThat(reply.status()).as(header).isEqualTo(401);
+            }
+            assertThat(fetched.get()).as("connections to the key URL the token named").isZero();
+        }
+    }
+
+    private static String part(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+    // keelson:end auth
+}

@@ -1,0 +1,127 @@
+package dev.keelson.reference.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keelson.reference.testing.Api.Session;
+import dev.keelson.reference.testing.RawHttp;
+import dev.keelson.reference.testing.RawHttp.Reply;
+import dev.keelson.reference.testing.ServiceTest;
+import dev.keelson.reference.testing.TestSmtp; // keelson:auth
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * OWASP API7:2023, server-side request forgery. The service fetches no URL a client gives: it holds no outbound HTTP
+ * client.
+ * Its token keys come from configuration, never from a URL a token names; its emails carry codes, not links. // keelson:auth
+ * So the surface is what could make it build a URL from a request: the {@code Host} and {@code X-Forwarded-*}
+ * headers, which must not steer {@code Location} headers (or emails), and URLs in text fields, which must stay text.
+ */
+class Api7ServerSideRequestForgeryAttackIT extends ServiceTest {
+    private static final String ORDER = "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1,"
+            + "\"unitPrice\":1}]}";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void theServiceHoldsNoOutboundHttpClient() {
+        assertThat(context.getBeansOfType(RestTemplate.class)).isEmpty();
+        assertThat(context.getBeansOfType(RestClient.class)).isEmpty();
+        assertThat(context.getBeansOfType(java.net.http.HttpClient.class)).isEmpty();
+    }
+
+    @Test
+    void urlsInTextFieldsAreStoredAsTextAndNeverFetched() throws IOException {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger fetched = new AtomicInteger();
+            Thread.ofVirtual().start(() -> acceptAll(listener, fetched));
+            String url = "http://127.0.0.1:" + listener.getLocalPort() + "/latest/meta-data";
+            Session user = api.newUser();
+
+            var created = api.post("/api/v1/orders").token(user.accessToken()).json(Map.of("currency", "EUR",
+                    "note", url, "lines", List.of(Map.of("product", url, "quantity", 1, "unitPrice", 1)))).send();
+            String id = created.json().at("/data/id").asString();
+            api.get("/api/v1/orders/" + id).token(user.accessToken()).send();
+            api.patch("/api/v1/orders/" + id).token(user.accessToken()).header("If-Match", "\"1\"")
+                    .json(Map.of("note", "file:///etc/passwd " + url)).send();
+            api.post("/graphql").token(user.accessToken()).json(Map.of("query", // keelson:graphql
+                    "{ order(id: \"" + id + "\") { note } }")).send(); // keelson:graphql
+
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.json().at("/data/note").asString()).isEqualTo(url);
+            pause(); // a fetch, if any, would be under way by now
+            assertThat(fetched.get()).as("connections to the URL the client gave").isZero();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void acceptAll(ServerSocket listener, AtomicInteger fetched) {
+        while (!listener.isClosed()) {
+            try (Socket ignored = listener.accept()) {
+                fetched.incrementAndGet();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void hostAndForwardedHeadersDoNotSteerLocation() {
+        Session user = api.newUser();
+        RawHttp raw = new RawHttp(port);
+        for (List<String> headers : List.of(List.of("Host: evil.example.net"),
+                List.of("X-Forwarded-Host: evil.example.net", "X-Forwarded-Proto: https", "X-Forwarded-Port: 666"),
+                List.of("Forwarded: host=evil.example.net;proto=https"),
+                List.of("X-Original-URL: http://evil.example.net/", "X-Rewrite-URL: /evil"))) {
+            List<String> all = new ArrayList<>(headers);
+            all.addAll(List.of("Content-Type: application/json", "Content-Length: " + ORDER.length(),
+                    "Authorization: Bearer " + user.accessToken()));
+            Reply reply = raw.send("POST", "/api/v1/orders", ORDER, all.toArray(String[]::new));
+
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+            assertThat(reply.header("Location")).startsWith("/api/v1/orders/").doesNotContain("evil");
+            assertThat(reply.toString()).doesNotContain("evil");
+        }
+    }
+    // keelson:begin auth
+
+    @Test
+    void emailsCarryNeitherLinksNorTheRequestsHost() {
+        String email = "ssrf-" + UUID.randomUUID() + "@example.com";
+        String body = "{\"email\":\"" + email + "\",\"password\":\"a long enough passphrase 7\","
+                + "\"displayName\":\"Mallory\"}";
+        Reply reply = new RawHttp(port).send("POST", "/api/v1/auth/register", body, "Host: evil.example.net",
+                "X-Forwarded-Host: evil.example.net", "Content-Type: application/json",
+                "Content-Length: " + body.length());
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        List<String> bodies = TestSmtp.bodiesFor(email, 1);
+        assertThat(bodies).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain("evil")
+                .doesNotContain("http://").doesNotContain("https://"));
+    }
+    // keelson:end auth
+}

@@ -5,8 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -49,9 +52,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         BufferedBody buffered = new BufferedBody(request, body);
-        if (buffered.holdsNul()) {
-            problems.write(problems.of(ErrorCode.VALIDATION, "The body holds the NUL character (\\u0000), which no "
-                    + "field accepts: remove it", request), response);
+        int nul = buffered.nulAt();
+        if (nul >= 0) {
+            refuseNul(buffered.memberAt(nul), request, response);
             return;
         }
         chain.doFilter(buffered, response);
@@ -60,6 +63,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     /** As Tomcat frames the request: a body comes with a length above 0 or a {@code Transfer-Encoding}. */
     private static boolean hasBody(HttpServletRequest request, long declared) {
         return declared > 0 || request.getHeaders("Transfer-Encoding").hasMoreElements();
+    }
+
+    /** 400 naming the field, as a validation failure would, when the NUL sits in a member's value. */
+    private void refuseNul(String field, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String message = "must not contain the NUL character (\\u0000)";
+        ProblemDetail problem = problems.of(ErrorCode.VALIDATION, field == null
+                ? "The body holds the NUL character (\\u0000), which no field accepts: remove it"
+                : "1 field is not valid", request);
+        if (field != null) {
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
+        problems.write(problem, response);
     }
 
     private void refuse(String detail, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -34,17 +34,44 @@ public final class BufferedBody extends HttpServletRequestWrapper {
     }
 
     /**
-     * True when the body holds the JSON or GraphQL escape of NUL ({@code \u0000}, any hex case) or a raw NUL byte.
-     * No text the API stores may hold NUL (PostgreSQL refuses it in {@code text}), and no client needs to send it.
+     * Where the body holds the JSON or GraphQL escape of NUL ({@code \\u0000}, any hex case) or a raw NUL byte, or
+     * -1. No text the API stores may hold NUL (PostgreSQL refuses it in {@code text}), and no client needs to send it.
      */
-    boolean holdsNul() {
+    int nulAt() {
         for (int i = 0; i < body.length; i++) {
             if (body[i] == 0 || (body[i] == '\\' && i + 5 < body.length && (body[i + 1] == 'u' || body[i + 1] == 'U')
                     && body[i + 2] == '0' && body[i + 3] == '0' && body[i + 4] == '0' && body[i + 5] == '0')) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /**
+     * The name of the JSON member whose string value holds position {@code at} ({@code "name": "...at..."}), or
+     * {@code null} when the text before it is not shaped so.
+     */
+    String memberAt(int at) {
+        int open = at - 1;
+        while (open >= 0 && !(body[open] == '"' && (open == 0 || body[open - 1] != '\\'))) {
+            open--;
+        }
+        int colon = open - 1;
+        while (colon >= 0 && Character.isWhitespace(body[colon])) {
+            colon--;
+        }
+        int keyEnd = colon - 1;
+        while (keyEnd >= 0 && Character.isWhitespace(body[keyEnd])) {
+            keyEnd--;
+        }
+        if (colon < 0 || body[colon] != ':' || keyEnd < 0 || body[keyEnd] != '"') {
+            return null;
+        }
+        int keyStart = keyEnd - 1;
+        while (keyStart >= 0 && body[keyStart] != '"') {
+            keyStart--;
+        }
+        return keyStart < 0 ? null : new String(body, keyStart + 1, keyEnd - keyStart - 1, StandardCharsets.UTF_8);
     }
 
     public byte[] body() {

@@ -145,6 +145,16 @@ class Api8MalformedInputAttackIT extends ServiceTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedNamingItsField() {
+        String body = "{\"currency\":\"EUR\",\"note\":\"a\\u0000b\",\"lines\":[{\"product\":\"p\",\"quantity\":1,"
+                + "\"unitPrice\":1}]}";
+        Reply reply = post("POST", "/api/v1/orders", body.getBytes(StandardCharsets.UTF_8), "application/json");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().at("/errors/0/field").asString()).as(reply.body()).isEqualTo("note");
+    }
+
+    @Test
     void currenciesAreIso4217CodesAndPricesRespectTheirMinorUnits() {
         List<String> wronglyAccepted = new ArrayList<>();
         for (Object[] order : List.of(new Object[] {"XYZ", 1, "1"}, new Object[] {"XXX", 1, "1"},

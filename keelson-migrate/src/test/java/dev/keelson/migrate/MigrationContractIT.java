@@ -537,6 +537,16 @@ abstract class MigrationContractIT {
     }
 
     @Test
+    void aFirstMigrationThatFindsItsTableOnADatabaseWithoutHistoryNamesBaseline() throws Exception {
+        threeTables();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
+        }
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.MIGRATION_FAILED,
+                m -> assertThat(m).contains("V1__one.sql").contains("`keelson db baseline --version N`"));
+    }
+
+    @Test
     void aFailedFlywayEntryStopsTheAdoptionAndNamesTheBaselineCommand() throws Exception {
         threeTables();
         flywayApplied("1, '1', 'one', 'SQL', 'V1__one.sql', 1, 'flyway', CURRENT_TIMESTAMP, 5, TRUE",

@@ -348,7 +348,11 @@ public final class MigrationEngine {
             try {
                 executed = runner.run(p, type, i + 1, prepared.size());
             } catch (MigrationException e) {
-                MigrationException failure = new MigrationException(e.code(), e.getMessage(), e, done);
+                String hint = type == EntryType.VERSIONED && done.isEmpty() && existingSchema(e, guarded.history())
+                        ? " This database already has objects no history records (no keelson or Flyway history):"
+                        + " if its schema is what your migrations build up to version N, adopt it with `keelson db"
+                        + " baseline --version N` and migrate again" : "";
+                MigrationException failure = new MigrationException(e.code(), e.getMessage() + hint, e, done);
                 callbacks.runAfter(ScriptRunner.afterEachError(type), db.connection(), failure);
                 throw failure;
             } catch (SQLException e) {
@@ -365,6 +369,17 @@ public final class MigrationEngine {
             callbacks.run(CallbackEvent.AFTER_VERSIONED, db.connection());
         }
         return done;
+    }
+
+    /**
+     * True when a first migration failed because what it creates exists already, on a database with no history:
+     * a schema made by hand or by another tool (SQLState 42P07 on PostgreSQL, 42S01 on MySQL/MariaDB and H2).
+     */
+    private static boolean existingSchema(MigrationException e, History history) {
+        boolean noHistory = history.appliedVersions().isEmpty() && history.baseline().isEmpty();
+        boolean exists = e.getCause() instanceof SQLException sql && ("42P07".equals(sql.getSQLState())
+                || "42S01".equals(sql.getSQLState()) || String.valueOf(sql.getMessage()).contains("already exists"));
+        return noHistory && exists;
     }
 
     private List<PreparedScript> prepare(Database db, List<MigrationScript> scripts) {

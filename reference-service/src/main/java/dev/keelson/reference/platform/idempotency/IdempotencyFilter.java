@@ -57,8 +57,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * </ul>
  *
  * The stored request fingerprint is an HMAC-SHA256 under a key derived from the server's secret
- * ({@code reference.pagination.cursor-key}) and the client's key, never a plain hash: a copy of the table does not
- * let anyone test guesses of a request body offline.
+ * ({@code reference.pagination.cursor-key}) and the client's key, never a plain hash, and the key is stored only as
+ * an HMAC under that secret ({@link IdempotencyKey}): a copy of the table does not let anyone test guesses of a
+ * key or a request body offline.
  *
  * Runs after Spring Security and the rate limiter.
  * A key belongs to the authenticated user: users cannot replay each other's responses. // keelson:auth
@@ -76,6 +77,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final Problems problems;
     private final IdempotencyProperties properties;
     private final ObjectProvider<RequestMappingHandlerMapping> handlers;
+    private final byte[] keyingKey;
     private final SecretKeySpec fingerprintKey;
 
     IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactions, Problems problems,
@@ -87,8 +89,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         this.problems = problems;
         this.properties = properties;
         this.handlers = handlers;
-        this.fingerprintKey = new SecretKeySpec(hmac(secretBytes(serverSecret), "keelson-idempotency-fingerprint"),
-                "HmacSHA256");
+        byte[] secret = secretBytes(serverSecret);
+        this.keyingKey = hmac(secret, "keelson-idempotency-key");
+        this.fingerprintKey = new SecretKeySpec(hmac(secret, "keelson-idempotency-fingerprint"), "HmacSHA256");
     }
 
     @Override
@@ -111,7 +114,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         BufferedBody buffered = BufferedBody.of(request);
-        IdempotencyKey key = IdempotencyKey.of(scope(), header);
+        IdempotencyKey key = IdempotencyKey.of(keyingKey, scope(), header);
         TransactionStatus tx;
         try {
             tx = transactions.getTransaction(TransactionDefinition.withDefaults());

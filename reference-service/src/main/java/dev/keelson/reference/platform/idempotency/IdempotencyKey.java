@@ -2,19 +2,20 @@ package dev.keelson.reference.platform.idempotency;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A client's {@code Idempotency-Key} within its scope (its user, or {@code anonymous} before sign-in). The key is
- * never stored: the database gets a hash to look it up by, and stored responses are sealed (AES-256-GCM) with a
- * second hash of it, so only a client presenting the key can have its response replayed.
+ * never stored: the database gets an HMAC of it to look it up by, and stored responses are sealed (AES-256-GCM)
+ * under a second HMAC of it, so only a client presenting the key can have its response replayed. Both HMACs are
+ * keyed by the server's secret, so a copy of the table alone does not let anyone test guessed keys (a client may
+ * well send a short, guessable one).
  */
 record IdempotencyKey(String scope, byte[] lookup, byte[] sealingKey) {
     private static final Pattern VALID = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -26,8 +27,9 @@ record IdempotencyKey(String scope, byte[] lookup, byte[] sealingKey) {
         return VALID.matcher(key).matches();
     }
 
-    static IdempotencyKey of(String scope, String key) {
-        return new IdempotencyKey(scope, sha256("lookup", scope, key), sha256("seal", scope, key));
+    /** The key {@code key} of {@code scope}, under {@code serverKey} (at least 32 bytes, the same on every instance). */
+    static IdempotencyKey of(byte[] serverKey, String scope, String key) {
+        return new IdempotencyKey(scope, hmac(serverKey, "lookup", scope, key), hmac(serverKey, "seal", scope, key));
     }
 
     /** {@code plain} encrypted and authenticated: a random IV followed by the ciphertext. */
@@ -56,16 +58,17 @@ record IdempotencyKey(String scope, byte[] lookup, byte[] sealingKey) {
         }
     }
 
-    private static byte[] sha256(String purpose, String scope, String key) {
+    private static byte[] hmac(byte[] serverKey, String purpose, String scope, String key) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(serverKey, "HmacSHA256"));
             for (String part : new String[] {"keelson-idempotency-" + purpose, scope, key}) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
+                mac.update(part.getBytes(StandardCharsets.UTF_8));
+                mac.update((byte) 0);
             }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JVM", e);
         }
     }
 }

@@ -42,7 +42,12 @@ abstract class DatabaseCommand implements Callable<Integer> {
         } catch (LintFailedException e) {
             environment.err().println(LintDocuments.text(e.report()));
             MigrationException worded = new MigrationException(e.code(), e.getMessage() + noLintHint(), e);
-            return failInJson(environment, e.code().name(), worded, ExitCode.FAILED, List.of());
+            if (options.format != OutputFormat.JSON) {
+                throw worded;
+            }
+            environment.out().println(JsonDocuments.lintFailure(e.code().name(), worded.getMessage(), e.report()));
+            environment.err().println("error [" + e.code().name() + "]: " + worded.getMessage());
+            return ExitCode.FAILED;
         } catch (MigrationException e) {
             if (!e.completed().isEmpty() && options.format != OutputFormat.JSON) {
                 environment.out().println(completedText(e.completed()));

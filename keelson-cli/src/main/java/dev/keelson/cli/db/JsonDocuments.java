@@ -10,6 +10,7 @@ import dev.keelson.migrate.StatusReport;
 import dev.keelson.migrate.ValidationProblem;
 import dev.keelson.migrate.ValidationResult;
 import dev.keelson.migrate.Version;
+import dev.keelson.migrate.lint.LintReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -113,6 +114,16 @@ final class JsonDocuments {
         if (field != null && !completed.isEmpty()) {
             executed(doc.putArray(field), completed);
         }
+        return write(doc);
+    }
+
+    /** A lint failure: the error, and under {@code lint} the report as {@code db lint --format json} prints it. */
+    static String lintFailure(String code, String message, LintReport report) {
+        ObjectNode doc = MAPPER.createObjectNode();
+        ObjectNode error = doc.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        doc.set("lint", MAPPER.readTree(LintDocuments.json(report)));
         return write(doc);
     }
 

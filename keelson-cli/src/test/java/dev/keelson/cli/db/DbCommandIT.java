@@ -449,6 +449,9 @@ class DbCommandIT {
                 .contains("error [LINT_FAILED]: The lint found 1 error(s) in the pending migrations")
                 .contains("or run migrate with --no-lint");
         assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'")).isZero();
+        JsonNode json = JSON.readTree(db("db", "migrate", "--format", "json").out());
+        assertThat(json.get("error").get("code").asString()).isEqualTo("LINT_FAILED");
+        assertThat(json.get("lint").get("findings").get(0).get("rule").asString()).isEqualTo("pg-index-not-concurrent");
 
         Cli.Run forced = db("db", "migrate", "--no-lint");
         assertThat(forced.exitCode()).isZero();

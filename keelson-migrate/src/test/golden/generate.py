@@ -12,6 +12,28 @@ import shutil
 ROOT = os.path.join(os.path.dirname(__file__), "..", "resources", "golden")
 ENTITIES = ["customer", "product", "supplier", "invoice", "shipment", "ticket"]
 
+# what each entity has of its own, beyond the columns every entity has: (PostgreSQL, MariaDB, extra index column)
+OWN = {
+    "customer": ("    email varchar(320),\n    birthday date,\n    marketing_opt_in boolean NOT NULL DEFAULT false,\n",
+                 "    email varchar(320),\n    birthday date,\n    marketing_opt_in tinyint(1) NOT NULL DEFAULT 0,\n",
+                 "email"),
+    "product": ("    sku char(12),\n    weight_grams integer CHECK (weight_grams > 0),\n"
+                "    dimensions jsonb NOT NULL DEFAULT '{\"w\": 0, \"h\": 0}',\n",
+                "    sku char(12),\n    weight_grams int unsigned,\n    dimensions json,\n", "sku"),
+    "supplier": ("    country char(2) NOT NULL DEFAULT 'DE',\n    rating real,\n    website text,\n",
+                 "    country char(2) NOT NULL DEFAULT 'DE',\n    rating float,\n    website varchar(2000),\n",
+                 "country"),
+    "invoice": ("    due_on date NOT NULL DEFAULT (current_date + 30),\n    paid_at timestamptz,\n    vat_rate numeric(4, 3) NOT NULL DEFAULT 0.19,\n",
+                "    due_on date NOT NULL DEFAULT (CURRENT_DATE + INTERVAL 30 DAY),\n    paid_at datetime(3),\n    vat_rate decimal(4, 3) NOT NULL DEFAULT 0.190,\n",
+                "due_on"),
+    "shipment": ("    tracking_number text,\n    weight_kg numeric(8, 3),\n    shipped_at timestamptz,\n    delivered_at timestamptz,\n",
+                 "    tracking_number varchar(64),\n    weight_kg decimal(8, 3),\n    shipped_at datetime(3),\n    delivered_at datetime(3),\n",
+                 "shipped_at"),
+    "ticket": ("    priority smallint NOT NULL DEFAULT 3 CHECK (priority BETWEEN 1 AND 5),\n    labels text[] NOT NULL DEFAULT '{}',\n    body text,\n",
+               "    priority tinyint NOT NULL DEFAULT 3,\n    labels json,\n    body mediumtext,\n",
+               "priority"),
+}
+
 
 def pg_steps(e, i, prev):
     steps = [
@@ -24,14 +46,15 @@ def pg_steps(e, i, prev):
     note text,
     code text,
     amount numeric(12, 2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
-    created_at timestamptz NOT NULL DEFAULT now(),
+{OWN[e][0]}    created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz
 );
 COMMENT ON TABLE {e} IS 'The {e}s; ''{e}'' rows are never deleted, only closed';
 """, f"DROP TABLE {e};\n"),
         ("indexes", f"CREATE INDEX {e}_created_at_idx ON {e} (created_at);\n"
-                    f"CREATE UNIQUE INDEX {e}_lower_name_idx ON {e} (lower(name)) WHERE status <> 'closed';\n",
-         f"DROP INDEX {e}_lower_name_idx;\nDROP INDEX {e}_created_at_idx;\n"),
+                    f"CREATE UNIQUE INDEX {e}_lower_name_idx ON {e} (lower(name)) WHERE status <> 'closed';\n"
+                    f"CREATE INDEX {e}_{OWN[e][2]}_idx ON {e} ({OWN[e][2]});\n",
+         f"DROP INDEX {e}_{OWN[e][2]}_idx;\nDROP INDEX {e}_lower_name_idx;\nDROP INDEX {e}_created_at_idx;\n"),
         ("touch trigger", f"""CREATE FUNCTION {e}_touch() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- a semicolon in a comment; and one in a string: 'a;b'
@@ -119,13 +142,15 @@ def mariadb_steps(e, i, prev):
     note varchar(200),
     code varchar(20),
     amount decimal(12, 2) NOT NULL DEFAULT 0,
-    created_at datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+{OWN[e][1]}    created_at datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     updated_at datetime(3) NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='The {e}s: café, naïve, 日本';
 """, f"DROP TABLE {e};\n"),
         ("indexes", f"CREATE INDEX {e}_created_at_idx ON {e} (created_at);\n"
-                    f"CREATE UNIQUE INDEX {e}_name_idx ON {e} (name);\n",
-         f"DROP INDEX {e}_name_idx ON {e};\nDROP INDEX {e}_created_at_idx ON {e};\n"),
+                    f"CREATE UNIQUE INDEX {e}_name_idx ON {e} (name);\n"
+                    f"CREATE INDEX {e}_{OWN[e][2]}_idx ON {e} ({OWN[e][2]});\n",
+         f"DROP INDEX {e}_{OWN[e][2]}_idx ON {e};\nDROP INDEX {e}_name_idx ON {e};\n"
+         f"DROP INDEX {e}_created_at_idx ON {e};\n"),
         ("generated", f"ALTER TABLE {e} ADD COLUMN name_upper varchar(100) AS (UPPER(name)) VIRTUAL,\n"
                       f"    ADD COLUMN amount_gross decimal(14, 2) AS (amount * 1.2) STORED;\n",
          f"ALTER TABLE {e} DROP COLUMN amount_gross, DROP COLUMN name_upper;\n"),

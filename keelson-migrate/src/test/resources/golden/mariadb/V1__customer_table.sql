@@ -7,6 +7,9 @@ CREATE TABLE customer (
     note varchar(200),
     code varchar(20),
     amount decimal(12, 2) NOT NULL DEFAULT 0,
+    email varchar(320),
+    birthday date,
+    marketing_opt_in tinyint(1) NOT NULL DEFAULT 0,
     created_at datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     updated_at datetime(3) NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='The customers: café, naïve, 日本';

@@ -7,6 +7,9 @@ CREATE TABLE product (
     note varchar(200),
     code varchar(20),
     amount decimal(12, 2) NOT NULL DEFAULT 0,
+    sku char(12),
+    weight_grams int unsigned,
+    dimensions json,
     created_at datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     updated_at datetime(3) NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='The products: café, naïve, 日本';

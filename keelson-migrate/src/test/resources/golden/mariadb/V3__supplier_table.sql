@@ -7,6 +7,9 @@ CREATE TABLE supplier (
     note varchar(200),
     code varchar(20),
     amount decimal(12, 2) NOT NULL DEFAULT 0,
+    country char(2) NOT NULL DEFAULT 'DE',
+    rating float,
+    website varchar(2000),
     created_at datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     updated_at datetime(3) NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='The suppliers: café, naïve, 日本';

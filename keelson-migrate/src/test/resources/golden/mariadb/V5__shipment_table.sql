@@ -7,6 +7,10 @@ CREATE TABLE shipment (
     note varchar(200),
     code varchar(20),
     amount decimal(12, 2) NOT NULL DEFAULT 0,
+    tracking_number varchar(64),
+    weight_kg decimal(8, 3),
+    shipped_at datetime(3),
+    delivered_at datetime(3),
     created_at datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     updated_at datetime(3) NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='The shipments: café, naïve, 日本';

@@ -6,6 +6,10 @@ CREATE TABLE shipment (
     note text,
     code text,
     amount numeric(12, 2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    tracking_number text,
+    weight_kg numeric(8, 3),
+    shipped_at timestamptz,
+    delivered_at timestamptz,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz
 );

@@ -6,6 +6,9 @@ CREATE TABLE ticket (
     note text,
     code text,
     amount numeric(12, 2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    priority smallint NOT NULL DEFAULT 3 CHECK (priority BETWEEN 1 AND 5),
+    labels text[] NOT NULL DEFAULT '{}',
+    body text,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz
 );

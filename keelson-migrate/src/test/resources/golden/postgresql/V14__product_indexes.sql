@@ -1,3 +1,4 @@
 -- V14: indexes of product
 CREATE INDEX product_created_at_idx ON product (created_at);
 CREATE UNIQUE INDEX product_lower_name_idx ON product (lower(name)) WHERE status <> 'closed';
+CREATE INDEX product_sku_idx ON product (sku);

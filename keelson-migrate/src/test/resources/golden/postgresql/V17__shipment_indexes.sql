@@ -1,3 +1,4 @@
 -- V17: indexes of shipment
 CREATE INDEX shipment_created_at_idx ON shipment (created_at);
 CREATE UNIQUE INDEX shipment_lower_name_idx ON shipment (lower(name)) WHERE status <> 'closed';
+CREATE INDEX shipment_shipped_at_idx ON shipment (shipped_at);

@@ -6,6 +6,9 @@ CREATE TABLE customer (
     note text,
     code text,
     amount numeric(12, 2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    email varchar(320),
+    birthday date,
+    marketing_opt_in boolean NOT NULL DEFAULT false,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz
 );

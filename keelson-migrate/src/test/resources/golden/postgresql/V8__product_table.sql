@@ -6,6 +6,9 @@ CREATE TABLE product (
     note text,
     code text,
     amount numeric(12, 2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    sku char(12),
+    weight_grams integer CHECK (weight_grams > 0),
+    dimensions jsonb NOT NULL DEFAULT '{"w": 0, "h": 0}',
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz
 );

@@ -6,6 +6,9 @@ CREATE TABLE supplier (
     note text,
     code text,
     amount numeric(12, 2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    country char(2) NOT NULL DEFAULT 'DE',
+    rating real,
+    website text,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz
 );

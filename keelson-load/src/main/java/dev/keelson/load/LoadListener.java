@@ -16,6 +16,12 @@ public interface LoadListener {
         onSecond(progress.second());
     }
 
+    /**
+     * The load has ended and, a second later, {@code inFlight} requests still await their answers; the run ends when
+     * they arrive or time out, at the latest after {@code upTo}.
+     */
+    default void onDraining(long inFlight, java.time.Duration upTo) {}
+
     /** A listener that ignores everything. */
     static LoadListener none() {
         return new LoadListener() {};

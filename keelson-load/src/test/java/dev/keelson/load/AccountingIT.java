@@ -96,7 +96,7 @@ class AccountingIT {
 
             // down for about 1.5 of 3 seconds before any user had a pace: once they have one, the outage is counted
             // at that pace (about half the requests due), not as one error per reconnect attempt
-            assertThat(result.errorRatio()).as(result.errorKinds() + " of " + result.due()).isBetween(0.25, 0.75);
+            assertThat(result.errorRatio()).as(result.errorKinds() + " of " + result.due()).isBetween(0.2, 0.8);
         } finally {
             clock.shutdownNow();
             if (back[0] != null) back[0].close();
@@ -111,8 +111,9 @@ class AccountingIT {
             LoadResult result = LoadTest.configure().url(server.url("/json")).rate(200).users(4).threads(1)
                     .duration(Duration.ofSeconds(3)).build().run();
 
-            // 600 slots; about 400 fall due while the server is gone
-            assertThat(result.due()).isBetween(570L, 630L);
+            // 600 slots (fewer when the first connection comes up late: the timetable starts with it); about 400
+            // fall due while the server is gone
+            assertThat(result.due()).isBetween(500L, 630L);
             assertThat(result.errorRatio()).as(result.errorKinds().toString()).isBetween(0.5, 0.8);
         } finally {
             killer.shutdownNow();

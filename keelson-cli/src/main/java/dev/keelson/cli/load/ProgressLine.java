@@ -124,6 +124,14 @@ final class ProgressLine implements LoadListener {
                 : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 
+    @Override
+    public synchronized void onDraining(long inFlight, java.time.Duration upTo) {
+        blockLines = 0;
+        err.println(String.format(Locale.ROOT, "waiting up to %ds for %d answer(s) still in flight (their --timeout);"
+                + " Ctrl-C to stop waiting", Math.max(1, upTo.toSeconds()), inFlight));
+        err.flush();
+    }
+
     /** Ctrl-C: says what happens next, on a line of its own. */
     synchronized void interrupted() {
         blockLines = 0; // the message stays below the block; the next block is drawn under it

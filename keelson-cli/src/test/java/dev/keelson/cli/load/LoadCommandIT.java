@@ -206,6 +206,15 @@ class LoadCommandIT {
     }
 
     @Test
+    void answersStillAwaitedASecondAfterTheEndAreAnnounced() throws Exception {
+        try (Target target = new Target()) {
+            assertThat(keelson("load", target.url("/?ms=3000"), "-c", "2", "-d", "1s", "--timeout", "2500ms")).isEqualTo(0);
+        }
+        assertThat(err.toString()).containsPattern("waiting up to [12]s for 2 answer\\(s\\) still in flight");
+        assertThat(out.toString()).contains("timeout: 2");
+    }
+
+    @Test
     void helpListsTheOptionsSubcommandsAndExitCodes() {
         for (String[] args : new String[][] {{"load", "--help"}, {"load", "compare", "--help"}, {"load", "merge", "--help"}}) {
             out.getBuffer().setLength(0);

@@ -33,9 +33,9 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     /** Closed model with stages: connected at least once since it last became inactive, and waiting while inactive. */
     boolean started;
     boolean parked;
-    /** Time this user was down before it had a pace, and the requests counted for it meanwhile (one per attempt). */
-    long unpacedNanos;
-    long unpacedCounted;
+    /** Closed model: time this user was down in all, and the requests counted as lost meanwhile. */
+    long downNanos;
+    long downCounted;
     /** Why it is down: the kind its lost requests fail with. */
     ErrorKind downKind = ErrorKind.CONNECT;
     long intendedNanos;

@@ -176,12 +176,19 @@ public final class Engine {
      * run is stopped again; so a run that ends never turns a slow answer into an error.
      */
     private void drain(List<Worker> workers) {
-        long deadline = System.nanoTime() + config.timeout().toNanos() + TimeUnit.MILLISECONDS.toNanos(300);
+        long start = System.nanoTime();
+        long deadline = start + config.timeout().toNanos() + TimeUnit.MILLISECONDS.toNanos(300);
+        boolean told = false;
         try {
             for (Worker w : workers) {
                 while (w.drained.getCount() > 0 && System.nanoTime() < deadline) {
                     if (stop.now.await(10, TimeUnit.MILLISECONDS)) return;
                     w.drained.await(10, TimeUnit.MILLISECONDS);
+                    if (!told && System.nanoTime() - start > TimeUnit.SECONDS.toNanos(1)) {
+                        told = true; // a healthy run drains in milliseconds; say why this one does not end
+                        listener.onDraining(workers.stream().mapToLong(Worker::inflight).sum(),
+                                Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                    }
                 }
             }
         } catch (InterruptedException e) {

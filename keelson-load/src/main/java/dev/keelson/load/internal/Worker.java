@@ -28,8 +28,6 @@ import java.util.concurrent.TimeUnit;
 final class Worker {
     private static final long RECONNECT_AFTER_FAILURE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long LATE_NANOS = Lateness.TOLERANCE_MICROS * 1_000;
-    /** Answers a user needs before its pace is trusted to count an earlier outage. */
-    private static final long PACE_CYCLES = 20;
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     final Meter meter;
@@ -116,6 +114,7 @@ final class Worker {
             } else {
                 for (Connection c : connections) {
                     if (c.downSince != 0) failDueRequests(c, c.downKind, endNanos, 0);
+                    settleOutages(c);
                 }
             }
             checkDrained();
@@ -131,6 +130,11 @@ final class Worker {
         while (!idle.isEmpty() && dueAt(nextSlot) <= endNanos && run.takePermit()) {
             send(idle.pollFirst(), dueAt(nextSlot++), now);
         }
+    }
+
+    /** Requests still awaiting their answer (read on the loop). */
+    long inflight() {
+        return loop.submit(() -> connections.stream().filter(c -> c.inflight).count()).syncUninterruptibly().getNow();
     }
 
     /** Stops for good: closes every connection; requests still in flight fail as {@link ErrorKind#UNFINISHED}. */
@@ -205,10 +209,8 @@ final class Worker {
     private void failDueRequests(Connection c, ErrorKind kind, long now, long minimum) {
         long since = c.downSince == 0 ? now : c.downSince;
         long lost = c.cycles == 0 ? minimum : Math.max(minimum, (now - since) / Math.max(1, c.cycleNanos / c.cycles));
-        if (c.cycles == 0) {
-            c.unpacedNanos += now - since;
-            c.unpacedCounted += lost;
-        }
+        c.downNanos += now - since;
+        c.downCounted += lost;
         c.downSince = now;
         countLost(c, kind, lost);
     }
@@ -220,14 +222,14 @@ final class Worker {
     }
 
     /**
-     * Closed model: a user that was down before it had any pace counted one request per attempt; once it has a
-     * pace ({@link #PACE_CYCLES} answers), the rest of what that outage cost is counted, so an outage at the start
-     * weighs as much as one later on.
+     * Closed model, at the end: while down, a user counted what it lost at the pace it had so far (one per attempt
+     * before it had any, and a cold start's pace is slow); now that its pace over the whole run is known, what its
+     * outages cost at that pace and was not yet counted is added, so an outage weighs by the time it lasted.
      */
-    private void settleUnpacedOutage(Connection c) {
-        long owed = c.unpacedNanos / Math.max(1, c.cycleNanos / c.cycles) - c.unpacedCounted;
-        c.unpacedNanos = 0;
-        c.unpacedCounted = 0;
+    private void settleOutages(Connection c) {
+        if (c.downNanos == 0 || c.cycles == 0) return;
+        long owed = c.downNanos / Math.max(1, c.cycleNanos / c.cycles) - c.downCounted;
+        c.downNanos = 0;
         if (owed > 0) countLost(c, c.downKind, owed);
     }
 
@@ -286,7 +288,7 @@ final class Worker {
         run.completed();
         long think = c.user == null ? 0 : c.user.thinkNanos();
         c.cycleNanos += now - c.sentNanos + think;
-        if (++c.cycles == PACE_CYCLES && c.unpacedNanos > 0 && schedule == null) settleUnpacedOutage(c);
+        c.cycles++;
         if (draining) {
             checkDrained();
         } else if (c.ready && think > 0) {

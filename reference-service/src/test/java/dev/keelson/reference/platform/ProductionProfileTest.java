@@ -32,8 +32,9 @@ class ProductionProfileTest {
 
         assertThatThrownBy(() -> profile.postProcessEnvironment(environment, new SpringApplication()))
                 .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-                    assertThat(e.setting()).contains("spring.datasource.url").contains("reference.pagination.cursor-key")
-                            .contains("reference.auth.jwks"); // keelson:auth
+                    assertThat(e.setting()).contains("spring.datasource.url")
+                            .contains("reference.auth.jwks") // keelson:auth
+                            .contains("reference.pagination.cursor-key");
                     assertThat(e.environmentVariable()).contains("SPRING_DATASOURCE_URL")
                             .contains("REFERENCE_PAGINATION_CURSOR_KEY");
                     assertThat(e.getMessage()).contains("staging");

@@ -1,7 +1,9 @@
 package dev.keelson.load;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -35,7 +37,7 @@ public record LoadConfig(
         Duration timeout,
         int threads,
         boolean insecure,
-        java.nio.file.Path trustedCertificates,
+        Path trustedCertificates,
         List<Threshold> thresholds,
         Ramp ramp) {
 
@@ -55,7 +57,7 @@ public record LoadConfig(
         thresholds = List.copyOf(thresholds);
         if (ramp != null) {
             require(ramp.model() == model, "stages of " + (ramp.model() == Model.OPEN ? "rates" : "users")
-                    + " need the " + ramp.model().name().toLowerCase(java.util.Locale.ROOT) + " model");
+                    + " need the " + ramp.model().name().toLowerCase(Locale.ROOT) + " model");
             require(rampUp.isZero() && warmup.isZero(), "stages replace --ramp-up and --warmup; give a first stage instead");
             require(duration.equals(ramp.duration()), "the stages last " + ramp.duration() + "; a duration cannot be added");
         }

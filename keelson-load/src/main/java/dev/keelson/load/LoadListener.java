@@ -1,5 +1,7 @@
 package dev.keelson.load;
 
+import java.time.Duration;
+
 /**
  * Receives the engine's progress. Called from one sampling thread, once per second of the run (warm-up included,
  * flagged), and never from an event loop, so implementations may block briefly (print a line).
@@ -20,7 +22,7 @@ public interface LoadListener {
      * The load has ended and, a second later, {@code inFlight} requests still await their answers; the run ends when
      * they arrive or time out, at the latest after {@code upTo}.
      */
-    default void onDraining(long inFlight, java.time.Duration upTo) {}
+    default void onDraining(long inFlight, Duration upTo) {}
 
     /** A listener that ignores everything. */
     static LoadListener none() {

@@ -3,9 +3,12 @@ package dev.keelson.load;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -56,8 +59,8 @@ public record LoadResult(
     public LoadResult {
         steps = steps == null ? List.of() : List.copyOf(steps);
         stages = stages == null ? List.of() : List.copyOf(stages);
-        statusCodes = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(statusCodes));
-        errorKinds = java.util.Collections.unmodifiableMap(errorKinds.isEmpty()
+        statusCodes = Collections.unmodifiableSortedMap(new TreeMap<>(statusCodes));
+        errorKinds = Collections.unmodifiableMap(errorKinds.isEmpty()
                 ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
         timeline = List.copyOf(timeline);
         thresholds = List.copyOf(thresholds);
@@ -82,7 +85,7 @@ public record LoadResult(
     }
 
     /** The step named {@code name} (case-insensitive), if the run had it. */
-    public java.util.Optional<StepResult> step(String name) {
+    public Optional<StepResult> step(String name) {
         return steps.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
     }
 
@@ -108,15 +111,15 @@ public record LoadResult(
      * Why {@code other} cannot be merged with or compared to this result, naming the difference (the model, or the
      * target's scheme, host, port and path; the query may differ); empty when it can.
      */
-    public java.util.Optional<String> differenceFrom(LoadResult other) {
+    public Optional<String> differenceFrom(LoadResult other) {
         if (model != other.model) {
-            return java.util.Optional.of("one is " + article(model) + "-model run, the other " + article(other.model)
+            return Optional.of("one is " + article(model) + "-model run, the other " + article(other.model)
                     + "-model run");
         }
         if (!withoutQuery(target).equals(withoutQuery(other.target))) {
-            return java.util.Optional.of("their targets differ: " + target + " and " + other.target);
+            return Optional.of("their targets differ: " + target + " and " + other.target);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String withoutQuery(String url) {
@@ -151,7 +154,7 @@ public record LoadResult(
         Duration measured = Duration.ZERO;
         Lateness lateness = Lateness.NONE;
         Instant started = first.started;
-        java.util.LinkedHashMap<String, StepResult> steps = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, StepResult> steps = new LinkedHashMap<>();
         for (LoadResult run : runs) {
             run.steps.forEach(s -> steps.merge(s.name(), s, StepResult::plus));
             latency.add(run.latency);

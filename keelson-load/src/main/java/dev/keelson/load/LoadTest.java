@@ -4,10 +4,12 @@ import dev.keelson.load.internal.Engine;
 import dev.keelson.load.internal.StopSignal;
 import dev.keelson.load.internal.Target;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,7 +81,7 @@ public final class LoadTest {
         private Duration timeout = Duration.ofSeconds(10);
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean insecure;
-        private java.nio.file.Path trustedCertificates;
+        private Path trustedCertificates;
         private Ramp ramp;
         private final List<Threshold> thresholds = new ArrayList<>();
         private LoadListener listener = LoadListener.none();
@@ -93,7 +95,7 @@ public final class LoadTest {
         }
 
         public Builder method(String method) {
-            this.method = method.toUpperCase(java.util.Locale.ROOT);
+            this.method = method.toUpperCase(Locale.ROOT);
             return this;
         }
 
@@ -170,7 +172,7 @@ public final class LoadTest {
         }
 
         /** Trusts the certificate authorities in this PEM file instead of the JDK's. */
-        public Builder trustedCertificates(java.nio.file.Path pemFile) {
+        public Builder trustedCertificates(Path pemFile) {
             this.trustedCertificates = pemFile;
             return this;
         }

@@ -1,7 +1,9 @@
 package dev.keelson.load;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,12 +30,12 @@ public record Step(
         int expect,
         Map<String, String> extract,
         Duration think,
-        java.util.List<Check> checks) {
+        List<Check> checks) {
 
     /** A step without checks beyond its status. */
     public Step(String name, String method, String path, Map<String, String> headers, String body, int expect,
             Map<String, String> extract, Duration think) {
-        this(name, method, path, headers, body, expect, extract, think, java.util.List.of());
+        this(name, method, path, headers, body, expect, extract, think, List.of());
     }
 
     public Step {
@@ -58,10 +60,10 @@ public record Step(
                         + " must be a JSON pointer starting with /, e.g. /token");
             }
         }
-        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        extract = extract == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extract));
+        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        extract = extract == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extract));
         think = think == null ? Duration.ZERO : think;
-        checks = checks == null ? java.util.List.of() : java.util.List.copyOf(checks);
+        checks = checks == null ? List.of() : List.copyOf(checks);
         for (Check check : checks) {
             String pointer = switch (check) {
                 case Check.JsonEquals e -> e.pointer();

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -32,7 +33,7 @@ public record StepResult(String name, Duration measured, long requests, long err
         Map<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
         kinds.putAll(errorKinds);
         other.errorKinds.forEach((k, n) -> kinds.merge(k, n, Long::sum));
-        java.util.TreeMap<Integer, TimelineSecond> seconds = new java.util.TreeMap<>();
+        TreeMap<Integer, TimelineSecond> seconds = new TreeMap<>();
         timeline.forEach(s -> seconds.merge(s.second(), s, TimelineSecond::plus));
         other.timeline.forEach(s -> seconds.merge(s.second(), s, TimelineSecond::plus));
         return new StepResult(name, measured.compareTo(other.measured) >= 0 ? measured : other.measured,

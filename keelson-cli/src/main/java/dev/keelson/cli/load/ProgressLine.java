@@ -6,6 +6,7 @@ import dev.keelson.load.LoadListener;
 import dev.keelson.load.Progress;
 import dev.keelson.load.TimelineSecond;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -125,7 +126,7 @@ final class ProgressLine implements LoadListener {
     }
 
     @Override
-    public synchronized void onDraining(long inFlight, java.time.Duration upTo) {
+    public synchronized void onDraining(long inFlight, Duration upTo) {
         blockLines = 0;
         err.println(String.format(Locale.ROOT, "waiting up to %ds for %d answer(s) still in flight (their --timeout);"
                 + " Ctrl-C to stop waiting", Math.max(1, upTo.toSeconds()), inFlight));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** What to send: a URL with method, headers, body and auth, or a scenario file. */
@@ -64,7 +65,7 @@ final class RequestOptions {
         if (data != null) {
             RequestBody body = RequestBody.of(data, env);
             builder.body(body.text());
-            boolean typed = headers.stream().anyMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"));
+            boolean typed = headers.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("content-type:"));
             if (body.contentType() != null && !typed) builder.header("Content-Type", body.contentType());
         }
     }

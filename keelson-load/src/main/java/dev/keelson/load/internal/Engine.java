@@ -1,12 +1,14 @@
 package dev.keelson.load.internal;
 
 import dev.keelson.load.ErrorCode;
+import dev.keelson.load.ErrorKind;
 import dev.keelson.load.LoadConfig;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadListener;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
 import dev.keelson.load.Shortfall;
+import dev.keelson.load.Step;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
@@ -85,7 +87,7 @@ public final class Engine {
         List<Worker> workers = workers(run, group, bootstrap);
         int warmupSeconds = (int) Math.ceil(config.warmup().toNanos() / 1e9);
         Sampler sampler = new Sampler(workers.stream().map(w -> w.meter).toList(), listener, warmupSeconds,
-                config.scenario().steps().stream().map(dev.keelson.load.Step::name).toList(), config.ramp(), config.model());
+                config.scenario().steps().stream().map(Step::name).toList(), config.ramp(), config.model());
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keelson-load-sampler");
             t.setDaemon(true);
@@ -109,7 +111,7 @@ public final class Engine {
                 config.model(), config.users(), config.model() == Model.OPEN ? config.rate() : 0, startedAt, measured,
                 sampler.requests(), sampler.errorCount(), sampler.bytes, sampler.latency, sampler.statusCodes(),
                 sampler.errorKinds(), sampler.lateness(), sampler.timeline, List.of(), null,
-                sampler.steps(config.scenario().steps().stream().map(dev.keelson.load.Step::name).toList(), measured),
+                sampler.steps(config.scenario().steps().stream().map(Step::name).toList(), measured),
                 sampler.stages());
         return withShortfall(result, workers, end - start).withThresholds(config.thresholds());
     }
@@ -118,7 +120,7 @@ public final class Engine {
     private String targetName() {
         var steps = config.scenario().steps();
         if (steps.size() == 1) return config.scenario().target() + steps.get(0).path();
-        return config.scenario().target() + " scenario " + steps.stream().map(dev.keelson.load.Step::name).toList();
+        return config.scenario().target() + " scenario " + steps.stream().map(Step::name).toList();
     }
 
     /**
@@ -127,7 +129,7 @@ public final class Engine {
      * the JIT warms up in the first second is not falling behind).
      */
     private LoadResult withShortfall(LoadResult r, List<Worker> workers, long wallNanos) {
-        long notSent = r.errorKinds().getOrDefault(dev.keelson.load.ErrorKind.NOT_SENT, 0L);
+        long notSent = r.errorKinds().getOrDefault(ErrorKind.NOT_SENT, 0L);
         boolean late = r.lateness().count() > 0.05 * r.due() && r.lateness().meanMicros() > 50_000;
         if (r.model() != Model.OPEN || (notSent <= 0.001 * r.due() && !late)) return r;
         long cpu = 0, answers = 0, answerNanos = 0;

@@ -3,6 +3,10 @@ package dev.keelson.load.internal;
 import dev.keelson.load.ErrorKind;
 import dev.keelson.load.Lateness;
 import dev.keelson.load.LoadListener;
+import dev.keelson.load.Model;
+import dev.keelson.load.Progress;
+import dev.keelson.load.Ramp;
+import dev.keelson.load.StageResult;
 import dev.keelson.load.StepResult;
 import dev.keelson.load.TimelineSecond;
 import io.netty.util.concurrent.EventExecutor;
@@ -10,6 +14,7 @@ import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -38,8 +43,8 @@ final class Sampler {
     private final long[] readBytes;
     private int tick;
     private final List<String> stepNames;
-    private final dev.keelson.load.Ramp ramp;
-    private final dev.keelson.load.Model model;
+    private final Ramp ramp;
+    private final Model model;
     private final Histogram[] stageLatency;
     private final long[] stageRequests;
     private final long[] stageErrors;
@@ -65,7 +70,7 @@ final class Sampler {
     final List<TimelineSecond> timeline = new ArrayList<>();
 
     Sampler(List<Meter> meters, LoadListener listener, int warmupSeconds, List<String> stepNames,
-            dev.keelson.load.Ramp ramp, dev.keelson.load.Model model) {
+            Ramp ramp, Model model) {
         this.stepNames = stepNames;
         this.ramp = ramp;
         this.model = model;
@@ -133,9 +138,9 @@ final class Sampler {
         if (requests > 0 || failed > 0 || !warmup) {
             timeline.add(second);
             for (int s = 0; s < stepCount; s++) stepTimelines.get(s).add(steps.get(s));
-            Map<String, TimelineSecond> bySteps = new java.util.LinkedHashMap<>();
+            Map<String, TimelineSecond> bySteps = new LinkedHashMap<>();
             for (int s = 0; s < stepCount; s++) bySteps.put(stepNames.get(s), steps.get(s));
-            listener.onProgress(new dev.keelson.load.Progress(second, bySteps, kindsThisSecond()));
+            listener.onProgress(new Progress(second, bySteps, kindsThisSecond()));
         }
     }
 
@@ -261,10 +266,10 @@ final class Sampler {
         return ramp.stages().size() - 1;
     }
 
-    List<dev.keelson.load.StageResult> stages() {
-        List<dev.keelson.load.StageResult> stages = new ArrayList<>();
+    List<StageResult> stages() {
+        List<StageResult> stages = new ArrayList<>();
         for (int i = 0; i < stageLatency.length; i++) {
-            stages.add(new dev.keelson.load.StageResult(i + 1, ramp.stages().get(i), model, stageRequests[i],
+            stages.add(new StageResult(i + 1, ramp.stages().get(i), model, stageRequests[i],
                     stageErrors[i], stageLatency[i]));
         }
         return stages;

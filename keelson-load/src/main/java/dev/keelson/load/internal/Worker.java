@@ -3,12 +3,15 @@ package dev.keelson.load.internal;
 import dev.keelson.load.ErrorKind;
 import dev.keelson.load.Lateness;
 import dev.keelson.load.Model;
+import dev.keelson.load.Ramp;
 import dev.keelson.load.Step;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 final class Worker {
     private static final long RECONNECT_AFTER_FAILURE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long LATE_NANOS = Lateness.TOLERANCE_MICROS * 1_000;
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     final Meter meter;
     /** Counted down once the load ended and nothing is in flight any more. */
@@ -40,7 +43,7 @@ final class Worker {
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final Schedule schedule;
     /** Closed model with stages: how many users are active when; {@code null} otherwise. */
-    private final dev.keelson.load.Ramp users;
+    private final Ramp users;
     private final ByteBuf template;
     private final boolean head;
     private final Runnable pacer = this::pace;
@@ -60,7 +63,7 @@ final class Worker {
         this.meter = new Meter(loop, run.config.scenario().steps().size());
         this.run = run;
         this.bootstrap = bootstrap.clone(loop);
-        dev.keelson.load.Ramp ramp = run.config.ramp();
+        Ramp ramp = run.config.ramp();
         double share = (double) users / run.config.users();
         this.schedule = rate <= 0 ? null : ramp != null ? new RampSchedule(ramp, share)
                 : new ConstantRateSchedule(rate, run.config.rampUp().toNanos());

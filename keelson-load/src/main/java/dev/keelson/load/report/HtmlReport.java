@@ -3,6 +3,8 @@ package dev.keelson.load.report;
 import dev.keelson.load.Durations;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.Ramp;
+import dev.keelson.load.StageResult;
 import dev.keelson.load.StepResult;
 import dev.keelson.load.Threshold;
 import dev.keelson.load.TimelineSecond;
@@ -85,13 +87,13 @@ public final class HtmlReport {
      * the part of it the run lasted (a 0.18 s run's 985 responses are 5,470/s, not 985/s).
      */
     /** The run's stages as a ramp, or null for a steady run. */
-    private static dev.keelson.load.Ramp ramp(LoadResult r) {
+    private static Ramp ramp(LoadResult r) {
         return r.stages().isEmpty() ? null
-                : new dev.keelson.load.Ramp(r.model(), r.stages().stream().map(dev.keelson.load.StageResult::stage).toList());
+                : new Ramp(r.model(), r.stages().stream().map(StageResult::stage).toList());
     }
 
     private static String throughput(List<TimelineSecond> seconds, double measuredSeconds, double targetRate,
-            dev.keelson.load.Ramp ramp) {
+            Ramp ramp) {
         double[] lengths = seconds.stream().mapToDouble(s -> Math.clamp(measuredSeconds - s.second(), 0.001, 1)).toArray();
         double[] xs = new double[seconds.size()], responses = new double[seconds.size()], errors = new double[seconds.size()];
         for (int i = 0; i < xs.length; i++) {

@@ -6,6 +6,7 @@ import dev.keelson.load.Lateness;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.Shortfall;
 import dev.keelson.load.StepResult;
 import dev.keelson.load.Threshold;
 import dev.keelson.load.TimelineSecond;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -115,7 +117,7 @@ public final class JsonReport {
         for (double q : TextReport.PERCENTILES) percentiles.put(TextReport.label(q), h.getValueAtPercentile(q));
         ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
         int length = h.encodeIntoCompressedByteBuffer(buffer);
-        node.put("histogram", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length)));
+        node.put("histogram", Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length)));
         return node;
     }
 
@@ -155,8 +157,8 @@ public final class JsonReport {
         }
         JsonNode late = root.path("late");
         JsonNode f = root.path("shortfall");
-        dev.keelson.load.Shortfall shortfall = f.isObject() ? new dev.keelson.load.Shortfall(
-                dev.keelson.load.Shortfall.Cause.valueOf(f.path("cause").asString().toUpperCase()), f.path("targetRate").asDouble(),
+        Shortfall shortfall = f.isObject() ? new Shortfall(
+                Shortfall.Cause.valueOf(f.path("cause").asString().toUpperCase()), f.path("targetRate").asDouble(),
                 f.path("achievedRate").asDouble(), f.path("connections").asInt(), f.path("meanAnswerMicros").asDouble(),
                 f.path("generatorBusy").asDouble(), f.path("threads").asInt()) : null;
         return new LoadResult(root.path("target").asString(), Model.valueOf(root.path("model").asString().toUpperCase()),

@@ -1,0 +1,15 @@
+package dev.keelson.migrate.boot;
+
+import java.util.Set;
+import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
+
+/**
+ * Registered in {@code META-INF/spring.factories}: marks {@link KeelsonMigrationInitializer} as a database
+ * initializer, as Boot's {@code FlywayMigrationInitializerDatabaseInitializerDetector} marks Flyway's.
+ */
+public final class KeelsonMigrationInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
+    @Override
+    protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
+        return Set.of(KeelsonMigrationInitializer.class);
+    }
+}

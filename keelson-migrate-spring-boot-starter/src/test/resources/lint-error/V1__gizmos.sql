@@ -1,0 +1,1 @@
+CREATE TABLE gizmos (id bigint PRIMARY KEY, name text);

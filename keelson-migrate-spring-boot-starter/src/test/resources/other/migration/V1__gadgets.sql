@@ -1,0 +1,1 @@
+CREATE TABLE gadgets_${suffix} (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+ALTER TABLE gadgets_${suffix} ADD COLUMN name text;

@@ -1,5 +1,6 @@
 package dev.keelson.migrate.boot;
 
+import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.Migrator;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,14 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.ResourceLoader;
-import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
  * keelson-migrate for an application with one {@link DataSource}, as Boot's Flyway auto-configuration does it: a
  * {@link Migrator} on that data source and the {@code keelson.migrate.*} properties, and, unless
  * {@code keelson.migrate.enabled=false}, a {@link KeelsonMigrationInitializer} that runs the
- * {@link MigrationStrategy} (by default: lint, then migrate) before anything else uses the database.
+ * {@link MigrationStrategy} (by default: migrate, which lints the pending files first) before anything else uses the database.
  *
  * <p>Each bean backs off when the application defines its own: its own {@code Migrator} (then the properties other
  * than {@code enabled} do not apply to it), its own {@code MigrationStrategy}, its own initializer.
@@ -37,7 +36,8 @@ public final class KeelsonMigrateAutoConfiguration {
                 .placeholders(properties.placeholders())
                 .historyTable(properties.table())
                 .lockTimeout(properties.lockTimeout())
-                .outOfOrder(properties.outOfOrder());
+                .outOfOrder(properties.outOfOrder())
+                .lint(properties.lint() ? LintPolicy.defaults() : LintPolicy.off());
         properties.locations().forEach(builder::location);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.load();
@@ -45,9 +45,8 @@ public final class KeelsonMigrateAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MigrationStrategy keelsonMigrationStrategy(KeelsonMigrateProperties properties, ResourceLoader resourceLoader) {
-        return new LintThenMigrate(properties,
-                new PendingLint(ResourcePatternUtils.getResourcePatternResolver(resourceLoader)));
+    MigrationStrategy keelsonMigrationStrategy(KeelsonMigrateProperties properties) {
+        return new BaselineThenMigrate(properties);
     }
 
     @Bean

@@ -104,22 +104,26 @@ class KeelsonMigrateAutoConfigurationIT {
     }
 
     @Test
-    void aLintErrorInAPendingFileStopsTheStartUpBeforeAnythingIsApplied() {
+    void aLintErrorInAPendingFileStopsTheStartUpBeforeAnythingIsApplied() throws SQLException {
+        existingGizmo();
         runner.withPropertyValues("keelson.migrate.locations=classpath:lint-error").run(context -> {
             assertThat(context).hasFailed();
             MigrationException failure = cause(context.getStartupFailure());
             assertThat(failure.code()).isEqualTo(ErrorCode.LINT_FAILED);
-            assertThat(failure.getMessage()).contains("V2__forget_gizmos.sql:1").contains("data-change-without-where");
-            assertThat(tableExists("gizmos")).isFalse();
+            FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("[LINT_FAILED]")
+                    .contains("V1__forget_gizmos.sql:1 [data-change-without-where]");
+            assertThat(gizmos()).isOne();
         });
     }
 
     @Test
-    void lintFalseMigratesWhatTheLintWouldRefuse() {
+    void lintFalseMigratesWhatTheLintWouldRefuse() throws SQLException {
+        existingGizmo();
         runner.withPropertyValues("keelson.migrate.locations=classpath:lint-error", "keelson.migrate.lint=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(tableExists("gizmos")).isTrue();
+                    assertThat(gizmos()).isZero();
                 });
     }
 
@@ -169,6 +173,20 @@ class KeelsonMigrateAutoConfigurationIT {
     private boolean tableExists(String table) throws SQLException {
         try (Connection c = db.connect(); ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
             return rs.next();
+        }
+    }
+
+    /** A table the migrations did not make, with a row: the lint knows nothing of it but that it exists. */
+    private void existingGizmo() throws SQLException {
+        execute("CREATE TABLE gizmos (id bigint PRIMARY KEY)");
+        execute("INSERT INTO gizmos VALUES (1)");
+    }
+
+    private long gizmos() throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM gizmos")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -10,27 +10,22 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The default {@link MigrationStrategy}: lint the pending files (unless {@code keelson.migrate.lint=false}), baseline
- * a database that has no history when {@code keelson.migrate.baseline-on-migrate} asks for it, then migrate to
- * {@code keelson.migrate.target}.
+ * The default {@link MigrationStrategy}: baseline a database that has no history when
+ * {@code keelson.migrate.baseline-on-migrate} asks for it, then migrate to {@code keelson.migrate.target}. The
+ * {@link Migrator} lints the files it will run first (its {@code LintPolicy}: {@code keelson.migrate.lint}).
  */
-final class LintThenMigrate implements MigrationStrategy {
+final class BaselineThenMigrate implements MigrationStrategy {
     // Spring's own logging API (to SLF4J/Logback in a Boot application): no logging dependency of the starter's own
-    private static final Log log = LogFactory.getLog(LintThenMigrate.class);
+    private static final Log log = LogFactory.getLog(BaselineThenMigrate.class);
 
     private final KeelsonMigrateProperties properties;
-    private final PendingLint lint;
 
-    LintThenMigrate(KeelsonMigrateProperties properties, PendingLint lint) {
+    BaselineThenMigrate(KeelsonMigrateProperties properties) {
         this.properties = properties;
-        this.lint = lint;
     }
 
     @Override
     public void migrate(Migrator migrator) {
-        if (properties.lint()) {
-            lint.check(migrator);
-        }
         if (properties.baselineOnMigrate()) {
             baselineIfUnmanaged(migrator);
         }

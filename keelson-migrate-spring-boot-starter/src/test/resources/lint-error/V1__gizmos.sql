@@ -1,1 +1,0 @@
-CREATE TABLE gizmos (id bigint PRIMARY KEY, name text);

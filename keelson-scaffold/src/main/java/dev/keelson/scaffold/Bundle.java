@@ -11,6 +11,8 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -22,18 +24,24 @@ import java.util.stream.Stream;
  *
  * @param template      the reference service's files by path relative to reference-service/ ({@code /} separators)
  * @param reactorPom    the reactor's root pom
- * @param migrateJar    keelson-migrate's jar
+ * @param keelsonJars   Keelson's libraries the project depends on, by artifact id, in {@link #KEELSON_ARTIFACTS}
+ *                      order: keelson-migrate, its Spring Boot starter and the Maven plugin
  * @param wrapper       {@code mvnw} and {@code mvnw.cmd}
  * @param versions      {@code scaffold.properties}: Keelson's, Spring Boot's, Java's, the wrapper's and Maven's version
  * @param manifest      {@code features.txt}
  * @param readme        the template of the project's README.md
  */
-record Bundle(Map<String, byte[]> template, String reactorPom, byte[] migrateJar, Map<String, byte[]> wrapper,
+record Bundle(Map<String, byte[]> template, String reactorPom, Map<String, byte[]> keelsonJars, Map<String, byte[]> wrapper,
         Properties versions, Manifest manifest, String readme) {
     private static final String ROOT = "/dev/keelson/scaffold/";
+    /** The artifacts keelson-scaffold's build packs into {@code migrate/ARTIFACT.jar}. */
+    static final List<String> KEELSON_ARTIFACTS = List.of("keelson-migrate", "keelson-migrate-spring-boot-starter",
+            "keelson-maven-plugin");
 
     static Bundle load() {
-        return new Bundle(readTemplate(), text("reactor/pom.xml"), bytes("migrate/keelson-migrate.jar"),
+        Map<String, byte[]> jars = new LinkedHashMap<>();
+        KEELSON_ARTIFACTS.forEach(artifact -> jars.put(artifact, bytes("migrate/" + artifact + ".jar")));
+        return new Bundle(readTemplate(), text("reactor/pom.xml"), jars,
                 Map.of("mvnw", bytes("wrapper/mvnw"), "mvnw.cmd", bytes("wrapper/mvnw.cmd")), readVersions(),
                 Manifest.bundled(), text("project-readme.md"));
     }

@@ -132,29 +132,73 @@ final class ProjectFiles {
                 ProjectFile.text(".mvn/wrapper/maven-wrapper.properties", properties));
     }
 
-    /** keelson-migrate's jar and a pom for it, in the layout of a Maven repository. */
+    /**
+     * The run-time dependencies of the starter, which its pom in the project's repository lists (keelson-migrate's
+     * has none): Spring Boot's, at the project's Spring Boot version. {@code ManifestCoverageTest} checks them
+     * against the starter's real pom.
+     */
+    static final List<String> STARTER_DEPENDENCIES = List.of(
+            "org.springframework.boot:spring-boot-autoconfigure", "org.springframework.boot:spring-boot-sql");
+
+    /**
+     * Keelson's jars (keelson-migrate, its starter, the Maven plugin) and a pom for each, in the layout of a Maven
+     * repository.
+     */
     private List<ProjectFile> localRepository(String version) {
-        String folder = StandalonePom.LOCAL_REPOSITORY + "/dev/keelson/keelson-migrate/" + version + "/";
-        String pom = """
+        List<ProjectFile> files = new ArrayList<>();
+        for (Map.Entry<String, byte[]> jar : bundle.keelsonJars().entrySet()) {
+            String artifact = jar.getKey();
+            String folder = StandalonePom.LOCAL_REPOSITORY + "/dev/keelson/" + artifact + "/" + version + "/";
+            byte[] content = artifact.equals("keelson-maven-plugin")
+                    ? PluginJar.withVersion(jar.getValue(), bundle.version("keelson.version"), version)
+                    : jar.getValue();
+            files.add(new ProjectFile(folder + artifact + "-" + version + ".jar", content, false));
+            files.add(ProjectFile.text(folder + artifact + "-" + version + ".pom", artifactPom(artifact, version)));
+        }
+        return files;
+    }
+
+    private String artifactPom(String artifact, String version) {
+        StringBuilder dependencies = new StringBuilder();
+        String packaging = "jar";
+        if (artifact.equals("keelson-migrate-spring-boot-starter")) {
+            dependencies.append(dependency("dev.keelson:keelson-migrate", version));
+            STARTER_DEPENDENCIES.forEach(d -> dependencies.append(dependency(d, bundle.version("spring-boot.version"))));
+        } else if (artifact.equals("keelson-maven-plugin")) {
+            // of the drivers the plugin carries, the one the service's database needs
+            packaging = "maven-plugin";
+            dependencies.append(dependency("dev.keelson:keelson-migrate", version));
+            dependencies.append(dependency("org.postgresql:postgresql", bundle.version("postgresql.version")));
+        }
+        return """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <!-- keelson-migrate as built by Keelson %s; keelson new copied it here until it is on Maven Central -->
+                <!-- %s as built by Keelson %s; keelson new copied it here until it is on Maven Central -->
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
                   <groupId>dev.keelson</groupId>
-                  <artifactId>keelson-migrate</artifactId>
+                  <artifactId>%1$s</artifactId>
                   <version>%s</version>
-                  <name>Keelson migrate</name>
-                  <description>Schema migrations over JDBC (keelson db), used by the service at start-up.</description>
+                  <packaging>%s</packaging>
+                  <dependencies>
+                %s  </dependencies>
                 </project>
-                """.formatted(bundle.version("keelson.version"), version);
-        return List.of(
-                new ProjectFile(folder + "keelson-migrate-" + version + ".jar", bundle.migrateJar(), false),
-                ProjectFile.text(folder + "keelson-migrate-" + version + ".pom", pom));
+                """.formatted(artifact, bundle.version("keelson.version"), version, packaging, dependencies);
+    }
+
+    private static String dependency(String coordinates, String version) {
+        String[] parts = coordinates.split(":");
+        return """
+                    <dependency>
+                      <groupId>%s</groupId>
+                      <artifactId>%s</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                """.formatted(parts[0], parts[1], version);
     }
 
     /**
-     * The version keelson-migrate gets in the project's repository: Keelson's own for a release; for a development
-     * build ({@code -SNAPSHOT}) one that names the jar's content ({@code 0.1.0-dev.1a2b3c4d}), so Maven never
+     * The version Keelson's jars get in the project's repository: Keelson's own for a release; for a development
+     * build ({@code -SNAPSHOT}) one that names the jars' content ({@code 0.1.0-dev.1a2b3c4d}), so Maven never
      * serves a stale copy of an earlier build from its cache.
      */
     String migrateVersion() {
@@ -163,7 +207,9 @@ final class ProjectFiles {
             return keelson;
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bundle.migrateJar());
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            bundle.keelsonJars().values().forEach(sha256::update);
+            byte[] digest = sha256.digest();
             return keelson.substring(0, keelson.length() - "-SNAPSHOT".length()) + "-dev."
                     + HexFormat.of().formatHex(digest, 0, 4);
         } catch (NoSuchAlgorithmException e) {

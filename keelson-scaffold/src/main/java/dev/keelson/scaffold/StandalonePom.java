@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  */
 record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<Feature> kept, Names names,
         String bootVersion, String javaRelease, String migrateVersion) {
-    private static final String MIGRATE = "dev.keelson:keelson-migrate";
+    /** Keelson's own libraries: their version is the one they have in the project's repository. */
+    private static final Set<String> KEELSON = Set.of("dev.keelson:keelson-migrate",
+            "dev.keelson:keelson-migrate-spring-boot-starter");
     static final String LOCAL_REPOSITORY = ".mvn/repository";
 
     String render() {
@@ -75,7 +77,7 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
         List<PomText.Block> kept = new ArrayList<>();
         for (PomText.Block entry : reactorManaged()) {
             if (wanted(entry.coordinates(), classified.get(entry.coordinates()), declared, used)) {
-                kept.add(MIGRATE.equals(entry.coordinates()) ? migrateEntry(entry) : literal(entry));
+                kept.add(KEELSON.contains(entry.coordinates()) ? migrateEntry(entry) : literal(entry));
             }
         }
         return kept;
@@ -105,7 +107,7 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
      */
     private boolean wanted(String coordinates, Manifest.Managed how, Set<String> declared, Set<String> used) {
         if (how == null) {
-            if (!declared.contains(coordinates) && !MIGRATE.equals(coordinates)) {
+            if (!declared.contains(coordinates) && !KEELSON.contains(coordinates)) {
                 throw new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, "The root pom manages " + coordinates
                         + ", which reference-service does not use: say in keelson-scaffold's features.txt whether "
                         + "generated projects need it (managed FEATURE ... pin|import|boot-property, or managed - for "
@@ -205,11 +207,18 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
 
                   <repositories>
                     <repository>
-                      <!-- keelson-migrate is not on Maven Central yet: keelson new put its jar in this folder -->
+                      <!-- keelson-migrate and its starter are not on Maven Central yet: keelson new put them here -->
                       <id>project-local</id>
-                      <url>file://${project.basedir}/%s</url>
+                      <url>file://${project.basedir}/%1$s</url>
                     </repository>
                   </repositories>
+                  <pluginRepositories>
+                    <pluginRepository>
+                      <!-- and keelson-maven-plugin (./mvnw keelson:migrate) -->
+                      <id>project-local</id>
+                      <url>file://${project.basedir}/%1$s</url>
+                    </pluginRepository>
+                  </pluginRepositories>
                 """.formatted(LOCAL_REPOSITORY);
     }
 
@@ -220,9 +229,20 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
         plugins.forEach(p -> out.append(p.text()).append('\n'));
         out.append("      </plugins>\n    </pluginManagement>\n    <plugins>\n");
         out.append(ENFORCER.formatted(javaRelease));
+        out.append(KEELSON_PLUGIN);
         out.append(referencePlugins.replaceFirst("^\n", "").stripTrailing()).append('\n');
         return out.append("    </plugins>\n  </build>\n").toString();
     }
+
+    private static final String KEELSON_PLUGIN = """
+                  <plugin>
+                    <!-- the keelson db commands as goals on src/main/resources/db/migration: ./mvnw keelson:migrate
+                         -Dkeelson.url=jdbc:postgresql://... (or KEELSON_DB_URL), keelson:status, rollback, lint, ... -->
+                    <groupId>dev.keelson</groupId>
+                    <artifactId>keelson-maven-plugin</artifactId>
+                    <version>${keelson-migrate.version}</version>
+                  </plugin>
+            """;
 
     private static final String ENFORCER = """
                   <plugin>

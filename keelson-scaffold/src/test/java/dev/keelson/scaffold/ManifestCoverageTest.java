@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +72,20 @@ class ManifestCoverageTest {
 
         assertThat(dependencies).as("keelson-migrate gained a run-time dependency: list it in the pom that "
                 + "ProjectFiles.localRepository writes").allSatisfy(d -> assertThat(d.child("scope")).hasValue("test"));
+    }
+
+    @Test
+    void theStartersPomInTheProjectRepositoryListsItsRunTimeDependencies() throws IOException {
+        Path pom = Path.of(System.getenv("KEELSON_MODULE_DIR"), "..", "keelson-migrate-spring-boot-starter", "pom.xml");
+        List<String> runTime = PomText.blocks(new PomText(Files.readString(pom)).section("dependencies").orElse(""),
+                        "dependency").stream()
+                .filter(d -> d.child("scope").isEmpty() && d.child("optional").isEmpty())
+                .map(PomText.Block::coordinates).toList();
+
+        assertThat(runTime).as("the starter's run-time dependencies: the pom ProjectFiles.localRepository writes for it"
+                + " lists keelson-migrate and STARTER_DEPENDENCIES").containsExactlyInAnyOrderElementsOf(
+                Stream.concat(Stream.of("dev.keelson:keelson-migrate"), ProjectFiles.STARTER_DEPENDENCIES.stream())
+                        .toList());
     }
 
     @Test

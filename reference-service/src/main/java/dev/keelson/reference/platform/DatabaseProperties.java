@@ -12,7 +12,8 @@ import org.springframework.boot.convert.DurationStyle;
  * @param embeddedDir      where the embedded PostgreSQL keeps its files (used only while {@code spring.datasource.url}
  *                         is unset)
  * @param migrateOnStart   migrate the schema while starting ({@code false} when {@code keelson db migrate} runs as a
- *                         separate deployment step)
+ *                         separate deployment step); the keelson-migrate starter's {@code keelson.migrate.enabled}
+ *                         follows it (application.yaml), {@link MigrationConnections} gives it its connections
  * @param statementTimeout the longest a request's SQL statement may run before PostgreSQL cancels it (5 s); the
  *                         request then fails with a 503 problem document instead of hanging
  */

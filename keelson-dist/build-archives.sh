@@ -2,6 +2,7 @@
 # Makes the release archives from the jars Maven copied into target/deps (run by this module's `mvn package`):
 #   target/keelson-<version>-<platform>.tar.gz  bin/keelson, keelson.jar, lib/, runtime/ (jlink: no JDK needed)
 #   target/keelson-<version>.zip                bin/keelson, keelson.jar, lib/ (for machines with a JDK 21+)
+# Both carry install.sh and maven/ (the libraries with their poms, in a Maven repository's layout, for ~/.m2).
 # Usage: build-archives.sh JDK TARGET VERSION PLATFORM [JMODS]
 #   JDK       the JDK whose jdeps and jlink make the runtime (the one running Maven)
 #   PLATFORM  linux-x64 by default. Another platform's archive is made with that platform's JDK jmods:
@@ -15,6 +16,8 @@ set -euo pipefail
 JDK=$1 TARGET=$2 VERSION=$3 PLATFORM=${4:-linux-x64} JMODS=${5:-}
 NAME=keelson-$VERSION
 DEPS=$TARGET/deps
+# the reactor's root: the libraries install.sh puts into ~/.m2 come from its modules' target folders
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STAGE=$TARGET/stage
 # one fixed time for every entry: the archives of one source tree are identical from build to build
 STAMP=2026-11-21T00:00:00Z
@@ -49,6 +52,25 @@ lay_out() {
         cp "$jar" "$dir/lib/"
     done
     install -m 755 "$(dirname "$0")/src/dist/bin/keelson" "$dir/bin/keelson"
+    install -m 755 "$(dirname "$0")/src/dist/install.sh" "$dir/install.sh"
+    maven_repository "$dir/maven"
+}
+
+# The libraries other projects depend on, with their poms and the parent pom, as a local repository holds them.
+maven_repository() {
+    local repo=$1/dev/keelson module folder
+    mkdir -p "$repo/keelson-parent/$VERSION"
+    cp "$ROOT/pom.xml" "$repo/keelson-parent/$VERSION/keelson-parent-$VERSION.pom"
+    for module in keelson-migrate keelson-migrate-spring-boot-starter keelson-maven-plugin; do
+        folder=$repo/$module/$VERSION
+        if [ ! -f "$ROOT/$module/target/$module-$VERSION.jar" ]; then
+            echo "build-archives.sh: $module/target/$module-$VERSION.jar is missing: build with -am" >&2
+            exit 1
+        fi
+        mkdir -p "$folder"
+        cp "$ROOT/$module/pom.xml" "$folder/$module-$VERSION.pom"
+        cp "$ROOT/$module/target/$module-$VERSION.jar" "$folder/$module-$VERSION.jar"
+    done
 }
 
 rm -rf "$STAGE" "$TARGET/$NAME"-*.tar.gz "$TARGET/$NAME.zip"

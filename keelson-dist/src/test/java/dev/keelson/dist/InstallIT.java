@@ -51,7 +51,7 @@ class InstallIT {
         app = into.resolve("keelson-" + VERSION);
         tools = Files.createDirectories(root.resolve("tools"));
         Files.createSymbolicLink(tools.resolve("keelson"), app.resolve("bin/keelson"));
-        for (String tool : List.of("sh", "ls", "sed", "git")) {
+        for (String tool : List.of("sh", "ls", "sed", "git", "mkdir", "ln", "cp")) {
             which(tool).ifPresent(found -> forward(tools.resolve(tool), found));
         }
     }
@@ -145,6 +145,19 @@ class InstallIT {
                 "PATH", System.getenv("PATH"), "HOME", System.getProperty("user.home")));
         assertThat(build.code).as(tail(build.out)).isZero();
         assertThat(project.resolve("target/shop-0.1.0-SNAPSHOT.jar")).isRegularFile();
+
+        // its migrations through keelson-maven-plugin, which keelson new put in the project's .mvn/repository
+        try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL)) {
+            List<String> goals = new ArrayList<>(mvn);
+            goals.removeAll(List.of("-DskipTests", "package"));
+            goals.addAll(List.of("-Dkeelson.url=" + db.url(), "-Dkeelson.user=" + db.user(), "keelson:migrate",
+                    "keelson:status"));
+            Result migrate = run(project, goals, Map.of("JAVA_HOME", System.getProperty("java.home"),
+                    "PATH", System.getenv("PATH"), "HOME", System.getProperty("user.home")));
+            assertThat(migrate.code).as(tail(migrate.out)).isZero();
+            assertThat(migrate.out).contains("applied V1__").contains("Schema at version ");
+            assertThat(tableExists(db, "orders")).isTrue();
+        }
     }
 
     @Test
@@ -182,6 +195,65 @@ class InstallIT {
         assertThat(result.code).isEqualTo(2);
         assertThat(result.err).startsWith("keelson needs Java 21 or newer, but this is Java ")
                 .contains("Install a JDK 21+").doesNotContain("UnsupportedClassVersionError");
+    }
+
+    @Test
+    void installShPutsKeelsonOnThePathAndTheLibrariesIntoTheMavenRepository() throws Exception {
+        Path home = Files.createDirectories(root.resolve("install-home"));
+        Map<String, String> env = Map.of("PATH", tools.toString(), "HOME", home.toString());
+        Result install = run(root, List.of(app.resolve("install.sh").toString()), env);
+        assertThat(install.code).as(install.err).isZero();
+        assertThat(install.out).contains("is not on your PATH");
+
+        Result version = run(root, List.of(home.resolve(".local/bin/keelson").toString(), "--version"), env);
+        assertThat(version.code).as(version.err).isZero();
+        Path repository = home.resolve(".m2/repository/dev/keelson");
+        for (String artifact : List.of("keelson-migrate", "keelson-migrate-spring-boot-starter",
+                "keelson-maven-plugin")) {
+            assertThat(repository.resolve(artifact + "/" + VERSION + "/" + artifact + "-" + VERSION + ".jar"))
+                    .isRegularFile();
+        }
+
+        // a project outside this repository uses the installed plugin and starter (the rest from the outer build's
+        // local repository, as a mirror): lint runs, the starter resolves with its dependencies
+        Path project = Files.createDirectories(root.resolve("outside-project"));
+        Files.writeString(project.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>it.keelson</groupId>
+                  <artifactId>outside</artifactId>
+                  <version>1</version>
+                  <dependencies>
+                    <dependency>
+                      <groupId>dev.keelson</groupId>
+                      <artifactId>keelson-migrate-spring-boot-starter</artifactId>
+                      <version>%1$s</version>
+                    </dependency>
+                  </dependencies>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>dev.keelson</groupId>
+                        <artifactId>keelson-maven-plugin</artifactId>
+                        <version>%1$s</version>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(VERSION));
+        Files.createDirectories(project.resolve("src/main/resources/db/migration"));
+        Files.writeString(project.resolve("src/main/resources/db/migration/V1__t.sql"), "CREATE TABLE t (id int);\n");
+        Path settings = Path.of(InstallIT.class.getResource("/it-settings.xml").toURI());
+        Result build = run(project, List.of(Path.of(System.getProperty("keelson.mavenHome"), "bin", "mvn").toString(),
+                "-B", "-ntp", "-o", "-Daether.offline.protocols=file", "-s", settings.toString(),
+                "-Dmaven.repo.local=" + home.resolve(".m2/repository"),
+                "-Dkeelson.outerRepository=" + Path.of(System.getProperty("keelson.localRepository")).toUri(),
+                "keelson:lint", "dependency:tree"), Map.of("JAVA_HOME", System.getProperty("java.home"),
+                "PATH", System.getenv("PATH"), "HOME", home.toString()));
+        assertThat(build.code).as(tail(build.out)).isZero();
+        assertThat(build.out).contains("Lint: no errors")
+                .contains("dev.keelson:keelson-migrate-spring-boot-starter:jar:" + VERSION)
+                .contains("dev.keelson:keelson-migrate:jar:" + VERSION);
     }
 
     /** Runs {@code keelson ARGS} the way a shell would find it: by name, on the scrubbed PATH. */

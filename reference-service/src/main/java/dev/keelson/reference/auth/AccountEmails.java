@@ -103,9 +103,17 @@ class AccountEmails {
             // the code stays unspent when this refuses: the exception rolls the transaction back
             users.findById(userId).ifPresent(user -> policy.check(newPassword, user.email()));
             users.updatePasswordHash(userId, hash);
-            tokens.spendAllOf(userId, now);
-            refreshTokens.revokeAllOf(userId, now);
+            endEverySignIn(userId, now);
         });
+    }
+
+    /**
+     * After a password change or reset (call in its transaction): every code sent to the account is spent and every
+     * refresh-token family revoked. Its access tokens are refused already, by the version the new hash moved on.
+     */
+    void endEverySignIn(UUID userId, Instant now) {
+        tokens.spendAllOf(userId, now);
+        refreshTokens.revokeAllOf(userId, now);
     }
 
     private static ApiException invalid(String detail) {

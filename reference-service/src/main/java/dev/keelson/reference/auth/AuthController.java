@@ -1,6 +1,8 @@
 package dev.keelson.reference.auth;
 
+import dev.keelson.reference.platform.ApiException;
 import dev.keelson.reference.platform.Envelope;
+import dev.keelson.reference.platform.ErrorCode;
 import dev.keelson.reference.platform.idempotency.NeverReplayed;
 import dev.keelson.reference.user.DisplayName;
 import dev.keelson.reference.user.User;
@@ -12,6 +14,8 @@ import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,9 +23,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/auth}: the only endpoints callable without an access token. Their requests carry passwords, codes
- * and refresh tokens, so they are {@link NeverReplayed}: an {@code Idempotency-Key} is ignored, every retry runs anew
- * (a spent refresh token always trips reuse detection) and no body or response of theirs is ever stored.
+ * {@code /api/v1/auth}: the only endpoints callable without an access token (all but the password change). Their
+ * requests carry passwords, codes and refresh tokens, so they are {@link NeverReplayed}: an {@code Idempotency-Key}
+ * is ignored, every retry runs anew (a spent refresh token always trips reuse detection) and no body or response of
+ * theirs is ever stored.
  */
 @NeverReplayed
 @RestController
@@ -51,6 +56,9 @@ class AuthController {
 
     record ResetConfirmation(
             @NotBlank @Size(max = 100) String token,
+            @NotBlank @Size(max = 1024) String newPassword) {}
+
+    record PasswordChange(@NotBlank @Size(max = 1024) String currentPassword,
             @NotBlank @Size(max = 1024) String newPassword) {}
 
     record Registered(UUID id, String email, String displayName) {}
@@ -102,6 +110,20 @@ class AuthController {
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    /**
+     * Needs the caller's access token, and counts against the sign-in rate limit like every call here (so a stolen
+     * access token cannot guess the current password fast). 204: every sign-in of the account has ended.
+     */
+    @PostMapping("/password-change")
+    ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChange request) {
+        if (jwt == null) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED,
+                    "Send your access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)");
+        }
+        auth.changePassword(UUID.fromString(jwt.getSubject()), request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
         auth.logout(request.refreshToken());

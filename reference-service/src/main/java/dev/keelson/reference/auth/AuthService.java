@@ -95,6 +95,25 @@ class AuthService {
     }
 
     /**
+     * Sets a new password for the signed-in account once its current one is given, and ends every sign-in of the
+     * account (this one too: the caller signs in again), as a reset does.
+     */
+    void changePassword(UUID userId, String currentPassword, String newPassword) {
+        User user = users.findById(userId).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
+                "The account of this access token no longer exists"));
+        if (!matches(currentPassword, user.passwordHash())) {
+            throw new ApiException(ErrorCode.BAD_CREDENTIALS, "The current password is wrong");
+        }
+        policy.check(newPassword, user.email());
+        String hash = passwords.encode(PasswordPolicy.normalize(newPassword));
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            users.updatePasswordHash(userId, hash);
+            emails.endEverySignIn(userId, now);
+        });
+    }
+
+    /**
      * Whether {@code password} is the one hashed: its normalised form (as hashed since the password policy), or as
      * typed for a hash made before. The second try costs only passwords that normalisation changes.
      */

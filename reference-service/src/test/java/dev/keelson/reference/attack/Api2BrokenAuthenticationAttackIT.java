@@ -265,6 +265,31 @@ class Api2BrokenAuthenticationAttackIT extends ServiceTest {
                 .send().status()).isEqualTo(403);
     }
 
+    @Test
+    void aPasswordChangeNeedsTheCurrentPasswordAndEndsEverySignInAndCode() {
+        Session user = api.newUser();
+        Session otherDevice = api.login(user.email(), user.password());
+        String outstanding = resetCode(user.email(), 2);
+
+        assertThat(change(null, user.password(), "a changed long passphrase").status()).isEqualTo(401);
+        Reply wrong = change(user.accessToken(), "not my password at all", "a changed long passphrase");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("type").asString()).endsWith("/bad-credentials");
+        assertThat(change(user.accessToken(), user.password(), "aaaaaaaaaaaa").status()).isEqualTo(400);
+        assertThat(me(user)).as("a refused change ends nothing").isEqualTo(200);
+        Reply changed = change(user.accessToken(), user.password(), "a changed long passphrase");
+
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(me(user)).isEqualTo(401);
+        assertThat(me(otherDevice)).isEqualTo(401);
+        assertThat(refresh(user.refreshToken(), null).status()).isEqualTo(401);
+        assertThat(refresh(otherDevice.refreshToken(), null).status()).isEqualTo(401);
+        assertThat(confirm(outstanding, "the attacker's passphrase").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/auth/login").json(Map.of("email", user.email(), "password", user.password()))
+                .send().status()).isEqualTo(401);
+        assertThat(api.login(user.email(), "a changed long passphrase").accessToken()).isNotBlank();
+    }
+
     // ---- passwords
 
     @Test
@@ -322,6 +347,11 @@ class Api2BrokenAuthenticationAttackIT extends ServiceTest {
     private Reply refresh(String token, String idempotencyKey) {
         var call = api.post("/api/v1/auth/refresh").json(Map.of("refreshToken", token));
         return idempotencyKey == null ? call.send() : call.header("Idempotency-Key", idempotencyKey).send();
+    }
+
+    private Reply change(String accessToken, String current, String newPassword) {
+        return api.post("/api/v1/auth/password-change").token(accessToken)
+                .json(Map.of("currentPassword", current, "newPassword", newPassword)).send();
     }
 
     private Reply confirm(String code, String newPassword) {

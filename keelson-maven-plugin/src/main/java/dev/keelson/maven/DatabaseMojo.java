@@ -3,12 +3,14 @@ package dev.keelson.maven;
 import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Migrator;
+import dev.keelson.migrate.lint.Severity;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -62,6 +64,13 @@ public abstract class DatabaseMojo extends AbstractMojo {
     @Parameter(property = "keelson.lint", defaultValue = "true")
     boolean lint;
 
+    /**
+     * Lint rule severities (rule id → error, warning, info, off), over {@code lint.severity.RULE} of
+     * keelson.properties, over the rules' defaults: the CLI's {@code --severity} and its file.
+     */
+    @Parameter
+    Map<String, String> severities;
+
     /** Skip the goal. */
     @Parameter(property = "keelson.skip", defaultValue = "false")
     boolean skip;
@@ -99,7 +108,7 @@ public abstract class DatabaseMojo extends AbstractMojo {
                 .historyTable(table)
                 .lockTimeout(duration(lockTimeout))
                 .outOfOrder(outOfOrder)
-                .lint(lint ? LintPolicy.defaults() : LintPolicy.off());
+                .lint(lint ? LintPolicy.defaults().withSeverities(severityLevels()) : LintPolicy.off());
         if (placeholders != null) {
             builder.placeholders(placeholders);
         }
@@ -124,6 +133,29 @@ public abstract class DatabaseMojo extends AbstractMojo {
 
     String jdbcUrl() {
         return first(url, System.getenv("KEELSON_DB_URL"), keelsonProperties().getProperty("db.url"));
+    }
+
+    /** The lint severities of keelson.properties ({@code lint.severity.RULE}), then of the POM. */
+    Map<String, Severity> severityLevels() throws MojoFailureException {
+        Map<String, String> levels = new LinkedHashMap<>();
+        Properties file = keelsonProperties();
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith("lint.severity.")) {
+                levels.put(key.substring("lint.severity.".length()), file.getProperty(key));
+            }
+        }
+        if (severities != null) {
+            levels.putAll(severities);
+        }
+        Map<String, Severity> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> level : levels.entrySet()) {
+            try {
+                parsed.put(level.getKey(), Severity.parse(level.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("severity of " + level.getKey() + ": " + e.getMessage());
+            }
+        }
+        return parsed;
     }
 
     private Properties keelsonProperties() {

@@ -27,7 +27,7 @@ public class LintMojo extends DatabaseMojo {
     void run(Migrator unused) throws MojoFailureException {
         LintDialect chosen = java.util.Optional.ofNullable(jdbcUrl()).flatMap(LintDialect::fromUrl)
                 .orElse(LintDialect.valueOf(dialect.toUpperCase(Locale.ROOT)));
-        Linter linter = Linter.of(LintConfig.of(chosen));
+        Linter linter = Linter.of(new LintConfig(chosen, null, severityLevels()));
         long errors = 0;
         for (Path folder : folders()) {
             LintReport report = linter.lintFolder(folder, null);

@@ -86,6 +86,23 @@ class PluginIT {
     }
 
     @Test
+    void lintFailsTheBuildOnAnErrorFindingUnlessKeelsonPropertiesLowersItsSeverity() throws Exception {
+        writeProject();
+        Files.writeString(project.resolve("migrations/V3__forget_orders.sql"), "DELETE FROM orders;\n");
+
+        Build failing = mvn(Map.of(), "keelson:lint");
+        assertThat(failing.exit).isOne();
+        assertThat(failing.output).contains("V3__forget_orders.sql:1 [data-change-without-where]")
+                .contains("The lint found 1 error(s)");
+
+        Files.writeString(project.resolve("keelson.properties"), "lint.severity.data-change-without-where=warning\n");
+        Build passing = mvn(Map.of(), "keelson:lint");
+        assertThat(passing.exit).as(passing.output).isZero();
+        assertThat(passing.output).contains("[WARNING] migrations/V3__forget_orders.sql:1 [data-change-without-where]")
+                .contains("Lint: no errors");
+    }
+
+    @Test
     void noDatabaseUrlAnywhereFailsTheBuildNamingWhereToSetIt() throws Exception {
         writeProject();
         Build build = mvn(Map.of(), "keelson:status");

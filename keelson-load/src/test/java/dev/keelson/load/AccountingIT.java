@@ -124,13 +124,21 @@ class AccountingIT {
     void aServerDownForMostOfAnOpenRunLosesItsScheduledSlots() throws Exception {
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
         try (TargetServer server = TargetServer.http()) {
-            killer.schedule(server::kill, 1, TimeUnit.SECONDS);
+            // killed once it has answered about a second of the run (200 requests), however late the run started
+            killer.scheduleWithFixedDelay(() -> {
+                if (server.requests.get() >= 200) {
+                    server.kill();
+                    killer.shutdown();
+                }
+            }, 10, 10, TimeUnit.MILLISECONDS);
             LoadResult result = LoadTest.configure().url(server.url("/json")).rate(200).users(4).threads(1)
                     .duration(Duration.ofSeconds(3)).build().run();
 
             // 600 slots (fewer when the first connection comes up late: the timetable starts with it); about 400
             // fall due while the server is gone
-            assertThat(result.due()).isBetween(500L, 630L);
+            // on a loaded machine the run's end can land a little late: the slots due are those of the time measured
+            long slots = Math.round(200 * result.measured().toNanos() / 1e9);
+            assertThat(result.due()).as("measured " + result.measured()).isBetween(500L, slots + 1);
             assertThat(result.errorRatio()).as(result.errorKinds().toString()).isBetween(0.5, 0.8);
         } finally {
             killer.shutdownNow();

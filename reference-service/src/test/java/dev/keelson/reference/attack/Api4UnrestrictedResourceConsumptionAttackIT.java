@@ -188,11 +188,12 @@ class Api4UnrestrictedResourceConsumptionAttackIT {
 
     @Test
     void aBodyBeyondItsDeclaredLengthIsNotReadAsBody() {
-        Reply reply = raw.send("POST", "/api/v1/orders", ORDER + "x".repeat(LIMIT * 2), "Content-Type: application/json",
+        Reply reply = raw.send("POST", "/api/v1/orders", ORDER + "x".repeat(2_000), "Content-Type: application/json",
                 "Content-Length: " + ORDER.length());
 
-        assertThat(reply.status()).isIn(400, 401, 413);
-        assertThat(reply.isProblem()).isTrue();
+        // the answer is to the declared body alone (placed, or 401 without a token where sign-in exists); the bytes
+        // after it are the next request on a connection that closes, never more body
+        assertThat(reply.status()).as(reply.toString()).isIn(201, 401);
     }
 
     @Test

@@ -73,12 +73,19 @@ public final class RawHttp {
         return sendRaw((head + "\r\n" + body).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends exactly {@code request} (head and body) and reads the reply until the server closes. */
+    /**
+     * Sends exactly {@code request} (head and body) and reads the reply until the server closes. A server that
+     * answers and closes before it has read everything (a refused body) makes the write fail: its reply is still read.
+     */
     public Reply sendRaw(byte[] request) {
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
+            try {
+                out.write(request);
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the reply, if any, is already on its way: read it below
+            }
             return parse(readUntilClosed(socket.getInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

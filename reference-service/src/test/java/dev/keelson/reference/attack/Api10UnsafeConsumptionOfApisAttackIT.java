@@ -3,15 +3,11 @@ package dev.keelson.reference.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keelson.reference.testing.Api.Reply; // keelson:auth
+import dev.keelson.reference.testing.ConnectionTrap; // keelson:auth
 import dev.keelson.reference.testing.ServiceTest;
-import java.io.IOException; // keelson:auth
-import java.net.InetAddress; // keelson:auth
-import java.net.ServerSocket; // keelson:auth
-import java.net.Socket; // keelson:auth
 import java.nio.charset.StandardCharsets; // keelson:auth
 import java.util.Base64; // keelson:auth
 import java.util.List; // keelson:auth
-import java.util.concurrent.atomic.AtomicInteger; // keelson:auth
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -40,19 +36,9 @@ class Api10UnsafeConsumptionOfApisAttackIT extends ServiceTest {
     // keelson:begin auth
 
     @Test
-    void aTokenNamingAKeyUrlIsRefusedWithoutTheServiceFetchingIt() throws IOException {
-        try (ServerSocket keys = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger fetched = new AtomicInteger();
-            Thread.ofVirtual().start(() -> {
-                while (!keys.isClosed()) {
-                    try (Socket ignored = keys.accept()) {
-                        fetched.incrementAndGet();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            String url = "http://127.0.0.1:" + keys.getLocalPort() + "/keys.json";
+    void aTokenNamingAKeyUrlIsRefusedWithoutTheServiceFetchingIt() {
+        try (ConnectionTrap keys = new ConnectionTrap()) {
+            String url = keys.url("/keys.json");
             for (String header : List.of("{\"alg\":\"ES256\",\"jku\":\"" + url + "\",\"kid\":\"k\"}",
                     "{\"alg\":\"RS256\",\"x5u\":\"" + url + "\"}",
                     "{\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}}")) {
@@ -62,7 +48,7 @@ class Api10UnsafeConsumptionOfApisAttackIT extends ServiceTest {
 
                 assertThat(reply.status()).as(header).isEqualTo(401);
             }
-            assertThat(fetched.get()).as("connections to the key URL the token named").isZero();
+            assertThat(keys.connectionsAfterASecond()).as("connections to the key URL the token named").isZero();
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * An order's money makes sense in its currency: the currency is an ISO 4217 currency that has minor units
  * ({@link Currency} knows them: EUR 2, JPY 0, BHD 3; codes such as XXX or XAU have none and are refused), and no unit
  * price has more decimals than the currency has minor units, nor more than the two the columns keep ({@code 1.50}
- * EUR and {@code 150} JPY are fine, {@code 1.5} JPY and {@code 1.234} BHD are not). Each violation names its field ({@code currency}, {@code lines[2].unitPrice}).
+ * EUR and {@code 150} JPY are fine, {@code 1.5} JPY and {@code 1.234} BHD are not). Each violation names its field
+ * ({@code currency}, {@code lines[2].unitPrice}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -66,7 +66,8 @@ class PathFirewall extends OncePerRequestFilter {
             return "The query string holds the NUL character (%00), which no parameter accepts: remove it";
         }
         if (encodesAnUnreservedCharacter(request.getRequestURI())) {
-            return "The request path percent-encodes a letter, digit or one of -._~: write those characters as they are";
+            return "The request path percent-encodes a letter, digit or one of -._~: write those characters as "
+                    + "they are";
         }
         return null;
     }

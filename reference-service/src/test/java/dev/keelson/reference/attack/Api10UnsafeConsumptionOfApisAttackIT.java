@@ -41,9 +41,11 @@ class Api10UnsafeConsumptionOfApisAttackIT extends ServiceTest {
             String url = keys.url("/keys.json");
             for (String header : List.of("{\"alg\":\"ES256\",\"jku\":\"" + url + "\",\"kid\":\"k\"}",
                     "{\"alg\":\"RS256\",\"x5u\":\"" + url + "\"}",
-                    "{\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\",\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}}")) {
-                String token = part(header) + "." + part("{\"sub\":\"x\",\"roles\":[\"ADMIN\"],\"exp\":4102444800}") + "."
-                        + part("signature");
+                    "{\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\","
+                            + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
+                            + "\"y\":\"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0\"}}")) {
+                String claims = "{\"sub\":\"x\",\"roles\":[\"ADMIN\"],\"exp\":4102444800}";
+                String token = part(header) + "." + part(claims) + "." + part("signature");
                 Reply reply = api.get("/api/v1/orders").token(token).send();
 
                 assertThat(reply.status()).as(header).isEqualTo(401);

@@ -38,7 +38,8 @@ class Api4UnrestrictedResourceConsumptionAttackIT {
     static final int AUTH_CAPACITY = 5; // keelson:auth
     static final int API_CAPACITY = 10_000;
     private static final int LIMIT = 64 * 1024;
-    private static final String ORDER = "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1,\"unitPrice\":1}]}";
+    private static final String ORDER = "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1,"
+            + "\"unitPrice\":1}]}";
 
     @LocalServerPort
     private int port;

@@ -46,8 +46,11 @@ public final class AotTraining {
         run(environment, database, "db", "status");
         run(environment, database, "db", "validate");
         try (var postgres = new PostgresStandIn()) {
-            run(environment, new String[] {"--url", postgres.url(), "--user", "training", "--dir", migrations.toString()},
-                    "db", "status");
+            run(
+                    environment,
+                    new String[] {"--url", postgres.url(), "--user", "training", "--dir", migrations.toString()},
+                    "db",
+                    "status");
         }
     }
 

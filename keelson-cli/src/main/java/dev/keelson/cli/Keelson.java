@@ -1,11 +1,11 @@
 package dev.keelson.cli;
 
-import dev.keelson.load.LoadException;
-import dev.keelson.migrate.MigrationException;
 import dev.keelson.cli.db.DbCommand;
 import dev.keelson.cli.demo.DemoCommand;
 import dev.keelson.cli.load.LoadCommand;
 import dev.keelson.cli.scaffold.NewCommand;
+import dev.keelson.load.LoadException;
+import dev.keelson.migrate.MigrationException;
 import dev.keelson.scaffold.ScaffoldException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,8 +52,8 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(NewCommand.class, DemoCommand.class, DbCommand.class, LoadCommand.class,
-                CommandLine.HelpCommand.class);
+        return List.of(
+                NewCommand.class, DemoCommand.class, DbCommand.class, LoadCommand.class, CommandLine.HelpCommand.class);
     }
 
     public boolean verbose() {

@@ -19,8 +19,9 @@ class AotTrainingTest {
         AotTraining.main(new String[] {scratch.toString()});
 
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + scratch.resolve("training.db"));
-                var rows = connection.createStatement().executeQuery(
-                        "SELECT count(*) FROM keelson_schema_history WHERE success")) {
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT count(*) FROM keelson_schema_history WHERE success")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(3);
         }
@@ -29,11 +30,13 @@ class AotTrainingTest {
     @Test
     void thePostgresStandInTakesTheDriverThroughConnectAndAQuery() throws Exception {
         StringWriter err = new StringWriter();
-        var environment = new CliEnvironment(
-                new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of(), scratch, false);
+        var environment =
+                new CliEnvironment(new PrintWriter(new StringWriter()), new PrintWriter(err), Map.of(), scratch, false);
         try (var postgres = new PostgresStandIn()) {
             int code = Keelson.run(
-                    new String[] {"db", "status", "--url", postgres.url(), "--user", "training", "--dir", scratch.toString()},
+                    new String[] {
+                        "db", "status", "--url", postgres.url(), "--user", "training", "--dir", scratch.toString()
+                    },
                     environment);
 
             assertThat(code).isEqualTo(ExitCode.FAILED);

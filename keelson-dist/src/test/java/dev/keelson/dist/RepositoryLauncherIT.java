@@ -21,7 +21,10 @@ class RepositoryLauncherIT {
         Path out = dir.resolve("out.txt");
 
         Process process = new ProcessBuilder(bin.resolve("keelson").toString(), "--version")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
 
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(Files.readString(out)).isZero();

@@ -43,12 +43,14 @@ public record Comparison(List<Change> changes) {
         });
         List<Change> changes = new ArrayList<>();
         changes.add(new Change("rps", baseline.requestsPerSecond(), current.requestsPerSecond(), true));
-        changes.add(new Change("mean", baseline.latency().getMean(), current.latency().getMean(), false));
+        changes.add(new Change(
+                "mean", baseline.latency().getMean(), current.latency().getMean(), false));
         for (double q : new double[] {50, 90, 95, 99, 99.9}) {
             String name = "p" + (q == Math.floor(q) ? String.valueOf((long) q) : String.valueOf(q));
             changes.add(new Change(name, baseline.percentileMicros(q), current.percentileMicros(q), false));
         }
-        changes.add(new Change("max", baseline.latency().getMaxValue(), current.latency().getMaxValue(), false));
+        changes.add(new Change(
+                "max", baseline.latency().getMaxValue(), current.latency().getMaxValue(), false));
         changes.add(new Change("errors", baseline.errorRatio(), current.errorRatio(), false));
         return new Comparison(changes);
     }
@@ -60,10 +62,17 @@ public record Comparison(List<Change> changes) {
 
     /** A table: metric, baseline, new, change, and a marker on regressions beyond {@code tolerance}. */
     public String render(double tolerance) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-8s %12s %12s %9s%n", "metric", "baseline", "new", "change"));
+        StringBuilder out = new StringBuilder(
+                String.format(Locale.ROOT, "%-8s %12s %12s %9s%n", "metric", "baseline", "new", "change"));
         for (Change c : changes) {
-            out.append(String.format(Locale.ROOT, "%-8s %12s %12s %9s%s%n", c.metric(), format(c, c.baseline()),
-                    format(c, c.current()), percent(c.relative()), c.regressed(tolerance) ? "  REGRESSION" : ""));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-8s %12s %12s %9s%s%n",
+                    c.metric(),
+                    format(c, c.baseline()),
+                    format(c, c.current()),
+                    percent(c.relative()),
+                    c.regressed(tolerance) ? "  REGRESSION" : ""));
         }
         return out.toString();
     }

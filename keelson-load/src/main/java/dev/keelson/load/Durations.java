@@ -23,13 +23,14 @@ public final class Durations {
                     ErrorCode.BAD_CONFIG, what + " '" + text + "' is not a duration: use e.g. 500ms, 30s, 2m or 1h");
         }
         double value = Double.parseDouble(m.group(1));
-        double nanos = value * switch (m.group(2)) {
-            case "us" -> 1e3;
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            case "m" -> 60e9;
-            default -> 3600e9;
-        };
+        double nanos = value
+                * switch (m.group(2)) {
+                    case "us" -> 1e3;
+                    case "ms" -> 1e6;
+                    case "s" -> 1e9;
+                    case "m" -> 60e9;
+                    default -> 3600e9;
+                };
         return Duration.ofNanos((long) nanos);
     }
 

@@ -56,10 +56,16 @@ public record LoadConfig(
         require(requests == 0 || warmup.isZero(), "warmup cannot be combined with a request count; use a duration");
         thresholds = List.copyOf(thresholds);
         if (ramp != null) {
-            require(ramp.model() == model, "stages of " + (ramp.model() == Model.OPEN ? "rates" : "users")
-                    + " need the " + ramp.model().name().toLowerCase(Locale.ROOT) + " model");
-            require(rampUp.isZero() && warmup.isZero(), "stages replace --ramp-up and --warmup; give a first stage instead");
-            require(duration.equals(ramp.duration()), "the stages last " + ramp.duration() + "; a duration cannot be added");
+            require(
+                    ramp.model() == model,
+                    "stages of " + (ramp.model() == Model.OPEN ? "rates" : "users") + " need the "
+                            + ramp.model().name().toLowerCase(Locale.ROOT) + " model");
+            require(
+                    rampUp.isZero() && warmup.isZero(),
+                    "stages replace --ramp-up and --warmup; give a first stage instead");
+            require(
+                    duration.equals(ramp.duration()),
+                    "the stages last " + ramp.duration() + "; a duration cannot be added");
         }
     }
 

@@ -54,34 +54,95 @@ public record LoadResult(
         List<Threshold.Outcome> thresholds,
         Shortfall shortfall,
         List<StepResult> steps,
-        List<StageResult> stages) implements Figures {
+        List<StageResult> stages)
+        implements Figures {
 
     public LoadResult {
         steps = steps == null ? List.of() : List.copyOf(steps);
         stages = stages == null ? List.of() : List.copyOf(stages);
         statusCodes = Collections.unmodifiableSortedMap(new TreeMap<>(statusCodes));
-        errorKinds = Collections.unmodifiableMap(errorKinds.isEmpty()
-                ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
+        errorKinds = Collections.unmodifiableMap(
+                errorKinds.isEmpty() ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
         timeline = List.copyOf(timeline);
         thresholds = List.copyOf(thresholds);
     }
 
     /** A result without a {@link Shortfall}. */
-    public LoadResult(String target, Model model, int users, double rate, Instant started, Duration measured,
-            long requests, long errors, long bytes, Histogram latency, SortedMap<Integer, Long> statusCodes,
-            Map<ErrorKind, Long> errorKinds, Lateness lateness, List<TimelineSecond> timeline,
+    public LoadResult(
+            String target,
+            Model model,
+            int users,
+            double rate,
+            Instant started,
+            Duration measured,
+            long requests,
+            long errors,
+            long bytes,
+            Histogram latency,
+            SortedMap<Integer, Long> statusCodes,
+            Map<ErrorKind, Long> errorKinds,
+            Lateness lateness,
+            List<TimelineSecond> timeline,
             List<Threshold.Outcome> thresholds) {
-        this(target, model, users, rate, started, measured, requests, errors, bytes, latency, statusCodes, errorKinds,
-                lateness, timeline, thresholds, null, List.of(), List.of());
+        this(
+                target,
+                model,
+                users,
+                rate,
+                started,
+                measured,
+                requests,
+                errors,
+                bytes,
+                latency,
+                statusCodes,
+                errorKinds,
+                lateness,
+                timeline,
+                thresholds,
+                null,
+                List.of(),
+                List.of());
     }
 
     /** A result with everything but stages. */
-    public LoadResult(String target, Model model, int users, double rate, Instant started, Duration measured,
-            long requests, long errors, long bytes, Histogram latency, SortedMap<Integer, Long> statusCodes,
-            Map<ErrorKind, Long> errorKinds, Lateness lateness, List<TimelineSecond> timeline,
-            List<Threshold.Outcome> thresholds, Shortfall shortfall, List<StepResult> steps) {
-        this(target, model, users, rate, started, measured, requests, errors, bytes, latency, statusCodes, errorKinds,
-                lateness, timeline, thresholds, shortfall, steps, List.of());
+    public LoadResult(
+            String target,
+            Model model,
+            int users,
+            double rate,
+            Instant started,
+            Duration measured,
+            long requests,
+            long errors,
+            long bytes,
+            Histogram latency,
+            SortedMap<Integer, Long> statusCodes,
+            Map<ErrorKind, Long> errorKinds,
+            Lateness lateness,
+            List<TimelineSecond> timeline,
+            List<Threshold.Outcome> thresholds,
+            Shortfall shortfall,
+            List<StepResult> steps) {
+        this(
+                target,
+                model,
+                users,
+                rate,
+                started,
+                measured,
+                requests,
+                errors,
+                bytes,
+                latency,
+                statusCodes,
+                errorKinds,
+                lateness,
+                timeline,
+                thresholds,
+                shortfall,
+                steps,
+                List.of());
     }
 
     /** The step named {@code name} (case-insensitive), if the run had it. */
@@ -102,9 +163,27 @@ public record LoadResult(
 
     /** This result with {@code checks} evaluated against it. */
     public LoadResult withThresholds(List<Threshold> checks) {
-        List<Threshold.Outcome> outcomes = checks.stream().map(t -> t.evaluate(this)).toList();
-        return new LoadResult(target, model, users, rate, started, measured, requests, errors, bytes, latency,
-                statusCodes, errorKinds, lateness, timeline, outcomes, shortfall, steps, stages);
+        List<Threshold.Outcome> outcomes =
+                checks.stream().map(t -> t.evaluate(this)).toList();
+        return new LoadResult(
+                target,
+                model,
+                users,
+                rate,
+                started,
+                measured,
+                requests,
+                errors,
+                bytes,
+                latency,
+                statusCodes,
+                errorKinds,
+                lateness,
+                timeline,
+                outcomes,
+                shortfall,
+                steps,
+                stages);
     }
 
     /**
@@ -113,8 +192,8 @@ public record LoadResult(
      */
     public Optional<String> differenceFrom(LoadResult other) {
         if (model != other.model) {
-            return Optional.of("one is " + article(model) + "-model run, the other " + article(other.model)
-                    + "-model run");
+            return Optional.of(
+                    "one is " + article(model) + "-model run, the other " + article(other.model) + "-model run");
         }
         if (!withoutQuery(target).equals(withoutQuery(other.target))) {
             return Optional.of("their targets differ: " + target + " and " + other.target);
@@ -170,8 +249,23 @@ public record LoadResult(
             lateness = lateness.plus(run.lateness);
             started = started.isBefore(run.started) ? started : run.started;
         }
-        return new LoadResult(first.target, first.model, users, rate, started, measured, requests, errors, bytes,
-                latency, statuses, kinds, lateness, new ArrayList<>(seconds.values()), List.of(), null,
+        return new LoadResult(
+                first.target,
+                first.model,
+                users,
+                rate,
+                started,
+                measured,
+                requests,
+                errors,
+                bytes,
+                latency,
+                statuses,
+                kinds,
+                lateness,
+                new ArrayList<>(seconds.values()),
+                List.of(),
+                null,
                 List.copyOf(steps.values()));
     }
 }

@@ -122,7 +122,8 @@ public final class LoadTest {
 
         /** Requests per second: switches to the open model. */
         public Builder rate(double rate) {
-            if (!(rate > 0)) throw new LoadException(ErrorCode.BAD_CONFIG, "rate must be above 0 requests/s, got " + rate);
+            if (!(rate > 0))
+                throw new LoadException(ErrorCode.BAD_CONFIG, "rate must be above 0 requests/s, got " + rate);
             this.rate = rate;
             return this;
         }
@@ -192,9 +193,12 @@ public final class LoadTest {
         public LoadTest build() {
             Scenario chosen = chosenScenario();
             for (Threshold t : thresholds) {
-                if (t.step() != null && chosen.steps().stream().noneMatch(s -> s.name().equalsIgnoreCase(t.step()))) {
-                    throw new LoadException(ErrorCode.BAD_THRESHOLD, "threshold '" + t.expression() + "' names step '"
-                            + t.step() + "'; the steps are " + chosen.steps().stream().map(Step::name).toList());
+                if (t.step() != null
+                        && chosen.steps().stream().noneMatch(s -> s.name().equalsIgnoreCase(t.step()))) {
+                    throw new LoadException(
+                            ErrorCode.BAD_THRESHOLD,
+                            "threshold '" + t.expression() + "' names step '" + t.step() + "'; the steps are "
+                                    + chosen.steps().stream().map(Step::name).toList());
                 }
             }
             Ramp shape = ramp != null ? ramp : chosen.ramp();
@@ -202,21 +206,48 @@ public final class LoadTest {
             Model model = rate != null ? Model.OPEN : Model.CLOSED;
             int connections = users != null ? users : (model == Model.OPEN ? 50 : 10);
             Duration runFor = duration != null ? duration : (requests > 0 ? Duration.ZERO : Duration.ofSeconds(10));
-            LoadConfig config = new LoadConfig(chosen, model, connections, rate == null ? 0 : rate, requests, runFor, warmup, rampUp,
-                    timeout, Math.min(threads, connections), insecure, trustedCertificates, thresholds, null);
+            LoadConfig config = new LoadConfig(
+                    chosen,
+                    model,
+                    connections,
+                    rate == null ? 0 : rate,
+                    requests,
+                    runFor,
+                    warmup,
+                    rampUp,
+                    timeout,
+                    Math.min(threads, connections),
+                    insecure,
+                    trustedCertificates,
+                    thresholds,
+                    null);
             return new LoadTest(config, listener);
         }
 
         /** Stages set the model, the length and (closed) the users; what they set cannot also be given. */
         private LoadTest buildRamped(Scenario chosen, Ramp shape) {
-            if (duration != null) throw new LoadException(ErrorCode.BAD_CONFIG, "stages set the duration; leave --duration out");
+            if (duration != null)
+                throw new LoadException(ErrorCode.BAD_CONFIG, "stages set the duration; leave --duration out");
             if (rate != null) throw new LoadException(ErrorCode.BAD_CONFIG, "stages set the rate; leave --rate out");
             boolean open = shape.model() == Model.OPEN;
-            if (!open && users != null) throw new LoadException(ErrorCode.BAD_CONFIG, "stages of users set the users; leave --users out");
+            if (!open && users != null)
+                throw new LoadException(ErrorCode.BAD_CONFIG, "stages of users set the users; leave --users out");
             int connections = open ? (users != null ? users : 50) : (int) Math.max(1, Math.ceil(shape.peak()));
-            LoadConfig config = new LoadConfig(chosen, shape.model(), connections, open ? Math.max(shape.peak(), 1e-9) : 0,
-                    requests, shape.duration(), warmup, rampUp, timeout, Math.min(threads, connections), insecure,
-                    trustedCertificates, thresholds, shape);
+            LoadConfig config = new LoadConfig(
+                    chosen,
+                    shape.model(),
+                    connections,
+                    open ? Math.max(shape.peak(), 1e-9) : 0,
+                    requests,
+                    shape.duration(),
+                    warmup,
+                    rampUp,
+                    timeout,
+                    Math.min(threads, connections),
+                    insecure,
+                    trustedCertificates,
+                    thresholds,
+                    shape);
             return new LoadTest(config, listener);
         }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 public record Progress(TimelineSecond second, Map<String, TimelineSecond> steps, Map<ErrorKind, Long> errorKinds) {
     public Progress {
         steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
-        errorKinds = Collections.unmodifiableMap(errorKinds.isEmpty() ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
+        errorKinds = Collections.unmodifiableMap(
+                errorKinds.isEmpty() ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
     }
 }

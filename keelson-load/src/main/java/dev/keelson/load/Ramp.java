@@ -20,10 +20,13 @@ public record Ramp(Model model, List<Stage> stages) {
     public static Ramp of(List<Stage.Parsed> parsed) {
         boolean rate = parsed.get(0).rate();
         if (parsed.stream().anyMatch(p -> p.rate() != rate)) {
-            throw new LoadException(ErrorCode.BAD_CONFIG, "stages are either all users (30s:200) or all rates"
-                    + " (30s:200/s), not both");
+            throw new LoadException(
+                    ErrorCode.BAD_CONFIG,
+                    "stages are either all users (30s:200) or all rates" + " (30s:200/s), not both");
         }
-        return new Ramp(rate ? Model.OPEN : Model.CLOSED, parsed.stream().map(Stage.Parsed::stage).toList());
+        return new Ramp(
+                rate ? Model.OPEN : Model.CLOSED,
+                parsed.stream().map(Stage.Parsed::stage).toList());
     }
 
     /** All stages together. */

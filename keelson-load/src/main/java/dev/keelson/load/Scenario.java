@@ -49,7 +49,11 @@ public record Scenario(URI target, List<Step> steps, List<Map<String, String>> f
 
     /** True when every iteration sends the very same bytes, so the request can be encoded once. */
     public boolean isStatic() {
-        return steps.size() == 1 && feed.isEmpty() && !steps.get(0).hasPlaceholders() && !steps.get(0).needsBody()
-                && steps.get(0).think().isZero() && steps.get(0).expect() == 0;
+        return steps.size() == 1
+                && feed.isEmpty()
+                && !steps.get(0).hasPlaceholders()
+                && !steps.get(0).needsBody()
+                && steps.get(0).think().isZero()
+                && steps.get(0).expect() == 0;
     }
 }

@@ -16,8 +16,14 @@ import java.util.Locale;
  * @param generatorBusy    share (0..1) of the run the event-loop threads spent on the CPU
  * @param threads          event-loop threads
  */
-public record Shortfall(Cause cause, double targetRate, double achievedRate, int connections, double meanAnswerMicros,
-        double generatorBusy, int threads) {
+public record Shortfall(
+        Cause cause,
+        double targetRate,
+        double achievedRate,
+        int connections,
+        double meanAnswerMicros,
+        double generatorBusy,
+        int threads) {
     /** A loop busier than this share of the time could not keep up. */
     public static final double BUSY = 0.9;
 
@@ -44,22 +50,44 @@ public record Shortfall(Cause cause, double targetRate, double achievedRate, int
     /** One sentence with the figures. */
     public String describe() {
         String head = String.format(Locale.ROOT, "%.0f of %.0f req/s; ", achievedRate, targetRate);
-        return head + switch (cause) {
-            case GENERATOR_CPU -> String.format(Locale.ROOT, "the generator: its %d event-loop thread(s) were on the"
-                    + " CPU %.0f%% of the run; give it more threads or cores, or split the load over machines", threads,
-                    generatorBusy * 100);
-            case TOO_FEW_CONNECTIONS -> String.format(Locale.ROOT, "too few connections: %d at a mean answer time of %s"
-                    + " carry at most %.0f req/s; the rate needs about %d", connections, Durations.formatMicros(meanAnswerMicros),
-                    connectionCapacity(), connectionsNeeded());
-            case SERVER -> String.format(Locale.ROOT, "the server: %d connections at its mean answer time of %s could"
-                    + " carry %.0f req/s, but answers stalled or failed (generator busy %.0f%%)", connections,
-                    Durations.formatMicros(meanAnswerMicros), connectionCapacity(), generatorBusy * 100);
-        };
+        return head
+                + switch (cause) {
+                    case GENERATOR_CPU ->
+                        String.format(
+                                Locale.ROOT,
+                                "the generator: its %d event-loop thread(s) were on the"
+                                        + " CPU %.0f%% of the run; give it more threads or cores, or split the load over machines",
+                                threads,
+                                generatorBusy * 100);
+                    case TOO_FEW_CONNECTIONS ->
+                        String.format(
+                                Locale.ROOT,
+                                "too few connections: %d at a mean answer time of %s"
+                                        + " carry at most %.0f req/s; the rate needs about %d",
+                                connections,
+                                Durations.formatMicros(meanAnswerMicros),
+                                connectionCapacity(),
+                                connectionsNeeded());
+                    case SERVER ->
+                        String.format(
+                                Locale.ROOT,
+                                "the server: %d connections at its mean answer time of %s could"
+                                        + " carry %.0f req/s, but answers stalled or failed (generator busy %.0f%%)",
+                                connections,
+                                Durations.formatMicros(meanAnswerMicros),
+                                connectionCapacity(),
+                                generatorBusy * 100);
+                };
     }
 
     /** Picks the cause from the figures, in the order described above. */
-    public static Shortfall diagnose(double targetRate, double achievedRate, int connections, double meanAnswerMicros,
-            double generatorBusy, int threads) {
+    public static Shortfall diagnose(
+            double targetRate,
+            double achievedRate,
+            int connections,
+            double meanAnswerMicros,
+            double generatorBusy,
+            int threads) {
         Cause cause;
         if (generatorBusy >= BUSY) {
             cause = Cause.GENERATOR_CPU;

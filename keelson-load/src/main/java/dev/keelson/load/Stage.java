@@ -18,7 +18,8 @@ public record Stage(Duration duration, double target) {
         if (duration.isNegative() || duration.isZero()) {
             throw new LoadException(ErrorCode.BAD_CONFIG, "a stage lasts longer than 0, got " + duration);
         }
-        if (!(target >= 0)) throw new LoadException(ErrorCode.BAD_CONFIG, "a stage's target is 0 or more, got " + target);
+        if (!(target >= 0))
+            throw new LoadException(ErrorCode.BAD_CONFIG, "a stage's target is 0 or more, got " + target);
     }
 
     /**
@@ -33,15 +34,17 @@ public record Stage(Duration duration, double target) {
         boolean rate = target.endsWith("/s");
         if (rate) target = target.substring(0, target.length() - 2);
         try {
-            return new Parsed(new Stage(Durations.parse(text.substring(0, colon), what), Double.parseDouble(target)), rate);
+            return new Parsed(
+                    new Stage(Durations.parse(text.substring(0, colon), what), Double.parseDouble(target)), rate);
         } catch (NumberFormatException e) {
             throw bad(text, what);
         }
     }
 
     private static LoadException bad(String text, String what) {
-        return new LoadException(ErrorCode.BAD_CONFIG, what + " '" + text + "' must be DURATION:USERS or DURATION:RATE/s,"
-                + " e.g. 30s:200 or 1m:500/s");
+        return new LoadException(
+                ErrorCode.BAD_CONFIG,
+                what + " '" + text + "' must be DURATION:USERS or DURATION:RATE/s," + " e.g. 30s:200 or 1m:500/s");
     }
 
     /** A parsed stage and whether its target is a rate ({@code /s}) rather than users. */
@@ -49,7 +52,7 @@ public record Stage(Duration duration, double target) {
 
     /** {@code 30s to 200} with the unit. */
     public String describe(Model model) {
-        return String.format(Locale.ROOT, "%s to %.0f%s", Durations.format(duration), target,
-                model == Model.OPEN ? "/s" : " users");
+        return String.format(
+                Locale.ROOT, "%s to %.0f%s", Durations.format(duration), target, model == Model.OPEN ? "/s" : " users");
     }
 }

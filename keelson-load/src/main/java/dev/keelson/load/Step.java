@@ -33,8 +33,15 @@ public record Step(
         List<Check> checks) {
 
     /** A step without checks beyond its status. */
-    public Step(String name, String method, String path, Map<String, String> headers, String body, int expect,
-            Map<String, String> extract, Duration think) {
+    public Step(
+            String name,
+            String method,
+            String path,
+            Map<String, String> headers,
+            String body,
+            int expect,
+            Map<String, String> extract,
+            Duration think) {
         this(name, method, path, headers, body, expect, extract, think, List.of());
     }
 
@@ -55,7 +62,9 @@ public record Step(
             }
         }
         for (var pointer : (extract == null ? Map.<String, String>of() : extract).entrySet()) {
-            if (pointer.getKey() == null || pointer.getValue() == null || !pointer.getValue().startsWith("/")) {
+            if (pointer.getKey() == null
+                    || pointer.getValue() == null
+                    || !pointer.getValue().startsWith("/")) {
                 throw new IllegalArgumentException("step '" + name + "': extract." + pointer.getKey()
                         + " must be a JSON pointer starting with /, e.g. /token");
             }

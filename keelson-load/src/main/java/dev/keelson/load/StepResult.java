@@ -19,10 +19,18 @@ import org.HdrHistogram.Histogram;
  * @param errorKinds failures per kind
  * @param timeline   one entry per second, as the run's
  */
-public record StepResult(String name, Duration measured, long requests, long errors, Histogram latency,
-        Map<ErrorKind, Long> errorKinds, List<TimelineSecond> timeline) implements Figures {
+public record StepResult(
+        String name,
+        Duration measured,
+        long requests,
+        long errors,
+        Histogram latency,
+        Map<ErrorKind, Long> errorKinds,
+        List<TimelineSecond> timeline)
+        implements Figures {
     public StepResult {
-        errorKinds = Collections.unmodifiableMap(errorKinds.isEmpty() ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
+        errorKinds = Collections.unmodifiableMap(
+                errorKinds.isEmpty() ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(errorKinds));
         timeline = List.copyOf(timeline);
     }
 
@@ -36,7 +44,13 @@ public record StepResult(String name, Duration measured, long requests, long err
         TreeMap<Integer, TimelineSecond> seconds = new TreeMap<>();
         timeline.forEach(s -> seconds.merge(s.second(), s, TimelineSecond::plus));
         other.timeline.forEach(s -> seconds.merge(s.second(), s, TimelineSecond::plus));
-        return new StepResult(name, measured.compareTo(other.measured) >= 0 ? measured : other.measured,
-                requests + other.requests, errors + other.errors, sum, kinds, List.copyOf(seconds.values()));
+        return new StepResult(
+                name,
+                measured.compareTo(other.measured) >= 0 ? measured : other.measured,
+                requests + other.requests,
+                errors + other.errors,
+                sum,
+                kinds,
+                List.copyOf(seconds.values()));
     }
 }

@@ -29,8 +29,10 @@ public record Threshold(String expression, String step, String metric, boolean l
     public static Threshold parse(String expression) {
         Matcher m = SYNTAX.matcher(expression);
         if (!m.matches()) {
-            throw bad(expression, "expected [STEP.]METRIC<VALUE or METRIC>VALUE, e.g. p99<250ms, errors<1%, rps>500,"
-                    + " login.p99<200ms");
+            throw bad(
+                    expression,
+                    "expected [STEP.]METRIC<VALUE or METRIC>VALUE, e.g. p99<250ms, errors<1%, rps>500,"
+                            + " login.p99<200ms");
         }
         String step = m.group(1) == null ? null : m.group(1).trim();
         String metric = m.group(2).toLowerCase(Locale.ROOT);
@@ -74,14 +76,21 @@ public record Threshold(String expression, String step, String metric, boolean l
      * are {@link Double#POSITIVE_INFINITY}, as is {@code mean} when nothing was answered.
      */
     public double actual(LoadResult run) {
-        Figures result = step == null ? run : run.step(step).orElseThrow(() -> new LoadException(
-                ErrorCode.BAD_THRESHOLD, "threshold '" + expression + "' names step '" + step + "', which the run has not"));
+        Figures result = step == null
+                ? run
+                : run.step(step)
+                        .orElseThrow(() -> new LoadException(
+                                ErrorCode.BAD_THRESHOLD,
+                                "threshold '" + expression + "' names step '" + step + "', which the run has not"));
         boolean none = result.latency().getTotalCount() == 0;
         return switch (metric) {
             case "errors" -> result.errorRatio();
             case "rps" -> result.requestsPerSecond();
             case "mean" -> none ? Double.POSITIVE_INFINITY : result.latency().getMean();
-            case "max" -> none || result.unanswered() > 0 ? Double.POSITIVE_INFINITY : result.latency().getMaxValue();
+            case "max" ->
+                none || result.unanswered() > 0
+                        ? Double.POSITIVE_INFINITY
+                        : result.latency().getMaxValue();
             default -> result.percentileOfDueMicros(Double.parseDouble(metric.substring(1)));
         };
     }

@@ -16,7 +16,11 @@ class AllocationIT {
         long[] at1s = new long[2];
         long[] at3s = new long[2];
         try (TargetServer server = TargetServer.http()) {
-            LoadTest.configure().url(server.url("/json")).users(8).threads(1).duration(Duration.ofSeconds(4))
+            LoadTest.configure()
+                    .url(server.url("/json"))
+                    .users(8)
+                    .threads(1)
+                    .duration(Duration.ofSeconds(4))
                     .listener(new LoadListener() {
                         long requests;
 
@@ -28,14 +32,18 @@ class AllocationIT {
                             if (s.second() == 2) at3s[0] = requests;
                             if (s.second() == 2) at3s[1] = loopBytes();
                         }
-                    }).build().run();
+                    })
+                    .build()
+                    .run();
         }
         long requests = at3s[0] - at1s[0];
         long bytes = at3s[1] - at1s[1];
 
         assertThat(requests).isGreaterThan(1000);
         // a handful of timer tasks (timeout sweeps) per second are fine; one object per request would be >= 16 bytes
-        assertThat((double) bytes / requests).as("%d bytes over %d requests", bytes, requests).isLessThan(2.0);
+        assertThat((double) bytes / requests)
+                .as("%d bytes over %d requests", bytes, requests)
+                .isLessThan(2.0);
     }
 
     private long loopBytes() {

@@ -21,8 +21,13 @@ class FailuresIT {
     void requestsWithoutAnAnswerInTimeFailAsTimeouts() throws Exception {
         try (TargetServer server = TargetServer.http()) {
             long start = System.nanoTime();
-            LoadResult result = LoadTest.configure().url(server.url("/slow?ms=3000")).users(2).requests(6)
-                    .timeout(Duration.ofMillis(200)).build().run();
+            LoadResult result = LoadTest.configure()
+                    .url(server.url("/slow?ms=3000"))
+                    .users(2)
+                    .requests(6)
+                    .timeout(Duration.ofMillis(200))
+                    .build()
+                    .run();
 
             assertThat(result.errorKinds()).containsEntry(ErrorKind.TIMEOUT, 6L);
             assertThat(result.requests()).isZero();
@@ -36,7 +41,10 @@ class FailuresIT {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        LoadTest test = LoadTest.configure().url("http://127.0.0.1:" + port + "/").requests(10).build();
+        LoadTest test = LoadTest.configure()
+                .url("http://127.0.0.1:" + port + "/")
+                .requests(10)
+                .build();
 
         assertThatThrownBy(test::run).isInstanceOfSatisfying(LoadException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_REFUSED);
@@ -46,18 +54,26 @@ class FailuresIT {
 
     @Test
     void anUnknownHostFailsBeforeAnyLoad() {
-        LoadTest test = LoadTest.configure().url("http://no-such-host.invalid/").requests(10).build();
+        LoadTest test = LoadTest.configure()
+                .url("http://no-such-host.invalid/")
+                .requests(10)
+                .build();
 
-        assertThatThrownBy(test::run).isInstanceOfSatisfying(LoadException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_HOST));
+        assertThatThrownBy(test::run)
+                .isInstanceOfSatisfying(
+                        LoadException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_HOST));
     }
 
     @Test
     void connectionsResetByTheServerAreCountedAsResets() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread acceptor = Thread.ofVirtual().start(() -> resetEveryRequest(server));
-            LoadResult result = LoadTest.configure().url("http://127.0.0.1:" + server.getLocalPort() + "/")
-                    .users(2).requests(20).build().run();
+            LoadResult result = LoadTest.configure()
+                    .url("http://127.0.0.1:" + server.getLocalPort() + "/")
+                    .users(2)
+                    .requests(20)
+                    .build()
+                    .run();
             acceptor.interrupt();
 
             assertThat(result.errorKinds()).containsEntry(ErrorKind.RESET, 20L);
@@ -70,7 +86,8 @@ class FailuresIT {
             try {
                 Socket socket = server.accept();
                 Thread.ofVirtual().start(() -> {
-                    try (socket; InputStream in = socket.getInputStream()) {
+                    try (socket;
+                            InputStream in = socket.getInputStream()) {
                         if (in.read() < 0) return; // the probe: closes without a request
                         socket.setSoLinger(true, 0);
                     } catch (IOException ignored) {
@@ -89,8 +106,12 @@ class FailuresIT {
         try (TargetServer server = TargetServer.http()) {
             killer.schedule(server::kill, 800, TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
-            LoadResult result = LoadTest.configure().url(server.url("/json")).users(4)
-                    .duration(Duration.ofSeconds(2)).build().run();
+            LoadResult result = LoadTest.configure()
+                    .url(server.url("/json"))
+                    .users(4)
+                    .duration(Duration.ofSeconds(2))
+                    .build()
+                    .run();
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
             assertThat(result.requests()).isPositive();
@@ -110,8 +131,13 @@ class FailuresIT {
         try (TargetServer server = TargetServer.http()) {
             killer.schedule(server::kill, 500, TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
-            LoadResult result = LoadTest.configure().url(server.url("/json")).rate(100).users(4).requests(200)
-                    .build().run();
+            LoadResult result = LoadTest.configure()
+                    .url(server.url("/json"))
+                    .rate(100)
+                    .users(4)
+                    .requests(200)
+                    .build()
+                    .run();
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
             assertThat(result.requests() + result.errors()).isGreaterThanOrEqualTo(200);

@@ -66,12 +66,15 @@ final class RawTarget implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (socket;
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream()) {
             String head;
             while ((head = readRequest(in)) != null) {
                 requests.incrementAndGet();
                 String path = head.split(" ", 3)[1];
-                paths.computeIfAbsent(path.split("\\?")[0], p -> new AtomicLong()).incrementAndGet();
+                paths.computeIfAbsent(path.split("\\?")[0], p -> new AtomicLong())
+                        .incrementAndGet();
                 if (!answer(out, path)) return;
             }
         } catch (IOException | InterruptedException gone) {
@@ -83,7 +86,8 @@ final class RawTarget implements AutoCloseable {
 
     /** Answers one request; false when the connection must end. */
     private boolean answer(OutputStream out, String path) throws IOException, InterruptedException {
-        byte[] body = (path.startsWith("/login") ? "{\"token\":\"t1\"}" : "{\"ok\":true}").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                (path.startsWith("/login") ? "{\"token\":\"t1\"}" : "{\"ok\":true}").getBytes(StandardCharsets.UTF_8);
         switch (behaviour) {
             case BLACK_HOLE -> {
                 return true;
@@ -111,7 +115,8 @@ final class RawTarget implements AutoCloseable {
                 return true;
             }
             case HTTP_1_0 -> {
-                out.write("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nhello".getBytes(StandardCharsets.ISO_8859_1));
+                out.write("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nhello"
+                        .getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
                 return false;
             }

@@ -44,7 +44,12 @@ class ScenarioIT {
                         expect: 200
                     """.formatted(server.url("")));
 
-            LoadResult result = LoadTest.configure().scenario(Scenario.load(file)).users(3).requests(60).build().run();
+            LoadResult result = LoadTest.configure()
+                    .scenario(Scenario.load(file))
+                    .users(3)
+                    .requests(60)
+                    .build()
+                    .run();
 
             assertThat(result.errors()).isZero();
             assertThat(result.statusCodes()).containsEntry(200, 60L);
@@ -76,12 +81,20 @@ class ScenarioIT {
                             equals: someone else
                     """.formatted(server.url("")));
 
-            LoadResult result = LoadTest.configure().scenario(Scenario.load(file)).users(2).requests(60)
-                    .threshold("login.p50<5ms").threshold("list.errors<1%").threshold("Create.errors<0.1%")
-                    .threshold("list.p99<1s").build().run();
+            LoadResult result = LoadTest.configure()
+                    .scenario(Scenario.load(file))
+                    .users(2)
+                    .requests(60)
+                    .threshold("login.p50<5ms")
+                    .threshold("list.errors<1%")
+                    .threshold("Create.errors<0.1%")
+                    .threshold("list.p99<1s")
+                    .build()
+                    .run();
 
             assertThat(result.steps()).extracting(StepResult::name).containsExactly("login", "list", "create");
-            StepResult login = result.step("login").orElseThrow(), list = result.step("list").orElseThrow(),
+            StepResult login = result.step("login").orElseThrow(),
+                    list = result.step("list").orElseThrow(),
                     create = result.step("create").orElseThrow();
             assertThat(login.requests() + list.requests() + create.requests()).isEqualTo(60);
             assertThat(login.percentileMicros(50)).isGreaterThan(14_000);
@@ -91,12 +104,18 @@ class ScenarioIT {
             // create's check never holds: every create is that step's error, and the next iteration starts over
             assertThat(create.errorKinds()).containsOnlyKeys(ErrorKind.UNEXPECTED);
             assertThat(create.errors()).isEqualTo(create.requests()).isPositive();
-            assertThat(result.thresholds()).extracting(Threshold.Outcome::passed).containsExactly(false, true, false, true);
+            assertThat(result.thresholds())
+                    .extracting(Threshold.Outcome::passed)
+                    .containsExactly(false, true, false, true);
             assertThat(result.target()).endsWith(" scenario [login, list, create]");
-            assertThat(TextReport.render(result)).contains("  steps        step").contains("unexpected response: ");
+            assertThat(TextReport.render(result))
+                    .contains("  steps        step")
+                    .contains("unexpected response: ");
             assertThat(JsonReport.render(result)).contains("\"name\" : \"create\"");
-            assertThat(HtmlReport.render(result)).contains("<table class=\"steps\">")
-                    .contains("Step create: latency over time").contains("Response-time distribution");
+            assertThat(HtmlReport.render(result))
+                    .contains("<table class=\"steps\">")
+                    .contains("Step create: latency over time")
+                    .contains("Response-time distribution");
         }
     }
 
@@ -126,8 +145,9 @@ class ScenarioIT {
                 steps:
                   - path: /json
                 """);
-        assertThatThrownBy(() -> Scenario.load(mixed)).hasMessageEndingWith("stages: stages are either all users (30s:200)"
-                + " or all rates (30s:200/s), not both");
+        assertThatThrownBy(() -> Scenario.load(mixed))
+                .hasMessageEndingWith(
+                        "stages: stages are either all users (30s:200)" + " or all rates (30s:200/s), not both");
     }
 
     @Test
@@ -139,11 +159,15 @@ class ScenarioIT {
                       - name: login
                         path: /json
                     """.formatted(server.url("")));
-            var builder = LoadTest.configure().scenario(Scenario.load(file)).requests(5).threshold("logn.p99<1s");
+            var builder = LoadTest.configure()
+                    .scenario(Scenario.load(file))
+                    .requests(5)
+                    .threshold("logn.p99<1s");
 
             assertThatThrownBy(builder::build).isInstanceOfSatisfying(LoadException.class, e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.BAD_THRESHOLD);
-                assertThat(e.getMessage()).isEqualTo("threshold 'logn.p99<1s' names step 'logn'; the steps are [login]");
+                assertThat(e.getMessage())
+                        .isEqualTo("threshold 'logn.p99<1s' names step 'logn'; the steps are [login]");
             });
         }
     }
@@ -158,7 +182,12 @@ class ScenarioIT {
                         expect: 200
                     """.formatted(server.url("")));
 
-            LoadResult result = LoadTest.configure().scenario(Scenario.load(file)).users(1).requests(10).build().run();
+            LoadResult result = LoadTest.configure()
+                    .scenario(Scenario.load(file))
+                    .users(1)
+                    .requests(10)
+                    .build()
+                    .run();
 
             assertThat(result.statusCodes()).containsEntry(401, 10L);
             assertThat(result.errorKinds()).containsEntry(ErrorKind.UNEXPECTED, 10L);
@@ -175,10 +204,15 @@ class ScenarioIT {
                         think: 100ms
                     """.formatted(server.url("")));
 
-            LoadResult result = LoadTest.configure().scenario(Scenario.load(file)).users(1)
-                    .duration(Duration.ofSeconds(1)).build().run();
+            LoadResult result = LoadTest.configure()
+                    .scenario(Scenario.load(file))
+                    .users(1)
+                    .duration(Duration.ofSeconds(1))
+                    .build()
+                    .run();
 
-            // without the pause one user sends hundreds of requests a second; with it at most 10 (fewer on a busy machine)
+            // without the pause one user sends hundreds of requests a second; with it at most 10 (fewer on a busy
+            // machine)
             assertThat(result.requests()).isBetween(3L, 11L);
         }
     }
@@ -194,7 +228,10 @@ class ScenarioIT {
 
         assertThatThrownBy(() -> Scenario.load(file)).isInstanceOfSatisfying(LoadException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.BAD_SCENARIO);
-            assertThat(e.getMessage()).contains("checkout.yaml").contains("line 4").contains("thinktime");
+            assertThat(e.getMessage())
+                    .contains("checkout.yaml")
+                    .contains("line 4")
+                    .contains("thinktime");
         });
     }
 
@@ -208,7 +245,8 @@ class ScenarioIT {
                       Authorization: Bearer ${token}
                 """);
 
-        assertThatThrownBy(() -> Scenario.load(file)).isInstanceOf(LoadException.class)
+        assertThatThrownBy(() -> Scenario.load(file))
+                .isInstanceOf(LoadException.class)
                 .hasMessageContaining("uses ${token}, which no CSV column and no earlier extract defines");
     }
 
@@ -220,7 +258,8 @@ class ScenarioIT {
                   - path: /orders
                 """);
 
-        assertThatThrownBy(() -> Scenario.load(file)).isInstanceOf(LoadException.class)
+        assertThatThrownBy(() -> Scenario.load(file))
+                .isInstanceOf(LoadException.class)
                 .hasMessageContaining("is scheme, host and port only; put paths in the steps");
     }
 }

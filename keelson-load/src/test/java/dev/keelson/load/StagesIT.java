@@ -17,9 +17,12 @@ class StagesIT {
     @Test
     void rateStagesRampTheScheduleAndAreReportedOneByOne() throws Exception {
         try (TargetServer server = TargetServer.http()) {
-            LoadResult result = LoadTest.configure().url(server.url("/json")).users(10)
+            LoadResult result = LoadTest.configure()
+                    .url(server.url("/json"))
+                    .users(10)
                     .ramp(Ramp.of(List.of(Stage.parse("1s:200/s", "stage"), Stage.parse("1s:200/s", "stage"))))
-                    .build().run();
+                    .build()
+                    .run();
 
             assertThat(result.model()).isEqualTo(Model.OPEN);
             assertThat(result.measured()).isBetween(Duration.ofMillis(1900), Duration.ofMillis(2500));
@@ -27,8 +30,10 @@ class StagesIT {
             // 0 -> 200/s over 1 s is 100 requests, then 200
             assertThat(result.stages().get(0).requests()).isBetween(70L, 140L);
             assertThat(result.stages().get(1).requests()).isBetween(160L, 240L);
-            assertThat(TextReport.render(result)).contains("open model, rate in 2 stages over 10 connections")
-                    .contains("  stage 1      1s to 200/s").contains("  stage 2      1s to 200/s");
+            assertThat(TextReport.render(result))
+                    .contains("open model, rate in 2 stages over 10 connections")
+                    .contains("  stage 1      1s to 200/s")
+                    .contains("  stage 2      1s to 200/s");
             assertThat(HtmlReport.render(result)).contains("target rate/s");
         }
     }
@@ -36,16 +41,21 @@ class StagesIT {
     @Test
     void userStagesAddUsersAsTheRampClimbs() throws Exception {
         try (TargetServer server = TargetServer.http()) {
-            LoadResult result = LoadTest.configure().url(server.url("/slow?ms=50"))
+            LoadResult result = LoadTest.configure()
+                    .url(server.url("/slow?ms=50"))
                     .ramp(Ramp.of(List.of(Stage.parse("1s:4", "stage"), Stage.parse("1s:4", "stage"))))
-                    .build().run();
+                    .build()
+                    .run();
 
             assertThat(result.model()).isEqualTo(Model.CLOSED);
             assertThat(result.users()).isEqualTo(4);
             // 4 users at ~20 requests/s each in the second stage; about half that on average while ramping
             assertThat(result.stages().get(1).requests()).isBetween(50L, 95L); // + answers drained at the end
-            assertThat(result.stages().get(0).requests()).isLessThan(result.stages().get(1).requests() * 3 / 4);
-            assertThat(TextReport.render(result)).contains("closed model, users in 2 stages").contains("1s to 4 users");
+            assertThat(result.stages().get(0).requests())
+                    .isLessThan(result.stages().get(1).requests() * 3 / 4);
+            assertThat(TextReport.render(result))
+                    .contains("closed model, users in 2 stages")
+                    .contains("1s to 4 users");
             assertThat(HtmlReport.render(result)).contains("active users").contains("<table class=\"stages\">");
         }
     }
@@ -53,11 +63,27 @@ class StagesIT {
     @Test
     void theOpenModelStartsIterationsOnScheduleAndHonoursThinkTime() throws Exception {
         try (TargetServer server = TargetServer.http()) {
-            Scenario scenario = new Scenario(URI.create(server.url("")), List.of(
-                    new Step("login", "POST", "/login?user=a", Map.of(), "{}", 200, Map.of(), Duration.ofMillis(200)),
-                    new Step("orders", "GET", "/json", Map.of(), null, 200, Map.of(), null)), null);
-            LoadResult result = LoadTest.configure().scenario(scenario).rate(10).users(10)
-                    .duration(Duration.ofSeconds(2)).build().run();
+            Scenario scenario = new Scenario(
+                    URI.create(server.url("")),
+                    List.of(
+                            new Step(
+                                    "login",
+                                    "POST",
+                                    "/login?user=a",
+                                    Map.of(),
+                                    "{}",
+                                    200,
+                                    Map.of(),
+                                    Duration.ofMillis(200)),
+                            new Step("orders", "GET", "/json", Map.of(), null, 200, Map.of(), null)),
+                    null);
+            LoadResult result = LoadTest.configure()
+                    .scenario(scenario)
+                    .rate(10)
+                    .users(10)
+                    .duration(Duration.ofSeconds(2))
+                    .build()
+                    .run();
 
             // 10 iterations a second, each a login and (200 ms later) the orders: about 20 of each, not 10
             assertThat(result.step("login").orElseThrow().requests()).isBetween(17L, 23L);

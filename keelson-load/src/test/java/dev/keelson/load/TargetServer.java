@@ -58,14 +58,14 @@ final class TargetServer implements AutoCloseable {
             @Override
             public void configure(com.sun.net.httpserver.HttpsParameters params) {
                 javax.net.ssl.SSLParameters parameters = context.getDefaultSSLParameters();
-                parameters.setSNIMatchers(java.util.List.of(new javax.net.ssl.SNIMatcher(
-                        javax.net.ssl.StandardConstants.SNI_HOST_NAME) {
-                    @Override
-                    public boolean matches(javax.net.ssl.SNIServerName name) {
-                        serverNames.add(new String(name.getEncoded(), StandardCharsets.US_ASCII));
-                        return true;
-                    }
-                }));
+                parameters.setSNIMatchers(java.util.List.of(
+                        new javax.net.ssl.SNIMatcher(javax.net.ssl.StandardConstants.SNI_HOST_NAME) {
+                            @Override
+                            public boolean matches(javax.net.ssl.SNIServerName name) {
+                                serverNames.add(new String(name.getEncoded(), StandardCharsets.US_ASCII));
+                                return true;
+                            }
+                        }));
                 params.setSSLParameters(parameters);
             }
         });
@@ -121,7 +121,9 @@ final class TargetServer implements AutoCloseable {
     }
 
     private void login(HttpExchange exchange) throws IOException {
-        String user = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery().substring(5);
+        String user = exchange.getRequestURI().getQuery() == null
+                ? ""
+                : exchange.getRequestURI().getQuery().substring(5);
         logins.incrementAndGet();
         loginUsers.add(user);
         send(exchange, 200, ("{\"auth\":{\"token\":\"t-" + user + "\"}}").getBytes(StandardCharsets.UTF_8), false);

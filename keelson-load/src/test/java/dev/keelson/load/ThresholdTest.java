@@ -15,9 +15,22 @@ class ThresholdTest {
     static LoadResult result(long errors, long... latenciesMicros) {
         Histogram h = new Histogram(3_600_000_000L, 3);
         for (long v : latenciesMicros) h.recordValue(v);
-        return new LoadResult("http://t/", Model.CLOSED, 1, 0, Instant.EPOCH, Duration.ofSeconds(1),
-                latenciesMicros.length, errors, 100, h, new TreeMap<>(Map.of(200, (long) latenciesMicros.length)),
-                errors == 0 ? Map.of() : Map.of(ErrorKind.TIMEOUT, errors), Lateness.NONE, List.of(), List.of());
+        return new LoadResult(
+                "http://t/",
+                Model.CLOSED,
+                1,
+                0,
+                Instant.EPOCH,
+                Duration.ofSeconds(1),
+                latenciesMicros.length,
+                errors,
+                100,
+                h,
+                new TreeMap<>(Map.of(200, (long) latenciesMicros.length)),
+                errors == 0 ? Map.of() : Map.of(ErrorKind.TIMEOUT, errors),
+                Lateness.NONE,
+                List.of(),
+                List.of());
     }
 
     @Test
@@ -26,7 +39,8 @@ class ThresholdTest {
         assertThat(Threshold.parse("p99.9 < 1s").limit()).isEqualTo(1_000_000);
         assertThat(Threshold.parse("errors<0.1%").limit()).isEqualTo(0.001);
         assertThat(Threshold.parse("rps>500").lessThan()).isFalse();
-        assertThat(Threshold.parse("login.p99.9<1s")).isEqualTo(new Threshold("login.p99.9<1s", "login", "p99.9", true, 1_000_000));
+        assertThat(Threshold.parse("login.p99.9<1s"))
+                .isEqualTo(new Threshold("login.p99.9<1s", "login", "p99.9", true, 1_000_000));
         assertThat(Threshold.parse("log in.Errors<0.1%").step()).isEqualTo("log in");
         assertThat(Threshold.parse("a.b.max<1s").step()).isEqualTo("a.b");
     }
@@ -35,7 +49,9 @@ class ThresholdTest {
     void malformedExpressionsNameTheFix() {
         assertThatThrownBy(() -> Threshold.parse("p99<250")).isInstanceOfSatisfying(LoadException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.BAD_THRESHOLD);
-            assertThat(e.getMessage()).isEqualTo("threshold 'p99<250' does not parse: a latency needs a unit: us, ms or s, e.g. p99<250ms");
+            assertThat(e.getMessage())
+                    .isEqualTo(
+                            "threshold 'p99<250' does not parse: a latency needs a unit: us, ms or s, e.g. p99<250ms");
         });
         assertThatThrownBy(() -> Threshold.parse("latency<3")).hasMessageContaining("expected [STEP.]METRIC<VALUE");
         assertThatThrownBy(() -> Threshold.parse("errors<1")).hasMessageContaining("errors takes a percentage");
@@ -60,6 +76,7 @@ class ThresholdTest {
         assertThat(Threshold.parse("max<250ms").evaluate(r).passed()).isFalse();
         assertThat(Threshold.parse("errors<10%").evaluate(r).passed()).isFalse(); // 1 of 4
         assertThat(Threshold.parse("rps>2").evaluate(r).describe()).isEqualTo("rps>2: 3.0  ok");
-        assertThat(r.withThresholds(List.of(Threshold.parse("max<250ms"))).passed()).isFalse();
+        assertThat(r.withThresholds(List.of(Threshold.parse("max<250ms"))).passed())
+                .isFalse();
     }
 }

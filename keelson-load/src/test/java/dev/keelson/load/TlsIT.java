@@ -33,19 +33,89 @@ class TlsIT {
 
     @BeforeAll
     static void certificateAuthorityAndLeafForLocalhost(@TempDir Path dir) throws Exception {
-        String ca = dir.resolve("ca.p12").toString(), server = dir.resolve("server.p12").toString();
+        String ca = dir.resolve("ca.p12").toString(),
+                server = dir.resolve("server.p12").toString();
         caPem = dir.resolve("ca.pem");
-        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Keelson Test CA",
-                "-ext", "bc:c", "-validity", "2", "-storetype", "PKCS12", "-keystore", ca, "-storepass", "changeit");
-        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca, "-storepass", "changeit", "-file", caPem.toString());
-        keytool("-genkeypair", "-alias", "leaf", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", server, "-storepass", "changeit");
-        String csr = dir.resolve("leaf.csr").toString(), leaf = dir.resolve("leaf.pem").toString();
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=Keelson Test CA",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                ca,
+                "-storepass",
+                "changeit");
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca,
+                "-storepass",
+                "changeit",
+                "-file",
+                caPem.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "leaf",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                server,
+                "-storepass",
+                "changeit");
+        String csr = dir.resolve("leaf.csr").toString(),
+                leaf = dir.resolve("leaf.pem").toString();
         keytool("-certreq", "-alias", "leaf", "-keystore", server, "-storepass", "changeit", "-file", csr);
-        keytool("-gencert", "-alias", "ca", "-keystore", ca, "-storepass", "changeit", "-infile", csr, "-outfile", leaf,
-                "-rfc", "-ext", "SAN=dns:localhost", "-validity", "2");
-        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", server,
-                "-storepass", "changeit");
+        keytool(
+                "-gencert",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca,
+                "-storepass",
+                "changeit",
+                "-infile",
+                csr,
+                "-outfile",
+                leaf,
+                "-rfc",
+                "-ext",
+                "SAN=dns:localhost",
+                "-validity",
+                "2");
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "ca",
+                "-file",
+                caPem.toString(),
+                "-keystore",
+                server,
+                "-storepass",
+                "changeit");
         keytool("-importcert", "-alias", "leaf", "-file", leaf, "-keystore", server, "-storepass", "changeit");
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(Path.of(server))) {
@@ -70,8 +140,13 @@ class TlsIT {
     void aCertificateFromATrustedAuthorityIsVerifiedAndTheHostNameSentBySni() throws Exception {
         Set<String> serverNames = ConcurrentHashMap.newKeySet();
         try (TargetServer server = TargetServer.https(serverContext, serverNames)) {
-            LoadResult result = LoadTest.configure().url(server.url("localhost", "/json"))
-                    .trustedCertificates(caPem).users(4).requests(200).build().run();
+            LoadResult result = LoadTest.configure()
+                    .url(server.url("localhost", "/json"))
+                    .trustedCertificates(caPem)
+                    .users(4)
+                    .requests(200)
+                    .build()
+                    .run();
 
             assertThat(result.statusCodes()).containsExactly(Map.entry(200, 200L));
             assertThat(result.errors()).isZero();
@@ -82,11 +157,18 @@ class TlsIT {
     @Test
     void aCertificateForAnotherHostNameIsRefusedBeforeAnyLoad() throws Exception {
         try (TargetServer server = TargetServer.https(serverContext)) {
-            LoadTest test = LoadTest.configure().url(server.url("/json")).trustedCertificates(caPem).requests(10).build();
+            LoadTest test = LoadTest.configure()
+                    .url(server.url("/json"))
+                    .trustedCertificates(caPem)
+                    .requests(10)
+                    .build();
 
             assertThatThrownBy(test::run).isInstanceOfSatisfying(LoadException.class, e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED);
-                assertThat(e.getMessage()).contains("127.0.0.1").contains("--cacert").contains("--insecure");
+                assertThat(e.getMessage())
+                        .contains("127.0.0.1")
+                        .contains("--cacert")
+                        .contains("--insecure");
             });
             assertThat(server.requests.get()).isZero();
         }
@@ -95,10 +177,15 @@ class TlsIT {
     @Test
     void anUntrustedAuthorityFailsBeforeAnyLoad() throws Exception {
         try (TargetServer server = TargetServer.https(serverContext)) {
-            LoadTest test = LoadTest.configure().url(server.url("localhost", "/json")).users(4).requests(200).build();
+            LoadTest test = LoadTest.configure()
+                    .url(server.url("localhost", "/json"))
+                    .users(4)
+                    .requests(200)
+                    .build();
 
-            assertThatThrownBy(test::run).isInstanceOfSatisfying(LoadException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED));
+            assertThatThrownBy(test::run)
+                    .isInstanceOfSatisfying(
+                            LoadException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED));
             assertThat(server.requests.get()).isZero();
         }
     }
@@ -106,8 +193,13 @@ class TlsIT {
     @Test
     void insecureAcceptsAnyCertificateForAnyHostName() throws Exception {
         try (TargetServer server = TargetServer.https(serverContext)) {
-            LoadResult result = LoadTest.configure().url(server.url("/json")).insecure(true).users(4).requests(200)
-                    .build().run();
+            LoadResult result = LoadTest.configure()
+                    .url(server.url("/json"))
+                    .insecure(true)
+                    .users(4)
+                    .requests(200)
+                    .build()
+                    .run();
 
             assertThat(result.requests()).isEqualTo(200);
             assertThat(result.errors()).isZero();
@@ -120,8 +212,13 @@ class TlsIT {
         AtomicInteger connections = new AtomicInteger();
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> handshakeOnlyTheProbe(listener, connections));
-            LoadResult result = LoadTest.configure().url("https://localhost:" + listener.getLocalPort() + "/")
-                    .trustedCertificates(caPem).users(2).requests(20).build().run();
+            LoadResult result = LoadTest.configure()
+                    .url("https://localhost:" + listener.getLocalPort() + "/")
+                    .trustedCertificates(caPem)
+                    .users(2)
+                    .requests(20)
+                    .build()
+                    .run();
 
             assertThat(result.errorKinds()).containsExactly(Map.entry(ErrorKind.TLS, 20L));
             assertThat(connections.get()).isGreaterThanOrEqualTo(21);

@@ -127,8 +127,11 @@ public abstract class DatabaseMojo extends AbstractMojo {
 
     /** The folders of the {@code filesystem:} locations. */
     List<Path> folders() {
-        return locations.stream().filter(l -> !l.startsWith("classpath:")).map(this::resolved)
-                .map(l -> Path.of(l.substring("filesystem:".length()))).toList();
+        return locations.stream()
+                .filter(l -> !l.startsWith("classpath:"))
+                .map(this::resolved)
+                .map(l -> Path.of(l.substring("filesystem:".length())))
+                .toList();
     }
 
     String jdbcUrl() {
@@ -165,8 +168,10 @@ public abstract class DatabaseMojo extends AbstractMojo {
             try (Reader reader = Files.newBufferedReader(file)) {
                 properties.load(reader);
             } catch (IOException e) {
-                throw new MigrationException(dev.keelson.migrate.ErrorCode.LOCATION_NOT_FOUND,
-                        "Cannot read " + file + ": " + e.getMessage(), e);
+                throw new MigrationException(
+                        dev.keelson.migrate.ErrorCode.LOCATION_NOT_FOUND,
+                        "Cannot read " + file + ": " + e.getMessage(),
+                        e);
             }
         }
         return properties;
@@ -174,8 +179,8 @@ public abstract class DatabaseMojo extends AbstractMojo {
 
     static Duration duration(String text) throws MojoFailureException {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        Map<String, Function<Long, Duration>> units = Map.of("ms", Duration::ofMillis, "s", Duration::ofSeconds,
-                "m", Duration::ofMinutes, "h", Duration::ofHours);
+        Map<String, Function<Long, Duration>> units = Map.of(
+                "ms", Duration::ofMillis, "s", Duration::ofSeconds, "m", Duration::ofMinutes, "h", Duration::ofHours);
         try {
             if (t.startsWith("pt")) {
                 return Duration.parse(t);

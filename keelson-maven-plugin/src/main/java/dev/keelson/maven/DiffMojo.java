@@ -26,13 +26,14 @@ public class DiffMojo extends DatabaseMojo {
         }
         for (Difference d : comparison.differences()) {
             getLog().warn("drift: " + d.kind() + " " + (d.table() == null ? "" : d.table() + ".") + d.name()
-                    + (d.from() == null ? " only in the migrations" : d.to() == null ? " only in the database"
-                            : " differs: " + d.changed()));
+                    + (d.from() == null
+                            ? " only in the migrations"
+                            : d.to() == null ? " only in the database" : " differs: " + d.changed()));
         }
         for (String statement : SchemaDiff.script(comparison)) {
             getLog().warn("  " + statement + ";");
         }
-        throw new MojoFailureException("The database differs from its migrations in " + comparison.differences().size()
-                + " place(s) (listed above, with the statements that make it match)");
+        throw new MojoFailureException("The database differs from its migrations in "
+                + comparison.differences().size() + " place(s) (listed above, with the statements that make it match)");
     }
 }

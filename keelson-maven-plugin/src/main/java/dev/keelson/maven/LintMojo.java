@@ -25,7 +25,8 @@ public class LintMojo extends DatabaseMojo {
 
     @Override
     void run(Migrator unused) throws MojoFailureException {
-        LintDialect chosen = java.util.Optional.ofNullable(jdbcUrl()).flatMap(LintDialect::fromUrl)
+        LintDialect chosen = java.util.Optional.ofNullable(jdbcUrl())
+                .flatMap(LintDialect::fromUrl)
                 .orElse(LintDialect.valueOf(dialect.toUpperCase(Locale.ROOT)));
         Linter linter = Linter.of(new LintConfig(chosen, null, severityLevels()));
         long errors = 0;

@@ -27,10 +27,12 @@ public class MigrateMojo extends DatabaseMojo {
         }
         MigrateResult result = migrator.migrate(options);
         for (ExecutedMigration m : result.migrations()) {
-            getLog().info((dryRun ? "would apply " : "applied ") + m.script()
+            getLog().info((dryRun ? "would apply " : "applied ")
+                    + m.script()
                     + (dryRun ? "" : " (" + m.duration().toMillis() + " ms)"));
         }
-        getLog().info("Schema at version " + result.schemaVersion().map(Object::toString).orElse("none") + " ("
+        getLog().info("Schema at version "
+                + result.schemaVersion().map(Object::toString).orElse("none") + " ("
                 + result.migrations().size() + " migration(s) " + (dryRun ? "pending" : "applied") + ")");
     }
 }

@@ -23,10 +23,11 @@ public class RollbackMojo extends DatabaseMojo {
 
     @Override
     void run(Migrator migrator) {
-        RollbackOptions options = to == null || to.isBlank()
-                ? RollbackOptions.steps(steps) : RollbackOptions.to(Version.parse(to));
+        RollbackOptions options =
+                to == null || to.isBlank() ? RollbackOptions.steps(steps) : RollbackOptions.to(Version.parse(to));
         RollbackResult result = migrator.rollback(options.withDryRun(dryRun));
         result.undone().forEach(m -> getLog().info((dryRun ? "would undo " : "undid ") + m.script()));
-        getLog().info("Schema at version " + result.schemaVersion().map(Object::toString).orElse("none"));
+        getLog().info("Schema at version "
+                + result.schemaVersion().map(Object::toString).orElse("none"));
     }
 }

@@ -11,9 +11,14 @@ public class StatusMojo extends DatabaseMojo {
     void run(Migrator migrator) {
         StatusReport status = migrator.status();
         for (MigrationInfo m : status.migrations()) {
-            getLog().info(String.format("%-10s %-12s %-30s %s", m.version() == null ? "" : m.version(), m.state(),
-                    m.script() == null ? m.description() : m.script(), m.appliedAt() == null ? "" : m.appliedAt()));
+            getLog().info(String.format(
+                    "%-10s %-12s %-30s %s",
+                    m.version() == null ? "" : m.version(),
+                    m.state(),
+                    m.script() == null ? m.description() : m.script(),
+                    m.appliedAt() == null ? "" : m.appliedAt()));
         }
-        getLog().info("Schema at version " + status.schemaVersion().map(Object::toString).orElse("none"));
+        getLog().info("Schema at version "
+                + status.schemaVersion().map(Object::toString).orElse("none"));
     }
 }

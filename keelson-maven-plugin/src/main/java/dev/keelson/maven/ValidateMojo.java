@@ -13,8 +13,11 @@ public class ValidateMojo extends DatabaseMojo {
     void run(Migrator migrator) throws MojoFailureException {
         ValidationResult result = migrator.validate();
         if (!result.valid()) {
-            throw new MojoFailureException("Validation found " + result.problems().size() + " problem(s):\n"
-                    + result.problems().stream().map(p -> "  " + p.script() + " (" + p.state() + "): " + p.message()).collect(Collectors.joining("\n")));
+            throw new MojoFailureException(
+                    "Validation found " + result.problems().size() + " problem(s):\n"
+                            + result.problems().stream()
+                                    .map(p -> "  " + p.script() + " (" + p.state() + "): " + p.message())
+                                    .collect(Collectors.joining("\n")));
         }
         getLog().info("Valid: every applied migration matches its file");
     }

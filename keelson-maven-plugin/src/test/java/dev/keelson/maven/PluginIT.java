@@ -35,11 +35,14 @@ class PluginIT {
         try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL)) {
             // the URL from the environment, as the CLI reads it
             Map<String, String> env = Map.of("KEELSON_DB_URL", db.url(), "KEELSON_DB_USER", db.user());
-            Build build = mvn(env, "keelson:lint", "keelson:migrate", "keelson:status", "keelson:validate",
-                    "keelson:diff");
+            Build build =
+                    mvn(env, "keelson:lint", "keelson:migrate", "keelson:status", "keelson:validate", "keelson:diff");
             assertThat(build.exit).as(build.output).isZero();
-            assertThat(build.output).contains("applied V1__orders.sql").contains("applied V2__order_notes.sql")
-                    .contains("Schema at version 2").contains("Valid: every applied migration matches its file")
+            assertThat(build.output)
+                    .contains("applied V1__orders.sql")
+                    .contains("applied V2__order_notes.sql")
+                    .contains("Schema at version 2")
+                    .contains("Valid: every applied migration matches its file")
                     .contains("No drift: the database matches its migrations");
             assertThat(columnExists(db, "orders", "note")).isTrue();
 
@@ -58,15 +61,20 @@ class PluginIT {
     @Test
     void aFailedMigrationFailsTheBuildWithTheEnginesMessage() throws Exception {
         writeProject();
-        Files.writeString(project.resolve("migrations/V3__broken.sql"),
+        Files.writeString(
+                project.resolve("migrations/V3__broken.sql"),
                 "CREATE TABLE broken (id bigint REFERENCES nowhere (id));\n");
         try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL)) {
             Build build = mvn(Map.of(), "-Dkeelson.url=" + db.url(), "-Dkeelson.user=" + db.user(), "keelson:migrate");
 
             assertThat(build.exit).isOne();
-            assertThat(build.output).contains("BUILD FAILURE")
-                    .contains("Migration V3__broken.sql failed at line 1").contains("SQLState 42P01");
-            assertThat(columnExists(db, "orders", "note")).as("V1 and V2 ran before V3 failed").isTrue();
+            assertThat(build.output)
+                    .contains("BUILD FAILURE")
+                    .contains("Migration V3__broken.sql failed at line 1")
+                    .contains("SQLState 42P01");
+            assertThat(columnExists(db, "orders", "note"))
+                    .as("V1 and V2 ran before V3 failed")
+                    .isTrue();
         }
     }
 
@@ -74,9 +82,14 @@ class PluginIT {
     void migrateAndRollbackOnMariaDb() throws Exception {
         writeProject();
         try (TestDatabase db = TestDatabases.fresh(Engine.MARIADB)) {
-            Build build = mvn(Map.of(), "-Dkeelson.url=" + db.url(), "-Dkeelson.user=" + db.user(),
+            Build build = mvn(
+                    Map.of(),
+                    "-Dkeelson.url=" + db.url(),
+                    "-Dkeelson.user=" + db.user(),
                     "-Dkeelson.password=" + (db.password() == null ? "" : db.password()),
-                    "keelson:migrate", "keelson:rollback", "keelson:status");
+                    "keelson:migrate",
+                    "keelson:rollback",
+                    "keelson:status");
 
             assertThat(build.exit).as(build.output).isZero();
             assertThat(build.output).contains("applied V2__order_notes.sql").contains("undid U2__order_notes.sql");
@@ -92,13 +105,15 @@ class PluginIT {
 
         Build failing = mvn(Map.of(), "keelson:lint");
         assertThat(failing.exit).isOne();
-        assertThat(failing.output).contains("V3__forget_orders.sql:1 [data-change-without-where]")
+        assertThat(failing.output)
+                .contains("V3__forget_orders.sql:1 [data-change-without-where]")
                 .contains("The lint found 1 error(s)");
 
         Files.writeString(project.resolve("keelson.properties"), "lint.severity.data-change-without-where=warning\n");
         Build passing = mvn(Map.of(), "keelson:lint");
         assertThat(passing.exit).as(passing.output).isZero();
-        assertThat(passing.output).contains("[WARNING] migrations/V3__forget_orders.sql:1 [data-change-without-where]")
+        assertThat(passing.output)
+                .contains("[WARNING] migrations/V3__forget_orders.sql:1 [data-change-without-where]")
                 .contains("Lint: no errors");
     }
 
@@ -108,8 +123,9 @@ class PluginIT {
         Build build = mvn(Map.of(), "keelson:status");
 
         assertThat(build.exit).isOne();
-        assertThat(build.output).contains("No database URL: set <url> in the plugin's configuration, pass "
-                + "-Dkeelson.url=jdbc:..., set KEELSON_DB_URL");
+        assertThat(build.output)
+                .contains("No database URL: set <url> in the plugin's configuration, pass "
+                        + "-Dkeelson.url=jdbc:..., set KEELSON_DB_URL");
     }
 
     private void writeProject() throws IOException {
@@ -140,25 +156,35 @@ class PluginIT {
         Files.writeString(migrations.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
         Files.writeString(migrations.resolve("U1__orders.sql"), "DROP TABLE orders;\n");
         Files.writeString(migrations.resolve("V2__order_notes.sql"), "ALTER TABLE orders ADD COLUMN note text;\n");
-        Files.writeString(migrations.resolve("U2__order_notes.sql"),
+        Files.writeString(
+                migrations.resolve("U2__order_notes.sql"),
                 "-- keelson:lint-ignore drop-table-or-column the undo of V2\nALTER TABLE orders DROP COLUMN note;\n");
     }
 
     private record Build(int exit, String output) {}
 
     /** {@code mvn GOALS} in the project, offline, with the plugin from target/it-repo; env is added to this one's. */
-    private Build mvn(Map<String, String> env, String... goals) throws IOException, InterruptedException,
-            URISyntaxException {
+    private Build mvn(Map<String, String> env, String... goals)
+            throws IOException, InterruptedException, URISyntaxException {
         Path settings = Path.of(PluginIT.class.getResource("/it-settings.xml").toURI());
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("keelson.mavenHome"), "bin", "mvn").toString(), "-B", "-ntp", "-o",
-                "-Daether.offline.protocols=file", "-Dstyle.color=never", "-s", settings.toString(),
+                Path.of(System.getProperty("keelson.mavenHome"), "bin", "mvn").toString(),
+                "-B",
+                "-ntp",
+                "-o",
+                "-Daether.offline.protocols=file",
+                "-Dstyle.color=never",
+                "-s",
+                settings.toString(),
                 "-Dmaven.repo.local=" + System.getProperty("keelson.itRepository"),
-                "-Dkeelson.outerRepository=" + Path.of(System.getProperty("keelson.localRepository")).toUri()));
+                "-Dkeelson.outerRepository="
+                        + Path.of(System.getProperty("keelson.localRepository")).toUri()));
         command.addAll(List.of(goals));
         Path log = project.resolve("build.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> environment = new HashMap<>(builder.environment());
         environment.keySet().removeIf(k -> k.startsWith("KEELSON_DB_") || k.equals("MAVEN_ARGS"));
         environment.putAll(env);
@@ -181,7 +207,8 @@ class PluginIT {
     }
 
     private static void execute(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

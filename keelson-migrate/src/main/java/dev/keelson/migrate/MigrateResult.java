@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param dryRun         true when nothing was changed
  * @param lint           what the lint before the run found below error level (warnings); empty when it was off
  */
-public record MigrateResult(List<ExecutedMigration> migrations, Optional<Version> schemaVersion, boolean dryRun,
-        LintReport lint) {
+public record MigrateResult(
+        List<ExecutedMigration> migrations, Optional<Version> schemaVersion, boolean dryRun, LintReport lint) {
     public MigrateResult {
         migrations = List.copyOf(migrations);
         lint = lint == null ? LintReport.EMPTY : lint;

@@ -39,10 +39,12 @@ public final class MigrationFiles {
             if (Files.exists(v) || Files.exists(u)) {
                 throw new FileAlreadyExistsException(Files.exists(v) ? v.toString() : u.toString());
             }
-            Files.writeString(v, versionedHeader(versioned, description), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            Files.writeString(
+                    v, versionedHeader(versioned, description), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             Files.writeString(u, undoHeader(undo, versioned), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
-            throw new MigrationException(ErrorCode.FILE_WRITE_FAILED, e.getFile() + " already exists; nothing was written", e);
+            throw new MigrationException(
+                    ErrorCode.FILE_WRITE_FAILED, e.getFile() + " already exists; nothing was written", e);
         } catch (IOException e) {
             throw new MigrationException(ErrorCode.FILE_WRITE_FAILED, "Cannot write into " + dir + ": " + e, e);
         }
@@ -50,9 +52,12 @@ public final class MigrationFiles {
     }
 
     private static String slug(String description) {
-        String slug = description == null ? "" : description.strip().replaceAll("\\s+", "_").replaceAll("[^A-Za-z0-9_-]", "");
+        String slug = description == null
+                ? ""
+                : description.strip().replaceAll("\\s+", "_").replaceAll("[^A-Za-z0-9_-]", "");
         if (slug.isEmpty()) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, "Give a description with letters or digits, like \"create users\"");
+            throw new MigrationException(
+                    ErrorCode.CONFIGURATION, "Give a description with letters or digits, like \"create users\"");
         }
         return slug;
     }

@@ -31,8 +31,9 @@ public sealed interface MigrationLocation {
     record Classpath(String path) implements MigrationLocation {
         public Classpath {
             if (path == null || path.isBlank()) {
-                throw new MigrationException(ErrorCode.CONFIGURATION, "A class path location needs a path, like"
-                        + " classpath:db/migration");
+                throw new MigrationException(
+                        ErrorCode.CONFIGURATION,
+                        "A class path location needs a path, like" + " classpath:db/migration");
             }
         }
 

@@ -71,10 +71,14 @@ public record MigratorConfig(
             throw new MigrationException(ErrorCode.CONFIGURATION, "lockTimeout must be zero or positive");
         }
         if (lockStaleAfter == null || lockStaleAfter.compareTo(Duration.ofMillis(600)) < 0) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, "lockStaleAfter must be at least 600 ms (heartbeats"
-                    + " come six times per period), got " + lockStaleAfter);
+            throw new MigrationException(
+                    ErrorCode.CONFIGURATION,
+                    "lockStaleAfter must be at least 600 ms (heartbeats" + " come six times per period), got "
+                            + lockStaleAfter);
         }
-        locations = locations.stream().map(l -> MigrationLocation.parse(l).toString()).toList();
+        locations = locations.stream()
+                .map(l -> MigrationLocation.parse(l).toString())
+                .toList();
         placeholders = Map.copyOf(placeholders);
         listener = Objects.requireNonNullElse(listener, MigrationListener.NONE);
         clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
@@ -82,19 +86,66 @@ public record MigratorConfig(
     }
 
     /** A configuration with the default lint policy. */
-    public MigratorConfig(String url, String user, String password, DataSource dataSource, List<String> locations,
-            Map<String, String> placeholders, String historyTable, Duration lockTimeout, boolean outOfOrder,
-            String installedBy, MigrationListener listener, Clock clock, Duration lockStaleAfter) {
-        this(url, user, password, dataSource, locations, placeholders, historyTable, lockTimeout, outOfOrder, installedBy,
-                listener, clock, lockStaleAfter, LintPolicy.defaults());
+    public MigratorConfig(
+            String url,
+            String user,
+            String password,
+            DataSource dataSource,
+            List<String> locations,
+            Map<String, String> placeholders,
+            String historyTable,
+            Duration lockTimeout,
+            boolean outOfOrder,
+            String installedBy,
+            MigrationListener listener,
+            Clock clock,
+            Duration lockStaleAfter) {
+        this(
+                url,
+                user,
+                password,
+                dataSource,
+                locations,
+                placeholders,
+                historyTable,
+                lockTimeout,
+                outOfOrder,
+                installedBy,
+                listener,
+                clock,
+                lockStaleAfter,
+                LintPolicy.defaults());
     }
 
     /** A configuration with the default {@link #lockStaleAfter()}. */
-    public MigratorConfig(String url, String user, String password, DataSource dataSource, List<String> locations,
-            Map<String, String> placeholders, String historyTable, Duration lockTimeout, boolean outOfOrder,
-            String installedBy, MigrationListener listener, Clock clock) {
-        this(url, user, password, dataSource, locations, placeholders, historyTable, lockTimeout, outOfOrder, installedBy,
-                listener, clock, DEFAULT_LOCK_STALE_AFTER, LintPolicy.defaults());
+    public MigratorConfig(
+            String url,
+            String user,
+            String password,
+            DataSource dataSource,
+            List<String> locations,
+            Map<String, String> placeholders,
+            String historyTable,
+            Duration lockTimeout,
+            boolean outOfOrder,
+            String installedBy,
+            MigrationListener listener,
+            Clock clock) {
+        this(
+                url,
+                user,
+                password,
+                dataSource,
+                locations,
+                placeholders,
+                historyTable,
+                lockTimeout,
+                outOfOrder,
+                installedBy,
+                listener,
+                clock,
+                DEFAULT_LOCK_STALE_AFTER,
+                LintPolicy.defaults());
     }
 
     /** The locations, typed (each was checked when this configuration was made). */

@@ -16,7 +16,8 @@ package dev.keelson.migrate;
 public record RepairOptions(String resumeScript, int resumeStatement, boolean upgradeChecksums) {
     public RepairOptions {
         if (resumeScript != null && (resumeScript.isBlank() || resumeStatement < 1)) {
-            throw new MigrationException(ErrorCode.CONFIGURATION,
+            throw new MigrationException(
+                    ErrorCode.CONFIGURATION,
                     "resume at needs a file name or version and a statement number of 1 or more, like V3__add_index.sql:4");
         }
     }
@@ -44,10 +45,15 @@ public record RepairOptions(String resumeScript, int resumeStatement, boolean up
     public static RepairOptions resumeAt(String fileAndStatement) {
         int colon = fileAndStatement.lastIndexOf(':');
         try {
-            return resumeAt(fileAndStatement.substring(0, Math.max(colon, 0)), Integer.parseInt(fileAndStatement.substring(colon + 1)));
+            return resumeAt(
+                    fileAndStatement.substring(0, Math.max(colon, 0)),
+                    Integer.parseInt(fileAndStatement.substring(colon + 1)));
         } catch (NumberFormatException e) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, "'" + fileAndStatement + "' is not FILE:STATEMENT, like"
-                    + " V3__add_index.sql:4 (the file, or its version, and the statement to resume at)", e);
+            throw new MigrationException(
+                    ErrorCode.CONFIGURATION,
+                    "'" + fileAndStatement + "' is not FILE:STATEMENT, like"
+                            + " V3__add_index.sql:4 (the file, or its version, and the statement to resume at)",
+                    e);
         }
     }
 }

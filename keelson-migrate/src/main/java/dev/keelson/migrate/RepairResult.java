@@ -11,8 +11,12 @@ import java.util.List;
  * @param resumePoints        files the next {@code migrate} resumes, with where ({@code V3__x.sql resumes at statement 4 of 5})
  * @param upgradedChecksums   files whose stored checksum was rewritten from an older format in the current one
  */
-public record RepairResult(List<String> removedFailures, List<String> realignedChecksums, List<String> removedMissing,
-        List<String> resumePoints, List<String> upgradedChecksums) {
+public record RepairResult(
+        List<String> removedFailures,
+        List<String> realignedChecksums,
+        List<String> removedMissing,
+        List<String> resumePoints,
+        List<String> upgradedChecksums) {
     public RepairResult {
         removedFailures = List.copyOf(removedFailures);
         realignedChecksums = List.copyOf(realignedChecksums);
@@ -27,7 +31,10 @@ public record RepairResult(List<String> removedFailures, List<String> realignedC
     }
 
     public boolean changedNothing() {
-        return removedFailures.isEmpty() && realignedChecksums.isEmpty() && removedMissing.isEmpty() && resumePoints.isEmpty()
+        return removedFailures.isEmpty()
+                && realignedChecksums.isEmpty()
+                && removedMissing.isEmpty()
+                && resumePoints.isEmpty()
                 && upgradedChecksums.isEmpty();
     }
 }

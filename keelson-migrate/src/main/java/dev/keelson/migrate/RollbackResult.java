@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param dryRun        true when nothing was changed
  * @param lint          what the lint of the undo files found below error level (warnings); empty when it was off
  */
-public record RollbackResult(List<ExecutedMigration> undone, Optional<Version> schemaVersion, boolean dryRun,
-        LintReport lint) {
+public record RollbackResult(
+        List<ExecutedMigration> undone, Optional<Version> schemaVersion, boolean dryRun, LintReport lint) {
     public RollbackResult {
         undone = List.copyOf(undone);
         lint = lint == null ? LintReport.EMPTY : lint;

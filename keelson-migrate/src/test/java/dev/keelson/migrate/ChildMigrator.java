@@ -24,15 +24,23 @@ final class ChildMigrator implements AutoCloseable {
 
     /** Starts a child migrating {@code dir} on {@code db}; {@code extra}: stale period in ms, then the pause SQL. */
     static ChildMigrator start(TestDatabase db, Path dir, String... extra) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-                System.getProperty("java.class.path"), MigratorMain.class.getName(), db.url(), nullToEmpty(db.user()),
-                nullToEmpty(db.password()), dir.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                MigratorMain.class.getName(),
+                db.url(),
+                nullToEmpty(db.user()),
+                nullToEmpty(db.password()),
+                dir.toString()));
         command.addAll(List.of(extra));
-        return new ChildMigrator(new ProcessBuilder(command).redirectErrorStream(true).start());
+        return new ChildMigrator(
+                new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lines.add(line);
             }

@@ -44,11 +44,18 @@ class GoldenFolderIT {
             assertThat(result.migrations()).hasSize(84);
             psql(client, files(folder, "V", false));
             String applied = pgDump(keelson);
-            assertThat(applied).contains("CREATE MATERIALIZED VIEW", "PARTITION BY RANGE", "GENERATED ALWAYS AS",
-                    "CREATE PROCEDURE", "CREATE TRIGGER", "AS ENUM");
+            assertThat(applied)
+                    .contains(
+                            "CREATE MATERIALIZED VIEW",
+                            "PARTITION BY RANGE",
+                            "GENERATED ALWAYS AS",
+                            "CREATE PROCEDURE",
+                            "CREATE TRIGGER",
+                            "AS ENUM");
             assertThat(applied).isEqualTo(pgDump(client));
 
-            assertThat(migrator(keelson, folder).rollback(RollbackOptions.all()).undone()).hasSize(84);
+            assertThat(migrator(keelson, folder).rollback(RollbackOptions.all()).undone())
+                    .hasSize(84);
             psql(client, files(folder, "U", true));
             assertThat(pgDump(keelson)).isEqualTo(pgDump(client)).isEqualTo(empty);
         }
@@ -65,28 +72,42 @@ class GoldenFolderIT {
             assertThat(result.migrations()).hasSize(84);
             mysql(client, files(folder, "V", false));
             String applied = mysqldump(keelson);
-            assertThat(applied).contains("PARTITION BY RANGE", "VIRTUAL", "STORED", "CREATE DEFINER",
-                    "PROCEDURE", "FUNCTION", "TRIGGER", "CREATE TABLE `Count`");
+            assertThat(applied)
+                    .contains(
+                            "PARTITION BY RANGE",
+                            "VIRTUAL",
+                            "STORED",
+                            "CREATE DEFINER",
+                            "PROCEDURE",
+                            "FUNCTION",
+                            "TRIGGER",
+                            "CREATE TABLE `Count`");
             assertThat(applied).isEqualTo(mysqldump(client));
 
-            assertThat(migrator(keelson, folder).rollback(RollbackOptions.all()).undone()).hasSize(84);
+            assertThat(migrator(keelson, folder).rollback(RollbackOptions.all()).undone())
+                    .hasSize(84);
             mysql(client, files(folder, "U", true));
             assertThat(mysqldump(keelson)).isEqualTo(mysqldump(client)).isEqualTo(empty);
         }
     }
 
     private static Migrator migrator(TestDatabase db, Path folder) {
-        return Migrator.configure().url(db.url()).user(db.user()).password(db.password())
-                .location("filesystem:" + folder).load();
+        return Migrator.configure()
+                .url(db.url())
+                .user(db.user())
+                .password(db.password())
+                .location("filesystem:" + folder)
+                .load();
     }
 
     /** The {@code prefix} files of {@code folder} in version order, newest first when {@code reversed}. */
     private static List<Path> files(Path folder, String prefix, boolean reversed) throws IOException {
         try (Stream<Path> all = Files.list(folder)) {
-            Comparator<Path> byVersion = Comparator.comparing(
-                    (Path p) -> ScriptName.parse(p.getFileName().toString()).orElseThrow().version());
+            Comparator<Path> byVersion = Comparator.comparing((Path p) ->
+                    ScriptName.parse(p.getFileName().toString()).orElseThrow().version());
             return all.filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .sorted(reversed ? byVersion.reversed() : byVersion).toList();
+                    .sorted(reversed ? byVersion.reversed() : byVersion)
+                    .toList();
         }
     }
 
@@ -99,8 +120,8 @@ class GoldenFolderIT {
 
     private static String pgDump(TestDatabase db) throws Exception {
         List<String> command = new ArrayList<>(pgConnection("pg_dump", db));
-        command.addAll(List.of("--schema-only", "--no-owner", "--no-privileges",
-                "--exclude-table=" + Migrator.DEFAULT_HISTORY_TABLE));
+        command.addAll(List.of(
+                "--schema-only", "--no-owner", "--no-privileges", "--exclude-table=" + Migrator.DEFAULT_HISTORY_TABLE));
         // \restrict lines carry a random key (pg_dump 15.14+); comments name nothing that differs, but are noise
         return normalize(run(command, null), "\\\\(un)?restrict .*|--.*");
     }
@@ -128,15 +149,21 @@ class GoldenFolderIT {
 
     private static String mysqldump(TestDatabase db) throws Exception {
         String name = mysqlName(db);
-        List<String> command = new ArrayList<>(mysqlConnection("mysqldump", db, "--no-data", "--routines", "--triggers",
-                "--skip-dump-date", "--ignore-table=" + name + "." + Migrator.DEFAULT_HISTORY_TABLE));
+        List<String> command = new ArrayList<>(mysqlConnection(
+                "mysqldump",
+                db,
+                "--no-data",
+                "--routines",
+                "--triggers",
+                "--skip-dump-date",
+                "--ignore-table=" + name + "." + Migrator.DEFAULT_HISTORY_TABLE));
         return normalize(run(command, null), "-- .*|--").replaceAll(" AUTO_INCREMENT=\\d+", "");
     }
 
     private static List<String> mysqlConnection(String tool, TestDatabase db, String... options) {
         URI uri = URI.create(db.url().substring("jdbc:".length()));
-        List<String> command = new ArrayList<>(List.of(tool, "-h", uri.getHost(), "-P", String.valueOf(uri.getPort()),
-                "-u", db.user()));
+        List<String> command = new ArrayList<>(
+                List.of(tool, "-h", uri.getHost(), "-P", String.valueOf(uri.getPort()), "-u", db.user()));
         if (db.password() != null && !db.password().isEmpty()) {
             command.add("-p" + db.password());
         }
@@ -151,7 +178,8 @@ class GoldenFolderIT {
     }
 
     private static String normalize(String dump, String dropLines) {
-        return String.join("\n", dump.lines().filter(l -> !l.matches(dropLines)).toList()).strip();
+        return String.join("\n", dump.lines().filter(l -> !l.matches(dropLines)).toList())
+                .strip();
     }
 
     private static String run(List<String> command, String input) throws Exception {
@@ -162,24 +190,31 @@ class GoldenFolderIT {
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command.getFirst()).isTrue();
-        assertThat(p.exitValue()).as("%s failed: %s", command.getFirst(), new String(err, StandardCharsets.UTF_8))
+        assertThat(p.waitFor(120, TimeUnit.SECONDS))
+                .as("%s finished", command.getFirst())
+                .isTrue();
+        assertThat(p.exitValue())
+                .as("%s failed: %s", command.getFirst(), new String(err, StandardCharsets.UTF_8))
                 .isZero();
         return new String(out, StandardCharsets.UTF_8);
     }
 
     private static void requireTools(String... tools) {
         for (String tool : tools) {
-            boolean found = Stream.of(Objects.requireNonNullElse(System.getenv("PATH"), "").split(":"))
+            boolean found = Stream.of(Objects.requireNonNullElse(System.getenv("PATH"), "")
+                            .split(":"))
                     .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
             if (TestDatabases.ci()) {
-                assertThat(found).as("%s on the PATH (CI requires the database clients)", tool).isTrue();
+                assertThat(found)
+                        .as("%s on the PATH (CI requires the database clients)", tool)
+                        .isTrue();
             }
             assumeTrue(found, tool + " is not installed: the golden comparison needs the database's own client");
         }
     }
 
     private static Path folder(String dialect) throws Exception {
-        return Path.of(Objects.requireNonNull(GoldenFolderIT.class.getResource("/golden/" + dialect)).toURI());
+        return Path.of(Objects.requireNonNull(GoldenFolderIT.class.getResource("/golden/" + dialect))
+                .toURI());
     }
 }

@@ -40,7 +40,9 @@ abstract class LockRowMigrationContractIT extends MigrationContractIT {
             lockRow(c, System.currentTimeMillis() - 60_000);
         }
         assertThat(migrator().migrate(MigrateOptions.latest()).migrations()).hasSize(1);
-        assertThat(count("SELECT COUNT(*) FROM keelson_schema_history_lock")).as("released after the run").isZero();
+        assertThat(count("SELECT COUNT(*) FROM keelson_schema_history_lock"))
+                .as("released after the run")
+                .isZero();
     }
 
     @Test
@@ -52,23 +54,31 @@ abstract class LockRowMigrationContractIT extends MigrationContractIT {
             pid = child.pid();
             child.kill();
         }
-        try (Connection c = db.connect(); Statement s = c.createStatement();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
                 java.sql.ResultSet rs = s.executeQuery("SELECT owner FROM keelson_schema_history_lock")) {
             assertThat(rs.next()).as("the killed process left its lock row").isTrue();
             assertThat(rs.getString(1)).startsWith(pid + "@");
         }
         List<String> holders = new CopyOnWriteArrayList<>();
-        Migrator next = configure().lockStaleAfter(STALE).listener(new MigrationListener() {
-            @Override
-            public void waitingForLock(String holder, Duration waited) {
-                holders.add(holder);
-            }
-        }).lockTimeout(Duration.ofSeconds(20)).load();
+        Migrator next = configure()
+                .lockStaleAfter(STALE)
+                .listener(new MigrationListener() {
+                    @Override
+                    public void waitingForLock(String holder, Duration waited) {
+                        holders.add(holder);
+                    }
+                })
+                .lockTimeout(Duration.ofSeconds(20))
+                .load();
 
         assertThat(next.repair().removedFailures()).containsExactly("V1__paused.sql");
-        assertThat(holders).as("it waited (if at all) for the killed process, then took the lock over")
+        assertThat(holders)
+                .as("it waited (if at all) for the killed process, then took the lock over")
                 .allSatisfy(h -> assertThat(h).startsWith("migrator " + pid + "@"));
-        assertThat(count("SELECT COUNT(*) FROM keelson_schema_history_lock")).as("released after the run").isZero();
+        assertThat(count("SELECT COUNT(*) FROM keelson_schema_history_lock"))
+                .as("released after the run")
+                .isZero();
     }
 
     @Test
@@ -79,7 +89,8 @@ abstract class LockRowMigrationContractIT extends MigrationContractIT {
             @Override
             public void starting(MigrationType type, Version version, String script, int index, int total) {
                 if (index == 2) {
-                    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                    try (Connection c = db.connect();
+                            Statement s = c.createStatement()) {
                         s.executeUpdate("UPDATE keelson_schema_history_lock SET owner = 'thief'");
                     } catch (SQLException e) {
                         throw new IllegalStateException(e);
@@ -87,7 +98,9 @@ abstract class LockRowMigrationContractIT extends MigrationContractIT {
                 }
             }
         };
-        assertFails(() -> configure().listener(thief).load().migrate(MigrateOptions.latest()), ErrorCode.LOCK_TIMEOUT,
+        assertFails(
+                () -> configure().listener(thief).load().migrate(MigrateOptions.latest()),
+                ErrorCode.LOCK_TIMEOUT,
                 m -> assertThat(m).contains("taken over by another migrator"));
         assertThat(tableExists("t1")).isTrue();
         assertThat(tableExists("t2")).isFalse();

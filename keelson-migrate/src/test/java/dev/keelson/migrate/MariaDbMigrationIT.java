@@ -23,7 +23,8 @@ class MariaDbMigrationIT extends MigrationContractIT {
     @Override
     void holdMigrationLock(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT GET_LOCK(CONCAT('keelson:', DATABASE(), '.keelson_schema_history'), 0)")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT GET_LOCK(CONCAT('keelson:', DATABASE(), '.keelson_schema_history'), 0)")) {
             rs.next();
         }
     }
@@ -35,13 +36,17 @@ class MariaDbMigrationIT extends MigrationContractIT {
 
     @Test
     void theSessionHasTheServersSqlModeAsTheMysqlClientsDoes() throws Exception {
-        write("V1__count.sql", "CREATE TABLE Count (Id int);\n"
-                + "CREATE TRIGGER count_ins BEFORE INSERT ON Count FOR EACH ROW SET NEW.Id = COALESCE(NEW.Id, 0);\n");
+        write(
+                "V1__count.sql",
+                "CREATE TABLE Count (Id int);\n"
+                        + "CREATE TRIGGER count_ins BEFORE INSERT ON Count FOR EACH ROW SET NEW.Id = COALESCE(NEW.Id, 0);\n");
 
         migrator().migrate(MigrateOptions.latest());
 
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT SQL_MODE, @@GLOBAL.sql_mode FROM information_schema.TRIGGERS WHERE TRIGGER_NAME = 'count_ins'")) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT SQL_MODE, @@GLOBAL.sql_mode FROM information_schema.TRIGGERS WHERE TRIGGER_NAME = 'count_ins'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo(rs.getString(2)).doesNotContain("IGNORE_SPACE");
         }
@@ -54,7 +59,9 @@ class MariaDbMigrationIT extends MigrationContractIT {
 
     @Override
     void awaitPause(ChildMigrator child) throws Exception {
-        awaitActivity("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
-                + " AND INFO LIKE 'SELECT SLEEP(%'", child);
+        awaitActivity(
+                "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+                        + " AND INFO LIKE 'SELECT SLEEP(%'",
+                child);
     }
 }

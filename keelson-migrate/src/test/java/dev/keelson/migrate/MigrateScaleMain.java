@@ -26,15 +26,22 @@ public final class MigrateScaleMain {
         String user = args[2];
         Path dir = Files.createTempDirectory("keelson-scale");
         for (int i = 1; i <= n; i++) {
-            Files.writeString(dir.resolve("V" + i + "__table_" + i + ".sql"), "CREATE TABLE t" + i
-                    + " (id BIGINT PRIMARY KEY, name VARCHAR(100), created TIMESTAMP);\nCREATE INDEX t" + i + "_name ON t" + i
-                    + " (name);\nINSERT INTO t" + i + " VALUES (1, 'a', CURRENT_TIMESTAMP), (2, 'b', CURRENT_TIMESTAMP);\n");
+            Files.writeString(
+                    dir.resolve("V" + i + "__table_" + i + ".sql"),
+                    "CREATE TABLE t" + i
+                            + " (id BIGINT PRIMARY KEY, name VARCHAR(100), created TIMESTAMP);\nCREATE INDEX t" + i
+                            + "_name ON t" + i
+                            + " (name);\nINSERT INTO t" + i
+                            + " VALUES (1, 'a', CURRENT_TIMESTAMP), (2, 'b', CURRENT_TIMESTAMP);\n");
         }
         String db = "kscale_" + System.nanoTime();
         admin(adminUrl, user, "CREATE DATABASE " + db);
         try {
-            Migrator m = Migrator.configure().url(adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + db).user(user)
-                    .location("filesystem:" + dir).load();
+            Migrator m = Migrator.configure()
+                    .url(adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + db)
+                    .user(user)
+                    .location("filesystem:" + dir)
+                    .load();
             long t0 = System.nanoTime();
             int applied = m.migrate(MigrateOptions.latest()).migrations().size();
             long t1 = System.nanoTime();
@@ -42,15 +49,17 @@ public final class MigrateScaleMain {
             long t2 = System.nanoTime();
             boolean valid = m.validate().valid();
             long t3 = System.nanoTime();
-            System.out.printf("migrate %d: %d ms; status %d rows: %d ms; validate (%s): %d ms%n", applied,
-                    (t1 - t0) / 1_000_000, rows, (t2 - t1) / 1_000_000, valid, (t3 - t2) / 1_000_000);
+            System.out.printf(
+                    "migrate %d: %d ms; status %d rows: %d ms; validate (%s): %d ms%n",
+                    applied, (t1 - t0) / 1_000_000, rows, (t2 - t1) / 1_000_000, valid, (t3 - t2) / 1_000_000);
         } finally {
             admin(adminUrl, user, "DROP DATABASE " + db + " WITH (FORCE)");
         }
     }
 
     private static void admin(String url, String user, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, null); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, null);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

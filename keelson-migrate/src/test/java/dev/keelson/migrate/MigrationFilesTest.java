@@ -26,7 +26,10 @@ class MigrationFilesTest {
         Files.writeString(dir.resolve("V1__a.sql"), "");
         Files.writeString(dir.resolve("V3.7__b.sql"), "");
         Files.writeString(dir.resolve("README.md"), "");
-        assertThat(MigrationFiles.createNext(dir, "add  orders!").versioned().getFileName().toString())
+        assertThat(MigrationFiles.createNext(dir, "add  orders!")
+                        .versioned()
+                        .getFileName()
+                        .toString())
                 .isEqualTo("V4__add_orders.sql");
     }
 

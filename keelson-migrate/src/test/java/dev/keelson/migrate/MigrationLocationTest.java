@@ -10,21 +10,31 @@ import org.junit.jupiter.api.Test;
 class MigrationLocationTest {
     @Test
     void aLocationIsParsedIntoItsTypeAndBackToItsTextForm() {
-        assertThat(MigrationLocation.parse("db/migration")).isEqualTo(MigrationLocation.folder(Path.of("db/migration")));
+        assertThat(MigrationLocation.parse("db/migration"))
+                .isEqualTo(MigrationLocation.folder(Path.of("db/migration")));
         assertThat(MigrationLocation.parse("classpath:/db/migration/")).hasToString("classpath:db/migration");
         assertThat(MigrationLocation.classpath("db/migration")).isInstanceOf(MigrationLocation.Classpath.class);
     }
 
     @Test
     void aBadLocationFailsAtLoadNamingIt() {
-        assertThatThrownBy(() -> Migrator.configure().url("jdbc:h2:mem:x").location("s3:bucket/db").load())
+        assertThatThrownBy(() -> Migrator.configure()
+                        .url("jdbc:h2:mem:x")
+                        .location("s3:bucket/db")
+                        .load())
                 .isInstanceOf(MigrationException.class)
                 .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.CONFIGURATION))
                 .hasMessageContaining("'s3:bucket/db' has an unknown prefix");
-        assertThatThrownBy(() -> Migrator.configure().url("jdbc:h2:mem:x").location("classpath:").load())
+        assertThatThrownBy(() -> Migrator.configure()
+                        .url("jdbc:h2:mem:x")
+                        .location("classpath:")
+                        .load())
                 .hasMessageContaining("classpath:db/migration");
-        Migrator typed = Migrator.configure().url("jdbc:h2:mem:x")
-                .location(MigrationLocation.folder(Path.of("db/migration"))).load();
-        assertThat(typed.config().migrationLocations()).containsExactly(MigrationLocation.folder(Path.of("db/migration")));
+        Migrator typed = Migrator.configure()
+                .url("jdbc:h2:mem:x")
+                .location(MigrationLocation.folder(Path.of("db/migration")))
+                .load();
+        assertThat(typed.config().migrationLocations())
+                .containsExactly(MigrationLocation.folder(Path.of("db/migration")));
     }
 }

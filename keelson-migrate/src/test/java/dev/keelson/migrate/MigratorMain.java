@@ -40,18 +40,20 @@ public final class MigratorMain {
             builder.placeholder("pause", args[5]);
         }
         if (url.startsWith("jdbc:sqlite:")) {
-            builder.dataSource(new DriverDataSource(new TestDatabase(Engine.SQLITE, url, null, null, () -> {}),
-                    MigratorMain::addPause));
+            builder.dataSource(new DriverDataSource(
+                    new TestDatabase(Engine.SQLITE, url, null, null, () -> {}), MigratorMain::addPause));
         } else {
             builder.url(url).user(user).password(password);
             if (url.startsWith("jdbc:h2:") && args.length > 5) {
                 try (Connection c = new TestDatabase(Engine.H2, url, user, password, () -> {}).connect();
                         Statement s = c.createStatement()) {
-                    s.execute("CREATE ALIAS IF NOT EXISTS KEELSON_PAUSE FOR '" + MigratorMain.class.getName() + ".pause'");
+                    s.execute("CREATE ALIAS IF NOT EXISTS KEELSON_PAUSE FOR '" + MigratorMain.class.getName()
+                            + ".pause'");
                 }
             }
         }
-        say("applied=" + builder.load().migrate(MigrateOptions.latest()).migrations().size());
+        say("applied="
+                + builder.load().migrate(MigrateOptions.latest()).migrations().size());
     }
 
     /** Says it is pausing, then sleeps {@code millis}. */

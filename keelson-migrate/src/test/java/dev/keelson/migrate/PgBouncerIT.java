@@ -57,7 +57,9 @@ class PgBouncerIT {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -85,15 +87,21 @@ class PgBouncerIT {
                 child.close();
             }
         }
-        assertThat(outputs.stream().mapToInt(o -> Integer.parseInt(o.substring("applied=".length()))).sum())
-                .as("each migration applied by exactly one process: " + outputs).isEqualTo(13);
+        assertThat(outputs.stream()
+                        .mapToInt(o -> Integer.parseInt(o.substring("applied=".length())))
+                        .sum())
+                .as("each migration applied by exactly one process: " + outputs)
+                .isEqualTo(13);
         assertThat(count("SELECT COUNT(*) FROM keelson_schema_history")).isEqualTo(13);
-        assertThat(count("SELECT COUNT(DISTINCT version) FROM keelson_schema_history WHERE success")).isEqualTo(13);
+        assertThat(count("SELECT COUNT(DISTINCT version) FROM keelson_schema_history WHERE success"))
+                .isEqualTo(13);
         assertThat(count("SELECT COUNT(*) FROM counter")).isEqualTo(11);
-        assertThat(count("SELECT COUNT(*) FROM pg_index WHERE indexrelid = 'counter_note'::regclass AND indisvalid")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM pg_index WHERE indexrelid = 'counter_note'::regclass AND indisvalid"))
+                .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND database ="
-                + " (SELECT oid FROM pg_database WHERE datname = current_database())"))
-                .as("no advisory lock left on any pooled server connection").isZero();
+                        + " (SELECT oid FROM pg_database WHERE datname = current_database())"))
+                .as("no advisory lock left on any pooled server connection")
+                .isZero();
     }
 
     @Test
@@ -108,15 +116,24 @@ class PgBouncerIT {
             }
         };
         TestDatabase through = bouncer.database();
-        MigrateResult result = Migrator.configure().url(through.url()).user(through.user())
-                .location("filesystem:" + dir.resolve("db")).listener(listener).load().migrate(MigrateOptions.latest());
+        MigrateResult result = Migrator.configure()
+                .url(through.url())
+                .user(through.user())
+                .location("filesystem:" + dir.resolve("db"))
+                .listener(listener)
+                .load()
+                .migrate(MigrateOptions.latest());
 
         assertThat(result.migrations()).hasSize(2);
-        assertThat(notices).singleElement().asString().startsWith("Connection pooler detected: the JDBC URL names port "
-                + bouncer.port() + " but the PostgreSQL server behind it listens on port ")
+        assertThat(notices)
+                .singleElement()
+                .asString()
+                .startsWith("Connection pooler detected: the JDBC URL names port " + bouncer.port()
+                        + " but the PostgreSQL server behind it listens on port ")
                 .contains("transaction-scoped advisory locks");
         // this database only: the server is shared with whatever else runs on the machine
         assertThat(count("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND database ="
-                + " (SELECT oid FROM pg_database WHERE datname = current_database())")).isZero();
+                        + " (SELECT oid FROM pg_database WHERE datname = current_database())"))
+                .isZero();
     }
 }

@@ -47,8 +47,12 @@ class PostgresMigrationIT extends MigrationContractIT {
     @Test
     void migrateLintsThePendingFilesAsOneRunAndLeavesUndoFilesToRollback() throws Exception {
         write("V1__table.sql", "CREATE TABLE t (id int PRIMARY KEY, x int);");
-        write("V2__index.sql", "CREATE INDEX t_x ON t (x);\nALTER TABLE t RENAME TO t2;\nCREATE INDEX t2_id ON t2 (id);");
-        write("U2__index.sql", "ALTER TABLE t2 RENAME TO t;\nALTER TABLE t ADD COLUMN y int NOT NULL;\nDROP INDEX t_x;");
+        write(
+                "V2__index.sql",
+                "CREATE INDEX t_x ON t (x);\nALTER TABLE t RENAME TO t2;\nCREATE INDEX t2_id ON t2 (id);");
+        write(
+                "U2__index.sql",
+                "ALTER TABLE t2 RENAME TO t;\nALTER TABLE t ADD COLUMN y int NOT NULL;\nDROP INDEX t_x;");
 
         MigrateResult first = migrator().migrate(MigrateOptions.latest());
 
@@ -56,20 +60,29 @@ class PostgresMigrationIT extends MigrationContractIT {
         assertThat(first.lint().findings()).extracting(Finding::rule).containsOnly("missing-undo");
 
         write("V3__late_index.sql", "CREATE INDEX t2_x2 ON t2 (x);");
-        LintFailedException lint = catchThrowableOfType(LintFailedException.class,
-                () -> migrator().migrate(MigrateOptions.latest()));
+        LintFailedException lint =
+                catchThrowableOfType(LintFailedException.class, () -> migrator().migrate(MigrateOptions.latest()));
         assertThat(lint.code()).isEqualTo(ErrorCode.LINT_FAILED);
-        assertThat(lint.report().findings()).filteredOn(f -> f.severity() == Severity.ERROR).singleElement().satisfies(f -> {
-            assertThat(f.file()).isEqualTo("V3__late_index.sql");
-            assertThat(f.rule()).isEqualTo("pg-index-not-concurrent");
-        });
+        assertThat(lint.report().findings())
+                .filteredOn(f -> f.severity() == Severity.ERROR)
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.file()).isEqualTo("V3__late_index.sql");
+                    assertThat(f.rule()).isEqualTo("pg-index-not-concurrent");
+                });
         assertThat(states(migrator().status())).containsEntry("V3__late_index.sql", MigrationState.PENDING);
 
-        LintFailedException undo = catchThrowableOfType(LintFailedException.class,
-                () -> migrator().rollback(RollbackOptions.steps(1)));
-        assertThat(undo.report().findings()).extracting(Finding::rule)
+        LintFailedException undo =
+                catchThrowableOfType(LintFailedException.class, () -> migrator().rollback(RollbackOptions.steps(1)));
+        assertThat(undo.report().findings())
+                .extracting(Finding::rule)
                 .containsExactly("pg-add-not-null-column-without-default");
-        assertThat(configure().lint(LintPolicy.off()).load().rollback(RollbackOptions.steps(1)).undone()).hasSize(1);
+        assertThat(configure()
+                        .lint(LintPolicy.off())
+                        .load()
+                        .rollback(RollbackOptions.steps(1))
+                        .undone())
+                .hasSize(1);
     }
 
     @Test
@@ -77,7 +90,9 @@ class PostgresMigrationIT extends MigrationContractIT {
         write("V1__table.sql", "CREATE TABLE t (id int PRIMARY KEY);");
         write("V4__broken.sql", "\nCREATE TABLE broken (");
 
-        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.SQL_PARSE_ERROR,
+        assertFails(
+                () -> migrator().migrate(MigrateOptions.latest()),
+                ErrorCode.SQL_PARSE_ERROR,
                 m -> assertThat(m).startsWith("V4__broken.sql line 2: ").contains("not closed"));
         assertThat(tableExists("t")).as("nothing ran").isFalse();
     }
@@ -109,18 +124,24 @@ class PostgresMigrationIT extends MigrationContractIT {
         };
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<MigrateResult> one = threads.submit(() -> configure().listener(first).load().migrate(MigrateOptions.latest()));
+            Future<MigrateResult> one =
+                    threads.submit(() -> configure().listener(first).load().migrate(MigrateOptions.latest()));
             assertThat(firstHoldsTheLock.await(20, TimeUnit.SECONDS)).isTrue();
-            Future<MigrateResult> two = threads.submit(() -> configure().listener(second).load().migrate(MigrateOptions.latest()));
+            Future<MigrateResult> two =
+                    threads.submit(() -> configure().listener(second).load().migrate(MigrateOptions.latest()));
 
-            List<String> applied = new ArrayList<>(scripts(one.get(30, TimeUnit.SECONDS).migrations()));
+            List<String> applied =
+                    new ArrayList<>(scripts(one.get(30, TimeUnit.SECONDS).migrations()));
             applied.addAll(scripts(two.get(30, TimeUnit.SECONDS).migrations()));
-            assertThat(secondWaits.getCount()).as("the second migrator waited for the lock").isZero();
+            assertThat(secondWaits.getCount())
+                    .as("the second migrator waited for the lock")
+                    .isZero();
             assertThat(applied).containsExactlyInAnyOrder("V2__index.sql", "V3__after.sql");
         } finally {
             threads.shutdownNow();
         }
-        assertThat(count("SELECT COUNT(*) FROM pg_index WHERE indexrelid = 't1_id'::regclass AND indisvalid")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM pg_index WHERE indexrelid = 't1_id'::regclass AND indisvalid"))
+                .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM keelson_schema_history")).isEqualTo(3);
     }
 
@@ -140,7 +161,9 @@ class PostgresMigrationIT extends MigrationContractIT {
             @Override
             public void finished(ExecutedMigration migration, int index, int total) {
                 if (index == 1) { // between two migrations this migrator holds no lock: another one applies V2 now
-                    byTheOther.addAll(scripts(configure().load().migrate(MigrateOptions.latest().withTarget(Version.parse("2")))
+                    byTheOther.addAll(scripts(configure()
+                            .load()
+                            .migrate(MigrateOptions.latest().withTarget(Version.parse("2")))
                             .migrations()));
                 }
             }
@@ -149,7 +172,8 @@ class PostgresMigrationIT extends MigrationContractIT {
 
         assertThat(byTheOther).containsExactly("V2__two.sql");
         assertThat(scripts(result.migrations())).containsExactly("V1__one.sql", "V3__three.sql");
-        assertThat(count("SELECT COUNT(*) FROM keelson_schema_history WHERE version = '2'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM keelson_schema_history WHERE version = '2'"))
+                .isEqualTo(1);
         assertThat(states(migrator().status()).values()).containsOnly(MigrationState.APPLIED);
     }
 
@@ -157,22 +181,29 @@ class PostgresMigrationIT extends MigrationContractIT {
     void createIndexConcurrentlyNeedsAndGetsTheNoTransactionOptOut() throws Exception {
         write("V1__table.sql", "CREATE TABLE t1 (id INT);");
         write("V2__index.sql", "CREATE INDEX CONCURRENTLY t1_id ON t1 (id);");
-        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.LINT_FAILED,
+        assertFails(
+                () -> migrator().migrate(MigrateOptions.latest()),
+                ErrorCode.LINT_FAILED,
                 m -> assertThat(m).contains("1 error(s) in the pending migrations"));
-        assertFails(() -> configure().lint(LintPolicy.off()).load().migrate(MigrateOptions.latest()),
+        assertFails(
+                () -> configure().lint(LintPolicy.off()).load().migrate(MigrateOptions.latest()),
                 ErrorCode.MIGRATION_FAILED,
                 m -> assertThat(m).contains("V2__index.sql").contains("cannot run inside a transaction block"));
 
         write("V2__index.sql", "-- keelson:no-transaction\nCREATE INDEX CONCURRENTLY t1_id ON t1 (id);");
-        assertThat(scripts(migrator().migrate(MigrateOptions.latest()).migrations())).containsExactly("V2__index.sql");
-        assertThat(count("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 't1_id'")).isEqualTo(1);
+        assertThat(scripts(migrator().migrate(MigrateOptions.latest()).migrations()))
+                .containsExactly("V2__index.sql");
+        assertThat(count("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 't1_id'"))
+                .isEqualTo(1);
     }
 
     @Test
     void copyFromStdinLoadsItsInlineData() throws Exception {
-        write("V1__load.sql", "CREATE TABLE people (id INT, name TEXT);\n"
-                + "COPY people (id, name) FROM STDIN;\n1\tada\n2\tgrace\n\\.\n"
-                + "INSERT INTO people VALUES (3, 'linus');\n");
+        write(
+                "V1__load.sql",
+                "CREATE TABLE people (id INT, name TEXT);\n"
+                        + "COPY people (id, name) FROM STDIN;\n1\tada\n2\tgrace\n\\.\n"
+                        + "INSERT INTO people VALUES (3, 'linus');\n");
         migrator().migrate(MigrateOptions.latest());
         assertThat(count("SELECT COUNT(*) FROM people")).isEqualTo(3);
         assertThat(count("SELECT id FROM people WHERE name = 'grace'")).isEqualTo(2);
@@ -185,7 +216,9 @@ class PostgresMigrationIT extends MigrationContractIT {
 
     @Override
     void awaitPause(ChildMigrator child) throws Exception {
-        awaitActivity("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-                + " AND query LIKE 'SELECT pg_sleep(%' AND state = 'active'", child);
+        awaitActivity(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND query LIKE 'SELECT pg_sleep(%' AND state = 'active'",
+                child);
     }
 }

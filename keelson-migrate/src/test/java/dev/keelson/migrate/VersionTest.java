@@ -11,7 +11,10 @@ class VersionTest {
     @Test
     void versionsCompareAsNumbersPartByPart() {
         List<String> sorted = Stream.of("2", "1.10", "1.2", "20261121093000", "1", "1.2.1")
-                .map(Version::parse).sorted().map(Version::toString).toList();
+                .map(Version::parse)
+                .sorted()
+                .map(Version::toString)
+                .toList();
         assertThat(sorted).containsExactly("1", "1.2", "1.2.1", "1.10", "2", "20261121093000");
     }
 

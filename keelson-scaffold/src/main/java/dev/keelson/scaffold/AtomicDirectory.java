@@ -57,8 +57,12 @@ final class AtomicDirectory {
         } catch (IOException | RuntimeException e) {
             deleteQuietly(staging);
             createdParents.reversed().forEach(AtomicDirectory::deleteQuietly);
-            throw e instanceof ScaffoldException s ? s : new ScaffoldException(ErrorCode.WRITE_FAILED,
-                    "Could not write " + target + ": " + describe(e) + "; nothing was left behind", e);
+            throw e instanceof ScaffoldException s
+                    ? s
+                    : new ScaffoldException(
+                            ErrorCode.WRITE_FAILED,
+                            "Could not write " + target + ": " + describe(e) + "; nothing was left behind",
+                            e);
         } finally {
             if (cleanup != null) {
                 removeHook(cleanup);
@@ -82,8 +86,10 @@ final class AtomicDirectory {
             try {
                 Files.delete(target); // checked empty before; a file that appeared since makes this fail
             } catch (DirectoryNotEmptyException e) {
-                throw new ScaffoldException(ErrorCode.TARGET_NOT_EMPTY, target + " is no longer empty: something "
-                        + "wrote into it while the project was generated; nothing was left behind");
+                throw new ScaffoldException(
+                        ErrorCode.TARGET_NOT_EMPTY,
+                        target + " is no longer empty: something "
+                                + "wrote into it while the project was generated; nothing was left behind");
             }
         }
         try {

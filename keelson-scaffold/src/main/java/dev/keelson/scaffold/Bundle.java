@@ -31,19 +31,30 @@ import java.util.stream.Stream;
  * @param manifest      {@code features.txt}
  * @param readme        the template of the project's README.md
  */
-record Bundle(Map<String, byte[]> template, String reactorPom, Map<String, byte[]> keelsonJars, Map<String, byte[]> wrapper,
-        Properties versions, Manifest manifest, String readme) {
+record Bundle(
+        Map<String, byte[]> template,
+        String reactorPom,
+        Map<String, byte[]> keelsonJars,
+        Map<String, byte[]> wrapper,
+        Properties versions,
+        Manifest manifest,
+        String readme) {
     private static final String ROOT = "/dev/keelson/scaffold/";
     /** The artifacts keelson-scaffold's build packs into {@code migrate/ARTIFACT.jar}. */
-    static final List<String> KEELSON_ARTIFACTS = List.of("keelson-migrate", "keelson-migrate-spring-boot-starter",
-            "keelson-maven-plugin");
+    static final List<String> KEELSON_ARTIFACTS =
+            List.of("keelson-migrate", "keelson-migrate-spring-boot-starter", "keelson-maven-plugin");
 
     static Bundle load() {
         Map<String, byte[]> jars = new LinkedHashMap<>();
         KEELSON_ARTIFACTS.forEach(artifact -> jars.put(artifact, bytes("migrate/" + artifact + ".jar")));
-        return new Bundle(readTemplate(), text("reactor/pom.xml"), jars,
-                Map.of("mvnw", bytes("wrapper/mvnw"), "mvnw.cmd", bytes("wrapper/mvnw.cmd")), readVersions(),
-                Manifest.bundled(), text("project-readme.md"));
+        return new Bundle(
+                readTemplate(),
+                text("reactor/pom.xml"),
+                jars,
+                Map.of("mvnw", bytes("wrapper/mvnw"), "mvnw.cmd", bytes("wrapper/mvnw.cmd")),
+                readVersions(),
+                Manifest.bundled(),
+                text("project-readme.md"));
     }
 
     String version(String key) {
@@ -92,7 +103,9 @@ record Bundle(Map<String, byte[]> template, String reactorPom, Map<String, byte[
         }
         try {
             if (marker.getProtocol().equals("jar")) {
-                Path jar = Path.of(((JarURLConnection) marker.openConnection()).getJarFileURL().toURI());
+                Path jar = Path.of(((JarURLConnection) marker.openConnection())
+                        .getJarFileURL()
+                        .toURI());
                 try (FileSystem zip = FileSystems.newFileSystem(jar)) {
                     return read(zip.getPath(ROOT + "template"));
                 }
@@ -116,7 +129,8 @@ record Bundle(Map<String, byte[]> template, String reactorPom, Map<String, byte[
     }
 
     private static ScaffoldException missing(String what) {
-        return new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, "keelson-scaffold's jar lacks " + what
-                + ": rebuild Keelson (mvn -pl keelson-scaffold -am package)");
+        return new ScaffoldException(
+                ErrorCode.TEMPLATE_BROKEN,
+                "keelson-scaffold's jar lacks " + what + ": rebuild Keelson (mvn -pl keelson-scaffold -am package)");
     }
 }

@@ -16,8 +16,14 @@ final class GitRepository {
     private static final long TIMEOUT_SECONDS = 60;
     static final String FALLBACK_NAME = "keelson new";
     static final String FALLBACK_EMAIL = "keelson@localhost";
-    private static final List<String> REPOSITORY_LOCATION = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
-            "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_PREFIX");
+    private static final List<String> REPOSITORY_LOCATION = List.of(
+            "GIT_DIR",
+            "GIT_WORK_TREE",
+            "GIT_INDEX_FILE",
+            "GIT_OBJECT_DIRECTORY",
+            "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            "GIT_COMMON_DIR",
+            "GIT_PREFIX");
 
     private GitRepository() {}
 
@@ -35,8 +41,8 @@ final class GitRepository {
         String note = null;
         if (run(dir, "git", "config", "user.email").exit() != 0) {
             commit.addAll(List.of("-c", "user.name=" + FALLBACK_NAME, "-c", "user.email=" + FALLBACK_EMAIL));
-            note = "git has no user.email configured: the first commit is by " + FALLBACK_NAME + " <"
-                    + FALLBACK_EMAIL + ">";
+            note = "git has no user.email configured: the first commit is by " + FALLBACK_NAME + " <" + FALLBACK_EMAIL
+                    + ">";
         }
         commit.addAll(List.of("commit", "-q", "--no-verify", "-m", message));
         required(dir, commit.toArray(String[]::new));
@@ -46,8 +52,10 @@ final class GitRepository {
     private static String required(Path dir, String... command) {
         Result result = run(dir, command);
         if (result.exit() != 0) {
-            throw new ScaffoldException(ErrorCode.GIT_FAILED, String.join(" ", command).replaceFirst(" -m .*", "")
-                    + " failed (exit " + result.exit() + "): " + result.output().strip());
+            throw new ScaffoldException(
+                    ErrorCode.GIT_FAILED,
+                    String.join(" ", command).replaceFirst(" -m .*", "") + " failed (exit " + result.exit() + "): "
+                            + result.output().strip());
         }
         return result.output();
     }
@@ -63,7 +71,8 @@ final class GitRepository {
     private record Result(int exit, String output) {}
 
     private static Result run(Path dir, String... command) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         // a surrounding git (a hook, a script inside another repository) must not redirect these commands
         env.keySet().removeAll(REPOSITORY_LOCATION);
@@ -73,8 +82,9 @@ final class GitRepository {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new ScaffoldException(ErrorCode.GIT_FAILED, String.join(" ", command) + " did not finish in "
-                        + TIMEOUT_SECONDS + " s");
+                throw new ScaffoldException(
+                        ErrorCode.GIT_FAILED,
+                        String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             return new Result(process.exitValue(), output);
         } catch (IOException e) {

@@ -32,9 +32,11 @@ import java.util.regex.Pattern;
 final class LineMarkers {
     /** The longest line a join may make. */
     static final int JOINED_WIDTH = 120;
+
     private static final String OPEN = "(?://|#|--|<!--)";
     private static final String CLOSE = "\\s*(?:-->)?\\s*$";
-    private static final Pattern BLOCK = Pattern.compile("^\\s*" + OPEN + "\\s*keelson:(begin|end)\\s+(!?)(\\S+)" + CLOSE);
+    private static final Pattern BLOCK =
+            Pattern.compile("^\\s*" + OPEN + "\\s*keelson:(begin|end)\\s+(!?)(\\S+)" + CLOSE);
     private static final Pattern LINE = Pattern.compile("^(.*?)\\s*" + OPEN + "\\s*keelson:([a-z]+)" + CLOSE);
 
     private LineMarkers() {}
@@ -119,8 +121,8 @@ final class LineMarkers {
 
     private static void blockMarker(Matcher block, Deque<Open> open, String path, int line) {
         Feature feature = Feature.byId(block.group(3))
-                .orElseThrow(() -> broken(path, line, "keelson:" + block.group(1) + " names no feature: '"
-                        + block.group(3) + "'"));
+                .orElseThrow(() -> broken(
+                        path, line, "keelson:" + block.group(1) + " names no feature: '" + block.group(3) + "'"));
         Open marker = new Open(feature, !block.group(2).isEmpty(), line);
         if (block.group(1).equals("begin")) {
             open.push(marker);

@@ -39,9 +39,16 @@ record Manifest(List<Entry> entries) {
             return switch (text) {
                 case "*" -> new Condition(Optional.empty(), true);
                 case "-" -> new Condition(Optional.empty(), false);
-                default -> new Condition(Optional.of(Feature.byId(text).orElseThrow(() -> broken(line,
-                        "'" + text + "' is no feature; use one of auth, redis, jobs, docker, ci, graphql, * or -"))),
-                        false);
+                default ->
+                    new Condition(
+                            Optional.of(
+                                    Feature.byId(text)
+                                            .orElseThrow(
+                                                    () -> broken(
+                                                            line,
+                                                            "'" + text
+                                                                    + "' is no feature; use one of auth, redis, jobs, docker, ci, graphql, * or -"))),
+                            false);
             };
         }
 
@@ -70,7 +77,12 @@ record Manifest(List<Entry> entries) {
     record Residue(Condition condition, String text, int line) implements Entry {}
 
     /** How a generated pom carries an entry of the root pom's dependencyManagement. */
-    enum How { PIN, IMPORT, BOOT_PROPERTY, REACTOR_ONLY }
+    enum How {
+        PIN,
+        IMPORT,
+        BOOT_PROPERTY,
+        REACTOR_ONLY
+    }
 
     record Managed(Condition condition, String coordinates, How how, String bootProperty, int line) implements Entry {}
 
@@ -113,8 +125,10 @@ record Manifest(List<Entry> entries) {
             }
             case "residue" -> new Residue(condition, line.split("\\s+", 3)[2], number);
             case "managed" -> managed(condition, words, number);
-            default -> throw broken(number, "unknown kind '" + words[0] + "'; use files, dependency, yaml, residue "
-                    + "or managed");
+            default ->
+                throw broken(
+                        number,
+                        "unknown kind '" + words[0] + "'; use files, dependency, yaml, residue " + "or managed");
         };
     }
 

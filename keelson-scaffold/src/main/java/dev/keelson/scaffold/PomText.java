@@ -24,7 +24,8 @@ record PomText(String text) {
         }
 
         String coordinates() {
-            return child("groupId").orElse("org.apache.maven.plugins") + ":" + child("artifactId").orElseThrow();
+            return child("groupId").orElse("org.apache.maven.plugins") + ":"
+                    + child("artifactId").orElseThrow();
         }
 
         /** The {@code ${name}} properties the block refers to. */

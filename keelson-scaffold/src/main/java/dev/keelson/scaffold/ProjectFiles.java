@@ -17,9 +17,26 @@ import java.util.Set;
  * Wrapper and the local repository that holds keelson-migrate. Then checks that no removed feature left a trace.
  */
 final class ProjectFiles {
-    private static final Set<String> TEXT_ENDINGS = Set.of(".java", ".xml", ".yaml", ".yml", ".properties", ".sql",
-            ".md", ".txt", ".factories", ".imports", ".graphqls", ".graphql", ".json", ".html", ".cmd", ".sh",
-            "Dockerfile", ".gitignore", ".dockerignore");
+    private static final Set<String> TEXT_ENDINGS = Set.of(
+            ".java",
+            ".xml",
+            ".yaml",
+            ".yml",
+            ".properties",
+            ".sql",
+            ".md",
+            ".txt",
+            ".factories",
+            ".imports",
+            ".graphqls",
+            ".graphql",
+            ".json",
+            ".html",
+            ".cmd",
+            ".sh",
+            "Dockerfile",
+            ".gitignore",
+            ".dockerignore");
     private static final List<String> GITIGNORE_EXTRA = List.of("target/", ".data/", ".idea/", "*.iml", ".vscode/");
 
     private final Bundle bundle;
@@ -53,7 +70,8 @@ final class ProjectFiles {
     }
 
     private boolean removed(String path) {
-        return bundle.manifest().removed(Manifest.Files.class, spec.features()).stream().anyMatch(f -> f.matches(path));
+        return bundle.manifest().removed(Manifest.Files.class, spec.features()).stream()
+                .anyMatch(f -> f.matches(path));
     }
 
     private ProjectFile fromTemplate(String path, byte[] content) {
@@ -86,8 +104,9 @@ final class ProjectFiles {
     private void checkYamlEntries() {
         for (Manifest.YamlKey key : bundle.manifest().all(Manifest.YamlKey.class)) {
             if (!bundle.template().containsKey(key.file())) {
-                throw new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, "features.txt:" + key.line() + ": "
-                        + "reference-service has no file " + key.file());
+                throw new ScaffoldException(
+                        ErrorCode.TEMPLATE_BROKEN,
+                        "features.txt:" + key.line() + ": " + "reference-service has no file " + key.file());
             }
         }
     }
@@ -95,9 +114,15 @@ final class ProjectFiles {
     private String pom(String migrateVersion) {
         String reference = new String(bundle.template().get("pom.xml"), StandardCharsets.UTF_8);
         String stripped = strip("pom.xml", reference);
-        StandalonePom pom = new StandalonePom(new PomText(stripped), new PomText(bundle.reactorPom()),
-                bundle.manifest(), spec.features(), names, bundle.version("spring-boot.version"),
-                bundle.version("java.release"), migrateVersion);
+        StandalonePom pom = new StandalonePom(
+                new PomText(stripped),
+                new PomText(bundle.reactorPom()),
+                bundle.manifest(),
+                spec.features(),
+                names,
+                bundle.version("spring-boot.version"),
+                bundle.version("java.release"),
+                migrateVersion);
         return names.text(pom.render());
     }
 
@@ -119,15 +144,21 @@ final class ProjectFiles {
     }
 
     private List<ProjectFile> wrapper() {
-        String properties = """
+        String properties =
+                """
                 # Apache Maven Wrapper %s: ./mvnw runs Maven %s, downloaded once from Maven Central.
                 wrapperVersion=%1$s
                 distributionType=only-script
                 distributionUrl=https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/%2$s/apache-maven-%2$s-bin.zip
                 """.formatted(bundle.version("maven-wrapper.version"), bundle.version("wrapper-maven.version"));
         return List.of(
-                new ProjectFile("mvnw", WrapperJdkLookup.addTo(new String(bundle.wrapper().get("mvnw"),
-                        StandardCharsets.UTF_8), bundle.version("java.release")).getBytes(StandardCharsets.UTF_8), true),
+                new ProjectFile(
+                        "mvnw",
+                        WrapperJdkLookup.addTo(
+                                        new String(bundle.wrapper().get("mvnw"), StandardCharsets.UTF_8),
+                                        bundle.version("java.release"))
+                                .getBytes(StandardCharsets.UTF_8),
+                        true),
                 new ProjectFile("mvnw.cmd", bundle.wrapper().get("mvnw.cmd"), false),
                 ProjectFile.text(".mvn/wrapper/maven-wrapper.properties", properties));
     }
@@ -137,8 +168,8 @@ final class ProjectFiles {
      * has none): Spring Boot's, at the project's Spring Boot version. {@code ManifestCoverageTest} checks them
      * against the starter's real pom.
      */
-    static final List<String> STARTER_DEPENDENCIES = List.of(
-            "org.springframework.boot:spring-boot-autoconfigure", "org.springframework.boot:spring-boot-sql");
+    static final List<String> STARTER_DEPENDENCIES =
+            List.of("org.springframework.boot:spring-boot-autoconfigure", "org.springframework.boot:spring-boot-sql");
 
     /**
      * Keelson's jars (keelson-migrate, its starter, the Maven plugin) and a pom for each, in the layout of a Maven
@@ -163,7 +194,8 @@ final class ProjectFiles {
         String packaging = "jar";
         if (artifact.equals("keelson-migrate-spring-boot-starter")) {
             dependencies.append(dependency("dev.keelson:keelson-migrate", version));
-            STARTER_DEPENDENCIES.forEach(d -> dependencies.append(dependency(d, bundle.version("spring-boot.version"))));
+            STARTER_DEPENDENCIES.forEach(
+                    d -> dependencies.append(dependency(d, bundle.version("spring-boot.version"))));
         } else if (artifact.equals("keelson-maven-plugin")) {
             // of the drivers the plugin carries, the one the service's database needs
             packaging = "maven-plugin";

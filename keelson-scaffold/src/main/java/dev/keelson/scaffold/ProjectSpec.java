@@ -22,12 +22,61 @@ public record ProjectSpec(
     private static final int MAX_NAME = 50;
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
     private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)*");
-    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-            "false", "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-            "interface", "long", "native", "new", "null", "package", "private", "protected", "public", "return",
-            "short", "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient",
-            "true", "try", "void", "volatile", "while", "_");
+    private static final Set<String> KEYWORDS = Set.of(
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "false",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "null",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "true",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "_");
 
     public ProjectSpec {
         checkName(name);
@@ -35,8 +84,10 @@ public record ProjectSpec(
         checkGroup(groupId);
         features = Set.copyOf(features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features));
         if (features.contains(Feature.GRAPHQL) && !features.contains(Feature.AUTH)) {
-            throw new ScaffoldException(ErrorCode.FEATURE_CONFLICT, "--type graphql needs auth (its schema serves "
-                    + "users and their orders): drop --no-auth / --minimal, or use --type rest");
+            throw new ScaffoldException(
+                    ErrorCode.FEATURE_CONFLICT,
+                    "--type graphql needs auth (its schema serves "
+                            + "users and their orders): drop --no-auth / --minimal, or use --type rest");
         }
         directory = directory.toAbsolutePath().normalize();
     }
@@ -48,29 +99,37 @@ public record ProjectSpec(
 
     private static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches() || name.length() > MAX_NAME) {
-            throw new ScaffoldException(ErrorCode.INVALID_NAME, "Invalid project name '" + name + "': use lower-case "
-                    + "letters, digits and single hyphens, starting with a letter, at most " + MAX_NAME
-                    + " characters (for example my-api)");
+            throw new ScaffoldException(
+                    ErrorCode.INVALID_NAME,
+                    "Invalid project name '" + name + "': use lower-case "
+                            + "letters, digits and single hyphens, starting with a letter, at most " + MAX_NAME
+                            + " characters (for example my-api)");
         }
     }
 
     private static void checkPackage(String packageName) {
         if (packageName == null || !PACKAGE.matcher(packageName).matches()) {
-            throw new ScaffoldException(ErrorCode.INVALID_PACKAGE, "Invalid package '" + packageName + "': use "
-                    + "lower-case dot-separated names that start with a letter (for example com.acme.shop)");
+            throw new ScaffoldException(
+                    ErrorCode.INVALID_PACKAGE,
+                    "Invalid package '" + packageName + "': use "
+                            + "lower-case dot-separated names that start with a letter (for example com.acme.shop)");
         }
         for (String part : packageName.split("\\.")) {
             if (KEYWORDS.contains(part)) {
-                throw new ScaffoldException(ErrorCode.INVALID_PACKAGE, "Invalid package '" + packageName + "': '"
-                        + part + "' is a Java keyword and cannot be part of a package name");
+                throw new ScaffoldException(
+                        ErrorCode.INVALID_PACKAGE,
+                        "Invalid package '" + packageName + "': '" + part
+                                + "' is a Java keyword and cannot be part of a package name");
             }
         }
     }
 
     private static void checkGroup(String groupId) {
         if (groupId == null || !GROUP.matcher(groupId).matches()) {
-            throw new ScaffoldException(ErrorCode.INVALID_GROUP, "Invalid group id '" + groupId + "': use "
-                    + "lower-case dot-separated names (for example com.acme)");
+            throw new ScaffoldException(
+                    ErrorCode.INVALID_GROUP,
+                    "Invalid group id '" + groupId + "': use "
+                            + "lower-case dot-separated names (for example com.acme)");
         }
     }
 }

@@ -20,13 +20,17 @@ record Residue(Manifest manifest, Set<Feature> kept) {
                 .filter(r -> r.condition().always() || !r.condition().holds(kept))
                 .toList();
         for (ProjectFile file : files) {
-            if (file.path().startsWith(StandalonePom.LOCAL_REPOSITORY) || file.path().startsWith("mvnw")) {
+            if (file.path().startsWith(StandalonePom.LOCAL_REPOSITORY)
+                    || file.path().startsWith("mvnw")) {
                 continue;
             }
             String text = file.text();
             for (Manifest.Residue residue : forbidden) {
                 if (text.contains(residue.text())) {
-                    throw leftover(file, residue.text(), residue.text(),
+                    throw leftover(
+                            file,
+                            residue.text(),
+                            residue.text(),
                             "features.txt:" + residue.line() + " says it must be gone");
                 }
             }
@@ -37,8 +41,11 @@ record Residue(Manifest manifest, Set<Feature> kept) {
     }
 
     private static ScaffoldException leftover(ProjectFile file, String needle, String what, String why) {
-        int line = 1 + (int) file.text().lines().takeWhile(l -> !l.contains(needle)).count();
-        return new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, file.path() + ":" + line + " still holds " + what
-                + " (" + why + "); mark that line in reference-service with its feature (see docs/scaffold.md)");
+        int line = 1
+                + (int) file.text().lines().takeWhile(l -> !l.contains(needle)).count();
+        return new ScaffoldException(
+                ErrorCode.TEMPLATE_BROKEN,
+                file.path() + ":" + line + " still holds " + what + " (" + why
+                        + "); mark that line in reference-service with its feature (see docs/scaffold.md)");
     }
 }

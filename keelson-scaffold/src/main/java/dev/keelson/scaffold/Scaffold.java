@@ -70,8 +70,8 @@ public final class Scaffold {
                     ? GitRepository.initAndCommit(dir, "A new service, made with keelson new")
                     : new GitRepository.Outcome(null, "no git repository (as asked)");
         });
-        return new GeneratedProject(spec.directory(), files.stream().map(ProjectFile::path).toList(),
-                git[0].commitId(), git[0].note());
+        return new GeneratedProject(
+                spec.directory(), files.stream().map(ProjectFile::path).toList(), git[0].commitId(), git[0].note());
     }
 
     private List<ProjectFile> derive() {
@@ -89,9 +89,12 @@ public final class Scaffold {
 
     private static void checkFree(Path directory) {
         if (!AtomicDirectory.isFree(directory)) {
-            throw new ScaffoldException(ErrorCode.TARGET_NOT_EMPTY, (Files.isDirectory(directory)
-                    ? directory + " exists and is not empty" : directory + " exists and is a file")
-                    + ": choose another name, another --dir, or remove it");
+            throw new ScaffoldException(
+                    ErrorCode.TARGET_NOT_EMPTY,
+                    (Files.isDirectory(directory)
+                                    ? directory + " exists and is not empty"
+                                    : directory + " exists and is a file")
+                            + ": choose another name, another --dir, or remove it");
         }
     }
 
@@ -154,9 +157,10 @@ public final class Scaffold {
          * @throws ScaffoldException with a usage {@link ErrorCode} naming what to fix
          */
         public Scaffold load() {
-            String pkg = packageName != null ? packageName
-                    : name == null ? null : "com.example." + name.replace("-", "");
-            String group = groupId != null ? groupId
+            String pkg =
+                    packageName != null ? packageName : name == null ? null : "com.example." + name.replace("-", "");
+            String group = groupId != null
+                    ? groupId
                     : pkg != null && pkg.contains(".") ? pkg.substring(0, pkg.lastIndexOf('.')) : pkg;
             Path directory = parentDirectory.resolve(name == null ? "" : name);
             ProjectSpec spec = new ProjectSpec(name, pkg, group, features, directory, gitCommit);

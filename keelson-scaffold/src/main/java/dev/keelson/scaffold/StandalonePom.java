@@ -24,11 +24,19 @@ import java.util.stream.Collectors;
  * @param javaRelease   the Java release to compile for
  * @param migrateVersion the version under which keelson-migrate sits in the project's own repository
  */
-record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<Feature> kept, Names names,
-        String bootVersion, String javaRelease, String migrateVersion) {
+record StandalonePom(
+        PomText reference,
+        PomText reactor,
+        Manifest manifest,
+        Set<Feature> kept,
+        Names names,
+        String bootVersion,
+        String javaRelease,
+        String migrateVersion) {
     /** Keelson's own libraries: their version is the one they have in the project's repository. */
-    private static final Set<String> KEELSON = Set.of("dev.keelson:keelson-migrate",
-            "dev.keelson:keelson-migrate-spring-boot-starter");
+    private static final Set<String> KEELSON =
+            Set.of("dev.keelson:keelson-migrate", "dev.keelson:keelson-migrate-spring-boot-starter");
+
     static final String LOCAL_REPOSITORY = ".mvn/repository";
 
     String render() {
@@ -52,13 +60,16 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
 
     /** The reference pom's dependencies without those of removed features. */
     List<PomText.Block> keptDependencies() {
-        List<PomText.Block> all = PomText.blocks(reference.section("dependencies").orElseThrow(), "dependency");
+        List<PomText.Block> all =
+                PomText.blocks(reference.section("dependencies").orElseThrow(), "dependency");
         Set<String> present = all.stream().map(PomText.Block::coordinates).collect(Collectors.toSet());
         Set<String> removed = new LinkedHashSet<>();
         for (Manifest.Dependency d : manifest.removed(Manifest.Dependency.class, kept)) {
             if (!present.contains(d.coordinates())) {
-                throw new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, "features.txt:" + d.line() + ": reference-service"
-                        + "/pom.xml has no dependency " + d.coordinates());
+                throw new ScaffoldException(
+                        ErrorCode.TEMPLATE_BROKEN,
+                        "features.txt:" + d.line() + ": reference-service" + "/pom.xml has no dependency "
+                                + d.coordinates());
             }
             removed.add(d.coordinates());
         }
@@ -71,7 +82,8 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
      */
     private List<PomText.Block> managedEntries(Set<String> used) {
         Set<String> declared = PomText.blocks(reference.section("dependencies").orElseThrow(), "dependency").stream()
-                .map(PomText.Block::coordinates).collect(Collectors.toSet());
+                .map(PomText.Block::coordinates)
+                .collect(Collectors.toSet());
         Map<String, Manifest.Managed> classified = manifest.all(Manifest.Managed.class).stream()
                 .collect(Collectors.toMap(Manifest.Managed::coordinates, m -> m, (a, b) -> a, LinkedHashMap::new));
         List<PomText.Block> kept = new ArrayList<>();
@@ -89,16 +101,18 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
         for (String name : entry.properties()) {
             PomText.Property property = rootProperty(name);
             String comment = property.comment() == null ? "" : "  " + property.comment();
-            text = text.replace("<version>${" + name + "}</version>", "<version>" + property.value() + "</version>"
-                    + comment);
+            text = text.replace(
+                    "<version>${" + name + "}</version>", "<version>" + property.value() + "</version>" + comment);
         }
         return new PomText.Block(text);
     }
 
     private PomText.Property rootProperty(String name) {
-        return reactor.properties().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, "The root pom has no property "
-                        + name));
+        return reactor.properties().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () -> new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, "The root pom has no property " + name));
     }
 
     /**
@@ -108,10 +122,12 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
     private boolean wanted(String coordinates, Manifest.Managed how, Set<String> declared, Set<String> used) {
         if (how == null) {
             if (!declared.contains(coordinates) && !KEELSON.contains(coordinates)) {
-                throw new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, "The root pom manages " + coordinates
-                        + ", which reference-service does not use: say in keelson-scaffold's features.txt whether "
-                        + "generated projects need it (managed FEATURE ... pin|import|boot-property, or managed - for "
-                        + "Keelson's own tooling)");
+                throw new ScaffoldException(
+                        ErrorCode.TEMPLATE_BROKEN,
+                        "The root pom manages " + coordinates
+                                + ", which reference-service does not use: say in keelson-scaffold's features.txt whether "
+                                + "generated projects need it (managed FEATURE ... pin|import|boot-property, or managed - for "
+                                + "Keelson's own tooling)");
             }
             return used.contains(coordinates);
         }
@@ -138,8 +154,10 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
             if (plugin.coordinates().startsWith("org.springframework.boot:")) {
                 continue;
             }
-            plugins.add(new PomText.Block("        <plugin>\n          <artifactId>" + plugin.child("artifactId").orElseThrow()
-                    + "</artifactId>\n          <version>" + plugin.child("version").orElseThrow()
+            plugins.add(new PomText.Block("        <plugin>\n          <artifactId>"
+                    + plugin.child("artifactId").orElseThrow()
+                    + "</artifactId>\n          <version>"
+                    + plugin.child("version").orElseThrow()
                     + "</version>\n        </plugin>"));
         }
         return plugins;
@@ -164,15 +182,22 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
                   <name>%s</name>
                   <description>%s</description>
 
-                """.formatted(bootVersion, names.groupId(), names.name(), names.name(),
-                "A Spring Boot service made with keelson new.");
+                """.formatted(
+                        bootVersion,
+                        names.groupId(),
+                        names.name(),
+                        names.name(),
+                        "A Spring Boot service made with keelson new.");
     }
 
     private String properties(List<PomText.Block> plugins) {
         StringBuilder out = new StringBuilder("  <properties>\n");
         out.append("    <java.version>").append(javaRelease).append("</java.version>\n");
-        out.append("    <!-- the versions Keelson built and tested this service with; Spring Boot manages the rest -->\n");
-        out.append(line("keelson-migrate.version", migrateVersion,
+        out.append(
+                "    <!-- the versions Keelson built and tested this service with; Spring Boot manages the rest -->\n");
+        out.append(line(
+                "keelson-migrate.version",
+                migrateVersion,
                 "<!-- in " + LOCAL_REPOSITORY + " until it is on Maven Central -->"));
         for (Manifest.Managed bom : manifest.all(Manifest.Managed.class)) {
             if (bom.how() == Manifest.How.BOOT_PROPERTY && bom.condition().holds(kept)) {
@@ -191,11 +216,16 @@ record StandalonePom(PomText reference, PomText reactor, Manifest manifest, Set<
     }
 
     private String bomVersion(String coordinates) {
-        PomText.Block entry = reactorManaged().stream().filter(b -> b.coordinates().equals(coordinates)).findFirst()
-                .orElseThrow(() -> new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, "features.txt names " + coordinates
-                        + ", which the root pom does not manage"));
+        PomText.Block entry = reactorManaged().stream()
+                .filter(b -> b.coordinates().equals(coordinates))
+                .findFirst()
+                .orElseThrow(() -> new ScaffoldException(
+                        ErrorCode.TEMPLATE_BROKEN,
+                        "features.txt names " + coordinates + ", which the root pom does not manage"));
         String version = entry.child("version").orElseThrow();
-        return version.startsWith("${") ? rootProperty(version.substring(2, version.length() - 1)).value() : version;
+        return version.startsWith("${")
+                ? rootProperty(version.substring(2, version.length() - 1)).value()
+                : version;
     }
 
     private static String line(String name, String value, String comment) {

@@ -30,7 +30,8 @@ final class UnusedImports {
             if (m.matches() && m.group(2) == null && !used(simpleName(m.group(1)), body)) {
                 continue;
             }
-            boolean doubleBlank = line.isBlank() && !out.isEmpty() && out.getLast().isBlank();
+            boolean doubleBlank =
+                    line.isBlank() && !out.isEmpty() && out.getLast().isBlank();
             if (!doubleBlank || !inHeader(out)) {
                 out.add(line);
             }
@@ -43,7 +44,9 @@ final class UnusedImports {
     }
 
     private static boolean used(String name, CharSequence body) {
-        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(body).find();
+        return Pattern.compile("\\b" + Pattern.quote(name) + "\\b")
+                .matcher(body)
+                .find();
     }
 
     /** True while only the package line, imports and blank lines were written. */

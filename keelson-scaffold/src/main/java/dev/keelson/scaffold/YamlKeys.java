@@ -28,7 +28,8 @@ final class YamlKeys {
         List<String> keys = List.of(path.split("\\."));
         int at = find(lines, keys);
         if (at < 0) {
-            throw new ScaffoldException(ErrorCode.TEMPLATE_BROKEN,
+            throw new ScaffoldException(
+                    ErrorCode.TEMPLATE_BROKEN,
                     file + " has no key " + path + " (named in keelson-scaffold's features.txt)");
         }
         removeBlock(lines, at);
@@ -98,7 +99,8 @@ final class YamlKeys {
     private static boolean hasChildren(List<String> lines, int key) {
         String keyLine = lines.get(key);
         Matcher m = KEY.matcher(keyLine);
-        boolean inlineValue = m.matches() && !keyLine.substring(keyLine.indexOf(':') + 1).strip().isEmpty()
+        boolean inlineValue = m.matches()
+                && !keyLine.substring(keyLine.indexOf(':') + 1).strip().isEmpty()
                 && !keyLine.substring(keyLine.indexOf(':') + 1).strip().startsWith("#");
         if (inlineValue) {
             return true;
@@ -128,8 +130,8 @@ final class YamlKeys {
     }
 
     private static String unquote(String key) {
-        boolean quoted = key.length() >= 2 && (key.startsWith("\"") && key.endsWith("\"")
-                || key.startsWith("'") && key.endsWith("'"));
+        boolean quoted = key.length() >= 2
+                && (key.startsWith("\"") && key.endsWith("\"") || key.startsWith("'") && key.endsWith("'"));
         return quoted ? key.substring(1, key.length() - 1) : key;
     }
 }

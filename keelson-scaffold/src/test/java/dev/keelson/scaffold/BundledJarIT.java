@@ -29,7 +29,10 @@ class BundledJarIT {
         }
         List<String> inJar;
         try (JarFile jar = new JarFile(System.getProperty("keelson.scaffoldJar"))) {
-            inJar = jar.stream().map(e -> e.getName()).filter(n -> n.startsWith(ROOT) && !n.endsWith("/")).toList();
+            inJar = jar.stream()
+                    .map(e -> e.getName())
+                    .filter(n -> n.startsWith(ROOT) && !n.endsWith("/"))
+                    .toList();
         }
         assertThat(packed).contains(ROOT + "template/.gitignore", ROOT + "template/.dockerignore");
         assertThat(inJar).containsExactlyInAnyOrderElementsOf(packed);

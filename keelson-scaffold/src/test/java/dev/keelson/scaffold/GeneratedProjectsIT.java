@@ -41,8 +41,10 @@ class GeneratedProjectsIT {
     static void enabled() {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         boolean asked = Boolean.getBoolean("keelson.generatedProjects");
-        assumeTrue(ci || asked, "generated-project builds take minutes: they run with CI=true or "
-                + "-Dkeelson.generatedProjects=true");
+        assumeTrue(
+                ci || asked,
+                "generated-project builds take minutes: they run with CI=true or "
+                        + "-Dkeelson.generatedProjects=true");
     }
 
     /**
@@ -77,17 +79,27 @@ class GeneratedProjectsIT {
 
         Instant start = Instant.now();
         int exit = maven(project.directory(), log);
-        System.out.printf("[generated-projects] %s: mvn -o verify exit %d in %d s (log: %s)%n", label, exit,
-                Duration.between(start, Instant.now()).toSeconds(), log);
+        System.out.printf(
+                "[generated-projects] %s: mvn -o verify exit %d in %d s (log: %s)%n",
+                label, exit, Duration.between(start, Instant.now()).toSeconds(), log);
 
         String output = Files.readString(log);
-        assertThat(exit).as("mvn -o verify of the '%s' project failed; the end of %s:%n%s", label, log, tail(output))
+        assertThat(exit)
+                .as("mvn -o verify of the '%s' project failed; the end of %s:%n%s", label, log, tail(output))
                 .isZero();
-        assertThat(testsRun(output)).as("tests that ran in the '%s' project", label).isGreaterThan(0);
+        assertThat(testsRun(output))
+                .as("tests that ran in the '%s' project", label)
+                .isGreaterThan(0);
     }
 
     private static int maven(Path project, Path log) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-o", "-T1", "-Dstyle.color=never",
+        List<String> command = new ArrayList<>(List.of(
+                "mvn",
+                "-B",
+                "-ntp",
+                "-o",
+                "-T1",
+                "-Dstyle.color=never",
                 // the project's own repository (.mvn/repository, a file:// URL) is allowed in offline mode
                 "-Daether.offline.protocols=file"));
         String localRepository = System.getProperty("keelson.localRepository", "");
@@ -95,8 +107,10 @@ class GeneratedProjectsIT {
             command.add("-Dmaven.repo.local=" + localRepository);
         }
         command.add("verify");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("MAVEN_ARGS");
         Process process = builder.start();
@@ -111,8 +125,11 @@ class GeneratedProjectsIT {
     /** The tests the build's summaries report (unit and integration), 0 when none ran. */
     private static int testsRun(String output) {
         int total = 0;
-        for (String line : output.lines().filter(l -> l.startsWith("[INFO] Tests run:")
-                || l.startsWith("[WARNING] Tests run:") || l.startsWith("[ERROR] Tests run:")).toList()) {
+        for (String line : output.lines()
+                .filter(l -> l.startsWith("[INFO] Tests run:")
+                        || l.startsWith("[WARNING] Tests run:")
+                        || l.startsWith("[ERROR] Tests run:"))
+                .toList()) {
             Matcher m = TESTS_RUN.matcher(line);
             if (m.find() && !line.contains(" -- in ")) {
                 total += Integer.parseInt(m.group(1));

@@ -52,7 +52,8 @@ class LineMarkersTest {
 
         assertThat(LineMarkers.apply(sql, "V1__x.sql", NO_AUTH)).isEqualTo("SELECT f(\n  b)");
         assertThat(LineMarkers.apply(longLine, "X.java", NO_AUTH)).isEqualTo("call(\n    " + "b".repeat(120) + ");");
-        assertThat(LineMarkers.apply("call(\n    a,\n    b);", "X.java", NO_AUTH)).isEqualTo("call(\n    a,\n    b);");
+        assertThat(LineMarkers.apply("call(\n    a,\n    b);", "X.java", NO_AUTH))
+                .isEqualTo("call(\n    a,\n    b);");
     }
 
     @Test
@@ -102,7 +103,8 @@ class LineMarkersTest {
         assertThatThrownBy(() -> LineMarkers.apply("a\n// keelson:begin atuh\nb\n// keelson:end atuh\n", "X.java", ALL))
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessage("X.java:2: keelson:begin names no feature: 'atuh'")
-                .extracting(e -> ((ScaffoldException) e).code()).isEqualTo(ErrorCode.TEMPLATE_BROKEN);
+                .extracting(e -> ((ScaffoldException) e).code())
+                .isEqualTo(ErrorCode.TEMPLATE_BROKEN);
     }
 
     @Test

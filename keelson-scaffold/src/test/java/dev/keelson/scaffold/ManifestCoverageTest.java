@@ -30,16 +30,21 @@ class ManifestCoverageTest {
                 stale.add("features.txt:" + entry.line() + " " + entry.glob());
             }
         }
-        assertThat(stale).as("files entries that match nothing in reference-service").isEmpty();
+        assertThat(stale)
+                .as("files entries that match nothing in reference-service")
+                .isEmpty();
     }
 
     @Test
     void everyDependencyEntryIsADependencyOfTheReferencePom() {
-        Set<String> declared = PomText.blocks(referencePom().section("dependencies").orElseThrow(), "dependency")
-                .stream().map(PomText.Block::coordinates).collect(Collectors.toSet());
+        Set<String> declared =
+                PomText.blocks(referencePom().section("dependencies").orElseThrow(), "dependency").stream()
+                        .map(PomText.Block::coordinates)
+                        .collect(Collectors.toSet());
 
         assertThat(BUNDLE.manifest().all(Manifest.Dependency.class))
-                .allSatisfy(d -> assertThat(declared).as("features.txt:" + d.line()).contains(d.coordinates()));
+                .allSatisfy(
+                        d -> assertThat(declared).as("features.txt:" + d.line()).contains(d.coordinates()));
     }
 
     @Test
@@ -52,50 +57,76 @@ class ManifestCoverageTest {
 
     @Test
     void everyEntryOfTheRootDependencyManagementIsUsedOrClassified() {
-        Set<String> declared = PomText.blocks(referencePom().section("dependencies").orElseThrow(), "dependency")
-                .stream().map(PomText.Block::coordinates).collect(Collectors.toSet());
+        Set<String> declared =
+                PomText.blocks(referencePom().section("dependencies").orElseThrow(), "dependency").stream()
+                        .map(PomText.Block::coordinates)
+                        .collect(Collectors.toSet());
         Set<String> classified = BUNDLE.manifest().all(Manifest.Managed.class).stream()
-                .map(Manifest.Managed::coordinates).collect(Collectors.toSet());
-        List<String> managed = PomText.blocks(new PomText(BUNDLE.reactorPom()).section("dependencyManagement")
-                .orElseThrow(), "dependency").stream().map(PomText.Block::coordinates).toList();
+                .map(Manifest.Managed::coordinates)
+                .collect(Collectors.toSet());
+        List<String> managed = PomText.blocks(
+                        new PomText(BUNDLE.reactorPom())
+                                .section("dependencyManagement")
+                                .orElseThrow(),
+                        "dependency")
+                .stream()
+                .map(PomText.Block::coordinates)
+                .toList();
 
-        assertThat(managed).allSatisfy(c -> assertThat(declared.contains(c) || classified.contains(c))
-                .as(c + " is managed by the root pom: classify it in features.txt (managed ...)").isTrue());
-        assertThat(classified).allSatisfy(c -> assertThat(managed).as("features.txt names " + c).contains(c));
+        assertThat(managed)
+                .allSatisfy(c -> assertThat(declared.contains(c) || classified.contains(c))
+                        .as(c + " is managed by the root pom: classify it in features.txt (managed ...)")
+                        .isTrue());
+        assertThat(classified)
+                .allSatisfy(
+                        c -> assertThat(managed).as("features.txt names " + c).contains(c));
     }
 
     @Test
     void keelsonMigrateNeedsNothingAtRunTimeSoItsPomInTheProjectRepositoryListsNoDependencies() throws IOException {
         Path pom = Path.of(System.getenv("KEELSON_MODULE_DIR"), "..", "keelson-migrate", "pom.xml");
-        List<PomText.Block> dependencies = PomText.blocks(new PomText(Files.readString(pom))
-                .section("dependencies").orElse(""), "dependency");
+        List<PomText.Block> dependencies = PomText.blocks(
+                new PomText(Files.readString(pom)).section("dependencies").orElse(""), "dependency");
 
-        assertThat(dependencies).as("keelson-migrate gained a run-time dependency: list it in the pom that "
-                + "ProjectFiles.localRepository writes").allSatisfy(d -> assertThat(d.child("scope")).hasValue("test"));
+        assertThat(dependencies)
+                .as("keelson-migrate gained a run-time dependency: list it in the pom that "
+                        + "ProjectFiles.localRepository writes")
+                .allSatisfy(d -> assertThat(d.child("scope")).hasValue("test"));
     }
 
     @Test
     void theStartersPomInTheProjectRepositoryListsItsRunTimeDependencies() throws IOException {
         Path pom = Path.of(System.getenv("KEELSON_MODULE_DIR"), "..", "keelson-migrate-spring-boot-starter", "pom.xml");
-        List<String> runTime = PomText.blocks(new PomText(Files.readString(pom)).section("dependencies").orElse(""),
-                        "dependency").stream()
-                .filter(d -> d.child("scope").isEmpty() && d.child("optional").isEmpty())
-                .map(PomText.Block::coordinates).toList();
+        List<String> runTime =
+                PomText.blocks(
+                                new PomText(Files.readString(pom))
+                                        .section("dependencies")
+                                        .orElse(""),
+                                "dependency")
+                        .stream()
+                        .filter(d -> d.child("scope").isEmpty()
+                                && d.child("optional").isEmpty())
+                        .map(PomText.Block::coordinates)
+                        .toList();
 
-        assertThat(runTime).as("the starter's run-time dependencies: the pom ProjectFiles.localRepository writes for it"
-                + " lists keelson-migrate and STARTER_DEPENDENCIES").containsExactlyInAnyOrderElementsOf(
-                Stream.concat(Stream.of("dev.keelson:keelson-migrate"), ProjectFiles.STARTER_DEPENDENCIES.stream())
+        assertThat(runTime)
+                .as("the starter's run-time dependencies: the pom ProjectFiles.localRepository writes for it"
+                        + " lists keelson-migrate and STARTER_DEPENDENCIES")
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(
+                                Stream.of("dev.keelson:keelson-migrate"), ProjectFiles.STARTER_DEPENDENCIES.stream())
                         .toList());
     }
 
     @Test
     void everyFeatureSetDerivesAProjectWithoutALeftoverOfWhatItRemoved() {
         for (Set<Feature> features : featureSets()) {
-            ProjectSpec spec = new ProjectSpec("my-api", "com.acme.shop", "com.acme", features, Path.of("/tmp/x"),
-                    false);
+            ProjectSpec spec =
+                    new ProjectSpec("my-api", "com.acme.shop", "com.acme", features, Path.of("/tmp/x"), false);
             List<ProjectFile> files = new ProjectFiles(BUNDLE, spec).derive();
-            assertThat(files).as(features.toString()).extracting(ProjectFile::path).contains("pom.xml", "README.md",
-                    "mvnw", "src/main/java/com/acme/shop/MyApiApplication.java");
+            assertThat(files)
+                    .as(features.toString())
+                    .extracting(ProjectFile::path)
+                    .contains("pom.xml", "README.md", "mvnw", "src/main/java/com/acme/shop/MyApiApplication.java");
         }
     }
 

@@ -12,7 +12,7 @@ class NamesTest {
         assertThat(names.path("src/main/java/dev/keelson/reference/ReferenceApplication.java"))
                 .isEqualTo("src/main/java/com/acme/shop/OrderDeskApplication.java");
         assertThat(names.text("package dev.keelson.reference.order;\nimport dev.keelson.reference.platform.Cursor;\n"
-                + "SpringApplication.run(ReferenceApplication.class, args);"))
+                        + "SpringApplication.run(ReferenceApplication.class, args);"))
                 .isEqualTo("package com.acme.shop.order;\nimport com.acme.shop.platform.Cursor;\n"
                         + "SpringApplication.run(OrderDeskApplication.class, args);");
     }
@@ -20,8 +20,8 @@ class NamesTest {
     @Test
     void configurationKeysAndVariablesBecomeApp() {
         assertThat(names.text("reference:\n  database:\n@Value(\"${reference.http.max-body-size:64KB}\")\n"
-                + "REFERENCE_AUTH_JWKS: ${REFERENCE_AUTH_JWKS:-}\nstart(db, \"--reference.jobs.max-attempts=3\")\n"
-                + "my-reference.x"))
+                        + "REFERENCE_AUTH_JWKS: ${REFERENCE_AUTH_JWKS:-}\nstart(db, \"--reference.jobs.max-attempts=3\")\n"
+                        + "my-reference.x"))
                 .isEqualTo("app:\n  database:\n@Value(\"${app.http.max-body-size:64KB}\")\n"
                         + "APP_AUTH_JWKS: ${APP_AUTH_JWKS:-}\nstart(db, \"--app.jobs.max-attempts=3\")\n"
                         + "my-reference.x");

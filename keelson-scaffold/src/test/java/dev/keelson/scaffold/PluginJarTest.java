@@ -30,8 +30,8 @@ class PluginJarTest {
 
         Map<String, String> renamed = entries(PluginJar.withVersion(jar, "0.1.0-SNAPSHOT", "0.1.0-dev.1a2b3c4d"));
 
-        assertThat(renamed.get(PluginJar.DESCRIPTOR)).contains("<artifactId>keelson-maven-plugin</artifactId>\n"
-                        + "  <version>0.1.0-dev.1a2b3c4d</version>")
+        assertThat(renamed.get(PluginJar.DESCRIPTOR))
+                .contains("<artifactId>keelson-maven-plugin</artifactId>\n" + "  <version>0.1.0-dev.1a2b3c4d</version>")
                 .contains("<dependency><version>0.1.0-SNAPSHOT</version></dependency>");
         assertThat(renamed.get("dev/keelson/maven/MigrateMojo.class")).isEqualTo("bytes");
     }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ProjectSpecTest {
     private static ProjectSpec spec(String name, String pkg, String group, Set<Feature> features) {
@@ -22,9 +22,10 @@ class ProjectSpecTest {
     void aNameThatIsNoArtifactIdIsRefusedWithTheRule(String name) {
         assertThatThrownBy(() -> spec(name, "com.acme", "com.acme", WITH_AUTH))
                 .isInstanceOf(ScaffoldException.class)
-                .hasMessageStartingWith("Invalid project name '" + name + "': use lower-case letters, digits and single "
-                        + "hyphens")
-                .extracting(e -> ((ScaffoldException) e).code()).isEqualTo(ErrorCode.INVALID_NAME);
+                .hasMessageStartingWith(
+                        "Invalid project name '" + name + "': use lower-case letters, digits and single " + "hyphens")
+                .extracting(e -> ((ScaffoldException) e).code())
+                .isEqualTo(ErrorCode.INVALID_NAME);
     }
 
     @Test
@@ -38,25 +39,29 @@ class ProjectSpecTest {
     @ValueSource(strings = {"Com.Acme", "com..acme", "com.acme.", "com.9acme", "com-acme.x"})
     void aPackageThatIsNoJavaPackageIsRefused(String pkg) {
         assertThatThrownBy(() -> spec("api", pkg, "com.acme", WITH_AUTH))
-                .extracting(e -> ((ScaffoldException) e).code()).isEqualTo(ErrorCode.INVALID_PACKAGE);
+                .extracting(e -> ((ScaffoldException) e).code())
+                .isEqualTo(ErrorCode.INVALID_PACKAGE);
     }
 
     @Test
     void aGroupWithSpacesIsRefused() {
         assertThatThrownBy(() -> spec("api", "com.acme", "com acme", WITH_AUTH))
-                .extracting(e -> ((ScaffoldException) e).code()).isEqualTo(ErrorCode.INVALID_GROUP);
+                .extracting(e -> ((ScaffoldException) e).code())
+                .isEqualTo(ErrorCode.INVALID_GROUP);
     }
 
     @Test
     void graphqlWithoutAuthIsAConflictThatSaysWhy() {
         assertThatThrownBy(() -> spec("api", "com.acme", "com.acme", EnumSet.of(Feature.GRAPHQL)))
                 .hasMessageStartingWith("--type graphql needs auth")
-                .extracting(e -> ((ScaffoldException) e).code()).isEqualTo(ErrorCode.FEATURE_CONFLICT);
+                .extracting(e -> ((ScaffoldException) e).code())
+                .isEqualTo(ErrorCode.FEATURE_CONFLICT);
     }
 
     @Test
     void graphqlWithAuthButNothingElseIsValid() {
-        assertThat(spec("api", "com.acme", "com.acme", EnumSet.of(Feature.GRAPHQL, Feature.AUTH)).has(Feature.GRAPHQL))
+        assertThat(spec("api", "com.acme", "com.acme", EnumSet.of(Feature.GRAPHQL, Feature.AUTH))
+                        .has(Feature.GRAPHQL))
                 .isTrue();
     }
 
@@ -70,7 +75,8 @@ class ProjectSpecTest {
     @Test
     void aNameLongerThanFiftyCharactersIsRefused() {
         assertThatThrownBy(() -> spec("a".repeat(51), "com.acme", "com.acme", WITH_AUTH))
-                .extracting(e -> ((ScaffoldException) e).code()).isEqualTo(ErrorCode.INVALID_NAME);
+                .extracting(e -> ((ScaffoldException) e).code())
+                .isEqualTo(ErrorCode.INVALID_NAME);
     }
 
     @Test

@@ -18,11 +18,16 @@ class ScaffoldTest {
 
     @Test
     void aProjectIsWrittenWithAnExecutableWrapperAndAFirstCommit() throws IOException {
-        GeneratedProject project = Scaffold.configure().name("order-desk").parentDirectory(dir).load().generate();
+        GeneratedProject project = Scaffold.configure()
+                .name("order-desk")
+                .parentDirectory(dir)
+                .load()
+                .generate();
 
         Path root = dir.resolve("order-desk");
         assertThat(project.directory()).isEqualTo(root);
-        assertThat(root.resolve("src/main/java/com/example/orderdesk/OrderDeskApplication.java")).isRegularFile();
+        assertThat(root.resolve("src/main/java/com/example/orderdesk/OrderDeskApplication.java"))
+                .isRegularFile();
         assertThat(Files.isExecutable(root.resolve("mvnw"))).isTrue();
         assertThat(Files.readString(root.resolve(".mvn/wrapper/maven-wrapper.properties")))
                 .contains("distributionUrl=https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/");
@@ -36,7 +41,11 @@ class ScaffoldTest {
 
     @Test
     void aDryRunListsExactlyWhatGenerationWritesAndWritesNothing() {
-        Scaffold scaffold = Scaffold.configure().name("order-desk").parentDirectory(dir).gitCommit(false).load();
+        Scaffold scaffold = Scaffold.configure()
+                .name("order-desk")
+                .parentDirectory(dir)
+                .gitCommit(false)
+                .load();
 
         List<String> planned = scaffold.files();
         assertThat(dir.resolve("order-desk")).doesNotExist();
@@ -49,10 +58,14 @@ class ScaffoldTest {
         Path target = Files.createDirectories(dir.resolve("order-desk"));
         Files.writeString(target.resolve("notes.txt"), "mine");
 
-        assertThatThrownBy(() -> Scaffold.configure().name("order-desk").parentDirectory(dir).load())
+        assertThatThrownBy(() -> Scaffold.configure()
+                        .name("order-desk")
+                        .parentDirectory(dir)
+                        .load())
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessage(target + " exists and is not empty: choose another name, another --dir, or remove it")
-                .extracting(e -> ((ScaffoldException) e).code()).isEqualTo(ErrorCode.TARGET_NOT_EMPTY);
+                .extracting(e -> ((ScaffoldException) e).code())
+                .isEqualTo(ErrorCode.TARGET_NOT_EMPTY);
         assertThat(filesUnder(target)).containsExactly("notes.txt");
     }
 
@@ -61,7 +74,12 @@ class ScaffoldTest {
         Path target = dir.resolve("order-desk");
         target.toFile().mkdirs();
 
-        Scaffold.configure().name("order-desk").parentDirectory(dir).gitCommit(false).load().generate();
+        Scaffold.configure()
+                .name("order-desk")
+                .parentDirectory(dir)
+                .gitCommit(false)
+                .load()
+                .generate();
 
         assertThat(target.resolve("pom.xml")).isRegularFile();
     }
@@ -74,12 +92,14 @@ class ScaffoldTest {
             deep = deep.resolve("x".repeat(200));
         }
         Path parent = deep.resolve("new-parent");
-        Scaffold scaffold = Scaffold.configure().name("order-desk").parentDirectory(parent).load();
+        Scaffold scaffold =
+                Scaffold.configure().name("order-desk").parentDirectory(parent).load();
 
         assertThatThrownBy(scaffold::generate)
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessageContaining("nothing was left behind")
-                .extracting(e -> ((ScaffoldException) e).code()).isEqualTo(ErrorCode.WRITE_FAILED);
+                .extracting(e -> ((ScaffoldException) e).code())
+                .isEqualTo(ErrorCode.WRITE_FAILED);
         assertThat(parent).doesNotExist();
         assertThat(dir.resolve("x".repeat(200))).doesNotExist();
     }
@@ -96,7 +116,10 @@ class ScaffoldTest {
 
     private static String git(Path dir, String... args) throws IOException {
         List<String> command = Stream.concat(Stream.of("git"), Stream.of(args)).toList();
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         return new String(process.getInputStream().readAllBytes());
     }
 }

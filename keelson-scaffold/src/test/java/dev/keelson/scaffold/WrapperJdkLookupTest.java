@@ -32,14 +32,16 @@ class WrapperJdkLookupTest {
     void aJavaHomeOfTheRightReleaseIsKept() throws Exception {
         Path current = fakeJdk("99.0.1");
 
-        assertThat(run(Map.of("JAVA_HOME", current.toString(), "PATH", "/usr/bin:/bin"))).isEqualTo(current.toString());
+        assertThat(run(Map.of("JAVA_HOME", current.toString(), "PATH", "/usr/bin:/bin")))
+                .isEqualTo(current.toString());
     }
 
     @Test
     void theLinesGoRightAfterTheInterpreterLine() {
         String mvnw = WrapperJdkLookup.addTo("#!/bin/sh\n# licence\necho maven\n", "21");
 
-        assertThat(mvnw).startsWith("#!/bin/sh\n# ---- added by keelson new: use a JDK 21+")
+        assertThat(mvnw)
+                .startsWith("#!/bin/sh\n# ---- added by keelson new: use a JDK 21+")
                 .endsWith("# licence\necho maven\n")
                 .contains("[ \"$keelson_v\" -ge 21 ]");
     }

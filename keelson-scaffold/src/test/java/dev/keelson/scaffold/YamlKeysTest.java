@@ -78,8 +78,13 @@ class YamlKeysTest {
                     image: redis:7
                 """;
 
-        String out = YamlKeys.remove(YamlKeys.remove(YamlKeys.remove(compose, "compose.yaml", "services.redis"),
-                "compose.yaml", "services.app.depends_on.redis"), "compose.yaml", "services.app.environment.REDIS");
+        String out = YamlKeys.remove(
+                YamlKeys.remove(
+                        YamlKeys.remove(compose, "compose.yaml", "services.redis"),
+                        "compose.yaml",
+                        "services.app.depends_on.redis"),
+                "compose.yaml",
+                "services.app.environment.REDIS");
 
         assertThat(out).isEqualTo("""
                 services:

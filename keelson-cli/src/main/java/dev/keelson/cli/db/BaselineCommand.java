@@ -17,14 +17,24 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = DbCommand.EXIT_HEADING,
         exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
 final class BaselineCommand extends DatabaseCommand {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--version", required = true, paramLabel = "VERSION", converter = VersionConverter.class,
+    @Option(
+            names = "--version",
+            required = true,
+            paramLabel = "VERSION",
+            converter = VersionConverter.class,
             description = "The version the existing schema corresponds to.")
     Version version;
 
-    @Option(names = "--description", defaultValue = "baseline", description = "Recorded in the history (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--description",
+            defaultValue = "baseline",
+            description = "Recorded in the history (default: ${DEFAULT-VALUE}).")
     String description;
 
     @Override

@@ -36,8 +36,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
         CliEnvironment environment = parent.root.environment();
         try {
             settings = DbSettings.resolve(options, environment);
-            Migrator migrator = settings.migrator(ProgressLine.onStandardError(environment), outOfOrder(),
-                    lintPolicy(environment));
+            Migrator migrator =
+                    settings.migrator(ProgressLine.onStandardError(environment), outOfOrder(), lintPolicy(environment));
             return run(migrator, new Printer(environment, options.format));
         } catch (LintFailedException e) {
             environment.err().println(LintDocuments.text(e.report()));
@@ -52,7 +52,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
             if (!e.completed().isEmpty() && options.format != OutputFormat.JSON) {
                 environment.out().println(completedText(e.completed()));
             }
-            return failInJson(environment, e.code().name(), e, e.code().isUsageError() ? ExitCode.USAGE : ExitCode.FAILED,
+            return failInJson(
+                    environment,
+                    e.code().name(),
+                    e,
+                    e.code().isUsageError() ? ExitCode.USAGE : ExitCode.FAILED,
                     e.completed());
         } catch (UsageException e) {
             return failInJson(environment, "USAGE", e, ExitCode.USAGE, List.of());
@@ -87,7 +91,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
     /** Runs the command against {@code migrator} and returns the exit code. */
     abstract int run(Migrator migrator, Printer printer);
 
-    private int failInJson(CliEnvironment environment, String code, RuntimeException e, int exitCode,
+    private int failInJson(
+            CliEnvironment environment,
+            String code,
+            RuntimeException e,
+            int exitCode,
             List<ExecutedMigration> completed) {
         if (options.format != OutputFormat.JSON) {
             throw e;

@@ -1,7 +1,7 @@
 package dev.keelson.cli.db;
 
-import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.CommandTree;
+import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.Keelson;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -24,11 +24,11 @@ import java.util.stream.Stream;
  */
 final class DbConfig {
     static final String FLYWAY_FILE = "flyway.conf";
-    private static final List<String> KEYS = List.of("db.url", "db.user", "db.password", "db.dir", "db.lock-timeout",
-            "db.table");
+    private static final List<String> KEYS =
+            List.of("db.url", "db.user", "db.password", "db.dir", "db.lock-timeout", "db.table");
     private static final List<String> PREFIXES = List.of("db.placeholder.", "lint.severity.");
-    private static final Map<String, String> FLYWAY = Map.of("url", "db.url", "user", "db.user", "password",
-            "db.password", "locations", "db.dir");
+    private static final Map<String, String> FLYWAY =
+            Map.of("url", "db.url", "user", "db.user", "password", "db.password", "locations", "db.dir");
 
     private DbConfig() {}
 
@@ -42,18 +42,25 @@ final class DbConfig {
         Properties merged = new Properties();
         Path flywayConf = environment.workingDir().resolve(FLYWAY_FILE);
         if (Files.isRegularFile(flywayConf)) {
-            read(flywayConf).forEach((k, v) -> flyway(String.valueOf(k).replaceFirst("^flyway\\.", ""),
-                    String.valueOf(v), merged));
+            read(flywayConf)
+                    .forEach((k, v) ->
+                            flyway(String.valueOf(k).replaceFirst("^flyway\\.", ""), String.valueOf(v), merged));
         }
         environment.env().forEach((name, value) -> {
             if (name.startsWith("FLYWAY_PLACEHOLDERS_")) {
-                flyway("placeholders." + name.substring("FLYWAY_PLACEHOLDERS_".length()).toLowerCase(Locale.ROOT), value,
+                flyway(
+                        "placeholders."
+                                + name.substring("FLYWAY_PLACEHOLDERS_".length())
+                                        .toLowerCase(Locale.ROOT),
+                        value,
                         merged);
             } else if (name.startsWith("FLYWAY_")) {
                 flyway(name.substring("FLYWAY_".length()).toLowerCase(Locale.ROOT), value, merged);
             }
         });
-        Path own = config != null ? environment.resolve(config) : environment.workingDir().resolve(DbSettings.PROPERTIES_FILE);
+        Path own = config != null
+                ? environment.resolve(config)
+                : environment.workingDir().resolve(DbSettings.PROPERTIES_FILE);
         if (config != null && !Files.isRegularFile(own)) {
             throw new UsageException("--config " + config + ": no such file (looked in " + own + ")");
         }
@@ -80,7 +87,8 @@ final class DbConfig {
             return;
         }
         String nearest = Stream.concat(KEYS.stream(), PREFIXES.stream().map(p -> p + "NAME"))
-                .min(Comparator.comparingInt(k -> distance(key, k))).orElseThrow();
+                .min(Comparator.comparingInt(k -> distance(key, k)))
+                .orElseThrow();
         throw new UsageException("Unknown key '" + key + "' in " + file + "; did you mean '" + nearest + "'? The keys"
                 + " are " + String.join(", ", KEYS) + ", db.placeholder.NAME and lint.severity.RULE");
     }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
  * {@link DbSettings} can fall back to the environment, {@code keelson.properties} and the defaults.
  */
 final class DbOptions {
-    @Option(names = "--url", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--url",
+            paramLabel = "JDBC_URL",
             description = "JDBC URL of the database, e.g. jdbc:postgresql://127.0.0.1:5432/test "
                     + "(or KEELSON_DB_URL, or db.url in keelson.properties).")
     String url;
@@ -18,34 +20,52 @@ final class DbOptions {
     @Option(names = "--user", paramLabel = "USER", description = "Database user (or KEELSON_DB_USER, or db.user).")
     String user;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "Database password (or KEELSON_DB_PASSWORD, or db.password). Never printed.")
+    @Option(
+            names = "--password",
+            paramLabel = "PASSWORD",
+            description = "Database password (or KEELSON_DB_PASSWORD, or db.password). Never printed.")
     String password;
 
-    @Option(names = "--dir", paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
             description = "Migrations folder, relative to the working directory, or classpath:path "
                     + "(or db.dir; default: db/migration).")
     String dir;
 
-    @Option(names = "--placeholder", paramLabel = "NAME=VALUE",
+    @Option(
+            names = "--placeholder",
+            paramLabel = "NAME=VALUE",
             description = "Value for $${NAME} in scripts; repeatable (or db.placeholder.NAME).")
     Map<String, String> placeholders = new LinkedHashMap<>();
 
-    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long to wait for another migrator's lock, e.g. 30s, 5m (or db.lock-timeout; default: 10m)."
-                    + " On expiry: exit 1, LOCK_TIMEOUT, and the message names the holder.")
+    @Option(
+            names = "--lock-timeout",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description =
+                    "How long to wait for another migrator's lock, e.g. 30s, 5m (or db.lock-timeout; default: 10m)."
+                            + " On expiry: exit 1, LOCK_TIMEOUT, and the message names the holder.")
     Duration lockTimeout;
 
-    @Option(names = "--table", paramLabel = "NAME",
+    @Option(
+            names = "--table",
+            paramLabel = "NAME",
             description = "History table (or db.table; default: keelson_schema_history).")
     String table;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Settings file to read instead of ./keelson.properties (db.url, db.user, db.password, db.dir,"
                     + " db.table, db.lock-timeout, db.placeholder.NAME, lint.severity.RULE). A flyway.conf and FLYWAY_*"
                     + " variables are read too, below it.")
     String config;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
             description = "Output: text for people, json for scripts (one document on standard output).")
     OutputFormat format;
 }

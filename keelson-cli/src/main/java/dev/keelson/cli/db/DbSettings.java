@@ -47,8 +47,11 @@ record DbSettings(
         Properties file = DbConfig.load(options.config, environment);
         String url = first(options.url, environment.env().get("KEELSON_DB_URL"), file.getProperty("db.url"));
         if (url == null) {
-            throw new UsageException("No database URL: pass --url jdbc:..., set KEELSON_DB_URL, or add db.url=jdbc:... to "
-                    + (options.config != null ? options.config : PROPERTIES_FILE + " in " + environment.workingDir()));
+            throw new UsageException(
+                    "No database URL: pass --url jdbc:..., set KEELSON_DB_URL, or add db.url=jdbc:... to "
+                            + (options.config != null
+                                    ? options.config
+                                    : PROPERTIES_FILE + " in " + environment.workingDir()));
         }
         return new DbSettings(
                 url,

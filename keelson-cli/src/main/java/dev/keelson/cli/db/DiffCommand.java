@@ -39,8 +39,11 @@ import picocli.CommandLine.ParentCommand;
             "that take the database to the folder's schema (V) and back (U)."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
-        exitCodeList = {"0:no differences (or --generate wrote its files)", "1:the schemas differ, or the database failed",
-            DbCommand.EXIT_USAGE})
+        exitCodeList = {
+            "0:no differences (or --generate wrote its files)",
+            "1:the schemas differ, or the database failed",
+            DbCommand.EXIT_USAGE
+        })
 final class DiffCommand implements Callable<Integer> {
     @ParentCommand
     DbCommand parent;
@@ -54,7 +57,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "JDBC_URL", description = "Second database of a two-database comparison.")
     String to;
 
-    @Option(names = "--generate", paramLabel = "DESCRIPTION",
+    @Option(
+            names = "--generate",
+            paramLabel = "DESCRIPTION",
             description = "Write V<n>__DESCRIPTION.sql (database → folder's schema) and its undo file into the folder.")
     String generate;
 
@@ -72,11 +77,14 @@ final class DiffCommand implements Callable<Integer> {
         DiffDocuments.Sides sides;
         if (from != null) {
             String table = options.table == null ? Migrator.DEFAULT_HISTORY_TABLE : options.table;
-            comparison = SchemaDiff.compare(SchemaDiff.read(from, options.user, options.password, table),
+            comparison = SchemaDiff.compare(
+                    SchemaDiff.read(from, options.user, options.password, table),
                     SchemaDiff.read(to, options.user, options.password, table));
             sides = DiffDocuments.Sides.FROM_AND_TO;
         } else {
-            MigratorConfig config = DbSettings.resolve(options, environment).migrator(MigrationListener.NONE, false).config();
+            MigratorConfig config = DbSettings.resolve(options, environment)
+                    .migrator(MigrationListener.NONE, false)
+                    .config();
             DbSchema live = SchemaDiff.read(config.url(), config.user(), config.password(), config.historyTable());
             comparison = SchemaDiff.compare(live, SchemaDiff.ofMigrations(config));
             sides = DiffDocuments.Sides.DATABASE_AND_MIGRATIONS;
@@ -85,8 +93,12 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         DiffDocuments.Sides shown = sides;
-        environment.out().println(options.format == OutputFormat.JSON
-                ? DiffDocuments.json(comparison, shown) : DiffDocuments.text(comparison, shown));
+        environment
+                .out()
+                .println(
+                        options.format == OutputFormat.JSON
+                                ? DiffDocuments.json(comparison, shown)
+                                : DiffDocuments.text(comparison, shown));
         return comparison.equal() ? ExitCode.OK : ExitCode.FAILED;
     }
 
@@ -97,10 +109,13 @@ final class DiffCommand implements Callable<Integer> {
         }
         List<String> up = SchemaDiff.script(comparison);
         List<String> undo = SchemaDiff.script(SchemaDiff.compare(comparison.to(), comparison.from()));
-        NewMigration files = MigrationFiles.createNext(DbSettings.directory(options.dir, options.config, environment), generate);
+        NewMigration files =
+                MigrationFiles.createNext(DbSettings.directory(options.dir, options.config, environment), generate);
         append(files.versioned(), up);
         append(files.undo(), undo);
-        environment.out().println("Created " + shown(environment, files.versioned()) + " (" + up.size() + " statements)");
+        environment
+                .out()
+                .println("Created " + shown(environment, files.versioned()) + " (" + up.size() + " statements)");
         environment.out().println("Created " + shown(environment, files.undo()) + " (" + undo.size() + " statements)");
         return ExitCode.OK;
     }
@@ -111,11 +126,14 @@ final class DiffCommand implements Callable<Integer> {
         try {
             Files.writeString(file, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.FILE_WRITE_FAILED, "Cannot write " + file + ": " + e.getMessage(), e);
+            throw new MigrationException(
+                    ErrorCode.FILE_WRITE_FAILED, "Cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
     private static Path shown(CliEnvironment environment, Path file) {
-        return file.startsWith(environment.workingDir()) ? environment.workingDir().relativize(file) : file;
+        return file.startsWith(environment.workingDir())
+                ? environment.workingDir().relativize(file)
+                : file;
     }
 }

@@ -33,7 +33,8 @@ final class DiffDocuments {
      * @param toWord   before a value, e.g. {@code migrations}
      */
     record Sides(String from, String to, String fromWord, String toWord) {
-        static final Sides DATABASE_AND_MIGRATIONS = new Sides("the database", "the migrations", "database", "migrations");
+        static final Sides DATABASE_AND_MIGRATIONS =
+                new Sides("the database", "the migrations", "database", "migrations");
         static final Sides FROM_AND_TO = new Sides("--from", "--to", "--from", "--to");
     }
 
@@ -43,13 +44,16 @@ final class DiffDocuments {
         }
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (Difference d : comparison.differences()) {
-            String group = d.table() != null ? "table " + d.table()
-                    : d.kind() == ObjectKind.TABLE ? "table " + d.name() : d.kind().label() + " " + d.name();
+            String group = d.table() != null
+                    ? "table " + d.table()
+                    : d.kind() == ObjectKind.TABLE
+                            ? "table " + d.name()
+                            : d.kind().label() + " " + d.name();
             groups.computeIfAbsent(group, g -> new ArrayList<>()).addAll(lines(d, sides));
         }
         int n = comparison.differences().size();
-        StringBuilder b = new StringBuilder(n + (n == 1 ? " difference" : " differences") + " between "
-                + sides.from() + " and " + sides.to() + "\n");
+        StringBuilder b = new StringBuilder(n + (n == 1 ? " difference" : " differences") + " between " + sides.from()
+                + " and " + sides.to() + "\n");
         groups.forEach((group, lines) -> {
             b.append('\n').append(group).append('\n');
             lines.forEach(l -> b.append("  ").append(l).append('\n'));
@@ -66,15 +70,16 @@ final class DiffDocuments {
         }
         List<String> out = new ArrayList<>();
         for (String p : d.changed()) {
-            out.add(what + p + " differs: " + sides.fromWord() + " " + shown(d.from().get(p)) + ", " + sides.toWord() + " "
-                    + shown(d.to().get(p)));
+            out.add(what + p + " differs: " + sides.fromWord() + " "
+                    + shown(d.from().get(p)) + ", " + sides.toWord() + " " + shown(d.to().get(p)));
         }
         return out;
     }
 
     private static String summary(SchemaObject o) {
         if (o.kind() == ObjectKind.COLUMN) {
-            StringBuilder b = new StringBuilder(" (").append(o.get("type"))
+            StringBuilder b = new StringBuilder(" (")
+                    .append(o.get("type"))
                     .append("true".equals(o.get("nullable")) ? ", null" : ", not null");
             if (o.get("default") != null) {
                 b.append(", default ").append(o.get("default"));

@@ -35,7 +35,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
         try {
             return Duration.parse(t);
         } catch (RuntimeException e) {
-            throw new TypeConversionException("'" + text + "' is not a duration: use a number with ms, s, m or h, like 30s or 5m");
+            throw new TypeConversionException(
+                    "'" + text + "' is not a duration: use a number with ms, s, m or h, like 30s or 5m");
         }
     }
 }

@@ -38,20 +38,30 @@ import picocli.CommandLine.ParentCommand;
             "Silence one with a comment line before the statement: -- keelson:lint-ignore RULE reason"
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
-        exitCodeList = {"0:no errors (warnings may be shown)", "1:at least one error-level finding", DbCommand.EXIT_USAGE})
+        exitCodeList = {
+            "0:no errors (warnings may be shown)",
+            "1:at least one error-level finding",
+            DbCommand.EXIT_USAGE
+        })
 final class LintCommand implements Callable<Integer> {
     @ParentCommand
     DbCommand parent;
 
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Migration files to check (default: pending ones "
-            + "when a database URL is set, else every file of the folder).")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "FILE",
+            description = "Migration files to check (default: pending ones "
+                    + "when a database URL is set, else every file of the folder).")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Migrations folder (or db.dir; default: db/migration).")
     String dir;
 
-    @Option(names = "--url", paramLabel = "JDBC_URL", description = "Database whose pending migrations to check, and "
-            + "whose server version the MySQL/MariaDB rules use (or KEELSON_DB_URL, or db.url). Only read.")
+    @Option(
+            names = "--url",
+            paramLabel = "JDBC_URL",
+            description = "Database whose pending migrations to check, and "
+                    + "whose server version the MySQL/MariaDB rules use (or KEELSON_DB_URL, or db.url). Only read.")
     String url;
 
     @Option(names = "--user", description = "Database user (or KEELSON_DB_USER, or db.user).")
@@ -63,25 +73,35 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file instead of ./keelson.properties.")
     String config;
 
-    @Option(names = "--dialect", paramLabel = "postgresql|mysql",
+    @Option(
+            names = "--dialect",
+            paramLabel = "postgresql|mysql",
             description = "What the files are written for (default: from the URL, else postgresql).")
     LintDialect dialect;
 
-    @Option(names = "--server-version", paramLabel = "VERSION",
+    @Option(
+            names = "--server-version",
+            paramLabel = "VERSION",
             description = "MySQL/MariaDB version for the online DDL rules, e.g. 8.0.36 or 10.11.6-MariaDB "
                     + "(default: read from the database when a URL is set, else 10.11-MariaDB).")
     String serverVersion;
 
-    @Option(names = "--severity", paramLabel = "RULE=LEVEL",
+    @Option(
+            names = "--severity",
+            paramLabel = "RULE=LEVEL",
             description = "error, warning or off for a rule; repeatable (or lint.severity.RULE in keelson.properties).")
     Map<String, String> severities = new LinkedHashMap<>();
 
-    @Option(names = "--no-undo-check",
+    @Option(
+            names = "--no-undo-check",
             description = "With a database URL, do not prove that undo files restore the schema (that check builds a "
                     + "scratch database on the same server and drops it afterwards).")
     boolean noUndoCheck;
 
-    @Option(names = "--format", paramLabel = "text|json|sarif", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json|sarif",
+            defaultValue = "text",
             description = "text for people, json for scripts, sarif for code-review tools.")
     LintFormat format;
 
@@ -90,11 +110,16 @@ final class LintCommand implements Callable<Integer> {
         CliEnvironment environment = parent.root.environment();
         Path folder = DbSettings.directory(dir, config, environment);
         DbSettings settings = hasUrl(environment) ? DbSettings.resolve(dbOptions(), environment) : null;
-        LintDialect chosen = dialect != null ? dialect
-                : settings == null ? LintDialect.POSTGRESQL : LintDialect.fromUrl(settings.url()).orElse(LintDialect.POSTGRESQL);
+        LintDialect chosen = dialect != null
+                ? dialect
+                : settings == null
+                        ? LintDialect.POSTGRESQL
+                        : LintDialect.fromUrl(settings.url()).orElse(LintDialect.POSTGRESQL);
         String version = serverVersion != null || settings == null || chosen != LintDialect.MYSQL
-                ? serverVersion : MigrateLint.serverVersion(settings);
-        Linter linter = Linter.of(new LintConfig(chosen, version, MigrateLint.severities(environment, config, severities)));
+                ? serverVersion
+                : MigrateLint.serverVersion(settings);
+        Linter linter =
+                Linter.of(new LintConfig(chosen, version, MigrateLint.severities(environment, config, severities)));
         List<LintFile> lintFiles = lintFiles(folder, settings, environment);
         boolean undoCheck = settings != null && !noUndoCheck;
         // the pending files of a database are applied together by migrate: lint them as one run
@@ -106,18 +131,23 @@ final class LintCommand implements Callable<Integer> {
         } else {
             report = oneRun ? linter.lintRun(lintFiles) : linter.lint(lintFiles);
         }
-        environment.out().println(switch (format) {
-            case TEXT -> LintDocuments.text(report);
-            case JSON -> LintDocuments.json(report);
-            case SARIF -> LintDocuments.sarif(report);
-        });
+        environment
+                .out()
+                .println(
+                        switch (format) {
+                            case TEXT -> LintDocuments.text(report);
+                            case JSON -> LintDocuments.json(report);
+                            case SARIF -> LintDocuments.sarif(report);
+                        });
         return report.errors() > 0 ? ExitCode.FAILED : ExitCode.OK;
     }
 
     private List<LintFile> lintFiles(Path folder, DbSettings settings, CliEnvironment environment) {
         Set<String> checked = checkedNames(settings);
-        List<LintFile> all = new ArrayList<>(Files.isDirectory(folder) || files.isEmpty()
-                ? Linter.read(folder, environment.workingDir(), checked) : List.of());
+        List<LintFile> all = new ArrayList<>(
+                Files.isDirectory(folder) || files.isEmpty()
+                        ? Linter.read(folder, environment.workingDir(), checked)
+                        : List.of());
         Set<String> inFolder = new HashSet<>();
         all.forEach(f -> inFolder.add(f.fileName()));
         for (String given : files) {

@@ -24,14 +24,30 @@ final class LintDocuments {
     static String text(LintReport report) {
         StringBuilder b = new StringBuilder();
         for (Finding f : report.findings()) {
-            b.append(f.file()).append(':').append(f.line()).append(": ").append(f.severity().label())
-                    .append(" [").append(f.rule()).append("] ").append(f.message()).append('\n')
-                    .append("  why: ").append(f.why()).append('\n')
-                    .append("  fix: ").append(f.fix()).append("\n\n");
+            b.append(f.file())
+                    .append(':')
+                    .append(f.line())
+                    .append(": ")
+                    .append(f.severity().label())
+                    .append(" [")
+                    .append(f.rule())
+                    .append("] ")
+                    .append(f.message())
+                    .append('\n')
+                    .append("  why: ")
+                    .append(f.why())
+                    .append('\n')
+                    .append("  fix: ")
+                    .append(f.fix())
+                    .append("\n\n");
         }
         int files = report.checkedFiles().size();
-        b.append(files).append(files == 1 ? " file" : " files").append(" checked: ")
-                .append(count(report.errors(), "error")).append(", ").append(count(report.warnings(), "warning"));
+        b.append(files)
+                .append(files == 1 ? " file" : " files")
+                .append(" checked: ")
+                .append(count(report.errors(), "error"))
+                .append(", ")
+                .append(count(report.warnings(), "warning"));
         if (report.suppressed() > 0) {
             b.append(", ").append(report.suppressed()).append(" suppressed");
         }

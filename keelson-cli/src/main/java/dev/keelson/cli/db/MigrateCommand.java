@@ -23,19 +23,28 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = DbCommand.EXIT_HEADING,
         exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
 final class MigrateCommand extends DatabaseCommand {
-    @Option(names = "--target", paramLabel = "VERSION", converter = VersionConverter.class,
+    @Option(
+            names = "--target",
+            paramLabel = "VERSION",
+            converter = VersionConverter.class,
             description = "Apply up to and including this version only.")
     Version target;
 
-    @Option(names = "--dry-run", description = "Print the exact SQL that would run, in order; change nothing, take no lock.")
+    @Option(
+            names = "--dry-run",
+            description = "Print the exact SQL that would run, in order; change nothing, take no lock.")
     boolean dryRun;
 
-    @Option(names = "--out-of-order", description = "Apply pending versions below the newest applied one instead of refusing.")
+    @Option(
+            names = "--out-of-order",
+            description = "Apply pending versions below the newest applied one instead of refusing.")
     boolean outOfOrder;
 
-    @Option(names = "--no-lint", description = "Skip the lint of the pending files that runs before anything is applied"
-            + " (they are linted as one run: a table an earlier pending file creates is new; undo files are not linted"
-            + " here but by rollback and db lint).")
+    @Option(
+            names = "--no-lint",
+            description = "Skip the lint of the pending files that runs before anything is applied"
+                    + " (they are linted as one run: a table an earlier pending file creates is new; undo files are not linted"
+                    + " here but by rollback and db lint).")
     boolean noLint;
 
     @Override

@@ -48,8 +48,11 @@ final class MigrateLint {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
-            throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Cannot read the server version from "
-                    + settings.url() + ": " + e.getMessage() + "; give --server-version instead", e);
+            throw new MigrationException(
+                    ErrorCode.CONNECTION_FAILED,
+                    "Cannot read the server version from " + settings.url() + ": " + e.getMessage()
+                            + "; give --server-version instead",
+                    e);
         }
     }
 

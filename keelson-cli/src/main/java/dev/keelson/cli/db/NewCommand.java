@@ -29,7 +29,9 @@ final class NewCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DESCRIPTION", description = "What the migration does, e.g. create users.")
     List<String> description;
 
-    @Option(names = "--dir", paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
             description = "Migrations folder, relative to the working directory (or db.dir; default: db/migration).")
     String dir;
 
@@ -39,13 +41,16 @@ final class NewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliEnvironment environment = parent.root.environment();
-        NewMigration created = MigrationFiles.createNext(DbSettings.directory(dir, config, environment), String.join(" ", description));
+        NewMigration created = MigrationFiles.createNext(
+                DbSettings.directory(dir, config, environment), String.join(" ", description));
         environment.out().println("Created " + shown(environment, created.versioned()));
         environment.out().println("Created " + shown(environment, created.undo()));
         return ExitCode.OK;
     }
 
     private static Path shown(CliEnvironment environment, Path file) {
-        return file.startsWith(environment.workingDir()) ? environment.workingDir().relativize(file) : file;
+        return file.startsWith(environment.workingDir())
+                ? environment.workingDir().relativize(file)
+                : file;
     }
 }

@@ -21,14 +21,19 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = DbCommand.EXIT_HEADING,
         exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
 final class RepairCommand extends DatabaseCommand {
-    @Option(names = "--resume-at", paramLabel = "FILE:STATEMENT",
-            description = "Only record where the next migrate resumes a failed or interrupted file, e.g."
-                    + " V3__add_index.sql:4 (statements before 4 count as applied; one past the last: all of them ran).")
+    @Option(
+            names = "--resume-at",
+            paramLabel = "FILE:STATEMENT",
+            description =
+                    "Only record where the next migrate resumes a failed or interrupted file, e.g."
+                            + " V3__add_index.sql:4 (statements before 4 count as applied; one past the last: all of them ran).")
     String resumeAt;
 
-    @Option(names = "--upgrade-checksums",
-            description = "Only rewrite checksums stored in an older format (still verified with it) in the current one,"
-                    + " for applied files that match them; recorded in the history.")
+    @Option(
+            names = "--upgrade-checksums",
+            description =
+                    "Only rewrite checksums stored in an older format (still verified with it) in the current one,"
+                            + " for applied files that match them; recorded in the history.")
     boolean upgradeChecksums;
 
     @Override
@@ -36,8 +41,10 @@ final class RepairCommand extends DatabaseCommand {
         if (resumeAt != null && upgradeChecksums) {
             throw new UsageException("--resume-at and --upgrade-checksums are separate repairs: give one of them");
         }
-        RepairResult result = migrator.repair(resumeAt != null ? RepairOptions.resumeAt(resumeAt)
-                : upgradeChecksums ? RepairOptions.checksumUpgrade() : RepairOptions.all());
+        RepairResult result = migrator.repair(
+                resumeAt != null
+                        ? RepairOptions.resumeAt(resumeAt)
+                        : upgradeChecksums ? RepairOptions.checksumUpgrade() : RepairOptions.all());
         printer.print(() -> TextReports.repair(result), () -> JsonDocuments.repair(result));
         return ExitCode.OK;
     }

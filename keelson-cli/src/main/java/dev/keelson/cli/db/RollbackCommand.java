@@ -40,11 +40,16 @@ final class RollbackCommand extends DatabaseCommand {
         @Option(names = "--steps", paramLabel = "N", description = "Undo the N newest applied versions (default: 1).")
         Integer steps;
 
-        @Option(names = "--to", paramLabel = "VERSION", converter = VersionConverter.class,
+        @Option(
+                names = "--to",
+                paramLabel = "VERSION",
+                converter = VersionConverter.class,
                 description = "Undo every applied version above VERSION (--to 0: all of them).")
         Version to;
 
-        @Option(names = "--all", description = "Undo every applied version, back to an empty history (or the baseline).")
+        @Option(
+                names = "--all",
+                description = "Undo every applied version, back to an empty history (or the baseline).")
         boolean all;
     }
 

@@ -36,11 +36,19 @@ final class TextReports {
         }
         StringBuilder text = new StringBuilder();
         for (ExecutedMigration m : result.migrations()) {
-            text.append("Applied ").append(m.script()).append(" (").append(duration(m.duration())).append(")\n");
+            text.append("Applied ")
+                    .append(m.script())
+                    .append(" (")
+                    .append(duration(m.duration()))
+                    .append(")\n");
         }
-        return text.append("Schema version ").append(version(result.schemaVersion())).append(" · ")
-                .append(count(result.migrations().size(), "migration")).append(" applied in ")
-                .append(duration(total(result.migrations()))).toString();
+        return text.append("Schema version ")
+                .append(version(result.schemaVersion()))
+                .append(" · ")
+                .append(count(result.migrations().size(), "migration"))
+                .append(" applied in ")
+                .append(duration(total(result.migrations())))
+                .toString();
     }
 
     /**
@@ -50,10 +58,19 @@ final class TextReports {
     static String completed(List<ExecutedMigration> completed, String verb, String state) {
         StringBuilder text = new StringBuilder();
         for (ExecutedMigration m : completed) {
-            text.append(verb).append(' ').append(m.script()).append(" (").append(duration(m.duration())).append(")\n");
+            text.append(verb)
+                    .append(' ')
+                    .append(m.script())
+                    .append(" (")
+                    .append(duration(m.duration()))
+                    .append(")\n");
         }
-        return text.append("Stopped after ").append(count(completed.size(), "file")).append(' ').append(state)
-                .append(" (committed and recorded in the history); the failure follows on standard error").toString();
+        return text.append("Stopped after ")
+                .append(count(completed.size(), "file"))
+                .append(' ')
+                .append(state)
+                .append(" (committed and recorded in the history); the failure follows on standard error")
+                .toString();
     }
 
     static String rollback(RollbackResult result) {
@@ -62,12 +79,21 @@ final class TextReports {
         }
         StringBuilder text = new StringBuilder();
         for (ExecutedMigration m : result.undone()) {
-            text.append("Undid version ").append(m.version()).append(" with ").append(m.script())
-                    .append(" (").append(duration(m.duration())).append(")\n");
+            text.append("Undid version ")
+                    .append(m.version())
+                    .append(" with ")
+                    .append(m.script())
+                    .append(" (")
+                    .append(duration(m.duration()))
+                    .append(")\n");
         }
-        return text.append("Schema version ").append(version(result.schemaVersion())).append(" · ")
-                .append(count(result.undone().size(), "version")).append(" rolled back in ")
-                .append(duration(total(result.undone()))).toString();
+        return text.append("Schema version ")
+                .append(version(result.schemaVersion()))
+                .append(" · ")
+                .append(count(result.undone().size(), "version"))
+                .append(" rolled back in ")
+                .append(duration(total(result.undone())))
+                .toString();
     }
 
     /** The exact SQL, file by file, each under a comment naming it; then what the run would reach. */
@@ -85,8 +111,13 @@ final class TextReports {
             }
             text.append('\n');
         }
-        return text.append("-- Dry run: ").append(count(migrations.size(), "migration")).append(' ').append(verb)
-                .append(", reaching schema version ").append(version(reached)).append("; nothing was changed.")
+        return text.append("-- Dry run: ")
+                .append(count(migrations.size(), "migration"))
+                .append(' ')
+                .append(verb)
+                .append(", reaching schema version ")
+                .append(version(reached))
+                .append("; nothing was changed.")
                 .toString();
     }
 
@@ -111,17 +142,27 @@ final class TextReports {
             text.append("No migrations found and none applied.\n");
         }
         for (MigrationInfo m : report.inState(MigrationState.FAILED)) {
-            text.append("Failed: ").append(m.script()).append(": ").append(m.failure()).append('\n');
+            text.append("Failed: ")
+                    .append(m.script())
+                    .append(": ")
+                    .append(m.failure())
+                    .append('\n');
         }
         return text.append(statusSummary(report)).toString();
     }
 
     /** "Schema version 3 · 2 pending · 0 failed", plus any other state that needs attention. */
     static String statusSummary(StatusReport report) {
-        StringBuilder text = new StringBuilder("Schema version ").append(version(report.schemaVersion()))
-                .append(" · ").append(report.inState(MigrationState.PENDING).size()).append(" pending")
-                .append(" · ").append(report.inState(MigrationState.FAILED).size()).append(" failed");
-        for (MigrationState state : List.of(MigrationState.CHANGED, MigrationState.MISSING_FILE, MigrationState.OUT_OF_ORDER)) {
+        StringBuilder text = new StringBuilder("Schema version ")
+                .append(version(report.schemaVersion()))
+                .append(" · ")
+                .append(report.inState(MigrationState.PENDING).size())
+                .append(" pending")
+                .append(" · ")
+                .append(report.inState(MigrationState.FAILED).size())
+                .append(" failed");
+        for (MigrationState state :
+                List.of(MigrationState.CHANGED, MigrationState.MISSING_FILE, MigrationState.OUT_OF_ORDER)) {
             int n = report.inState(state).size();
             if (n > 0) {
                 text.append(" · ").append(n).append(' ').append(words(state.name()));
@@ -136,10 +177,15 @@ final class TextReports {
         }
         StringBuilder text = new StringBuilder();
         for (ValidationProblem p : result.problems()) {
-            text.append(words(p.state().name())).append(": ").append(p.message()).append('\n');
+            text.append(words(p.state().name()))
+                    .append(": ")
+                    .append(p.message())
+                    .append('\n');
         }
-        return text.append("Invalid: ").append(count(result.problems().size(), "problem"))
-                .append(" (fix the files, or run `keelson db repair` after a deliberate edit)").toString();
+        return text.append("Invalid: ")
+                .append(count(result.problems().size(), "problem"))
+                .append(" (fix the files, or run `keelson db repair` after a deliberate edit)")
+                .toString();
     }
 
     static String repair(RepairResult result) {
@@ -147,15 +193,33 @@ final class TextReports {
             return "Nothing to repair: the history matches the files";
         }
         StringBuilder text = new StringBuilder();
-        result.removedFailures().forEach(s -> text.append("Removed the failed entry of ").append(s).append('\n'));
-        result.realignedChecksums().forEach(s -> text.append("Realigned the checksum of ").append(s).append('\n'));
-        result.removedMissing().forEach(s -> text.append("Marked as deleted (file missing): ").append(s).append('\n'));
-        result.resumePoints().forEach(s -> text.append("Next migrate: ").append(s).append('\n'));
-        result.upgradedChecksums().forEach(s -> text.append("Upgraded the checksum format of ").append(s).append('\n'));
-        return text.append("Repaired: ").append(count(result.removedFailures().size() + result.realignedChecksums().size()
-                + result.removedMissing().size() + result.resumePoints().size() + result.upgradedChecksums().size(),
-                "history entry", "history entries"))
-                .append(" changed").toString();
+        result.removedFailures()
+                .forEach(s ->
+                        text.append("Removed the failed entry of ").append(s).append('\n'));
+        result.realignedChecksums()
+                .forEach(
+                        s -> text.append("Realigned the checksum of ").append(s).append('\n'));
+        result.removedMissing()
+                .forEach(s -> text.append("Marked as deleted (file missing): ")
+                        .append(s)
+                        .append('\n'));
+        result.resumePoints()
+                .forEach(s -> text.append("Next migrate: ").append(s).append('\n'));
+        result.upgradedChecksums()
+                .forEach(s -> text.append("Upgraded the checksum format of ")
+                        .append(s)
+                        .append('\n'));
+        return text.append("Repaired: ")
+                .append(count(
+                        result.removedFailures().size()
+                                + result.realignedChecksums().size()
+                                + result.removedMissing().size()
+                                + result.resumePoints().size()
+                                + result.upgradedChecksums().size(),
+                        "history entry",
+                        "history entries"))
+                .append(" changed")
+                .toString();
     }
 
     static String duration(Duration d) {

@@ -49,24 +49,38 @@ public final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     Keelson root;
 
-    @Option(names = "--dir", paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
             description = "Folder for demo-api/ and demo-report.html (default: the current directory).")
     String dir;
 
-    @Option(names = "--serve", description = "Keep the service and its database running after the report, until "
-            + "Ctrl-C (default: stop them).")
+    @Option(
+            names = "--serve",
+            description = "Keep the service and its database running after the report, until "
+                    + "Ctrl-C (default: stop them).")
     boolean serve;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The service's port; 0, or a "
-            + "port in use, picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
+            description = "The service's port; 0, or a " + "port in use, picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--users", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--users",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "Virtual users of the load scenario (default: ${DEFAULT-VALUE}).")
     int users;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "40", description = "Scenario iterations, "
-            + DemoScenario.STEPS + " requests each, one new account each (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--iterations",
+            paramLabel = "N",
+            defaultValue = "40",
+            description = "Scenario iterations, " + DemoScenario.STEPS
+                    + " requests each, one new account each (default: ${DEFAULT-VALUE}).")
     int iterations;
 
     @Override
@@ -99,38 +113,66 @@ public final class DemoCommand implements Callable<Integer> {
         steps.done("listening on port " + running.database.getPort() + ", data in a temporary folder");
 
         Path migrations = project.resolve("src/main/resources/db/migration");
-        steps.begin("Migrations: keelson db migrate --url " + url + " --user postgres --dir " + base.relativize(migrations));
-        runKeelson(env, "migrations", "db", "migrate", "--url", url, "--user", "postgres", "--dir", migrations.toString());
+        steps.begin("Migrations: keelson db migrate --url " + url + " --user postgres --dir "
+                + base.relativize(migrations));
+        runKeelson(
+                env, "migrations", "db", "migrate", "--url", url, "--user", "postgres", "--dir", migrations.toString());
         steps.done("schema current");
 
         int servicePort = freePort(port, steps);
         steps.begin("Service: java -jar " + base.relativize(new ProjectBuild(project, NAME).jar()) + " on port "
                 + servicePort + " (migrate-on-start off: the schema is keelson db's)");
         Path serviceLog = project.resolve("target/demo-service.log");
-        running.service = ServiceProcess.start(new ProjectBuild(project, NAME).jar(), servicePort, Map.of(
-                "SPRING_DATASOURCE_URL", url,
-                "SPRING_DATASOURCE_USERNAME", "postgres",
-                "APP_DATABASE_MIGRATE_ON_START", "false",
-                // every virtual user signs up and in from this one address: lift the per-address sign-in limit
-                "APP_RATE_LIMIT_AUTH_CAPACITY", "1000000",
-                // the virtual users have no mailbox to verify their address from, and orders need a verified one
-                "APP_AUTH_ORDERS_NEED_VERIFIED_EMAIL", "false"), serviceLog);
+        running.service = ServiceProcess.start(
+                new ProjectBuild(project, NAME).jar(),
+                servicePort,
+                Map.of(
+                        "SPRING_DATASOURCE_URL", url,
+                        "SPRING_DATASOURCE_USERNAME", "postgres",
+                        "APP_DATABASE_MIGRATE_ON_START", "false",
+                        // every virtual user signs up and in from this one address: lift the per-address sign-in limit
+                        "APP_RATE_LIMIT_AUTH_CAPACITY", "1000000",
+                        // the virtual users have no mailbox to verify their address from, and orders need a verified
+                        // one
+                        "APP_AUTH_ORDERS_NEED_VERIFIED_EMAIL", "false"),
+                serviceLog);
         running.service.awaitReady();
         steps.done("ready: " + running.service.baseUrl() + "/health/ready answers UP (log: "
                 + base.relativize(serviceLog) + ")");
 
-        DemoScenario scenario = DemoScenario.write(project, running.service.baseUrl(),
-                UUID.randomUUID().toString().substring(0, 8), iterations);
+        DemoScenario scenario = DemoScenario.write(
+                project, running.service.baseUrl(), UUID.randomUUID().toString().substring(0, 8), iterations);
         Path report = base.resolve("demo-report.html");
         steps.begin("Load: keelson load --scenario " + base.relativize(scenario.scenario()) + " --users " + users
                 + " --requests " + scenario.requests());
-        runKeelson(env, "load", "load", "--scenario", scenario.scenario().toString(), "--users",
-                Integer.toString(users), "--requests", Long.toString(scenario.requests()), "--timeout", "30s",
-                "--output", "html", "--save", report.toString());
+        runKeelson(
+                env,
+                "load",
+                "load",
+                "--scenario",
+                scenario.scenario().toString(),
+                "--users",
+                Integer.toString(users),
+                "--requests",
+                Long.toString(scenario.requests()),
+                "--timeout",
+                "30s",
+                "--output",
+                "html",
+                "--save",
+                report.toString());
         steps.done("report written");
 
         if (serve) {
-            DemoSummary.print(env.out(), base, project, report, scenario, serviceLog, running.service.baseUrl(), true,
+            DemoSummary.print(
+                    env.out(),
+                    base,
+                    project,
+                    report,
+                    scenario,
+                    serviceLog,
+                    running.service.baseUrl(),
+                    true,
                     steps.elapsed());
             int exit = running.service.waitFor();
             env.err().println("The service stopped by itself (exit " + exit + "); see " + serviceLog);
@@ -140,9 +182,20 @@ public final class DemoCommand implements Callable<Integer> {
         boolean graceful = running.service.stop();
         running.database.close();
         running.database = null;
-        steps.done(graceful ? "stopped cleanly" : "the service did not stop within "
-                + ServiceProcess.STOP_TIMEOUT.toSeconds() + " s and was killed");
-        DemoSummary.print(env.out(), base, project, report, scenario, serviceLog, running.service.baseUrl(), false,
+        steps.done(
+                graceful
+                        ? "stopped cleanly"
+                        : "the service did not stop within " + ServiceProcess.STOP_TIMEOUT.toSeconds()
+                                + " s and was killed");
+        DemoSummary.print(
+                env.out(),
+                base,
+                project,
+                report,
+                scenario,
+                serviceLog,
+                running.service.baseUrl(),
+                false,
                 steps.elapsed());
         return ExitCode.OK;
     }
@@ -157,9 +210,14 @@ public final class DemoCommand implements Callable<Integer> {
             steps.done("reusing it (delete the folder to start from a fresh copy)");
             return;
         }
-        GeneratedProject generated = Scaffold.configure().name(NAME).parentDirectory(project.getParent())
-                .gitCommit(false).load().generate();
-        steps.done("generated like keelson new " + NAME + ": " + generated.files().size() + " files");
+        GeneratedProject generated = Scaffold.configure()
+                .name(NAME)
+                .parentDirectory(project.getParent())
+                .gitCommit(false)
+                .load()
+                .generate();
+        steps.done(
+                "generated like keelson new " + NAME + ": " + generated.files().size() + " files");
     }
 
     private void build(Path project, Steps steps) throws IOException, InterruptedException {
@@ -180,8 +238,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         int code = Keelson.run(command.toArray(String[]::new), env);
         if (code != ExitCode.OK) {
-            throw new CommandFailure("The " + what + " step failed (keelson " + args[0] + " " + args[1] + " exit " + code
-                    + "): see its message above");
+            throw new CommandFailure("The " + what + " step failed (keelson " + args[0] + " " + args[1] + " exit "
+                    + code + "): see its message above");
         }
     }
 

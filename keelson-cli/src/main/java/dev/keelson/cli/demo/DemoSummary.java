@@ -8,8 +8,16 @@ import java.time.Duration;
 final class DemoSummary {
     private DemoSummary() {}
 
-    static void print(PrintWriter out, Path base, Path project, Path report, DemoScenario scenario, Path serviceLog,
-            String baseUrl, boolean serving, Duration elapsed) {
+    static void print(
+            PrintWriter out,
+            Path base,
+            Path project,
+            Path report,
+            DemoScenario scenario,
+            Path serviceLog,
+            String baseUrl,
+            boolean serving,
+            Duration elapsed) {
         out.println();
         out.println("Demo done in " + Steps.seconds(elapsed) + ". Everything is in " + base + ":");
         out.println("  report       " + base.relativize(report) + "   (open it in a browser)");
@@ -19,17 +27,21 @@ final class DemoSummary {
                 + base.relativize(scenario.scenario()) + " while the service runs)");
         out.println("  service log  " + base.relativize(serviceLog));
         out.println();
-        out.println(serving ? "The service runs on " + baseUrl + " with its database; press Ctrl-C to stop both. Try:"
-                : "To call it yourself, keep it running with keelson demo --serve, then:");
+        out.println(
+                serving
+                        ? "The service runs on " + baseUrl + " with its database; press Ctrl-C to stop both. Try:"
+                        : "To call it yourself, keep it running with keelson demo --serve, then:");
         out.println("  curl -s -X POST " + baseUrl + "/api/v1/auth/register -H 'Content-Type: application/json' \\");
         out.println("    -d '{\"email\":\"ada@example.com\",\"password\":\"correct horse battery staple\","
                 + "\"displayName\":\"Ada\"}'");
-        out.println("  TOKEN=$(curl -s -X POST " + baseUrl + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
+        out.println(
+                "  TOKEN=$(curl -s -X POST " + baseUrl + "/api/v1/auth/login -H 'Content-Type: application/json' \\");
         out.println("    -d '{\"email\":\"ada@example.com\",\"password\":\"correct horse battery staple\"}' "
                 + "| sed 's/.*\"accessToken\":\"\\([^\"]*\\)\".*/\\1/')");
         out.println("  curl -s -X POST " + baseUrl + "/api/v1/orders -H \"Authorization: Bearer $TOKEN\" "
                 + "-H 'Content-Type: application/json' \\");
-        out.println("    -d '{\"currency\":\"EUR\",\"lines\":[{\"product\":\"Tea\",\"quantity\":3,\"unitPrice\":\"0.10\"}]}'");
+        out.println(
+                "    -d '{\"currency\":\"EUR\",\"lines\":[{\"product\":\"Tea\",\"quantity\":3,\"unitPrice\":\"0.10\"}]}'");
         out.println("  curl -s " + baseUrl + "/api/v1/orders -H \"Authorization: Bearer $TOKEN\"");
         out.println("  Swagger UI: " + baseUrl + "/swagger-ui.html   OpenAPI: " + baseUrl + "/v3/api-docs"
                 + "   health: " + baseUrl + "/health/ready");

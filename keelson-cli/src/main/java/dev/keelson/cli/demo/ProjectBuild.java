@@ -38,8 +38,10 @@ final class ProjectBuild {
             return false;
         }
         FileTime built = Files.getLastModifiedTime(jar());
-        try (Stream<Path> sources = Stream.concat(Stream.of(project.resolve("pom.xml")), Files.walk(project.resolve("src")))) {
-            return sources.filter(Files::isRegularFile).allMatch(f -> lastModified(f).compareTo(built) <= 0);
+        try (Stream<Path> sources =
+                Stream.concat(Stream.of(project.resolve("pom.xml")), Files.walk(project.resolve("src")))) {
+            return sources.filter(Files::isRegularFile)
+                    .allMatch(f -> lastModified(f).compareTo(built) <= 0);
         }
     }
 
@@ -49,7 +51,9 @@ final class ProjectBuild {
         List<String> command = new ArrayList<>(maven());
         command.addAll(List.of("-B", "-ntp", "-DskipTests", "package"));
         steps.note("$ " + String.join(" ", command) + "   (output: " + project.relativize(log) + ")");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(project.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", jdk().toString());
         Process process = builder.start();
@@ -64,8 +68,8 @@ final class ProjectBuild {
             steps.note("still building (" + waited + " s; the first build downloads the dependencies)");
         }
         if (process.exitValue() != 0) {
-            throw new CommandFailure("The build of " + project + " failed (exit " + process.exitValue() + "); its end:\n"
-                    + tail(log) + "\nthe whole output is in " + log);
+            throw new CommandFailure("The build of " + project + " failed (exit " + process.exitValue()
+                    + "); its end:\n" + tail(log) + "\nthe whole output is in " + log);
         }
     }
 

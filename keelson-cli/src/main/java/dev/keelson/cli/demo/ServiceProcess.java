@@ -55,14 +55,16 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /health/ready} answers 200. */
     void awaitReady() throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new CommandFailure("The service stopped while starting (exit " + process.exitValue() + "); its end:\n"
-                        + ProjectBuild.tail(log) + "\nthe whole log is in " + log);
+                throw new CommandFailure("The service stopped while starting (exit " + process.exitValue()
+                        + "); its end:\n" + ProjectBuild.tail(log) + "\nthe whole log is in " + log);
             }
             try {
                 if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -14,11 +14,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code keelson load compare BASELINE NEW}: the change per metric between two JSON results. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
         description = "Print the change per metric between two JSON results (saved with --output json --save).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no regression beyond --fail-above (or not given)", "2:a file is not a JSON result, or the runs differ in model or target",
-            "3:a metric regressed by more than --fail-above"})
+        exitCodeList = {
+            "0:no regression beyond --fail-above (or not given)",
+            "2:a file is not a JSON result, or the runs differ in model or target",
+            "3:a metric regressed by more than --fail-above"
+        })
 final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     LoadCommand load;
@@ -29,7 +34,9 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW")
     String current;
 
-    @Option(names = "--fail-above", paramLabel = "PCT",
+    @Option(
+            names = "--fail-above",
+            paramLabel = "PCT",
             description = "Exit with code 3 when a latency, rps or error rate got worse by more than PCT (e.g. 10%%).")
     String failAbove;
 
@@ -40,14 +47,21 @@ final class CompareCommand implements Callable<Integer> {
         LoadResult before = JsonReport.read(root.environment().resolve(baseline));
         LoadResult after = JsonReport.read(root.environment().resolve(current));
         before.differenceFrom(after).ifPresent(why -> {
-            throw new LoadException(ErrorCode.BAD_RESULT, "cannot compare " + baseline + " and " + current + ": " + why);
+            throw new LoadException(
+                    ErrorCode.BAD_RESULT, "cannot compare " + baseline + " and " + current + ": " + why);
         });
         Comparison comparison = Comparison.of(before, after);
         root.environment().out().print(comparison.render(tolerance));
         var regressions = comparison.regressions(tolerance);
         if (failAbove == null || regressions.isEmpty()) return ExitCode.OK;
-        root.environment().err().println(regressions.size() + " metric(s) regressed by more than " + failAbove + ": "
-                + String.join(", ", regressions.stream().map(Comparison.Change::metric).toList()));
+        root.environment()
+                .err()
+                .println(regressions.size() + " metric(s) regressed by more than " + failAbove + ": "
+                        + String.join(
+                                ", ",
+                                regressions.stream()
+                                        .map(Comparison.Change::metric)
+                                        .toList()));
         return ExitCode.THRESHOLD_VIOLATED;
     }
 

@@ -1,7 +1,7 @@
 package dev.keelson.cli.load;
 
-import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.CommandTree;
+import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.Keelson;
 import dev.keelson.load.Durations;
 import dev.keelson.load.ErrorCode;
@@ -37,8 +37,9 @@ import picocli.CommandLine.ParentCommand;
             "3:a --threshold was violated"
         },
         footerHeading = "%nInterrupting:%n",
-        footer = "Ctrl-C (or SIGTERM) ends the run as if its duration had elapsed: answers in flight are awaited up to"
-                + " --timeout (Ctrl-C again stops waiting), the report is written and the exit code comes from the thresholds.")
+        footer =
+                "Ctrl-C (or SIGTERM) ends the run as if its duration had elapsed: answers in flight are awaited up to"
+                        + " --timeout (Ctrl-C again stops waiting), the report is written and the exit code comes from the thresholds.")
 public final class LoadCommand implements Callable<Integer>, CommandTree.Parent {
     @ParentCommand
     Keelson root;
@@ -46,31 +47,49 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL", description = "The URL to load (or --scenario).")
     String url;
 
-    @Option(names = {"--users", "-c", "--connections"}, paramLabel = "N",
+    @Option(
+            names = {"--users", "-c", "--connections"},
+            paramLabel = "N",
             description = "Connections (virtual users); default 10, or 50 with --rate.")
     Integer users;
 
-    @Option(names = {"--requests", "-n"}, paramLabel = "N", description = "Stop after N requests.")
+    @Option(
+            names = {"--requests", "-n"},
+            paramLabel = "N",
+            description = "Stop after N requests.")
     long requests;
 
-    @Option(names = {"--duration", "-d"}, paramLabel = "D", description = "Stop after D (e.g. 30s, 2m); default 10s without --requests.")
+    @Option(
+            names = {"--duration", "-d"},
+            paramLabel = "D",
+            description = "Stop after D (e.g. 30s, 2m); default 10s without --requests.")
     String duration;
 
     @Option(names = "--rate", paramLabel = "R", description = "Open model: R requests per second on a fixed schedule.")
     Double rate;
 
-    @Option(names = "--stage", paramLabel = "D:N|D:R/s",
-            description = "A stage (repeatable): over D, move users to N (closed model) or the rate to R/s (open), from"
-                    + " the previous stage's target (0 first), as k6's ramping executors; the run lasts the stages together.")
+    @Option(
+            names = "--stage",
+            paramLabel = "D:N|D:R/s",
+            description =
+                    "A stage (repeatable): over D, move users to N (closed model) or the rate to R/s (open), from"
+                            + " the previous stage's target (0 first), as k6's ramping executors; the run lasts the stages together.")
     List<String> stages = new ArrayList<>();
 
-    @Option(names = "--warmup", paramLabel = "D", description = "Run D first (rounded up to whole seconds) and exclude it from results.")
+    @Option(
+            names = "--warmup",
+            paramLabel = "D",
+            description = "Run D first (rounded up to whole seconds) and exclude it from results.")
     String warmup;
 
     @Option(names = "--ramp-up", paramLabel = "D", description = "Reach the full users or rate gradually over D.")
     String rampUp;
 
-    @Option(names = "--timeout", paramLabel = "D", defaultValue = "10s", description = "Per-request timeout (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "D",
+            defaultValue = "10s",
+            description = "Per-request timeout (default ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads; default one per core.")
@@ -82,8 +101,11 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--threshold", paramLabel = "EXPR",
-            description = "Fail with exit code 3 unless EXPR holds: p95<200ms, p99.9<1s, mean<50ms, max<2s, errors<1%%, rps>500.")
+    @Option(
+            names = "--threshold",
+            paramLabel = "EXPR",
+            description =
+                    "Fail with exit code 3 unless EXPR holds: p95<200ms, p99.9<1s, mean<50ms, max<2s, errors<1%%, rps>500.")
     List<String> thresholds = new ArrayList<>();
 
     @Override
@@ -108,7 +130,8 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
             progress.finish();
         }
         output.write(result, env);
-        for (Threshold.Outcome failed : result.thresholds().stream().filter(t -> !t.passed()).toList()) {
+        for (Threshold.Outcome failed :
+                result.thresholds().stream().filter(t -> !t.passed()).toList()) {
             env.err().println("threshold violated: " + failed.describe());
         }
         return result.passed() ? ExitCode.OK : ExitCode.THRESHOLD_VIOLATED;
@@ -120,8 +143,10 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         request.applyTo(builder, url, root.environment());
         if (users != null) builder.users(users);
         if (rate != null) {
-            if (!(rate > 0)) throw new LoadException(ErrorCode.BAD_CONFIG, "--rate must be above 0 requests/s, got " + rate
-                    + "; leave it out for the closed model");
+            if (!(rate > 0))
+                throw new LoadException(
+                        ErrorCode.BAD_CONFIG,
+                        "--rate must be above 0 requests/s, got " + rate + "; leave it out for the closed model");
             builder.rate(rate);
         }
         builder.requests(requests).timeout(Durations.parse(timeout, "--timeout"));
@@ -130,7 +155,9 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         if (rampUp != null) builder.rampUp(Durations.parse(rampUp, "--ramp-up"));
         if (threads != null) builder.threads(threads);
         thresholds.forEach(builder::threshold);
-        if (!stages.isEmpty()) builder.ramp(Ramp.of(stages.stream().map(s -> Stage.parse(s, "--stage")).toList()));
+        if (!stages.isEmpty())
+            builder.ramp(
+                    Ramp.of(stages.stream().map(s -> Stage.parse(s, "--stage")).toList()));
         return builder.build();
     }
 }

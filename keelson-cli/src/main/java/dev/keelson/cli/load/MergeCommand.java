@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code keelson load merge A.json B.json ...}: one result from runs made at the same time on several machines. */
-@Command(name = "merge", mixinStandardHelpOptions = true,
+@Command(
+        name = "merge",
+        mixinStandardHelpOptions = true,
         description = "Combine JSON results of simultaneous runs from several machines: histograms and counts added."
                 + " Runs of another model or target are refused (exit 2).")
 final class MergeCommand implements Callable<Integer> {
@@ -31,11 +33,14 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         Keelson root = load.root;
         output.checkTarget(root.environment());
-        List<LoadResult> runs = files.stream().map(f -> JsonReport.read(root.environment().resolve(f))).toList();
+        List<LoadResult> runs = files.stream()
+                .map(f -> JsonReport.read(root.environment().resolve(f)))
+                .toList();
         for (int i = 1; i < runs.size(); i++) {
             String other = files.get(i);
             runs.get(0).differenceFrom(runs.get(i)).ifPresent(why -> {
-                throw new LoadException(ErrorCode.BAD_RESULT, "cannot merge " + files.get(0) + " and " + other + ": " + why);
+                throw new LoadException(
+                        ErrorCode.BAD_RESULT, "cannot merge " + files.get(0) + " and " + other + ": " + why);
             });
         }
         LoadResult merged = LoadResult.merge(runs);

@@ -14,14 +14,24 @@ import picocli.CommandLine.Option;
 
 /** {@code --output} and {@code --save}: which report, and where. */
 final class OutputOptions {
-    enum Format { TEXT, JSON, HTML }
+    enum Format {
+        TEXT,
+        JSON,
+        HTML
+    }
 
-    @Option(names = {"--output", "-o"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"--output", "-o"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Report format: text, json or html (default ${DEFAULT-VALUE}).")
     Format format = Format.TEXT;
 
-    @Option(names = "--save", paramLabel = "FILE",
-            description = "Write the report to FILE and print the text summary; otherwise the report goes to standard output.")
+    @Option(
+            names = "--save",
+            paramLabel = "FILE",
+            description =
+                    "Write the report to FILE and print the text summary; otherwise the report goes to standard output.")
     String save;
 
     /** Fails before the run when the report could not be saved. */
@@ -29,7 +39,8 @@ final class OutputOptions {
         if (save == null) return;
         Path parent = env.resolve(save).getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new LoadException(ErrorCode.BAD_CONFIG, "--save " + save + ": directory " + parent + " does not exist");
+            throw new LoadException(
+                    ErrorCode.BAD_CONFIG, "--save " + save + ": directory " + parent + " does not exist");
         }
     }
 

@@ -25,6 +25,7 @@ final class ProgressLine implements LoadListener {
     private int elapsed;
     /** Lines of the block drawn last on a terminal, to move back over. */
     private int blockLines;
+
     private int interrupts;
     private long budget;
     private boolean warned;
@@ -62,9 +63,15 @@ final class ProgressLine implements LoadListener {
         if (terminal) {
             drawBlock(p);
         } else {
-            err.println(String.format(Locale.ROOT, "%s%4ds  %9d requests  %9.1f/s  p99 %-9s errors %d",
-                    s.warmup() ? "warmup " : "", elapsed, requests, (double) s.requests(),
-                    s.requests() == 0 ? "-" : Durations.formatMicros(s.p99Micros()), errors));
+            err.println(String.format(
+                    Locale.ROOT,
+                    "%s%4ds  %9d requests  %9.1f/s  p99 %-9s errors %d",
+                    s.warmup() ? "warmup " : "",
+                    elapsed,
+                    requests,
+                    (double) s.requests(),
+                    s.requests() == 0 ? "-" : Durations.formatMicros(s.p99Micros()),
+                    errors));
         }
         err.flush();
     }
@@ -80,23 +87,46 @@ final class ProgressLine implements LoadListener {
     private List<String> block(Progress p) {
         TimelineSecond s = p.second();
         List<String> lines = new ArrayList<>();
-        String time = s.warmup() ? String.format(Locale.ROOT, "warm-up %ds", elapsed)
-                : durationSeconds > 0 ? String.format(Locale.ROOT, "%ds of %ds, %ds left", s.second() + 1, durationSeconds,
-                        Math.max(0, durationSeconds - s.second() - 1))
-                : budget > 0 ? String.format(Locale.ROOT, "%ds, %d of %d requests", s.second() + 1, requests + errors, budget)
-                : String.format(Locale.ROOT, "%ds", s.second() + 1);
-        String rate = targetRate > 0 ? String.format(Locale.ROOT, "%d/s now, target %.0f/s", s.requests(), targetRate)
+        String time = s.warmup()
+                ? String.format(Locale.ROOT, "warm-up %ds", elapsed)
+                : durationSeconds > 0
+                        ? String.format(
+                                Locale.ROOT,
+                                "%ds of %ds, %ds left",
+                                s.second() + 1,
+                                durationSeconds,
+                                Math.max(0, durationSeconds - s.second() - 1))
+                        : budget > 0
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%ds, %d of %d requests",
+                                        s.second() + 1,
+                                        requests + errors,
+                                        budget)
+                                : String.format(Locale.ROOT, "%ds", s.second() + 1);
+        String rate = targetRate > 0
+                ? String.format(Locale.ROOT, "%d/s now, target %.0f/s", s.requests(), targetRate)
                 : String.format(Locale.ROOT, "%d/s now, %d users", s.requests(), users);
         lines.add(String.format(Locale.ROOT, "  %-34s %-32s %d requests, %d errors", time, rate, requests, errors));
-        lines.add("  last second   " + (s.requests() == 0 ? "no responses"
-                : "p50 " + Durations.formatMicros(s.p50Micros()) + "  p99 " + Durations.formatMicros(s.p99Micros()))
-                + (p.errorKinds().isEmpty() ? "   no errors" : "   errors: " + p.errorKinds().entrySet().stream()
-                        .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        lines.add("  last second   "
+                + (s.requests() == 0
+                        ? "no responses"
+                        : "p50 " + Durations.formatMicros(s.p50Micros()) + "  p99 "
+                                + Durations.formatMicros(s.p99Micros()))
+                + (p.errorKinds().isEmpty()
+                        ? "   no errors"
+                        : "   errors: "
+                                + p.errorKinds().entrySet().stream()
+                                        .map(e -> e.getKey().label() + " " + e.getValue())
+                                        .collect(Collectors.joining(", "))));
         if (!p.steps().isEmpty()) {
-            lines.add("  steps         " + p.steps().entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue().requests() + "/s"
-                            + (e.getValue().errors() > 0 ? " (" + e.getValue().errors() + " errors)" : ""))
-                    .collect(Collectors.joining("  ")));
+            lines.add("  steps         "
+                    + p.steps().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue().requests() + "/s"
+                                    + (e.getValue().errors() > 0
+                                            ? " (" + e.getValue().errors() + " errors)"
+                                            : ""))
+                            .collect(Collectors.joining("  ")));
         }
         return lines;
     }
@@ -113,32 +143,45 @@ final class ProgressLine implements LoadListener {
         if (remaining < 300 || remaining < 10.0 * seconds) return;
         warned = true;
         blockLines = 0;
-        err.println(pace <= 0
-                ? "note: no request of the " + budget + " has ended in " + seconds + "s; Ctrl-C ends the run with its report"
-                : String.format(Locale.ROOT, "note: at %.0f requests/s the remaining %d of %d requests take about %s;"
-                        + " Ctrl-C ends the run with its report", pace, budget - done, budget, hours(remaining)));
+        err.println(
+                pace <= 0
+                        ? "note: no request of the " + budget + " has ended in " + seconds
+                                + "s; Ctrl-C ends the run with its report"
+                        : String.format(
+                                Locale.ROOT,
+                                "note: at %.0f requests/s the remaining %d of %d requests take about %s;"
+                                        + " Ctrl-C ends the run with its report",
+                                pace,
+                                budget - done,
+                                budget,
+                                hours(remaining)));
     }
 
     private static String hours(double seconds) {
         long s = (long) seconds;
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
                 : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 
     @Override
     public synchronized void onDraining(long inFlight, Duration upTo) {
         blockLines = 0;
-        err.println(String.format(Locale.ROOT, "waiting up to %ds for %d answer(s) still in flight (their --timeout);"
-                + " Ctrl-C to stop waiting", Math.max(1, upTo.toSeconds()), inFlight));
+        err.println(String.format(
+                Locale.ROOT,
+                "waiting up to %ds for %d answer(s) still in flight (their --timeout);" + " Ctrl-C to stop waiting",
+                Math.max(1, upTo.toSeconds()),
+                inFlight));
         err.flush();
     }
 
     /** Ctrl-C: says what happens next, on a line of its own. */
     synchronized void interrupted() {
         blockLines = 0; // the message stays below the block; the next block is drawn under it
-        err.println(interrupts++ == 0
-                ? "interrupted: ending the run, awaiting answers in flight (Ctrl-C again to stop waiting)"
-                : "interrupted again: answers still in flight count as unfinished");
+        err.println(
+                interrupts++ == 0
+                        ? "interrupted: ending the run, awaiting answers in flight (Ctrl-C again to stop waiting)"
+                        : "interrupted again: answers still in flight count as unfinished");
         err.flush();
     }
 

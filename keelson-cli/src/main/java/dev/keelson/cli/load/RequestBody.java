@@ -22,16 +22,30 @@ import java.util.Map;
  */
 record RequestBody(String text, String contentType) {
     private static final Map<String, String> TYPES = Map.of(
-            "json", "application/json", "xml", "application/xml", "txt", "text/plain; charset=utf-8",
-            "csv", "text/csv", "html", "text/html; charset=utf-8", "yaml", "application/yaml",
-            "yml", "application/yaml", "graphql", "application/graphql");
+            "json",
+            "application/json",
+            "xml",
+            "application/xml",
+            "txt",
+            "text/plain; charset=utf-8",
+            "csv",
+            "text/csv",
+            "html",
+            "text/html; charset=utf-8",
+            "yaml",
+            "application/yaml",
+            "yml",
+            "application/yaml",
+            "graphql",
+            "application/graphql");
 
     /** Reads {@code --data}; prints a hint to {@code env}'s standard error when plain text names an existing file. */
     static RequestBody of(String data, CliEnvironment env) {
         if (!data.startsWith("@")) {
             if (!data.isBlank() && !data.contains("\n") && Files.isRegularFile(env.resolve(data))) {
-                env.err().println("hint: --data sends the text '" + data + "'; to send the file's contents write --data @"
-                        + data);
+                env.err()
+                        .println("hint: --data sends the text '" + data
+                                + "'; to send the file's contents write --data @" + data);
             }
             return new RequestBody(data, null);
         }
@@ -45,11 +59,16 @@ record RequestBody(String text, String contentType) {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw usage("--data " + data + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+            throw usage("--data " + data + ": cannot read " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw usage("--data " + data + ": " + file + " is not UTF-8 text; binary bodies are not supported");
         }

@@ -5,7 +5,6 @@ import dev.keelson.load.ErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadTest;
 import dev.keelson.load.Scenario;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,22 +16,39 @@ import picocli.CommandLine.Option;
 
 /** What to send: a URL with method, headers, body and auth, or a scenario file. */
 final class RequestOptions {
-    @Option(names = {"--method", "-X"}, paramLabel = "METHOD", description = "HTTP method; default GET, or POST with --data.")
+    @Option(
+            names = {"--method", "-X"},
+            paramLabel = "METHOD",
+            description = "HTTP method; default GET, or POST with --data.")
     String method;
 
-    @Option(names = {"--header", "-H"}, paramLabel = "'NAME: VALUE'", description = "A request header (repeatable).")
+    @Option(
+            names = {"--header", "-H"},
+            paramLabel = "'NAME: VALUE'",
+            description = "A request header (repeatable).")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = "--data", paramLabel = "TEXT|@FILE", description = "Request body, or @FILE to send a file's bytes (Content-Type from its extension unless -H gives one).")
+    @Option(
+            names = "--data",
+            paramLabel = "TEXT|@FILE",
+            description =
+                    "Request body, or @FILE to send a file's bytes (Content-Type from its extension unless -H gives one).")
     String data;
 
-    @Option(names = "--auth", paramLabel = "bearer:TOKEN|basic:USER:PASS", description = "Adds an Authorization header.")
+    @Option(
+            names = "--auth",
+            paramLabel = "bearer:TOKEN|basic:USER:PASS",
+            description = "Adds an Authorization header.")
     String auth;
 
-    @Option(names = "--insecure", description = "Accept any TLS certificate for any host name (self-signed test servers).")
+    @Option(
+            names = "--insecure",
+            description = "Accept any TLS certificate for any host name (self-signed test servers).")
     boolean insecure;
 
-    @Option(names = "--cacert", paramLabel = "FILE",
+    @Option(
+            names = "--cacert",
+            paramLabel = "FILE",
             description = "Trust the certificate authorities in this PEM file instead of the JDK's.")
     String caCert;
 
@@ -59,13 +75,16 @@ final class RequestOptions {
         for (String header : headers) {
             int colon = header.indexOf(':');
             if (colon < 1) throw usage("--header '" + header + "' must look like 'Name: value'");
-            builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+            builder.header(
+                    header.substring(0, colon).trim(),
+                    header.substring(colon + 1).trim());
         }
         if (auth != null) builder.header("Authorization", authorization(auth));
         if (data != null) {
             RequestBody body = RequestBody.of(data, env);
             builder.body(body.text());
-            boolean typed = headers.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("content-type:"));
+            boolean typed =
+                    headers.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("content-type:"));
             if (body.contentType() != null && !typed) builder.header("Content-Type", body.contentType());
         }
     }
@@ -73,7 +92,8 @@ final class RequestOptions {
     private static String authorization(String auth) {
         if (auth.startsWith("bearer:") && auth.length() > 7) return "Bearer " + auth.substring(7);
         if (auth.startsWith("basic:") && auth.indexOf(':', 6) > 6) {
-            return "Basic " + Base64.getEncoder().encodeToString(auth.substring(6).getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString(auth.substring(6).getBytes(StandardCharsets.UTF_8));
         }
         throw usage("--auth must be bearer:TOKEN or basic:USER:PASSWORD");
     }

@@ -43,45 +43,66 @@ import tools.jackson.databind.node.ObjectNode;
         })
 public final class NewCommand implements Callable<Integer> {
     /** The API styles a project can have. */
-    enum ApiType { REST, GRAPHQL }
+    enum ApiType {
+        REST,
+        GRAPHQL
+    }
 
     /** How the result is printed. */
-    enum Format { TEXT, JSON }
+    enum Format {
+        TEXT,
+        JSON
+    }
 
     @ParentCommand
     Keelson root;
 
-    @Parameters(paramLabel = "NAME", description = "Folder and artifact id: lower-case letters, digits and single "
-            + "hyphens, starting with a letter (my-api).")
+    @Parameters(
+            paramLabel = "NAME",
+            description = "Folder and artifact id: lower-case letters, digits and single "
+                    + "hyphens, starting with a letter (my-api).")
     String name;
 
-    @Option(names = "--type", paramLabel = "rest|graphql", defaultValue = "rest",
+    @Option(
+            names = "--type",
+            paramLabel = "rest|graphql",
+            defaultValue = "rest",
             description = "rest, or graphql for REST plus a GraphQL endpoint over the same services "
                     + "(default: ${DEFAULT-VALUE}).")
     ApiType type;
 
-    @Option(names = "--package", paramLabel = "PACKAGE",
+    @Option(
+            names = "--package",
+            paramLabel = "PACKAGE",
             description = "Java package (default: com.example.<name without hyphens>).")
     String packageName;
 
-    @Option(names = "--group", paramLabel = "GROUP",
+    @Option(
+            names = "--group",
+            paramLabel = "GROUP",
             description = "Maven group id (default: the package without its last part).")
     String groupId;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Folder to create NAME/ in (default: the current "
-            + "directory).")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Folder to create NAME/ in (default: the current " + "directory).")
     String dir;
 
-    @Option(names = "--minimal", description = "One resource (orders), errors, health, migrations: the same as "
-            + "--no-auth --no-redis --no-jobs (default: off).")
+    @Option(
+            names = "--minimal",
+            description = "One resource (orders), errors, health, migrations: the same as "
+                    + "--no-auth --no-redis --no-jobs (default: off).")
     boolean minimal;
 
-    @Option(names = "--no-auth", description = "Without sign-up, sign-in, users and per-user orders "
-            + "(default: with).")
+    @Option(
+            names = "--no-auth",
+            description = "Without sign-up, sign-in, users and per-user orders " + "(default: with).")
     boolean noAuth;
 
-    @Option(names = "--no-redis", description = "Without Redis: rate limits and the read cache stay in each "
-            + "instance (default: with).")
+    @Option(
+            names = "--no-redis",
+            description = "Without Redis: rate limits and the read cache stay in each " + "instance (default: with).")
     boolean noRedis;
 
     @Option(names = "--no-jobs", description = "Without background jobs on PostgreSQL (default: with).")
@@ -93,14 +114,19 @@ public final class NewCommand implements Callable<Integer> {
     @Option(names = "--no-ci", description = "Without the GitHub Actions workflow (default: with).")
     boolean noCi;
 
-    @Option(names = "--no-git", description = "Do not make a git repository with a first commit (default: make one "
-            + "when git is installed).")
+    @Option(
+            names = "--no-git",
+            description =
+                    "Do not make a git repository with a first commit (default: make one " + "when git is installed).")
     boolean noGit;
 
     @Option(names = "--dry-run", description = "List the files it would write, and write nothing (default: off).")
     boolean dryRun;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
             description = "Output: text, or one JSON document on standard output (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -144,8 +170,8 @@ public final class NewCommand implements Callable<Integer> {
         return removed;
     }
 
-    private void print(PrintWriter out, Scaffold scaffold, List<String> planned, GeneratedProject project,
-            Path workingDir) {
+    private void print(
+            PrintWriter out, Scaffold scaffold, List<String> planned, GeneratedProject project, Path workingDir) {
         if (format == Format.JSON) {
             out.println(json(scaffold, planned, project));
         } else if (project == null) {
@@ -164,7 +190,9 @@ public final class NewCommand implements Callable<Integer> {
         doc.put("directory", scaffold.spec().directory().toString());
         doc.put("package", scaffold.spec().packageName());
         doc.put("groupId", scaffold.spec().groupId());
-        doc.putPOJO("features", scaffold.spec().features().stream().map(Feature::id).sorted().toList());
+        doc.putPOJO(
+                "features",
+                scaffold.spec().features().stream().map(Feature::id).sorted().toList());
         doc.putPOJO("files", project == null ? planned : project.files());
         if (project != null) {
             doc.put("commit", project.commitId());

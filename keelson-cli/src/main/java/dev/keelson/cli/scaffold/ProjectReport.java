@@ -14,8 +14,8 @@ final class ProjectReport {
     private ProjectReport() {}
 
     static void dryRun(PrintWriter out, ProjectSpec spec, List<String> files) {
-        out.println("Would create " + spec.directory() + " with " + files.size() + " files" + (spec.gitCommit()
-                ? " and a git repository with a first commit:" : ":"));
+        out.println("Would create " + spec.directory() + " with " + files.size() + " files"
+                + (spec.gitCommit() ? " and a git repository with a first commit:" : ":"));
         features(out, spec.features());
         files.forEach(f -> out.println("  " + f));
         out.println("Nothing was written (--dry-run).");
@@ -43,7 +43,8 @@ final class ProjectReport {
         Path absolute = project.toAbsolutePath().normalize();
         Path here = workingDir.toAbsolutePath().normalize();
         String path = absolute.startsWith(here) && !absolute.equals(here)
-                ? here.relativize(absolute).toString() : absolute.toString();
+                ? here.relativize(absolute).toString()
+                : absolute.toString();
         return path.matches("[A-Za-z0-9_./+-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
     }
 

@@ -20,7 +20,11 @@ record Cli(Map<String, String> env, Path workingDir) {
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Keelson.run(args, new CliEnvironment(new PrintWriter(out), new PrintWriter(err), env, workingDir, false));
-        return new Run(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
+        int code = Keelson.run(
+                args, new CliEnvironment(new PrintWriter(out), new PrintWriter(err), env, workingDir, false));
+        return new Run(
+                code,
+                out.toString().replace(System.lineSeparator(), "\n"),
+                err.toString().replace(System.lineSeparator(), "\n"));
     }
 }

@@ -30,7 +30,9 @@ class ConcurrentMigrateIT {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
     void threeProcessesApplyEachMigrationExactlyOnce(Engine engine) throws Exception {
         try (TestDatabase db = TestDatabases.fresh(engine)) {
             Path migrations = writeMigrations();
@@ -40,13 +42,18 @@ class ConcurrentMigrateIT {
             }
             for (int i = 0; i < PROCESSES; i++) {
                 Process p = processes.get(i);
-                assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("process " + i + " finished").isTrue();
-                assertThat(p.exitValue()).as("process %d exit code; stderr: %s", i, Files.readString(dir.resolve("err" + i)))
+                assertThat(p.waitFor(120, TimeUnit.SECONDS))
+                        .as("process " + i + " finished")
+                        .isTrue();
+                assertThat(p.exitValue())
+                        .as("process %d exit code; stderr: %s", i, Files.readString(dir.resolve("err" + i)))
                         .isZero();
             }
             assertThat(single(db, "SELECT count(*) FROM applied_log")).isEqualTo(MIGRATIONS);
-            assertThat(single(db, "SELECT count(*) FROM keelson_schema_history WHERE type = 'VERSIONED'")).isEqualTo(MIGRATIONS + 1);
-            assertThat(single(db, "SELECT count(DISTINCT version) FROM keelson_schema_history WHERE type = 'VERSIONED'"))
+            assertThat(single(db, "SELECT count(*) FROM keelson_schema_history WHERE type = 'VERSIONED'"))
+                    .isEqualTo(MIGRATIONS + 1);
+            assertThat(single(
+                            db, "SELECT count(DISTINCT version) FROM keelson_schema_history WHERE type = 'VERSIONED'"))
                     .isEqualTo(MIGRATIONS + 1);
             long nothingToDo = 0;
             long applied = 0;
@@ -66,7 +73,8 @@ class ConcurrentMigrateIT {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(migrations.resolve("V1__log.sql"), "CREATE TABLE applied_log (version INT NOT NULL);\n");
         for (int v = 2; v <= MIGRATIONS + 1; v++) {
-            Files.writeString(migrations.resolve("V" + v + "__step.sql"),
+            Files.writeString(
+                    migrations.resolve("V" + v + "__step.sql"),
                     "CREATE TABLE t" + v + " (id INT);\nINSERT INTO applied_log (version) VALUES (" + v + ");\n");
         }
         return migrations;
@@ -75,9 +83,17 @@ class ConcurrentMigrateIT {
     private Process start(TestDatabase db, Path migrations, int i) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "dev.keelson.cli.Keelson", "db", "migrate",
-                "--url", db.url(), "--dir", migrations.toString(), "--lock-timeout", "60s"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.keelson.cli.Keelson",
+                "db",
+                "migrate",
+                "--url",
+                db.url(),
+                "--dir",
+                migrations.toString(),
+                "--lock-timeout",
+                "60s"));
         if (db.user() != null) {
             command.addAll(List.of("--user", db.user()));
         }

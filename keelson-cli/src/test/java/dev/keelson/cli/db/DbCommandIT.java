@@ -86,8 +86,11 @@ class DbCommandIT {
     void theReadmeWorkedExampleRunsEndToEnd() throws Exception {
         Cli.Run created = keelson("db", "new", "create", "users");
         assertThat(created.exitCode()).isZero();
-        assertThat(created.out()).isEqualTo("Created db/migration/V1__create_users.sql\nCreated db/migration/U1__create_users.sql\n");
-        append("V1__create_users.sql", "CREATE TABLE users (\n    id bigint PRIMARY KEY,\n    email text NOT NULL UNIQUE\n);\n");
+        assertThat(created.out())
+                .isEqualTo("Created db/migration/V1__create_users.sql\nCreated db/migration/U1__create_users.sql\n");
+        append(
+                "V1__create_users.sql",
+                "CREATE TABLE users (\n    id bigint PRIMARY KEY,\n    email text NOT NULL UNIQUE\n);\n");
         append("U1__create_users.sql", "DROP TABLE users;\n");
 
         Cli.Run migrate = db("db", "migrate");
@@ -129,7 +132,8 @@ class DbCommandIT {
     @Test
     void dryRunPrintsTheExactSqlInOrderAndChangesNothing() throws Exception {
         Files.writeString(migrations.resolve("V1__create_users.sql"), "-- users\nCREATE TABLE users (id int);\n");
-        Files.writeString(migrations.resolve("V2__seed.sql"), "INSERT INTO users VALUES (1);\nINSERT INTO users VALUES (2);\n");
+        Files.writeString(
+                migrations.resolve("V2__seed.sql"), "INSERT INTO users VALUES (1);\nINSERT INTO users VALUES (2);\n");
 
         Cli.Run run = db("db", "migrate", "--dry-run");
 
@@ -156,7 +160,8 @@ class DbCommandIT {
         assertThat(stable(db("db", "migrate", "--target", "2").out()))
                 .endsWith("Schema version 2 · 2 migrations applied in <time>\n");
         assertThat(tableExists("t3")).isFalse();
-        assertThat(stable(db("db", "migrate").out())).isEqualTo("Applied V3__t3.sql (<time>)\nSchema version 3 · 1 migration applied in <time>\n");
+        assertThat(stable(db("db", "migrate").out()))
+                .isEqualTo("Applied V3__t3.sql (<time>)\nSchema version 3 · 1 migration applied in <time>\n");
 
         Cli.Run rollback = db("db", "rollback", "--to", "1");
 
@@ -172,15 +177,19 @@ class DbCommandIT {
     @Test
     void aFailingMigrationExitsWithOneNamingTheFileAndLine() throws Exception {
         Files.writeString(migrations.resolve("V1__ok.sql"), "CREATE TABLE ok (id int);\n");
-        Files.writeString(migrations.resolve("V2__broken.sql"), "CREATE TABLE a (id int);\n\nINSERT INTO missing_table VALUES (1);\n");
+        Files.writeString(
+                migrations.resolve("V2__broken.sql"),
+                "CREATE TABLE a (id int);\n\nINSERT INTO missing_table VALUES (1);\n");
 
         Cli.Run run = db("db", "migrate");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(stable(run.out())).isEqualTo("Applied V1__ok.sql (<time>)\nStopped after 1 file applied (committed and"
-                + " recorded in the history); the failure follows on standard error\n");
-        assertThat(run.err()).startsWith("error [MIGRATION_FAILED]: Migration V2__broken.sql failed at line 3 (statement 2 of 2): "
-                + "SQLState 42P01: ERROR: relation \"missing_table\" does not exist");
+        assertThat(stable(run.out()))
+                .isEqualTo("Applied V1__ok.sql (<time>)\nStopped after 1 file applied (committed and"
+                        + " recorded in the history); the failure follows on standard error\n");
+        assertThat(run.err())
+                .startsWith("error [MIGRATION_FAILED]: Migration V2__broken.sql failed at line 3 (statement 2 of 2): "
+                        + "SQLState 42P01: ERROR: relation \"missing_table\" does not exist");
         assertThat(run.err()).doesNotContain("Exception");
         assertThat(tableExists("a")).isFalse();
         assertThat(tableExists("ok")).isTrue();
@@ -212,16 +221,22 @@ class DbCommandIT {
         Cli.Run failed = db("db", "rollback", "--all");
 
         assertThat(failed.exitCode()).isEqualTo(1);
-        assertThat(stable(failed.out())).isEqualTo("Undid U3__t3.sql (<time>)\nStopped after 1 file undone (committed"
-                + " and recorded in the history); the failure follows on standard error\n");
-        assertThat(failed.err()).contains("error [MIGRATION_FAILED]: Undo file U2__t2.sql failed at line 1")
-                .contains("run the rollback again").doesNotContain("migrate again");
+        assertThat(stable(failed.out()))
+                .isEqualTo("Undid U3__t3.sql (<time>)\nStopped after 1 file undone (committed"
+                        + " and recorded in the history); the failure follows on standard error\n");
+        assertThat(failed.err())
+                .contains("error [MIGRATION_FAILED]: Undo file U2__t2.sql failed at line 1")
+                .contains("run the rollback again")
+                .doesNotContain("migrate again");
 
         Files.writeString(migrations.resolve("U2__t2.sql"), "DROP TABLE t2;\n");
         Cli.Run all = db("db", "rollback", "--all");
         assertThat(all.exitCode()).isZero();
-        assertThat(stable(all.out())).contains("Undid version 2 with U2__t2.sql", "Undid version 1 with U1__t1.sql",
-                "Schema version none · 2 versions rolled back");
+        assertThat(stable(all.out()))
+                .contains(
+                        "Undid version 2 with U2__t2.sql",
+                        "Undid version 1 with U1__t1.sql",
+                        "Schema version none · 2 versions rolled back");
         assertThat(tableExists("t1")).isFalse();
         assertThat(keelson("db", "rollback", "--help").out()).contains("--all").contains("--to 0");
     }
@@ -244,7 +259,8 @@ class DbCommandIT {
         Files.writeString(migrations.resolve("U1__users.sql"), "DROP TABLE users;\n");
         Files.writeString(migrations.resolve("V2__orders.sql"), "CREATE TABLE orders (id int);\n");
 
-        JsonNode migrate = JSON.readTree(db("db", "migrate", "--target", "1", "--format", "json").out());
+        JsonNode migrate = JSON.readTree(
+                db("db", "migrate", "--target", "1", "--format", "json").out());
         assertThat(migrate.get("command").asString()).isEqualTo("migrate");
         assertThat(migrate.get("dryRun").asBoolean()).isFalse();
         assertThat(migrate.get("schemaVersion").asString()).isEqualTo("1");
@@ -265,11 +281,13 @@ class DbCommandIT {
         assertThat(first.get("checksum").asString()).startsWith("k2:");
         assertThat(status.get("migrations").get(1).get("state").asString()).isEqualTo("pending");
 
-        JsonNode validate = JSON.readTree(db("db", "validate", "--format", "json").out());
+        JsonNode validate =
+                JSON.readTree(db("db", "validate", "--format", "json").out());
         assertThat(validate.get("valid").asBoolean()).isTrue();
         assertThat(validate.get("problems").size()).isZero();
 
-        JsonNode rollback = JSON.readTree(db("db", "rollback", "--format", "json").out());
+        JsonNode rollback =
+                JSON.readTree(db("db", "rollback", "--format", "json").out());
         assertThat(rollback.get("undone").get(0).get("script").asString()).isEqualTo("U1__users.sql");
         assertThat(rollback.get("schemaVersion").isNull()).isTrue();
     }
@@ -290,28 +308,37 @@ class DbCommandIT {
         assertThat(db("db", "migrate").exitCode()).isEqualTo(1);
 
         Cli.Run repair = db("db", "repair");
-        assertThat(repair.out()).isEqualTo("Realigned the checksum of V1__users.sql\nRepaired: 1 history entry changed\n");
-        assertThat(db("db", "validate").out()).isEqualTo("Valid: every applied migration matches its file and none failed\n");
+        assertThat(repair.out())
+                .isEqualTo("Realigned the checksum of V1__users.sql\nRepaired: 1 history entry changed\n");
+        assertThat(db("db", "validate").out())
+                .isEqualTo("Valid: every applied migration matches its file and none failed\n");
     }
 
     @Test
     void checksumsOfAnOlderFormatAreNotedAndUpgradedByRepairUpgradeChecksums() throws Exception {
         Files.writeString(migrations.resolve("V1__users.sql"), "CREATE TABLE users (id int);\n");
         assertThat(db("db", "migrate").exitCode()).isZero();
-        try (Connection c = db.connect(); Statement s = c.createStatement()) { // k1: the same digest, the older prefix
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) { // k1: the same digest, the older prefix
             s.executeUpdate("UPDATE keelson_schema_history SET checksum = 'k1:' || substr(checksum, 4)");
         }
 
         Cli.Run status = db("db", "status");
         assertThat(status.out()).contains("applied  1").endsWith("Schema version 1 · 0 pending · 0 failed\n");
-        assertThat(status.err()).isEqualTo("note: 1 applied migration(s) have a checksum in an older format, still verified"
-                + " with its own algorithm; `keelson db repair --upgrade-checksums` rewrites them in the current format (k2:)\n");
-        assertThat(db("db", "repair", "--upgrade-checksums", "--resume-at", "1:1").exitCode()).isEqualTo(2);
+        assertThat(status.err())
+                .isEqualTo(
+                        "note: 1 applied migration(s) have a checksum in an older format, still verified"
+                                + " with its own algorithm; `keelson db repair --upgrade-checksums` rewrites them in the current format (k2:)\n");
+        assertThat(db("db", "repair", "--upgrade-checksums", "--resume-at", "1:1")
+                        .exitCode())
+                .isEqualTo(2);
 
         Cli.Run repair = db("db", "repair", "--upgrade-checksums");
-        assertThat(repair.out()).isEqualTo("Upgraded the checksum format of V1__users.sql\nRepaired: 1 history entry changed\n");
+        assertThat(repair.out())
+                .isEqualTo("Upgraded the checksum format of V1__users.sql\nRepaired: 1 history entry changed\n");
         assertThat(db("db", "status").err()).isEmpty();
-        assertThat(db("db", "repair", "--upgrade-checksums", "--format", "json").out()).contains("\"upgradedChecksums\" : [ ]");
+        assertThat(db("db", "repair", "--upgrade-checksums", "--format", "json").out())
+                .contains("\"upgradedChecksums\" : [ ]");
     }
 
     @Test
@@ -368,7 +395,8 @@ class DbCommandIT {
 
         Cli.Run baseline = db("db", "baseline", "--version", "1");
         assertThat(baseline.out()).isEqualTo("Baselined at version 1: migrations up to 1 count as applied\n");
-        assertThat(stable(db("db", "migrate").out())).isEqualTo("Applied V2__orders.sql (<time>)\nSchema version 2 · 1 migration applied in <time>\n");
+        assertThat(stable(db("db", "migrate").out()))
+                .isEqualTo("Applied V2__orders.sql (<time>)\nSchema version 2 · 1 migration applied in <time>\n");
         assertThat(tableExists("users")).isFalse();
     }
 
@@ -426,17 +454,28 @@ class DbCommandIT {
 
     @Test
     void thePasswordIsNeverPrinted() throws Exception {
-        Cli.Run run = keelson("db", "status", "--url", "jdbc:postgresql://127.0.0.1:1/nowhere", "--user", "u",
-                "--password", "s3cret-pw", "--verbose");
+        Cli.Run run = keelson(
+                "db",
+                "status",
+                "--url",
+                "jdbc:postgresql://127.0.0.1:1/nowhere",
+                "--user",
+                "u",
+                "--password",
+                "s3cret-pw",
+                "--verbose");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("error [CONNECTION_FAILED]: Cannot connect to jdbc:postgresql://127.0.0.1:1/nowhere")
+        assertThat(run.err())
+                .contains("error [CONNECTION_FAILED]: Cannot connect to jdbc:postgresql://127.0.0.1:1/nowhere")
                 .doesNotContain("s3cret-pw");
         assertThat(run.out()).doesNotContain("s3cret-pw");
     }
 
     @Test
     void migrateRunsTheLintFirstAndAppliesNothingWhenItFindsAnError() throws Exception {
-        Files.writeString(migrations.resolve("V1__create_users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
+        Files.writeString(
+                migrations.resolve("V1__create_users.sql"),
+                "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n");
         Files.writeString(migrations.resolve("U1__create_users.sql"), "DROP TABLE users;\n");
         assertThat(db("db", "migrate").exitCode()).isZero();
         Files.writeString(migrations.resolve("V2__index_email.sql"), "CREATE INDEX users_email ON users (email);\n");
@@ -448,13 +487,16 @@ class DbCommandIT {
                 .contains("V2__index_email.sql:1: error [pg-index-not-concurrent]")
                 .contains("error [LINT_FAILED]: The lint found 1 error(s) in the pending migrations")
                 .contains("or run migrate with --no-lint");
-        assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'")).isZero();
+        assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'"))
+                .isZero();
         JsonNode json = JSON.readTree(db("db", "migrate", "--format", "json").out());
         assertThat(json.get("error").get("code").asString()).isEqualTo("LINT_FAILED");
-        assertThat(json.get("lint").get("findings").get(0).get("rule").asString()).isEqualTo("pg-index-not-concurrent");
+        assertThat(json.get("lint").get("findings").get(0).get("rule").asString())
+                .isEqualTo("pg-index-not-concurrent");
 
         Cli.Run forced = db("db", "migrate", "--no-lint");
         assertThat(forced.exitCode()).isZero();
-        assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'"))
+                .isEqualTo(1);
     }
 }

@@ -23,8 +23,9 @@ class DbCommandTest {
         Cli.Run run = cli().run("db", "status");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("error: No database URL: pass --url jdbc:..., set KEELSON_DB_URL, or add "
-                + "db.url=jdbc:... to keelson.properties in " + dir + "\n");
+        assertThat(run.err())
+                .isEqualTo("error: No database URL: pass --url jdbc:..., set KEELSON_DB_URL, or add "
+                        + "db.url=jdbc:... to keelson.properties in " + dir + "\n");
     }
 
     @Test
@@ -46,7 +47,8 @@ class DbCommandTest {
         Cli.Run run = cli().run("db", "rollback", "--steps", "2", "--to", "1", "--url", "jdbc:h2:mem:x");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.firstErrLine()).isEqualTo("Error: --steps=N, --to=VERSION are mutually exclusive (specify only one)");
+        assertThat(run.firstErrLine())
+                .isEqualTo("Error: --steps=N, --to=VERSION are mutually exclusive (specify only one)");
         assertThat(run.err()).contains("Usage: keelson db rollback");
     }
 
@@ -54,16 +56,18 @@ class DbCommandTest {
     void aTargetThatIsNotAVersionIsABadUsage() {
         Cli.Run run = cli().run("db", "migrate", "--target", "v2", "--url", "jdbc:h2:mem:x");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.firstErrLine()).isEqualTo("Invalid value for option '--target': 'v2' is not a version: "
-                + "use digits separated by dots, like 1, 1.2 or 20261121093000");
+        assertThat(run.firstErrLine())
+                .isEqualTo("Invalid value for option '--target': 'v2' is not a version: "
+                        + "use digits separated by dots, like 1, 1.2 or 20261121093000");
     }
 
     @Test
     void aPlaceholderWithoutAnEqualsSignIsABadUsage() {
         Cli.Run run = cli().run("db", "migrate", "--placeholder", "schema", "--url", "jdbc:h2:mem:x");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.firstErrLine()).isEqualTo(
-                "Value for option option '--placeholder' (NAME=VALUE) should be in KEY=VALUE format but was schema");
+        assertThat(run.firstErrLine())
+                .isEqualTo(
+                        "Value for option option '--placeholder' (NAME=VALUE) should be in KEY=VALUE format but was schema");
     }
 
     @Test
@@ -77,16 +81,18 @@ class DbCommandTest {
     void aBadLockTimeoutIsABadUsage() {
         Cli.Run run = cli().run("db", "migrate", "--lock-timeout", "soon", "--url", "jdbc:h2:mem:x");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.firstErrLine()).isEqualTo("Invalid value for option '--lock-timeout': "
-                + "'soon' is not a duration: use a number with ms, s, m or h, like 30s or 5m");
+        assertThat(run.firstErrLine())
+                .isEqualTo("Invalid value for option '--lock-timeout': "
+                        + "'soon' is not a duration: use a number with ms, s, m or h, like 30s or 5m");
     }
 
     @Test
     void aUrlThatIsNotJdbcIsAConfigurationError() {
         Cli.Run run = cli().run("db", "status", "--url", "postgres://localhost/test");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error [CONFIGURATION]: The URL 'postgres://localhost/test' is not a JDBC URL: "
-                + "it must start with jdbc:\n");
+        assertThat(run.err())
+                .isEqualTo("error [CONFIGURATION]: The URL 'postgres://localhost/test' is not a JDBC URL: "
+                        + "it must start with jdbc:\n");
     }
 
     @Test
@@ -94,7 +100,10 @@ class DbCommandTest {
         for (String command : new String[] {"new", "migrate", "rollback", "status", "validate", "repair", "baseline"}) {
             Cli.Run run = cli().run("db", command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
-            assertThat(run.out()).as(command).startsWith("Usage: keelson db " + command).contains("Exit codes:", "  2   ");
+            assertThat(run.out())
+                    .as(command)
+                    .startsWith("Usage: keelson db " + command)
+                    .contains("Exit codes:", "  2   ");
         }
     }
 
@@ -114,7 +123,8 @@ class DbCommandTest {
         Cli.Run run = cli().run("db", "new", "create", "orders");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("Created db/migration/V3__create_orders.sql\nCreated db/migration/U3__create_orders.sql\n");
+        assertThat(run.out())
+                .isEqualTo("Created db/migration/V3__create_orders.sql\nCreated db/migration/U3__create_orders.sql\n");
         assertThat(migrations.resolve("V3__create_orders.sql")).exists();
         assertThat(migrations.resolve("U3__create_orders.sql")).exists();
     }
@@ -130,6 +140,7 @@ class DbCommandTest {
     void newRefusesADescriptionWithoutLettersOrDigits() {
         Cli.Run run = cli().run("db", "new", "!!!");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error [CONFIGURATION]: Give a description with letters or digits, like \"create users\"\n");
+        assertThat(run.err())
+                .isEqualTo("error [CONFIGURATION]: Give a description with letters or digits, like \"create users\"\n");
     }
 }

@@ -35,7 +35,9 @@ class DbEnginesIT {
                     Schema version 1.1 · 2 migrations applied in <time>
                     """);
             assertThat(run(db, "db", "status").out()).endsWith("Schema version 1.1 · 0 pending · 0 failed\n");
-            assertThat(DbCommandIT.stable(run(db, "db", "rollback", "--steps", "2").out())).isEqualTo("""
+            assertThat(DbCommandIT.stable(
+                            run(db, "db", "rollback", "--steps", "2").out()))
+                    .isEqualTo("""
                     Undid version 1.1 with U1.1__seed.sql (<time>)
                     Undid version 1 with U1__users.sql (<time>)
                     Schema version none · 2 versions rolled back in <time>
@@ -46,7 +48,8 @@ class DbEnginesIT {
             assertThat(failed.exitCode()).isEqualTo(1);
             // progress lines ([3/3] ...) come first when the run took over two seconds on a busy machine
             assertThat(failed.err().lines().filter(l -> !l.startsWith("[")).findFirst())
-                    .hasValueSatisfying(l -> assertThat(l).startsWith("error [MIGRATION_FAILED]: Migration V2__broken.sql failed at line 1"));
+                    .hasValueSatisfying(l -> assertThat(l)
+                            .startsWith("error [MIGRATION_FAILED]: Migration V2__broken.sql failed at line 1"));
         }
     }
 

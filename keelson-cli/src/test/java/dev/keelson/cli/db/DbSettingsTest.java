@@ -21,7 +21,8 @@ class DbSettingsTest {
     Path dir;
 
     private CliEnvironment environment(Map<String, String> env) {
-        return new CliEnvironment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), env, dir, false);
+        return new CliEnvironment(
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), env, dir, false);
     }
 
     private void properties(String text) throws IOException {
@@ -33,7 +34,8 @@ class DbSettingsTest {
         properties("db.url=jdbc:h2:mem:file\ndb.user=fileuser\ndb.password=filepw\n");
         DbOptions options = new DbOptions();
         options.url = "jdbc:h2:mem:flag";
-        DbSettings s = DbSettings.resolve(options, environment(Map.of("KEELSON_DB_URL", "jdbc:h2:mem:env", "KEELSON_DB_USER", "envuser")));
+        DbSettings s = DbSettings.resolve(
+                options, environment(Map.of("KEELSON_DB_URL", "jdbc:h2:mem:env", "KEELSON_DB_USER", "envuser")));
         assertThat(s.url()).isEqualTo("jdbc:h2:mem:flag");
         assertThat(s.user()).isEqualTo("envuser");
         assertThat(s.password()).isEqualTo("filepw");
@@ -63,9 +65,11 @@ class DbSettingsTest {
     void theDefaultFolderIsDbMigrationUnderTheWorkingDirectoryAndClasspathPassesThrough() {
         DbOptions options = new DbOptions();
         options.url = "jdbc:h2:mem:x";
-        assertThat(DbSettings.resolve(options, environment(Map.of())).location()).isEqualTo("filesystem:" + dir.resolve("db/migration"));
+        assertThat(DbSettings.resolve(options, environment(Map.of())).location())
+                .isEqualTo("filesystem:" + dir.resolve("db/migration"));
         options.dir = "classpath:db/migration";
-        assertThat(DbSettings.resolve(options, environment(Map.of())).location()).isEqualTo("classpath:db/migration");
+        assertThat(DbSettings.resolve(options, environment(Map.of())).location())
+                .isEqualTo("classpath:db/migration");
     }
 
     @Test
@@ -73,7 +77,8 @@ class DbSettingsTest {
         properties("db.url=jdbc:h2:mem:x\ndb.lock-timeout=forever\n");
         assertThatThrownBy(() -> DbSettings.resolve(new DbOptions(), environment(Map.of())))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("db.lock-timeout in keelson.properties: 'forever' is not a duration: use a number with ms, s, m or h, like 30s or 5m");
+                .hasMessage(
+                        "db.lock-timeout in keelson.properties: 'forever' is not a duration: use a number with ms, s, m or h, like 30s or 5m");
     }
 
     @Test
@@ -81,7 +86,8 @@ class DbSettingsTest {
         DbOptions options = new DbOptions();
         options.url = "jdbc:h2:mem:x";
         options.password = "s3cret";
-        assertThat(DbSettings.resolve(options, environment(Map.of())).toString()).doesNotContain("s3cret");
+        assertThat(DbSettings.resolve(options, environment(Map.of())).toString())
+                .doesNotContain("s3cret");
     }
 
     @Test

@@ -37,7 +37,8 @@ class DiffCommandIT {
     }
 
     private static void execute(TestDatabase db, String... statements) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.execute(sql);
             }
@@ -64,12 +65,16 @@ class DiffCommandIT {
 
     private void drift(TestDatabase db, Engine engine) throws SQLException {
         String order = q(engine, "order");
-        execute(db, "CREATE INDEX order_created_at ON " + order + " (created_at)",
+        execute(
+                db,
+                "CREATE INDEX order_created_at ON " + order + " (created_at)",
                 "ALTER TABLE " + order + " ADD COLUMN " + q(engine, "Gift Note") + " varchar(200)");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
     void aHandMadeChangeIsReportedGroupedByTableWithExitOne(Engine engine) throws Exception {
         folder(engine, "db/migration");
         try (TestDatabase db = TestDatabases.fresh(engine)) {
@@ -91,7 +96,9 @@ class DiffCommandIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
     void generatedFilesTakeTheDatabaseToTheFolderAndTheUndoBringsTheDriftBack(Engine engine) throws Exception {
         folder(engine, "db/migration");
         folder(engine, "original");
@@ -101,8 +108,9 @@ class DiffCommandIT {
             String before = keelson(db, "db", "diff", "--dir", "original").out();
             Cli.Run generated = keelson(db, "db", "diff", "--generate", "remove drift");
             assertThat(generated.exitCode()).isZero();
-            assertThat(generated.out()).isEqualTo("Created db/migration/V2__remove_drift.sql (2 statements)\n"
-                    + "Created db/migration/U2__remove_drift.sql (2 statements)\n");
+            assertThat(generated.out())
+                    .isEqualTo("Created db/migration/V2__remove_drift.sql (2 statements)\n"
+                            + "Created db/migration/U2__remove_drift.sql (2 statements)\n");
             assertThat(keelson(db, "db", "migrate", "--no-lint").exitCode()).isZero();
             Cli.Run after = keelson(db, "db", "diff", "--dir", "original");
             assertThat(after.out()).isEqualTo("No differences.\n");
@@ -119,10 +127,12 @@ class DiffCommandIT {
 
     @Test
     void twoDatabasesAreComparedWithFromAndToAndJsonListsTheDifferences() throws Exception {
-        try (TestDatabase a = TestDatabases.fresh(Engine.POSTGRESQL); TestDatabase b = TestDatabases.fresh(Engine.POSTGRESQL)) {
+        try (TestDatabase a = TestDatabases.fresh(Engine.POSTGRESQL);
+                TestDatabase b = TestDatabases.fresh(Engine.POSTGRESQL)) {
             execute(a, "CREATE TABLE t (id int PRIMARY KEY, \"Name\" text)");
             execute(b, "CREATE TABLE t (id int PRIMARY KEY, \"Name\" text NOT NULL DEFAULT 'x')");
-            Cli.Run text = new Cli(Map.of(), dir).run("db", "diff", "--from", a.url(), "--to", b.url(), "--user", a.user());
+            Cli.Run text =
+                    new Cli(Map.of(), dir).run("db", "diff", "--from", a.url(), "--to", b.url(), "--user", a.user());
             assertThat(text.exitCode()).isEqualTo(1);
             assertThat(text.out()).isEqualTo("""
                     1 difference between --from and --to
@@ -131,8 +141,8 @@ class DiffCommandIT {
                       column Name: nullable differs: --from true, --to false
                       column Name: default differs: --from (none), --to 'x'::text
                     """);
-            Cli.Run json = new Cli(Map.of(), dir).run("db", "diff", "--from", a.url(), "--to", b.url(), "--user", a.user(),
-                    "--format", "json");
+            Cli.Run json = new Cli(Map.of(), dir)
+                    .run("db", "diff", "--from", a.url(), "--to", b.url(), "--user", a.user(), "--format", "json");
             JsonNode doc = JSON.readTree(json.out());
             assertThat(doc.get("equal").asBoolean()).isFalse();
             JsonNode d = doc.get("differences").get(0);
@@ -146,7 +156,8 @@ class DiffCommandIT {
     void onlyOneOfFromAndToIsBadUsage() {
         Cli.Run run = new Cli(Map.of(), dir).run("db", "diff", "--from", "jdbc:postgresql://127.0.0.1/test");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.firstErrLine()).isEqualTo("error: Give both --from and --to to compare two databases, or neither "
-                + "to compare the database with its migrations");
+        assertThat(run.firstErrLine())
+                .isEqualTo("error: Give both --from and --to to compare two databases, or neither "
+                        + "to compare the database with its migrations");
     }
 }

@@ -35,16 +35,18 @@ class LintCommandIT {
     @Test
     void withAUrlOnlyPendingFilesAreReportedAndAppliedOnesGiveContext() throws Exception {
         Path m = folder();
-        Files.writeString(m.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n"
-                + "UPDATE users SET email = '';\n");
+        Files.writeString(
+                m.resolve("V1__users.sql"),
+                "CREATE TABLE users (id bigint PRIMARY KEY, email text);\n" + "UPDATE users SET email = '';\n");
         try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL)) {
             assertThat(keelson(db, "db", "migrate", "--no-lint").exitCode()).isZero();
             Files.writeString(m.resolve("V2__index.sql"), "CREATE INDEX users_email ON users (email);\n");
             Files.writeString(m.resolve("U2__index.sql"), "DROP INDEX users_email;\n");
             Cli.Run run = keelson(db, "db", "lint");
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.out()).startsWith(
-                    "db/migration/V2__index.sql:1: error [pg-index-not-concurrent] CREATE INDEX on existing table users")
+            assertThat(run.out())
+                    .startsWith(
+                            "db/migration/V2__index.sql:1: error [pg-index-not-concurrent] CREATE INDEX on existing table users")
                     .endsWith("2 files checked: 1 error, 0 warnings\n");
         }
     }
@@ -59,7 +61,8 @@ class LintCommandIT {
         try (TestDatabase db = TestDatabases.fresh(Engine.MARIADB)) {
             Cli.Run run = keelson(db, "db", "lint", "--format", "json");
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.out()).containsPattern("copies the table on MariaDB \\d+\\.\\d+\\.\\d+: changing the type of age");
+            assertThat(run.out())
+                    .containsPattern("copies the table on MariaDB \\d+\\.\\d+\\.\\d+: changing the type of age");
         }
     }
 
@@ -76,8 +79,10 @@ class LintCommandIT {
             Cli.Run run = keelson(db, "db", "migrate");
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err()).contains("V2__all.sql:1: error [data-change-without-where]")
-                    .doesNotContain("U2__all.sql").contains("The lint found 1 error(s) in the pending migrations");
+            assertThat(run.err())
+                    .contains("V2__all.sql:1: error [data-change-without-where]")
+                    .doesNotContain("U2__all.sql")
+                    .contains("The lint found 1 error(s) in the pending migrations");
             Cli.Run lint = keelson(db, "db", "lint");
             assertThat(lint.out()).as("db lint checks the undo files too").contains("U2__all.sql");
         }

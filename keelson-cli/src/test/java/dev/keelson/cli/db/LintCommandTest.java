@@ -63,7 +63,9 @@ class LintCommandTest {
         write("V2__more.sql", "ALTER TABLE users ADD COLUMN name text;\n");
         Cli.Run run = keelson("db", "lint");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("db/migration/V2__more.sql:1: warning [missing-undo] no undo file U2__*.sql for V2__more.sql\n")
+        assertThat(run.out())
+                .startsWith(
+                        "db/migration/V2__more.sql:1: warning [missing-undo] no undo file U2__*.sql for V2__more.sql\n")
                 .endsWith("3 files checked: 0 errors, 1 warning\n");
     }
 
@@ -132,8 +134,8 @@ class LintCommandTest {
         assertThat(unknown.firstErrLine()).startsWith("error [CONFIGURATION]: No lint rule 'nope'; the rules are: ");
         Cli.Run level = keelson("db", "lint", "--severity", "missing-undo=loud");
         assertThat(level.exitCode()).isEqualTo(2);
-        assertThat(level.firstErrLine()).isEqualTo(
-                "error: --severity missing-undo=loud: 'loud' is not a severity: use error, warning or off");
+        assertThat(level.firstErrLine())
+                .isEqualTo("error: --severity missing-undo=loud: 'loud' is not a severity: use error, warning or off");
     }
 
     @Test

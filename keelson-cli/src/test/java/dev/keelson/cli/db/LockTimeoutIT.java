@@ -28,9 +28,12 @@ class LockTimeoutIT {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB", "SQLITE"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB", "SQLITE"})
     void anExpiredLockTimeoutExitsWithOneNamingTheHolder(Engine engine) throws Exception {
-        try (TestDatabase db = TestDatabases.fresh(engine); Connection holder = db.connect()) {
+        try (TestDatabase db = TestDatabases.fresh(engine);
+                Connection holder = db.connect()) {
             Path migrations = Files.createDirectories(dir.resolve("db/migration"));
             Files.writeString(migrations.resolve("V1__one.sql"), "CREATE TABLE t1 (id INT);\n");
             String expected = holdLock(engine, holder);
@@ -38,8 +41,11 @@ class LockTimeoutIT {
             Cli.Run run = migrate(db, "--lock-timeout", "1s");
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED);
-            assertThat(run.err()).contains("error [LOCK_TIMEOUT]: Gave up waiting for the migration lock")
-                    .contains("after 1 s; it is held by").contains(expected).contains("raise the lock timeout");
+            assertThat(run.err())
+                    .contains("error [LOCK_TIMEOUT]: Gave up waiting for the migration lock")
+                    .contains("after 1 s; it is held by")
+                    .contains(expected)
+                    .contains("raise the lock timeout");
             assertThat(run.out()).isEmpty();
             Cli.Run json = migrate(db, "--lock-timeout", "500ms", "--format", "json");
             assertThat(json.exitCode()).isEqualTo(ExitCode.FAILED);
@@ -55,7 +61,8 @@ class LockTimeoutIT {
             switch (engine) {
                 case POSTGRESQL -> {
                     s.execute("SET application_name = 'deploy-42'");
-                    s.execute("SELECT pg_advisory_lock(1262830924, " + ("keelson_schema_history".hashCode() & 0x7fffffff) + ")");
+                    s.execute("SELECT pg_advisory_lock(1262830924, "
+                            + ("keelson_schema_history".hashCode() & 0x7fffffff) + ")");
                     return "application 'deploy-42', client 127.0.0.1";
                 }
                 case MARIADB -> {

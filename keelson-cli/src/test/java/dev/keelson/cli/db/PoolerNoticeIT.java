@@ -20,17 +20,28 @@ class PoolerNoticeIT {
 
     @Test
     void migrateThroughPgBouncerSaysItDetectedAPooler() throws Exception {
-        try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL); PgBouncer bouncer = PgBouncer.start(db)) {
+        try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL);
+                PgBouncer bouncer = PgBouncer.start(db)) {
             Path migrations = Files.createDirectories(dir.resolve("db/migration"));
             Files.writeString(migrations.resolve("V1__t.sql"), "CREATE TABLE t (id INT);\n");
-            Files.writeString(migrations.resolve("V2__index.sql"), "-- keelson:no-transaction\nCREATE INDEX CONCURRENTLY t_id ON t (id);\n");
+            Files.writeString(
+                    migrations.resolve("V2__index.sql"),
+                    "-- keelson:no-transaction\nCREATE INDEX CONCURRENTLY t_id ON t (id);\n");
 
-            Cli.Run run = new Cli(Map.of(), dir).run("db", "migrate", "--no-lint", "--url", bouncer.database().url(),
-                    "--user", db.user());
+            Cli.Run run = new Cli(Map.of(), dir)
+                    .run(
+                            "db",
+                            "migrate",
+                            "--no-lint",
+                            "--url",
+                            bouncer.database().url(),
+                            "--user",
+                            db.user());
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
-            assertThat(run.err()).startsWith("note: Connection pooler detected: the JDBC URL names port " + bouncer.port()
-                    + " but the PostgreSQL server behind it listens on port ");
+            assertThat(run.err())
+                    .startsWith("note: Connection pooler detected: the JDBC URL names port " + bouncer.port()
+                            + " but the PostgreSQL server behind it listens on port ");
             assertThat(run.out()).contains("Applied V2__index.sql");
         }
     }

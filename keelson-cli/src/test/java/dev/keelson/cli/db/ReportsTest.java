@@ -27,15 +27,33 @@ class ReportsTest {
     private static final Instant AT = Instant.parse("2026-11-21T09:30:00Z");
 
     private static MigrationInfo applied(String version, String description) {
-        return new MigrationInfo(MigrationType.VERSIONED, Version.parse(version), description,
-                "V" + version + "__" + description.replace(' ', '_') + ".sql", MigrationState.APPLIED,
-                "k1:0123456789abcdef", AT, "postgres", Duration.ofMillis(42), null, true);
+        return new MigrationInfo(
+                MigrationType.VERSIONED,
+                Version.parse(version),
+                description,
+                "V" + version + "__" + description.replace(' ', '_') + ".sql",
+                MigrationState.APPLIED,
+                "k1:0123456789abcdef",
+                AT,
+                "postgres",
+                Duration.ofMillis(42),
+                null,
+                true);
     }
 
     private static MigrationInfo pending(String version, String description) {
-        return new MigrationInfo(MigrationType.VERSIONED, Version.parse(version), description,
-                "V" + version + "__" + description.replace(' ', '_') + ".sql", MigrationState.PENDING,
-                "k1:fedcba9876543210", null, null, null, null, false);
+        return new MigrationInfo(
+                MigrationType.VERSIONED,
+                Version.parse(version),
+                description,
+                "V" + version + "__" + description.replace(' ', '_') + ".sql",
+                MigrationState.PENDING,
+                "k1:fedcba9876543210",
+                null,
+                null,
+                null,
+                null,
+                false);
     }
 
     private final StatusReport report = new StatusReport(
@@ -67,12 +85,24 @@ class ReportsTest {
 
     @Test
     void migratePrintsOneLinePerMigrationThenASummary() {
-        MigrateResult result = new MigrateResult(List.of(
-                new ExecutedMigration(MigrationType.VERSIONED, Version.parse("1"), "create users", "V1__create_users.sql",
-                        List.of("create table users (id int)"), Duration.ofMillis(12)),
-                new ExecutedMigration(MigrationType.REPEATABLE, null, "views", "R__views.sql",
-                        List.of("create view v as select 1"), Duration.ofMillis(1500))),
-                Optional.of(Version.parse("1")), false);
+        MigrateResult result = new MigrateResult(
+                List.of(
+                        new ExecutedMigration(
+                                MigrationType.VERSIONED,
+                                Version.parse("1"),
+                                "create users",
+                                "V1__create_users.sql",
+                                List.of("create table users (id int)"),
+                                Duration.ofMillis(12)),
+                        new ExecutedMigration(
+                                MigrationType.REPEATABLE,
+                                null,
+                                "views",
+                                "R__views.sql",
+                                List.of("create view v as select 1"),
+                                Duration.ofMillis(1500))),
+                Optional.of(Version.parse("1")),
+                false);
         assertThat(TextReports.migrate(result)).isEqualTo("""
                 Applied V1__create_users.sql (12 ms)
                 Applied R__views.sql (1.50 s)
@@ -81,10 +111,16 @@ class ReportsTest {
 
     @Test
     void dryRunPrintsTheSqlUnderAHeaderNamingEachFile() {
-        MigrateResult result = new MigrateResult(List.of(
-                new ExecutedMigration(MigrationType.VERSIONED, Version.parse("1"), "create users", "V1__create_users.sql",
-                        List.of("create table users (id int)", "create index users_id on users (id);"), Duration.ZERO)),
-                Optional.of(Version.parse("1")), true);
+        MigrateResult result = new MigrateResult(
+                List.of(new ExecutedMigration(
+                        MigrationType.VERSIONED,
+                        Version.parse("1"),
+                        "create users",
+                        "V1__create_users.sql",
+                        List.of("create table users (id int)", "create index users_id on users (id);"),
+                        Duration.ZERO)),
+                Optional.of(Version.parse("1")),
+                true);
         assertThat(TextReports.migrate(result)).isEqualTo("""
                 -- V1__create_users.sql (version 1)
                 create table users (id int);
@@ -95,8 +131,11 @@ class ReportsTest {
 
     @Test
     void validationListsEachProblem() {
-        ValidationResult result = new ValidationResult(List.of(new ValidationProblem(MigrationState.CHANGED,
-                Version.parse("1"), "V1__create_users.sql", "V1__create_users.sql changed since it was applied")));
+        ValidationResult result = new ValidationResult(List.of(new ValidationProblem(
+                MigrationState.CHANGED,
+                Version.parse("1"),
+                "V1__create_users.sql",
+                "V1__create_users.sql changed since it was applied")));
         assertThat(TextReports.validate(result)).isEqualTo("""
                 changed: V1__create_users.sql changed since it was applied
                 Invalid: 1 problem (fix the files, or run `keelson db repair` after a deliberate edit)""");

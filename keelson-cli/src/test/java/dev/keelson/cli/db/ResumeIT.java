@@ -21,14 +21,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  * that ran changed.
  */
 class ResumeIT {
-    private static final String FILE = "-- keelson:no-transaction\nCREATE TABLE a (id INT);\nINSERT INTO nowhere VALUES (2);\n"
-            + "INSERT INTO a VALUES (3);\n";
+    private static final String FILE =
+            "-- keelson:no-transaction\nCREATE TABLE a (id INT);\nINSERT INTO nowhere VALUES (2);\n"
+                    + "INSERT INTO a VALUES (3);\n";
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
     void statusSaysWhereAFileFailedAndMigrateResumesThereAfterTheFix(Engine engine) throws Exception {
         try (TestDatabase db = TestDatabases.fresh(engine)) {
             Path migrations = Files.createDirectories(dir.resolve("db/migration"));
@@ -36,13 +39,17 @@ class ResumeIT {
             assertThat(db(db, "migrate").exitCode()).isEqualTo(ExitCode.FAILED);
 
             Cli.Run status = db(db, "status");
-            assertThat(status.out()).contains("Failed: V1__steps.sql: failed at statement 2 of 3: line 3: ")
+            assertThat(status.out())
+                    .contains("Failed: V1__steps.sql: failed at statement 2 of 3: line 3: ")
                     .containsIgnoringCase("nowhere");
 
-            Files.writeString(migrations.resolve("V1__steps.sql"), FILE.replace("CREATE TABLE a (id INT)", "CREATE TABLE a (id BIGINT)"));
+            Files.writeString(
+                    migrations.resolve("V1__steps.sql"),
+                    FILE.replace("CREATE TABLE a (id INT)", "CREATE TABLE a (id BIGINT)"));
             Cli.Run refused = db(db, "migrate");
             assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILED);
-            assertThat(refused.err()).contains("error [FAILED_MIGRATION_PRESENT]: Statement 1 of V1__steps.sql ran before")
+            assertThat(refused.err())
+                    .contains("error [FAILED_MIGRATION_PRESENT]: Statement 1 of V1__steps.sql ran before")
                     .contains("`keelson db repair --resume-at V1__steps.sql:2`");
 
             Files.writeString(migrations.resolve("V1__steps.sql"), FILE.replace("nowhere", "a"));
@@ -54,13 +61,17 @@ class ResumeIT {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"POSTGRESQL"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL"})
     void repairResumeAtRecordsWhereTheNextMigrateResumes(Engine engine) throws Exception {
         try (TestDatabase db = TestDatabases.fresh(engine)) {
             Path migrations = Files.createDirectories(dir.resolve("db/migration"));
             Files.writeString(migrations.resolve("V1__steps.sql"), FILE);
             db(db, "migrate");
-            Files.writeString(migrations.resolve("V1__steps.sql"), FILE.replace("nowhere", "a").replace("(id INT)", "(id BIGINT)"));
+            Files.writeString(
+                    migrations.resolve("V1__steps.sql"),
+                    FILE.replace("nowhere", "a").replace("(id INT)", "(id BIGINT)"));
 
             Cli.Run repair = db(db, "repair", "--resume-at", "V1__steps.sql:2");
             assertThat(repair.out()).contains("Next migrate: V1__steps.sql resumes at statement 2 of 3");

@@ -24,8 +24,18 @@ class DemoCommandTest {
 
         assertThat(run.exitCode()).isZero();
         String help = run.out().replaceAll("\\s+", " "); // as it reads, whatever the line wrapping
-        assertThat(help).contains("--dir=DIR", "(default: the current directory)", "--serve", "(default: stop them)",
-                "--port=PORT", "(default: 8080)", "--users=N", "(default: 4)", "--iterations=N", "(default: 40)");
+        assertThat(help)
+                .contains(
+                        "--dir=DIR",
+                        "(default: the current directory)",
+                        "--serve",
+                        "(default: stop them)",
+                        "--port=PORT",
+                        "(default: 8080)",
+                        "--users=N",
+                        "(default: 4)",
+                        "--iterations=N",
+                        "(default: 40)");
     }
 
     @Test
@@ -36,8 +46,9 @@ class DemoCommandTest {
         InProcessKeelson.Run run = keelson("demo");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).endsWith("error: " + other + " exists and is not a keelson demo project: move it "
-                + "away, or run the demo in another folder (--dir)\n");
+        assertThat(run.err())
+                .endsWith("error: " + other + " exists and is not a keelson demo project: move it "
+                        + "away, or run the demo in another folder (--dir)\n");
         assertThat(Files.readString(other.resolve("pom.xml"))).contains("something-else");
         try (var files = Files.list(other)) {
             assertThat(files).hasSize(1);
@@ -49,8 +60,8 @@ class DemoCommandTest {
         InProcessKeelson.Run run = keelson("demo", "--users", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: --users and --iterations must be at least 1, --port between 0 and "
-                + "65535\n");
+        assertThat(run.err())
+                .isEqualTo("error: --users and --iterations must be at least 1, --port between 0 and " + "65535\n");
         assertThat(dir.resolve("demo-api")).doesNotExist();
     }
 }

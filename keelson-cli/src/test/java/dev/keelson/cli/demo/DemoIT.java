@@ -35,7 +35,8 @@ class DemoIT {
 
     @BeforeAll
     static void enabled() {
-        assumeTrue("true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("keelson.generatedProjects"),
+        assumeTrue(
+                "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("keelson.generatedProjects"),
                 "the demo takes minutes: it runs with CI=true or -Dkeelson.generatedProjects=true");
     }
 
@@ -43,7 +44,8 @@ class DemoIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Instant start = Instant.now();
-        int code = Keelson.run(new String[] {"demo", "--port", "0"},
+        int code = Keelson.run(
+                new String[] {"demo", "--port", "0"},
                 new CliEnvironment(new PrintWriter(out), new PrintWriter(err), Map.of(), dir, false));
         Run run = new Run(code, out.toString(), err.toString(), Duration.between(start, Instant.now()));
         System.out.printf("[demo] exit %d in %d s%n%s%n%s%n", code, run.took().toSeconds(), run.err(), run.out());
@@ -55,12 +57,25 @@ class DemoIT {
         Run first = demo();
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.err()).contains("[1/7] Project: " + dir.resolve("demo-api"), "generated like keelson new",
-                "[2/7] Build", "built target/demo-api-0.1.0-SNAPSHOT.jar", "[4/7] Migrations: keelson db migrate",
-                "answers UP", "[7/7] Stop", "stopped cleanly");
-        assertThat(first.out()).contains("Applied V1__", "Schema version ", "errors       0 (0.00%)", "Demo done in ",
-                "demo-report.html",
-                "/swagger-ui.html", "curl -s -X POST http://127.0.0.1:");
+        assertThat(first.err())
+                .contains(
+                        "[1/7] Project: " + dir.resolve("demo-api"),
+                        "generated like keelson new",
+                        "[2/7] Build",
+                        "built target/demo-api-0.1.0-SNAPSHOT.jar",
+                        "[4/7] Migrations: keelson db migrate",
+                        "answers UP",
+                        "[7/7] Stop",
+                        "stopped cleanly");
+        assertThat(first.out())
+                .contains(
+                        "Applied V1__",
+                        "Schema version ",
+                        "errors       0 (0.00%)",
+                        "Demo done in ",
+                        "demo-report.html",
+                        "/swagger-ui.html",
+                        "curl -s -X POST http://127.0.0.1:");
         String report = Files.readString(dir.resolve("demo-report.html"));
         assertThat(report).startsWith("<!DOCTYPE html>").contains("<svg");
         assertNothingListens(first.err(), "listening on port (\\d+)");
@@ -69,8 +84,8 @@ class DemoIT {
         Run second = demo();
 
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.err()).contains("reusing it", "up to date: target/demo-api-0.1.0-SNAPSHOT.jar",
-                "stopped cleanly");
+        assertThat(second.err())
+                .contains("reusing it", "up to date: target/demo-api-0.1.0-SNAPSHOT.jar", "stopped cleanly");
         assertThat(second.out()).contains("errors       0 (0.00%)");
     }
 

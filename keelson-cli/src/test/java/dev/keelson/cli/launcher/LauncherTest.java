@@ -29,7 +29,8 @@ class LauncherTest {
 
     @Test
     void theMessageNamesTheJavaFoundAndWhatToInstall() {
-        assertThat(Launcher.tooOld(17, "/usr/lib/jvm/java-17")).startsWith(
-                "keelson needs Java 21 or newer, but this is Java 17 (/usr/lib/jvm/java-17).\nInstall a JDK 21+ ");
+        assertThat(Launcher.tooOld(17, "/usr/lib/jvm/java-17"))
+                .startsWith(
+                        "keelson needs Java 21 or newer, but this is Java 17 (/usr/lib/jvm/java-17).\nInstall a JDK 21+ ");
     }
 }

@@ -37,14 +37,19 @@ class InsecureTlsIT {
             String url = "https://127.0.0.1:" + server.getAddress().getPort() + "/";
             StringWriter err = new StringWriter();
             assertThat(run(err, "load", url, "-n", "20")).isEqualTo(2);
-            assertThat(err.toString()).startsWith("error [TLS_FAILED]: TLS handshake with 127.0.0.1:")
+            assertThat(err.toString())
+                    .startsWith("error [TLS_FAILED]: TLS handshake with 127.0.0.1:")
                     .contains("give the certificate authority with --cacert FILE, or use --insecure");
             StringWriter missing = new StringWriter();
-            assertThat(run(missing, "load", url, "-n", "20", "--cacert", "nope.pem")).isEqualTo(2);
-            assertThat(missing.toString()).startsWith("error [BAD_CONFIG]: --cacert nope.pem: ").contains("does not exist");
+            assertThat(run(missing, "load", url, "-n", "20", "--cacert", "nope.pem"))
+                    .isEqualTo(2);
+            assertThat(missing.toString())
+                    .startsWith("error [BAD_CONFIG]: --cacert nope.pem: ")
+                    .contains("does not exist");
 
             StringWriter out = new StringWriter();
-            assertThat(run(new StringWriter(), out, "load", url, "-n", "20", "--insecure")).isZero();
+            assertThat(run(new StringWriter(), out, "load", url, "-n", "20", "--insecure"))
+                    .isZero();
             assertThat(out.toString()).contains("  status       204: 20");
         } finally {
             server.stop(0);
@@ -61,10 +66,30 @@ class InsecureTlsIT {
 
     private SSLContext selfSigned() throws Exception {
         Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "target", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", "changeit").redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "target",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=ip:127.0.0.1",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes());
         assertThat(keytool.waitFor()).as(output).isZero();
         KeyStore keyStore = KeyStore.getInstance("PKCS12");

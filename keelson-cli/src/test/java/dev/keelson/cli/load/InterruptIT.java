@@ -26,7 +26,8 @@ class InterruptIT {
             String err = Files.readString(dir.resolve("err.txt"));
             assertThat(keelson.exitValue()).as(err).isZero();
             assertThat(Files.readString(dir.resolve("run.json"))).contains("\"passed\" : true");
-            assertThat(Files.readString(dir.resolve("out.txt"))).contains("  threshold    errors<1%: 0.00%  ok")
+            assertThat(Files.readString(dir.resolve("out.txt")))
+                    .contains("  threshold    errors<1%: 0.00%  ok")
                     .endsWith("saved json report to run.json\n");
             assertThat(err).contains("interrupted: ending the run").endsWith("\n");
         }
@@ -38,26 +39,47 @@ class InterruptIT {
             Process keelson = start(target, "TERM", "--threshold", "p99<1us");
 
             assertThat(keelson.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(keelson.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isEqualTo(3);
+            assertThat(keelson.exitValue())
+                    .as(Files.readString(dir.resolve("err.txt")))
+                    .isEqualTo(3);
             assertThat(Files.readString(dir.resolve("run.json"))).contains("\"passed\" : false");
         }
     }
 
     /** Starts a 60 s run, waits for its second progress line, then sends {@code signal}. */
     private Process start(Target target, String signal, String... thresholds) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath(), "dev.keelson.cli.Keelson", "load", target.url("/"), "-c", "2", "-d", "60s",
-                "-o", "json", "--save", "run.json"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath(),
+                "dev.keelson.cli.Keelson",
+                "load",
+                target.url("/"),
+                "-c",
+                "2",
+                "-d",
+                "60s",
+                "-o",
+                "json",
+                "--save",
+                "run.json"));
         command.addAll(List.of(thresholds));
-        Process keelson = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        Process keelson = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
         while (!Files.readString(dir.resolve("err.txt")).contains("   2s ")) {
-            assertThat(keelson.isAlive()).as(Files.readString(dir.resolve("err.txt"))).isTrue();
+            assertThat(keelson.isAlive())
+                    .as(Files.readString(dir.resolve("err.txt")))
+                    .isTrue();
             assertThat(System.nanoTime()).as("no progress within 40 s").isLessThan(deadline);
             Thread.sleep(100);
         }
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(keelson.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(keelson.pid()))
+                .inheritIO()
+                .start();
         assertThat(kill.waitFor()).isZero();
         return keelson;
     }

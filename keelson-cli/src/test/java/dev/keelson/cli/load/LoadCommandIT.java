@@ -35,9 +35,13 @@ class LoadCommandIT {
 
             assertThat(code).as(err.toString()).isZero();
             assertThat(target.requests.get()).isEqualTo(200);
-            assertThat(out.toString()).startsWith(target.url("/api/users") + "  closed model, 5 users, ")
-                    .contains("  requests     200  (").contains("  percentiles  p50 ").contains("p99.99 ")
-                    .contains("  status       200: 200").contains("  errors       0 (0.00%)");
+            assertThat(out.toString())
+                    .startsWith(target.url("/api/users") + "  closed model, 5 users, ")
+                    .contains("  requests     200  (")
+                    .contains("  percentiles  p50 ")
+                    .contains("p99.99 ")
+                    .contains("  status       200: 200")
+                    .contains("  errors       0 (0.00%)");
         }
     }
 
@@ -45,15 +49,36 @@ class LoadCommandIT {
     void postWithDataFromAFileHeadersAndBearerAuth() throws Exception {
         Files.writeString(dir.resolve("user.json"), "{\"name\":\"ada\"}");
         try (Target target = new Target()) {
-            int code = keelson("load", target.url("/api/users"), "-n", "3", "-c", "1", "--data", "@user.json",
-                    "-H", "Content-Type: application/json", "--auth", "bearer:s3cret");
+            int code = keelson(
+                    "load",
+                    target.url("/api/users"),
+                    "-n",
+                    "3",
+                    "-c",
+                    "1",
+                    "--data",
+                    "@user.json",
+                    "-H",
+                    "Content-Type: application/json",
+                    "--auth",
+                    "bearer:s3cret");
 
             assertThat(code).as(err.toString()).isZero();
-            assertThat(target.lastRequest).isEqualTo(
-                    "POST /api/users auth=Bearer s3cret type=application/json body={\"name\":\"ada\"}");
+            assertThat(target.lastRequest)
+                    .isEqualTo("POST /api/users auth=Bearer s3cret type=application/json body={\"name\":\"ada\"}");
 
-            assertThat(keelson("load", target.url("/api/users/1"), "-n", "1", "-X", "PUT", "--data", "x",
-                    "--auth", "basic:ada:pa:ss")).isZero();
+            assertThat(keelson(
+                            "load",
+                            target.url("/api/users/1"),
+                            "-n",
+                            "1",
+                            "-X",
+                            "PUT",
+                            "--data",
+                            "x",
+                            "--auth",
+                            "basic:ada:pa:ss"))
+                    .isZero();
             assertThat(target.lastRequest).isEqualTo("PUT /api/users/1 auth=Basic YWRhOnBhOnNz type=null body=x");
         }
     }
@@ -63,27 +88,36 @@ class LoadCommandIT {
         String content = "\"ada\" @other.json\r\n{\"name\": \"Ad\u00e1\"}\n";
         Files.writeString(dir.resolve("user.json"), content);
         try (Target target = new Target()) {
-            assertThat(keelson("load", target.url("/u"), "-n", "2", "-c", "1", "--data", "@user.json")).as(err.toString()).isZero();
+            assertThat(keelson("load", target.url("/u"), "-n", "2", "-c", "1", "--data", "@user.json"))
+                    .as(err.toString())
+                    .isZero();
             assertThat(target.lastRequest).isEqualTo("POST /u auth=null type=application/json body=" + content);
 
-            assertThat(keelson("load", target.url("/u"), "-n", "1", "--data", "@user.json", "-H", "content-type: text/x")).isZero();
+            assertThat(keelson(
+                            "load", target.url("/u"), "-n", "1", "--data", "@user.json", "-H", "content-type: text/x"))
+                    .isZero();
             assertThat(target.lastRequest).startsWith("POST /u auth=null type=text/x body=\"ada\"");
 
             err.getBuffer().setLength(0);
-            assertThat(keelson("load", target.url("/u"), "-n", "1", "--data", "user.json")).isZero();
+            assertThat(keelson("load", target.url("/u"), "-n", "1", "--data", "user.json"))
+                    .isZero();
             assertThat(target.lastRequest).isEqualTo("POST /u auth=null type=null body=user.json");
-            assertThat(err.toString()).startsWith("hint: --data sends the text 'user.json'; to send the file's contents"
-                    + " write --data @user.json\n");
+            assertThat(err.toString())
+                    .startsWith("hint: --data sends the text 'user.json'; to send the file's contents"
+                            + " write --data @user.json\n");
         }
     }
 
     @Test
     void aViolatedThresholdExitsThreeAndSaysWhich() throws Exception {
         try (Target target = new Target()) {
-            int code = keelson("load", target.url("/"), "-n", "50", "--threshold", "p99<1us", "--threshold", "errors<1%");
+            int code =
+                    keelson("load", target.url("/"), "-n", "50", "--threshold", "p99<1us", "--threshold", "errors<1%");
 
             assertThat(code).isEqualTo(3);
-            assertThat(out.toString()).contains("  threshold    p99<1us: ").contains("FAILED")
+            assertThat(out.toString())
+                    .contains("  threshold    p99<1us: ")
+                    .contains("FAILED")
                     .contains("  threshold    errors<1%: 0.00%  ok");
             assertThat(err.toString()).contains("threshold violated: p99<1us: ");
         }
@@ -96,29 +130,53 @@ class LoadCommandIT {
             port = socket.getLocalPort();
         }
         try (Target target = new Target()) {
-            assertUsage(new String[] {"load", target.url("/"), "--threshold", "p99<<3"},
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--threshold", "p99<<3"},
                     "error [BAD_THRESHOLD]: threshold 'p99<<3' does not parse: expected [STEP.]METRIC<VALUE or METRIC>VALUE, e.g. p99<250ms, errors<1%, rps>500, login.p99<200ms");
-            assertUsage(new String[] {"load", "http://exa mple.com/"}, "error [BAD_URL]: URL 'http://exa mple.com/' does not parse: Illegal character in authority");
-            assertUsage(new String[] {"load", "ftp://example.com/"}, "error [BAD_URL]: URL 'ftp://example.com/' must start with http:// or https://");
-            assertUsage(new String[] {"load", "http://no-such-host.invalid/"}, "error [UNKNOWN_HOST]: unknown host 'no-such-host.invalid' in http://no-such-host.invalid");
-            assertUsage(new String[] {"load", target.url("/"), "--duration", "ten"}, "error [BAD_CONFIG]: --duration 'ten' is not a duration: use e.g. 500ms, 30s, 2m or 1h");
-            assertUsage(new String[] {"load", target.url("/"), "--users", "0"}, "error [BAD_CONFIG]: users must be at least 1, got 0");
-            assertUsage(new String[] {"load", target.url("/"), "--rate", "0"}, "error [BAD_CONFIG]: --rate must be above 0 requests/s, got 0.0; leave it out for the closed model");
-            assertUsage(new String[] {"load", target.url("/"), "--stage", "30s"}, "error [BAD_CONFIG]: --stage '30s' must be DURATION:USERS or DURATION:RATE/s, e.g. 30s:200 or 1m:500/s");
-            assertUsage(new String[] {"load", target.url("/"), "--stage", "1s:5", "-d", "5s"}, "error [BAD_CONFIG]: stages set the duration; leave --duration out");
-            assertUsage(new String[] {"load", target.url("/"), "--auth", "token"}, "error [BAD_CONFIG]: --auth must be bearer:TOKEN or basic:USER:PASSWORD");
+            assertUsage(
+                    new String[] {"load", "http://exa mple.com/"},
+                    "error [BAD_URL]: URL 'http://exa mple.com/' does not parse: Illegal character in authority");
+            assertUsage(
+                    new String[] {"load", "ftp://example.com/"},
+                    "error [BAD_URL]: URL 'ftp://example.com/' must start with http:// or https://");
+            assertUsage(
+                    new String[] {"load", "http://no-such-host.invalid/"},
+                    "error [UNKNOWN_HOST]: unknown host 'no-such-host.invalid' in http://no-such-host.invalid");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--duration", "ten"},
+                    "error [BAD_CONFIG]: --duration 'ten' is not a duration: use e.g. 500ms, 30s, 2m or 1h");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--users", "0"},
+                    "error [BAD_CONFIG]: users must be at least 1, got 0");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--rate", "0"},
+                    "error [BAD_CONFIG]: --rate must be above 0 requests/s, got 0.0; leave it out for the closed model");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--stage", "30s"},
+                    "error [BAD_CONFIG]: --stage '30s' must be DURATION:USERS or DURATION:RATE/s, e.g. 30s:200 or 1m:500/s");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--stage", "1s:5", "-d", "5s"},
+                    "error [BAD_CONFIG]: stages set the duration; leave --duration out");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--auth", "token"},
+                    "error [BAD_CONFIG]: --auth must be bearer:TOKEN or basic:USER:PASSWORD");
             assertThat(target.requests.get()).isZero();
         }
-        assertUsage(new String[] {"load", "http://127.0.0.1:" + port + "/"},
-                "error [CONNECTION_REFUSED]: cannot connect to 127.0.0.1:" + port + " (Connection refused): is the server running?");
+        assertUsage(
+                new String[] {"load", "http://127.0.0.1:" + port + "/"},
+                "error [CONNECTION_REFUSED]: cannot connect to 127.0.0.1:" + port
+                        + " (Connection refused): is the server running?");
     }
 
     @Test
     void aBadScenarioFileIsReportedWithItsLine() throws Exception {
-        Files.writeString(dir.resolve("checkout.yaml"), "target: http://127.0.0.1:1\nsteps:\n  - path: /x\n    expct: 200\n");
+        Files.writeString(
+                dir.resolve("checkout.yaml"), "target: http://127.0.0.1:1\nsteps:\n  - path: /x\n    expct: 200\n");
 
-        assertUsage(new String[] {"load", "--scenario", "checkout.yaml"}, "error [BAD_SCENARIO]: scenario "
-                + dir.resolve("checkout.yaml") + ": line 4: unknown field 'expct'; known fields: ");
+        assertUsage(
+                new String[] {"load", "--scenario", "checkout.yaml"},
+                "error [BAD_SCENARIO]: scenario " + dir.resolve("checkout.yaml")
+                        + ": line 4: unknown field 'expct'; known fields: ");
     }
 
     private void assertUsage(String[] args, String firstLine) {
@@ -126,38 +184,54 @@ class LoadCommandIT {
         err.getBuffer().setLength(0);
         int code = keelson(args);
         assertThat(code).as(err.toString()).isEqualTo(2);
-        assertThat(err.toString().lines().toList()).hasSize(1).first().asString().startsWith(firstLine);
+        assertThat(err.toString().lines().toList())
+                .hasSize(1)
+                .first()
+                .asString()
+                .startsWith(firstLine);
         assertThat(out.toString()).isEmpty();
     }
 
     @Test
     void jsonResultsCompareAndMerge() throws Exception {
         try (Target target = new Target()) {
-            assertThat(keelson("load", target.url("/"), "-n", "300", "-c", "3", "--output", "json", "--save", "fast.json")).isZero();
-            assertThat(keelson("load", target.url("/?ms=20"), "-n", "30", "-c", "3", "-o", "json", "--save", "slow.json")).isZero();
+            assertThat(keelson(
+                            "load", target.url("/"), "-n", "300", "-c", "3", "--output", "json", "--save", "fast.json"))
+                    .isZero();
+            assertThat(keelson(
+                            "load", target.url("/?ms=20"), "-n", "30", "-c", "3", "-o", "json", "--save", "slow.json"))
+                    .isZero();
         }
         assertThat(Files.readString(dir.resolve("fast.json"))).contains("\"histogram\" : \"");
         out.getBuffer().setLength(0);
 
-        assertThat(keelson("load", "compare", "fast.json", "fast.json", "--fail-above", "10%")).isZero();
-        assertThat(out.toString()).startsWith("metric       baseline          new    change").contains("+0.0%");
+        assertThat(keelson("load", "compare", "fast.json", "fast.json", "--fail-above", "10%"))
+                .isZero();
+        assertThat(out.toString())
+                .startsWith("metric       baseline          new    change")
+                .contains("+0.0%");
         out.getBuffer().setLength(0);
 
-        assertThat(keelson("load", "compare", "fast.json", "slow.json", "--fail-above", "10%")).isEqualTo(3);
+        assertThat(keelson("load", "compare", "fast.json", "slow.json", "--fail-above", "10%"))
+                .isEqualTo(3);
         assertThat(out.toString()).contains("REGRESSION");
         assertThat(err.toString()).contains("regressed by more than 10%: ").contains("p50");
         out.getBuffer().setLength(0);
 
-        assertThat(keelson("load", "merge", "fast.json", "slow.json", "-o", "json", "--save", "merged.json")).isZero();
+        assertThat(keelson("load", "merge", "fast.json", "slow.json", "-o", "json", "--save", "merged.json"))
+                .isZero();
         assertThat(out.toString()).contains("  requests     330  (").contains("saved json report to merged.json");
 
         try (Target target = new Target()) {
-            assertThat(keelson("load", target.url("/"), "--rate", "50", "-d", "1s", "-o", "json", "--save", "open.json")).isZero();
+            assertThat(keelson(
+                            "load", target.url("/"), "--rate", "50", "-d", "1s", "-o", "json", "--save", "open.json"))
+                    .isZero();
         }
         err.getBuffer().setLength(0);
         assertThat(keelson("load", "merge", "fast.json", "open.json")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error [BAD_RESULT]: cannot merge fast.json and open.json: one is a"
-                + " closed-model run, the other an open-model run");
+        assertThat(err.toString())
+                .startsWith("error [BAD_RESULT]: cannot merge fast.json and open.json: one is a"
+                        + " closed-model run, the other an open-model run");
         err.getBuffer().setLength(0);
         assertThat(keelson("load", "compare", "fast.json", "open.json")).isEqualTo(2);
         assertThat(err.toString()).startsWith("error [BAD_RESULT]: cannot compare fast.json and open.json: one is a");
@@ -166,14 +240,32 @@ class LoadCommandIT {
     @Test
     void anHtmlReportIsSavedAsOneSelfContainedFile() throws Exception {
         try (Target target = new Target()) {
-            int code = keelson("load", target.url("/"), "--rate", "100", "-c", "5", "-d", "1s", "--output", "html", "--save", "report.html");
+            int code = keelson(
+                    "load",
+                    target.url("/"),
+                    "--rate",
+                    "100",
+                    "-c",
+                    "5",
+                    "-d",
+                    "1s",
+                    "--output",
+                    "html",
+                    "--save",
+                    "report.html");
 
             assertThat(code).as(err.toString()).isZero();
         }
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Requests per second")
-                .doesNotContain("<script src").doesNotContain("href=\"http");
-        assertThat(out.toString()).contains("open model, 100 req/s over 5 connections").endsWith("saved html report to report.html\n");
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<svg")
+                .contains("Requests per second")
+                .doesNotContain("<script src")
+                .doesNotContain("href=\"http");
+        assertThat(out.toString())
+                .contains("open model, 100 req/s over 5 connections")
+                .endsWith("saved html report to report.html\n");
     }
 
     @Test
@@ -181,7 +273,8 @@ class LoadCommandIT {
         try (Target target = new Target()) {
             assertThat(keelson("load", target.url("/"), "-c", "2", "-d", "2s")).isZero();
         }
-        assertThat(err.toString().lines().toList()).hasSizeBetween(2, 3)
+        assertThat(err.toString().lines().toList())
+                .hasSizeBetween(2, 3)
                 .allSatisfy(line -> assertThat(line).matches(" +\\d+s +\\d+ requests +[\\d.]+/s  p99 .* errors 0"));
     }
 
@@ -192,23 +285,30 @@ class LoadCommandIT {
             assertThat(keelson("load", target.url("/"), "-c", "2", "-d", "2s")).isZero();
         }
         // a block of two lines (no steps), drawn, then redrawn in place: up two lines, each line cleared
-        assertThat(err.toString()).startsWith("\033[2K  1s of 2s, 1s left ").contains("\033[2F\033[2K  2s of 2s, 0s left ")
-                .contains("\033[2K  last second   p50 ").endsWith("\n");
+        assertThat(err.toString())
+                .startsWith("\033[2K  1s of 2s, 1s left ")
+                .contains("\033[2F\033[2K  2s of 2s, 0s left ")
+                .contains("\033[2K  last second   p50 ")
+                .endsWith("\n");
     }
 
     @Test
     void stagesRampTheRateAndTheSummaryShowsEach() throws Exception {
         try (Target target = new Target()) {
-            assertThat(keelson("load", target.url("/"), "--stage", "1s:100/s", "--stage", "1s:100/s", "-c", "4")).isZero();
+            assertThat(keelson("load", target.url("/"), "--stage", "1s:100/s", "--stage", "1s:100/s", "-c", "4"))
+                    .isZero();
         }
-        assertThat(out.toString()).contains("open model, rate in 2 stages over 4 connections")
-                .contains("  stage 1      1s to 100/s").contains("  stage 2      1s to 100/s");
+        assertThat(out.toString())
+                .contains("open model, rate in 2 stages over 4 connections")
+                .contains("  stage 1      1s to 100/s")
+                .contains("  stage 2      1s to 100/s");
     }
 
     @Test
     void answersStillAwaitedASecondAfterTheEndAreAnnounced() throws Exception {
         try (Target target = new Target()) {
-            assertThat(keelson("load", target.url("/?ms=3000"), "-c", "2", "-d", "1s", "--timeout", "2500ms")).isEqualTo(0);
+            assertThat(keelson("load", target.url("/?ms=3000"), "-c", "2", "-d", "1s", "--timeout", "2500ms"))
+                    .isEqualTo(0);
         }
         assertThat(err.toString()).containsPattern("waiting up to [12]s for 2 answer\\(s\\) still in flight");
         assertThat(out.toString()).contains("timeout: 2");
@@ -216,15 +316,19 @@ class LoadCommandIT {
 
     @Test
     void helpListsTheOptionsSubcommandsAndExitCodes() {
-        for (String[] args : new String[][] {{"load", "--help"}, {"load", "compare", "--help"}, {"load", "merge", "--help"}}) {
+        for (String[] args :
+                new String[][] {{"load", "--help"}, {"load", "compare", "--help"}, {"load", "merge", "--help"}}) {
             out.getBuffer().setLength(0);
             assertThat(keelson(args)).isZero();
             assertThat(out.toString()).startsWith("Usage: keelson load").doesNotContain("WARN");
         }
         out.getBuffer().setLength(0);
         keelson("load", "--help");
-        assertThat(out.toString()).contains("errors<1%, rps>500").contains("3   a --threshold was violated")
-                .contains("compare").contains("merge");
+        assertThat(out.toString())
+                .contains("errors<1%, rps>500")
+                .contains("3   a --threshold was violated")
+                .contains("compare")
+                .contains("merge");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -243,7 +347,18 @@ class LoadCommandIT {
                       - path: /orders?ok=${ok}
                     """.formatted(target.url("")));
 
-            int code = keelson("load", "--scenario", "checkout.yaml", "-n", "10", "-c", "1", "--output", "json", "--save", "run.json");
+            int code = keelson(
+                    "load",
+                    "--scenario",
+                    "checkout.yaml",
+                    "-n",
+                    "10",
+                    "-c",
+                    "1",
+                    "--output",
+                    "json",
+                    "--save",
+                    "run.json");
 
             assertThat(code).as(err.toString()).isZero();
             assertThat(target.lastRequest).startsWith("GET /orders?ok=true ");
@@ -255,11 +370,13 @@ class LoadCommandIT {
     @Test
     void timeoutWarmupAndRampUpReachTheEngine() throws Exception {
         try (Target target = new Target()) {
-            assertThat(keelson("load", target.url("/?ms=3000"), "-n", "2", "-c", "2", "--timeout", "100ms")).isZero();
+            assertThat(keelson("load", target.url("/?ms=3000"), "-n", "2", "-c", "2", "--timeout", "100ms"))
+                    .isZero();
             assertThat(out.toString()).contains("  errors       2 (100.00%)  timeout: 2");
 
             err.getBuffer().setLength(0);
-            assertThat(keelson("load", target.url("/"), "-c", "2", "--warmup", "1s", "-d", "1s", "--ramp-up", "500ms")).isZero();
+            assertThat(keelson("load", target.url("/"), "-c", "2", "--warmup", "1s", "-d", "1s", "--ramp-up", "500ms"))
+                    .isZero();
             assertThat(err.toString()).startsWith("warmup    1s ").contains("\n   2s ");
         }
     }

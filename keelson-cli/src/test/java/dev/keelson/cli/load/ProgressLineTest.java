@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keelson.load.ErrorKind;
 import dev.keelson.load.Progress;
 import dev.keelson.load.TimelineSecond;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProgressLineTest {
@@ -32,8 +32,8 @@ class ProgressLineTest {
         progress.budget(1_000_000);
         for (int s = 0; s < 5; s++) progress.onProgress(new Progress(second(s, 0, 66), Map.of(), Map.of()));
 
-        assertThat(err.toString().lines().filter(l -> l.startsWith("note: ")).toList()).containsExactly(
-                "note: at 66 requests/s the remaining 999802 of 1000000 requests take about 4h12m;"
+        assertThat(err.toString().lines().filter(l -> l.startsWith("note: ")).toList())
+                .containsExactly("note: at 66 requests/s the remaining 999802 of 1000000 requests take about 4h12m;"
                         + " Ctrl-C ends the run with its report");
     }
 
@@ -57,9 +57,14 @@ class ProgressLineTest {
 
         String[] blocks = err.toString().split("\033\\[3F");
         assertThat(blocks).hasSize(2);
-        assertThat(blocks[0]).isEqualTo("\033[2K  1s                                 78/s now, 0 users                78 requests, 2 errors\n"
-                + "\033[2K  last second   p50 900us  p99 1.00ms   errors: timeout 2\n"
-                + "\033[2K  steps         login 40/s  list 38/s (2 errors)\n");
-        assertThat(blocks[1]).startsWith("\033[2K  2s ").contains("   no errors\n").endsWith("\n");
+        assertThat(blocks[0])
+                .isEqualTo(
+                        "\033[2K  1s                                 78/s now, 0 users                78 requests, 2 errors\n"
+                                + "\033[2K  last second   p50 900us  p99 1.00ms   errors: timeout 2\n"
+                                + "\033[2K  steps         login 40/s  list 38/s (2 errors)\n");
+        assertThat(blocks[1])
+                .startsWith("\033[2K  2s ")
+                .contains("   no errors\n")
+                .endsWith("\n");
     }
 }

@@ -30,8 +30,10 @@ class NewCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path project = dir.resolve("order-desk");
-        assertThat(project.resolve("src/main/java/com/acme/desk/OrderDeskApplication.java")).isRegularFile();
-        assertThat(run.out()).startsWith("Created " + project + " (")
+        assertThat(project.resolve("src/main/java/com/acme/desk/OrderDeskApplication.java"))
+                .isRegularFile();
+        assertThat(run.out())
+                .startsWith("Created " + project + " (")
                 .containsPattern("files, first commit [0-9a-f]{7}\\)")
                 .contains("  without: redis, graphql\n", "  cd order-desk\n", "  ./mvnw spring-boot:run");
         assertThat(run.err()).isEmpty();
@@ -54,9 +56,10 @@ class NewCommandTest {
         InProcessKeelson.Run run = keelson("new", "Order_Desk");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error [INVALID_NAME]: Invalid project name 'Order_Desk': use lower-case "
-                + "letters, digits and single hyphens, starting with a letter, at most 50 characters (for example "
-                + "my-api)\n");
+        assertThat(run.err())
+                .isEqualTo("error [INVALID_NAME]: Invalid project name 'Order_Desk': use lower-case "
+                        + "letters, digits and single hyphens, starting with a letter, at most 50 characters (for example "
+                        + "my-api)\n");
         assertThat(run.out()).isEmpty();
         assertThat(contents(dir)).isEmpty();
     }
@@ -66,8 +69,9 @@ class NewCommandTest {
         InProcessKeelson.Run run = keelson("new", "order-desk", "--package", "com.acme.class");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error [INVALID_PACKAGE]: Invalid package 'com.acme.class': 'class' is a Java "
-                + "keyword and cannot be part of a package name\n");
+        assertThat(run.err())
+                .isEqualTo("error [INVALID_PACKAGE]: Invalid package 'com.acme.class': 'class' is a Java "
+                        + "keyword and cannot be part of a package name\n");
         assertThat(contents(dir)).isEmpty();
     }
 
@@ -79,8 +83,9 @@ class NewCommandTest {
         InProcessKeelson.Run run = keelson("new", "order-desk");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error [TARGET_NOT_EMPTY]: " + target + " exists and is not empty: choose "
-                + "another name, another --dir, or remove it\n");
+        assertThat(run.err())
+                .isEqualTo("error [TARGET_NOT_EMPTY]: " + target + " exists and is not empty: choose "
+                        + "another name, another --dir, or remove it\n");
         assertThat(contents(dir)).containsExactly("order-desk", "order-desk/keep.txt");
     }
 
@@ -98,8 +103,9 @@ class NewCommandTest {
         InProcessKeelson.Run run = keelson("new", "order-desk", "--group", "com acme");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error [INVALID_GROUP]: Invalid group id 'com acme': use lower-case "
-                + "dot-separated names (for example com.acme)\n");
+        assertThat(run.err())
+                .isEqualTo("error [INVALID_GROUP]: Invalid group id 'com acme': use lower-case "
+                        + "dot-separated names (for example com.acme)\n");
         assertThat(contents(dir)).isEmpty();
     }
 
@@ -122,10 +128,12 @@ class NewCommandTest {
         JsonNode doc = JsonMapper.builder().build().readTree(run.out());
         assertThat(doc.get("features").toString()).doesNotContain("auth", "redis", "jobs", "graphql");
         String files = doc.get("files").toString();
-        assertThat(files).contains("src/main/java/com/example/simpleapi/order/OrderController.java",
-                "src/main/resources/db/migration/V2__orders.sql", "PlainScheduling.java");
-        assertThat(files).doesNotContain("/auth/", "/user/", "/jobs/", "/redis/", "V1__", "V3__", "V5__",
-                "Outbox");
+        assertThat(files)
+                .contains(
+                        "src/main/java/com/example/simpleapi/order/OrderController.java",
+                        "src/main/resources/db/migration/V2__orders.sql",
+                        "PlainScheduling.java");
+        assertThat(files).doesNotContain("/auth/", "/user/", "/jobs/", "/redis/", "V1__", "V3__", "V5__", "Outbox");
     }
 
     @Test
@@ -133,8 +141,20 @@ class NewCommandTest {
         InProcessKeelson.Run run = keelson("new", "--help");
 
         assertThat(run.exitCode()).isZero();
-        List<String> options = List.of("--type", "--package", "--group", "--dir", "--minimal", "--no-auth",
-                "--no-redis", "--no-jobs", "--no-docker", "--no-ci", "--no-git", "--dry-run", "--format");
+        List<String> options = List.of(
+                "--type",
+                "--package",
+                "--group",
+                "--dir",
+                "--minimal",
+                "--no-auth",
+                "--no-redis",
+                "--no-jobs",
+                "--no-docker",
+                "--no-ci",
+                "--no-git",
+                "--dry-run",
+                "--format");
         for (String option : options) {
             assertThat(helpOf(run.out(), option)).as(option).contains("(default: ");
         }
@@ -146,8 +166,12 @@ class NewCommandTest {
         InProcessKeelson.Run run = keelson("new", "order-desk", "--dry-run", "--no-docker");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Would create " + dir.resolve("order-desk") + " with ")
-                .contains("\n  pom.xml\n", "\n  mvnw\n", "\n  src/main/java/com/example/orderdesk/OrderDeskApplication.java\n")
+        assertThat(run.out())
+                .startsWith("Would create " + dir.resolve("order-desk") + " with ")
+                .contains(
+                        "\n  pom.xml\n",
+                        "\n  mvnw\n",
+                        "\n  src/main/java/com/example/orderdesk/OrderDeskApplication.java\n")
                 .doesNotContain("Dockerfile")
                 .endsWith("Nothing was written (--dry-run).\n");
         assertThat(contents(dir)).isEmpty();
@@ -177,7 +201,8 @@ class NewCommandTest {
         InProcessKeelson.Run run = keelson("new", "order-desk", "--dir", deep.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("error [WRITE_FAILED]: Could not write " + deep.resolve("order-desk"))
+        assertThat(run.err())
+                .startsWith("error [WRITE_FAILED]: Could not write " + deep.resolve("order-desk"))
                 .endsWith("; nothing was left behind\n");
         try (Stream<Path> left = Files.list(deep)) {
             assertThat(left).isEmpty();
@@ -200,7 +225,10 @@ class NewCommandTest {
 
     private static List<String> contents(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> !p.equals(root)).map(p -> root.relativize(p).toString()).sorted().toList();
+            return walk.filter(p -> !p.equals(root))
+                    .map(p -> root.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 }

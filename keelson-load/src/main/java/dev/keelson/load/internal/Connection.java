@@ -29,12 +29,15 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
     long downSince;
     /** Closed model with stages: connected at least once since it last became inactive, and waiting while inactive. */
     boolean started;
+
     boolean parked;
     /** Closed model: time this user was down in all, and the requests counted as lost meanwhile. */
     long downNanos;
+
     long downCounted;
     /** Why it is down: the kind its lost requests fail with. */
     ErrorKind downKind = ErrorKind.CONNECT;
+
     long intendedNanos;
     long sentNanos;
 

@@ -23,8 +23,8 @@ final class CsvFeed {
             List<String> fields = records.get(i);
             if (fields.size() == 1 && fields.get(0).isEmpty()) continue;
             if (fields.size() != header.size()) {
-                throw new IllegalArgumentException("row " + (i + 1) + " has " + fields.size() + " fields, the header "
-                        + header.size());
+                throw new IllegalArgumentException(
+                        "row " + (i + 1) + " has " + fields.size() + " fields, the header " + header.size());
             }
             Map<String, String> row = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) row.put(header.get(c).trim(), fields.get(c));

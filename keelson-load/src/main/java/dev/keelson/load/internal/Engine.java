@@ -70,7 +70,8 @@ public final class Engine {
         TrustManagerFactory trust = Trust.factory(config);
         InetSocketAddress address = Probe.check(target, trust, config.insecure(), connectTimeout);
         Run run = new Run(config, address, Target.isTls(target) ? sslContext(trust) : null, stop);
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(), new DefaultThreadFactory(LOOP_THREAD_NAME, true), ioHandler());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+                config.threads(), new DefaultThreadFactory(LOOP_THREAD_NAME, true), ioHandler());
         try {
             return drive(run, group, connectTimeout);
         } finally {
@@ -86,8 +87,13 @@ public final class Engine {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeout);
         List<Worker> workers = workers(run, group, bootstrap);
         int warmupSeconds = (int) Math.ceil(config.warmup().toNanos() / 1e9);
-        Sampler sampler = new Sampler(workers.stream().map(w -> w.meter).toList(), listener, warmupSeconds,
-                config.scenario().steps().stream().map(Step::name).toList(), config.ramp(), config.model());
+        Sampler sampler = new Sampler(
+                workers.stream().map(w -> w.meter).toList(),
+                listener,
+                warmupSeconds,
+                config.scenario().steps().stream().map(Step::name).toList(),
+                config.ramp(),
+                config.model());
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keelson-load-sampler");
             t.setDaemon(true);
@@ -107,10 +113,23 @@ public final class Engine {
         workers.forEach(Worker::stop);
         sampler.sample();
         Duration measured = Duration.ofNanos(Math.max(1, end - measuredStart));
-        LoadResult result = new LoadResult(targetName(),
-                config.model(), config.users(), config.model() == Model.OPEN ? config.rate() : 0, startedAt, measured,
-                sampler.requests(), sampler.errorCount(), sampler.bytes, sampler.latency, sampler.statusCodes(),
-                sampler.errorKinds(), sampler.lateness(), sampler.timeline, List.of(), null,
+        LoadResult result = new LoadResult(
+                targetName(),
+                config.model(),
+                config.users(),
+                config.model() == Model.OPEN ? config.rate() : 0,
+                startedAt,
+                measured,
+                sampler.requests(),
+                sampler.errorCount(),
+                sampler.bytes,
+                sampler.latency,
+                sampler.statusCodes(),
+                sampler.errorKinds(),
+                sampler.lateness(),
+                sampler.timeline,
+                List.of(),
+                null,
                 sampler.steps(config.scenario().steps().stream().map(Step::name).toList(), measured),
                 sampler.stages());
         return withShortfall(result, workers, end - start).withThresholds(config.thresholds());
@@ -120,7 +139,8 @@ public final class Engine {
     private String targetName() {
         var steps = config.scenario().steps();
         if (steps.size() == 1) return config.scenario().target() + steps.get(0).path();
-        return config.scenario().target() + " scenario " + steps.stream().map(Step::name).toList();
+        return config.scenario().target() + " scenario "
+                + steps.stream().map(Step::name).toList();
     }
 
     /**
@@ -139,11 +159,32 @@ public final class Engine {
             answerNanos += w.meter.answerNanos.get();
         }
         double busy = (double) cpu / Math.max(1, wallNanos * workers.size());
-        Shortfall shortfall = Shortfall.diagnose(config.rate(), r.requestsPerSecond(), config.users(),
-                answers == 0 ? 0 : answerNanos / 1e3 / answers, busy, workers.size());
-        return new LoadResult(r.target(), r.model(), r.users(), r.rate(), r.started(), r.measured(), r.requests(),
-                r.errors(), r.bytes(), r.latency(), r.statusCodes(), r.errorKinds(), r.lateness(), r.timeline(),
-                r.thresholds(), shortfall, r.steps(), r.stages());
+        Shortfall shortfall = Shortfall.diagnose(
+                config.rate(),
+                r.requestsPerSecond(),
+                config.users(),
+                answers == 0 ? 0 : answerNanos / 1e3 / answers,
+                busy,
+                workers.size());
+        return new LoadResult(
+                r.target(),
+                r.model(),
+                r.users(),
+                r.rate(),
+                r.started(),
+                r.measured(),
+                r.requests(),
+                r.errors(),
+                r.bytes(),
+                r.latency(),
+                r.statusCodes(),
+                r.errorKinds(),
+                r.lateness(),
+                r.timeline(),
+                r.thresholds(),
+                shortfall,
+                r.steps(),
+                r.stages());
     }
 
     private List<Worker> workers(Run run, EventLoopGroup group, Bootstrap bootstrap) {
@@ -154,7 +195,8 @@ public final class Engine {
         for (int i = 0; i < loops.size(); i++) {
             int users = config.users() / loops.size() + (i < config.users() % loops.size() ? 1 : 0);
             double rate = config.rate() * users / config.users();
-            workers.add(new Worker(loops.get(i), run, bootstrap, first, users, config.model() == Model.OPEN ? rate : 0));
+            workers.add(
+                    new Worker(loops.get(i), run, bootstrap, first, users, config.model() == Model.OPEN ? rate : 0));
             first += users;
         }
         return workers;
@@ -188,7 +230,8 @@ public final class Engine {
                     w.drained.await(10, TimeUnit.MILLISECONDS);
                     if (!told && System.nanoTime() - start > TimeUnit.SECONDS.toNanos(1)) {
                         told = true; // a healthy run drains in milliseconds; say why this one does not end
-                        listener.onDraining(workers.stream().mapToLong(Worker::inflight).sum(),
+                        listener.onDraining(
+                                workers.stream().mapToLong(Worker::inflight).sum(),
                                 Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                     }
                 }

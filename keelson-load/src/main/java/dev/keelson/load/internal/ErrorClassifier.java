@@ -13,7 +13,8 @@ final class ErrorClassifier {
     static ErrorKind classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SSLException) return ErrorKind.TLS;
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException
+            if (t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
                     || t instanceof io.netty.channel.ConnectTimeoutException) {
                 return ErrorKind.CONNECT;
             }

@@ -22,6 +22,7 @@ final class Meter {
     final AtomicLong bytes = new AtomicLong();
     /** Answers, warm-up included, and the time from sending each to its answer: the server's answer time. */
     final AtomicLong answers = new AtomicLong();
+
     final AtomicLong answerNanos = new AtomicLong();
     /** The loop that writes this meter. */
     final EventExecutor loop;

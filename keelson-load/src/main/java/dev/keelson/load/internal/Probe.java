@@ -28,16 +28,26 @@ final class Probe {
             socket.connect(address, timeoutMillis);
             if (Target.isTls(target)) handshake(socket, target, trust, insecure, timeoutMillis);
         } catch (ConnectException | SocketTimeoutException e) {
-            throw new LoadException(ErrorCode.CONNECTION_REFUSED, "cannot connect to " + target.getHost() + ":"
-                    + address.getPort() + " (" + e.getMessage() + "): is the server running?", e);
+            throw new LoadException(
+                    ErrorCode.CONNECTION_REFUSED,
+                    "cannot connect to " + target.getHost() + ":" + address.getPort() + " (" + e.getMessage()
+                            + "): is the server running?",
+                    e);
         } catch (SSLException e) {
-            throw new LoadException(ErrorCode.TLS_FAILED, "TLS handshake with " + target.getHost() + ":"
-                    + address.getPort() + " failed (" + e.getMessage() + ")"
-                    + (insecure ? "" : "; give the certificate authority with --cacert FILE, or use --insecure to accept any"
-                    + " certificate"), e);
+            throw new LoadException(
+                    ErrorCode.TLS_FAILED,
+                    "TLS handshake with " + target.getHost() + ":"
+                            + address.getPort() + " failed (" + e.getMessage() + ")"
+                            + (insecure
+                                    ? ""
+                                    : "; give the certificate authority with --cacert FILE, or use --insecure to accept any"
+                                            + " certificate"),
+                    e);
         } catch (IOException e) {
-            throw new LoadException(ErrorCode.CONNECTION_REFUSED,
-                    "cannot connect to " + target.getHost() + ":" + address.getPort() + ": " + e.getMessage(), e);
+            throw new LoadException(
+                    ErrorCode.CONNECTION_REFUSED,
+                    "cannot connect to " + target.getHost() + ":" + address.getPort() + ": " + e.getMessage(),
+                    e);
         }
         return address;
     }
@@ -51,14 +61,15 @@ final class Probe {
     }
 
     /** The same checks as the run's: the trusted authorities and, unless insecure, the host name; SNI is sent. */
-    private static void handshake(Socket socket, URI target, TrustManagerFactory trust, boolean insecure,
-            int timeoutMillis) throws IOException {
+    private static void handshake(
+            Socket socket, URI target, TrustManagerFactory trust, boolean insecure, int timeoutMillis)
+            throws IOException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust == null ? null : trust.getTrustManagers(), null);
             socket.setSoTimeout(timeoutMillis);
-            try (SSLSocket tls = (SSLSocket) context.getSocketFactory()
-                    .createSocket(socket, target.getHost(), Target.port(target), false)) {
+            try (SSLSocket tls = (SSLSocket)
+                    context.getSocketFactory().createSocket(socket, target.getHost(), Target.port(target), false)) {
                 SSLParameters parameters = Target.withServerName(tls.getSSLParameters(), target);
                 if (!insecure) parameters.setEndpointIdentificationAlgorithm("HTTPS");
                 tls.setSSLParameters(parameters);

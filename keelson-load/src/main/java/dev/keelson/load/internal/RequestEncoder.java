@@ -25,11 +25,18 @@ final class RequestEncoder {
     ByteBuf encode(Step step, Map<String, String> variables, ByteBufAllocator alloc) {
         byte[] body = step.body() == null ? null : fill(step.body(), variables).getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256)
-                .append(step.method()).append(' ').append(fill(step.path(), variables)).append(" HTTP/1.1\r\n");
+                .append(step.method())
+                .append(' ')
+                .append(fill(step.path(), variables))
+                .append(" HTTP/1.1\r\n");
         boolean hasHost = step.headers().keySet().stream().anyMatch("host"::equalsIgnoreCase);
         if (!hasHost) head.append("Host: ").append(host).append("\r\n");
         head.append("User-Agent: keelson\r\n");
-        step.headers().forEach((name, value) -> head.append(name).append(": ").append(fill(value, variables)).append("\r\n"));
+        step.headers()
+                .forEach((name, value) -> head.append(name)
+                        .append(": ")
+                        .append(fill(value, variables))
+                        .append("\r\n"));
         if (body != null) head.append("Content-Length: ").append(body.length).append("\r\n");
         head.append("\r\n");
         ByteBuf out = alloc.directBuffer(head.length() + (body == null ? 0 : body.length));

@@ -18,7 +18,17 @@ final class ResponseParser {
         void onBadResponse();
     }
 
-    private enum State { STATUS, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, FAILED }
+    private enum State {
+        STATUS,
+        HEADERS,
+        FIXED_BODY,
+        CHUNK_SIZE,
+        CHUNK_DATA,
+        CHUNK_END,
+        TRAILERS,
+        UNTIL_CLOSE,
+        FAILED
+    }
 
     private static final byte[] CONTENT_LENGTH = "content-length:".getBytes();
     private static final byte[] TRANSFER_ENCODING = "transfer-encoding:".getBytes();
@@ -59,7 +69,7 @@ final class ResponseParser {
                 }
                 case FIXED_BODY, CHUNK_DATA -> readBody(in, sink);
                 case UNTIL_CLOSE -> take(in, in.readableBytes());
-                case FAILED -> { }
+                case FAILED -> {}
             }
         }
     }

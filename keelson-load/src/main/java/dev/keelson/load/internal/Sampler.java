@@ -50,6 +50,7 @@ final class Sampler {
     private final long[] stageErrors;
     /** Errors per kind of all meters as of the last sample, to tell each second's kinds. */
     private final long[] lastKinds = new long[ErrorKind.values().length];
+
     private final int stepCount;
     private final Histogram[][] recycledSteps;
     private final long[][] readStepResponses;
@@ -58,6 +59,7 @@ final class Sampler {
     private final long[][][] lastStepErrors;
     /** Per step (several only): totals of the measured seconds, and each second. */
     final Histogram[] stepLatency;
+
     final long[] stepResponses;
     final long[][] stepErrors;
     final List<List<TimelineSecond>> stepTimelines = new ArrayList<>();
@@ -69,8 +71,13 @@ final class Sampler {
     long bytes;
     final List<TimelineSecond> timeline = new ArrayList<>();
 
-    Sampler(List<Meter> meters, LoadListener listener, int warmupSeconds, List<String> stepNames,
-            Ramp ramp, Model model) {
+    Sampler(
+            List<Meter> meters,
+            LoadListener listener,
+            int warmupSeconds,
+            List<String> stepNames,
+            Ramp ramp,
+            Model model) {
         this.stepNames = stepNames;
         this.ramp = ramp;
         this.model = model;
@@ -130,9 +137,16 @@ final class Sampler {
                 stageErrors[stage] += failed;
             }
         }
-        TimelineSecond second = new TimelineSecond(tick - warmupSeconds, warmup, requests, failed, received,
-                interval.getValueAtPercentile(50), interval.getValueAtPercentile(90),
-                interval.getValueAtPercentile(99), interval.getMaxValue());
+        TimelineSecond second = new TimelineSecond(
+                tick - warmupSeconds,
+                warmup,
+                requests,
+                failed,
+                received,
+                interval.getValueAtPercentile(50),
+                interval.getValueAtPercentile(90),
+                interval.getValueAtPercentile(99),
+                interval.getMaxValue());
         List<TimelineSecond> steps = sampleSteps(warmup);
         tick++;
         if (requests > 0 || failed > 0 || !warmup) {
@@ -171,9 +185,16 @@ final class Sampler {
                 stepLatency[s].add(interval);
                 stepResponses[s] += responses;
             }
-            seconds.add(new TimelineSecond(tick - warmupSeconds, warmup, responses, failed, 0,
-                    interval.getValueAtPercentile(50), interval.getValueAtPercentile(90),
-                    interval.getValueAtPercentile(99), interval.getMaxValue()));
+            seconds.add(new TimelineSecond(
+                    tick - warmupSeconds,
+                    warmup,
+                    responses,
+                    failed,
+                    0,
+                    interval.getValueAtPercentile(50),
+                    interval.getValueAtPercentile(90),
+                    interval.getValueAtPercentile(99),
+                    interval.getMaxValue()));
         }
         return seconds;
     }
@@ -269,8 +290,8 @@ final class Sampler {
     List<StageResult> stages() {
         List<StageResult> stages = new ArrayList<>();
         for (int i = 0; i < stageLatency.length; i++) {
-            stages.add(new StageResult(i + 1, ramp.stages().get(i), model, stageRequests[i],
-                    stageErrors[i], stageLatency[i]));
+            stages.add(new StageResult(
+                    i + 1, ramp.stages().get(i), model, stageRequests[i], stageErrors[i], stageLatency[i]));
         }
         return stages;
     }
@@ -279,7 +300,8 @@ final class Sampler {
     List<StepResult> steps(List<String> names, Duration measured) {
         List<StepResult> steps = new ArrayList<>();
         if (stepCount == 0) {
-            steps.add(new StepResult(names.get(0), measured, requests(), errorCount(), latency, errorKinds(), timeline));
+            steps.add(
+                    new StepResult(names.get(0), measured, requests(), errorCount(), latency, errorKinds(), timeline));
             return steps;
         }
         for (int s = 0; s < stepCount; s++) {
@@ -290,14 +312,15 @@ final class Sampler {
                 if (n > 0) kinds.put(kind, n);
                 failed += n;
             }
-            steps.add(new StepResult(names.get(s), measured, stepResponses[s], failed, stepLatency[s], kinds,
-                    stepTimelines.get(s)));
+            steps.add(new StepResult(
+                    names.get(s), measured, stepResponses[s], failed, stepLatency[s], kinds, stepTimelines.get(s)));
         }
         return steps;
     }
 
     Lateness lateness() {
-        return lateness.getTotalCount() == 0 ? Lateness.NONE
+        return lateness.getTotalCount() == 0
+                ? Lateness.NONE
                 : new Lateness(lateness.getTotalCount(), lateness.getMean(), lateness.getMaxValue());
     }
 }

@@ -6,8 +6,8 @@ import dev.keelson.load.Durations;
 import dev.keelson.load.ErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.Ramp;
-import dev.keelson.load.Stage;
 import dev.keelson.load.Scenario;
+import dev.keelson.load.Stage;
 import dev.keelson.load.Step;
 import java.io.IOException;
 import java.net.URI;
@@ -51,8 +51,11 @@ public final class ScenarioFile {
     /** One entry of a step's {@code check:} list: {@code json: /pointer} (+ {@code equals: text}), or {@code contains: text}. */
     record FileCheck(String json, String equals, String contains) {}
 
-    record FileScenario(@JsonProperty(required = true) String target, String feed,
-            @JsonProperty(required = true) List<FileStep> steps, List<FileStage> stages) {}
+    record FileScenario(
+            @JsonProperty(required = true) String target,
+            String feed,
+            @JsonProperty(required = true) List<FileStep> steps,
+            List<FileStage> stages) {}
 
     /** One of {@code stages:}: {@code duration: 30s} with {@code users: 200} or {@code rate: 200}. */
     record FileStage(String duration, Double users, Double rate) {}
@@ -79,14 +82,18 @@ public final class ScenarioFile {
         try {
             parsed = YAML.readValue(text, FileScenario.class);
         } catch (UnrecognizedPropertyException e) {
-            throw bad(file, lineOf(text, e.getPropertyName()) + "unknown field '" + e.getPropertyName()
-                    + "'; known fields: " + e.getKnownPropertyIds());
+            throw bad(
+                    file,
+                    lineOf(text, e.getPropertyName()) + "unknown field '" + e.getPropertyName() + "'; known fields: "
+                            + e.getKnownPropertyIds());
         } catch (JacksonException e) {
             throw bad(file, where(e) + e.getOriginalMessage());
         }
         if (parsed == null) throw bad(file, "the file is empty");
-        if (parsed.target() == null) throw bad(file, "target: give the URL every step goes to, e.g. http://localhost:8080");
-        if (parsed.steps() == null || parsed.steps().isEmpty()) throw bad(file, "steps: the scenario needs at least one step");
+        if (parsed.target() == null)
+            throw bad(file, "target: give the URL every step goes to, e.g. http://localhost:8080");
+        if (parsed.steps() == null || parsed.steps().isEmpty())
+            throw bad(file, "steps: the scenario needs at least one step");
         if (parsed.steps().contains(null)) throw bad(file, "steps: a step is empty");
         return toScenario(file, parsed);
     }
@@ -108,18 +115,23 @@ public final class ScenarioFile {
 
     private static Scenario toScenario(Path file, FileScenario parsed) {
         URI url = Target.parse(parsed.target());
-        if (url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/")) {
+        if (url.getRawPath() != null
+                && !url.getRawPath().isEmpty()
+                && !url.getRawPath().equals("/")) {
             throw bad(file, "target '" + parsed.target() + "' is scheme, host and port only; put paths in the steps");
         }
         URI target = URI.create(url.getScheme() + "://" + url.getRawAuthority());
         List<Map<String, String>> feed = parsed.feed() == null ? List.of() : readFeed(file, parsed.feed());
-        Set<String> known = new HashSet<>(feed.isEmpty() ? Set.of() : feed.get(0).keySet());
+        Set<String> known =
+                new HashSet<>(feed.isEmpty() ? Set.of() : feed.get(0).keySet());
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < parsed.steps().size(); i++) {
             Step step = toStep(file, i, parsed.steps().get(i));
             if (steps.stream().anyMatch(other -> other.name().equalsIgnoreCase(step.name()))) {
-                throw bad(file, "two steps are named '" + step.name() + "'; names must differ (reports and thresholds"
-                        + " use them)");
+                throw bad(
+                        file,
+                        "two steps are named '" + step.name() + "'; names must differ (reports and thresholds"
+                                + " use them)");
             }
             checkPlaceholders(file, step, known);
             known.addAll(step.extract().keySet());
@@ -131,9 +143,18 @@ public final class ScenarioFile {
     private static Step toStep(Path file, int index, FileStep s) {
         String name = s.name() == null ? "step " + (index + 1) : s.name();
         try {
-            String method = s.method() == null ? (s.body() == null ? "GET" : "POST") : s.method().toUpperCase(Locale.ROOT);
-            return new Step(name, method, s.path(), s.headers(), s.body(), s.expect() == null ? 0 : s.expect(),
-                    s.extract(), s.think() == null ? null : Durations.parse(s.think(), "step '" + name + "': think"),
+            String method = s.method() == null
+                    ? (s.body() == null ? "GET" : "POST")
+                    : s.method().toUpperCase(Locale.ROOT);
+            return new Step(
+                    name,
+                    method,
+                    s.path(),
+                    s.headers(),
+                    s.body(),
+                    s.expect() == null ? 0 : s.expect(),
+                    s.extract(),
+                    s.think() == null ? null : Durations.parse(s.think(), "step '" + name + "': think"),
                     checks(name, s.check()));
         } catch (IllegalArgumentException | LoadException e) {
             throw bad(file, e.getMessage());
@@ -150,7 +171,8 @@ public final class ScenarioFile {
                 throw bad(file, where + ": give a duration and either users or rate, e.g. {duration: 30s, users: 200}");
             }
             try {
-                Stage stage = new Stage(Durations.parse(s.duration(), where + ".duration"), s.users() != null ? s.users() : s.rate());
+                Stage stage = new Stage(
+                        Durations.parse(s.duration(), where + ".duration"), s.users() != null ? s.users() : s.rate());
                 parsed.add(new Stage.Parsed(stage, s.rate() != null));
             } catch (LoadException e) {
                 throw bad(file, where + ": " + e.getMessage());
@@ -166,14 +188,19 @@ public final class ScenarioFile {
     private static List<Check> checks(String step, List<FileCheck> checks) {
         List<Check> result = new ArrayList<>();
         for (FileCheck c : checks == null ? List.<FileCheck>of() : checks) {
-            if (c == null || (c.json() == null) == (c.contains() == null) || (c.contains() != null && c.equals() != null)) {
+            if (c == null
+                    || (c.json() == null) == (c.contains() == null)
+                    || (c.contains() != null && c.equals() != null)) {
                 throw new IllegalArgumentException("step '" + step + "': each check is either 'json: /pointer'"
                         + " (with 'equals: value' or alone for exists) or 'contains: text'");
             }
             if (c.contains() != null) {
                 result.add(new Check.BodyContains(c.contains()));
             } else {
-                result.add(c.equals() == null ? new Check.JsonExists(c.json()) : new Check.JsonEquals(c.json(), c.equals()));
+                result.add(
+                        c.equals() == null
+                                ? new Check.JsonExists(c.json())
+                                : new Check.JsonEquals(c.json(), c.equals()));
             }
         }
         return result;
@@ -185,8 +212,10 @@ public final class ScenarioFile {
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
             if (!known.contains(m.group(1))) {
-                throw bad(file, "step '" + step.name() + "' uses ${" + m.group(1)
-                        + "}, which no CSV column and no earlier extract defines");
+                throw bad(
+                        file,
+                        "step '" + step.name() + "' uses ${" + m.group(1)
+                                + "}, which no CSV column and no earlier extract defines");
             }
         }
     }

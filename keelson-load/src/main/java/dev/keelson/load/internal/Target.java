@@ -21,7 +21,8 @@ public final class Target {
         } catch (URISyntaxException e) {
             throw new LoadException(ErrorCode.BAD_URL, "URL '" + url + "' does not parse: " + e.getReason());
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new LoadException(ErrorCode.BAD_URL, "URL '" + url + "' must start with http:// or https://");
         }
         if (uri.getHost() == null) {

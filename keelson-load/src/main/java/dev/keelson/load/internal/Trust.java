@@ -31,7 +31,8 @@ final class Trust {
 
     private static TrustManagerFactory fromPem(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certificates =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certificates.isEmpty()) throw new GeneralSecurityException("no certificate in the file");
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -41,8 +42,10 @@ final class Trust {
             factory.init(store);
             return factory;
         } catch (IOException | GeneralSecurityException e) {
-            throw new LoadException(ErrorCode.BAD_CONFIG, "CA certificates " + file
-                    + " cannot be read as PEM X.509 certificates: " + e.getMessage(), e);
+            throw new LoadException(
+                    ErrorCode.BAD_CONFIG,
+                    "CA certificates " + file + " cannot be read as PEM X.509 certificates: " + e.getMessage(),
+                    e);
         }
     }
 }

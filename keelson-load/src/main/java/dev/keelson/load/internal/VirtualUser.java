@@ -47,7 +47,8 @@ final class VirtualUser {
         if (step == 0) {
             variables.clear();
             if (!scenario.feed().isEmpty()) {
-                int row = Math.floorMod(feedCursor.getAndIncrement(), scenario.feed().size());
+                int row = Math.floorMod(
+                        feedCursor.getAndIncrement(), scenario.feed().size());
                 variables.putAll(scenario.feed().get(row));
             }
         }
@@ -101,10 +102,12 @@ final class VirtualUser {
     private static boolean passes(Check check, String text, JsonNode root) {
         return switch (check) {
             case Check.BodyContains c -> text.contains(c.text());
-            case Check.JsonExists e -> !root.at(e.pointer()).isMissingNode() && !root.at(e.pointer()).isNull();
+            case Check.JsonExists e ->
+                !root.at(e.pointer()).isMissingNode() && !root.at(e.pointer()).isNull();
             case Check.JsonEquals e -> {
                 JsonNode value = root.at(e.pointer());
-                yield !value.isMissingNode() && (value.isValueNode() ? value.asString() : value.toString()).equals(e.value());
+                yield !value.isMissingNode()
+                        && (value.isValueNode() ? value.asString() : value.toString()).equals(e.value());
             }
         };
     }

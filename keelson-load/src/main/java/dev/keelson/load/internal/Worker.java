@@ -2,7 +2,6 @@ package dev.keelson.load.internal;
 
 import dev.keelson.load.ErrorKind;
 import dev.keelson.load.Lateness;
-import dev.keelson.load.Model;
 import dev.keelson.load.Ramp;
 import dev.keelson.load.Step;
 import io.netty.bootstrap.Bootstrap;
@@ -36,6 +35,7 @@ final class Worker {
     final Meter meter;
     /** Counted down once the load ended and nothing is in flight any more. */
     final CountDownLatch drained = new CountDownLatch(1);
+
     private final EventLoop loop;
     private final Run run;
     private final Bootstrap bootstrap;
@@ -44,6 +44,7 @@ final class Worker {
     private final Schedule schedule;
     /** Closed model with stages: how many users are active when; {@code null} otherwise. */
     private final Ramp users;
+
     private final ByteBuf template;
     private final boolean head;
     private final Runnable pacer = this::pace;
@@ -53,12 +54,15 @@ final class Worker {
     private boolean scheduleStarted;
     /** The load ended: send nothing more, wait for the answers in flight. */
     private boolean draining;
+
     private boolean stopping;
     /** Closed model: time per request (answer plus think) summed over this loop's answers, and how many: the pace. */
     private long cycleNanos;
+
     private long cycles;
     /** CPU time of this loop's thread when the load started and when it ended, nanoseconds. */
     volatile long cpuAtStart;
+
     volatile long cpuAtEnd;
 
     Worker(EventLoop loop, Run run, Bootstrap bootstrap, int firstUser, int users, double rate) {
@@ -68,8 +72,11 @@ final class Worker {
         this.bootstrap = bootstrap.clone(loop);
         Ramp ramp = run.config.ramp();
         double share = (double) users / run.config.users();
-        this.schedule = rate <= 0 ? null : ramp != null ? new RampSchedule(ramp, share)
-                : new ConstantRateSchedule(rate, run.config.rampUp().toNanos());
+        this.schedule = rate <= 0
+                ? null
+                : ramp != null
+                        ? new RampSchedule(ramp, share)
+                        : new ConstantRateSchedule(rate, run.config.rampUp().toNanos());
         this.users = ramp != null && schedule == null ? ramp : null;
         Step first = run.config.scenario().steps().get(0);
         this.head = first.method().equals("HEAD");
@@ -77,7 +84,9 @@ final class Worker {
                 ? run.encoder.encode(first, Map.of(), PooledByteBufAllocator.DEFAULT)
                 : null;
         for (int i = 0; i < users; i++) {
-            connections.add(new Connection(firstUser + i, this,
+            connections.add(new Connection(
+                    firstUser + i,
+                    this,
                     template == null ? new VirtualUser(run.config.scenario(), run.encoder, run.feedCursor) : null));
         }
     }
@@ -111,23 +120,24 @@ final class Worker {
      */
     void finish(long endNanos) {
         loop.submit(() -> {
-            cpuAtEnd = THREADS.getCurrentThreadCpuTime();
-            if (schedule != null) sendDueOnIdle(endNanos);
-            draining = true;
-            idle.clear();
-            if (schedule != null) {
-                failDueSlots(ErrorKind.NOT_SENT, endNanos);
-            } else {
-                for (Connection c : connections) {
-                    if (c.downSince != 0) {
-                        failDueRequests(c, c.downKind, endNanos, 0);
-                    } else if (c.downNanos > 0) {
-                        countOutage(c, c.downKind, 0); // at the whole run's pace, now that it is known
+                    cpuAtEnd = THREADS.getCurrentThreadCpuTime();
+                    if (schedule != null) sendDueOnIdle(endNanos);
+                    draining = true;
+                    idle.clear();
+                    if (schedule != null) {
+                        failDueSlots(ErrorKind.NOT_SENT, endNanos);
+                    } else {
+                        for (Connection c : connections) {
+                            if (c.downSince != 0) {
+                                failDueRequests(c, c.downKind, endNanos, 0);
+                            } else if (c.downNanos > 0) {
+                                countOutage(c, c.downKind, 0); // at the whole run's pace, now that it is known
+                            }
+                        }
                     }
-                }
-            }
-            checkDrained();
-        }).syncUninterruptibly();
+                    checkDrained();
+                })
+                .syncUninterruptibly();
     }
 
     /**
@@ -143,24 +153,27 @@ final class Worker {
 
     /** Requests still awaiting their answer (read on the loop). */
     long inflight() {
-        return loop.submit(() -> connections.stream().filter(c -> c.inflight).count()).syncUninterruptibly().getNow();
+        return loop.submit(() -> connections.stream().filter(c -> c.inflight).count())
+                .syncUninterruptibly()
+                .getNow();
     }
 
     /** Stops for good: closes every connection; requests still in flight fail as {@link ErrorKind#UNFINISHED}. */
     void stop() {
         loop.submit(() -> {
-            stopping = true;
-            for (Connection c : connections) {
-                if (c.inflight) {
-                    meter.error(step(c), ErrorKind.UNFINISHED);
-                    run.completed();
-                }
-                c.inflight = false;
-                c.ready = false;
-                if (c.channel != null) c.channel.close();
-            }
-            if (template != null) template.release();
-        }).syncUninterruptibly();
+                    stopping = true;
+                    for (Connection c : connections) {
+                        if (c.inflight) {
+                            meter.error(step(c), ErrorKind.UNFINISHED);
+                            run.completed();
+                        }
+                        c.inflight = false;
+                        c.ready = false;
+                        if (c.channel != null) c.channel.close();
+                    }
+                    if (template != null) template.release();
+                })
+                .syncUninterruptibly();
     }
 
     /**
@@ -188,7 +201,10 @@ final class Worker {
     private void connect(Connection c) {
         if (stopping || draining) return;
         c.started = true;
-        ChannelFuture future = bootstrap.clone().handler(new Pipeline(run.sslContext, run.config.scenario().target(), c)).connect(run.address);
+        ChannelFuture future = bootstrap
+                .clone()
+                .handler(new Pipeline(run.sslContext, run.config.scenario().target(), c))
+                .connect(run.address);
         c.channel = future.channel();
         future.addListener(f -> {
             if (!f.isSuccess()) setupFailed(c, ErrorClassifier.classify(f.cause()), true);
@@ -382,7 +398,12 @@ final class Worker {
             c.send(template.retainedDuplicate(), intended, now, false, head);
         } else {
             Step step = c.user.current();
-            c.send(c.user.encode(c.channel.alloc()), intended, now, step.needsBody(), step.method().equals("HEAD"));
+            c.send(
+                    c.user.encode(c.channel.alloc()),
+                    intended,
+                    now,
+                    step.needsBody(),
+                    step.method().equals("HEAD"));
         }
     }
 

@@ -22,8 +22,12 @@ import org.HdrHistogram.HistogramIterationValue;
  */
 public final class HtmlReport {
     /** Series colours; tests look for them in a screenshot. */
-    public static final String BLUE = "#2563eb", RED = "#dc2626", GREEN = "#16a34a", AMBER = "#d97706",
-            PURPLE = "#7c3aed", CYAN = "#0891b2";
+    public static final String BLUE = "#2563eb",
+            RED = "#dc2626",
+            GREEN = "#16a34a",
+            AMBER = "#d97706",
+            PURPLE = "#7c3aed",
+            CYAN = "#0891b2";
 
     private HtmlReport() {}
 
@@ -31,23 +35,33 @@ public final class HtmlReport {
     public static String render(LoadResult r) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>keelson load: ")
-                .append(SvgChart.escape(r.target())).append("</title><style>").append(CSS).append("</style></head><body>");
-        html.append("<h1>keelson load</h1><p class=\"sub\">").append(SvgChart.escape(r.target())).append(" &middot; ")
-                .append(SvgChart.escape(TextReport.model(r))).append(" &middot; ")
-                .append(String.format(Locale.ROOT, "%.1fs from %s", r.measured().toNanos() / 1e9, r.started())).append("</p>");
+                .append(SvgChart.escape(r.target()))
+                .append("</title><style>")
+                .append(CSS)
+                .append("</style></head><body>");
+        html.append("<h1>keelson load</h1><p class=\"sub\">")
+                .append(SvgChart.escape(r.target()))
+                .append(" &middot; ")
+                .append(SvgChart.escape(TextReport.model(r)))
+                .append(" &middot; ")
+                .append(String.format(Locale.ROOT, "%.1fs from %s", r.measured().toNanos() / 1e9, r.started()))
+                .append("</p>");
         summary(html, r);
         if (r.shortfall() != null) {
-            html.append("<p class=\"behind\"><b>Behind schedule:</b> ").append(SvgChart.escape(r.shortfall().describe()))
+            html.append("<p class=\"behind\"><b>Behind schedule:</b> ")
+                    .append(SvgChart.escape(r.shortfall().describe()))
                     .append("</p>");
         }
-        List<TimelineSecond> seconds = r.timeline().stream().filter(s -> !s.warmup()).toList();
+        List<TimelineSecond> seconds =
+                r.timeline().stream().filter(s -> !s.warmup()).toList();
         if (r.steps().size() > 1) stepTable(html, r);
         if (!r.stages().isEmpty()) stageTable(html, r);
         html.append(throughput(seconds, r.measured().toNanos() / 1e9, r.model() == Model.OPEN ? r.rate() : 0, ramp(r)))
                 .append(latencyOverTime("Latency over time", seconds));
         if (r.steps().size() > 1) {
             for (StepResult step : r.steps()) {
-                html.append(latencyOverTime("Step " + step.name() + ": latency over time",
+                html.append(latencyOverTime(
+                        "Step " + step.name() + ": latency over time",
                         step.timeline().stream().filter(s -> !s.warmup()).toList()));
             }
         }
@@ -63,20 +77,34 @@ public final class HtmlReport {
         cells.put("errors", String.format(Locale.ROOT, "%d (%.2f%%)", r.errors(), r.errorRatio() * 100));
         if (r.latency().getTotalCount() > 0) {
             cells.put("mean", Durations.formatMicros(r.latency().getMean()));
-            for (double q : TextReport.PERCENTILES) cells.put(TextReport.label(q), Durations.formatMicros(r.percentileMicros(q)));
+            for (double q : TextReport.PERCENTILES)
+                cells.put(TextReport.label(q), Durations.formatMicros(r.percentileMicros(q)));
             cells.put("max", Durations.formatMicros(r.latency().getMaxValue()));
         }
-        if (r.lateness().count() > 0) cells.put("sent late", r.lateness().count() + " (max " + Durations.formatMicros(r.lateness().maxMicros()) + ")");
+        if (r.lateness().count() > 0)
+            cells.put(
+                    "sent late",
+                    r.lateness().count() + " (max "
+                            + Durations.formatMicros(r.lateness().maxMicros()) + ")");
         html.append("<div class=\"cards\">");
-        cells.forEach((k, v) -> html.append("<div><b>").append(SvgChart.escape(v)).append("</b><span>").append(k).append("</span></div>"));
+        cells.forEach((k, v) -> html.append("<div><b>")
+                .append(SvgChart.escape(v))
+                .append("</b><span>")
+                .append(k)
+                .append("</span></div>"));
         html.append("</div>");
         if (!r.thresholds().isEmpty()) {
             html.append("<table class=\"thresholds\"><tr><th>threshold</th><th>measured</th><th>result</th></tr>");
             for (Threshold.Outcome t : r.thresholds()) {
-                html.append("<tr class=\"").append(t.passed() ? "ok" : "failed").append("\"><td>")
-                        .append(SvgChart.escape(t.threshold().expression())).append("</td><td>")
-                        .append(SvgChart.escape(t.threshold().format(t.actual()))).append("</td><td>")
-                        .append(t.passed() ? "passed" : "FAILED").append("</td></tr>");
+                html.append("<tr class=\"")
+                        .append(t.passed() ? "ok" : "failed")
+                        .append("\"><td>")
+                        .append(SvgChart.escape(t.threshold().expression()))
+                        .append("</td><td>")
+                        .append(SvgChart.escape(t.threshold().format(t.actual())))
+                        .append("</td><td>")
+                        .append(t.passed() ? "passed" : "FAILED")
+                        .append("</td></tr>");
             }
             html.append("</table>");
         }
@@ -88,14 +116,20 @@ public final class HtmlReport {
      */
     /** The run's stages as a ramp, or null for a steady run. */
     private static Ramp ramp(LoadResult r) {
-        return r.stages().isEmpty() ? null
-                : new Ramp(r.model(), r.stages().stream().map(StageResult::stage).toList());
+        return r.stages().isEmpty()
+                ? null
+                : new Ramp(
+                        r.model(), r.stages().stream().map(StageResult::stage).toList());
     }
 
-    private static String throughput(List<TimelineSecond> seconds, double measuredSeconds, double targetRate,
-            Ramp ramp) {
-        double[] lengths = seconds.stream().mapToDouble(s -> Math.clamp(measuredSeconds - s.second(), 0.001, 1)).toArray();
-        double[] xs = new double[seconds.size()], responses = new double[seconds.size()], errors = new double[seconds.size()];
+    private static String throughput(
+            List<TimelineSecond> seconds, double measuredSeconds, double targetRate, Ramp ramp) {
+        double[] lengths = seconds.stream()
+                .mapToDouble(s -> Math.clamp(measuredSeconds - s.second(), 0.001, 1))
+                .toArray();
+        double[] xs = new double[seconds.size()],
+                responses = new double[seconds.size()],
+                errors = new double[seconds.size()];
         for (int i = 0; i < xs.length; i++) {
             TimelineSecond s = seconds.get(i);
             xs[i] = s.second() + lengths[i];
@@ -114,7 +148,8 @@ public final class HtmlReport {
             for (int i = 0; i < xs.length; i++) active[i] = ramp.targetAt((long) ((xs[i] - lengths[i] / 2) * 1e9));
             chart.add("active users", AMBER, xs, active);
         }
-        return chart.add("responses/s", BLUE, xs, responses).add("errors/s", RED, xs, errors)
+        return chart.add("responses/s", BLUE, xs, responses)
+                .add("errors/s", RED, xs, errors)
                 .xLabels(v -> String.format(Locale.ROOT, "%.0fs", v), false)
                 .render();
     }
@@ -135,19 +170,33 @@ public final class HtmlReport {
     /** One row per scenario step, as Gatling's statistics table: count, rate, errors by kind, percentiles. */
     private static void stepTable(StringBuilder html, LoadResult r) {
         html.append("<table class=\"steps\"><tr><th>step</th><th>requests</th><th>rate</th><th>errors</th>");
-        for (double q : new double[] {50, 90, 95, 99}) html.append("<th>").append(TextReport.label(q)).append("</th>");
+        for (double q : new double[] {50, 90, 95, 99})
+            html.append("<th>").append(TextReport.label(q)).append("</th>");
         html.append("<th>max</th></tr>");
         for (StepResult s : r.steps()) {
             boolean any = s.latency().getTotalCount() > 0;
-            html.append("<tr><td>").append(SvgChart.escape(s.name())).append("</td><td>").append(s.requests())
-                    .append("</td><td>").append(String.format(Locale.ROOT, "%.1f/s", s.requestsPerSecond()))
-                    .append("</td><td>").append(String.format(Locale.ROOT, "%d (%.2f%%)", s.errors(), s.errorRatio() * 100));
-            s.errorKinds().forEach((kind, n) -> html.append("<br>").append(SvgChart.escape(kind.label())).append(": ").append(n));
+            html.append("<tr><td>")
+                    .append(SvgChart.escape(s.name()))
+                    .append("</td><td>")
+                    .append(s.requests())
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.1f/s", s.requestsPerSecond()))
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%d (%.2f%%)", s.errors(), s.errorRatio() * 100));
+            s.errorKinds()
+                    .forEach((kind, n) -> html.append("<br>")
+                            .append(SvgChart.escape(kind.label()))
+                            .append(": ")
+                            .append(n));
             html.append("</td>");
             for (double q : new double[] {50, 90, 95, 99}) {
-                html.append("<td>").append(any ? Durations.formatMicros(s.percentileMicros(q)) : "-").append("</td>");
+                html.append("<td>")
+                        .append(any ? Durations.formatMicros(s.percentileMicros(q)) : "-")
+                        .append("</td>");
             }
-            html.append("<td>").append(any ? Durations.formatMicros(s.latency().getMaxValue()) : "-").append("</td></tr>");
+            html.append("<td>")
+                    .append(any ? Durations.formatMicros(s.latency().getMaxValue()) : "-")
+                    .append("</td></tr>");
         }
         html.append("</table>");
     }
@@ -156,33 +205,53 @@ public final class HtmlReport {
         html.append("<table class=\"stages\"><tr><th>stage</th><th>target</th><th>requests</th><th>rate</th>"
                 + "<th>errors</th><th>p50</th><th>p99</th></tr>");
         for (var s : r.stages()) {
-            html.append("<tr><td>").append(s.number()).append("</td><td>").append(SvgChart.escape(s.stage().describe(s.model())))
-                    .append("</td><td>").append(s.requests()).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.1f/s", s.requestsPerSecond())).append("</td><td>").append(s.errors())
-                    .append("</td><td>").append(Durations.formatMicros(s.percentileMicros(50))).append("</td><td>")
-                    .append(Durations.formatMicros(s.percentileMicros(99))).append("</td></tr>");
+            html.append("<tr><td>")
+                    .append(s.number())
+                    .append("</td><td>")
+                    .append(SvgChart.escape(s.stage().describe(s.model())))
+                    .append("</td><td>")
+                    .append(s.requests())
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.1f/s", s.requestsPerSecond()))
+                    .append("</td><td>")
+                    .append(s.errors())
+                    .append("</td><td>")
+                    .append(Durations.formatMicros(s.percentileMicros(50)))
+                    .append("</td><td>")
+                    .append(Durations.formatMicros(s.percentileMicros(99)))
+                    .append("</td></tr>");
         }
         html.append("</table>");
     }
 
     /** How many responses took how long: one bar per doubling of latency, as Gatling's distribution chart. */
     private static String distribution(LoadResult r) {
-        StringBuilder html = new StringBuilder("<figure><figcaption>Response-time distribution</figcaption><div class=\"bars\">");
+        StringBuilder html =
+                new StringBuilder("<figure><figcaption>Response-time distribution</figcaption><div class=\"bars\">");
         long total = r.latency().getTotalCount();
         if (total == 0) return html.append("<p>no responses</p></div></figure>").toString();
         long lower = 0;
-        for (HistogramIterationValue v : r.latency().logarithmicBucketValues(Math.max(1, r.latency().getMinValue()), 2)) {
+        for (HistogramIterationValue v :
+                r.latency().logarithmicBucketValues(Math.max(1, r.latency().getMinValue()), 2)) {
             long n = v.getCountAddedInThisIterationStep();
             if (n > 0) {
-                bar(html, Durations.formatMicros(lower) + " - " + Durations.formatMicros(v.getValueIteratedTo()), n, total, BLUE);
+                bar(
+                        html,
+                        Durations.formatMicros(lower) + " - " + Durations.formatMicros(v.getValueIteratedTo()),
+                        n,
+                        total,
+                        BLUE);
             }
             lower = v.getValueIteratedTo();
         }
         return html.append("</div></figure>").toString();
     }
 
-    private static double[] values(List<TimelineSecond> seconds, java.util.function.ToLongFunction<TimelineSecond> micros) {
-        return seconds.stream().mapToDouble(s -> s.requests() == 0 ? Double.NaN : micros.applyAsLong(s)).toArray();
+    private static double[] values(
+            List<TimelineSecond> seconds, java.util.function.ToLongFunction<TimelineSecond> micros) {
+        return seconds.stream()
+                .mapToDouble(s -> s.requests() == 0 ? Double.NaN : micros.applyAsLong(s))
+                .toArray();
     }
 
     private static String spectrum(LoadResult r) {
@@ -196,7 +265,10 @@ public final class HtmlReport {
             points.add(new double[] {1e6, r.latency().getMaxValue()});
         }
         return new SvgChart("Latency by percentile (log scale: 90%, 99%, 99.9%...)")
-                .add("latency", BLUE, points.stream().mapToDouble(p -> p[0]).toArray(),
+                .add(
+                        "latency",
+                        BLUE,
+                        points.stream().mapToDouble(p -> p[0]).toArray(),
                         points.stream().mapToDouble(p -> p[1]).toArray())
                 .xLabels(HtmlReport::percentileLabel, true)
                 .yLabels(Durations::formatMicros)
@@ -205,23 +277,38 @@ public final class HtmlReport {
 
     private static String percentileLabel(double inverse) {
         double p = 100 - 100 / inverse;
-        return p >= 99.99995 ? "max" : String.format(Locale.ROOT, "%s%%", new java.math.BigDecimal(p)
-                .setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+        return p >= 99.99995
+                ? "max"
+                : String.format(
+                        Locale.ROOT,
+                        "%s%%",
+                        new java.math.BigDecimal(p)
+                                .setScale(4, java.math.RoundingMode.HALF_UP)
+                                .stripTrailingZeros()
+                                .toPlainString());
     }
 
     private static String outcomes(LoadResult r) {
         long total = Math.max(1, r.requests() + r.errors());
-        StringBuilder html = new StringBuilder("<figure><figcaption>Status codes and errors</figcaption><div class=\"bars\">");
+        StringBuilder html =
+                new StringBuilder("<figure><figcaption>Status codes and errors</figcaption><div class=\"bars\">");
         r.statusCodes().forEach((code, n) -> bar(html, "HTTP " + code, n, total, statusColour(code)));
-        r.errorKinds().forEach((kind, n) -> bar(html, kind.label(), n, total, kind.name().equals("UNEXPECTED") ? AMBER : PURPLE));
+        r.errorKinds()
+                .forEach((kind, n) ->
+                        bar(html, kind.label(), n, total, kind.name().equals("UNEXPECTED") ? AMBER : PURPLE));
         if (r.statusCodes().isEmpty() && r.errorKinds().isEmpty()) html.append("<p>no responses</p>");
         return html.append("</div></figure>").toString();
     }
 
     private static void bar(StringBuilder html, String label, long n, long total, String colour) {
         double width = Math.max(0.5, 100.0 * n / total);
-        html.append(String.format(Locale.ROOT, "<div class=\"bar\"><span>%s</span><i style=\"width:%.1f%%;background:%s\"></i><em>%d</em></div>",
-                SvgChart.escape(label), width * 0.8, colour, n));
+        html.append(String.format(
+                Locale.ROOT,
+                "<div class=\"bar\"><span>%s</span><i style=\"width:%.1f%%;background:%s\"></i><em>%d</em></div>",
+                SvgChart.escape(label),
+                width * 0.8,
+                colour,
+                n));
     }
 
     private static String statusColour(int code) {

@@ -37,30 +37,45 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonReport {
     /** Format version written as {@code "format"}; bumped on incompatible change. */
     public static final int FORMAT = 1;
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private JsonReport() {}
 
     /** Renders {@code result} as pretty-printed JSON. */
     public static String render(LoadResult r) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT).put("target", r.target()).put("model", r.model().name().toLowerCase())
-                .put("users", r.users()).put("rate", r.rate()).put("started", r.started().toString())
-                .put("durationSeconds", r.measured().toNanos() / 1e9).put("requests", r.requests())
-                .put("requestsPerSecond", r.requestsPerSecond()).put("bytes", r.bytes())
-                .put("bytesPerSecond", r.bytesPerSecond()).put("errors", r.errors()).put("errorRatio", r.errorRatio());
+        root.put("format", FORMAT)
+                .put("target", r.target())
+                .put("model", r.model().name().toLowerCase())
+                .put("users", r.users())
+                .put("rate", r.rate())
+                .put("started", r.started().toString())
+                .put("durationSeconds", r.measured().toNanos() / 1e9)
+                .put("requests", r.requests())
+                .put("requestsPerSecond", r.requestsPerSecond())
+                .put("bytes", r.bytes())
+                .put("bytesPerSecond", r.bytesPerSecond())
+                .put("errors", r.errors())
+                .put("errorRatio", r.errorRatio());
         root.set("latency", latency(r.latency()));
         ObjectNode statuses = root.putObject("statusCodes");
         r.statusCodes().forEach((code, n) -> statuses.put(String.valueOf(code), n));
         ObjectNode kinds = root.putObject("errorKinds");
         r.errorKinds().forEach((kind, n) -> kinds.put(kind.name().toLowerCase(), n));
-        root.putObject("late").put("count", r.lateness().count()).put("meanMicros", r.lateness().meanMicros())
+        root.putObject("late")
+                .put("count", r.lateness().count())
+                .put("meanMicros", r.lateness().meanMicros())
                 .put("maxMicros", r.lateness().maxMicros());
         timeline(root.putArray("timeline"), r.timeline());
         ArrayNode steps = root.putArray("steps");
         for (StepResult step : r.steps()) {
-            ObjectNode node = steps.addObject().put("name", step.name()).put("requests", step.requests())
-                    .put("requestsPerSecond", step.requestsPerSecond()).put("errors", step.errors())
+            ObjectNode node = steps.addObject()
+                    .put("name", step.name())
+                    .put("requests", step.requests())
+                    .put("requestsPerSecond", step.requestsPerSecond())
+                    .put("errors", step.errors())
                     .put("errorRatio", step.errorRatio());
             ObjectNode stepKinds = node.putObject("errorKinds");
             step.errorKinds().forEach((kind, n) -> stepKinds.put(kind.name().toLowerCase(), n));
@@ -69,21 +84,32 @@ public final class JsonReport {
         }
         ArrayNode stages = root.putArray("stages");
         for (var stage : r.stages()) {
-            stages.addObject().put("number", stage.number()).put("durationSeconds", stage.duration().toNanos() / 1e9)
-                    .put("target", stage.stage().target()).put("requests", stage.requests())
-                    .put("requestsPerSecond", stage.requestsPerSecond()).put("errors", stage.errors())
-                    .put("p50Micros", stage.percentileMicros(50)).put("p99Micros", stage.percentileMicros(99));
+            stages.addObject()
+                    .put("number", stage.number())
+                    .put("durationSeconds", stage.duration().toNanos() / 1e9)
+                    .put("target", stage.stage().target())
+                    .put("requests", stage.requests())
+                    .put("requestsPerSecond", stage.requestsPerSecond())
+                    .put("errors", stage.errors())
+                    .put("p50Micros", stage.percentileMicros(50))
+                    .put("p99Micros", stage.percentileMicros(99));
         }
         if (r.shortfall() != null) {
             var f = r.shortfall();
-            root.putObject("shortfall").put("cause", f.cause().name().toLowerCase()).put("targetRate", f.targetRate())
-                    .put("achievedRate", f.achievedRate()).put("connections", f.connections())
-                    .put("meanAnswerMicros", f.meanAnswerMicros()).put("generatorBusy", f.generatorBusy())
-                    .put("threads", f.threads()).put("description", f.describe());
+            root.putObject("shortfall")
+                    .put("cause", f.cause().name().toLowerCase())
+                    .put("targetRate", f.targetRate())
+                    .put("achievedRate", f.achievedRate())
+                    .put("connections", f.connections())
+                    .put("meanAnswerMicros", f.meanAnswerMicros())
+                    .put("generatorBusy", f.generatorBusy())
+                    .put("threads", f.threads())
+                    .put("description", f.describe());
         }
         ArrayNode thresholds = root.putArray("thresholds");
         for (Threshold.Outcome t : r.thresholds()) {
-            ObjectNode node = thresholds.addObject().put("expression", t.threshold().expression());
+            ObjectNode node =
+                    thresholds.addObject().put("expression", t.threshold().expression());
             if (Double.isInfinite(t.actual())) {
                 node.putNull("actual").put("noAnswer", true); // the value fell among requests that got no answer
             } else {
@@ -97,22 +123,35 @@ public final class JsonReport {
 
     private static void timeline(ArrayNode timeline, List<TimelineSecond> seconds) {
         for (TimelineSecond s : seconds) {
-            ObjectNode second = timeline.addObject().put("second", s.second()).put("warmup", s.warmup())
-                    .put("requests", s.requests()).put("errors", s.errors()).put("bytes", s.bytes());
+            ObjectNode second = timeline.addObject()
+                    .put("second", s.second())
+                    .put("warmup", s.warmup())
+                    .put("requests", s.requests())
+                    .put("errors", s.errors())
+                    .put("bytes", s.bytes());
             if (s.requests() == 0) {
                 // a second without responses has no latency: null, not 0
-                second.putNull("p50Micros").putNull("p90Micros").putNull("p99Micros").putNull("maxMicros");
+                second.putNull("p50Micros")
+                        .putNull("p90Micros")
+                        .putNull("p99Micros")
+                        .putNull("maxMicros");
             } else {
-                second.put("p50Micros", s.p50Micros()).put("p90Micros", s.p90Micros()).put("p99Micros", s.p99Micros())
+                second.put("p50Micros", s.p50Micros())
+                        .put("p90Micros", s.p90Micros())
+                        .put("p99Micros", s.p99Micros())
                         .put("maxMicros", s.maxMicros());
             }
         }
     }
 
     private static ObjectNode latency(Histogram h) {
-        ObjectNode node = JSON.createObjectNode().put("unit", "microseconds").put("count", h.getTotalCount())
-                .put("min", h.getTotalCount() == 0 ? 0 : h.getMinValue()).put("mean", h.getMean())
-                .put("stdev", h.getStdDeviation()).put("max", h.getMaxValue());
+        ObjectNode node = JSON.createObjectNode()
+                .put("unit", "microseconds")
+                .put("count", h.getTotalCount())
+                .put("min", h.getTotalCount() == 0 ? 0 : h.getMinValue())
+                .put("mean", h.getMean())
+                .put("stdev", h.getStdDeviation())
+                .put("max", h.getMaxValue());
         ObjectNode percentiles = node.putObject("percentiles");
         for (double q : TextReport.PERCENTILES) percentiles.put(TextReport.label(q), h.getValueAtPercentile(q));
         ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
@@ -141,46 +180,87 @@ public final class JsonReport {
     }
 
     private static LoadResult fromJson(JsonNode root) throws DataFormatException {
-        byte[] compressed = Base64.getDecoder().decode(root.path("latency").path("histogram").asString());
+        byte[] compressed = Base64.getDecoder()
+                .decode(root.path("latency").path("histogram").asString());
         Histogram latency = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(compressed), 0);
         Map<Integer, Long> statuses = new TreeMap<>();
-        root.path("statusCodes").properties().forEach(e -> statuses.put(Integer.valueOf(e.getKey()), e.getValue().asLong()));
+        root.path("statusCodes")
+                .properties()
+                .forEach(e ->
+                        statuses.put(Integer.valueOf(e.getKey()), e.getValue().asLong()));
         Map<ErrorKind, Long> kinds = kinds(root.path("errorKinds"));
         List<TimelineSecond> timeline = timeline(root.path("timeline"));
-        Duration measured = Duration.ofNanos((long) (root.path("durationSeconds").asDouble() * 1e9));
+        Duration measured =
+                Duration.ofNanos((long) (root.path("durationSeconds").asDouble() * 1e9));
         List<StepResult> steps = new ArrayList<>();
         for (JsonNode step : root.path("steps")) {
-            byte[] bytes = Base64.getDecoder().decode(step.path("latency").path("histogram").asString());
-            steps.add(new StepResult(step.path("name").asString(), measured, step.path("requests").asLong(),
-                    step.path("errors").asLong(), Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0),
-                    kinds(step.path("errorKinds")), timeline(step.path("timeline"))));
+            byte[] bytes = Base64.getDecoder()
+                    .decode(step.path("latency").path("histogram").asString());
+            steps.add(new StepResult(
+                    step.path("name").asString(),
+                    measured,
+                    step.path("requests").asLong(),
+                    step.path("errors").asLong(),
+                    Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0),
+                    kinds(step.path("errorKinds")),
+                    timeline(step.path("timeline"))));
         }
         JsonNode late = root.path("late");
         JsonNode f = root.path("shortfall");
-        Shortfall shortfall = f.isObject() ? new Shortfall(
-                Shortfall.Cause.valueOf(f.path("cause").asString().toUpperCase()), f.path("targetRate").asDouble(),
-                f.path("achievedRate").asDouble(), f.path("connections").asInt(), f.path("meanAnswerMicros").asDouble(),
-                f.path("generatorBusy").asDouble(), f.path("threads").asInt()) : null;
-        return new LoadResult(root.path("target").asString(), Model.valueOf(root.path("model").asString().toUpperCase()),
-                root.path("users").asInt(), root.path("rate").asDouble(), Instant.parse(root.path("started").asString()),
-                measured, root.path("requests").asLong(),
-                root.path("errors").asLong(), root.path("bytes").asLong(), latency, new TreeMap<>(statuses), kinds,
-                new Lateness(late.path("count").asLong(), late.path("meanMicros").asDouble(), late.path("maxMicros").asLong()),
-                timeline, List.of(), shortfall, steps);
+        Shortfall shortfall = f.isObject()
+                ? new Shortfall(
+                        Shortfall.Cause.valueOf(f.path("cause").asString().toUpperCase()),
+                        f.path("targetRate").asDouble(),
+                        f.path("achievedRate").asDouble(),
+                        f.path("connections").asInt(),
+                        f.path("meanAnswerMicros").asDouble(),
+                        f.path("generatorBusy").asDouble(),
+                        f.path("threads").asInt())
+                : null;
+        return new LoadResult(
+                root.path("target").asString(),
+                Model.valueOf(root.path("model").asString().toUpperCase()),
+                root.path("users").asInt(),
+                root.path("rate").asDouble(),
+                Instant.parse(root.path("started").asString()),
+                measured,
+                root.path("requests").asLong(),
+                root.path("errors").asLong(),
+                root.path("bytes").asLong(),
+                latency,
+                new TreeMap<>(statuses),
+                kinds,
+                new Lateness(
+                        late.path("count").asLong(),
+                        late.path("meanMicros").asDouble(),
+                        late.path("maxMicros").asLong()),
+                timeline,
+                List.of(),
+                shortfall,
+                steps);
     }
 
     private static Map<ErrorKind, Long> kinds(JsonNode node) {
         Map<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
-        node.properties().forEach(e -> kinds.put(ErrorKind.valueOf(e.getKey().toUpperCase()), e.getValue().asLong()));
+        node.properties()
+                .forEach(e -> kinds.put(
+                        ErrorKind.valueOf(e.getKey().toUpperCase()),
+                        e.getValue().asLong()));
         return kinds;
     }
 
     private static List<TimelineSecond> timeline(JsonNode seconds) {
         List<TimelineSecond> timeline = new ArrayList<>();
         for (JsonNode s : seconds) {
-            timeline.add(new TimelineSecond(s.path("second").asInt(), s.path("warmup").asBoolean(),
-                    s.path("requests").asLong(), s.path("errors").asLong(), s.path("bytes").asLong(),
-                    s.path("p50Micros").asLong(), s.path("p90Micros").asLong(), s.path("p99Micros").asLong(),
+            timeline.add(new TimelineSecond(
+                    s.path("second").asInt(),
+                    s.path("warmup").asBoolean(),
+                    s.path("requests").asLong(),
+                    s.path("errors").asLong(),
+                    s.path("bytes").asLong(),
+                    s.path("p50Micros").asLong(),
+                    s.path("p90Micros").asLong(),
+                    s.path("p99Micros").asLong(),
                     s.path("maxMicros").asLong()));
         }
         return timeline;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class CsvFeedTest {
     @Test
     void quotedFieldsMayHoldCommasQuotesAndLineBreaks() {
-        assertThat(CsvFeed.parse("user,note\r\n\"a,b\",\"say \"\"hi\"\"\nthere\"\nc,d\n")).containsExactly(
-                Map.of("user", "a,b", "note", "say \"hi\"\nthere"), Map.of("user", "c", "note", "d"));
+        assertThat(CsvFeed.parse("user,note\r\n\"a,b\",\"say \"\"hi\"\"\nthere\"\nc,d\n"))
+                .containsExactly(Map.of("user", "a,b", "note", "say \"hi\"\nthere"), Map.of("user", "c", "note", "d"));
     }
 
     @Test

@@ -11,8 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RampScheduleTest {
-    private final Ramp ramp = new Ramp(Model.OPEN, List.of(new Stage(Duration.ofSeconds(2), 100),
-            new Stage(Duration.ofSeconds(1), 100), new Stage(Duration.ofSeconds(1), 0)));
+    private final Ramp ramp = new Ramp(
+            Model.OPEN,
+            List.of(
+                    new Stage(Duration.ofSeconds(2), 100),
+                    new Stage(Duration.ofSeconds(1), 100),
+                    new Stage(Duration.ofSeconds(1), 0)));
 
     @Test
     void slotsFollowTheRateLineOfEachStage() {

@@ -41,7 +41,8 @@ class ResponseParserFuzzTest {
             byte[] chunk = data.consumeBytes(data.consumeInt(1, 64));
             ByteBuf in = Unpooled.wrappedBuffer(chunk);
             parser.parse(in, sink);
-            if (bad[0] == 0) assertThat(in.isReadable()).as("unread bytes while parsing").isFalse();
+            if (bad[0] == 0)
+                assertThat(in.isReadable()).as("unread bytes while parsing").isFalse();
         }
         parser.closed(sink);
         assertThat(bad[0]).isLessThanOrEqualTo(1);

@@ -11,11 +11,11 @@ import dev.keelson.load.TargetServerAccess;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.net.URI;
-import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
@@ -32,19 +32,30 @@ class HtmlReportIT {
         String chromium = chromium();
         LoadResult result;
         try (var server = TargetServerAccess.start()) {
-            result = LoadTest.configure().url(server.url("/json")).rate(300).users(10)
-                    .duration(Duration.ofSeconds(3)).threshold("p99<1s").build().run();
+            result = LoadTest.configure()
+                    .url(server.url("/json"))
+                    .rate(300)
+                    .users(10)
+                    .duration(Duration.ofSeconds(3))
+                    .threshold("p99<1s")
+                    .build()
+                    .run();
         }
         Path html = Files.writeString(dir.resolve("report.html"), HtmlReport.render(result));
         BufferedImage png = screenshot(chromium, html, 1800);
 
         // every series colour is drawn as a line, not only as its 12x12 legend swatch (144 pixels)
-        for (String colour : List.of(HtmlReport.BLUE, HtmlReport.GREEN, HtmlReport.AMBER, HtmlReport.RED, HtmlReport.PURPLE)) {
-            assertThat(pixels(png, colour, 0, png.getHeight())).as("pixels of %s", colour).isGreaterThan(144 + 300);
+        for (String colour :
+                List.of(HtmlReport.BLUE, HtmlReport.GREEN, HtmlReport.AMBER, HtmlReport.RED, HtmlReport.PURPLE)) {
+            assertThat(pixels(png, colour, 0, png.getHeight()))
+                    .as("pixels of %s", colour)
+                    .isGreaterThan(144 + 300);
         }
         // blue is drawn in two charts: requests/s near the top, the percentile spectrum below the latency chart
         assertThat(pixels(png, HtmlReport.BLUE, 0, 900)).as("requests/s line").isGreaterThan(144 + 300);
-        assertThat(pixels(png, HtmlReport.BLUE, 900, png.getHeight())).as("spectrum line").isGreaterThan(144 + 300);
+        assertThat(pixels(png, HtmlReport.BLUE, 900, png.getHeight()))
+                .as("spectrum line")
+                .isGreaterThan(144 + 300);
     }
 
     @Test
@@ -52,17 +63,25 @@ class HtmlReportIT {
         String chromium = chromium();
         LoadResult result;
         try (var server = TargetServerAccess.start()) {
-            var steps = List.of(new Step("login", "GET", "/slow?ms=5", Map.of(), null, 0, Map.of(), null),
+            var steps = List.of(
+                    new Step("login", "GET", "/slow?ms=5", Map.of(), null, 0, Map.of(), null),
                     new Step("list", "GET", "/json", Map.of(), null, 0, Map.of(), null));
-            result = LoadTest.configure().scenario(new Scenario(URI.create(server.url("")), steps, null)).users(4)
-                    .duration(Duration.ofSeconds(2)).build().run();
+            result = LoadTest.configure()
+                    .scenario(new Scenario(URI.create(server.url("")), steps, null))
+                    .users(4)
+                    .duration(Duration.ofSeconds(2))
+                    .build()
+                    .run();
         }
         String page = HtmlReport.render(result);
         Path html = Files.writeString(dir.resolve("report.html"), page);
         BufferedImage png = screenshot(chromium, html, 3200);
 
-        assertThat(page).contains("<table class=\"steps\">").contains("Step login: latency over time")
-                .contains("Step list: latency over time").contains("Response-time distribution");
+        assertThat(page)
+                .contains("<table class=\"steps\">")
+                .contains("Step login: latency over time")
+                .contains("Step list: latency over time")
+                .contains("Response-time distribution");
         // p50 is drawn in three latency charts (the run's and each step's), each line longer than its legend swatch
         assertThat(pixels(png, HtmlReport.GREEN, 0, png.getHeight())).isGreaterThan(3 * (144 + 300));
     }
@@ -71,7 +90,8 @@ class HtmlReportIT {
         for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
             if (new File(candidate).canExecute()) return candidate;
         }
-        if ("true".equals(System.getenv("CI"))) fail("CI=true but Chromium is not installed: apt-get install -y chromium");
+        if ("true".equals(System.getenv("CI")))
+            fail("CI=true but Chromium is not installed: apt-get install -y chromium");
         System.out.println("HtmlReportIT skipped: no Chromium (apt-get install -y chromium)");
         Assumptions.abort("no Chromium");
         return null;
@@ -79,11 +99,22 @@ class HtmlReportIT {
 
     private BufferedImage screenshot(String chromium, Path html, int height) throws Exception {
         Path png = dir.resolve("report.png");
-        Process process = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + dir.resolve("profile"), "--screenshot=" + png, "--window-size=1200," + height,
-                html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        chromium,
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--user-data-dir=" + dir.resolve("profile"),
+                        "--screenshot=" + png,
+                        "--window-size=1200," + height,
+                        html.toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("chromium.log").toFile())
+                .start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("Chromium did not finish in 90 s: " + Files.readString(dir.resolve("chromium.log")));

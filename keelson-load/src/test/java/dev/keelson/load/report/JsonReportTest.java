@@ -29,11 +29,31 @@ class JsonReportTest {
     static LoadResult run(long requests, long latencyMicros) {
         Histogram h = new Histogram(3_600_000_000L, 3);
         h.recordValueWithCount(latencyMicros, requests);
-        return new LoadResult("http://127.0.0.1:8080/api", Model.CLOSED, 10, 0, Instant.parse("2026-11-21T23:00:00Z"),
-                Duration.ofSeconds(10), requests, 2, requests * 100, h, new TreeMap<>(Map.of(200, requests)),
-                Map.of(ErrorKind.TIMEOUT, 2L), new Lateness(0, 0, 0),
-                List.of(new TimelineSecond(0, false, requests, 2, requests * 100, latencyMicros, latencyMicros,
-                        latencyMicros, latencyMicros)), List.of());
+        return new LoadResult(
+                "http://127.0.0.1:8080/api",
+                Model.CLOSED,
+                10,
+                0,
+                Instant.parse("2026-11-21T23:00:00Z"),
+                Duration.ofSeconds(10),
+                requests,
+                2,
+                requests * 100,
+                h,
+                new TreeMap<>(Map.of(200, requests)),
+                Map.of(ErrorKind.TIMEOUT, 2L),
+                new Lateness(0, 0, 0),
+                List.of(new TimelineSecond(
+                        0,
+                        false,
+                        requests,
+                        2,
+                        requests * 100,
+                        latencyMicros,
+                        latencyMicros,
+                        latencyMicros,
+                        latencyMicros)),
+                List.of());
     }
 
     private Path write(String name, LoadResult r) throws Exception {
@@ -44,18 +64,34 @@ class JsonReportTest {
     void aSecondWithoutResponsesHasNullLatenciesNotZeros() {
         LoadResult r = run(0, 0);
 
-        assertThat(JsonReport.render(r)).contains("\"requests\" : 0,").contains("\"p99Micros\" : null")
+        assertThat(JsonReport.render(r))
+                .contains("\"requests\" : 0,")
+                .contains("\"p99Micros\" : null")
                 .doesNotContain("\"p99Micros\" : 0");
-        assertThat(HtmlReport.render(r)).doesNotContain("<polyline fill=\"none\" stroke-width=\"3\" stroke=\"" + HtmlReport.RED);
+        assertThat(HtmlReport.render(r))
+                .doesNotContain("<polyline fill=\"none\" stroke-width=\"3\" stroke=\"" + HtmlReport.RED);
     }
 
     @Test
     void aShortRunsThroughputIsPerSecondOfWhatItLasted() {
         Histogram h = new Histogram(3_600_000_000L, 3);
         h.recordValueWithCount(100, 985);
-        LoadResult r = new LoadResult("http://127.0.0.1:8080/api", Model.CLOSED, 10, 0, Instant.EPOCH,
-                Duration.ofMillis(180), 985, 0, 985, h, new TreeMap<>(Map.of(200, 985L)), Map.of(), Lateness.NONE,
-                List.of(new TimelineSecond(0, false, 985, 0, 985, 100, 100, 100, 100)), List.of());
+        LoadResult r = new LoadResult(
+                "http://127.0.0.1:8080/api",
+                Model.CLOSED,
+                10,
+                0,
+                Instant.EPOCH,
+                Duration.ofMillis(180),
+                985,
+                0,
+                985,
+                h,
+                new TreeMap<>(Map.of(200, 985L)),
+                Map.of(),
+                Lateness.NONE,
+                List.of(new TimelineSecond(0, false, 985, 0, 985, 100, 100, 100, 100)),
+                List.of());
 
         // 985 responses in 0.18 s are 5,472/s: the y axis reaches 1.1 x that, and the point sits at 0.18 s
         assertThat(HtmlReport.render(r)).contains(">6019<").doesNotContain(">1084<");
@@ -64,16 +100,47 @@ class JsonReportTest {
     @Test
     void runsOfAnotherModelOrTargetAreNotMerged() {
         LoadResult closed = run(10, 1_000);
-        LoadResult open = new LoadResult(closed.target(), Model.OPEN, 10, 100, closed.started(), closed.measured(),
-                10, 0, 0, closed.latency(), closed.statusCodes(), Map.of(), Lateness.NONE, List.of(), List.of());
-        LoadResult elsewhere = new LoadResult("http://10.0.0.1/api", Model.CLOSED, 10, 0, closed.started(),
-                closed.measured(), 10, 0, 0, closed.latency(), closed.statusCodes(), Map.of(), Lateness.NONE, List.of(),
+        LoadResult open = new LoadResult(
+                closed.target(),
+                Model.OPEN,
+                10,
+                100,
+                closed.started(),
+                closed.measured(),
+                10,
+                0,
+                0,
+                closed.latency(),
+                closed.statusCodes(),
+                Map.of(),
+                Lateness.NONE,
+                List.of(),
+                List.of());
+        LoadResult elsewhere = new LoadResult(
+                "http://10.0.0.1/api",
+                Model.CLOSED,
+                10,
+                0,
+                closed.started(),
+                closed.measured(),
+                10,
+                0,
+                0,
+                closed.latency(),
+                closed.statusCodes(),
+                Map.of(),
+                Lateness.NONE,
+                List.of(),
                 List.of());
 
-        assertThatThrownBy(() -> LoadResult.merge(List.of(closed, open))).isInstanceOf(LoadException.class)
-                .hasMessage("cannot merge result 1 and result 2: one is a closed-model run, the other an open-model run");
-        assertThatThrownBy(() -> Comparison.of(closed, elsewhere)).isInstanceOf(LoadException.class)
-                .hasMessage("cannot compare these runs: their targets differ: http://127.0.0.1:8080/api and http://10.0.0.1/api");
+        assertThatThrownBy(() -> LoadResult.merge(List.of(closed, open)))
+                .isInstanceOf(LoadException.class)
+                .hasMessage(
+                        "cannot merge result 1 and result 2: one is a closed-model run, the other an open-model run");
+        assertThatThrownBy(() -> Comparison.of(closed, elsewhere))
+                .isInstanceOf(LoadException.class)
+                .hasMessage(
+                        "cannot compare these runs: their targets differ: http://127.0.0.1:8080/api and http://10.0.0.1/api");
     }
 
     @Test
@@ -120,7 +187,8 @@ class JsonReportTest {
     void aFileThatIsNotAResultIsABadResult() throws Exception {
         Path file = Files.writeString(dir.resolve("x.json"), "{\"hello\":1}");
 
-        assertThatThrownBy(() -> JsonReport.read(file)).isInstanceOfSatisfying(LoadException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESULT));
+        assertThatThrownBy(() -> JsonReport.read(file))
+                .isInstanceOfSatisfying(
+                        LoadException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESULT));
     }
 }

@@ -29,11 +29,13 @@ final class BaselineThenMigrate implements MigrationStrategy {
         if (properties.baselineOnMigrate()) {
             baselineIfUnmanaged(migrator);
         }
-        MigrateOptions options = properties.target() == null || properties.target().isBlank()
-                ? MigrateOptions.latest()
-                : MigrateOptions.latest().withTarget(Version.parse(properties.target()));
+        MigrateOptions options =
+                properties.target() == null || properties.target().isBlank()
+                        ? MigrateOptions.latest()
+                        : MigrateOptions.latest().withTarget(Version.parse(properties.target()));
         MigrateResult result = migrator.migrate(options);
-        log.info("Schema at version " + result.schemaVersion().map(Object::toString).orElse("none") + " ("
+        log.info("Schema at version "
+                + result.schemaVersion().map(Object::toString).orElse("none") + " ("
                 + result.migrations().size() + " migration(s) applied)");
     }
 
@@ -41,7 +43,9 @@ final class BaselineThenMigrate implements MigrationStrategy {
     private void baselineIfUnmanaged(Migrator migrator) {
         StatusReport status = migrator.status();
         boolean noHistory = status.migrations().stream().allMatch(m -> m.state() == MigrationState.PENDING);
-        if (noHistory && new MigrationDatabase(migrator.config()).hasTablesBesides(migrator.config().historyTable())) {
+        if (noHistory
+                && new MigrationDatabase(migrator.config())
+                        .hasTablesBesides(migrator.config().historyTable())) {
             Version version = Version.parse(properties.baselineVersion());
             migrator.baseline(version, "<< baseline on migrate >>");
             log.info("Baselined an existing schema at version " + version + " (keelson.migrate.baseline-on-migrate)");

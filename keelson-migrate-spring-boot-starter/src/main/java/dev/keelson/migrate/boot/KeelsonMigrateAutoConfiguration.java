@@ -29,7 +29,9 @@ import org.springframework.context.annotation.Bean;
 public final class KeelsonMigrateAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
-    Migrator keelsonMigrator(DataSource dataSource, KeelsonMigrateProperties properties,
+    Migrator keelsonMigrator(
+            DataSource dataSource,
+            KeelsonMigrateProperties properties,
             ObjectProvider<MigratorCustomizer> customizers) {
         Migrator.Builder builder = Migrator.configure()
                 .dataSource(dataSource)

@@ -23,7 +23,8 @@ public class KeelsonMigrateEndpoint {
     @ReadOperation
     public Schema schema() {
         StatusReport status = migrator.status();
-        return new Schema(status.schemaVersion().map(Object::toString).orElse(null),
+        return new Schema(
+                status.schemaVersion().map(Object::toString).orElse(null),
                 status.migrations().stream().map(Migration::of).toList());
     }
 
@@ -31,13 +32,29 @@ public class KeelsonMigrateEndpoint {
     public record Schema(String schemaVersion, List<Migration> migrations) {}
 
     /** One migration, with the history's fields when it was applied (else null). */
-    public record Migration(String type, String version, String description, String script, String state,
-            String checksum, String appliedAt, String appliedBy, Long executionTimeMillis, String failure) {
+    public record Migration(
+            String type,
+            String version,
+            String description,
+            String script,
+            String state,
+            String checksum,
+            String appliedAt,
+            String appliedBy,
+            Long executionTimeMillis,
+            String failure) {
         static Migration of(MigrationInfo m) {
-            return new Migration(m.type().name(), m.version() == null ? null : m.version().toString(), m.description(),
-                    m.script(), m.state().name(), m.checksum(),
-                    m.appliedAt() == null ? null : m.appliedAt().toString(), m.appliedBy(),
-                    m.executionTime() == null ? null : m.executionTime().toMillis(), m.failure());
+            return new Migration(
+                    m.type().name(),
+                    m.version() == null ? null : m.version().toString(),
+                    m.description(),
+                    m.script(),
+                    m.state().name(),
+                    m.checksum(),
+                    m.appliedAt() == null ? null : m.appliedAt().toString(),
+                    m.appliedBy(),
+                    m.executionTime() == null ? null : m.executionTime().toMillis(),
+                    m.failure());
         }
     }
 }

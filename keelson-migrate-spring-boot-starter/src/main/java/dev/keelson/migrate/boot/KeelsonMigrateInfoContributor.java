@@ -32,5 +32,4 @@ public class KeelsonMigrateInfoContributor implements InfoContributor {
         detail.put("migrations", states);
         builder.withDetail("keelson-migrate", detail);
     }
-
 }

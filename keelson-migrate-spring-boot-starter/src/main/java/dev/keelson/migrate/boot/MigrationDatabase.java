@@ -32,7 +32,9 @@ record MigrationDatabase(MigratorConfig config) {
     }
 
     private static MigrationException failed(String what, SQLException e) {
-        return new MigrationException(ErrorCode.CONNECTION_FAILED, "Cannot " + what + ": " + e.getMessage()
-                + " (SQLState " + e.getSQLState() + ")", e);
+        return new MigrationException(
+                ErrorCode.CONNECTION_FAILED,
+                "Cannot " + what + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")",
+                e);
     }
 }

@@ -46,18 +46,22 @@ class KeelsonMigrateAutoConfigurationIT {
     @Test
     void appliesClasspathDbMigrationWhenTheContextStarts() {
         runner.run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(Migrator.class)
+            assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(Migrator.class)
                     .hasSingleBean(KeelsonMigrationInitializer.class);
             assertThat(tableExists("widgets")).isTrue();
-            assertThat(context.getBean(Migrator.class).status().schemaVersion()).hasValueSatisfying(
-                    v -> assertThat(v).hasToString("1"));
+            assertThat(context.getBean(Migrator.class).status().schemaVersion())
+                    .hasValueSatisfying(v -> assertThat(v).hasToString("1"));
         });
     }
 
     @Test
     void enabledFalseLeavesTheSchemaAloneButKeepsTheMigrator() {
         runner.withPropertyValues("keelson.migrate.enabled=false").run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(Migrator.class)
+            assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(Migrator.class)
                     .doesNotHaveBean(KeelsonMigrationInitializer.class);
             assertThat(tableExists("widgets")).isFalse();
         });
@@ -65,8 +69,14 @@ class KeelsonMigrateAutoConfigurationIT {
 
     @Test
     void theApplicationsOwnMigratorIsUsedInsteadOfTheAutoConfiguredOne() {
-        runner.withBean(Migrator.class, () -> Migrator.configure().url(db.url()).user(db.user())
-                        .location("classpath:other/migration").placeholder("suffix", "own").load())
+        runner.withBean(
+                        Migrator.class,
+                        () -> Migrator.configure()
+                                .url(db.url())
+                                .user(db.user())
+                                .location("classpath:other/migration")
+                                .placeholder("suffix", "own")
+                                .load())
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(Migrator.class);
                     assertThat(tableExists("gadgets_own")).isTrue();
@@ -87,9 +97,12 @@ class KeelsonMigrateAutoConfigurationIT {
 
     @Test
     void propertiesReachTheMigrator() {
-        runner.withPropertyValues("keelson.migrate.locations=classpath:other/migration",
-                        "keelson.migrate.placeholders.suffix=props", "keelson.migrate.target=1",
-                        "keelson.migrate.table=my_history", "keelson.migrate.out-of-order=true",
+        runner.withPropertyValues(
+                        "keelson.migrate.locations=classpath:other/migration",
+                        "keelson.migrate.placeholders.suffix=props",
+                        "keelson.migrate.target=1",
+                        "keelson.migrate.table=my_history",
+                        "keelson.migrate.out-of-order=true",
                         "keelson.migrate.lock-timeout=42s")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -98,7 +111,8 @@ class KeelsonMigrateAutoConfigurationIT {
                     assertThat(migrator.config().lockTimeout()).isEqualTo(Duration.ofSeconds(42));
                     assertThat(tableExists("gadgets_props")).isTrue();
                     assertThat(tableExists("my_history")).isTrue();
-                    assertThat(migrator.status().inState(MigrationState.PENDING)).singleElement()
+                    assertThat(migrator.status().inState(MigrationState.PENDING))
+                            .singleElement()
                             .satisfies(m -> assertThat(m.script()).isEqualTo("V2__gadget_names.sql"));
                 });
     }
@@ -106,15 +120,17 @@ class KeelsonMigrateAutoConfigurationIT {
     @Test
     void aLintErrorInAPendingFileStopsTheStartUpBeforeAnythingIsApplied() throws SQLException {
         existingGizmo();
-        runner.withPropertyValues("keelson.migrate.locations=classpath:lint-error").run(context -> {
-            assertThat(context).hasFailed();
-            MigrationException failure = cause(context.getStartupFailure());
-            assertThat(failure.code()).isEqualTo(ErrorCode.LINT_FAILED);
-            FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("[LINT_FAILED]")
-                    .contains("V1__forget_gizmos.sql:1 [data-change-without-where]");
-            assertThat(gizmos()).isOne();
-        });
+        runner.withPropertyValues("keelson.migrate.locations=classpath:lint-error")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    MigrationException failure = cause(context.getStartupFailure());
+                    assertThat(failure.code()).isEqualTo(ErrorCode.LINT_FAILED);
+                    FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription())
+                            .contains("[LINT_FAILED]")
+                            .contains("V1__forget_gizmos.sql:1 [data-change-without-where]");
+                    assertThat(gizmos()).isOne();
+                });
     }
 
     @Test
@@ -132,9 +148,12 @@ class KeelsonMigrateAutoConfigurationIT {
         runner.withPropertyValues("keelson.migrate.locations=classpath:failing").run(context -> {
             assertThat(context).hasFailed();
             MigrationException failure = cause(context.getStartupFailure());
-            assertThat(failure.getMessage()).contains("V1__broken.sql failed at line 2").contains("SQLState 42P01");
+            assertThat(failure.getMessage())
+                    .contains("V1__broken.sql failed at line 2")
+                    .contains("SQLState 42P01");
             FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).startsWith("The database schema could not be migrated [")
+            assertThat(analysis.getDescription())
+                    .startsWith("The database schema could not be migrated [")
                     .contains("V1__broken.sql");
             assertThat(analysis.getAction()).contains("keelson db repair");
         });
@@ -148,7 +167,8 @@ class KeelsonMigrateAutoConfigurationIT {
         runner.withPropertyValues("keelson.migrate.baseline-on-migrate=true", "keelson.migrate.baseline-version=1")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(Migrator.class).status().migrations()).isNotEmpty()
+                    assertThat(context.getBean(Migrator.class).status().migrations())
+                            .isNotEmpty()
                             .allSatisfy(m -> assertThat(m.state()).isEqualTo(MigrationState.BASELINE));
                 });
     }
@@ -171,7 +191,8 @@ class KeelsonMigrateAutoConfigurationIT {
     }
 
     private boolean tableExists(String table) throws SQLException {
-        try (Connection c = db.connect(); ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
+        try (Connection c = db.connect();
+                ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
             return rs.next();
         }
     }
@@ -183,7 +204,8 @@ class KeelsonMigrateAutoConfigurationIT {
     }
 
     private long gizmos() throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM gizmos")) {
             rs.next();
             return rs.getLong(1);
@@ -191,7 +213,8 @@ class KeelsonMigrateAutoConfigurationIT {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

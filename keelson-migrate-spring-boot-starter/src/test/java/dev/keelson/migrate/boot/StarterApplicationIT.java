@@ -32,23 +32,29 @@ class StarterApplicationIT {
         final long count;
 
         WidgetCount(JdbcClient jdbc) {
-            this.count = jdbc.sql("SELECT count(*) FROM widgets").query(Long.class).single();
+            this.count =
+                    jdbc.sql("SELECT count(*) FROM widgets").query(Long.class).single();
         }
     }
 
     @Test
     void theSchemaIsMigratedBeforeItsUsersAndTheActuatorShowsIt() throws Exception {
         try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL);
-                ConfigurableApplicationContext context = new SpringApplication(App.class, WidgetCount.class).run(
-                        "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.password=" + (db.password() == null ? "" : db.password()),
-                        "--server.port=0", "--management.endpoints.web.exposure.include=keelson,info",
-                        "--spring.main.banner-mode=off")) {
+                ConfigurableApplicationContext context = new SpringApplication(App.class, WidgetCount.class)
+                        .run(
+                                "--spring.datasource.url=" + db.url(),
+                                "--spring.datasource.username=" + db.user(),
+                                "--spring.datasource.password=" + (db.password() == null ? "" : db.password()),
+                                "--server.port=0",
+                                "--management.endpoints.web.exposure.include=keelson,info",
+                                "--spring.main.banner-mode=off")) {
             assertThat(context.getBean(WidgetCount.class).count).isZero();
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 
             String schema = get(port, "/actuator/keelson");
-            assertThat(schema).contains("\"schemaVersion\":\"1\"").contains("\"script\":\"V1__widgets.sql\"")
+            assertThat(schema)
+                    .contains("\"schemaVersion\":\"1\"")
+                    .contains("\"script\":\"V1__widgets.sql\"")
                     .contains("\"state\":\"APPLIED\"");
             assertThat(get(port, "/actuator/info"))
                     .contains("\"keelson-migrate\":{\"schemaVersion\":\"1\",\"migrations\":{\"APPLIED\":1}}");
@@ -58,7 +64,8 @@ class StarterApplicationIT {
     private static String get(int port, String path) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
             return response.body();

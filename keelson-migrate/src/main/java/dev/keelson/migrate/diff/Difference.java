@@ -12,7 +12,8 @@ import java.util.List;
  * @param to      the object in "to", or null when only in "from"
  * @param changed for objects in both: the names of the properties that differ
  */
-public record Difference(ObjectKind kind, String table, String name, SchemaObject from, SchemaObject to, List<String> changed) {
+public record Difference(
+        ObjectKind kind, String table, String name, SchemaObject from, SchemaObject to, List<String> changed) {
     public Difference {
         changed = List.copyOf(changed);
     }

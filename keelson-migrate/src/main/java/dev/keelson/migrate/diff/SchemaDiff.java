@@ -1,10 +1,10 @@
 package dev.keelson.migrate.diff;
 
 import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrateOptions;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Migrator;
-import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.internal.diff.ChangeScript;
 import dev.keelson.migrate.internal.diff.Comparer;
@@ -50,8 +50,10 @@ public final class SchemaDiff {
         try {
             return isPostgres(url) ? PostgresCatalog.read(c, historyTable) : MariaDbCatalog.read(c, historyTable);
         } catch (SQLException e) {
-            throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Cannot read the catalog of " + url + ": "
-                    + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+            throw new MigrationException(
+                    ErrorCode.CONNECTION_FAILED,
+                    "Cannot read the catalog of " + url + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")",
+                    e);
         }
     }
 
@@ -63,27 +65,45 @@ public final class SchemaDiff {
      *     server refuses to create the scratch database
      */
     public static DbSchema ofMigrations(MigratorConfig config) {
-        return onScratch(config, migrator -> migrator.migrate(MigrateOptions.latest()), (c, url) -> read(c, url, config.historyTable()));
+        return onScratch(
+                config,
+                migrator -> migrator.migrate(MigrateOptions.latest()),
+                (c, url) -> read(c, url, config.historyTable()));
     }
 
     /**
      * Runs {@code steps} with a migrator on a fresh scratch database next to {@code config.url()}, then
      * {@code reader}; drops the scratch database whatever happens.
      */
-    public static <T> T onScratch(MigratorConfig config, Consumer<Migrator> steps,
-            BiFunction<Connection, String, T> reader) {
+    public static <T> T onScratch(
+            MigratorConfig config, Consumer<Migrator> steps, BiFunction<Connection, String, T> reader) {
         requireSupported(config.url());
         try (ScratchDatabase scratch = ScratchDatabase.create(config.url(), config.user(), config.password())) {
-            Migrator migrator = Migrator.of(new MigratorConfig(scratch.url(), config.user(), config.password(), null,
-                    config.locations(), config.placeholders(), config.historyTable(), config.lockTimeout(), true,
-                    config.installedBy(), config.listener(), config.clock(), MigratorConfig.DEFAULT_LOCK_STALE_AFTER,
+            Migrator migrator = Migrator.of(new MigratorConfig(
+                    scratch.url(),
+                    config.user(),
+                    config.password(),
+                    null,
+                    config.locations(),
+                    config.placeholders(),
+                    config.historyTable(),
+                    config.lockTimeout(),
+                    true,
+                    config.installedBy(),
+                    config.listener(),
+                    config.clock(),
+                    MigratorConfig.DEFAULT_LOCK_STALE_AFTER,
                     LintPolicy.off()));
             try {
                 steps.accept(migrator);
             } catch (MigrationException e) {
-                throw new MigrationException(e.code(), "The migration files failed on the scratch database "
-                        + scratch.name() + " (your database was not touched; the scratch database is dropped). Fix the"
-                        + " file and run the command again. What failed: " + e.getMessage(), e);
+                throw new MigrationException(
+                        e.code(),
+                        "The migration files failed on the scratch database "
+                                + scratch.name()
+                                + " (your database was not touched; the scratch database is dropped). Fix the"
+                                + " file and run the command again. What failed: " + e.getMessage(),
+                        e);
             }
             return withConnection(scratch.url(), config.user(), config.password(), c -> reader.apply(c, scratch.url()));
         }
@@ -109,8 +129,10 @@ public final class SchemaDiff {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             return work.apply(c);
         } catch (SQLException e) {
-            throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Cannot connect to " + url + ": " + e.getMessage()
-                    + " (SQLState " + e.getSQLState() + ")", e);
+            throw new MigrationException(
+                    ErrorCode.CONNECTION_FAILED,
+                    "Cannot connect to " + url + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")",
+                    e);
         }
     }
 
@@ -121,8 +143,9 @@ public final class SchemaDiff {
     private static void requireSupported(String url) {
         String u = url == null ? "" : url.toLowerCase(Locale.ROOT);
         if (!u.startsWith("jdbc:postgresql:") && !u.startsWith("jdbc:mariadb:") && !u.startsWith("jdbc:mysql:")) {
-            throw new MigrationException(ErrorCode.UNSUPPORTED_DATABASE, "keelson db diff supports PostgreSQL and "
-                    + "MySQL/MariaDB; " + url + " is neither");
+            throw new MigrationException(
+                    ErrorCode.UNSUPPORTED_DATABASE,
+                    "keelson db diff supports PostgreSQL and " + "MySQL/MariaDB; " + url + " is neither");
         }
     }
 }

@@ -53,8 +53,11 @@ public final class Linter {
         rules().forEach(r -> ids.add(r.id()));
         for (String id : config.severities().keySet()) {
             if (!ids.contains(id)) {
-                throw new MigrationException(ErrorCode.CONFIGURATION, "No lint rule '" + id + "'; the rules are: "
-                        + String.join(", ", rules().stream().map(RuleInfo::id).toList()));
+                throw new MigrationException(
+                        ErrorCode.CONFIGURATION,
+                        "No lint rule '" + id + "'; the rules are: "
+                                + String.join(
+                                        ", ", rules().stream().map(RuleInfo::id).toList()));
             }
         }
         try {
@@ -67,9 +70,13 @@ public final class Linter {
 
     /** Every rule, documented; the suppression check {@code lint-ignore-without-reason} last. */
     public static List<RuleInfo> rules() {
-        List<RuleInfo> all = new ArrayList<>(Rules.all().stream().map(Rule::info).toList());
+        List<RuleInfo> all =
+                new ArrayList<>(Rules.all().stream().map(Rule::info).toList());
         all.add(UndoVerifier.INFO);
-        all.add(new RuleInfo(Rules.BAD_SUPPRESSION, Severity.ERROR, "all",
+        all.add(new RuleInfo(
+                Rules.BAD_SUPPRESSION,
+                Severity.ERROR,
+                "all",
                 "a keelson:lint-ignore comment without a reason or naming no known rule"));
         return all;
     }
@@ -110,16 +117,20 @@ public final class Linter {
     }
 
     private LintReport withUndoCheck(LintReport report, List<LintFile> files, MigratorConfig scratchServer) {
-        Severity severity = config.severities().getOrDefault(UndoVerifier.INFO.id(), UndoVerifier.INFO.defaultSeverity());
+        Severity severity =
+                config.severities().getOrDefault(UndoVerifier.INFO.id(), UndoVerifier.INFO.defaultSeverity());
         if (severity == Severity.OFF) {
             return report;
         }
         List<Finding> all = new ArrayList<>(report.findings());
         int suppressed = report.suppressed();
         for (Finding f : UndoVerifier.verify(scratchServer, files, severity)) {
-            boolean silenced = files.stream().filter(file -> file.path().equals(f.file())).findFirst()
+            boolean silenced = files.stream()
+                    .filter(file -> file.path().equals(f.file()))
+                    .findFirst()
                     .map(file -> Suppression.in(file.content()).stream()
-                            .anyMatch(s -> s.rule().equals(f.rule()) && !s.reason().isEmpty()))
+                            .anyMatch(s ->
+                                    s.rule().equals(f.rule()) && !s.reason().isEmpty()))
                     .orElse(false);
             if (silenced) {
                 suppressed++;
@@ -150,14 +161,21 @@ public final class Linter {
      */
     public static List<LintFile> read(Path folder, Path base, Set<String> checked) {
         if (!Files.isDirectory(folder)) {
-            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Migration folder " + folder
-                    + " does not exist; create it or point --dir at it");
+            throw new MigrationException(
+                    ErrorCode.LOCATION_NOT_FOUND,
+                    "Migration folder " + folder + " does not exist; create it or point --dir at it");
         }
         List<LintFile> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+            for (Path p : walk.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".sql"))
+                    .sorted()
+                    .toList()) {
                 String name = p.getFileName().toString();
-                String shown = base.toAbsolutePath().relativize(p.toAbsolutePath()).toString().replace('\\', '/');
+                String shown = base.toAbsolutePath()
+                        .relativize(p.toAbsolutePath())
+                        .toString()
+                        .replace('\\', '/');
                 files.add(new LintFile(shown, Files.readString(p), checked == null || checked.contains(name)));
             }
         } catch (IOException | UncheckedIOException e) {

@@ -60,14 +60,24 @@ class MariaDbSchemaDiffIT extends SchemaDiffContractIT {
 
     @Override
     List<ObjectKind> kinds() {
-        return List.of(ObjectKind.SEQUENCE, ObjectKind.TABLE, ObjectKind.COLUMN, ObjectKind.PRIMARY_KEY, ObjectKind.UNIQUE,
-                ObjectKind.CHECK, ObjectKind.FOREIGN_KEY, ObjectKind.INDEX, ObjectKind.VIEW, ObjectKind.FUNCTION,
+        return List.of(
+                ObjectKind.SEQUENCE,
+                ObjectKind.TABLE,
+                ObjectKind.COLUMN,
+                ObjectKind.PRIMARY_KEY,
+                ObjectKind.UNIQUE,
+                ObjectKind.CHECK,
+                ObjectKind.FOREIGN_KEY,
+                ObjectKind.INDEX,
+                ObjectKind.VIEW,
+                ObjectKind.FUNCTION,
                 ObjectKind.PROCEDURE);
     }
 
     @Override
     long scratchDatabases(TestDatabase db) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.schemata "
                         + "WHERE schema_name LIKE 'keelson\\_scratch\\_%'")) {
             rs.next();

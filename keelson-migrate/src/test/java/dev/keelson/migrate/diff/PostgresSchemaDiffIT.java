@@ -65,8 +65,10 @@ class PostgresSchemaDiffIT extends SchemaDiffContractIT {
 
     @Override
     long scratchDatabases(TestDatabase db) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'keelson_scratch_%'")) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'keelson_scratch_%'")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -47,11 +47,15 @@ abstract class SchemaDiffContractIT {
     }
 
     void apply(TestDatabase db, String sql) throws SQLException {
-        apply(db, new StatementSplitter(rules()).split(sql).stream().map(SqlStatement::sql).toList());
+        apply(
+                db,
+                new StatementSplitter(rules())
+                        .split(sql).stream().map(SqlStatement::sql).toList());
     }
 
     static void apply(TestDatabase db, List<String> statements) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 try {
                     s.execute(sql);
@@ -68,7 +72,8 @@ abstract class SchemaDiffContractIT {
 
     static List<String> keys(SchemaComparison comparison) {
         return comparison.differences().stream()
-                .map(d -> d.kind().label() + " " + (d.table() == null ? "" : d.table() + ".") + d.name()).toList();
+                .map(d -> d.kind().label() + " " + (d.table() == null ? "" : d.table() + ".") + d.name())
+                .toList();
     }
 
     @Test
@@ -87,15 +92,22 @@ abstract class SchemaDiffContractIT {
     void aHandMadeChangeShowsAsDifferencesAgainstTheMigrationsBuiltOnAScratchDatabase() throws Exception {
         Files.writeString(dir.resolve("V1__schema.sql"), fullSchema());
         try (TestDatabase db = TestDatabases.fresh(engine())) {
-            MigratorConfig config = Migrator.configure().url(db.url()).user(db.user()).password(db.password())
-                    .location("filesystem:" + dir).load().config();
+            MigratorConfig config = Migrator.configure()
+                    .url(db.url())
+                    .user(db.user())
+                    .password(db.password())
+                    .location("filesystem:" + dir)
+                    .load()
+                    .config();
             Migrator.of(config).migrate(dev.keelson.migrate.MigrateOptions.latest());
             DbSchema expected = SchemaDiff.ofMigrations(config);
             assertThat(SchemaDiff.compare(read(db), expected).differences()).isEmpty();
             apply(db, handMadeChange());
             SchemaComparison drift = SchemaDiff.compare(read(db), expected);
             assertThat(keys(drift)).containsExactlyInAnyOrderElementsOf(handMadeDifferences());
-            assertThat(scratchDatabasesSettle(db)).as("scratch databases left behind").isZero();
+            assertThat(scratchDatabasesSettle(db))
+                    .as("scratch databases left behind")
+                    .isZero();
         }
     }
 
@@ -116,7 +128,8 @@ abstract class SchemaDiffContractIT {
 
     @Test
     void theGeneratedUpScriptEmptiesTheDiffAndTheUndoScriptRestoresTheOriginal() throws Exception {
-        try (TestDatabase live = TestDatabases.fresh(engine()); TestDatabase target = TestDatabases.fresh(engine())) {
+        try (TestDatabase live = TestDatabases.fresh(engine());
+                TestDatabase target = TestDatabases.fresh(engine())) {
             apply(target, fullSchema());
             DbSchema original = read(live);
             DbSchema wanted = read(target);
@@ -130,7 +143,8 @@ abstract class SchemaDiffContractIT {
 
     @Test
     void changesToAnExistingSchemaAreGeneratedBothWays() throws Exception {
-        try (TestDatabase live = TestDatabases.fresh(engine()); TestDatabase target = TestDatabases.fresh(engine())) {
+        try (TestDatabase live = TestDatabases.fresh(engine());
+                TestDatabase target = TestDatabases.fresh(engine())) {
             apply(live, fullSchema());
             apply(target, fullSchema());
             apply(live, handMadeChange());

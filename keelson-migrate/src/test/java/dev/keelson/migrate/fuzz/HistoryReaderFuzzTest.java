@@ -19,8 +19,9 @@ import java.util.List;
  * engine asks of a history without failing.
  */
 class HistoryReaderFuzzTest {
-    private static final String[] TYPES = {"VERSIONED", "UNDO", "REPEATABLE", "BASELINE", "CHECKSUM_UPGRADE", "SQL",
-        "DELETE", null};
+    private static final String[] TYPES = {
+        "VERSIONED", "UNDO", "REPEATABLE", "BASELINE", "CHECKSUM_UPGRADE", "SQL", "DELETE", null
+    };
 
     @FuzzTest(maxDuration = "15s")
     void readsOrRefusesEachRowAndAnswersEveryQuestion(FuzzedDataProvider data) {
@@ -29,11 +30,20 @@ class HistoryReaderFuzzTest {
         for (int i = 0; i < count; i++) {
             int rank = data.consumeBoolean() ? i + 1 : data.consumeInt();
             try {
-                rows.add(HistoryRow.fromColumns("h", rank, version(data), data.consumeString(20),
-                        data.consumeBoolean() ? data.pickValue(TYPES) : data.consumeString(12), data.consumeString(30),
-                        data.consumeBoolean() ? null : data.consumeString(50), data.consumeString(10),
-                        data.consumeBoolean() ? null : Instant.ofEpochSecond(data.consumeInt()), data.consumeLong(),
-                        data.consumeBoolean(), data.consumeInt(), data.consumeBoolean() ? null : data.consumeString(30),
+                rows.add(HistoryRow.fromColumns(
+                        "h",
+                        rank,
+                        version(data),
+                        data.consumeString(20),
+                        data.consumeBoolean() ? data.pickValue(TYPES) : data.consumeString(12),
+                        data.consumeString(30),
+                        data.consumeBoolean() ? null : data.consumeString(50),
+                        data.consumeString(10),
+                        data.consumeBoolean() ? null : Instant.ofEpochSecond(data.consumeInt()),
+                        data.consumeLong(),
+                        data.consumeBoolean(),
+                        data.consumeInt(),
+                        data.consumeBoolean() ? null : data.consumeString(30),
                         data.consumeBoolean() ? null : "s1:" + data.consumeString(40)));
             } catch (MigrationException e) {
                 assertThat(e.code()).isEqualTo(ErrorCode.HISTORY_UNREADABLE);

@@ -20,14 +20,18 @@ import java.util.List;
  * modes: a report, or SQL_PARSE_ERROR naming a file and line; never an exception of the lint's own making.
  */
 class LintFuzzTest {
-    private static final String[] NAMES = {"V1__a.sql", "U1__a.sql", "V2__b.sql", "U2__b.sql", "R__c.sql", "V1.1__d.sql",
-        "x.sql", "V3__e.sql"};
+    private static final String[] NAMES = {
+        "V1__a.sql", "U1__a.sql", "V2__b.sql", "U2__b.sql", "R__c.sql", "V1.1__d.sql", "x.sql", "V3__e.sql"
+    };
 
     @FuzzTest(maxDuration = "20s")
     void reportsOrNamesTheFileAndLine(FuzzedDataProvider data) {
-        LintConfig config = new LintConfig(data.consumeBoolean() ? LintDialect.POSTGRESQL : LintDialect.MYSQL,
-                data.consumeBoolean() ? null : data.pickValue(new String[] {"8.0.36", "5.7.44", "10.11.6-MariaDB",
-                    "10.3.1-MariaDB"}), java.util.Map.of());
+        LintConfig config = new LintConfig(
+                data.consumeBoolean() ? LintDialect.POSTGRESQL : LintDialect.MYSQL,
+                data.consumeBoolean()
+                        ? null
+                        : data.pickValue(new String[] {"8.0.36", "5.7.44", "10.11.6-MariaDB", "10.3.1-MariaDB"}),
+                java.util.Map.of());
         boolean together = data.consumeBoolean();
         int count = data.consumeInt(1, NAMES.length);
         List<LintFile> files = new ArrayList<>();
@@ -40,7 +44,9 @@ class LintFuzzTest {
         } catch (MigrationException e) {
             assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.SQL_PARSE_ERROR);
             assertThat(e.getMessage()).matches("(?s)db/[^:]+(: .*\\(line \\d+\\).*| line \\d+: .*)");
-            assertThat(e.getCause() == null || e.getCause() instanceof SqlParseException).as("cause").isTrue();
+            assertThat(e.getCause() == null || e.getCause() instanceof SqlParseException)
+                    .as("cause")
+                    .isTrue();
         }
     }
 }

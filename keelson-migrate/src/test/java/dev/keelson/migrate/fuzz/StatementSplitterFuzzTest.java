@@ -12,7 +12,8 @@ import java.util.List;
 
 /** The statement splitter of every dialect: statements with sane lines, or a {@link SqlParseException}. */
 class StatementSplitterFuzzTest {
-    private static final SplitRules[] RULES = {SplitRules.POSTGRESQL, SplitRules.MYSQL, SplitRules.SQLITE, SplitRules.H2};
+    private static final SplitRules[] RULES = {SplitRules.POSTGRESQL, SplitRules.MYSQL, SplitRules.SQLITE, SplitRules.H2
+    };
 
     @FuzzTest(maxDuration = "20s")
     void splitsOrRefusesWithALine(byte dialect, @NotNull String script) {

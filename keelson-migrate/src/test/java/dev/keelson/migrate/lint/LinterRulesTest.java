@@ -18,7 +18,10 @@ class LinterRulesTest {
 
     /** Every rule that needs no database; undo-does-not-restore is proven in {@code UndoCheckIT}. */
     static List<String> ruleIds() {
-        return Linter.rules().stream().map(RuleInfo::id).filter(id -> !id.equals("undo-does-not-restore")).toList();
+        return Linter.rules().stream()
+                .map(RuleInfo::id)
+                .filter(id -> !id.equals("undo-does-not-restore"))
+                .toList();
     }
 
     @ParameterizedTest
@@ -53,7 +56,8 @@ class LinterRulesTest {
 
     static Path folder(String name) {
         try {
-            return Path.of(Objects.requireNonNull(LinterRulesTest.class.getResource("/lint/" + name), name).toURI());
+            return Path.of(Objects.requireNonNull(LinterRulesTest.class.getResource("/lint/" + name), name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

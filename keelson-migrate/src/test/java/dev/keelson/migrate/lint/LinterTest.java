@@ -41,8 +41,10 @@ class LinterTest {
         LintReport report = pg(
                 file("V1__a.sql", "CREATE TABLE t (a int, b int);"),
                 file("U1__a.sql", "DROP TABLE t;"),
-                file("V2__b.sql", "-- keelson:lint-ignore drop-table-or-column a unused since 4.2\n"
-                        + "ALTER TABLE t DROP COLUMN a;\nALTER TABLE t DROP COLUMN b;\n"),
+                file(
+                        "V2__b.sql",
+                        "-- keelson:lint-ignore drop-table-or-column a unused since 4.2\n"
+                                + "ALTER TABLE t DROP COLUMN a;\nALTER TABLE t DROP COLUMN b;\n"),
                 file("U2__b.sql", "SELECT 1;"));
         assertThat(report.findings()).extracting(Finding::message).containsExactly("column t.b dropped");
         assertThat(report.suppressed()).isEqualTo(1);
@@ -50,7 +52,8 @@ class LinterTest {
 
     @Test
     void aSuppressionNamingAnUnknownRuleIsAnError() {
-        LintReport report = pg(file("V1__a.sql", "-- keelson:lint-ignore no-such-rule because\nSELECT 1;"),
+        LintReport report = pg(
+                file("V1__a.sql", "-- keelson:lint-ignore no-such-rule because\nSELECT 1;"),
                 file("U1__a.sql", "SELECT 1;"));
         assertThat(report.findings()).extracting(Finding::rule).containsExactly("lint-ignore-without-reason");
     }
@@ -58,9 +61,15 @@ class LinterTest {
     @Test
     void aConfiguredSeverityReplacesTheDefaultAndOffDisablesTheRule() {
         List<LintFile> files = List.of(file("V1__a.sql", "UPDATE t SET a = 1;"));
-        LintReport warned = Linter.of(new LintConfig(LintDialect.POSTGRESQL, null,
-                Map.of("data-change-without-where", Severity.WARNING, "missing-undo", Severity.OFF))).lint(files);
-        assertThat(warned.findings()).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
+        LintReport warned = Linter.of(new LintConfig(
+                        LintDialect.POSTGRESQL,
+                        null,
+                        Map.of("data-change-without-where", Severity.WARNING, "missing-undo", Severity.OFF)))
+                .lint(files);
+        assertThat(warned.findings())
+                .singleElement()
+                .extracting(Finding::severity)
+                .isEqualTo(Severity.WARNING);
         assertThat(warned.errors()).isZero();
     }
 
@@ -73,19 +82,24 @@ class LinterTest {
 
     @Test
     void onlyCheckedFilesAreReportedButEarlierFilesMakeTablesExist() {
-        LintReport report = Linter.of(LintConfig.of(LintDialect.POSTGRESQL)).lint(List.of(
-                new LintFile("V1__a.sql", "CREATE TABLE t (a int); UPDATE t SET a = 1;", false),
-                new LintFile("V2__b.sql", "CREATE INDEX t_a ON t (a);", true),
-                new LintFile("U2__b.sql", "DROP INDEX t_a;", true)));
+        LintReport report = Linter.of(LintConfig.of(LintDialect.POSTGRESQL))
+                .lint(List.of(
+                        new LintFile("V1__a.sql", "CREATE TABLE t (a int); UPDATE t SET a = 1;", false),
+                        new LintFile("V2__b.sql", "CREATE INDEX t_a ON t (a);", true),
+                        new LintFile("U2__b.sql", "DROP INDEX t_a;", true)));
         assertThat(report.checkedFiles()).containsExactly("V2__b.sql", "U2__b.sql");
         assertThat(report.findings()).extracting(Finding::rule).containsExactly("pg-index-not-concurrent");
     }
 
     @Test
     void keywordsInsideStringsCommentsAndQuotedNamesAreNotStatements() {
-        LintReport report = pg(file("V1__a.sql", "CREATE TABLE t (a text);\n"
-                + "INSERT INTO t VALUES ('DROP TABLE t; UPDATE t SET a = 1');\n"
-                + "/* CREATE INDEX x ON t (a); */ SELECT \"DELETE\" FROM t;\n"), file("U1__a.sql", "DROP TABLE t;"));
+        LintReport report = pg(
+                file(
+                        "V1__a.sql",
+                        "CREATE TABLE t (a text);\n"
+                                + "INSERT INTO t VALUES ('DROP TABLE t; UPDATE t SET a = 1');\n"
+                                + "/* CREATE INDEX x ON t (a); */ SELECT \"DELETE\" FROM t;\n"),
+                file("U1__a.sql", "DROP TABLE t;"));
         assertThat(report.findings()).isEmpty();
     }
 
@@ -96,34 +110,47 @@ class LinterTest {
         List<LintFile> files = List.of(v1, v2, file("U1__a.sql", "DROP TABLE t;"), file("U2__b.sql", "SELECT 1;"));
         LintReport mysql = Linter.of(LinterRulesTest.mysql("8.0.36")).lint(files);
         LintReport mariadb = Linter.of(LinterRulesTest.mysql("10.11.6-MariaDB")).lint(files);
-        assertThat(mysql.findings()).extracting(Finding::message).containsExactly(
-                "ALTER TABLE t copies the table on MySQL 8.0.36: widening s from varchar(40) to varchar(100) changes the length prefix");
+        assertThat(mysql.findings())
+                .extracting(Finding::message)
+                .containsExactly(
+                        "ALTER TABLE t copies the table on MySQL 8.0.36: widening s from varchar(40) to varchar(100) changes the length prefix");
         // MariaDB's instant VARCHAR extension stops at the length prefix too (checked in MysqlTableCopyRulesIT)
-        assertThat(mariadb.findings()).extracting(Finding::message).containsExactly("ALTER TABLE t copies the table on"
-                + " MariaDB 10.11.6: widening s from varchar(40) to varchar(100) changes the length prefix");
+        assertThat(mariadb.findings())
+                .extracting(Finding::message)
+                .containsExactly("ALTER TABLE t copies the table on"
+                        + " MariaDB 10.11.6: widening s from varchar(40) to varchar(100) changes the length prefix");
     }
 
     @Test
     void aForeignKeyCopiesUnlessForeignKeyChecksAreOff() {
-        LintFile v1 = file("V1__a.sql", "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (id int PRIMARY KEY, p int);");
+        LintFile v1 =
+                file("V1__a.sql", "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (id int PRIMARY KEY, p int);");
         LintFile u1 = file("U1__a.sql", "DROP TABLE c; DROP TABLE p;");
         String fk = "ALTER TABLE c ADD CONSTRAINT c_p FOREIGN KEY (p) REFERENCES p (id);";
         LintReport on = Linter.of(LinterRulesTest.mysql("10.11.6-MariaDB"))
                 .lint(List.of(v1, u1, file("V2__b.sql", fk), file("U2__b.sql", "SELECT 1;")));
         LintReport off = Linter.of(LinterRulesTest.mysql("10.11.6-MariaDB"))
-                .lint(List.of(v1, u1, file("V2__b.sql", "SET foreign_key_checks = 0;\n" + fk), file("U2__b.sql", "SELECT 1;")));
+                .lint(List.of(
+                        v1,
+                        u1,
+                        file("V2__b.sql", "SET foreign_key_checks = 0;\n" + fk),
+                        file("U2__b.sql", "SELECT 1;")));
         assertThat(on.findings()).extracting(Finding::rule).containsExactly("mysql-table-copy");
         assertThat(off.findings()).isEmpty();
     }
 
     @Test
     void everyAlterCopiesOnAServerWithoutOnlineDdl() {
-        List<LintFile> files = List.of(file("V1__a.sql", "CREATE TABLE t (id int PRIMARY KEY);"),
-                file("U1__a.sql", "DROP TABLE t;"), file("V2__b.sql", "ALTER TABLE t ADD COLUMN n int;"),
+        List<LintFile> files = List.of(
+                file("V1__a.sql", "CREATE TABLE t (id int PRIMARY KEY);"),
+                file("U1__a.sql", "DROP TABLE t;"),
+                file("V2__b.sql", "ALTER TABLE t ADD COLUMN n int;"),
                 file("U2__b.sql", "SELECT 1;"));
         assertThat(Linter.of(LinterRulesTest.mysql("5.5.62")).lint(files).findings())
-                .extracting(Finding::rule).containsExactly("mysql-table-copy");
-        assertThat(Linter.of(LinterRulesTest.mysql("5.7.44")).lint(files).findings()).isEmpty();
+                .extracting(Finding::rule)
+                .containsExactly("mysql-table-copy");
+        assertThat(Linter.of(LinterRulesTest.mysql("5.7.44")).lint(files).findings())
+                .isEmpty();
     }
 
     private static LintFile applied(String name, String sql) {
@@ -137,20 +164,28 @@ class LinterTest {
     @Test
     void inOneRunATableAnEarlierFileCreatesOrRenamesIsNewButOneAlreadyAppliedExists() {
         LintFile create = file("V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY, x int);");
-        LintFile index = file("V2__t_x.sql", "CREATE INDEX t_x ON t (x);\nALTER TABLE t RENAME TO u;\n"
-                + "UPDATE u SET x = 1;\nALTER TABLE u ADD COLUMN y int NOT NULL;");
+        LintFile index = file(
+                "V2__t_x.sql",
+                "CREATE INDEX t_x ON t (x);\nALTER TABLE t RENAME TO u;\n"
+                        + "UPDATE u SET x = 1;\nALTER TABLE u ADD COLUMN y int NOT NULL;");
         assertThat(pgRun(create, index).findings()).extracting(Finding::rule).containsOnly("missing-undo");
-        assertThat(pgRun(applied("V1__t.sql", create.content()), index).findings()).extracting(Finding::rule)
+        assertThat(pgRun(applied("V1__t.sql", create.content()), index).findings())
+                .extracting(Finding::rule)
                 .contains("pg-index-not-concurrent", "rename-table-or-column", "data-change-without-where");
-        assertThat(pg(create, index).findings()).as("each file its own deploy").extracting(Finding::rule)
+        assertThat(pg(create, index).findings())
+                .as("each file its own deploy")
+                .extracting(Finding::rule)
                 .contains("pg-index-not-concurrent");
     }
 
     @Test
     void anUndoFileSeesNoNewTableEvenInOneRun() {
-        LintReport report = pgRun(file("V1__t.sql", "CREATE TABLE t (id int);"),
+        LintReport report = pgRun(
+                file("V1__t.sql", "CREATE TABLE t (id int);"),
                 file("U1__t.sql", "ALTER TABLE t ADD COLUMN x int NOT NULL;\nDROP TABLE t;"));
-        assertThat(report.findings()).extracting(Finding::rule).containsExactly("pg-add-not-null-column-without-default");
+        assertThat(report.findings())
+                .extracting(Finding::rule)
+                .containsExactly("pg-add-not-null-column-without-default");
     }
 
     @Test
@@ -159,32 +194,44 @@ class LinterTest {
                 .isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith("V4__broken.sql line 2: the statement ends with 1 '(' not closed");
         assertThatThrownBy(() -> pg(file("V5__broken.sql", "SELECT 1);")))
-                .isInstanceOf(MigrationException.class).hasMessageStartingWith("V5__broken.sql line 1: a ')' closes no '('");
+                .isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("V5__broken.sql line 1: a ')' closes no '('");
     }
 
     @Test
     void aRenamedColumnKeepsItsType() {
-        LintReport report = pg(file("V1__t.sql", "CREATE TABLE t (image bytea, size varchar(20));"),
-                file("V2__r.sql", "-- keelson:lint-ignore rename-table-or-column fixture\n"
-                        + "ALTER TABLE t RENAME COLUMN image TO icon;\n"
-                        + "-- keelson:lint-ignore rename-table-or-column fixture\n"
-                        + "ALTER TABLE t RENAME size TO label;\n"
-                        + "ALTER TABLE t ALTER COLUMN icon TYPE bytea, ALTER COLUMN label TYPE varchar(40);"));
+        LintReport report = pg(
+                file("V1__t.sql", "CREATE TABLE t (image bytea, size varchar(20));"),
+                file(
+                        "V2__r.sql",
+                        "-- keelson:lint-ignore rename-table-or-column fixture\n"
+                                + "ALTER TABLE t RENAME COLUMN image TO icon;\n"
+                                + "-- keelson:lint-ignore rename-table-or-column fixture\n"
+                                + "ALTER TABLE t RENAME size TO label;\n"
+                                + "ALTER TABLE t ALTER COLUMN icon TYPE bytea, ALTER COLUMN label TYPE varchar(40);"));
         assertThat(report.findings()).extracting(Finding::rule).containsOnly("missing-undo");
     }
 
     @Test
     void aChangeToTextRewritesWhenTheOldTypeIsNotBinaryCoercible() {
-        LintReport report = pg(file("V1__t.sql", "CREATE TABLE t (n int, s varchar(20));"),
+        LintReport report = pg(
+                file("V1__t.sql", "CREATE TABLE t (n int, s varchar(20));"),
                 file("V2__t.sql", "ALTER TABLE t ALTER COLUMN n TYPE text, ALTER COLUMN s TYPE text;"));
-        assertThat(report.findings()).extracting(Finding::message).contains("type of t.n changed from int to text")
+        assertThat(report.findings())
+                .extracting(Finding::message)
+                .contains("type of t.n changed from int to text")
                 .noneMatch(m -> m.contains("t.s changed"));
     }
 
     @Test
     void linesAreCountedAsTheSplitterCountsThemWithOldMacLineBreaks() {
-        LintReport report = pg(file("V1__t.sql", "CREATE TABLE t (id int);"), file("U1__t.sql", "DROP TABLE t;"),
-                file("V2__t.sql", "-- one\rALTER TABLE t\r  ADD COLUMN x int NOT NULL;"), file("U2__t.sql", "SELECT 1;"));
-        assertThat(report.findings()).singleElement().satisfies(f -> assertThat(f.line()).isEqualTo(3));
+        LintReport report = pg(
+                file("V1__t.sql", "CREATE TABLE t (id int);"),
+                file("U1__t.sql", "DROP TABLE t;"),
+                file("V2__t.sql", "-- one\rALTER TABLE t\r  ADD COLUMN x int NOT NULL;"),
+                file("U2__t.sql", "SELECT 1;"));
+        assertThat(report.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.line()).isEqualTo(3));
     }
 }

@@ -16,8 +16,13 @@ class UndoCheckIT {
 
     private static LintReport lint(String kind, TestDatabase db) {
         Path folder = LinterRulesTest.folder("undo-does-not-restore/" + kind);
-        MigratorConfig config = Migrator.configure().url(db.url()).user(db.user()).password(db.password())
-                .location("filesystem:" + folder).load().config();
+        MigratorConfig config = Migrator.configure()
+                .url(db.url())
+                .user(db.user())
+                .password(db.password())
+                .location("filesystem:" + folder)
+                .load()
+                .config();
         List<LintFile> files = Linter.read(folder, folder.getParent(), null);
         return Linter.of(LintConfig.of(LintDialect.POSTGRESQL)).lint(files, config);
     }
@@ -26,11 +31,14 @@ class UndoCheckIT {
     void anUndoFileThatForgetsAnIndexIsAnErrorNamingTheLeftover() {
         try (TestDatabase db = TestDatabases.fresh(Engine.POSTGRESQL)) {
             LintReport report = lint("trigger", db);
-            assertThat(report.findings()).filteredOn(f -> f.rule().equals("undo-does-not-restore"))
-                    .singleElement().satisfies(f -> {
+            assertThat(report.findings())
+                    .filteredOn(f -> f.rule().equals("undo-does-not-restore"))
+                    .singleElement()
+                    .satisfies(f -> {
                         assertThat(f.file()).isEqualTo("trigger/U2__note.sql");
-                        assertThat(f.message()).isEqualTo(
-                                "after V2 and its undo, the schema differs: index users.users_email is left over");
+                        assertThat(f.message())
+                                .isEqualTo(
+                                        "after V2 and its undo, the schema differs: index users.users_email is left over");
                     });
         } catch (Exception e) {
             throw new AssertionError(e);

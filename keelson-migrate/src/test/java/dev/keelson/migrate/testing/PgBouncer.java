@@ -49,8 +49,9 @@ public final class PgBouncer implements AutoCloseable {
         if (!m.matches()) {
             throw new IllegalArgumentException("not a jdbc:postgresql://host:port/db URL: " + db.url());
         }
-        Path dir = Files.createTempDirectory("keelson-pgbouncer", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path dir = Files.createTempDirectory(
+                "keelson-pgbouncer",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         int port = freePort();
         Files.writeString(dir.resolve("users.txt"), "\"" + db.user() + "\" \"\"\n");
         Files.writeString(dir.resolve("pgbouncer.ini"), """
@@ -66,16 +67,23 @@ public final class PgBouncer implements AutoCloseable {
                 default_pool_size = 6
                 max_client_conn = 100
                 ignore_startup_parameters = extra_float_digits,options
-                """.formatted(m.group(1), m.group(2) == null ? "5432" : m.group(2), port, dir.resolve("users.txt")));
+                """.formatted(
+                        m.group(1), m.group(2) == null ? "5432" : m.group(2), port, dir.resolve("users.txt")));
         List<String> command = new ArrayList<>(List.of(BINARY.toString()));
         if ("root".equals(System.getProperty("user.name"))) {
             command.addAll(List.of("-u", "postgres"));
         }
         command.add(dir.resolve("pgbouncer.ini").toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("pgbouncer.log").toFile()).start();
-        TestDatabase through = new TestDatabase(Engine.POSTGRESQL, "jdbc:postgresql://127.0.0.1:" + port + "/" + m.group(3),
-                db.user(), db.password(), () -> {});
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("pgbouncer.log").toFile())
+                .start();
+        TestDatabase through = new TestDatabase(
+                Engine.POSTGRESQL,
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + m.group(3),
+                db.user(),
+                db.password(),
+                () -> {});
         PgBouncer bouncer = new PgBouncer(process, dir, port, through);
         bouncer.awaitReady();
         return bouncer;

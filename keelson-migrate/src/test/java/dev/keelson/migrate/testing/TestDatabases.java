@@ -60,7 +60,8 @@ public final class TestDatabases {
         String unreachable = whyUnreachable(PG_URL, PG_USER, null);
         if (unreachable != null) {
             if (ci()) {
-                throw new AssertionError("CI=true but PostgreSQL at " + PG_URL + " does not answer (" + unreachable + "): start it");
+                throw new AssertionError(
+                        "CI=true but PostgreSQL at " + PG_URL + " does not answer (" + unreachable + "): start it");
             }
             if (embedded == null) {
                 embedded = EmbeddedPostgres.builder().start();
@@ -68,7 +69,8 @@ public final class TestDatabases {
             adminUrl = embedded.getJdbcUrl("postgres", "postgres");
             user = "postgres";
             if (!pgReported) {
-                System.err.println("[keelson tests] PostgreSQL at " + PG_URL + " not reachable: using embedded PostgreSQL");
+                System.err.println(
+                        "[keelson tests] PostgreSQL at " + PG_URL + " not reachable: using embedded PostgreSQL");
                 pgReported = true;
             }
         }
@@ -78,7 +80,11 @@ public final class TestDatabases {
         String url = base + name + query;
         String admin = adminUrl;
         String adminUser = user;
-        return new TestDatabase(Engine.POSTGRESQL, url, user, null,
+        return new TestDatabase(
+                Engine.POSTGRESQL,
+                url,
+                user,
+                null,
                 () -> execute(admin, adminUser, null, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
@@ -86,31 +92,37 @@ public final class TestDatabases {
         String unreachable = whyUnreachable(MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD);
         if (unreachable != null) {
             if (ci()) {
-                throw new AssertionError("CI=true but MariaDB at " + MARIADB_URL + " does not answer (" + unreachable + "): start it");
+                throw new AssertionError(
+                        "CI=true but MariaDB at " + MARIADB_URL + " does not answer (" + unreachable + "): start it");
             }
             if (!mariadbReported) {
-                System.err.println("[keelson tests] MariaDB at " + MARIADB_URL + " not reachable: skipping MariaDB tests");
+                System.err.println(
+                        "[keelson tests] MariaDB at " + MARIADB_URL + " not reachable: skipping MariaDB tests");
                 mariadbReported = true;
             }
             Assumptions.abort("MariaDB not reachable at " + MARIADB_URL);
         }
         execute(MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD, "CREATE DATABASE " + name);
         String url = MARIADB_URL.substring(0, MARIADB_URL.lastIndexOf('/') + 1) + name;
-        return new TestDatabase(Engine.MARIADB, url, MARIADB_USER, MARIADB_PASSWORD,
+        return new TestDatabase(
+                Engine.MARIADB,
+                url,
+                MARIADB_USER,
+                MARIADB_PASSWORD,
                 () -> execute(MARIADB_URL, MARIADB_USER, MARIADB_PASSWORD, "DROP DATABASE IF EXISTS " + name));
     }
 
     private static TestDatabase sqlite(String name) throws IOException {
         Path dir = Files.createTempDirectory("keelson-sqlite");
-        return new TestDatabase(Engine.SQLITE, "jdbc:sqlite:" + dir.resolve(name + ".db"), null, null,
-                () -> deleteTree(dir));
+        return new TestDatabase(
+                Engine.SQLITE, "jdbc:sqlite:" + dir.resolve(name + ".db"), null, null, () -> deleteTree(dir));
     }
 
     private static TestDatabase h2(String name) throws IOException {
         Path dir = Files.createTempDirectory("keelson-h2");
         // AUTO_SERVER lets several processes open the same file database, as the concurrency tests do
-        return new TestDatabase(Engine.H2, "jdbc:h2:file:" + dir.resolve(name) + ";AUTO_SERVER=TRUE", "sa", "",
-                () -> deleteTree(dir));
+        return new TestDatabase(
+                Engine.H2, "jdbc:h2:file:" + dir.resolve(name) + ";AUTO_SERVER=TRUE", "sa", "", () -> deleteTree(dir));
     }
 
     /** Null when a connection opens, else the driver's reason (refused, too many clients, ...). */

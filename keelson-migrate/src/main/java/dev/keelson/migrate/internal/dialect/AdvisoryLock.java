@@ -36,6 +36,7 @@ final class AdvisoryLock implements MigrationLock {
      * statement finishes.
      */
     private static final String CHECK_CLIENT = ", set_config('client_connection_check_interval', '1s', true)";
+
     private static final String TRY_XACT_HELD_OPEN = "SELECT pg_try_advisory_xact_lock(?, ?), pg_backend_pid()";
     /**
      * Run after the lock is taken in a transaction that stays open: a utility statement takes no snapshot, and
@@ -44,6 +45,7 @@ final class AdvisoryLock implements MigrationLock {
      * keeps {@code idle_in_transaction_session_timeout} from ending the lock while a long file runs.
      */
     private static final String HOLD_WITHOUT_SNAPSHOT = "SET LOCAL idle_in_transaction_session_timeout = 0";
+
     private static final String TRY_SESSION = "SELECT pg_try_advisory_lock(?, ?), pg_backend_pid()";
 
     private final Connection migration;
@@ -57,7 +59,8 @@ final class AdvisoryLock implements MigrationLock {
     private boolean transactionHeld;
     private String busy;
 
-    private AdvisoryLock(Connection migration, Supplier<Connection> opener, int key, LockWaiter waiter, PoolerSigns pooler) {
+    private AdvisoryLock(
+            Connection migration, Supplier<Connection> opener, int key, LockWaiter waiter, PoolerSigns pooler) {
         this.migration = migration;
         this.opener = opener;
         this.key = key;
@@ -66,7 +69,8 @@ final class AdvisoryLock implements MigrationLock {
     }
 
     /** Takes nothing yet: looks for signs of a pooler on the migration connection and reports them. */
-    static AdvisoryLock create(Connection migration, Supplier<Connection> opener, String historyTable, LockWaiter waiter)
+    static AdvisoryLock create(
+            Connection migration, Supplier<Connection> opener, String historyTable, LockWaiter waiter)
             throws SQLException {
         PoolerSigns pooler = new PoolerSigns(waiter.listener());
         pooler.checkPort(migration);
@@ -98,12 +102,17 @@ final class AdvisoryLock implements MigrationLock {
         Connection c = lockConnection();
         if (pooler.detected()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = prepare(c, TRY_XACT_HELD_OPEN); Statement utility = c.createStatement()) {
-                waiter.await(() -> {
-                    // whatever the database's default: a REPEATABLE READ snapshot held open would block CONCURRENTLY
-                    utility.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-                    return attemptInTransaction(c, ps, ready);
-                }, () -> holder(c), what());
+            try (PreparedStatement ps = prepare(c, TRY_XACT_HELD_OPEN);
+                    Statement utility = c.createStatement()) {
+                waiter.await(
+                        () -> {
+                            // whatever the database's default: a REPEATABLE READ snapshot held open would block
+                            // CONCURRENTLY
+                            utility.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                            return attemptInTransaction(c, ps, ready);
+                        },
+                        () -> holder(c),
+                        what());
                 utility.execute(HOLD_WITHOUT_SNAPSHOT);
             }
             transactionHeld = true;
@@ -165,7 +174,8 @@ final class AdvisoryLock implements MigrationLock {
     }
 
     private boolean unlockSession(Connection c) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "SELECT pg_advisory_unlock(?, ?)"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, "SELECT pg_advisory_unlock(?, ?)");
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() && rs.getBoolean(1);
         }
     }
@@ -188,10 +198,12 @@ final class AdvisoryLock implements MigrationLock {
      */
     private static void unnamedStatements(Connection c) throws SQLException {
         try {
-            Class<?> pg = Class.forName("org.postgresql.PGConnection", false, c.getClass().getClassLoader());
+            Class<?> pg = Class.forName(
+                    "org.postgresql.PGConnection", false, c.getClass().getClassLoader());
             pg.getMethod("setPrepareThreshold", int.class).invoke(c.unwrap(pg), 0);
         } catch (ReflectiveOperationException e) {
-            throw new SQLException("Cannot switch the PostgreSQL driver to unnamed statements behind a pooler: " + e, e);
+            throw new SQLException(
+                    "Cannot switch the PostgreSQL driver to unnamed statements behind a pooler: " + e, e);
         }
     }
 
@@ -237,7 +249,8 @@ final class AdvisoryLock implements MigrationLock {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of("PostgreSQL backend pid " + rs.getInt(1) + " (user " + rs.getString(2) + ", application '"
+                return Optional.of("PostgreSQL backend pid " + rs.getInt(1) + " (user " + rs.getString(2)
+                        + ", application '"
                         + rs.getString(3) + "', client " + rs.getString(4) + ", connected since " + rs.getTimestamp(5)
                         + ", " + rs.getString(6) + ")");
             }

@@ -17,10 +17,12 @@ final class CopyIn {
 
     static void run(Connection connection, SqlStatement.CopyIn copy) throws SQLException {
         try {
-            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", false, connection.getClass().getClassLoader());
+            Class<?> pgConnection = Class.forName(
+                    "org.postgresql.PGConnection", false, connection.getClass().getClassLoader());
             Object pg = connection.unwrap(pgConnection);
             Object copyApi = pgConnection.getMethod("getCopyAPI").invoke(pg);
-            copyApi.getClass().getMethod("copyIn", String.class, Reader.class)
+            copyApi.getClass()
+                    .getMethod("copyIn", String.class, Reader.class)
                     .invoke(copyApi, copy.command(), new StringReader(copy.data()));
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof SQLException sql) {

@@ -7,8 +7,8 @@ import dev.keelson.migrate.internal.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -94,7 +94,8 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
      * @param migration      the migration connection (not owned by the lock)
      * @param lockConnection opens a connection for the lock only, owned by the returned lock
      */
-    MigrationLock lock(Connection migration, Supplier<Connection> lockConnection, String historyTable, LockWaiter waiter)
+    MigrationLock lock(
+            Connection migration, Supplier<Connection> lockConnection, String historyTable, LockWaiter waiter)
             throws SQLException;
 
     /**
@@ -123,7 +124,9 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
             return new H2Dialect();
         }
         String kind = u.startsWith("jdbc:") ? u.substring(5).split(":", 2)[0] : u;
-        throw new MigrationException(ErrorCode.UNSUPPORTED_DATABASE, "Keelson does not support '" + kind
-                + "' databases (URL " + url.split("[?;]", 2)[0] + "); use PostgreSQL, MySQL/MariaDB, SQLite or H2");
+        throw new MigrationException(
+                ErrorCode.UNSUPPORTED_DATABASE,
+                "Keelson does not support '" + kind + "' databases (URL " + url.split("[?;]", 2)[0]
+                        + "); use PostgreSQL, MySQL/MariaDB, SQLite or H2");
     }
 }

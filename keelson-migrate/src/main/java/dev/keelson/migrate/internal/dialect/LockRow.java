@@ -42,9 +42,13 @@ final class LockRow implements MigrationLock {
 
     static LockRow acquire(Connection connection, String table, LockWaiter waiter) throws SQLException {
         connection.setAutoCommit(true);
-        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
         Duration stale = waiter.staleAfter();
-        waiter.await(() -> tryAcquire(connection, table, owner, stale), () -> holder(connection, table), "lock row in " + table);
+        waiter.await(
+                () -> tryAcquire(connection, table, owner, stale),
+                () -> holder(connection, table),
+                "lock row in " + table);
         LockRow lock = new LockRow(connection, table, owner, stale);
         long beat = Math.max(stale.toMillis() / 6, 1);
         lock.heart.scheduleWithFixedDelay(lock::beat, beat, beat, TimeUnit.MILLISECONDS);
@@ -80,7 +84,8 @@ final class LockRow implements MigrationLock {
         return connection.prepareStatement("INSERT INTO " + table + " (id, owner, heartbeat_at) VALUES (1, ?, ?)");
     }
 
-    private static boolean takeOverIfStale(Connection connection, String table, String owner, long now, Duration stale) {
+    private static boolean takeOverIfStale(
+            Connection connection, String table, String owner, long now, Duration stale) {
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT owner, heartbeat_at FROM " + table + " WHERE id = 1")) {
             if (!rs.next()) {
@@ -141,16 +146,19 @@ final class LockRow implements MigrationLock {
             ps.setLong(1, System.currentTimeMillis());
             ps.setString(2, owner);
             if (ps.executeUpdate() != 1) {
-                throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "The migration lock row in " + table
-                        + " was taken over by another migrator (this one stopped heart-beating for " + stale.toMillis() / 1000.0
-                        + " s); the current migration was not committed. Run migrate again");
+                throw new MigrationException(
+                        ErrorCode.LOCK_TIMEOUT,
+                        "The migration lock row in " + table
+                                + " was taken over by another migrator (this one stopped heart-beating for "
+                                + stale.toMillis() / 1000.0
+                                + " s); the current migration was not committed. Run migrate again");
             }
         }
     }
 
     private synchronized void beat() {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "UPDATE " + table + " SET heartbeat_at = ? WHERE id = 1 AND owner = ?")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("UPDATE " + table + " SET heartbeat_at = ? WHERE id = 1 AND owner = ?")) {
             ps.setLong(1, System.currentTimeMillis());
             ps.setString(2, owner);
             ps.executeUpdate();
@@ -163,7 +171,8 @@ final class LockRow implements MigrationLock {
     public synchronized void close() {
         heart.shutdownNow();
         try (connection;
-                PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE id = 1 AND owner = ?")) {
+                PreparedStatement ps =
+                        connection.prepareStatement("DELETE FROM " + table + " WHERE id = 1 AND owner = ?")) {
             ps.setString(1, owner);
             ps.executeUpdate();
         } catch (SQLException ignored) {

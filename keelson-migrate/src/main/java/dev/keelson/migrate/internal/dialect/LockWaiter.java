@@ -38,9 +38,11 @@ public record LockWaiter(Duration timeout, MigrationListener listener, Duration 
                 lastReport = now;
             }
             if (waited.compareTo(timeout) >= 0) {
-                throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Gave up waiting for the migration lock (" + what
-                        + ") after " + seconds(timeout) + "; it is held by " + holder.describe()
-                        + ". Wait for that migrator to finish, or raise the lock timeout");
+                throw new MigrationException(
+                        ErrorCode.LOCK_TIMEOUT,
+                        "Gave up waiting for the migration lock (" + what
+                                + ") after " + seconds(timeout) + "; it is held by " + holder.describe()
+                                + ". Wait for that migrator to finish, or raise the lock timeout");
             }
             sleep();
         }

@@ -4,12 +4,12 @@ import dev.keelson.migrate.internal.sql.SplitRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -63,7 +63,8 @@ public record MysqlDialect() implements Dialect {
             rs.next();
             List<String> session = modes(rs.getString(1));
             if (session.contains("IGNORE_SPACE") && !modes(rs.getString(2)).contains("IGNORE_SPACE")) {
-                List<String> kept = session.stream().filter(m -> !m.equals("IGNORE_SPACE")).toList();
+                List<String> kept =
+                        session.stream().filter(m -> !m.equals("IGNORE_SPACE")).toList();
                 try (PreparedStatement set = connection.prepareStatement("SET SESSION sql_mode = ?")) {
                     set.setString(1, String.join(",", kept));
                     set.execute();
@@ -73,18 +74,23 @@ public record MysqlDialect() implements Dialect {
     }
 
     private static List<String> modes(String text) {
-        return text == null || text.isBlank() ? List.of()
-                : Arrays.stream(text.split(",")).map(m -> m.strip().toUpperCase(Locale.ROOT)).toList();
+        return text == null || text.isBlank()
+                ? List.of()
+                : Arrays.stream(text.split(","))
+                        .map(m -> m.strip().toUpperCase(Locale.ROOT))
+                        .toList();
     }
 
     @Override
-    public MigrationLock lock(Connection migration, Supplier<Connection> lockConnection, String historyTable,
-            LockWaiter waiter) throws SQLException {
+    public MigrationLock lock(
+            Connection migration, Supplier<Connection> lockConnection, String historyTable, LockWaiter waiter)
+            throws SQLException {
         return OwnConnection.lock(lockConnection, c -> NamedLock.acquire(c, historyTable, waiter));
     }
 
     @Override
-    public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter) throws SQLException {
+    public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter)
+            throws SQLException {
         return NamedLock.holderOfTable(connection, historyTable);
     }
 }

@@ -26,23 +26,29 @@ final class NamedLock implements MigrationLock {
         String name = lockName(connection, historyTable);
         try (PreparedStatement tryLock = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
             tryLock.setString(1, name);
-            waiter.await(() -> {
-                try (ResultSet rs = tryLock.executeQuery()) {
-                    return rs.next() && rs.getInt(1) == 1;
-                }
-            }, () -> holderOf(connection, name).orElse("another session (it was just released)"), "GET_LOCK('" + name + "')");
+            waiter.await(
+                    () -> {
+                        try (ResultSet rs = tryLock.executeQuery()) {
+                            return rs.next() && rs.getInt(1) == 1;
+                        }
+                    },
+                    () -> holderOf(connection, name).orElse("another session (it was just released)"),
+                    "GET_LOCK('" + name + "')");
         }
         return new NamedLock(connection, name);
     }
 
     private static String lockName(Connection connection, String historyTable) throws SQLException {
         String database;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
             rs.next();
             database = rs.getString(1);
         }
         String name = "keelson:" + database + "." + historyTable;
-        return name.length() <= 64 ? name : "keelson:" + Integer.toHexString(name.hashCode()) + ":" + name.substring(0, 40);
+        return name.length() <= 64
+                ? name
+                : "keelson:" + Integer.toHexString(name.hashCode()) + ":" + name.substring(0, 40);
     }
 
     /** The connection holding the lock of {@code historyTable}, if any. */
@@ -59,8 +65,9 @@ final class NamedLock implements MigrationLock {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of("MySQL/MariaDB connection " + rs.getLong(1) + " (" + rs.getString(2) + "@" + rs.getString(3)
-                        + ", database " + rs.getString(4) + ", " + rs.getString(5) + " for " + rs.getLong(6) + " s)");
+                return Optional.of("MySQL/MariaDB connection " + rs.getLong(1) + " (" + rs.getString(2) + "@"
+                        + rs.getString(3) + ", database " + rs.getString(4) + ", " + rs.getString(5) + " for "
+                        + rs.getLong(6) + " s)");
             }
         }
     }

@@ -33,12 +33,14 @@ final class PoolerSigns {
     /** Compares the port the server listens on with the one in the connection's URL. */
     void checkPort(Connection c) throws SQLException {
         Optional<Integer> urlPort = urlPort(c.getMetaData().getURL());
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT inet_server_port()")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT inet_server_port()")) {
             rs.next();
             int serverPort = rs.getInt(1);
             if (!rs.wasNull() && urlPort.isPresent() && urlPort.get() != serverPort) {
-                report("the JDBC URL names port " + urlPort.get() + " but the PostgreSQL server behind it listens on port "
-                        + serverPort + ", so a connection pooler or proxy (PgBouncer?) is in between");
+                report("the JDBC URL names port " + urlPort.get()
+                        + " but the PostgreSQL server behind it listens on port " + serverPort
+                        + ", so a connection pooler or proxy (PgBouncer?) is in between");
             }
         }
     }
@@ -47,9 +49,10 @@ final class PoolerSigns {
     void observePid(String connection, int pid) {
         Integer before = pids.put(connection, pid);
         if (before != null && before != pid) {
-            report("the PostgreSQL backend pid of one connection changed from " + before + " to " + pid
-                    + " between two transactions: a connection pooler in transaction mode (PgBouncer pool_mode=transaction?)"
-                    + " is in between (unless it supports prepared statements, add prepareThreshold=0 to the JDBC URL)");
+            report(
+                    "the PostgreSQL backend pid of one connection changed from " + before + " to " + pid
+                            + " between two transactions: a connection pooler in transaction mode (PgBouncer pool_mode=transaction?)"
+                            + " is in between (unless it supports prepared statements, add prepareThreshold=0 to the JDBC URL)");
         }
     }
 

@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -58,13 +58,15 @@ public record PostgresDialect() implements Dialect {
      * the newest migrations of that run, each entirely, never half.
      */
     @Override
-    public MigrationLock lock(Connection migration, Supplier<Connection> lockConnection, String historyTable,
-            LockWaiter waiter) throws SQLException {
+    public MigrationLock lock(
+            Connection migration, Supplier<Connection> lockConnection, String historyTable, LockWaiter waiter)
+            throws SQLException {
         return AdvisoryLock.create(migration, lockConnection, historyTable, waiter);
     }
 
     @Override
-    public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter) throws SQLException {
+    public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter)
+            throws SQLException {
         return AdvisoryLock.holderOf(connection, historyTable);
     }
 }

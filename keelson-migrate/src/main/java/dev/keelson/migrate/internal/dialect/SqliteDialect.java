@@ -25,13 +25,15 @@ public record SqliteDialect() implements Dialect {
     }
 
     @Override
-    public MigrationLock lock(Connection migration, Supplier<Connection> lockConnection, String historyTable,
-            LockWaiter waiter) throws SQLException {
+    public MigrationLock lock(
+            Connection migration, Supplier<Connection> lockConnection, String historyTable, LockWaiter waiter)
+            throws SQLException {
         return OwnConnection.lock(lockConnection, c -> LockRow.acquire(c, historyTable + "_lock", waiter));
     }
 
     @Override
-    public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter) throws SQLException {
+    public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter)
+            throws SQLException {
         return LockRow.holderOf(connection, historyTable + "_lock", staleAfter);
     }
 }

@@ -49,13 +49,18 @@ public final class ChangeScript {
         });
         forEach(EnumSet.of(ObjectKind.TABLE), d -> {
             if (d.to() != null) {
-                out.add(ddl.createTable(d.name(), children(comparison.to(), d.name(), ObjectKind.COLUMN),
-                        children(comparison.to(), d.name(), ObjectKind.PRIMARY_KEY).stream().findFirst().orElse(null)));
+                out.add(ddl.createTable(
+                        d.name(),
+                        children(comparison.to(), d.name(), ObjectKind.COLUMN),
+                        children(comparison.to(), d.name(), ObjectKind.PRIMARY_KEY).stream()
+                                .findFirst()
+                                .orElse(null)));
             }
         });
         columns();
         List<Difference> droppedTables = comparison.differences().stream()
-                .filter(d -> d.kind() == ObjectKind.TABLE && d.to() == null).toList();
+                .filter(d -> d.kind() == ObjectKind.TABLE && d.to() == null)
+                .toList();
         // foreign keys between dropped tables go first, so the tables can go in any order
         droppedTables.forEach(d -> children(comparison.from(), d.name(), ObjectKind.FOREIGN_KEY)
                 .forEach(fk -> out.add(ddl.dropConstraint(fk))));
@@ -77,7 +82,8 @@ public final class ChangeScript {
     private void dropDependents() {
         forEach(EnumSet.of(ObjectKind.VIEW), d -> dropIfGoneOrChanged(d, () -> ddl.drop(d.from())));
         forEach(EnumSet.of(ObjectKind.FOREIGN_KEY), d -> dropIfGoneOrChanged(d, () -> ddl.dropConstraint(d.from())));
-        forEach(EnumSet.of(ObjectKind.PRIMARY_KEY, ObjectKind.UNIQUE, ObjectKind.CHECK),
+        forEach(
+                EnumSet.of(ObjectKind.PRIMARY_KEY, ObjectKind.UNIQUE, ObjectKind.CHECK),
                 d -> dropIfGoneOrChanged(d, () -> ddl.dropConstraint(d.from())));
         forEach(EnumSet.of(ObjectKind.INDEX), d -> dropIfGoneOrChanged(d, () -> ddl.dropIndex(d.from())));
         forEach(EnumSet.of(ObjectKind.FUNCTION, ObjectKind.PROCEDURE), d -> {
@@ -90,25 +96,38 @@ public final class ChangeScript {
     private void createDependents() {
         List<SchemaObject> created = new ArrayList<>();
         for (Difference d : comparison.differences()) {
-            if (d.to() != null && d.kind() != ObjectKind.TABLE && d.table() == null
-                    && EnumSet.of(ObjectKind.FUNCTION, ObjectKind.PROCEDURE, ObjectKind.VIEW).contains(d.kind())) {
+            if (d.to() != null
+                    && d.kind() != ObjectKind.TABLE
+                    && d.table() == null
+                    && EnumSet.of(ObjectKind.FUNCTION, ObjectKind.PROCEDURE, ObjectKind.VIEW)
+                            .contains(d.kind())) {
                 created.add(d.to());
             }
             if (d.to() != null && (CONSTRAINTS.contains(d.kind()) || d.kind() == ObjectKind.INDEX)) {
                 created.add(d.to());
             }
             if (d.kind() == ObjectKind.TABLE && d.to() != null) {
-                for (ObjectKind kind : List.of(ObjectKind.UNIQUE, ObjectKind.CHECK, ObjectKind.INDEX, ObjectKind.FOREIGN_KEY)) {
+                for (ObjectKind kind :
+                        List.of(ObjectKind.UNIQUE, ObjectKind.CHECK, ObjectKind.INDEX, ObjectKind.FOREIGN_KEY)) {
                     created.addAll(children(comparison.to(), d.name(), kind));
                 }
             }
         }
-        for (ObjectKind kind : List.of(ObjectKind.PRIMARY_KEY, ObjectKind.UNIQUE, ObjectKind.CHECK, ObjectKind.INDEX,
-                ObjectKind.FOREIGN_KEY, ObjectKind.FUNCTION, ObjectKind.PROCEDURE, ObjectKind.VIEW)) {
+        for (ObjectKind kind : List.of(
+                ObjectKind.PRIMARY_KEY,
+                ObjectKind.UNIQUE,
+                ObjectKind.CHECK,
+                ObjectKind.INDEX,
+                ObjectKind.FOREIGN_KEY,
+                ObjectKind.FUNCTION,
+                ObjectKind.PROCEDURE,
+                ObjectKind.VIEW)) {
             for (SchemaObject o : created) {
                 if (o.kind() == kind) {
-                    out.add(kind == ObjectKind.INDEX ? ddl.createIndex(o)
-                            : CONSTRAINTS.contains(kind) ? ddl.addConstraint(o) : ddl.create(o));
+                    out.add(
+                            kind == ObjectKind.INDEX
+                                    ? ddl.createIndex(o)
+                                    : CONSTRAINTS.contains(kind) ? ddl.addConstraint(o) : ddl.create(o));
                 }
             }
         }
@@ -143,6 +162,8 @@ public final class ChangeScript {
     }
 
     private static List<SchemaObject> children(DbSchema schema, String table, ObjectKind kind) {
-        return schema.objects().values().stream().filter(o -> o.kind() == kind && table.equals(o.table())).toList();
+        return schema.objects().values().stream()
+                .filter(o -> o.kind() == kind && table.equals(o.table()))
+                .toList();
     }
 }

@@ -21,7 +21,8 @@ interface DdlWriter {
 
     /** {@code CREATE TABLE} with its columns and, when given, its primary key. */
     default String createTable(String table, List<SchemaObject> columns, SchemaObject primaryKey) {
-        List<String> lines = new ArrayList<>(columns.stream().map(c -> "    " + columnDefinition(c)).toList());
+        List<String> lines = new ArrayList<>(
+                columns.stream().map(c -> "    " + columnDefinition(c)).toList());
         if (primaryKey != null) {
             lines.add("    " + primaryKeyClause(primaryKey));
         }

@@ -21,8 +21,11 @@ final class MariaDbDdl implements DdlWriter {
         StringBuilder b = new StringBuilder(quote(c.name())).append(' ').append(c.get("type"));
         String generated = c.get("generated");
         if (generated != null) {
-            return b.append(" GENERATED ALWAYS AS (").append(generated, 0, generated.lastIndexOf(' ')).append(")")
-                    .append(generated.substring(generated.lastIndexOf(' '))).toString();
+            return b.append(" GENERATED ALWAYS AS (")
+                    .append(generated, 0, generated.lastIndexOf(' '))
+                    .append(")")
+                    .append(generated.substring(generated.lastIndexOf(' ')))
+                    .toString();
         }
         b.append("false".equals(c.get("nullable")) ? " NOT NULL" : " NULL");
         if (c.get("default") != null) {
@@ -46,7 +49,9 @@ final class MariaDbDdl implements DdlWriter {
     public String addConstraint(SchemaObject c) {
         return switch (c.kind()) {
             case PRIMARY_KEY -> "ALTER TABLE " + table(c) + " ADD " + c.get("definition");
-            case UNIQUE -> "ALTER TABLE " + table(c) + " ADD " + c.get("definition").replaceFirst("UNIQUE KEY ", "UNIQUE KEY " + quote(c.name()) + " ");
+            case UNIQUE ->
+                "ALTER TABLE " + table(c) + " ADD "
+                        + c.get("definition").replaceFirst("UNIQUE KEY ", "UNIQUE KEY " + quote(c.name()) + " ");
             default -> "ALTER TABLE " + table(c) + " ADD CONSTRAINT " + quote(c.name()) + " " + c.get("definition");
         };
     }

@@ -17,42 +17,78 @@ import java.util.Map;
  * {@code pg_get_functiondef}. Objects of extensions and the history table are left out.
  */
 public final class PostgresCatalog {
-    private static final String TABLES = "c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
-            + "AND c.relkind IN ('r', 'p') AND c.relname <> ? AND NOT c.relispartition";
+    private static final String TABLES =
+            "c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
+                    + "AND c.relkind IN ('r', 'p') AND c.relname <> ? AND NOT c.relispartition";
 
     private PostgresCatalog() {}
 
     public static DbSchema read(Connection c, String historyTable) throws SQLException {
         List<SchemaObject> all = new ArrayList<>();
         String schema = CatalogQuery.one(c, "SELECT quote_ident(current_schema())");
-        all.addAll(CatalogQuery.list(c, "SELECT c.relname FROM pg_class c WHERE " + TABLES + " ORDER BY 1",
-                rs -> object(ObjectKind.TABLE, null, rs.getString(1)), historyTable));
-        all.addAll(CatalogQuery.list(c, """
+        all.addAll(CatalogQuery.list(
+                c,
+                "SELECT c.relname FROM pg_class c WHERE " + TABLES + " ORDER BY 1",
+                rs -> object(ObjectKind.TABLE, null, rs.getString(1)),
+                historyTable));
+        all.addAll(CatalogQuery.list(
+                c,
+                """
                 SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                        pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated
                 FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
                 LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
                 WHERE %s AND a.attnum > 0 AND NOT a.attisdropped ORDER BY 1, a.attnum""".formatted(TABLES),
-                rs -> column(rs.getString(1), rs.getString(2), rs.getString(3), !rs.getBoolean(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7)), historyTable));
-        all.addAll(CatalogQuery.list(c, """
+                rs -> column(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        !rs.getBoolean(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)),
+                historyTable));
+        all.addAll(CatalogQuery.list(
+                c,
+                """
                 SELECT c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid)
                 FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
                 WHERE %s ORDER BY 1, 2""".formatted(TABLES),
-                rs -> object(constraintKind(rs.getString(3)), rs.getString(1), rs.getString(2), "definition", rs.getString(4)),
+                rs -> object(
+                        constraintKind(rs.getString(3)),
+                        rs.getString(1),
+                        rs.getString(2),
+                        "definition",
+                        rs.getString(4)),
                 historyTable));
-        all.addAll(CatalogQuery.list(c, """
+        all.addAll(CatalogQuery.list(
+                c,
+                """
                 SELECT c.relname, i.relname, pg_get_indexdef(x.indexrelid)
                 FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
                 WHERE %s AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.conrelid = c.oid)
                 ORDER BY 1, 2""".formatted(TABLES),
-                rs -> object(ObjectKind.INDEX, rs.getString(1), rs.getString(2), "definition", unqualified(rs.getString(3), schema)),
+                rs -> object(
+                        ObjectKind.INDEX,
+                        rs.getString(1),
+                        rs.getString(2),
+                        "definition",
+                        unqualified(rs.getString(3), schema)),
                 historyTable));
-        all.addAll(CatalogQuery.list(c, """
+        all.addAll(CatalogQuery.list(
+                c,
+                """
                 SELECT viewname, pg_get_viewdef(format('%I.%I', schemaname, viewname)::regclass, true)
                 FROM pg_views WHERE schemaname = current_schema() ORDER BY 1""",
-                rs -> object(ObjectKind.VIEW, null, rs.getString(1), "definition", rs.getString(2).strip())));
-        all.addAll(CatalogQuery.list(c, """
+                rs -> object(
+                        ObjectKind.VIEW,
+                        null,
+                        rs.getString(1),
+                        "definition",
+                        rs.getString(2).strip())));
+        all.addAll(CatalogQuery.list(
+                c,
+                """
                 SELECT s.sequencename, s.data_type::text, s.start_value::text, s.increment_by::text, s.min_value::text,
                        s.max_value::text, s.cycle::text,
                        (SELECT quote_ident(c.relname) || '.' || quote_ident(a.attname) || CASE d.deptype WHEN 'i' THEN ' identity' ELSE '' END
@@ -61,16 +97,33 @@ public final class PostgresCatalog {
                         WHERE d.objid = format('%I.%I', s.schemaname, s.sequencename)::regclass
                           AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1)
                 FROM pg_sequences s WHERE s.schemaname = current_schema() ORDER BY 1""",
-                rs -> object(ObjectKind.SEQUENCE, null, rs.getString(1), "type", rs.getString(2), "start", rs.getString(3),
-                        "increment", rs.getString(4), "min", rs.getString(5), "max", rs.getString(6), "cycle", rs.getString(7),
-                        "owned by", rs.getString(8))));
-        all.addAll(CatalogQuery.list(c, """
+                rs -> object(
+                        ObjectKind.SEQUENCE,
+                        null,
+                        rs.getString(1),
+                        "type",
+                        rs.getString(2),
+                        "start",
+                        rs.getString(3),
+                        "increment",
+                        rs.getString(4),
+                        "min",
+                        rs.getString(5),
+                        "max",
+                        rs.getString(6),
+                        "cycle",
+                        rs.getString(7),
+                        "owned by",
+                        rs.getString(8))));
+        all.addAll(CatalogQuery.list(
+                c, """
                 SELECT t.typname, string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
                 FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
                 WHERE t.typnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
-                GROUP BY t.typname ORDER BY 1""",
-                rs -> object(ObjectKind.ENUM, null, rs.getString(1), "labels", rs.getString(2))));
-        all.addAll(CatalogQuery.list(c, """
+                GROUP BY t.typname ORDER BY 1""", rs -> object(ObjectKind.ENUM, null, rs.getString(1), "labels", rs.getString(2))));
+        all.addAll(CatalogQuery.list(
+                c,
+                """
                 SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', p.prokind,
                        pg_get_functiondef(p.oid)
                 FROM pg_proc p
@@ -78,8 +131,12 @@ public final class PostgresCatalog {
                   AND p.prokind IN ('f', 'p')
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
                 ORDER BY 1""",
-                rs -> object(rs.getString(2).equals("p") ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION, null,
-                        rs.getString(1), "definition", rs.getString(3).strip())));
+                rs -> object(
+                        rs.getString(2).equals("p") ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION,
+                        null,
+                        rs.getString(1),
+                        "definition",
+                        rs.getString(3).strip())));
         return DbSchema.of("postgresql", all);
     }
 
@@ -92,14 +149,16 @@ public final class PostgresCatalog {
         };
     }
 
-    private static SchemaObject column(String table, String name, String type, boolean nullable, String dflt,
-            String identity, String generated) {
+    private static SchemaObject column(
+            String table, String name, String type, boolean nullable, String dflt, String identity, String generated) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("type", type);
         p.put("nullable", String.valueOf(nullable));
         boolean isGenerated = generated != null && !generated.isEmpty();
         p.put("default", isGenerated ? null : dflt);
-        p.put("identity", identity == null || identity.isEmpty() ? null : identity.equals("a") ? "always" : "by default");
+        p.put(
+                "identity",
+                identity == null || identity.isEmpty() ? null : identity.equals("a") ? "always" : "by default");
         p.put("generated", isGenerated ? dflt : null);
         return new SchemaObject(ObjectKind.COLUMN, table, name, p);
     }

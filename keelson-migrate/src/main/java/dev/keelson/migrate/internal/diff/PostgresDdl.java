@@ -25,7 +25,9 @@ final class PostgresDdl implements DdlWriter {
             b.append(" GENERATED ALWAYS AS (").append(c.get("generated")).append(") STORED");
         }
         if (c.get("identity") != null) {
-            b.append(" GENERATED ").append(c.get("identity").toUpperCase(Locale.ROOT)).append(" AS IDENTITY");
+            b.append(" GENERATED ")
+                    .append(c.get("identity").toUpperCase(Locale.ROOT))
+                    .append(" AS IDENTITY");
         }
         if (c.get("default") != null) {
             b.append(" DEFAULT ").append(c.get("default"));
@@ -89,9 +91,11 @@ final class PostgresDdl implements DdlWriter {
     public String create(SchemaObject o) {
         return switch (o.kind()) {
             case ENUM -> "CREATE TYPE " + quote(o.name()) + " AS ENUM (" + o.get("labels") + ")";
-            case SEQUENCE -> "CREATE SEQUENCE " + quote(o.name()) + " AS " + o.get("type") + " INCREMENT BY "
-                    + o.get("increment") + " MINVALUE " + o.get("min") + " MAXVALUE " + o.get("max") + " START WITH "
-                    + o.get("start") + ("true".equals(o.get("cycle")) ? " CYCLE" : " NO CYCLE");
+            case SEQUENCE ->
+                "CREATE SEQUENCE " + quote(o.name()) + " AS " + o.get("type") + " INCREMENT BY "
+                        + o.get("increment") + " MINVALUE " + o.get("min") + " MAXVALUE " + o.get("max")
+                        + " START WITH "
+                        + o.get("start") + ("true".equals(o.get("cycle")) ? " CYCLE" : " NO CYCLE");
             case VIEW -> "CREATE VIEW " + quote(o.name()) + " AS\n" + stripSemicolon(o.get("definition"));
             case FUNCTION, PROCEDURE -> stripSemicolon(o.get("definition"));
             default -> throw new IllegalArgumentException(o.kind() + " is not a top-level object");
@@ -118,12 +122,15 @@ final class PostgresDdl implements DdlWriter {
     public List<String> afterTables(SchemaObject o) {
         String owner = o.get("owned by");
         return o.kind() == ObjectKind.SEQUENCE && owner != null
-                ? List.of("ALTER SEQUENCE " + quote(o.name()) + " OWNED BY " + owner) : List.of();
+                ? List.of("ALTER SEQUENCE " + quote(o.name()) + " OWNED BY " + owner)
+                : List.of();
     }
 
     @Override
     public boolean implicit(SchemaObject o) {
-        return o.kind() == ObjectKind.SEQUENCE && o.get("owned by") != null && o.get("owned by").endsWith(" identity");
+        return o.kind() == ObjectKind.SEQUENCE
+                && o.get("owned by") != null
+                && o.get("owned by").endsWith(" identity");
     }
 
     private static String stripSemicolon(String text) {

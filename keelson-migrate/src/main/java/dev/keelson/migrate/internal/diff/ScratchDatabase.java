@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * @param user     the user
  * @param password the password
  */
-public record ScratchDatabase(String url, String name, String adminUrl, String user, String password) implements AutoCloseable {
+public record ScratchDatabase(String url, String name, String adminUrl, String user, String password)
+        implements AutoCloseable {
     private static final Pattern URL = Pattern.compile("(jdbc:(postgresql|mysql|mariadb)://[^/?;]*/)([^?;]*)(.*)");
 
     /**
@@ -33,10 +34,13 @@ public record ScratchDatabase(String url, String name, String adminUrl, String u
     public static ScratchDatabase create(String url, String user, String password) {
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, "Cannot build a scratch database next to " + url
-                    + ": give a jdbc:postgresql://host/db or jdbc:mariadb://host/db URL");
+            throw new MigrationException(
+                    ErrorCode.CONFIGURATION,
+                    "Cannot build a scratch database next to " + url
+                            + ": give a jdbc:postgresql://host/db or jdbc:mariadb://host/db URL");
         }
-        String name = "keelson_scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "keelson_scratch_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         ScratchDatabase scratch = new ScratchDatabase(m.group(1) + name + m.group(4), name, url, user, password);
         scratch.execute("CREATE DATABASE " + name);
         return scratch;
@@ -48,16 +52,23 @@ public record ScratchDatabase(String url, String name, String adminUrl, String u
 
     @Override
     public void close() {
-        execute(url.startsWith("jdbc:postgresql:") ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
-                : "DROP DATABASE IF EXISTS " + name);
+        execute(
+                url.startsWith("jdbc:postgresql:")
+                        ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
+                        : "DROP DATABASE IF EXISTS " + name);
     }
 
     private void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Scratch database: " + sql + " failed on " + adminUrl
-                    + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + "); the user needs the right to create databases (the database of the URL was not changed)", e);
+            throw new MigrationException(
+                    ErrorCode.CONNECTION_FAILED,
+                    "Scratch database: " + sql + " failed on " + adminUrl + ": " + e.getMessage() + " (SQLState "
+                            + e.getSQLState()
+                            + "); the user needs the right to create databases (the database of the URL was not changed)",
+                    e);
         }
     }
 

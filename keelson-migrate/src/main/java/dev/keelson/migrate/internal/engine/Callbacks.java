@@ -52,8 +52,8 @@ final class Callbacks {
         Map<CallbackEvent, List<Prepared>> byEvent = new EnumMap<>(CallbackEvent.class);
         for (CallbackScript c : catalog.callbacks()) {
             if (!c.event().runs()) {
-                listener.notice(c.fileName() + " is a Flyway callback of " + c.event().flywayName()
-                        + ", an event keelson has no command for: it is not run");
+                listener.notice(c.fileName() + " is a Flyway callback of "
+                        + c.event().flywayName() + ", an event keelson has no command for: it is not run");
                 continue;
             }
             String text = placeholders.replace(c.fileName(), c.content());
@@ -61,8 +61,8 @@ final class Callbacks {
                 byEvent.computeIfAbsent(c.event(), e -> new ArrayList<>())
                         .add(new Prepared(c, new StatementSplitter(dialect.splitRules()).split(text)));
             } catch (SqlParseException e) {
-                throw new MigrationException(ErrorCode.SQL_PARSE_ERROR, c.fileName() + ": " + e.getMessage() + " ("
-                        + c.origin() + ")", e);
+                throw new MigrationException(
+                        ErrorCode.SQL_PARSE_ERROR, c.fileName() + ": " + e.getMessage() + " (" + c.origin() + ")", e);
             }
         }
         return new Callbacks(byEvent, dialect);
@@ -80,8 +80,10 @@ final class Callbacks {
                     execute(statement, p, sql);
                 }
             } catch (SQLException e) {
-                throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Database error in callback "
-                        + p.script().fileName() + ": " + e.getMessage(), e);
+                throw new MigrationException(
+                        ErrorCode.CONNECTION_FAILED,
+                        "Database error in callback " + p.script().fileName() + ": " + e.getMessage(),
+                        e);
             }
         }
     }
@@ -99,12 +101,18 @@ final class Callbacks {
         try {
             dialect.execute(statement, sql);
         } catch (SQLException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName()
+            String message = e.getMessage() == null
+                    ? e.getClass().getSimpleName()
                     : e.getMessage().strip().replaceAll("[.\\s]+$", "");
-            throw new MigrationException(ErrorCode.MIGRATION_FAILED, "Callback " + p.script().fileName() + " ("
-                    + p.script().event().flywayName() + ") failed at line " + sql.line() + ": "
-                    + (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ") + message + ". Fix the"
-                    + " callback file and run the command again (" + p.script().origin() + ")", e);
+            throw new MigrationException(
+                    ErrorCode.MIGRATION_FAILED,
+                    "Callback " + p.script().fileName() + " ("
+                            + p.script().event().flywayName() + ") failed at line " + sql.line() + ": "
+                            + (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ") + message
+                            + ". Fix the"
+                            + " callback file and run the command again ("
+                            + p.script().origin() + ")",
+                    e);
         }
     }
 }

@@ -29,7 +29,10 @@ final class Database implements AutoCloseable {
         Connection connection = connect(config);
         try {
             connection.setAutoCommit(true);
-            Dialect dialect = Dialect.forUrl(config.url() != null ? config.url() : connection.getMetaData().getURL());
+            Dialect dialect = Dialect.forUrl(
+                    config.url() != null
+                            ? config.url()
+                            : connection.getMetaData().getURL());
             dialect.prepareSession(connection);
             return new Database(config, connection, dialect);
         } catch (SQLException | RuntimeException e) {
@@ -38,8 +41,10 @@ final class Database implements AutoCloseable {
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw e instanceof MigrationException m ? m : new MigrationException(ErrorCode.CONNECTION_FAILED,
-                    "Cannot use the database connection: " + e.getMessage(), e);
+            throw e instanceof MigrationException m
+                    ? m
+                    : new MigrationException(
+                            ErrorCode.CONNECTION_FAILED, "Cannot use the database connection: " + e.getMessage(), e);
         }
     }
 
@@ -48,8 +53,11 @@ final class Database implements AutoCloseable {
             return config.url() != null ? openUrl(config) : config.dataSource().getConnection();
         } catch (SQLException e) {
             String where = config.url() != null ? config.url().split("[?;]", 2)[0] : "the DataSource";
-            throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Cannot connect to " + where + ": " + e.getMessage()
-                    + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"), e);
+            throw new MigrationException(
+                    ErrorCode.CONNECTION_FAILED,
+                    "Cannot connect to " + where + ": " + e.getMessage()
+                            + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"),
+                    e);
         }
     }
 
@@ -65,7 +73,8 @@ final class Database implements AutoCloseable {
             try {
                 return DriverManager.getConnection(config.url(), config.user(), config.password());
             } catch (SQLException e) {
-                boolean race = h2 && (e.getErrorCode() == 90020 || e.getErrorCode() == 8000 || e.getErrorCode() == 90067);
+                boolean race =
+                        h2 && (e.getErrorCode() == 90020 || e.getErrorCode() == 8000 || e.getErrorCode() == 90067);
                 if (!race || attempt >= 20) {
                     throw e;
                 }

@@ -27,8 +27,9 @@ final class FlywayAdoption {
     private FlywayAdoption() {}
 
     /** Rows adopted from Flyway's history for {@code history}; empty when keelson has its own or Flyway has none. */
-    static Optional<List<HistoryRow>> rows(Database db, History history, ScriptCatalog catalog, MigrationListener listener,
-            String historyTable) throws SQLException {
+    static Optional<List<HistoryRow>> rows(
+            Database db, History history, ScriptCatalog catalog, MigrationListener listener, String historyTable)
+            throws SQLException {
         if (history.exists() && !history.rows().isEmpty()) {
             return Optional.empty();
         }
@@ -45,13 +46,25 @@ final class FlywayAdoption {
                 continue;
             }
             Optional<MigrationScript> file = fileOf(catalog, type.get(), e);
-            boolean same = file.isPresent() && e.checksum() != null
+            boolean same = file.isPresent()
+                    && e.checksum() != null
                     && FlywayHistory.checksum(file.get().content()) == e.checksum();
             matching += same ? 1 : 0;
             String checksum = same ? file.get().checksum() : e.checksum() == null ? null : "flyway:" + e.checksum();
-            rows.add(new HistoryRow(history.nextRank() + rows.size(), e.version(), e.description(), type.get(),
-                    e.script(), checksum, e.installedBy() == null ? "flyway" : e.installedBy(), e.installedOn(),
-                    e.executionMillis(), true, 0, null, null));
+            rows.add(new HistoryRow(
+                    history.nextRank() + rows.size(),
+                    e.version(),
+                    e.description(),
+                    type.get(),
+                    e.script(),
+                    checksum,
+                    e.installedBy() == null ? "flyway" : e.installedBy(),
+                    e.installedOn(),
+                    e.executionMillis(),
+                    true,
+                    0,
+                    null,
+                    null));
         }
         listener.notice("Found " + FlywayHistory.TABLE + ": its " + rows.size() + " applied entries are this database's"
                 + " history (" + matching + " with the checksum of their file as it is now; any other is named by"
@@ -70,14 +83,23 @@ final class FlywayAdoption {
     }
 
     private static void refuseFailed(List<FlywayHistory.Entry> entries) {
-        Optional<FlywayHistory.Entry> failed = entries.stream().filter(e -> !e.success()).findFirst();
+        Optional<FlywayHistory.Entry> failed =
+                entries.stream().filter(e -> !e.success()).findFirst();
         if (failed.isPresent()) {
-            String highest = entries.stream().filter(FlywayHistory.Entry::success).map(FlywayHistory.Entry::version)
-                    .filter(v -> v != null).max(Version::compareTo).map(Version::toString).orElse("1");
-            throw new MigrationException(ErrorCode.FAILED_MIGRATION_PRESENT, FlywayHistory.TABLE + " records a failed"
-                    + " run of " + failed.get().script() + "; nothing was changed. Clean up what it left and run `flyway"
-                    + " repair`, then run this again to adopt Flyway's history; or adopt the database as it is now with"
-                    + " `keelson db baseline --version " + highest + "`");
+            String highest = entries.stream()
+                    .filter(FlywayHistory.Entry::success)
+                    .map(FlywayHistory.Entry::version)
+                    .filter(v -> v != null)
+                    .max(Version::compareTo)
+                    .map(Version::toString)
+                    .orElse("1");
+            throw new MigrationException(
+                    ErrorCode.FAILED_MIGRATION_PRESENT,
+                    FlywayHistory.TABLE + " records a failed"
+                            + " run of " + failed.get().script()
+                            + "; nothing was changed. Clean up what it left and run `flyway"
+                            + " repair`, then run this again to adopt Flyway's history; or adopt the database as it is now with"
+                            + " `keelson db baseline --version " + highest + "`");
         }
     }
 }

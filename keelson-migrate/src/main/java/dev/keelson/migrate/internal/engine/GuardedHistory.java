@@ -115,15 +115,20 @@ final class GuardedHistory implements AutoCloseable {
      */
     boolean stillNeeded(MigrationScript script, EntryType type) {
         if (othersFailure != null) {
-            throw new MigrationException(ErrorCode.FAILED_MIGRATION_PRESENT, "Another migrator recorded a failure of "
-                    + othersFailure.script() + " while this one was running (" + othersFailure.error() + "); nothing more"
-                    + " was applied. See `keelson db status`");
+            throw new MigrationException(
+                    ErrorCode.FAILED_MIGRATION_PRESENT,
+                    "Another migrator recorded a failure of "
+                            + othersFailure.script() + " while this one was running (" + othersFailure.error()
+                            + "); nothing more"
+                            + " was applied. See `keelson db status`");
         }
         return switch (type) {
             case VERSIONED -> !history.isApplied(script.version());
             case UNDO -> history.isApplied(script.version());
-            case REPEATABLE -> history.latestRepeatable(script.description())
-                    .filter(r -> r.type() == EntryType.REPEATABLE && r.success() && script.matches(r.checksum())).isEmpty();
+            case REPEATABLE ->
+                history.latestRepeatable(script.description())
+                        .filter(r -> r.type() == EntryType.REPEATABLE && r.success() && script.matches(r.checksum()))
+                        .isEmpty();
             case BASELINE, DELETED, CHECKSUM_UPGRADE -> true;
         };
     }

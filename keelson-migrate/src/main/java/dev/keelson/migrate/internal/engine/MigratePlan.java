@@ -45,8 +45,10 @@ final class MigratePlan {
     private void checkTarget() {
         Optional<Version> current = history.schemaVersion();
         if (target != null && current.isPresent() && target.compareTo(current.get()) < 0) {
-            throw new MigrationException(ErrorCode.INVALID_VERSION, "Target " + target + " is below the schema version "
-                    + current.get() + "; migrate only moves forward, use `keelson db rollback --to " + target + "`");
+            throw new MigrationException(
+                    ErrorCode.INVALID_VERSION,
+                    "Target " + target + " is below the schema version " + current.get()
+                            + "; migrate only moves forward, use `keelson db rollback --to " + target + "`");
         }
     }
 
@@ -67,12 +69,18 @@ final class MigratePlan {
             return;
         }
         Version highest = applied.getLast();
-        List<String> below = pending.stream().filter(s -> s.version().compareTo(highest) < 0)
-                .map(MigrationScript::fileName).toList();
+        List<String> below = pending.stream()
+                .filter(s -> s.version().compareTo(highest) < 0)
+                .map(MigrationScript::fileName)
+                .toList();
         if (!below.isEmpty()) {
-            throw new MigrationException(ErrorCode.OUT_OF_ORDER, "Pending " + String.join(", ", below)
-                    + (below.size() == 1 ? " has a version" : " have versions") + " below the newest applied version "
-                    + highest + "; renumber above " + highest + ", or allow out-of-order migrations (outOfOrder)");
+            throw new MigrationException(
+                    ErrorCode.OUT_OF_ORDER,
+                    "Pending " + String.join(", ", below)
+                            + (below.size() == 1 ? " has a version" : " have versions")
+                            + " below the newest applied version "
+                            + highest + "; renumber above " + highest
+                            + ", or allow out-of-order migrations (outOfOrder)");
         }
     }
 
@@ -80,7 +88,8 @@ final class MigratePlan {
         List<MigrationScript> changed = new ArrayList<>();
         for (MigrationScript r : catalog.repeatable().values()) {
             Optional<HistoryRow> row = history.latestRepeatable(r.description());
-            boolean ran = row.isPresent() && row.get().type() == EntryType.REPEATABLE
+            boolean ran = row.isPresent()
+                    && row.get().type() == EntryType.REPEATABLE
                     && r.matches(row.get().checksum());
             if (!ran) {
                 changed.add(r);

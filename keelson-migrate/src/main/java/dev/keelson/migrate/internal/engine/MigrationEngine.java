@@ -89,7 +89,8 @@ public final class MigrationEngine {
      * The scripts {@code migrate} runs, prepared; a file whose last run outside a transaction failed resumes where
      * it failed (see {@link Resumption}), or the run is refused before anything runs.
      */
-    private List<PreparedScript> migratePlan(Database db, ScriptCatalog catalog, History history, MigrateOptions options) {
+    private List<PreparedScript> migratePlan(
+            Database db, ScriptCatalog catalog, History history, MigrateOptions options) {
         noteOlderChecksums(history);
         refuseInvalid(catalog, history);
         List<MigrationScript> plan = new MigratePlan(catalog, history, options.target(), config.outOfOrder()).scripts();
@@ -99,8 +100,8 @@ public final class MigrationEngine {
             Resumption decision = Resumption.of(failed, i < 0 ? null : prepared.get(i));
             switch (decision) {
                 case Resumption.Resume resume -> prepared.set(i, prepared.get(i).resumingAfter(resume.applied()));
-                case Resumption.Refuse refuse -> throw new MigrationException(ErrorCode.FAILED_MIGRATION_PRESENT,
-                        refuse.message());
+                case Resumption.Refuse refuse ->
+                    throw new MigrationException(ErrorCode.FAILED_MIGRATION_PRESENT, refuse.message());
             }
         }
         return prepared;
@@ -109,18 +110,21 @@ public final class MigrationEngine {
     /** Tells the listener when applied migrations carry checksums of an older format, and how to upgrade them. */
     private void noteOlderChecksums(History history) {
         long older = Stream.concat(history.latestVersionRows().stream(), history.latestRepeatableRows().stream())
-                .filter(r -> r.success() && Checksum.isOlder(r.checksum())).count();
+                .filter(r -> r.success() && Checksum.isOlder(r.checksum()))
+                .count();
         if (older > 0) {
-            config.listener().notice(older + " applied migration(s) have a checksum in an older format, still verified"
-                    + " with its own algorithm; `keelson db repair --upgrade-checksums` rewrites them in the current"
-                    + " format (" + Checksum.CURRENT + ")");
+            config.listener()
+                    .notice(older + " applied migration(s) have a checksum in an older format, still verified"
+                            + " with its own algorithm; `keelson db repair --upgrade-checksums` rewrites them in the current"
+                            + " format (" + Checksum.CURRENT + ")");
         }
     }
 
     private static int indexOf(List<PreparedScript> prepared, HistoryRow row) {
         for (int i = 0; i < prepared.size(); i++) {
             MigrationScript s = prepared.get(i).script();
-            boolean same = row.version() != null ? row.version().equals(s.version())
+            boolean same = row.version() != null
+                    ? row.version().equals(s.version())
                     : s.version() == null && row.description().equals(s.description());
             if (same && row.type() != EntryType.UNDO) {
                 return i;
@@ -169,14 +173,19 @@ public final class MigrationEngine {
         List<String> missing = new ArrayList<>();
         for (Version v : versions) {
             Optional<MigrationScript> u = catalog.undoOf(v);
-            u.ifPresentOrElse(undo::add, () -> missing.add(scriptOf(history, v) + " has no undo file U" + v + "__*.sql"));
+            u.ifPresentOrElse(
+                    undo::add, () -> missing.add(scriptOf(history, v) + " has no undo file U" + v + "__*.sql"));
         }
         if (!missing.isEmpty()) {
-            throw new MigrationException(ErrorCode.MISSING_UNDO, "Cannot roll back: " + String.join("; ", missing)
-                    + ". Nothing was run; write the missing undo file(s) first");
+            throw new MigrationException(
+                    ErrorCode.MISSING_UNDO,
+                    "Cannot roll back: " + String.join("; ", missing)
+                            + ". Nothing was run; write the missing undo file(s) first");
         }
         Set<Version> undone = new HashSet<>(versions);
-        Optional<Version> after = history.appliedVersions().stream().filter(v -> !undone.contains(v)).reduce((a, b) -> b)
+        Optional<Version> after = history.appliedVersions().stream()
+                .filter(v -> !undone.contains(v))
+                .reduce((a, b) -> b)
                 .or(() -> history.baseline().map(HistoryRow::version));
         return new Rollback(prepare(db, undo), after);
     }
@@ -226,7 +235,8 @@ public final class MigrationEngine {
                 }
                 guarded.ensureTable();
                 Repair repair = new Repair(catalog, history, guarded.table(), db, config);
-                RepairResult result = options.resumeScript() != null ? repair.resumeAt(options)
+                RepairResult result = options.resumeScript() != null
+                        ? repair.resumeAt(options)
                         : options.upgradeChecksums() ? repair.upgradeChecksums() : repair.run();
                 guarded.endPlanning();
                 return result;
@@ -245,18 +255,36 @@ public final class MigrationEngine {
         });
     }
 
-    private void baseline(Database db, GuardedHistory guarded, Version version, String description) throws SQLException {
+    private void baseline(Database db, GuardedHistory guarded, Version version, String description)
+            throws SQLException {
         History history = guarded.history();
-        if (!history.appliedVersions().isEmpty() || history.baseline().isPresent()
+        if (!history.appliedVersions().isEmpty()
+                || history.baseline().isPresent()
                 || history.latestRepeatableRows().stream().anyMatch(r -> r.type() == EntryType.REPEATABLE)) {
-            throw new MigrationException(ErrorCode.BASELINE_REFUSED, "Cannot baseline: the database already has "
-                    + "applied migrations (schema version " + history.schemaVersion().map(Version::toString)
-                    .orElse("none") + "); baseline adopts a database Keelson has never migrated");
+            throw new MigrationException(
+                    ErrorCode.BASELINE_REFUSED,
+                    "Cannot baseline: the database already has "
+                            + "applied migrations (schema version "
+                            + history.schemaVersion().map(Version::toString).orElse("none")
+                            + "); baseline adopts a database Keelson has never migrated");
         }
         guarded.ensureTable();
         String text = description == null || description.isBlank() ? "baseline" : description;
-        guarded.table().insert(new HistoryRow(history.nextRank(), version, text, EntryType.BASELINE, null, null,
-                db.installedBy(), config.clock().instant(), 0, true, 0, null, null));
+        guarded.table()
+                .insert(new HistoryRow(
+                        history.nextRank(),
+                        version,
+                        text,
+                        EntryType.BASELINE,
+                        null,
+                        null,
+                        db.installedBy(),
+                        config.clock().instant(),
+                        0,
+                        true,
+                        0,
+                        null,
+                        null));
         guarded.endPlanning();
     }
 
@@ -265,12 +293,15 @@ public final class MigrationEngine {
         for (MigrationInfo info : new StatusRows(catalog, history, Optional.empty()).build()) {
             String script = info.script();
             String message = switch (info.state()) {
-                case CHANGED -> script + " changed since it was applied; restore it, or run `keelson db repair` if the"
-                        + " edit was deliberate";
-                case MISSING_FILE -> script + " was applied but its file is gone; restore it, or run `keelson db repair`"
-                        + " to forget it";
-                case FAILED -> script + " " + info.failure() + "; run `keelson db migrate` to resume it after a fix (it"
-                        + " says what to run when it cannot)";
+                case CHANGED ->
+                    script + " changed since it was applied; restore it, or run `keelson db repair` if the"
+                            + " edit was deliberate";
+                case MISSING_FILE ->
+                    script + " was applied but its file is gone; restore it, or run `keelson db repair`"
+                            + " to forget it";
+                case FAILED ->
+                    script + " " + info.failure() + "; run `keelson db migrate` to resume it after a fix (it"
+                            + " says what to run when it cannot)";
                 default -> null;
             };
             if (message != null) {
@@ -284,16 +315,20 @@ public final class MigrationEngine {
         List<HistoryRow> failed = history.failed();
         if (!failed.isEmpty()) {
             HistoryRow f = failed.getFirst();
-            throw new MigrationException(ErrorCode.FAILED_MIGRATION_PRESENT, "A previous run of " + f.script()
-                    + " failed after " + f.statementsApplied() + " statement(s) (" + f.error() + "). Clean up what it left,"
-                    + " then run `keelson db repair` to clear the failed entry before migrating again");
+            throw new MigrationException(
+                    ErrorCode.FAILED_MIGRATION_PRESENT,
+                    "A previous run of " + f.script()
+                            + " failed after " + f.statementsApplied() + " statement(s) (" + f.error()
+                            + "). Clean up what it left,"
+                            + " then run `keelson db repair` to clear the failed entry before migrating again");
         }
     }
 
     /** Refuses when applied files changed or vanished; failures are {@link Resumption}'s. */
     private void refuseInvalid(ScriptCatalog catalog, History history) {
         List<ValidationProblem> problems = problems(catalog, history).stream()
-                .filter(p -> p.state() != MigrationState.FAILED).toList();
+                .filter(p -> p.state() != MigrationState.FAILED)
+                .toList();
         if (!problems.isEmpty()) {
             StringBuilder text = new StringBuilder("Validation failed, nothing was migrated:");
             problems.forEach(p -> text.append("\n  - ").append(p.message()));
@@ -303,7 +338,9 @@ public final class MigrationEngine {
 
     private Optional<Version> reached(History history, List<PreparedScript> plan) {
         Optional<Version> current = history.schemaVersion();
-        Optional<Version> planned = plan.stream().map(p -> p.script().version()).filter(Objects::nonNull)
+        Optional<Version> planned = plan.stream()
+                .map(p -> p.script().version())
+                .filter(Objects::nonNull)
                 .max(Version::compareTo);
         if (planned.isPresent() && (current.isEmpty() || planned.get().compareTo(current.get()) > 0)) {
             return planned;
@@ -328,10 +365,11 @@ public final class MigrationEngine {
         return Callbacks.of(catalog, new Placeholders(config.placeholders()), db.dialect(), config.listener());
     }
 
-    private List<ExecutedMigration> run(Database db, GuardedHistory guarded, List<PreparedScript> prepared, EntryOf entry,
-            Callbacks callbacks) throws SQLException {
-        ScriptRunner runner = new ScriptRunner(db, guarded, config.listener(), config.clock(), db.installedBy(),
-                callbacks);
+    private List<ExecutedMigration> run(
+            Database db, GuardedHistory guarded, List<PreparedScript> prepared, EntryOf entry, Callbacks callbacks)
+            throws SQLException {
+        ScriptRunner runner =
+                new ScriptRunner(db, guarded, config.listener(), config.clock(), db.installedBy(), callbacks);
         List<ExecutedMigration> done = new ArrayList<>(prepared.size());
         for (int i = 0; i < prepared.size(); i++) {
             PreparedScript p = prepared.get(i);
@@ -350,21 +388,27 @@ public final class MigrationEngine {
             } catch (MigrationException e) {
                 String hint = type == EntryType.VERSIONED && done.isEmpty() && existingSchema(e, guarded.history())
                         ? " This database already has objects no history records (no keelson or Flyway history):"
-                        + " if its schema is what your migrations build up to version N, adopt it with `keelson db"
-                        + " baseline --version N` and migrate again" : "";
+                                + " if its schema is what your migrations build up to version N, adopt it with `keelson db"
+                                + " baseline --version N` and migrate again"
+                        : "";
                 MigrationException failure = new MigrationException(e.code(), e.getMessage() + hint, e, done);
                 callbacks.runAfter(ScriptRunner.afterEachError(type), db.connection(), failure);
                 throw failure;
             } catch (SQLException e) {
-                throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Database error: " + e.getMessage()
-                        + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"), e, done);
+                throw new MigrationException(
+                        ErrorCode.CONNECTION_FAILED,
+                        "Database error: " + e.getMessage()
+                                + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"),
+                        e,
+                        done);
             }
             if (executed.isPresent()) {
                 done.add(executed.get());
                 config.listener().finished(executed.get(), i + 1, prepared.size());
             }
         }
-        boolean versionedLast = !prepared.isEmpty() && entry.of(prepared.getLast().script()) == EntryType.VERSIONED;
+        boolean versionedLast =
+                !prepared.isEmpty() && entry.of(prepared.getLast().script()) == EntryType.VERSIONED;
         if (versionedLast) {
             callbacks.run(CallbackEvent.AFTER_VERSIONED, db.connection());
         }
@@ -376,9 +420,12 @@ public final class MigrationEngine {
      * a schema made by hand or by another tool (SQLState 42P07 on PostgreSQL, 42S01 on MySQL/MariaDB and H2).
      */
     private static boolean existingSchema(MigrationException e, History history) {
-        boolean noHistory = history.appliedVersions().isEmpty() && history.baseline().isEmpty();
-        boolean exists = e.getCause() instanceof SQLException sql && ("42P07".equals(sql.getSQLState())
-                || "42S01".equals(sql.getSQLState()) || String.valueOf(sql.getMessage()).contains("already exists"));
+        boolean noHistory =
+                history.appliedVersions().isEmpty() && history.baseline().isEmpty();
+        boolean exists = e.getCause() instanceof SQLException sql
+                && ("42P07".equals(sql.getSQLState())
+                        || "42S01".equals(sql.getSQLState())
+                        || String.valueOf(sql.getMessage()).contains("already exists"));
         return noHistory && exists;
     }
 
@@ -398,14 +445,15 @@ public final class MigrationEngine {
     /** The history for a command that changes nothing: keelson's, or Flyway's entries when keelson has none. */
     private History read(Database db, ScriptCatalog catalog) throws SQLException {
         History history = table(db).read();
-        return FlywayAdoption.rows(db, history, catalog, config.listener(), config.historyTable()).map(History::of)
+        return FlywayAdoption.rows(db, history, catalog, config.listener(), config.historyTable())
+                .map(History::of)
                 .orElse(history);
     }
 
     /** Writes Flyway's entries into keelson's empty history, under the lock, before planning. */
     private void adopt(Database db, GuardedHistory guarded, ScriptCatalog catalog) throws SQLException {
-        Optional<List<HistoryRow>> rows = FlywayAdoption.rows(db, guarded.history(), catalog, config.listener(),
-                config.historyTable());
+        Optional<List<HistoryRow>> rows =
+                FlywayAdoption.rows(db, guarded.history(), catalog, config.listener(), config.historyTable());
         if (rows.isPresent()) {
             guarded.ensureTable();
             for (HistoryRow row : rows.get()) {
@@ -432,8 +480,11 @@ public final class MigrationEngine {
         try (Database db = Database.open(config)) {
             return work.run(db);
         } catch (SQLException e) {
-            throw new MigrationException(ErrorCode.CONNECTION_FAILED, "Database error: " + e.getMessage()
-                    + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"), e);
+            throw new MigrationException(
+                    ErrorCode.CONNECTION_FAILED,
+                    "Database error: " + e.getMessage()
+                            + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"),
+                    e);
         }
     }
 }

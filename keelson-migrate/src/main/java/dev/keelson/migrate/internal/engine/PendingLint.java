@@ -37,20 +37,29 @@ final class PendingLint {
      * @param what the command's files, for the message: "pending migrations" or "undo files"
      * @throws LintFailedException when a finding is an error
      */
-    static LintReport check(Database db, LintPolicy policy, Map<String, String> placeholders, ScriptCatalog catalog,
-            List<PreparedScript> toRun, String what) throws SQLException {
+    static LintReport check(
+            Database db,
+            LintPolicy policy,
+            Map<String, String> placeholders,
+            ScriptCatalog catalog,
+            List<PreparedScript> toRun,
+            String what)
+            throws SQLException {
         LintDialect dialect = dialectOf(db);
         if (!policy.enabled() || dialect == null || toRun.isEmpty()) {
             return LintReport.EMPTY;
         }
-        String version = dialect == LintDialect.MYSQL && policy.serverVersion() == null ? serverVersion(db)
+        String version = dialect == LintDialect.MYSQL && policy.serverVersion() == null
+                ? serverVersion(db)
                 : policy.serverVersion();
         Linter linter = Linter.of(new LintConfig(dialect, version, policy.severities()));
         LintReport report = linter.lintRun(files(catalog, toRun, new Placeholders(placeholders)));
         if (report.errors() > 0) {
-            throw new LintFailedException("The lint found " + report.errors() + " error(s) in the " + what
-                    + " (each names file, line and rule); nothing was run. Fix them, or silence one with a line"
-                    + " `-- keelson:lint-ignore RULE reason` before its statement", report);
+            throw new LintFailedException(
+                    "The lint found " + report.errors() + " error(s) in the " + what
+                            + " (each names file, line and rule); nothing was run. Fix them, or silence one with a line"
+                            + " `-- keelson:lint-ignore RULE reason` before its statement",
+                    report);
         }
         return report;
     }
@@ -67,9 +76,13 @@ final class PendingLint {
         Set<String> checked = new HashSet<>();
         toRun.forEach(p -> checked.add(p.script().fileName()));
         List<LintFile> files = new ArrayList<>();
-        Stream.of(catalog.versioned().values(), catalog.undo().values(), catalog.repeatable().values())
+        Stream.of(
+                        catalog.versioned().values(),
+                        catalog.undo().values(),
+                        catalog.repeatable().values())
                 .flatMap(c -> c.stream())
-                .forEach(s -> files.add(new LintFile(s.fileName(), text(s, placeholders), checked.contains(s.fileName()))));
+                .forEach(s ->
+                        files.add(new LintFile(s.fileName(), text(s, placeholders), checked.contains(s.fileName()))));
         return files;
     }
 
@@ -83,7 +96,8 @@ final class PendingLint {
     }
 
     private static String serverVersion(Database db) throws SQLException {
-        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+        try (Statement s = db.connection().createStatement();
+                ResultSet rs = s.executeQuery("SELECT VERSION()")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

@@ -27,8 +27,10 @@ record PreparedScript(MigrationScript script, List<SqlStatement> statements, int
         try {
             return new PreparedScript(script, new StatementSplitter(rules).split(text), 0);
         } catch (SqlParseException e) {
-            throw new MigrationException(ErrorCode.SQL_PARSE_ERROR, script.fileName() + " line " + e.line() + ": "
-                    + e.getMessage() + " (" + script.origin() + ")", e);
+            throw new MigrationException(
+                    ErrorCode.SQL_PARSE_ERROR,
+                    script.fileName() + " line " + e.line() + ": " + e.getMessage() + " (" + script.origin() + ")",
+                    e);
         }
     }
 
@@ -43,7 +45,14 @@ record PreparedScript(MigrationScript script, List<SqlStatement> statements, int
 
     /** What a run of it applies: the statements from {@link #from()} on. */
     ExecutedMigration executed(Duration duration) {
-        return new ExecutedMigration(script.type(), script.version(), script.description(), script.fileName(),
-                statements.subList(from, statements.size()).stream().map(SqlStatement::sql).toList(), duration);
+        return new ExecutedMigration(
+                script.type(),
+                script.version(),
+                script.description(),
+                script.fileName(),
+                statements.subList(from, statements.size()).stream()
+                        .map(SqlStatement::sql)
+                        .toList(),
+                duration);
     }
 }

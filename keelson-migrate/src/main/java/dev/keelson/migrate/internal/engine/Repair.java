@@ -60,7 +60,9 @@ final class Repair {
             }
         }
         for (HistoryRow row : history.latestRepeatableRows()) {
-            if (row.type() == EntryType.REPEATABLE && row.success() && !catalog.repeatable().containsKey(row.description())) {
+            if (row.type() == EntryType.REPEATABLE
+                    && row.success()
+                    && !catalog.repeatable().containsKey(row.description())) {
                 table.insert(deleted(row, rank++));
                 forgotten.add(row.script());
             }
@@ -75,28 +77,50 @@ final class Repair {
      */
     RepairResult resumeAt(RepairOptions options) throws SQLException {
         String name = options.resumeScript();
-        HistoryRow failed = lastRowOf(name).filter(r -> !r.success() && r.type() != EntryType.UNDO)
-                .orElseThrow(() -> new MigrationException(ErrorCode.INVALID_VERSION, "--resume-at " + name + ":"
-                        + options.resumeStatement() + ": " + name + " has no failed or interrupted run to resume"
-                        + " (see `keelson db status`)"));
-        MigrationScript file = (failed.version() != null ? Optional.ofNullable(catalog.versioned().get(failed.version()))
-                : Optional.ofNullable(catalog.repeatable().get(failed.description())))
-                .orElseThrow(() -> new MigrationException(ErrorCode.INVALID_VERSION, "--resume-at: the file of "
-                        + failed.script() + " is gone; restore it first"));
-        PreparedScript prepared = PreparedScript.of(file, new Placeholders(config.placeholders()), db.dialect().splitRules());
+        HistoryRow failed = lastRowOf(name)
+                .filter(r -> !r.success() && r.type() != EntryType.UNDO)
+                .orElseThrow(() -> new MigrationException(
+                        ErrorCode.INVALID_VERSION,
+                        "--resume-at " + name + ":"
+                                + options.resumeStatement() + ": " + name
+                                + " has no failed or interrupted run to resume"
+                                + " (see `keelson db status`)"));
+        MigrationScript file = (failed.version() != null
+                        ? Optional.ofNullable(catalog.versioned().get(failed.version()))
+                        : Optional.ofNullable(catalog.repeatable().get(failed.description())))
+                .orElseThrow(() -> new MigrationException(
+                        ErrorCode.INVALID_VERSION,
+                        "--resume-at: the file of " + failed.script() + " is gone; restore it first"));
+        PreparedScript prepared = PreparedScript.of(
+                file, new Placeholders(config.placeholders()), db.dialect().splitRules());
         int n = prepared.statements().size();
         int at = options.resumeStatement();
         if (at > n + 1) {
-            throw new MigrationException(ErrorCode.INVALID_VERSION, "--resume-at " + name + ":" + at + ": "
-                    + file.fileName() + " has " + n + " statement(s); give 1 to " + (n + 1) + " (" + (n + 1)
-                    + ": all of them ran)");
+            throw new MigrationException(
+                    ErrorCode.INVALID_VERSION,
+                    "--resume-at " + name + ":" + at + ": "
+                            + file.fileName() + " has " + n + " statement(s); give 1 to " + (n + 1) + " (" + (n + 1)
+                            + ": all of them ran)");
         }
         boolean complete = at == n + 1;
-        table.insert(new HistoryRow(history.nextRank(), failed.version(), failed.description(), failed.type(),
-                file.fileName(), file.checksum(), db.installedBy(), config.clock().instant(), 0, complete, at - 1,
-                complete ? null : "repair --resume-at: resume at statement " + at, prepared.hashes()));
-        String point = file.fileName() + (complete ? " counts as applied (all " + n + " statements ran)"
-                : " resumes at statement " + at + " of " + n);
+        table.insert(new HistoryRow(
+                history.nextRank(),
+                failed.version(),
+                failed.description(),
+                failed.type(),
+                file.fileName(),
+                file.checksum(),
+                db.installedBy(),
+                config.clock().instant(),
+                0,
+                complete,
+                at - 1,
+                complete ? null : "repair --resume-at: resume at statement " + at,
+                prepared.hashes()));
+        String point = file.fileName()
+                + (complete
+                        ? " counts as applied (all " + n + " statements ran)"
+                        : " resumes at statement " + at + " of " + n);
         return new RepairResult(List.of(), List.of(), List.of(), List.of(point), List.of());
     }
 
@@ -107,27 +131,44 @@ final class Repair {
      */
     RepairResult upgradeChecksums() throws SQLException {
         List<String> upgraded = new ArrayList<>();
-        for (HistoryRow row : Stream.concat(history.latestVersionRows().stream(), history.latestRepeatableRows().stream())
-                .filter(r -> r.success() && Checksum.isOlder(r.checksum())).toList()) {
-            Optional<MigrationScript> file = row.type() == EntryType.VERSIONED ? Optional.ofNullable(catalog.versioned().get(row.version()))
-                    : row.type() == EntryType.REPEATABLE ? Optional.ofNullable(catalog.repeatable().get(row.description()))
-                    : Optional.empty();
+        for (HistoryRow row : Stream.concat(
+                        history.latestVersionRows().stream(), history.latestRepeatableRows().stream())
+                .filter(r -> r.success() && Checksum.isOlder(r.checksum()))
+                .toList()) {
+            Optional<MigrationScript> file = row.type() == EntryType.VERSIONED
+                    ? Optional.ofNullable(catalog.versioned().get(row.version()))
+                    : row.type() == EntryType.REPEATABLE
+                            ? Optional.ofNullable(catalog.repeatable().get(row.description()))
+                            : Optional.empty();
             if (file.isPresent() && file.get().matches(row.checksum())) {
                 table.updateChecksum(row.rank(), file.get().checksum());
                 upgraded.add(file.get().fileName());
             }
         }
         if (!upgraded.isEmpty()) {
-            table.insert(new HistoryRow(history.nextRank(), null, "checksums upgraded to " + Checksum.CURRENT + " ("
-                    + upgraded.size() + " entries)", EntryType.CHECKSUM_UPGRADE, null, null, db.installedBy(),
-                    config.clock().instant(), 0, true, 0, null, null));
+            table.insert(new HistoryRow(
+                    history.nextRank(),
+                    null,
+                    "checksums upgraded to " + Checksum.CURRENT + " (" + upgraded.size() + " entries)",
+                    EntryType.CHECKSUM_UPGRADE,
+                    null,
+                    null,
+                    db.installedBy(),
+                    config.clock().instant(),
+                    0,
+                    true,
+                    0,
+                    null,
+                    null));
         }
         return new RepairResult(List.of(), List.of(), List.of(), List.of(), upgraded);
     }
 
     private Optional<HistoryRow> lastRowOf(String name) {
-        Optional<HistoryRow> byFile = Stream.concat(history.latestVersionRows().stream(),
-                history.latestRepeatableRows().stream()).filter(r -> name.equals(r.script())).findFirst();
+        Optional<HistoryRow> byFile = Stream.concat(
+                        history.latestVersionRows().stream(), history.latestRepeatableRows().stream())
+                .filter(r -> name.equals(r.script()))
+                .findFirst();
         if (byFile.isPresent() || !name.matches("[0-9][0-9._]*")) {
             return byFile;
         }
@@ -135,7 +176,19 @@ final class Repair {
     }
 
     private HistoryRow deleted(HistoryRow row, int rank) throws SQLException {
-        return new HistoryRow(rank, row.version(), row.description(), EntryType.DELETED, row.script(), row.checksum(),
-                db.installedBy(), config.clock().instant(), 0, true, 0, null, null);
+        return new HistoryRow(
+                rank,
+                row.version(),
+                row.description(),
+                EntryType.DELETED,
+                row.script(),
+                row.checksum(),
+                db.installedBy(),
+                config.clock().instant(),
+                0,
+                true,
+                0,
+                null,
+                null);
     }
 }

@@ -24,21 +24,27 @@ sealed interface Resumption {
         int applied = row.statementsApplied();
         int at = applied + 1;
         String where = "statement " + at + (row.statementCount() < 0 ? "" : " of " + row.statementCount());
-        String startOver = "undo what statements 1 to " + applied + " did by hand and run `keelson db repair`, so migrate"
-                + " runs the file from its first statement";
+        String startOver = "undo what statements 1 to " + applied
+                + " did by hand and run `keelson db repair`, so migrate" + " runs the file from its first statement";
         if (row.type() == EntryType.UNDO || row.statementHashes() == null || current == null) {
-            String reason = row.type() == EntryType.UNDO ? "its undo failed half-way"
-                    : current == null ? "its file is not part of this run (gone, or above the target)"
-                    : "it was recorded by an older Keelson, without the hashes that resuming needs";
-            return new Refuse("A previous run of " + file + " stopped at " + where + " (" + describe(row) + ") and " + reason
-                    + ". Clean up what it left, then run `keelson db repair` to clear the failed entry before migrating again");
+            String reason = row.type() == EntryType.UNDO
+                    ? "its undo failed half-way"
+                    : current == null
+                            ? "its file is not part of this run (gone, or above the target)"
+                            : "it was recorded by an older Keelson, without the hashes that resuming needs";
+            return new Refuse(
+                    "A previous run of " + file + " stopped at " + where + " (" + describe(row) + ") and " + reason
+                            + ". Clean up what it left, then run `keelson db repair` to clear the failed entry before migrating again");
         }
         int changed = current.hashes().firstDifference(row.statementHashes(), applied);
         if (row.interrupted()) {
-            return new Refuse(file + " was interrupted at " + where + ": statements 1 to " + applied + " ran, but the migrator"
-                    + " stopped (killed, or its connection lost) while statement " + at + " ran, so whether that one took"
+            return new Refuse(file + " was interrupted at " + where + ": statements 1 to " + applied
+                    + " ran, but the migrator"
+                    + " stopped (killed, or its connection lost) while statement " + at
+                    + " ran, so whether that one took"
                     + " effect is unknown; it may even still be running on the database server. Look at the database, then"
-                    + " run `keelson db repair --resume-at " + file + ":" + at + "` if it did not take effect, or `keelson db"
+                    + " run `keelson db repair --resume-at " + file + ":" + at
+                    + "` if it did not take effect, or `keelson db"
                     + " repair --resume-at " + file + ":" + (at + 1) + "` if it did; migrate then resumes there. Or "
                     + startOver + "." + changedNote(current, changed));
         }
@@ -46,9 +52,11 @@ sealed interface Resumption {
             return new Resume(applied);
         }
         return new Refuse("Statement " + changed + " of " + file + " ran before the file failed at " + where + " ("
-                + row.error() + "), and has changed since (now at line " + line(current, changed) + "); migrate resumes a"
+                + row.error() + "), and has changed since (now at line " + line(current, changed)
+                + "); migrate resumes a"
                 + " failed file only when the statements that ran are unchanged. Restore it as it ran; or, if the new text"
-                + " is equivalent, accept it with `keelson db repair --resume-at " + file + ":" + at + "`; or " + startOver + ".");
+                + " is equivalent, accept it with `keelson db repair --resume-at " + file + ":" + at + "`; or "
+                + startOver + ".");
     }
 
     private static String describe(HistoryRow row) {
@@ -56,13 +64,15 @@ sealed interface Resumption {
     }
 
     private static String changedNote(PreparedScript current, int changed) {
-        return changed == 0 ? "" : " Note: statement " + changed + " has changed since it ran (now at line "
-                + line(current, changed) + "); --resume-at accepts the file as it is now.";
+        return changed == 0
+                ? ""
+                : " Note: statement " + changed + " has changed since it ran (now at line " + line(current, changed)
+                        + "); --resume-at accepts the file as it is now.";
     }
 
     private static String line(PreparedScript current, int statement) {
-        return statement <= current.statements().size() ? String.valueOf(current.statements().get(statement - 1).line())
+        return statement <= current.statements().size()
+                ? String.valueOf(current.statements().get(statement - 1).line())
                 : "none: the file has fewer statements now";
     }
-
 }

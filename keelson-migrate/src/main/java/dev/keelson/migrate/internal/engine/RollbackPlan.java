@@ -24,10 +24,16 @@ final class RollbackPlan {
      */
     List<Version> versions() {
         List<Version> undoable = new ArrayList<>(history.appliedVersions().stream()
-                .filter(v -> !history.isBelowBaseline(v)).toList()).reversed();
+                        .filter(v -> !history.isBelowBaseline(v))
+                        .toList())
+                .reversed();
         if (undoable.isEmpty()) {
-            throw new MigrationException(ErrorCode.NOTHING_TO_ROLLBACK, "Nothing to roll back: no migration is applied"
-                    + history.baseline().map(b -> " above the baseline " + b.version()).orElse(""));
+            throw new MigrationException(
+                    ErrorCode.NOTHING_TO_ROLLBACK,
+                    "Nothing to roll back: no migration is applied"
+                            + history.baseline()
+                                    .map(b -> " above the baseline " + b.version())
+                                    .orElse(""));
         }
         return options.to() != null ? above(undoable, options.to()) : newest(undoable, options.steps());
     }
@@ -35,22 +41,28 @@ final class RollbackPlan {
     private List<Version> above(List<Version> undoable, Version to) {
         history.baseline().ifPresent(b -> {
             if (to.compareTo(b.version()) < 0) {
-                throw new MigrationException(ErrorCode.INVALID_VERSION, "Cannot roll back to " + to
-                        + ": it is below the baseline " + b.version());
+                throw new MigrationException(
+                        ErrorCode.INVALID_VERSION,
+                        "Cannot roll back to " + to + ": it is below the baseline " + b.version());
             }
         });
-        List<Version> versions = undoable.stream().filter(v -> v.compareTo(to) > 0).toList();
+        List<Version> versions =
+                undoable.stream().filter(v -> v.compareTo(to) > 0).toList();
         if (versions.isEmpty()) {
-            throw new MigrationException(ErrorCode.NOTHING_TO_ROLLBACK, "Nothing to roll back: no applied version is above "
-                    + to + " (schema version " + undoable.getFirst() + ")");
+            throw new MigrationException(
+                    ErrorCode.NOTHING_TO_ROLLBACK,
+                    "Nothing to roll back: no applied version is above " + to + " (schema version "
+                            + undoable.getFirst() + ")");
         }
         return versions;
     }
 
     private static List<Version> newest(List<Version> undoable, int steps) {
         if (steps > undoable.size()) {
-            throw new MigrationException(ErrorCode.NOTHING_TO_ROLLBACK, "Cannot roll back " + steps + " steps: only "
-                    + undoable.size() + " applied migration(s) can be rolled back; nothing was run");
+            throw new MigrationException(
+                    ErrorCode.NOTHING_TO_ROLLBACK,
+                    "Cannot roll back " + steps + " steps: only " + undoable.size()
+                            + " applied migration(s) can be rolled back; nothing was run");
         }
         return undoable.subList(0, steps);
     }

@@ -3,13 +3,13 @@ package dev.keelson.migrate.internal.engine;
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.MigrationException;
-import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.MigrationListener;
+import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.internal.dialect.Dialect;
 import dev.keelson.migrate.internal.history.EntryType;
-import dev.keelson.migrate.internal.resolve.CallbackEvent;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import dev.keelson.migrate.internal.history.StatementHashes;
+import dev.keelson.migrate.internal.resolve.CallbackEvent;
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,7 +33,12 @@ final class ScriptRunner {
     private final String installedBy;
     private final Callbacks callbacks;
 
-    ScriptRunner(Database db, GuardedHistory guarded, MigrationListener listener, Clock clock, String installedBy,
+    ScriptRunner(
+            Database db,
+            GuardedHistory guarded,
+            MigrationListener listener,
+            Clock clock,
+            String installedBy,
             Callbacks callbacks) {
         this.callbacks = callbacks;
         this.connection = db.connection();
@@ -50,7 +55,9 @@ final class ScriptRunner {
      */
     Optional<ExecutedMigration> run(PreparedScript script, EntryType type, int index, int total) throws SQLException {
         boolean transactional = dialect.transactionalDdl() && !script.script().noTransaction();
-        return transactional ? inTransaction(script, type, index, total) : withoutTransaction(script, type, index, total);
+        return transactional
+                ? inTransaction(script, type, index, total)
+                : withoutTransaction(script, type, index, total);
     }
 
     private Optional<ExecutedMigration> inTransaction(PreparedScript script, EntryType type, int index, int total)
@@ -62,7 +69,12 @@ final class ScriptRunner {
                 connection.rollback();
                 return Optional.empty();
             }
-            listener.starting(script.script().type(), script.script().version(), script.script().fileName(), index, total);
+            listener.starting(
+                    script.script().type(),
+                    script.script().version(),
+                    script.script().fileName(),
+                    index,
+                    total);
             Instant started = clock.instant();
             callbacks.run(beforeEach(type), connection);
             try (Statement statement = connection.createStatement()) {
@@ -73,8 +85,8 @@ final class ScriptRunner {
             callbacks.run(afterEach(type), connection);
             Duration took = Duration.between(started, clock.instant());
             guarded.lock().confirm(connection);
-            HistoryRow row = row(script, type, started, null).withOutcome(true, script.statements().size(), took.toMillis(),
-                    null);
+            HistoryRow row = row(script, type, started, null)
+                    .withOutcome(true, script.statements().size(), took.toMillis(), null);
             guarded.table().insert(row);
             connection.commit();
             guarded.written(row);
@@ -99,7 +111,12 @@ final class ScriptRunner {
             if (!guarded.stillNeeded(script.script(), type)) {
                 return Optional.empty();
             }
-            listener.starting(script.script().type(), script.script().version(), script.script().fileName(), index, total);
+            listener.starting(
+                    script.script().type(),
+                    script.script().version(),
+                    script.script().fileName(),
+                    index,
+                    total);
             guarded.lock().confirm(connection); // nothing can be undone later: make sure before the first statement
             Instant started = clock.instant();
             HistoryRow running = row(script, type, started, script.hashes());
@@ -144,7 +161,8 @@ final class ScriptRunner {
     }
 
     /** Runs statement {@code index}; a failure is rolled back ({@code running} null) or recorded on {@code running}. */
-    private void execute(Statement statement, PreparedScript script, int index, HistoryRow running) throws SQLException {
+    private void execute(Statement statement, PreparedScript script, int index, HistoryRow running)
+            throws SQLException {
         SqlStatement sql = script.statements().get(index);
         try {
             dialect.execute(statement, sql);
@@ -168,8 +186,8 @@ final class ScriptRunner {
 
     private void recordFailure(HistoryRow running, SqlStatement sql, int applied, SQLException cause) {
         try {
-            HistoryRow failed = running.withOutcome(false, applied, millisSince(running.installedOn()),
-                    "line " + sql.line() + ": " + message(cause));
+            HistoryRow failed = running.withOutcome(
+                    false, applied, millisSince(running.installedOn()), "line " + sql.line() + ": " + message(cause));
             guarded.table().update(failed);
             guarded.written(failed);
         } catch (SQLException e) {
@@ -177,20 +195,22 @@ final class ScriptRunner {
         }
     }
 
-    private MigrationException failure(PreparedScript script, SqlStatement sql, int applied, boolean transactional,
-            SQLException e) {
+    private MigrationException failure(
+            PreparedScript script, SqlStatement sql, int applied, boolean transactional, SQLException e) {
         boolean undo = script.script().type() == MigrationType.UNDO;
         String file = script.script().fileName();
         int total = script.statements().size();
         String what = (undo ? "Undo file " : "Migration ") + file + " failed at line " + sql.line() + " (statement "
                 + (applied + 1) + " of " + total + "): " + message(e) + ".";
         String next = undo ? undoNext(file, applied, transactional) : migrateNext(file, applied, transactional);
-        return new MigrationException(ErrorCode.MIGRATION_FAILED, what + next + " (" + script.script().origin() + ")", e);
+        return new MigrationException(
+                ErrorCode.MIGRATION_FAILED, what + next + " (" + script.script().origin() + ")", e);
     }
 
     private String migrateNext(String file, int applied, boolean transactional) {
         return transactional
-                ? " Its transaction was rolled back: nothing of " + file + " was applied. Fix the file and run migrate again"
+                ? " Its transaction was rolled back: nothing of " + file
+                        + " was applied. Fix the file and run migrate again"
                 : " " + ranSoFar(applied) + "; the history records how far it got. Fix statement " + (applied + 1)
                         + " and run migrate again: it resumes at statement " + (applied + 1) + " as long as statements"
                         + " before it are unchanged. To run the file from the start instead, undo what ran by hand and"
@@ -208,12 +228,16 @@ final class ScriptRunner {
 
     private String ranSoFar(int applied) {
         return (applied == 0 ? "No statement of it ran" : "Statements 1 to " + applied + " ran and stay applied") + " ("
-                + (dialect.transactionalDdl() ? "the file runs without a transaction" : dialect.name()
-                        + " cannot roll back DDL") + ")";
+                + (dialect.transactionalDdl()
+                        ? "the file runs without a transaction"
+                        : dialect.name() + " cannot roll back DDL")
+                + ")";
     }
 
     private static String message(SQLException e) {
-        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String text = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
         text = text.replaceAll("[.\\s]+$", ""); // the sentence ends here, once: no "..", whatever the driver wrote
         return (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ") + text;
     }
@@ -221,7 +245,19 @@ final class ScriptRunner {
     /** A row of this run, with no outcome yet. */
     private HistoryRow row(PreparedScript script, EntryType type, Instant on, StatementHashes hashes) {
         var s = script.script();
-        return new HistoryRow(guarded.history().nextRank(), s.version(), s.description(), type, s.fileName(), s.checksum(),
-                installedBy, on, 0, false, script.from(), null, hashes);
+        return new HistoryRow(
+                guarded.history().nextRank(),
+                s.version(),
+                s.description(),
+                type,
+                s.fileName(),
+                s.checksum(),
+                installedBy,
+                on,
+                0,
+                false,
+                script.from(),
+                null,
+                hashes);
     }
 }

@@ -54,7 +54,11 @@ final class StatusRows {
         }
         for (HistoryRow row : history.latestRepeatableRows()) {
             if (!catalog.repeatable().containsKey(row.description()) && row.type() == EntryType.REPEATABLE) {
-                rows.add(fromRow(MigrationType.REPEATABLE, row, row.success() ? MigrationState.MISSING_FILE : MigrationState.FAILED, false));
+                rows.add(fromRow(
+                        MigrationType.REPEATABLE,
+                        row,
+                        row.success() ? MigrationState.MISSING_FILE : MigrationState.FAILED,
+                        false));
             }
         }
         return rows;
@@ -95,26 +99,67 @@ final class StatusRows {
         MigrationState state = stateOf(file);
         boolean hasUndo = catalog.undoOf(file.version()).isPresent();
         Optional<HistoryRow> row = history.latest(file.version());
-        if (row.isPresent() && (row.get().type() == EntryType.VERSIONED || !row.get().success())) {
+        if (row.isPresent()
+                && (row.get().type() == EntryType.VERSIONED || !row.get().success())) {
             HistoryRow r = row.get();
-            return new MigrationInfo(MigrationType.VERSIONED, file.version(), file.description(), file.fileName(), state,
-                    file.checksum(), r.installedOn(), r.installedBy(), Duration.ofMillis(r.executionMillis()),
-                    failure(r), hasUndo);
+            return new MigrationInfo(
+                    MigrationType.VERSIONED,
+                    file.version(),
+                    file.description(),
+                    file.fileName(),
+                    state,
+                    file.checksum(),
+                    r.installedOn(),
+                    r.installedBy(),
+                    Duration.ofMillis(r.executionMillis()),
+                    failure(r),
+                    hasUndo);
         }
-        return new MigrationInfo(MigrationType.VERSIONED, file.version(), file.description(), file.fileName(), state,
-                file.checksum(), null, null, null, null, hasUndo);
+        return new MigrationInfo(
+                MigrationType.VERSIONED,
+                file.version(),
+                file.description(),
+                file.fileName(),
+                state,
+                file.checksum(),
+                null,
+                null,
+                null,
+                null,
+                hasUndo);
     }
 
     private MigrationInfo repeatableFile(MigrationScript file) {
         MigrationState state = repeatableState(file);
-        Optional<HistoryRow> row = history.latestRepeatable(file.description()).filter(r -> r.type() == EntryType.REPEATABLE);
+        Optional<HistoryRow> row =
+                history.latestRepeatable(file.description()).filter(r -> r.type() == EntryType.REPEATABLE);
         if (row.isEmpty()) {
-            return new MigrationInfo(MigrationType.REPEATABLE, null, file.description(), file.fileName(), state,
-                    file.checksum(), null, null, null, null, false);
+            return new MigrationInfo(
+                    MigrationType.REPEATABLE,
+                    null,
+                    file.description(),
+                    file.fileName(),
+                    state,
+                    file.checksum(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    false);
         }
         HistoryRow r = row.get();
-        return new MigrationInfo(MigrationType.REPEATABLE, null, file.description(), file.fileName(), state,
-                file.checksum(), r.installedOn(), r.installedBy(), Duration.ofMillis(r.executionMillis()), failure(r), false);
+        return new MigrationInfo(
+                MigrationType.REPEATABLE,
+                null,
+                file.description(),
+                file.fileName(),
+                state,
+                file.checksum(),
+                r.installedOn(),
+                r.installedBy(),
+                Duration.ofMillis(r.executionMillis()),
+                failure(r),
+                false);
     }
 
     private Optional<MigrationInfo> missingVersioned(HistoryRow row) {
@@ -128,13 +173,33 @@ final class StatusRows {
     }
 
     private static MigrationInfo baselineRow(HistoryRow b) {
-        return new MigrationInfo(MigrationType.BASELINE, b.version(), b.description(), null, MigrationState.BASELINE, null,
-                b.installedOn(), b.installedBy(), Duration.ofMillis(b.executionMillis()), null, false);
+        return new MigrationInfo(
+                MigrationType.BASELINE,
+                b.version(),
+                b.description(),
+                null,
+                MigrationState.BASELINE,
+                null,
+                b.installedOn(),
+                b.installedBy(),
+                Duration.ofMillis(b.executionMillis()),
+                null,
+                false);
     }
 
     private MigrationInfo fromRow(MigrationType type, HistoryRow r, MigrationState state, boolean hasUndo) {
-        return new MigrationInfo(type, r.version(), r.description(), r.script(), state, r.checksum(), r.installedOn(),
-                r.installedBy(), Duration.ofMillis(r.executionMillis()), failure(r), hasUndo);
+        return new MigrationInfo(
+                type,
+                r.version(),
+                r.description(),
+                r.script(),
+                state,
+                r.checksum(),
+                r.installedOn(),
+                r.installedBy(),
+                Duration.ofMillis(r.executionMillis()),
+                failure(r),
+                hasUndo);
     }
 
     /**
@@ -154,10 +219,12 @@ final class StatusRows {
         if (!r.interrupted()) {
             return undo + "failed at " + at + ": " + r.error();
         }
-        return lockHolder.map(holder -> undo + "running " + at + " now (or stopped there, while " + holder
+        return lockHolder
+                .map(holder -> undo + "running " + at + " now (or stopped there, while " + holder
                         + " holds the migration lock)")
                 .orElse(undo + "interrupted at " + at + ": statements 1 to " + r.statementsApplied() + " ran, then the"
-                        + " migrator stopped (killed, or its connection lost) while statement " + (r.statementsApplied() + 1)
+                        + " migrator stopped (killed, or its connection lost) while statement "
+                        + (r.statementsApplied() + 1)
                         + " ran; run `keelson db migrate` for what to do");
     }
 }

@@ -30,8 +30,17 @@ public final class FlywayHistory {
     public static final String TABLE = "flyway_schema_history";
 
     /** One Flyway entry, as Flyway wrote it. */
-    public record Entry(int rank, Version version, String description, String type, String script, Integer checksum,
-            String installedBy, Instant installedOn, long executionMillis, boolean success) {}
+    public record Entry(
+            int rank,
+            Version version,
+            String description,
+            String type,
+            String script,
+            Integer checksum,
+            String installedBy,
+            Instant installedOn,
+            long executionMillis,
+            boolean success) {}
 
     /** The entries of {@code flyway_schema_history}, by rank; empty when the table does not exist. */
     public static Optional<List<Entry>> read(Connection connection, Dialect dialect) throws SQLException {
@@ -39,17 +48,25 @@ public final class FlywayHistory {
             return Optional.empty();
         }
         List<Entry> entries = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT installed_rank, version, description, type, script, checksum, installed_by, installed_on,"
-                        + " execution_time, success FROM " + TABLE + " ORDER BY installed_rank")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT installed_rank, version, description, type, script, checksum, installed_by, installed_on,"
+                                + " execution_time, success FROM " + TABLE + " ORDER BY installed_rank")) {
             while (rs.next()) {
                 String version = rs.getString("version");
                 int checksum = rs.getInt("checksum");
                 Timestamp on = rs.getTimestamp("installed_on");
-                entries.add(new Entry(rs.getInt("installed_rank"), parse(version), rs.getString("description"),
-                        rs.getString("type"), rs.getString("script"), rs.wasNull() ? null : checksum,
-                        rs.getString("installed_by"), on == null ? Instant.EPOCH : on.toInstant(),
-                        rs.getLong("execution_time"), rs.getBoolean("success")));
+                entries.add(new Entry(
+                        rs.getInt("installed_rank"),
+                        parse(version),
+                        rs.getString("description"),
+                        rs.getString("type"),
+                        rs.getString("script"),
+                        rs.wasNull() ? null : checksum,
+                        rs.getString("installed_by"),
+                        on == null ? Instant.EPOCH : on.toInstant(),
+                        rs.getLong("execution_time"),
+                        rs.getBoolean("success")));
             }
         }
         return Optional.of(entries);

@@ -45,7 +45,7 @@ public final class History {
         outOfOrderKnown = false;
         switch (row.type()) {
             case BASELINE -> baseline = row;
-            case CHECKSUM_UPGRADE -> { } // an audit entry: no migration's state changes
+            case CHECKSUM_UPGRADE -> {} // an audit entry: no migration's state changes
             default -> {
                 if (row.version() != null) {
                     latestByVersion.put(row.version(), row);

@@ -3,7 +3,6 @@ package dev.keelson.migrate.internal.history;
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Version;
-
 import java.time.Instant;
 
 /**
@@ -46,19 +45,44 @@ public record HistoryRow(
      *
      * @throws MigrationException {@link ErrorCode#HISTORY_UNREADABLE} naming {@code table}, the rank and what to fix
      */
-    public static HistoryRow fromColumns(String table, int rank, String version, String description, String type,
-            String script, String checksum, String installedBy, Instant installedOn, long executionMillis,
-            boolean success, int statementsApplied, String error, String hashes) {
+    public static HistoryRow fromColumns(
+            String table,
+            int rank,
+            String version,
+            String description,
+            String type,
+            String script,
+            String checksum,
+            String installedBy,
+            Instant installedOn,
+            long executionMillis,
+            boolean success,
+            int statementsApplied,
+            String error,
+            String hashes) {
         EntryType entry = entryType(type);
         Version parsed = version(table, rank, version);
         boolean needsVersion = entry == EntryType.VERSIONED || entry == EntryType.UNDO || entry == EntryType.BASELINE;
         if (needsVersion && parsed == null || entry == EntryType.REPEATABLE && parsed != null) {
-            throw unreadable(table, rank, "a " + entry + " entry " + (parsed == null ? "without a version"
-                    : "with version " + parsed));
+            throw unreadable(
+                    table,
+                    rank,
+                    "a " + entry + " entry " + (parsed == null ? "without a version" : "with version " + parsed));
         }
-        return new HistoryRow(rank, parsed, description == null ? "" : description, entry, script, checksum,
-                installedBy == null ? "" : installedBy, installedOn, executionMillis, success, statementsApplied,
-                error, StatementHashes.parse(hashes));
+        return new HistoryRow(
+                rank,
+                parsed,
+                description == null ? "" : description,
+                entry,
+                script,
+                checksum,
+                installedBy == null ? "" : installedBy,
+                installedOn,
+                executionMillis,
+                success,
+                statementsApplied,
+                error,
+                StatementHashes.parse(hashes));
     }
 
     private static EntryType entryType(String name) {
@@ -78,8 +102,10 @@ public record HistoryRow(
     }
 
     private static MigrationException unreadable(String table, int rank, String what) {
-        return new MigrationException(ErrorCode.HISTORY_UNREADABLE, "History table " + table + ", installed_rank "
-                + rank + ": " + what + ". A tool other than Keelson wrote this row: correct or delete it by hand");
+        return new MigrationException(
+                ErrorCode.HISTORY_UNREADABLE,
+                "History table " + table + ", installed_rank " + rank + ": " + what
+                        + ". A tool other than Keelson wrote this row: correct or delete it by hand");
     }
 
     /** A row left by a run outside a transaction that stopped without recording an outcome (killed, disconnected). */
@@ -94,7 +120,19 @@ public record HistoryRow(
 
     /** This row with another outcome: a finished, failed or further progressed run of the same attempt. */
     public HistoryRow withOutcome(boolean success, int statementsApplied, long executionMillis, String error) {
-        return new HistoryRow(rank, version, description, type, script, checksum, installedBy, installedOn,
-                executionMillis, success, statementsApplied, error, statementHashes);
+        return new HistoryRow(
+                rank,
+                version,
+                description,
+                type,
+                script,
+                checksum,
+                installedBy,
+                installedOn,
+                executionMillis,
+                success,
+                statementsApplied,
+                error,
+                statementHashes);
     }
 }

@@ -129,10 +129,20 @@ public final class HistoryTable implements AutoCloseable {
     /** Reads the twelve columns every version has by name, and {@value #HASHES} at {@code hashes} (0: absent). */
     private HistoryRow row(ResultSet rs, int hashes) throws SQLException {
         Timestamp on = rs.getTimestamp("installed_on");
-        return HistoryRow.fromColumns(table, rs.getInt("installed_rank"), rs.getString("version"),
-                rs.getString("description"), rs.getString("type"), rs.getString("script"), rs.getString("checksum"),
-                rs.getString("installed_by"), on == null ? null : on.toInstant(), rs.getLong("execution_time_ms"),
-                rs.getBoolean("success"), rs.getInt("statements_applied"), rs.getString("error"),
+        return HistoryRow.fromColumns(
+                table,
+                rs.getInt("installed_rank"),
+                rs.getString("version"),
+                rs.getString("description"),
+                rs.getString("type"),
+                rs.getString("script"),
+                rs.getString("checksum"),
+                rs.getString("installed_by"),
+                on == null ? null : on.toInstant(),
+                rs.getLong("execution_time_ms"),
+                rs.getBoolean("success"),
+                rs.getInt("statements_applied"),
+                rs.getString("error"),
                 hashes > 0 ? rs.getString(hashes) : null);
     }
 
@@ -154,7 +164,8 @@ public final class HistoryTable implements AutoCloseable {
         insert.setBoolean(10, row.success());
         insert.setInt(11, row.statementsApplied());
         insert.setString(12, truncate(row.error(), MAX_ERROR));
-        insert.setString(13, row.statementHashes() == null ? null : row.statementHashes().format());
+        insert.setString(
+                13, row.statementHashes() == null ? null : row.statementHashes().format());
         insert.executeUpdate();
     }
 
@@ -187,8 +198,8 @@ public final class HistoryTable implements AutoCloseable {
 
     /** Sets the checksum of one row (for {@code repair}). */
     public void updateChecksum(int rank, String checksum) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "UPDATE " + table + " SET checksum = ? WHERE installed_rank = ?")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("UPDATE " + table + " SET checksum = ? WHERE installed_rank = ?")) {
             ps.setString(1, checksum);
             ps.setInt(2, rank);
             ps.executeUpdate();

@@ -14,7 +14,8 @@ abstract class ActionRule implements Rule {
         }
         statement.alterTable().filter(alter -> !file.isNew(alter.table())).ifPresent(alter -> {
             for (Tokens action : alter.actions()) {
-                checkAction(alter.table(), action, file, (line, message) -> sink.report(statement.lineOf(action), message));
+                checkAction(
+                        alter.table(), action, file, (line, message) -> sink.report(statement.lineOf(action), message));
             }
         });
     }

@@ -34,8 +34,9 @@ final class DropTableOrColumn implements Rule {
         }
         statement.alterTable().filter(alter -> !file.isNew(alter.table())).ifPresent(alter -> {
             for (Tokens action : alter.actions()) {
-                Shapes.droppedColumn(action).ifPresent(column -> sink.report(statement.lineOf(action),
-                        "column " + alter.table() + "." + column + " dropped"));
+                Shapes.droppedColumn(action)
+                        .ifPresent(column -> sink.report(
+                                statement.lineOf(action), "column " + alter.table() + "." + column + " dropped"));
             }
         });
     }

@@ -27,7 +27,12 @@ public record FileContext(
         Set<String> undoVersions,
         Set<String> settings) {
 
-    static FileContext of(LintFile file, ScriptName name, LintDialect dialect, ServerVersion server, SchemaState schema,
+    static FileContext of(
+            LintFile file,
+            ScriptName name,
+            LintDialect dialect,
+            ServerVersion server,
+            SchemaState schema,
             Set<String> undoVersions) {
         return new FileContext(file, name, dialect, server, schema, undoVersions, new HashSet<>());
     }

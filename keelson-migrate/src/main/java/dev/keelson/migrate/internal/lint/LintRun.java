@@ -61,7 +61,8 @@ public final class LintRun {
         SchemaState schema = new SchemaState();
         Set<String> undoVersions = new HashSet<>();
         List<Named> named = files.stream().map(Named::of).toList();
-        named.stream().filter(n -> n.name() != null && n.name().type() == MigrationType.UNDO)
+        named.stream()
+                .filter(n -> n.name() != null && n.name().type() == MigrationType.UNDO)
                 .forEach(n -> undoVersions.add(n.name().version().toString()));
         List<Named> ordered = named.stream().sorted(ORDER).toList();
         for (Named file : ordered) {
@@ -77,7 +78,10 @@ public final class LintRun {
                 seen.forgetNew(); // applied already (or its own deploy): what it created may hold rows by now
             }
         }
-        List<String> checked = ordered.stream().filter(n -> n.file().checked()).map(n -> n.file().path()).toList();
+        List<String> checked = ordered.stream()
+                .filter(n -> n.file().checked())
+                .map(n -> n.file().path())
+                .toList();
         findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line));
         return new LintReport(checked, findings, suppressed);
     }
@@ -113,20 +117,28 @@ public final class LintRun {
         for (Token t : statement.tokens().list()) {
             depth += t.isSymbol("(") ? 1 : t.isSymbol(")") ? -1 : 0;
             if (depth < 0) {
-                throw new MigrationException(ErrorCode.SQL_PARSE_ERROR, file.path() + " line " + statement.lineOf(t)
-                        + ": a ')' closes no '('; fix the statement that starts on line " + statement.line());
+                throw new MigrationException(
+                        ErrorCode.SQL_PARSE_ERROR,
+                        file.path() + " line " + statement.lineOf(t)
+                                + ": a ')' closes no '('; fix the statement that starts on line " + statement.line());
             }
         }
         if (depth > 0) {
-            throw new MigrationException(ErrorCode.SQL_PARSE_ERROR, file.path() + " line " + statement.line()
-                    + ": the statement ends with " + depth + " '(' not closed (is the file cut short?); fix it");
+            throw new MigrationException(
+                    ErrorCode.SQL_PARSE_ERROR,
+                    file.path() + " line " + statement.line() + ": the statement ends with " + depth
+                            + " '(' not closed (is the file cut short?); fix it");
         }
     }
 
     private static void apply(LintStatement statement, FileContext context) {
         context.schema().apply(statement);
         if (statement.tokens().startsWith("SET")) {
-            String text = statement.tokens().text(1, statement.tokens().size()).replace(" ", "").replace("session", "");
+            String text = statement
+                    .tokens()
+                    .text(1, statement.tokens().size())
+                    .replace(" ", "")
+                    .replace("session", "");
             context.settings().add(text.replace("@@", ""));
         }
     }
@@ -141,7 +153,9 @@ public final class LintRun {
     }
 
     private List<Rule> active() {
-        return rules.stream().filter(r -> severity(r.info().id(), r.info().defaultSeverity()) != Severity.OFF).toList();
+        return rules.stream()
+                .filter(r -> severity(r.info().id(), r.info().defaultSeverity()) != Severity.OFF)
+                .toList();
     }
 
     private Severity severity(String rule, Severity fallback) {
@@ -149,8 +163,14 @@ public final class LintRun {
     }
 
     private Finding finding(LintFile file, Rule rule, int line, String message) {
-        return new Finding(file.path(), line, rule.info().id(), severity(rule.info().id(), rule.info().defaultSeverity()),
-                message, rule.why(), rule.fix());
+        return new Finding(
+                file.path(),
+                line,
+                rule.info().id(),
+                severity(rule.info().id(), rule.info().defaultSeverity()),
+                message,
+                rule.why(),
+                rule.fix());
     }
 
     private void keepUnsuppressed(LintFile file, List<LintStatement> statements, List<Finding> raw) {
@@ -160,9 +180,13 @@ public final class LintRun {
         known.add(UndoVerifier.INFO.id());
         for (Suppression s : suppressions) {
             if (s.reason().isEmpty() || !known.contains(s.rule())) {
-                findings.add(new Finding(file.path(), s.line(), Rules.BAD_SUPPRESSION,
+                findings.add(new Finding(
+                        file.path(),
+                        s.line(),
+                        Rules.BAD_SUPPRESSION,
                         severity(Rules.BAD_SUPPRESSION, Severity.ERROR),
-                        s.reason().isEmpty() ? "keelson:lint-ignore " + s.rule() + " gives no reason"
+                        s.reason().isEmpty()
+                                ? "keelson:lint-ignore " + s.rule() + " gives no reason"
                                 : "keelson:lint-ignore names no known rule: '" + s.rule() + "'",
                         "a silenced finding without a reason cannot be reviewed",
                         "write -- keelson:lint-ignore <rule-id> <why this is safe here>"));
@@ -181,9 +205,11 @@ public final class LintRun {
         if (!s.rule().equals(f.rule()) || s.reason().isEmpty()) {
             return false;
         }
-        Optional<LintStatement> target = statements.stream().filter(st -> st.endLine() >= s.line()).findFirst();
+        Optional<LintStatement> target =
+                statements.stream().filter(st -> st.endLine() >= s.line()).findFirst();
         Optional<LintStatement> owner = statements.stream()
-                .filter(st -> st.line() <= f.line() && f.line() <= st.endLine()).findFirst();
+                .filter(st -> st.line() <= f.line() && f.line() <= st.endLine())
+                .findFirst();
         return owner.isEmpty() || target.isPresent() && target.get() == owner.get();
     }
 
@@ -198,9 +224,12 @@ public final class LintRun {
         }
     }
 
-    private static final Comparator<Named> ORDER = Comparator
-            .comparingInt((Named n) -> n.name() == null ? 2 : n.name().type() == MigrationType.REPEATABLE ? 1 : 0)
-            .thenComparing((Named n) -> n.name() == null || n.name().version() == null ? null : n.name().version(),
+    private static final Comparator<Named> ORDER = Comparator.comparingInt(
+                    (Named n) -> n.name() == null ? 2 : n.name().type() == MigrationType.REPEATABLE ? 1 : 0)
+            .thenComparing(
+                    (Named n) -> n.name() == null || n.name().version() == null
+                            ? null
+                            : n.name().version(),
                     Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingInt(n -> n.name() != null && n.name().type() == MigrationType.UNDO ? 1 : 0)
             .thenComparing(n -> n.file().path());

@@ -160,7 +160,8 @@ public record LintStatement(String sql, int line, Tokens tokens) {
         }
         if (tokens.startsWith("DELETE")) {
             int from = tokens.skip(1, "LOW_PRIORITY", "QUICK", "IGNORE");
-            return tokens.is(from, "FROM") ? Optional.ofNullable(tokens.nameAt(tokens.skip(from + 1, "ONLY")))
+            return tokens.is(from, "FROM")
+                    ? Optional.ofNullable(tokens.nameAt(tokens.skip(from + 1, "ONLY")))
                     : Optional.empty();
         }
         return Optional.empty();

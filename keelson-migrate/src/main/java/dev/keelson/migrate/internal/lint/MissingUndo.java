@@ -23,9 +23,13 @@ final class MissingUndo implements Rule {
 
     @Override
     public void checkFile(FileContext file, Sink sink) {
-        if (file.name() != null && file.name().type() == MigrationType.VERSIONED
+        if (file.name() != null
+                && file.name().type() == MigrationType.VERSIONED
                 && !file.undoVersions().contains(file.name().version().toString())) {
-            sink.report(1, "no undo file U" + file.name().version() + "__*.sql for " + file.file().fileName());
+            sink.report(
+                    1,
+                    "no undo file U" + file.name().version() + "__*.sql for "
+                            + file.file().fileName());
         }
     }
 }

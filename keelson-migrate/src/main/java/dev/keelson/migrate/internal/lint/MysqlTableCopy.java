@@ -23,7 +23,10 @@ final class MysqlTableCopy extends ActionRule {
 
     @Override
     public RuleInfo info() {
-        return new RuleInfo("mysql-table-copy", Severity.ERROR, "mysql",
+        return new RuleInfo(
+                "mysql-table-copy",
+                Severity.ERROR,
+                "mysql",
                 "an ALTER TABLE that cannot use ALGORITHM=INPLACE or INSTANT on the server's version");
     }
 
@@ -46,8 +49,9 @@ final class MysqlTableCopy extends ActionRule {
 
     @Override
     void checkAction(String table, Tokens action, FileContext file, Sink sink) {
-        copyReason(table, action, file).ifPresent(reason -> sink.report(0,
-                "ALTER TABLE " + table + " copies the table on " + file.server() + ": " + reason));
+        copyReason(table, action, file)
+                .ifPresent(reason -> sink.report(
+                        0, "ALTER TABLE " + table + " copies the table on " + file.server() + ": " + reason));
     }
 
     private static Optional<String> copyReason(String table, Tokens a, FileContext file) {
@@ -70,16 +74,21 @@ final class MysqlTableCopy extends ActionRule {
             return Optional.of("CONVERT TO CHARACTER SET rewrites every row");
         }
         if (Shapes.addedColumn(a).isPresent()) {
-            return a.has("AUTO_INCREMENT") ? Optional.of("adding an AUTO_INCREMENT column")
-                    : a.has("STORED") || a.has("PERSISTENT") ? Optional.of("adding a stored generated column")
-                    : Optional.empty();
+            return a.has("AUTO_INCREMENT")
+                    ? Optional.of("adding an AUTO_INCREMENT column")
+                    : a.has("STORED") || a.has("PERSISTENT")
+                            ? Optional.of("adding a stored generated column")
+                            : Optional.empty();
         }
         return Shapes.typeChange(a).flatMap(change -> typeChange(table, change, file));
     }
 
     private static boolean isIndexChange(Tokens a) {
-        return a.startsWith("ADD", "INDEX") || a.startsWith("ADD", "KEY") || a.startsWith("ADD", "UNIQUE")
-                || a.startsWith("DROP", "INDEX") || a.startsWith("DROP", "KEY");
+        return a.startsWith("ADD", "INDEX")
+                || a.startsWith("ADD", "KEY")
+                || a.startsWith("ADD", "UNIQUE")
+                || a.startsWith("DROP", "INDEX")
+                || a.startsWith("DROP", "KEY");
     }
 
     private static Optional<String> typeChange(String table, Shapes.TypeChange change, FileContext file) {
@@ -103,10 +112,14 @@ final class MysqlTableCopy extends ActionRule {
             if (m >= n && samePrefix) {
                 return Optional.empty();
             }
-            return Optional.of(m < n ? "shrinking " + column + " from " + old + " to " + type
-                    : "widening " + column + " from " + old + " to " + type + " changes the length prefix");
+            return Optional.of(
+                    m < n
+                            ? "shrinking " + column + " from " + old + " to " + type
+                            : "widening " + column + " from " + old + " to " + type + " changes the length prefix");
         }
-        if (old.startsWith("enum(") && type.startsWith("enum(") && type.startsWith(old.substring(0, old.length() - 1))) {
+        if (old.startsWith("enum(")
+                && type.startsWith("enum(")
+                && type.startsWith(old.substring(0, old.length() - 1))) {
             return Optional.empty();
         }
         return Optional.of("changing the type of " + column + " from " + old + " to " + type);

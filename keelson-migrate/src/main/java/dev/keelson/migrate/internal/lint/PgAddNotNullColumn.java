@@ -8,7 +8,10 @@ import dev.keelson.migrate.lint.Severity;
 final class PgAddNotNullColumn extends ActionRule {
     @Override
     public RuleInfo info() {
-        return new RuleInfo("pg-add-not-null-column-without-default", Severity.ERROR, "postgresql",
+        return new RuleInfo(
+                "pg-add-not-null-column-without-default",
+                Severity.ERROR,
+                "postgresql",
                 "adding a NOT NULL column without a DEFAULT");
     }
 

@@ -8,7 +8,10 @@ import dev.keelson.migrate.lint.Severity;
 final class PgConcurrentlyInTransaction implements Rule {
     @Override
     public RuleInfo info() {
-        return new RuleInfo("pg-concurrently-in-transaction", Severity.ERROR, "postgresql",
+        return new RuleInfo(
+                "pg-concurrently-in-transaction",
+                Severity.ERROR,
+                "postgresql",
                 "CONCURRENTLY in a migration that runs inside a transaction");
     }
 
@@ -25,7 +28,9 @@ final class PgConcurrentlyInTransaction implements Rule {
 
     @Override
     public void check(LintStatement statement, FileContext file, Sink sink) {
-        if (file.dialect() == LintDialect.POSTGRESQL && statement.tokens().has("CONCURRENTLY") && file.transactional()) {
+        if (file.dialect() == LintDialect.POSTGRESQL
+                && statement.tokens().has("CONCURRENTLY")
+                && file.transactional()) {
             sink.report(statement.line(), "CONCURRENTLY in a file without -- keelson:no-transaction");
         }
     }

@@ -8,7 +8,10 @@ import dev.keelson.migrate.lint.Severity;
 final class PgConstraintNotValid extends ActionRule {
     @Override
     public RuleInfo info() {
-        return new RuleInfo("pg-constraint-without-not-valid", Severity.ERROR, "postgresql",
+        return new RuleInfo(
+                "pg-constraint-without-not-valid",
+                Severity.ERROR,
+                "postgresql",
                 "a foreign key or check constraint added without NOT VALID");
     }
 

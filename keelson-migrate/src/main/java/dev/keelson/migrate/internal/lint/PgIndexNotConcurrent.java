@@ -8,7 +8,10 @@ import dev.keelson.migrate.lint.Severity;
 final class PgIndexNotConcurrent implements Rule {
     @Override
     public RuleInfo info() {
-        return new RuleInfo("pg-index-not-concurrent", Severity.ERROR, "postgresql",
+        return new RuleInfo(
+                "pg-index-not-concurrent",
+                Severity.ERROR,
+                "postgresql",
                 "CREATE INDEX without CONCURRENTLY on an existing table");
     }
 
@@ -28,9 +31,10 @@ final class PgIndexNotConcurrent implements Rule {
         if (file.dialect() != LintDialect.POSTGRESQL) {
             return;
         }
-        statement.createIndex()
+        statement
+                .createIndex()
                 .filter(index -> !index.concurrently() && !file.isNew(index.table()))
-                .ifPresent(index -> sink.report(statement.line(),
-                        "CREATE INDEX on existing table " + index.table() + " without CONCURRENTLY"));
+                .ifPresent(index -> sink.report(
+                        statement.line(), "CREATE INDEX on existing table " + index.table() + " without CONCURRENTLY"));
     }
 }

@@ -8,7 +8,10 @@ import dev.keelson.migrate.lint.Severity;
 final class PgSetNotNull extends ActionRule {
     @Override
     public RuleInfo info() {
-        return new RuleInfo("pg-set-not-null-without-check", Severity.ERROR, "postgresql",
+        return new RuleInfo(
+                "pg-set-not-null-without-check",
+                Severity.ERROR,
+                "postgresql",
                 "SET NOT NULL without a prior validated CHECK (column IS NOT NULL)");
     }
 
@@ -34,8 +37,10 @@ final class PgSetNotNull extends ActionRule {
         if (action.startsWith("ALTER") && action.at(c + 1, "SET", "NOT", "NULL")) {
             String column = action.nameAt(c);
             if (!file.schema().hasValidatedNotNullCheck(table, column)) {
-                sink.report(0, "SET NOT NULL on " + table + "." + column + " without a validated CHECK (" + column
-                        + " IS NOT NULL)");
+                sink.report(
+                        0,
+                        "SET NOT NULL on " + table + "." + column + " without a validated CHECK (" + column
+                                + " IS NOT NULL)");
             }
         }
     }

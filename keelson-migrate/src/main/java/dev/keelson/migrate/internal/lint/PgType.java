@@ -16,17 +16,33 @@ import java.util.regex.Pattern;
 record PgType(String base, List<Integer> mods) {
     private static final Pattern SHAPE = Pattern.compile("([a-z_][a-z0-9_ .\"]*)(?:\\(([0-9 ,]*)\\))?(.*)");
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("int", "int4"), Map.entry("integer", "int4"), Map.entry("int4", "int4"),
-            Map.entry("serial", "int4"), Map.entry("bigint", "int8"), Map.entry("int8", "int8"),
-            Map.entry("bigserial", "int8"), Map.entry("smallint", "int2"), Map.entry("int2", "int2"),
-            Map.entry("character varying", "varchar"), Map.entry("varchar", "varchar"),
-            Map.entry("character", "bpchar"), Map.entry("char", "bpchar"), Map.entry("bpchar", "bpchar"),
-            Map.entry("decimal", "numeric"), Map.entry("numeric", "numeric"),
-            Map.entry("bit varying", "varbit"), Map.entry("varbit", "varbit"),
-            Map.entry("bool", "bool"), Map.entry("boolean", "bool"),
-            Map.entry("real", "float4"), Map.entry("float4", "float4"),
-            Map.entry("double precision", "float8"), Map.entry("float8", "float8"), Map.entry("float", "float8"),
-            Map.entry("timestamptz", "timestamptz"), Map.entry("timetz", "timetz"));
+            Map.entry("int", "int4"),
+            Map.entry("integer", "int4"),
+            Map.entry("int4", "int4"),
+            Map.entry("serial", "int4"),
+            Map.entry("bigint", "int8"),
+            Map.entry("int8", "int8"),
+            Map.entry("bigserial", "int8"),
+            Map.entry("smallint", "int2"),
+            Map.entry("int2", "int2"),
+            Map.entry("character varying", "varchar"),
+            Map.entry("varchar", "varchar"),
+            Map.entry("character", "bpchar"),
+            Map.entry("char", "bpchar"),
+            Map.entry("bpchar", "bpchar"),
+            Map.entry("decimal", "numeric"),
+            Map.entry("numeric", "numeric"),
+            Map.entry("bit varying", "varbit"),
+            Map.entry("varbit", "varbit"),
+            Map.entry("bool", "bool"),
+            Map.entry("boolean", "bool"),
+            Map.entry("real", "float4"),
+            Map.entry("float4", "float4"),
+            Map.entry("double precision", "float8"),
+            Map.entry("float8", "float8"),
+            Map.entry("float", "float8"),
+            Map.entry("timestamptz", "timestamptz"),
+            Map.entry("timetz", "timetz"));
 
     static PgType parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");

@@ -17,7 +17,10 @@ import dev.keelson.migrate.lint.Severity;
 final class PgTypeChange extends ActionRule {
     @Override
     public RuleInfo info() {
-        return new RuleInfo("pg-type-change-rewrites-table", Severity.ERROR, "postgresql",
+        return new RuleInfo(
+                "pg-type-change-rewrites-table",
+                Severity.ERROR,
+                "postgresql",
                 "a column type change that rewrites the table");
     }
 
@@ -45,9 +48,11 @@ final class PgTypeChange extends ActionRule {
         Shapes.typeChange(action).ifPresent(change -> {
             String old = file.schema().columnType(table, change.column());
             if (change.using() || rewrites(old, change.newType())) {
-                sink.report(0, "type of " + table + "." + change.column() + " changed"
-                        + (old == null ? "" : " from " + old) + " to " + change.newType()
-                        + (change.using() ? " with USING" : ""));
+                sink.report(
+                        0,
+                        "type of " + table + "." + change.column() + " changed"
+                                + (old == null ? "" : " from " + old) + " to " + change.newType()
+                                + (change.using() ? " with USING" : ""));
             }
         });
     }
@@ -56,7 +61,8 @@ final class PgTypeChange extends ActionRule {
     static boolean rewrites(String old, String type) {
         PgType to = PgType.parse(type);
         if (old == null) {
-            return !(to.base().equals("text") || to.base().equals("varchar") && to.mods().isEmpty());
+            return !(to.base().equals("text")
+                    || to.base().equals("varchar") && to.mods().isEmpty());
         }
         PgType from = PgType.parse(old);
         if (from.equals(to)) {

@@ -8,7 +8,10 @@ import dev.keelson.migrate.lint.Severity;
 final class PgUniqueConstraint extends ActionRule {
     @Override
     public RuleInfo info() {
-        return new RuleInfo("pg-unique-constraint-without-index", Severity.ERROR, "postgresql",
+        return new RuleInfo(
+                "pg-unique-constraint-without-index",
+                Severity.ERROR,
+                "postgresql",
                 "a unique constraint or primary key added directly instead of from a concurrently built index");
     }
 

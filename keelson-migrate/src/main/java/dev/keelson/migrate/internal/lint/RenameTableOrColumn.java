@@ -58,7 +58,8 @@ final class RenameTableOrColumn implements Rule {
             String from = action.nameAt(c);
             String to = action.nameAt(action.nameEnd(c));
             return from != null && to != null && !from.equalsIgnoreCase(to)
-                    ? "column " + table + "." + from + " renamed to " + to : null;
+                    ? "column " + table + "." + from + " renamed to " + to
+                    : null;
         }
         return null;
     }

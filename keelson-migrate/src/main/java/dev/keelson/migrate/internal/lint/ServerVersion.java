@@ -32,7 +32,8 @@ public record ServerVersion(boolean mariadb, int major, int minor, int patch) im
         }
         int major = Integer.parseInt(m.group(1));
         boolean mariadb = text.toLowerCase(java.util.Locale.ROOT).contains("mariadb") || major >= 10;
-        return new ServerVersion(mariadb, major, Integer.parseInt(m.group(2)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+        return new ServerVersion(
+                mariadb, major, Integer.parseInt(m.group(2)), m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
     }
 
     /** True when this server is at least {@code major.minor.patch} (of the same product). */

@@ -11,9 +11,17 @@ final class Shapes {
 
     /** True when the element at {@code i} of a table body starts a table constraint, not a column. */
     static boolean isConstraint(Tokens t, int i) {
-        return t.is(i, "CONSTRAINT") || t.is(i, "PRIMARY") || t.is(i, "UNIQUE") || t.is(i, "FOREIGN")
-                || t.is(i, "CHECK") || t.is(i, "EXCLUDE") || t.is(i, "INDEX") || t.is(i, "KEY")
-                || t.is(i, "FULLTEXT") || t.is(i, "SPATIAL") || t.is(i, "LIKE");
+        return t.is(i, "CONSTRAINT")
+                || t.is(i, "PRIMARY")
+                || t.is(i, "UNIQUE")
+                || t.is(i, "FOREIGN")
+                || t.is(i, "CHECK")
+                || t.is(i, "EXCLUDE")
+                || t.is(i, "INDEX")
+                || t.is(i, "KEY")
+                || t.is(i, "FULLTEXT")
+                || t.is(i, "SPATIAL")
+                || t.is(i, "LIKE");
     }
 
     /** The type of a column definition whose type starts at {@code i}: words and parentheses up to a constraint word. */
@@ -26,9 +34,30 @@ final class Shapes {
     }
 
     private static boolean endsType(Tokens t, int i) {
-        for (String w : new String[] {"NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "CONSTRAINT",
-            "GENERATED", "AUTO_INCREMENT", "COLLATE", "COMMENT", "AS", "USING", "FIRST", "AFTER", "CHARACTER", "CHARSET",
-            "ON", "INVISIBLE", "VISIBLE", "IDENTITY"}) {
+        for (String w : new String[] {
+            "NOT",
+            "NULL",
+            "DEFAULT",
+            "PRIMARY",
+            "UNIQUE",
+            "REFERENCES",
+            "CHECK",
+            "CONSTRAINT",
+            "GENERATED",
+            "AUTO_INCREMENT",
+            "COLLATE",
+            "COMMENT",
+            "AS",
+            "USING",
+            "FIRST",
+            "AFTER",
+            "CHARACTER",
+            "CHARSET",
+            "ON",
+            "INVISIBLE",
+            "VISIBLE",
+            "IDENTITY"
+        }) {
             if (t.is(i, w)) {
                 return !(w.equals("CHARACTER") && t.is(i + 1, "VARYING"));
             }
@@ -61,14 +90,22 @@ final class Shapes {
         if (action.is(1, "CONSTRAINT") && !action.get(2).isName()) {
             i = 2;
         }
-        return action.is(i, "CHECK") || action.is(i, "FOREIGN") || action.is(i, "UNIQUE") || action.is(i, "PRIMARY")
-                || action.is(i, "EXCLUDE") ? i : -1;
+        return action.is(i, "CHECK")
+                        || action.is(i, "FOREIGN")
+                        || action.is(i, "UNIQUE")
+                        || action.is(i, "PRIMARY")
+                        || action.is(i, "EXCLUDE")
+                ? i
+                : -1;
     }
 
     /** For {@code (c IS NOT NULL) ...}: {@code c}; null when the check is anything else. */
     static String notNullCheckColumn(Tokens afterCheck) {
-        if (afterCheck.size() >= 6 && afterCheck.get(0).isSymbol("(") && afterCheck.get(1).isName()
-                && afterCheck.at(2, "IS", "NOT", "NULL") && afterCheck.get(5).isSymbol(")")) {
+        if (afterCheck.size() >= 6
+                && afterCheck.get(0).isSymbol("(")
+                && afterCheck.get(1).isName()
+                && afterCheck.at(2, "IS", "NOT", "NULL")
+                && afterCheck.get(5).isSymbol(")")) {
             return afterCheck.get(1).name();
         }
         return null;
@@ -78,7 +115,8 @@ final class Shapes {
         if (a.startsWith("ALTER")) {
             int c = a.skip(1, "COLUMN");
             int type = a.at(c + 1, "SET", "DATA", "TYPE") ? c + 4 : a.at(c + 1, "TYPE") ? c + 2 : -1;
-            return type < 0 ? Optional.empty()
+            return type < 0
+                    ? Optional.empty()
                     : Optional.of(new TypeChange(a.nameAt(c), columnType(a, type), a.has("USING")));
         }
         if (a.startsWith("MODIFY")) {
@@ -96,13 +134,18 @@ final class Shapes {
     record ColumnRename(String from, String to, String type) {}
 
     static Optional<ColumnRename> columnRename(Tokens a) {
-        if (a.startsWith("RENAME") && !a.is(1, "TO") && !a.is(1, "AS") && !a.is(1, "CONSTRAINT") && !a.is(1, "INDEX")
+        if (a.startsWith("RENAME")
+                && !a.is(1, "TO")
+                && !a.is(1, "AS")
+                && !a.is(1, "CONSTRAINT")
+                && !a.is(1, "INDEX")
                 && !a.is(1, "KEY")) {
             int c = a.skip(1, "COLUMN");
             int to = a.nameEnd(c);
             String from = a.nameAt(c);
             return from != null && a.is(to, "TO") && a.nameAt(to + 1) != null
-                    ? Optional.of(new ColumnRename(from, a.nameAt(to + 1), null)) : Optional.empty();
+                    ? Optional.of(new ColumnRename(from, a.nameAt(to + 1), null))
+                    : Optional.empty();
         }
         if (a.startsWith("CHANGE")) {
             int c = a.skip(1, "COLUMN");
@@ -110,7 +153,8 @@ final class Shapes {
             int next = c < a.size() ? a.nameEnd(c) : c;
             String to = a.nameAt(next);
             return from != null && to != null
-                    ? Optional.of(new ColumnRename(from, to, columnType(a, a.nameEnd(next)))) : Optional.empty();
+                    ? Optional.of(new ColumnRename(from, to, columnType(a, a.nameEnd(next))))
+                    : Optional.empty();
         }
         return Optional.empty();
     }
@@ -128,8 +172,12 @@ final class Shapes {
         if (action.is(1, "COLUMN")) {
             return Optional.ofNullable(action.nameAt(action.at(2, "IF", "EXISTS") ? 4 : 2));
         }
-        boolean other = isConstraint(action, 1) || action.is(1, "DEFAULT") || action.is(1, "PARTITION")
-                || action.is(1, "IF") || action.is(1, "PERIOD") || action.is(1, "SYSTEM");
+        boolean other = isConstraint(action, 1)
+                || action.is(1, "DEFAULT")
+                || action.is(1, "PARTITION")
+                || action.is(1, "IF")
+                || action.is(1, "PERIOD")
+                || action.is(1, "SYSTEM");
         return other ? Optional.empty() : Optional.ofNullable(action.nameAt(1));
     }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param reason why, as written; empty when missing (which is itself a finding)
  */
 public record Suppression(int line, String rule, String reason) {
-    private static final Pattern COMMENT = Pattern.compile("(?:--|#)\\s*keelson:lint-ignore\\b[ \\t]*(\\S*)[ \\t]*(.*)");
+    private static final Pattern COMMENT =
+            Pattern.compile("(?:--|#)\\s*keelson:lint-ignore\\b[ \\t]*(\\S*)[ \\t]*(.*)");
 
     /** Every suppression comment in {@code content}. */
     public static List<Suppression> in(String content) {

@@ -43,7 +43,10 @@ public final class Tokenizer {
         if (c == '\'') {
             return add(out, Token.Kind.STRING, s, i, quoted(s, i, '\'', dialect == LintDialect.MYSQL));
         }
-        if ((c == 'E' || c == 'e') && i + 1 < s.length() && s.charAt(i + 1) == '\'' && dialect == LintDialect.POSTGRESQL) {
+        if ((c == 'E' || c == 'e')
+                && i + 1 < s.length()
+                && s.charAt(i + 1) == '\''
+                && dialect == LintDialect.POSTGRESQL) {
             return add(out, Token.Kind.STRING, s, i, quoted(s, i + 1, '\'', true));
         }
         if (c == '"') {
@@ -81,7 +84,8 @@ public final class Tokenizer {
 
     private static int wordEnd(String s, int i) {
         int end = i;
-        while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_' || s.charAt(end) == '$')) {
+        while (end < s.length()
+                && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_' || s.charAt(end) == '$')) {
             end++;
         }
         return end;
@@ -118,7 +122,9 @@ public final class Tokenizer {
         while (tagEnd < s.length() && (Character.isLetterOrDigit(s.charAt(tagEnd)) || s.charAt(tagEnd) == '_')) {
             tagEnd++;
         }
-        if (tagEnd >= s.length() || s.charAt(tagEnd) != '$' || tagEnd > start + 1 && Character.isDigit(s.charAt(start + 1))) {
+        if (tagEnd >= s.length()
+                || s.charAt(tagEnd) != '$'
+                || tagEnd > start + 1 && Character.isDigit(s.charAt(start + 1))) {
             return -1;
         }
         String tag = s.substring(start, tagEnd + 1);

@@ -90,7 +90,9 @@ public record Tokens(List<Token> list) {
     /** The index after a possibly qualified name ({@code a.b.c}) starting at {@code i}. */
     public int nameEnd(int i) {
         int at = i + 1;
-        while (at + 1 < list.size() && list.get(at).isSymbol(".") && list.get(at + 1).isName()) {
+        while (at + 1 < list.size()
+                && list.get(at).isSymbol(".")
+                && list.get(at + 1).isName()) {
             at += 2;
         }
         return at;
@@ -138,7 +140,8 @@ public record Tokens(List<Token> list) {
         StringBuilder b = new StringBuilder();
         for (int i = from; i < Math.min(to, list.size()); i++) {
             Token t = list.get(i);
-            boolean glue = t.kind() == Token.Kind.SYMBOL && !t.text().equals("=") || b.length() > 0 && (b.charAt(b.length() - 1) == '(' || b.charAt(b.length() - 1) == ',');
+            boolean glue = t.kind() == Token.Kind.SYMBOL && !t.text().equals("=")
+                    || b.length() > 0 && (b.charAt(b.length() - 1) == '(' || b.charAt(b.length() - 1) == ',');
             if (b.length() > 0 && !glue) {
                 b.append(' ');
             }

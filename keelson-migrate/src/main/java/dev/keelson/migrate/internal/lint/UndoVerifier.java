@@ -1,10 +1,10 @@
 package dev.keelson.migrate.internal.lint;
 
+import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrateOptions;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.Migrator;
-import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.RollbackOptions;
 import dev.keelson.migrate.Version;
@@ -29,7 +29,10 @@ import java.util.TreeMap;
  * again and compares; then re-applies the version and goes on. The scratch database is dropped whatever happens.
  */
 public final class UndoVerifier {
-    public static final RuleInfo INFO = new RuleInfo("undo-does-not-restore", Severity.ERROR, "all",
+    public static final RuleInfo INFO = new RuleInfo(
+            "undo-does-not-restore",
+            Severity.ERROR,
+            "all",
             "an undo file that does not restore the schema (applied up then undo on a scratch database and diffed)");
     static final String WHY = "keelson db rollback would leave the database in a schema no migration describes, "
             + "and the next migrate can fail on it";
@@ -56,13 +59,31 @@ public final class UndoVerifier {
             return findings;
         }
         try (ScratchDatabase scratch = ScratchDatabase.create(config.url(), config.user(), config.password())) {
-            Migrator migrator = Migrator.of(new MigratorConfig(scratch.url(), config.user(), config.password(), null,
-                    config.locations(), config.placeholders(), config.historyTable(), config.lockTimeout(), true,
-                    config.installedBy(), config.listener(), config.clock(), MigratorConfig.DEFAULT_LOCK_STALE_AFTER,
+            Migrator migrator = Migrator.of(new MigratorConfig(
+                    scratch.url(),
+                    config.user(),
+                    config.password(),
+                    null,
+                    config.locations(),
+                    config.placeholders(),
+                    config.historyTable(),
+                    config.lockTimeout(),
+                    true,
+                    config.installedBy(),
+                    config.listener(),
+                    config.clock(),
+                    MigratorConfig.DEFAULT_LOCK_STALE_AFTER,
                     LintPolicy.off()));
             for (Map.Entry<Version, LintFile> e : checked.entrySet()) {
                 // after a bad undo the scratch schema is no longer the files' schema: later versions cannot be proven
-                if (!verifyOne(migrator, scratch, config.historyTable(), e.getKey(), undo.get(e.getKey()), severity, findings)) {
+                if (!verifyOne(
+                        migrator,
+                        scratch,
+                        config.historyTable(),
+                        e.getKey(),
+                        undo.get(e.getKey()),
+                        severity,
+                        findings)) {
                     break;
                 }
             }
@@ -71,8 +92,14 @@ public final class UndoVerifier {
     }
 
     /** Returns false when the undo failed or left differences. */
-    private static boolean verifyOne(Migrator migrator, ScratchDatabase scratch, String history, Version version,
-            LintFile undoFile, Severity severity, List<Finding> findings) {
+    private static boolean verifyOne(
+            Migrator migrator,
+            ScratchDatabase scratch,
+            String history,
+            Version version,
+            LintFile undoFile,
+            Severity severity,
+            List<Finding> findings) {
         DbSchema before = null;
         try {
             Version previous = previous(migrator, version);
@@ -84,15 +111,22 @@ public final class UndoVerifier {
             migrator.rollback(RollbackOptions.steps(1));
             SchemaComparison left = SchemaDiff.compare(before, read(scratch, history));
             if (!left.equal()) {
-                findings.add(finding(undoFile, severity, "after V" + version + " and its undo, the schema differs: "
-                        + describe(left)));
+                findings.add(finding(
+                        undoFile,
+                        severity,
+                        "after V" + version + " and its undo, the schema differs: " + describe(left)));
                 return false;
             }
             migrator.migrate(new MigrateOptions(version, false));
             return true;
         } catch (MigrationException e) {
-            findings.add(finding(undoFile, severity, (before == null ? "could not prepare the scratch database: "
-                    : "applying V" + version + " then its undo failed: ") + e.getMessage()));
+            findings.add(finding(
+                    undoFile,
+                    severity,
+                    (before == null
+                                    ? "could not prepare the scratch database: "
+                                    : "applying V" + version + " then its undo failed: ")
+                            + e.getMessage()));
             return false;
         }
     }
@@ -101,7 +135,9 @@ public final class UndoVerifier {
     private static Version previous(Migrator migrator, Version version) {
         Version best = null;
         for (var m : migrator.status().migrations()) {
-            if (m.version() != null && m.version().compareTo(version) < 0 && (best == null || m.version().compareTo(best) > 0)) {
+            if (m.version() != null
+                    && m.version().compareTo(version) < 0
+                    && (best == null || m.version().compareTo(best) > 0)) {
                 best = m.version();
             }
         }
@@ -116,7 +152,10 @@ public final class UndoVerifier {
         List<String> parts = new ArrayList<>();
         for (Difference d : c.differences()) {
             String what = d.kind().label() + " " + (d.table() == null ? "" : d.table() + ".") + d.name();
-            parts.add(what + (d.onlyInFrom() ? " is gone" : d.onlyInTo() ? " is left over" : " changed (" + String.join(", ", d.changed()) + ")"));
+            parts.add(what
+                    + (d.onlyInFrom()
+                            ? " is gone"
+                            : d.onlyInTo() ? " is left over" : " changed (" + String.join(", ", d.changed()) + ")"));
         }
         return String.join("; ", parts);
     }

@@ -76,7 +76,9 @@ public enum CallbackEvent {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Arrays.stream(values()).filter(e -> e.flywayName.equals(m.group(1))).findFirst();
+        return Arrays.stream(values())
+                .filter(e -> e.flywayName.equals(m.group(1)))
+                .findFirst();
     }
 
     /** The description part of a callback file name ({@code afterMigrate__grants.sql} → {@code grants}), or "". */

@@ -52,9 +52,11 @@ public final class Checksum {
     }
 
     static byte[] normalise(byte[] raw) {
-        int start = raw.length >= 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB && (raw[2] & 0xff) == 0xBF ? 3 : 0;
+        int start = raw.length >= 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB && (raw[2] & 0xff) == 0xBF
+                ? 3
+                : 0;
         if (start == 0 && !containsCr(raw)) {
-            return raw;   // the usual file: nothing to change, so no copy
+            return raw; // the usual file: nothing to change, so no copy
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length - start);
         for (int i = start; i < raw.length; i++) {

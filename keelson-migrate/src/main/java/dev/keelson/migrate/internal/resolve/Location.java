@@ -29,8 +29,9 @@ public sealed interface Location {
         if (t.startsWith("filesystem:")) {
             t = t.substring("filesystem:".length());
         } else if (t.matches("[A-Za-z][A-Za-z0-9+.-]+:.*") && !t.matches("[A-Za-z]:[\\\\/].*")) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, "Location '" + text
-                    + "' has an unknown prefix: use filesystem:PATH or classpath:PATH");
+            throw new MigrationException(
+                    ErrorCode.CONFIGURATION,
+                    "Location '" + text + "' has an unknown prefix: use filesystem:PATH or classpath:PATH");
         }
         if (t.isBlank()) {
             throw new MigrationException(ErrorCode.CONFIGURATION, "Location '" + text + "' names no folder");

@@ -52,8 +52,10 @@ final class LocationReader {
 
     private List<MigrationScript> readFolder(Path dir, String shownAs) {
         if (!Files.isDirectory(dir)) {
-            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Migration folder " + shownAs
-                    + " does not exist (looked in " + dir.toAbsolutePath() + "); create it or point --dir/location at it");
+            throw new MigrationException(
+                    ErrorCode.LOCATION_NOT_FOUND,
+                    "Migration folder " + shownAs + " does not exist (looked in " + dir.toAbsolutePath()
+                            + "); create it or point --dir/location at it");
         }
         List<MigrationScript> scripts = new ArrayList<>();
         try (Stream<Path> files = Files.find(dir, Integer.MAX_VALUE, LocationReader::isFile)) {
@@ -64,12 +66,14 @@ final class LocationReader {
                     scripts.add(MigrationScript.of(name.get(), file.toString(), raw, decodeStrictly(raw, file)));
                 } else {
                     String fileName = file.getFileName().toString();
-                    CallbackEvent.ofFileName(fileName).ifPresent(event -> callbacks.add(CallbackScript.of(event,
-                            fileName, file.toString(), decodeStrictly(readBytes(file), file))));
+                    CallbackEvent.ofFileName(fileName)
+                            .ifPresent(event -> callbacks.add(CallbackScript.of(
+                                    event, fileName, file.toString(), decodeStrictly(readBytes(file), file))));
                 }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read migration folder " + dir + ": " + e, e);
+            throw new MigrationException(
+                    ErrorCode.LOCATION_NOT_FOUND, "Cannot read migration folder " + dir + ": " + e, e);
         }
         return scripts;
     }
@@ -84,11 +88,14 @@ final class LocationReader {
         try {
             urls = Collections.list(resources(path));
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Cannot search the class path for " + path + ": " + e, e);
+            throw new MigrationException(
+                    ErrorCode.LOCATION_NOT_FOUND, "Cannot search the class path for " + path + ": " + e, e);
         }
         if (urls.isEmpty()) {
-            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Location classpath:" + path
-                    + " is not on the class path (no folder " + path + " in any class path entry)");
+            throw new MigrationException(
+                    ErrorCode.LOCATION_NOT_FOUND,
+                    "Location classpath:" + path + " is not on the class path (no folder " + path
+                            + " in any class path entry)");
         }
         List<MigrationScript> scripts = new ArrayList<>();
         for (URL url : urls) {
@@ -105,9 +112,12 @@ final class LocationReader {
         return switch (url.getProtocol()) {
             case "file" -> readFolder(toPath(url), "classpath:" + path + " (" + url + ")");
             case "jar" -> readJar(path, url);
-            default -> throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Location classpath:" + path
-                    + " resolves to " + url + ", whose scheme '" + url.getProtocol()
-                    + "' Keelson cannot list; package the migrations in a folder or a jar, or use filesystem:PATH");
+            default ->
+                throw new MigrationException(
+                        ErrorCode.LOCATION_NOT_FOUND,
+                        "Location classpath:" + path
+                                + " resolves to " + url + ", whose scheme '" + url.getProtocol()
+                                + "' Keelson cannot list; package the migrations in a folder or a jar, or use filesystem:PATH");
         };
     }
 
@@ -123,8 +133,9 @@ final class LocationReader {
         try {
             URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection jar)) {
-                throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Location classpath:" + path
-                        + " resolves to " + url + ", which does not open as a jar");
+                throw new MigrationException(
+                        ErrorCode.LOCATION_NOT_FOUND,
+                        "Location classpath:" + path + " resolves to " + url + ", which does not open as a jar");
             }
             JarFile file = jar.getJarFile();
             String entryName = jar.getEntryName();
@@ -173,13 +184,18 @@ final class LocationReader {
     /** UTF-8, failing on malformed input as {@link Files#readString} does, with a message that names the file. */
     private static String decodeStrictly(byte[] raw, Path file) {
         if (isAscii(raw)) {
-            return new String(raw, StandardCharsets.US_ASCII);   // most files; a decoder and a CharBuffer cost more
+            return new String(raw, StandardCharsets.US_ASCII); // most files; a decoder and a CharBuffer cost more
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(raw))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read migration file " + file
-                    + ": it is not valid UTF-8 (" + e + "); save it as UTF-8", e);
+            throw new MigrationException(
+                    ErrorCode.LOCATION_NOT_FOUND,
+                    "Cannot read migration file " + file + ": it is not valid UTF-8 (" + e + "); save it as UTF-8",
+                    e);
         }
     }
 

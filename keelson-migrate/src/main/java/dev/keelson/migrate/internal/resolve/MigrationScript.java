@@ -58,6 +58,7 @@ public record MigrationScript(ScriptName name, String origin, String content, St
 
     /** True when the file asks to run outside a transaction ({@code -- keelson:no-transaction} on its own line). */
     public boolean noTransaction() {
-        return content.contains("keelson:no-transaction") && NO_TRANSACTION.matcher(content).find();
+        return content.contains("keelson:no-transaction")
+                && NO_TRANSACTION.matcher(content).find();
     }
 }

@@ -37,9 +37,11 @@ public final class Placeholders {
                 value = m.group();
             }
             if (value == null) {
-                throw new MigrationException(ErrorCode.UNKNOWN_PLACEHOLDER, script + " line " + lineOf(text, m.start())
-                        + ": placeholder ${" + name + "} has no value; give it with --placeholder " + name
-                        + "=VALUE or in the configuration");
+                throw new MigrationException(
+                        ErrorCode.UNKNOWN_PLACEHOLDER,
+                        script + " line " + lineOf(text, m.start())
+                                + ": placeholder ${" + name + "} has no value; give it with --placeholder " + name
+                                + "=VALUE or in the configuration");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

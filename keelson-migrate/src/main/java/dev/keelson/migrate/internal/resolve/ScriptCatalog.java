@@ -39,7 +39,8 @@ public record ScriptCatalog(
         }
         ScriptCatalog catalog = of(all);
         List<CallbackScript> callbacks = new ArrayList<>(reader.callbacks());
-        callbacks.sort(java.util.Comparator.comparing(CallbackScript::event).thenComparing(CallbackScript::description));
+        callbacks.sort(
+                java.util.Comparator.comparing(CallbackScript::event).thenComparing(CallbackScript::description));
         return new ScriptCatalog(catalog.versioned(), catalog.undo(), catalog.repeatable(), List.copyOf(callbacks));
     }
 
@@ -57,14 +58,17 @@ public record ScriptCatalog(
             switch (s.type()) {
                 case VERSIONED -> putUnique(versioned, s.version(), s, "version " + s.version());
                 case UNDO -> putUnique(undo, s.version(), s, "undo version " + s.version());
-                case REPEATABLE -> putUnique(repeatable, s.description(), s, "repeatable description '" + s.description() + "'");
+                case REPEATABLE ->
+                    putUnique(repeatable, s.description(), s, "repeatable description '" + s.description() + "'");
                 case BASELINE -> throw new IllegalStateException("no file is a baseline");
             }
         }
         for (MigrationScript u : undo.values()) {
             if (!versioned.containsKey(u.version())) {
-                throw new MigrationException(ErrorCode.INVALID_FILE_NAME, u.fileName() + ": undo file without a versioned file V"
-                        + u.version() + "__*.sql to undo (" + u.origin() + "); add the V file or remove the U file");
+                throw new MigrationException(
+                        ErrorCode.INVALID_FILE_NAME,
+                        u.fileName() + ": undo file without a versioned file V" + u.version() + "__*.sql to undo ("
+                                + u.origin() + "); add the V file or remove the U file");
             }
         }
         return new ScriptCatalog(versioned, undo, repeatable, List.of());
@@ -73,8 +77,10 @@ public record ScriptCatalog(
     private static <K> void putUnique(Map<K, MigrationScript> map, K key, MigrationScript s, String what) {
         MigrationScript before = map.putIfAbsent(key, s);
         if (before != null) {
-            throw new MigrationException(ErrorCode.DUPLICATE_VERSION, "Two files have " + what + ": " + before.origin()
-                    + " and " + s.origin() + "; rename or remove one of them");
+            throw new MigrationException(
+                    ErrorCode.DUPLICATE_VERSION,
+                    "Two files have " + what + ": " + before.origin() + " and " + s.origin()
+                            + "; rename or remove one of them");
         }
     }
 

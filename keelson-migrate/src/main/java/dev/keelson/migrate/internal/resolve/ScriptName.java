@@ -63,16 +63,17 @@ public record ScriptName(MigrationType type, Version version, String description
         int sep = stem.indexOf("__");
         String version = sep < 0 ? stem.substring(1).split("[^0-9._]", 2)[0] : stem.substring(1, sep);
         if (sep < 0) {
-            return "no '__' (two underscores) between the version and the description, like "
-                    + stem.charAt(0) + "1__create_users.sql";
+            return "no '__' (two underscores) between the version and the description, like " + stem.charAt(0)
+                    + "1__create_users.sql";
         }
         if (version.isEmpty()) {
-            return "no version after '" + stem.charAt(0) + "': use digits separated by dots, like "
-                    + stem.charAt(0) + "1__x.sql or " + stem.charAt(0) + "1.2__x.sql";
+            return "no version after '" + stem.charAt(0) + "': use digits separated by dots, like " + stem.charAt(0)
+                    + "1__x.sql or " + stem.charAt(0) + "1.2__x.sql";
         }
         if (sep + 2 >= stem.length()) {
             return "no description after '__', like " + stem.substring(0, sep) + "__create_users.sql";
         }
-        return "'" + version + "' is not a version: use digits separated by dots or underscores, like 1, 1.2 or 20261121093000";
+        return "'" + version
+                + "' is not a version: use digits separated by dots or underscores, like 1, 1.2 or 20261121093000";
     }
 }

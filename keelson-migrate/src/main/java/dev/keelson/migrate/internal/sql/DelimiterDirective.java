@@ -25,7 +25,8 @@ final class DelimiterDirective {
         while (s < lineEnd && src.charAt(s) <= ' ') {
             s++;
         }
-        String token = s < lineEnd && isQuote(src.charAt(s)) ? quotedToken(src, s, lineEnd) : plainToken(src, s, lineEnd);
+        String token =
+                s < lineEnd && isQuote(src.charAt(s)) ? quotedToken(src, s, lineEnd) : plainToken(src, s, lineEnd);
         if (token.isEmpty()) {
             throw new SqlParseException("DELIMITER needs the new delimiter after it, for example DELIMITER //", line);
         }

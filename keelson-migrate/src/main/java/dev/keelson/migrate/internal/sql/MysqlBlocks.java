@@ -21,8 +21,24 @@ package dev.keelson.migrate.internal.sql;
 final class MysqlBlocks implements BlockTracker {
     private static final String[] ROUTINES = {"PROCEDURE", "FUNCTION", "TRIGGER", "EVENT", "PACKAGE"};
     private static final String[] OTHER_OBJECTS = {
-        "TABLE", "VIEW", "INDEX", "DATABASE", "SCHEMA", "USER", "ROLE", "SEQUENCE", "SERVER", "TABLESPACE",
-        "UNIQUE", "FULLTEXT", "SPATIAL", "TEMPORARY", "LOGFILE", "ALGORITHM", "RESOURCE", "SPATIAL_REF_SYS"
+        "TABLE",
+        "VIEW",
+        "INDEX",
+        "DATABASE",
+        "SCHEMA",
+        "USER",
+        "ROLE",
+        "SEQUENCE",
+        "SERVER",
+        "TABLESPACE",
+        "UNIQUE",
+        "FULLTEXT",
+        "SPATIAL",
+        "TEMPORARY",
+        "LOGFILE",
+        "ALGORITHM",
+        "RESOURCE",
+        "SPATIAL_REF_SYS"
     };
     private static final String[] LOOSE_ENDS = {"IF", "LOOP", "WHILE", "REPEAT"};
     private static final String[] COMPOUND_STARTS = {"IF", "LOOP", "WHILE", "REPEAT", "CASE"};
@@ -40,6 +56,7 @@ final class MysqlBlocks implements BlockTracker {
     private boolean statementStart = true;
     /** The previous token was the word {@code END}. */
     private boolean afterEnd;
+
     private int depth;
 
     @Override
@@ -53,8 +70,13 @@ final class MysqlBlocks implements BlockTracker {
             create = Keyword.is(src, start, end, "CREATE");
             leadingBegin = Keyword.is(src, start, end, "BEGIN");
         }
-        if (index <= 1 && atStart && !create && !routine && !compound
-                && Keyword.isAny(src, start, end, COMPOUND_STARTS) && !isFunctionCall(src, start, end)) {
+        if (index <= 1
+                && atStart
+                && !create
+                && !routine
+                && !compound
+                && Keyword.isAny(src, start, end, COMPOUND_STARTS)
+                && !isFunctionCall(src, start, end)) {
             compound = true;
             depth = 1;
         } else if (index == 1 && leadingBegin && Keyword.is(src, start, end, "NOT")) {
@@ -81,8 +103,8 @@ final class MysqlBlocks implements BlockTracker {
     private void countLoosely(String src, int start, int end, boolean prevEnd) {
         if (Keyword.is(src, start, end, "BEGIN") || (!prevEnd && Keyword.is(src, start, end, "CASE"))) {
             depth++;
-        } else if (Keyword.is(src, start, end, "END") && !Keyword.isAny(src, nextWord(src, end), nextWordEnd(src, end),
-                LOOSE_ENDS)) {
+        } else if (Keyword.is(src, start, end, "END")
+                && !Keyword.isAny(src, nextWord(src, end), nextWordEnd(src, end), LOOSE_ENDS)) {
             close();
         }
     }

@@ -23,10 +23,12 @@ final class ScriptScanner {
     private int line = 1;
     /** Offset of the current statement's first significant character, or -1 while there is none. */
     private int start = -1;
+
     private int startLine;
     private int parenDepth;
     /** Inside a MySQL version comment {@code /*!50003 ... *}{@code /}, whose content is code. */
     private boolean inVersionComment;
+
     private int versionCommentLine;
     private int firstCopyDelimiter = -1;
 
@@ -379,8 +381,11 @@ final class ScriptScanner {
         }
         begin();
         pos = e;
-        if (rules == SplitRules.POSTGRESQL && e - s == 1 && (src.charAt(s) | 0x20) == 'e'
-                && e < len && src.charAt(e) == '\'') {
+        if (rules == SplitRules.POSTGRESQL
+                && e - s == 1
+                && (src.charAt(s) | 0x20) == 'e'
+                && e < len
+                && src.charAt(e) == '\'') {
             quoted('\'', true, "string literal");
             return;
         }

@@ -5,7 +5,15 @@ package dev.keelson.migrate.internal.sql;
  * TRIGGER} ends only at a {@code ;} that follows {@code ; END}; every other statement ends at its first {@code ;}.
  */
 final class SqliteBlocks implements BlockTracker {
-    private enum State { START, NORMAL, EXPLAIN, CREATE, TRIGGER, SEMI, END }
+    private enum State {
+        START,
+        NORMAL,
+        EXPLAIN,
+        CREATE,
+        TRIGGER,
+        SEMI,
+        END
+    }
 
     private static final String[] TEMP = {"TEMP", "TEMPORARY"};
 

@@ -28,7 +28,8 @@ class MysqlTableCopyRulesIT {
     @BeforeAll
     static void database() throws SQLException {
         db = TestDatabases.fresh(Engine.MARIADB);
-        try (Connection c = db.connect(); Statement s = c.createStatement();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT VERSION()")) {
             rs.next();
             server = ServerVersion.parse(rs.getString(1));
@@ -41,15 +42,31 @@ class MysqlTableCopyRulesIT {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "varchar(10) | varchar(20)", "varchar(20) | varchar(10)", "varchar(60) | varchar(70)",
-        "varchar(100) | varchar(200)", "int | bigint", "bigint | int", "int | int unsigned", "int | varchar(20)",
-        "varchar(10) | text", "text | mediumtext", "char(5) | char(10)", "enum('a','b') | enum('a','b','c')",
-        "enum('a','b') | enum('b','a')", "decimal(10,2) | decimal(12,2)", "datetime | datetime(3)",
-        "tinyint | smallint", "varchar(20) | varchar(20)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "varchar(10) | varchar(20)",
+                "varchar(20) | varchar(10)",
+                "varchar(60) | varchar(70)",
+                "varchar(100) | varchar(200)",
+                "int | bigint",
+                "bigint | int",
+                "int | int unsigned",
+                "int | varchar(20)",
+                "varchar(10) | text",
+                "text | mediumtext",
+                "char(5) | char(10)",
+                "enum('a','b') | enum('a','b','c')",
+                "enum('a','b') | enum('b','a')",
+                "decimal(10,2) | decimal(12,2)",
+                "datetime | datetime(3)",
+                "tinyint | smallint",
+                "varchar(20) | varchar(20)"
+            })
     void theLintSaysCopyExactlyWhenTheServerRefusesAnInPlaceChange(String from, String to) throws SQLException {
         String table = "t" + TABLES.incrementAndGet();
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + table + " (id int PRIMARY KEY, c " + from + ") ENGINE=InnoDB"
                     + " DEFAULT CHARSET=utf8mb4");
             s.execute("INSERT INTO " + table + " (id) VALUES (1)");

@@ -13,7 +13,8 @@ class ChecksumTest {
 
     @Test
     void theCurrentFormatTellsApartTwoEditsTheOlderOneSawAsEqual() {
-        byte[] acute = {'\'', (byte) 0xE9, '\''}; // Latin-1 'é' and 'è': not UTF-8, so a jar's lenient read gives U+FFFD
+        byte[] acute = {'\'', (byte) 0xE9, '\''
+        }; // Latin-1 'é' and 'è': not UTF-8, so a jar's lenient read gives U+FFFD
         byte[] grave = {'\'', (byte) 0xE8, '\''};
         String decodedAcute = new String(acute, StandardCharsets.UTF_8);
         String decodedGrave = new String(grave, StandardCharsets.UTF_8);
@@ -24,7 +25,8 @@ class ChecksumTest {
     @Test
     void forUtf8FilesBothFormatsHashTheSameNormalisedBytes() {
         String text = "\uFEFFCREATE TABLE café (id INT);\r\nINSERT INTO café VALUES (1);\r";
-        assertThat(Checksum.of(text.getBytes(StandardCharsets.UTF_8)).substring(3)).isEqualTo(Checksum.k1(text).substring(3));
+        assertThat(Checksum.of(text.getBytes(StandardCharsets.UTF_8)).substring(3))
+                .isEqualTo(Checksum.k1(text).substring(3));
     }
 
     @Test
@@ -46,9 +48,12 @@ class ChecksumTest {
     @Test
     void aStoredChecksumMatchesWithTheAlgorithmItNamesAndNeverWithAnUnknownOne() {
         String text = "SELECT 1;";
-        MigrationScript file = MigrationScript.of(ScriptName.parse("V1__one.sql").orElseThrow(), "V1__one.sql", text);
+        MigrationScript file =
+                MigrationScript.of(ScriptName.parse("V1__one.sql").orElseThrow(), "V1__one.sql", text);
         assertThat(file.matches(Checksum.of(text))).isTrue();
-        assertThat(file.matches(Checksum.k1(text))).as("an older format is verified with its own algorithm").isTrue();
+        assertThat(file.matches(Checksum.k1(text)))
+                .as("an older format is verified with its own algorithm")
+                .isTrue();
         assertThat(file.matches(Checksum.k1(text + " "))).isFalse();
         assertThat(file.matches(Checksum.of(text.replace(";", "; ")))).isFalse();
         assertThat(file.matches("k9:" + Checksum.of(text).substring(3))).isFalse();

@@ -27,7 +27,8 @@ class ScriptCatalogTest {
         Files.writeString(dir.resolve("R__views.sql"), "SELECT 3;");
         Files.writeString(dir.resolve("README.md"), "notes");
         ScriptCatalog catalog = load();
-        assertThat(catalog.versioned().values()).extracting(MigrationScript::fileName)
+        assertThat(catalog.versioned().values())
+                .extracting(MigrationScript::fileName)
                 .containsExactly("V1__a.sql", "V1.1__b.sql");
         assertThat(catalog.repeatable()).containsKey("views");
     }
@@ -36,8 +37,10 @@ class ScriptCatalogTest {
     void twoFilesWithOneVersionAreAnError() throws Exception {
         Files.writeString(dir.resolve("V1__a.sql"), "");
         Files.writeString(dir.resolve("V1.0__b.sql"), "");
-        assertThatThrownBy(this::load).isInstanceOf(MigrationException.class)
-                .hasMessageContaining("Two files have version 1").hasMessageContaining("V1__a.sql")
+        assertThatThrownBy(this::load)
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("Two files have version 1")
+                .hasMessageContaining("V1__a.sql")
                 .hasMessageContaining("V1.0__b.sql")
                 .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.DUPLICATE_VERSION));
     }
@@ -71,13 +74,16 @@ class ScriptCatalogTest {
         Files.writeString(elsewhere.resolve("V2__in_linked_folder.sql"), "SELECT 2;");
         Files.createSymbolicLink(dir.resolve("V1__linked.sql"), elsewhere.resolve("V1__linked.sql"));
         Files.createSymbolicLink(dir.resolve("linked-folder"), elsewhere);
-        assertThat(load().versioned().values()).extracting(MigrationScript::fileName).containsExactly("V1__linked.sql");
+        assertThat(load().versioned().values())
+                .extracting(MigrationScript::fileName)
+                .containsExactly("V1__linked.sql");
     }
 
     @Test
     void textIsDecodedAsUtf8AndAFileThatIsNotUtf8StopsTheLoad() throws Exception {
         Files.writeString(dir.resolve("V1__a.sql"), "INSERT INTO t VALUES ('café');");
-        assertThat(load().versioned().values()).extracting(MigrationScript::content)
+        assertThat(load().versioned().values())
+                .extracting(MigrationScript::content)
                 .containsExactly("INSERT INTO t VALUES ('café');");
         Files.write(dir.resolve("V2__latin1.sql"), new byte[] {'\'', (byte) 0xE9, '\'', ';'});
         assertThatThrownBy(this::load).isInstanceOf(MigrationException.class).hasMessageContaining("V2__latin1.sql");
@@ -85,14 +91,16 @@ class ScriptCatalogTest {
 
     @Test
     void aMissingFolderIsNamed() {
-        assertThatThrownBy(() -> ScriptCatalog.load(List.of("filesystem:" + dir.resolve("nope")), getClass().getClassLoader()))
+        assertThatThrownBy(() -> ScriptCatalog.load(
+                        List.of("filesystem:" + dir.resolve("nope")), getClass().getClassLoader()))
                 .hasMessageContaining("does not exist")
                 .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.LOCATION_NOT_FOUND));
     }
 
     @Test
     void anUnknownLocationPrefixIsRejected() {
-        assertThatThrownBy(() -> ScriptCatalog.load(List.of("s3:bucket/x"), getClass().getClassLoader()))
+        assertThatThrownBy(() ->
+                        ScriptCatalog.load(List.of("s3:bucket/x"), getClass().getClassLoader()))
                 .hasMessageContaining("unknown prefix: use filesystem:PATH or classpath:PATH");
     }
 }

@@ -16,7 +16,8 @@ class ScriptNameTest {
         assertThat(v.type()).isEqualTo(MigrationType.VERSIONED);
         assertThat(v.version()).isEqualTo(Version.parse("1.2"));
         assertThat(v.description()).isEqualTo("add orders table");
-        assertThat(ScriptName.parse("U20261121093000__x.sql").orElseThrow().type()).isEqualTo(MigrationType.UNDO);
+        assertThat(ScriptName.parse("U20261121093000__x.sql").orElseThrow().type())
+                .isEqualTo(MigrationType.UNDO);
         assertThat(ScriptName.parse("V1_2__x.sql").orElseThrow().version()).isEqualTo(Version.parse("1.2"));
         ScriptName r = ScriptName.parse("R__views.sql").orElseThrow();
         assertThat(r.type()).isEqualTo(MigrationType.REPEATABLE);

@@ -26,8 +26,10 @@ record SplitterCorpus(SplitRules rules, String name, Path script) {
     static Stream<SplitterCorpus> of(SplitRules rules) {
         Path dir = root().resolve(folder(rules));
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> scripts = files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
-            return scripts.stream().map(p -> new SplitterCorpus(rules, p.getFileName().toString(), p));
+            List<Path> scripts =
+                    files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+            return scripts.stream()
+                    .map(p -> new SplitterCorpus(rules, p.getFileName().toString(), p));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +75,11 @@ record SplitterCorpus(SplitRules rules, String name, Path script) {
     static String render(List<SqlStatement> statements) {
         StringBuilder out = new StringBuilder();
         for (SqlStatement statement : statements) {
-            out.append("==== line ").append(statement.line()).append(" ====\n").append(statement.sql()).append('\n');
+            out.append("==== line ")
+                    .append(statement.line())
+                    .append(" ====\n")
+                    .append(statement.sql())
+                    .append('\n');
         }
         return out.toString();
     }

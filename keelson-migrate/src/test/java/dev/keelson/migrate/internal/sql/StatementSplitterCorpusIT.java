@@ -33,7 +33,9 @@ class StatementSplitterCorpusIT {
     @MethodSource("runnableCorpus")
     void everyStatementOfTheCorpusScriptRunsOnTheRealEngineAndItsChecksHold(SplitterCorpus corpus) throws Exception {
         List<SqlStatement> statements = new StatementSplitter(corpus.rules()).split(corpus.scriptText());
-        long expectedChecks = statements.stream().filter(s -> s.sql().contains("AS expect_true")).count();
+        long expectedChecks = statements.stream()
+                .filter(s -> s.sql().contains("AS expect_true"))
+                .count();
         int checks = 0;
         try (TestDatabase db = TestDatabases.fresh(engine(corpus.rules()));
                 Connection connection = db.connect()) {
@@ -47,7 +49,9 @@ class StatementSplitterCorpusIT {
     private static int run(Connection connection, SplitterCorpus corpus, SqlStatement statement) throws Exception {
         var copy = statement.copyIn();
         if (copy.isPresent()) {
-            connection.unwrap(PGConnection.class).getCopyAPI()
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn(copy.get().command(), new StringReader(copy.get().data()));
             return 0;
         }
@@ -65,10 +69,14 @@ class StatementSplitterCorpusIT {
         }
         int count = 0;
         while (rows.next()) {
-            assertThat(rows.getBoolean(1)).as("%s line %d: %s", corpus, statement.line(), statement.sql()).isTrue();
+            assertThat(rows.getBoolean(1))
+                    .as("%s line %d: %s", corpus, statement.line(), statement.sql())
+                    .isTrue();
             count++;
         }
-        assertThat(count).as("%s line %d returned no row", corpus, statement.line()).isPositive();
+        assertThat(count)
+                .as("%s line %d returned no row", corpus, statement.line())
+                .isPositive();
         return 1;
     }
 

@@ -28,7 +28,9 @@ class StatementSplitterGoldenTest {
     void splitsEachCorpusScriptIntoItsExpectedStatements(SplitterCorpus corpus) throws IOException {
         String actual = corpus.actualText();
         if (Boolean.getBoolean("splitter.golden.update")) {
-            Path source = Path.of("src/test/resources/splitter", SplitterCorpus.folder(corpus.rules()),
+            Path source = Path.of(
+                    "src/test/resources/splitter",
+                    SplitterCorpus.folder(corpus.rules()),
                     corpus.expectedFile().getFileName().toString());
             Files.writeString(source, actual, StandardCharsets.UTF_8);
             return;
@@ -39,16 +41,30 @@ class StatementSplitterGoldenTest {
     /** The constructs that break statement splitters in the wild, each in at least one runnable script per dialect. */
     static Stream<Arguments> constructs() {
         return Stream.of(
-                Arguments.of(SplitRules.POSTGRESQL, "a tagged dollar quote", "\\$[A-Za-z_]+\\$[\\s\\S]*;[\\s\\S]*\\$[A-Za-z_]+\\$"),
-                Arguments.of(SplitRules.POSTGRESQL, "nested CASE ... END in BEGIN ATOMIC",
+                Arguments.of(
+                        SplitRules.POSTGRESQL,
+                        "a tagged dollar quote",
+                        "\\$[A-Za-z_]+\\$[\\s\\S]*;[\\s\\S]*\\$[A-Za-z_]+\\$"),
+                Arguments.of(
+                        SplitRules.POSTGRESQL,
+                        "nested CASE ... END in BEGIN ATOMIC",
                         "(?i)BEGIN ATOMIC[\\s\\S]*CASE[\\s\\S]*CASE[\\s\\S]*END[\\s\\S]*END;"),
-                Arguments.of(SplitRules.POSTGRESQL, "COPY ... FROM STDIN with data", "(?i)COPY [^;]*FROM STDIN[^;]*;\\n[^\\n]*;"),
+                Arguments.of(
+                        SplitRules.POSTGRESQL,
+                        "COPY ... FROM STDIN with data",
+                        "(?i)COPY [^;]*FROM STDIN[^;]*;\\n[^\\n]*;"),
                 Arguments.of(SplitRules.POSTGRESQL, "a quoted identifier with a semicolon", "\"[^\"\\n]*;[^\"\\n]*\""),
                 Arguments.of(SplitRules.MYSQL, "DELIMITER", "(?im)^DELIMITER \\S+$"),
                 Arguments.of(SplitRules.MYSQL, "a /*!50001 version comment", "/\\*!50001 [^*]*\\*/;"),
                 Arguments.of(SplitRules.MYSQL, "a quoted identifier with a semicolon", "`[^`\\n]*;[^`\\n]*`"),
-                Arguments.of(SplitRules.SQLITE, "a quoted identifier with a semicolon", "(\\[[^\\]\\n]*;[^\\]\\n]*\\])|(\"[^\"\\n]*;[^\"\\n]*\")"),
-                Arguments.of(SplitRules.SQLITE, "BEGIN ... END with CASE ... END inside", "(?i)BEGIN[\\s\\S]*CASE[\\s\\S]*END[\\s\\S]*END;"),
+                Arguments.of(
+                        SplitRules.SQLITE,
+                        "a quoted identifier with a semicolon",
+                        "(\\[[^\\]\\n]*;[^\\]\\n]*\\])|(\"[^\"\\n]*;[^\"\\n]*\")"),
+                Arguments.of(
+                        SplitRules.SQLITE,
+                        "BEGIN ... END with CASE ... END inside",
+                        "(?i)BEGIN[\\s\\S]*CASE[\\s\\S]*END[\\s\\S]*END;"),
                 Arguments.of(SplitRules.H2, "a $$ body with semicolons", "\\$\\$[\\s\\S]*;[\\s\\S]*\\$\\$"),
                 Arguments.of(SplitRules.H2, "a quoted identifier with a semicolon", "\"[^\"\\n]*;[^\"\\n]*\""));
     }
@@ -58,6 +74,7 @@ class StatementSplitterGoldenTest {
     void theCorpusOfEachDialectHasTheConstructsThatBreakSplitters(SplitRules rules, String what, String regex) {
         Pattern pattern = Pattern.compile(regex);
         assertThat(SplitterCorpus.of(rules).filter(c -> !c.expectsError()).map(SplitterCorpus::scriptText))
-                .as("a runnable %s corpus script with %s", rules, what).anyMatch(text -> pattern.matcher(text).find());
+                .as("a runnable %s corpus script with %s", rules, what)
+                .anyMatch(text -> pattern.matcher(text).find());
     }
 }

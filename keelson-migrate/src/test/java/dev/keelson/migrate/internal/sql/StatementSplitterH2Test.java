@@ -14,13 +14,15 @@ class StatementSplitterH2Test {
 
     @Test
     void doubleDollarQuotesJavaSources() {
-        String alias = "CREATE ALIAS rev AS $$ String rev(String s) { return new StringBuilder(s).reverse().toString(); } $$";
+        String alias =
+                "CREATE ALIAS rev AS $$ String rev(String s) { return new StringBuilder(s).reverse().toString(); } $$";
         assertThat(split(alias + ";\nCALL rev('ab');")).containsExactly(at(1, alias), at(2, "CALL rev('ab')"));
     }
 
     @Test
     void taggedDollarsAreNotQuotes() {
-        assertThat(split("SELECT 1 AS $a$;SELECT 2;")).extracting(SqlStatement::sql)
+        assertThat(split("SELECT 1 AS $a$;SELECT 2;"))
+                .extracting(SqlStatement::sql)
                 .containsExactly("SELECT 1 AS $a$", "SELECT 2");
     }
 
@@ -32,7 +34,6 @@ class StatementSplitterH2Test {
 
     @Test
     void backslashesInStringsAreOrdinary() {
-        assertThat(split("SELECT 'C:\\';SELECT E'x';"))
-                .containsExactly(at(1, "SELECT 'C:\\'"), at(1, "SELECT E'x'"));
+        assertThat(split("SELECT 'C:\\';SELECT E'x';")).containsExactly(at(1, "SELECT 'C:\\'"), at(1, "SELECT E'x'"));
     }
 }

@@ -16,8 +16,7 @@ class StatementSplitterMysqlTest {
     @Test
     void delimiterDirectiveChangesTheDelimiterAndIsNotAStatement() {
         String script = "DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END//\nDELIMITER ;\nCALL p();";
-        assertThat(split(script)).containsExactly(
-                at(2, "CREATE PROCEDURE p() BEGIN SELECT 1; END"), at(4, "CALL p()"));
+        assertThat(split(script)).containsExactly(at(2, "CREATE PROCEDURE p() BEGIN SELECT 1; END"), at(4, "CALL p()"));
     }
 
     @Test
@@ -71,8 +70,8 @@ class StatementSplitterMysqlTest {
     @Test
     void versionCommentsAreKeptAsExecutableCode() {
         String script = "/*!40101 SET NAMES utf8mb4 */;\n/* plain; */ SELECT 1 /*!50003 , 2 */;";
-        assertThat(split(script)).containsExactly(
-                at(1, "/*!40101 SET NAMES utf8mb4 */"), at(2, "SELECT 1 /*!50003 , 2 */"));
+        assertThat(split(script))
+                .containsExactly(at(1, "/*!40101 SET NAMES utf8mb4 */"), at(2, "SELECT 1 /*!50003 , 2 */"));
     }
 
     @Test
@@ -104,27 +103,28 @@ class StatementSplitterMysqlTest {
     @Test
     void aTriggerWithoutBeginEndsAtItsSemicolon() {
         assertThat(split("CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = 1;\nSELECT 1;"))
-                .containsExactly(at(1, "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = 1"),
-                        at(2, "SELECT 1"));
+                .containsExactly(
+                        at(1, "CREATE TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = 1"), at(2, "SELECT 1"));
     }
 
     @Test
     void mariadbAnonymousBlocksAreOneStatement() {
         String block = "BEGIN NOT ATOMIC\n  DECLARE x INT;\n  SET x = 1;\nEND";
-        assertThat(split(block + ";\nBEGIN;\nCOMMIT;"))
-                .containsExactly(at(1, block), at(5, "BEGIN"), at(6, "COMMIT"));
+        assertThat(split(block + ";\nBEGIN;\nCOMMIT;")).containsExactly(at(1, block), at(5, "BEGIN"), at(6, "COMMIT"));
     }
 
     @Test
     void tablesAndViewsWithColumnsNamedLikeKeywordsStillEndAtTheirSemicolon() {
-        assertThat(split("CREATE TABLE event (`begin` INT, `end` INT);\nCREATE VIEW v AS SELECT CASE WHEN 1 THEN 2 END x;\nSELECT 1;"))
-                .extracting(SqlStatement::line).containsExactly(1, 2, 3);
+        assertThat(
+                        split(
+                                "CREATE TABLE event (`begin` INT, `end` INT);\nCREATE VIEW v AS SELECT CASE WHEN 1 THEN 2 END x;\nSELECT 1;"))
+                .extracting(SqlStatement::line)
+                .containsExactly(1, 2, 3);
     }
 
     @Test
     void dollarSignsArePartOfIdentifiersNotQuotes() {
-        assertThat(split("SELECT $$ FROM t$;SELECT 2;"))
-                .containsExactly(at(1, "SELECT $$ FROM t$"), at(1, "SELECT 2"));
+        assertThat(split("SELECT $$ FROM t$;SELECT 2;")).containsExactly(at(1, "SELECT $$ FROM t$"), at(1, "SELECT 2"));
     }
 
     @Test
@@ -165,10 +165,11 @@ class StatementSplitterMysqlTest {
         String ifBlock = "IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'x') THEN\n"
                 + "  IF (@a > 1) THEN SET @b = IF(@a > 2, 'x;', 'y'); ELSE SET @b = REPEAT('z', 2); END IF;\n"
                 + "  ALTER TABLE t ADD COLUMN x INT;\nEND IF";
-        String loop = "lbl: WHILE @i < 3 DO\n  SET @i = @i + 1;\n  CASE WHEN @i = 2 THEN LEAVE lbl; ELSE BEGIN END; END CASE;\n"
-                + "  REPEAT SET @j = @j + 1; UNTIL @j > 2 END REPEAT;\nEND WHILE lbl";
-        assertThat(split(ifBlock + ";\n" + loop + ";\nDO IF(1, 2, 3);\nSELECT 1;")).containsExactly(
-                at(1, ifBlock), at(5, loop), at(10, "DO IF(1, 2, 3)"), at(11, "SELECT 1"));
+        String loop =
+                "lbl: WHILE @i < 3 DO\n  SET @i = @i + 1;\n  CASE WHEN @i = 2 THEN LEAVE lbl; ELSE BEGIN END; END CASE;\n"
+                        + "  REPEAT SET @j = @j + 1; UNTIL @j > 2 END REPEAT;\nEND WHILE lbl";
+        assertThat(split(ifBlock + ";\n" + loop + ";\nDO IF(1, 2, 3);\nSELECT 1;"))
+                .containsExactly(at(1, ifBlock), at(5, loop), at(10, "DO IF(1, 2, 3)"), at(11, "SELECT 1"));
     }
 
     @Test
@@ -179,7 +180,9 @@ class StatementSplitterMysqlTest {
 
     @Test
     void delimiterDirectivesWorkWithCrlfLineEnds() {
-        String script = "DELIMITER //\r\nCREATE PROCEDURE p()\r\nBEGIN SELECT 1; END //\r\nDELIMITER ;\r\nCALL p();\r\n";
-        assertThat(split(script)).containsExactly(at(2, "CREATE PROCEDURE p()\r\nBEGIN SELECT 1; END"), at(5, "CALL p()"));
+        String script =
+                "DELIMITER //\r\nCREATE PROCEDURE p()\r\nBEGIN SELECT 1; END //\r\nDELIMITER ;\r\nCALL p();\r\n";
+        assertThat(split(script))
+                .containsExactly(at(2, "CREATE PROCEDURE p()\r\nBEGIN SELECT 1; END"), at(5, "CALL p()"));
     }
 }

@@ -27,8 +27,7 @@ class StatementSplitterPostgresTest {
 
     @Test
     void anIdentifierEndingInEIsNotAnEscapeStringPrefix() {
-        assertThat(split("SELECT name'\\';SELECT 2;"))
-                .containsExactly(at(1, "SELECT name'\\'"), at(1, "SELECT 2"));
+        assertThat(split("SELECT name'\\';SELECT 2;")).containsExactly(at(1, "SELECT name'\\'"), at(1, "SELECT 2"));
     }
 
     @Test
@@ -52,8 +51,7 @@ class StatementSplitterPostgresTest {
 
     @Test
     void blockCommentsNest() {
-        assertThat(split("/* outer /* inner; */ still comment; */ SELECT 1;"))
-                .containsExactly(at(1, "SELECT 1"));
+        assertThat(split("/* outer /* inner; */ still comment; */ SELECT 1;")).containsExactly(at(1, "SELECT 1"));
     }
 
     @Test
@@ -85,9 +83,11 @@ class StatementSplitterPostgresTest {
     void copyFromStdinKeepsItsDataLinesUpToBackslashDot() {
         String script = "COPY t (a, b) FROM stdin;\n1\tone;\n2\t\\N\n\\.\nSELECT count(*) FROM t;";
         List<SqlStatement> statements = split(script);
-        assertThat(statements).containsExactly(
-                at(1, "COPY t (a, b) FROM stdin;\n1\tone;\n2\t\\N\n\\."), at(5, "SELECT count(*) FROM t"));
-        assertThat(statements.get(0).copyIn()).contains(new SqlStatement.CopyIn("COPY t (a, b) FROM stdin", "1\tone;\n2\t\\N\n"));
+        assertThat(statements)
+                .containsExactly(
+                        at(1, "COPY t (a, b) FROM stdin;\n1\tone;\n2\t\\N\n\\."), at(5, "SELECT count(*) FROM t"));
+        assertThat(statements.get(0).copyIn())
+                .contains(new SqlStatement.CopyIn("COPY t (a, b) FROM stdin", "1\tone;\n2\t\\N\n"));
         assertThat(statements.get(1).copyIn()).isEmpty();
     }
 
@@ -96,8 +96,8 @@ class StatementSplitterPostgresTest {
         String script = "COPY t FROM STDIN WITH (FORMAT csv, DELIMITER ';');\r\n1;'x'\r\n\\.\r\nSELECT 1;";
         List<SqlStatement> statements = split(script);
         assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 4);
-        assertThat(statements.get(0).copyIn()).contains(
-                new SqlStatement.CopyIn("COPY t FROM STDIN WITH (FORMAT csv, DELIMITER ';')", "1;'x'\r\n"));
+        assertThat(statements.get(0).copyIn())
+                .contains(new SqlStatement.CopyIn("COPY t FROM STDIN WITH (FORMAT csv, DELIMITER ';')", "1;'x'\r\n"));
     }
 
     @Test

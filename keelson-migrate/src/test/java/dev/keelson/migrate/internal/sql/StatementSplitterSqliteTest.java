@@ -42,7 +42,8 @@ class StatementSplitterSqliteTest {
     @Test
     void aTableNamedTriggerIsNotATrigger() {
         assertThat(split("CREATE TABLE \"trigger\" (x);\nCREATE INDEX i ON \"trigger\" (x);"))
-                .extracting(SqlStatement::line).containsExactly(1, 2);
+                .extracting(SqlStatement::line)
+                .containsExactly(1, 2);
     }
 
     @Test

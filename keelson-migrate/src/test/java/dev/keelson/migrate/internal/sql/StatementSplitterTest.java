@@ -30,7 +30,8 @@ class StatementSplitterTest {
 
     @Test
     void statementsMadeOnlyOfCommentsAreDropped() {
-        assertThat(split(SplitRules.POSTGRESQL, "-- a\n;\n/* b */;\n  ;;\n-- end")).isEmpty();
+        assertThat(split(SplitRules.POSTGRESQL, "-- a\n;\n/* b */;\n  ;;\n-- end"))
+                .isEmpty();
     }
 
     @Test
@@ -56,10 +57,11 @@ class StatementSplitterTest {
         String script = "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n"
                 + "DO $body$ BEGIN RAISE NOTICE '$$;'; END $body$;\n"
                 + "PREPARE p AS SELECT $1;";
-        assertThat(split(SplitRules.POSTGRESQL, script)).containsExactly(
-                at(1, "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql"),
-                at(2, "DO $body$ BEGIN RAISE NOTICE '$$;'; END $body$"),
-                at(3, "PREPARE p AS SELECT $1"));
+        assertThat(split(SplitRules.POSTGRESQL, script))
+                .containsExactly(
+                        at(1, "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql"),
+                        at(2, "DO $body$ BEGIN RAISE NOTICE '$$;'; END $body$"),
+                        at(3, "PREPARE p AS SELECT $1"));
     }
 
     @Test
@@ -86,7 +88,8 @@ class StatementSplitterTest {
         assertThatThrownBy(() -> split(SplitRules.H2, "SELECT\n\"abc;\n"))
                 .isInstanceOf(SqlParseException.class)
                 .hasMessage("quoted identifier opened with \" is never closed (line 2)")
-                .extracting(e -> ((SqlParseException) e).line()).isEqualTo(2);
+                .extracting(e -> ((SqlParseException) e).line())
+                .isEqualTo(2);
     }
 
     @Test
@@ -121,7 +124,8 @@ class StatementSplitterTest {
     @Test
     void aByteOrderMarkAtTheStartIsNotPartOfTheFirstStatement() {
         for (SplitRules rules : SplitRules.values()) {
-            assertThat(split(rules, "\uFEFFCREATE TABLE t (x int);")).as(rules.name())
+            assertThat(split(rules, "\uFEFFCREATE TABLE t (x int);"))
+                    .as(rules.name())
                     .containsExactly(at(1, "CREATE TABLE t (x int)"));
         }
     }

@@ -198,7 +198,19 @@ public record LoadResult(
         if (!withoutQuery(target).equals(withoutQuery(other.target))) {
             return Optional.of("their targets differ: " + target + " and " + other.target);
         }
+        if (!stageLengths().equals(other.stageLengths())) {
+            return Optional.of("their stages differ: " + describeStages() + " and " + other.describeStages());
+        }
         return Optional.empty();
+    }
+
+    private List<Duration> stageLengths() {
+        return stages.stream().map(StageResult::duration).toList();
+    }
+
+    private String describeStages() {
+        if (stages.isEmpty()) return "no stages";
+        return stages.stream().map(s -> Durations.format(s.duration())).toList().toString();
     }
 
     private static String withoutQuery(String url) {
@@ -234,7 +246,12 @@ public record LoadResult(
         Lateness lateness = Lateness.NONE;
         Instant started = first.started;
         LinkedHashMap<String, StepResult> steps = new LinkedHashMap<>();
+        List<StageResult> stages = new ArrayList<>(first.stages);
         for (LoadResult run : runs) {
+            if (run != first) {
+                for (int i = 0; i < stages.size(); i++)
+                    stages.set(i, stages.get(i).plus(run.stages.get(i)));
+            }
             run.steps.forEach(s -> steps.merge(s.name(), s, StepResult::plus));
             latency.add(run.latency);
             run.statusCodes.forEach((code, n) -> statuses.merge(code, n, Long::sum));
@@ -266,6 +283,7 @@ public record LoadResult(
                 new ArrayList<>(seconds.values()),
                 List.of(),
                 null,
-                List.copyOf(steps.values()));
+                List.copyOf(steps.values()),
+                stages);
     }
 }

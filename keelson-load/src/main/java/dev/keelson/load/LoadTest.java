@@ -71,6 +71,7 @@ public final class LoadTest {
         private String method = "GET";
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private byte[] rawBody;
         private Scenario scenario;
         private Integer users;
         private Double rate;
@@ -104,8 +105,17 @@ public final class LoadTest {
             return this;
         }
 
+        /** A text body, UTF-8 encoded when sent. */
         public Builder body(String body) {
             this.body = body;
+            this.rawBody = null;
+            return this;
+        }
+
+        /** A body sent byte for byte, whatever it holds (a file's contents, binary or text). */
+        public Builder body(byte[] bytes) {
+            this.rawBody = bytes.clone();
+            this.body = null;
             return this;
         }
 
@@ -257,7 +267,7 @@ public final class LoadTest {
             }
             if (scenario != null) return scenario;
             if (url == null) throw new LoadException(ErrorCode.BAD_URL, "no target URL given");
-            return Scenario.single(url, method, headers, body);
+            return Scenario.single(url, method, headers, body, rawBody);
         }
     }
 }

@@ -32,10 +32,18 @@ public record Scenario(URI target, List<Step> steps, List<Map<String, String>> f
 
     /** A scenario of one request to {@code url}, as {@code keelson load URL} sends. */
     public static Scenario single(URI url, String method, Map<String, String> headers, String body) {
+        return single(url, method, headers, body, null);
+    }
+
+    /** A scenario of one request to {@code url} whose body is {@code rawBody}, sent byte for byte. */
+    public static Scenario single(URI url, String method, Map<String, String> headers, String body, byte[] rawBody) {
         String path = (url.getRawPath() == null || url.getRawPath().isEmpty()) ? "/" : url.getRawPath();
         if (url.getRawQuery() != null) path += "?" + url.getRawQuery();
         URI target = URI.create(url.getScheme() + "://" + url.getRawAuthority());
-        return new Scenario(target, List.of(new Step(method, method, path, headers, body, 0, Map.of(), null)), null);
+        return new Scenario(
+                target,
+                List.of(new Step(method, method, path, headers, body, 0, Map.of(), null, List.of(), rawBody)),
+                null);
     }
 
     /**

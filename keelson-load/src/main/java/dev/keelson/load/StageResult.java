@@ -25,6 +25,22 @@ public record StageResult(int number, Stage stage, Model model, long requests, l
         return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile);
     }
 
+    /**
+     * Adds the same stage of a simultaneous run on another machine (merge): responses, errors and histograms add,
+     * and so do the targets, as the users and rates of the runs do.
+     */
+    StageResult plus(StageResult other) {
+        Histogram sum = latency.copy();
+        sum.add(other.latency);
+        return new StageResult(
+                number,
+                new Stage(stage.duration(), stage.target() + other.stage.target()),
+                model,
+                requests + other.requests,
+                errors + other.errors,
+                sum);
+    }
+
     /** The stage's length, for reports. */
     public Duration duration() {
         return stage.duration();

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param extract variable name to RFC 6901 JSON pointer into the response body
  * @param think   pause after this step before the next request of the same virtual user
  * @param checks  checks on the response beyond its status
+ * @param rawBody request body sent byte for byte (a file, possibly binary), no placeholders filled; {@code null}
+ *                unless {@code body} is; do not modify
  */
 public record Step(
         String name,
@@ -30,7 +32,22 @@ public record Step(
         int expect,
         Map<String, String> extract,
         Duration think,
-        List<Check> checks) {
+        List<Check> checks,
+        byte[] rawBody) {
+
+    /** A step with a text body (or none). */
+    public Step(
+            String name,
+            String method,
+            String path,
+            Map<String, String> headers,
+            String body,
+            int expect,
+            Map<String, String> extract,
+            Duration think,
+            List<Check> checks) {
+        this(name, method, path, headers, body, expect, extract, think, checks, null);
+    }
 
     /** A step without checks beyond its status. */
     public Step(
@@ -69,6 +86,10 @@ public record Step(
                         + " must be a JSON pointer starting with /, e.g. /token");
             }
         }
+        if (body != null && rawBody != null) {
+            throw new IllegalArgumentException("step '" + name + "': give a text body or raw bytes, not both");
+        }
+        rawBody = rawBody == null ? null : rawBody.clone();
         headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         extract = extract == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extract));
         think = think == null ? Duration.ZERO : think;

@@ -82,7 +82,8 @@ final class RequestOptions {
         if (auth != null) builder.header("Authorization", authorization(auth));
         if (data != null) {
             RequestBody body = RequestBody.of(data, env);
-            builder.body(body.text());
+            if (body.bytes() != null) builder.body(body.bytes());
+            else builder.body(body.text());
             boolean typed =
                     headers.stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("content-type:"));
             if (body.contentType() != null && !typed) builder.header("Content-Type", body.contentType());

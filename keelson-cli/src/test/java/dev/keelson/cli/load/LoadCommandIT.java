@@ -84,6 +84,29 @@ class LoadCommandIT {
     }
 
     @Test
+    void aBinaryFileIsSentByteForByteWithTheTypeOfItsExtension() throws Exception {
+        byte[] blob = new byte[4096 + 256];
+        for (int i = 0; i < blob.length; i++) blob[i] = (byte) (i * 31 + (i >> 8));
+        blob[0] = (byte) 0x89; // a PNG's first byte: not UTF-8
+        blob[1] = 0;
+        Files.write(dir.resolve("picture.png"), blob);
+        Files.write(dir.resolve("blob"), blob);
+        try (Target target = new Target()) {
+            assertThat(keelson("load", target.url("/upload"), "-n", "3", "-c", "1", "--data", "@picture.png"))
+                    .as(err.toString())
+                    .isZero();
+            assertThat(target.lastBody).isEqualTo(blob);
+            assertThat(target.lastRequest).startsWith("POST /upload auth=null type=image/png body=");
+
+            assertThat(keelson("load", target.url("/upload"), "-n", "1", "-X", "PUT", "--data", "@blob"))
+                    .as(err.toString())
+                    .isZero();
+            assertThat(target.lastBody).isEqualTo(blob);
+            assertThat(target.lastRequest).startsWith("PUT /upload auth=null type=application/octet-stream body=");
+        }
+    }
+
+    @Test
     void dataFromAFileIsSentByteForByteWithAContentTypeFromItsExtension() throws Exception {
         String content = "\"ada\" @other.json\r\n{\"name\": \"Ad\u00e1\"}\n";
         Files.writeString(dir.resolve("user.json"), content);

@@ -15,13 +15,16 @@ final class Target implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     final AtomicLong requests = new AtomicLong();
     volatile String lastRequest = "";
+    volatile byte[] lastBody = new byte[0];
 
     Target() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            lastBody = bytes;
+            String body = new String(bytes, StandardCharsets.UTF_8);
             lastRequest = exchange.getRequestMethod() + " " + exchange.getRequestURI() + " auth="
                     + exchange.getRequestHeaders().getFirst("Authorization") + " type="
                     + exchange.getRequestHeaders().getFirst("Content-Type") + " body=" + body;

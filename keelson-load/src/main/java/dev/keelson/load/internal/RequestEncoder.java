@@ -23,7 +23,9 @@ final class RequestEncoder {
 
     /** Encodes {@code step} into a new buffer from {@code alloc}. */
     ByteBuf encode(Step step, Map<String, String> variables, ByteBufAllocator alloc) {
-        byte[] body = step.body() == null ? null : fill(step.body(), variables).getBytes(StandardCharsets.UTF_8);
+        byte[] body = step.rawBody() != null
+                ? step.rawBody()
+                : step.body() == null ? null : fill(step.body(), variables).getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256)
                 .append(step.method())
                 .append(' ')

@@ -7,6 +7,8 @@ import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
 import dev.keelson.load.Shortfall;
+import dev.keelson.load.Stage;
+import dev.keelson.load.StageResult;
 import dev.keelson.load.StepResult;
 import dev.keelson.load.Threshold;
 import dev.keelson.load.TimelineSecond;
@@ -84,8 +86,8 @@ public final class JsonReport {
         }
         ArrayNode stages = root.putArray("stages");
         for (var stage : r.stages()) {
-            stages.addObject()
-                    .put("number", stage.number())
+            ObjectNode node = stages.addObject();
+            node.put("number", stage.number())
                     .put("durationSeconds", stage.duration().toNanos() / 1e9)
                     .put("target", stage.stage().target())
                     .put("requests", stage.requests())
@@ -93,6 +95,7 @@ public final class JsonReport {
                     .put("errors", stage.errors())
                     .put("p50Micros", stage.percentileMicros(50))
                     .put("p99Micros", stage.percentileMicros(99));
+            node.set("latency", latency(stage.latency()));
         }
         if (r.shortfall() != null) {
             var f = r.shortfall();
@@ -180,9 +183,7 @@ public final class JsonReport {
     }
 
     private static LoadResult fromJson(JsonNode root) throws DataFormatException {
-        byte[] compressed = Base64.getDecoder()
-                .decode(root.path("latency").path("histogram").asString());
-        Histogram latency = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(compressed), 0);
+        Histogram latency = histogram(root.path("latency"));
         Map<Integer, Long> statuses = new TreeMap<>();
         root.path("statusCodes")
                 .properties()
@@ -194,16 +195,28 @@ public final class JsonReport {
                 Duration.ofNanos((long) (root.path("durationSeconds").asDouble() * 1e9));
         List<StepResult> steps = new ArrayList<>();
         for (JsonNode step : root.path("steps")) {
-            byte[] bytes = Base64.getDecoder()
-                    .decode(step.path("latency").path("histogram").asString());
             steps.add(new StepResult(
                     step.path("name").asString(),
                     measured,
                     step.path("requests").asLong(),
                     step.path("errors").asLong(),
-                    Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0),
+                    histogram(step.path("latency")),
                     kinds(step.path("errorKinds")),
                     timeline(step.path("timeline"))));
+        }
+        List<StageResult> stages = new ArrayList<>();
+        Model model = Model.valueOf(root.path("model").asString().toUpperCase());
+        for (JsonNode stage : root.path("stages")) {
+            stages.add(new StageResult(
+                    stage.path("number").asInt(),
+                    new Stage(
+                            Duration.ofNanos(
+                                    (long) (stage.path("durationSeconds").asDouble() * 1e9)),
+                            stage.path("target").asDouble()),
+                    model,
+                    stage.path("requests").asLong(),
+                    stage.path("errors").asLong(),
+                    histogram(stage.path("latency"))));
         }
         JsonNode late = root.path("late");
         JsonNode f = root.path("shortfall");
@@ -219,7 +232,7 @@ public final class JsonReport {
                 : null;
         return new LoadResult(
                 root.path("target").asString(),
-                Model.valueOf(root.path("model").asString().toUpperCase()),
+                model,
                 root.path("users").asInt(),
                 root.path("rate").asDouble(),
                 Instant.parse(root.path("started").asString()),
@@ -237,7 +250,16 @@ public final class JsonReport {
                 timeline,
                 List.of(),
                 shortfall,
-                steps);
+                steps,
+                stages);
+    }
+
+    private static Histogram histogram(JsonNode latency) throws DataFormatException {
+        if (!latency.path("histogram").isString()) {
+            throw new IllegalArgumentException("a latency without its histogram: not written by this keelson");
+        }
+        byte[] bytes = Base64.getDecoder().decode(latency.path("histogram").asString());
+        return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
     }
 
     private static Map<ErrorKind, Long> kinds(JsonNode node) {

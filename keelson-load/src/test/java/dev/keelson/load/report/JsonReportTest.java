@@ -10,6 +10,9 @@ import dev.keelson.load.Lateness;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.Stage;
+import dev.keelson.load.StageResult;
+import dev.keelson.load.StepResult;
 import dev.keelson.load.TimelineSecond;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,6 +175,89 @@ class JsonReportTest {
         assertThat(merged.requestsPerSecond()).isEqualTo(100.0);
         assertThat(merged.errorKinds()).containsEntry(ErrorKind.TIMEOUT, 4L);
         assertThat(merged.timeline().get(0).requests()).isEqualTo(1000);
+    }
+
+    /** A two-step, two-stage open-model run whose steps and stages all saw {@code latencyMicros}. */
+    static LoadResult staged(long perStage, long latencyMicros, double rate) {
+        LoadResult base = run(2 * perStage, latencyMicros);
+        Histogram h = base.latency();
+        List<StepResult> steps = List.of(
+                new StepResult("login", base.measured(), perStage, 1, h, Map.of(ErrorKind.TIMEOUT, 1L), List.of()),
+                new StepResult("list", base.measured(), perStage, 1, h, Map.of(ErrorKind.RESET, 1L), List.of()));
+        List<StageResult> stages = List.of(
+                new StageResult(1, new Stage(Duration.ofSeconds(5), rate), Model.OPEN, perStage, 0, h),
+                new StageResult(2, new Stage(Duration.ofSeconds(5), rate * 2), Model.OPEN, perStage, 2, h));
+        return new LoadResult(
+                base.target(),
+                Model.OPEN,
+                10,
+                rate * 2,
+                base.started(),
+                base.measured(),
+                base.requests(),
+                base.errors(),
+                base.bytes(),
+                h,
+                base.statusCodes(),
+                base.errorKinds(),
+                Lateness.NONE,
+                base.timeline(),
+                List.of(),
+                null,
+                steps,
+                stages);
+    }
+
+    @Test
+    void mergingKeepsEveryStageAndStepWithTheirHistogramsAdded() throws Exception {
+        LoadResult a = JsonReport.read(write("a.json", staged(500, 1_000, 100)));
+        LoadResult b = JsonReport.read(write("b.json", staged(5, 900_000, 50)));
+
+        LoadResult merged = JsonReport.read(write("merged.json", LoadResult.merge(List.of(a, b))));
+
+        assertThat(merged.stages()).hasSize(2);
+        StageResult second = merged.stages().get(1);
+        assertThat(second.number()).isEqualTo(2);
+        assertThat(second.duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(second.stage().target()).isEqualTo(300.0); // 200/s + 100/s
+        assertThat(second.requests()).isEqualTo(505);
+        assertThat(second.errors()).isEqualTo(4);
+        assertThat(second.latency().getTotalCount()).isEqualTo(1010);
+        assertThat(second.percentileMicros(99.9)).isGreaterThan(800_000);
+        assertThat(merged.steps()).extracting(StepResult::name).containsExactly("login", "list");
+        StepResult login = merged.step("login").orElseThrow();
+        assertThat(login.requests()).isEqualTo(505);
+        assertThat(login.errorKinds()).containsEntry(ErrorKind.TIMEOUT, 2L);
+        assertThat(login.latency().getTotalCount()).isEqualTo(1010);
+        assertThat(TextReport.render(merged))
+                .contains("stage")
+                .contains("login")
+                .contains("list");
+    }
+
+    @Test
+    void runsWithOtherStagesAreNotMerged() {
+        LoadResult staged = staged(10, 1_000, 100);
+        LoadResult steady = new LoadResult(
+                staged.target(),
+                Model.OPEN,
+                10,
+                100,
+                staged.started(),
+                staged.measured(),
+                10,
+                0,
+                0,
+                staged.latency(),
+                staged.statusCodes(),
+                Map.of(),
+                Lateness.NONE,
+                List.of(),
+                List.of());
+
+        assertThatThrownBy(() -> LoadResult.merge(List.of(staged, steady)))
+                .isInstanceOf(LoadException.class)
+                .hasMessage("cannot merge result 1 and result 2: their stages differ: [5s, 5s] and no stages");
     }
 
     @Test

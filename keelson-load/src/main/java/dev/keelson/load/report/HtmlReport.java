@@ -110,10 +110,6 @@ public final class HtmlReport {
         }
     }
 
-    /**
-     * Rates per second, each second plotted at its end; the last one of a run that ended mid-second is divided by
-     * the part of it the run lasted (a 0.18 s run's 985 responses are 5,470/s, not 985/s).
-     */
     /** The run's stages as a ramp, or null for a steady run. */
     private static Ramp ramp(LoadResult r) {
         return r.stages().isEmpty()
@@ -122,6 +118,10 @@ public final class HtmlReport {
                         r.model(), r.stages().stream().map(StageResult::stage).toList());
     }
 
+    /**
+     * Rates per second, each second plotted at its end; the last one of a run that ended mid-second is divided by
+     * the part of it the run lasted (a 0.18 s run's 985 responses are 5,470/s, not 985/s).
+     */
     private static String throughput(
             List<TimelineSecond> seconds, double measuredSeconds, double targetRate, Ramp ramp) {
         double[] lengths = seconds.stream()

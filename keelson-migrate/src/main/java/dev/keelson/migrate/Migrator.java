@@ -1,6 +1,6 @@
 package dev.keelson.migrate;
 
-import dev.keelson.migrate.internal.engine.MigrationEngine;
+import dev.keelson.migrate.internal.engine.Engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,8 +94,8 @@ public final class Migrator {
         engine().baseline(version, description);
     }
 
-    private MigrationEngine engine() {
-        return new MigrationEngine(config);
+    private Engine engine() {
+        return Engine.of(config);
     }
 
     /** Collects settings; {@link #load()} validates them once and returns a ready {@link Migrator}. */

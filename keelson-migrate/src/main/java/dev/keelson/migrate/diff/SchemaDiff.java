@@ -6,16 +6,16 @@ import dev.keelson.migrate.MigrateOptions;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Migrator;
 import dev.keelson.migrate.MigratorConfig;
+import dev.keelson.migrate.internal.database.Databases;
+import dev.keelson.migrate.internal.database.Dialect;
+import dev.keelson.migrate.internal.diff.Catalog;
 import dev.keelson.migrate.internal.diff.ChangeScript;
 import dev.keelson.migrate.internal.diff.Comparer;
-import dev.keelson.migrate.internal.diff.MariaDbCatalog;
-import dev.keelson.migrate.internal.diff.PostgresCatalog;
 import dev.keelson.migrate.internal.diff.ScratchDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -48,7 +48,7 @@ public final class SchemaDiff {
 
     private static DbSchema read(Connection c, String url, String historyTable) {
         try {
-            return isPostgres(url) ? PostgresCatalog.read(c, historyTable) : MariaDbCatalog.read(c, historyTable);
+            return catalogFor(url).read(c, historyTable);
         } catch (SQLException e) {
             throw new MigrationException(
                     ErrorCode.CONNECTION_FAILED,
@@ -77,7 +77,7 @@ public final class SchemaDiff {
      */
     public static <T> T onScratch(
             MigratorConfig config, Consumer<Migrator> steps, BiFunction<Connection, String, T> reader) {
-        requireSupported(config.url());
+        catalogFor(config.url());
         try (ScratchDatabase scratch = ScratchDatabase.create(config.url(), config.user(), config.password())) {
             Migrator migrator = Migrator.of(new MigratorConfig(
                     scratch.url(),
@@ -121,11 +121,18 @@ public final class SchemaDiff {
 
     /** The statements (without semicolons) that take the comparison's "from" schema to its "to" schema. */
     public static List<String> script(SchemaComparison comparison) {
-        return ChangeScript.of(comparison);
+        return ChangeScript.of(
+                comparison,
+                Databases.catalogOf(comparison.to().dialect())
+                        .orElseThrow(() -> new MigrationException(
+                                ErrorCode.UNSUPPORTED_DATABASE,
+                                "No DDL writer for schemas of '"
+                                        + comparison.to().dialect() + "'"))
+                        .ddl());
     }
 
     private static <T> T withConnection(String url, String user, String password, Function<Connection, T> work) {
-        requireSupported(url);
+        catalogFor(url);
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             return work.apply(c);
         } catch (SQLException e) {
@@ -136,16 +143,12 @@ public final class SchemaDiff {
         }
     }
 
-    private static boolean isPostgres(String url) {
-        return url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
-    }
-
-    private static void requireSupported(String url) {
-        String u = url == null ? "" : url.toLowerCase(Locale.ROOT);
-        if (!u.startsWith("jdbc:postgresql:") && !u.startsWith("jdbc:mariadb:") && !u.startsWith("jdbc:mysql:")) {
-            throw new MigrationException(
-                    ErrorCode.UNSUPPORTED_DATABASE,
-                    "keelson db diff supports PostgreSQL and " + "MySQL/MariaDB; " + url + " is neither");
-        }
+    /** The catalog of the database {@code url} names; {@code UNSUPPORTED_DATABASE} where the diff does not go. */
+    private static Catalog catalogFor(String url) {
+        return Databases.findDialect(url)
+                .flatMap(Dialect::catalog)
+                .orElseThrow(() -> new MigrationException(
+                        ErrorCode.UNSUPPORTED_DATABASE,
+                        "keelson db diff supports " + Databases.withCatalog() + "; " + url + " is neither"));
     }
 }

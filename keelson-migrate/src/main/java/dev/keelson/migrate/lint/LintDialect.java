@@ -1,6 +1,7 @@
 package dev.keelson.migrate.lint;
 
-import java.util.Locale;
+import dev.keelson.migrate.internal.database.Databases;
+import dev.keelson.migrate.internal.database.Dialect;
 import java.util.Optional;
 
 /** Which database the migration files are written for. */
@@ -11,16 +12,6 @@ public enum LintDialect {
 
     /** The dialect a JDBC URL names: {@code jdbc:postgresql:} or {@code jdbc:mysql:}/{@code jdbc:mariadb:}. */
     public static Optional<LintDialect> fromUrl(String url) {
-        if (url == null) {
-            return Optional.empty();
-        }
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:postgresql:")) {
-            return Optional.of(POSTGRESQL);
-        }
-        if (lower.startsWith("jdbc:mysql:") || lower.startsWith("jdbc:mariadb:")) {
-            return Optional.of(MYSQL);
-        }
-        return Optional.empty();
+        return Databases.findDialect(url).flatMap(Dialect::lintDialect);
     }
 }

@@ -7,16 +7,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs a catalog query with string parameters and maps each row. */
-final class CatalogQuery {
+/** For catalog readers: runs a catalog query with string parameters and maps each row. */
+public final class CatalogQuery {
     private CatalogQuery() {}
 
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    static <T> List<T> list(Connection c, String sql, Row<T> row, String... params) throws SQLException {
+    public static <T> List<T> list(Connection c, String sql, Row<T> row, String... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setString(i + 1, params[i]);
@@ -31,7 +31,7 @@ final class CatalogQuery {
         }
     }
 
-    static String one(Connection c, String sql) throws SQLException {
+    public static String one(Connection c, String sql) throws SQLException {
         List<String> values = list(c, sql, rs -> rs.getString(1));
         return values.isEmpty() ? null : values.getFirst();
     }

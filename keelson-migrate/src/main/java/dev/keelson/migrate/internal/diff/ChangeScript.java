@@ -31,9 +31,8 @@ public final class ChangeScript {
         this.comparison = comparison;
     }
 
-    /** The statements, without terminating semicolons. */
-    public static List<String> of(SchemaComparison comparison) {
-        DdlWriter ddl = comparison.to().dialect().equals("mysql") ? new MariaDbDdl() : new PostgresDdl();
+    /** The statements, without terminating semicolons, in the DDL of {@code ddl}. */
+    public static List<String> of(SchemaComparison comparison, DdlWriter ddl) {
         return new ChangeScript(ddl, comparison).write();
     }
 
@@ -87,7 +86,7 @@ public final class ChangeScript {
                 d -> dropIfGoneOrChanged(d, () -> ddl.dropConstraint(d.from())));
         forEach(EnumSet.of(ObjectKind.INDEX), d -> dropIfGoneOrChanged(d, () -> ddl.dropIndex(d.from())));
         forEach(EnumSet.of(ObjectKind.FUNCTION, ObjectKind.PROCEDURE), d -> {
-            if (d.from() != null && (d.to() == null || comparison.to().dialect().equals("mysql"))) {
+            if (d.from() != null && (d.to() == null || ddl.recreatesChangedRoutines())) {
                 out.add(ddl.drop(d.from()));
             }
         });

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The DDL of one dialect for creating, dropping and changing one object; names quoted by the dialect's rules. */
-interface DdlWriter {
+public interface DdlWriter {
     String quote(String name);
 
     /** A column as written in {@code CREATE TABLE} or {@code ADD COLUMN}: name, type, default, nullability... */
@@ -55,6 +55,11 @@ interface DdlWriter {
 
     /** Statements to run after the tables exist, e.g. a sequence's {@code OWNED BY}; may be empty. */
     List<String> afterTables(SchemaObject topLevel);
+
+    /** True when a changed function or procedure is dropped and created again (no {@code CREATE OR REPLACE}). */
+    default boolean recreatesChangedRoutines() {
+        return false;
+    }
 
     /** Whether {@code topLevel} is made by something else (an identity column's sequence) and must be skipped. */
     boolean implicit(SchemaObject topLevel);

@@ -2,10 +2,13 @@ package dev.keelson.migrate.internal.diff;
 
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
+import dev.keelson.migrate.internal.database.Databases;
+import dev.keelson.migrate.internal.database.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,10 +23,11 @@ import java.util.regex.Pattern;
  * @param adminUrl the original URL, used to drop it
  * @param user     the user
  * @param password the password
+ * @param catalog  the catalog of the server's database
  */
-public record ScratchDatabase(String url, String name, String adminUrl, String user, String password)
+public record ScratchDatabase(String url, String name, String adminUrl, String user, String password, Catalog catalog)
         implements AutoCloseable {
-    private static final Pattern URL = Pattern.compile("(jdbc:(postgresql|mysql|mariadb)://[^/?;]*/)([^?;]*)(.*)");
+    private static final Pattern URL = Pattern.compile("(jdbc:[a-z0-9]+://[^/?;]*/)([^?;]*)(.*)");
 
     /**
      * Creates a scratch database next to the one {@code url} names.
@@ -33,7 +37,8 @@ public record ScratchDatabase(String url, String name, String adminUrl, String u
      */
     public static ScratchDatabase create(String url, String user, String password) {
         Matcher m = URL.matcher(url);
-        if (!m.matches()) {
+        Optional<Catalog> catalog = Databases.findDialect(url).flatMap(Dialect::catalog);
+        if (!m.matches() || catalog.isEmpty()) {
             throw new MigrationException(
                     ErrorCode.CONFIGURATION,
                     "Cannot build a scratch database next to " + url
@@ -41,7 +46,8 @@ public record ScratchDatabase(String url, String name, String adminUrl, String u
         }
         String name = "keelson_scratch_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        ScratchDatabase scratch = new ScratchDatabase(m.group(1) + name + m.group(4), name, url, user, password);
+        ScratchDatabase scratch =
+                new ScratchDatabase(m.group(1) + name + m.group(3), name, url, user, password, catalog.get());
         scratch.execute("CREATE DATABASE " + name);
         return scratch;
     }
@@ -52,10 +58,7 @@ public record ScratchDatabase(String url, String name, String adminUrl, String u
 
     @Override
     public void close() {
-        execute(
-                url.startsWith("jdbc:postgresql:")
-                        ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
-                        : "DROP DATABASE IF EXISTS " + name);
+        execute(catalog.dropDatabase(name));
     }
 
     private void execute(String sql) {

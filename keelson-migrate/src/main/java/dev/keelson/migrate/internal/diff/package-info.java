@@ -1,6 +1,7 @@
 /**
- * Behind {@link dev.keelson.migrate.diff.SchemaDiff}: catalog readers for PostgreSQL ({@code pg_catalog}) and
- * MySQL/MariaDB ({@code information_schema}), the comparer, the scratch database, and the SQL writers that take
- * one schema to another with names quoted for each dialect.
+ * Behind {@link dev.keelson.migrate.diff.SchemaDiff}: the comparer, the scratch database, the change script that
+ * orders the statements, and the two interfaces each database fills in its own package:
+ * {@link dev.keelson.migrate.internal.diff.Catalog} (read a schema) and
+ * {@link dev.keelson.migrate.internal.diff.DdlWriter} (write one database's DDL, names quoted by its rules).
  */
 package dev.keelson.migrate.internal.diff;

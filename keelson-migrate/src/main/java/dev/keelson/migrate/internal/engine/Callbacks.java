@@ -3,7 +3,7 @@ package dev.keelson.migrate.internal.engine;
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationListener;
-import dev.keelson.migrate.internal.dialect.Dialect;
+import dev.keelson.migrate.internal.database.Dialect;
 import dev.keelson.migrate.internal.resolve.CallbackEvent;
 import dev.keelson.migrate.internal.resolve.CallbackScript;
 import dev.keelson.migrate.internal.resolve.Placeholders;

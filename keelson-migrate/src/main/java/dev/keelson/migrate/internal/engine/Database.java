@@ -3,7 +3,8 @@ package dev.keelson.migrate.internal.engine;
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
-import dev.keelson.migrate.internal.dialect.Dialect;
+import dev.keelson.migrate.internal.database.Databases;
+import dev.keelson.migrate.internal.database.Dialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,16 +24,14 @@ final class Database implements AutoCloseable {
     }
 
     static Database open(MigratorConfig config) {
-        if (config.url() != null) {
-            Dialect.forUrl(config.url()); // an unsupported database fails before any connection attempt
-        }
-        Connection connection = connect(config);
+        // an unsupported database fails before any connection attempt
+        Dialect named = config.url() != null ? Databases.dialectFor(config.url()) : null;
+        Connection connection = connect(config, named);
         try {
             connection.setAutoCommit(true);
-            Dialect dialect = Dialect.forUrl(
-                    config.url() != null
-                            ? config.url()
-                            : connection.getMetaData().getURL());
+            Dialect dialect = named != null
+                    ? named
+                    : Databases.dialectFor(connection.getMetaData().getURL());
             dialect.prepareSession(connection);
             return new Database(config, connection, dialect);
         } catch (SQLException | RuntimeException e) {
@@ -48,9 +47,11 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static Connection connect(MigratorConfig config) {
+    private static Connection connect(MigratorConfig config, Dialect dialect) {
         try {
-            return config.url() != null ? openUrl(config) : config.dataSource().getConnection();
+            return config.url() != null
+                    ? openUrl(config, dialect)
+                    : config.dataSource().getConnection();
         } catch (SQLException e) {
             String where = config.url() != null ? config.url().split("[?;]", 2)[0] : "the DataSource";
             throw new MigrationException(
@@ -61,21 +62,13 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens the URL. H2 file databases with {@code AUTO_SERVER=TRUE} refuse a process that opens the file at the
-     * same instant as another, or while the process serving it hands it over (errors 8000 "Lock file recently
-     * modified", 90020 "Database may be already in use", and 90067 "Connection is broken" when the serving process
-     * closes the database while the connection is made): that race is retried for up to 5 s.
-     */
-    private static Connection openUrl(MigratorConfig config) throws SQLException {
-        boolean h2 = config.url().regionMatches(true, 0, "jdbc:h2:", 0, 8);
+    /** Opens the URL; a failure the dialect calls a passing race ({@link Dialect#retryOpen}) is retried for up to 5 s. */
+    private static Connection openUrl(MigratorConfig config, Dialect dialect) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return DriverManager.getConnection(config.url(), config.user(), config.password());
             } catch (SQLException e) {
-                boolean race =
-                        h2 && (e.getErrorCode() == 90020 || e.getErrorCode() == 8000 || e.getErrorCode() == 90067);
-                if (!race || attempt >= 20) {
+                if (!dialect.retryOpen(e) || attempt >= 20) {
                     throw e;
                 }
                 pause();
@@ -94,7 +87,7 @@ final class Database implements AutoCloseable {
 
     /** A second connection, for the lock. */
     Connection openAnother() {
-        return connect(config);
+        return connect(config, dialect);
     }
 
     Connection connection() {

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * reads the history once; changing operations read it under the migration lock and keep it true while they run
  * ({@link GuardedHistory}).
  */
-public final class MigrationEngine {
+public final class MigrationEngine implements Engine {
     private final MigratorConfig config;
 
     public MigrationEngine(MigratorConfig config) {
@@ -49,6 +49,7 @@ public final class MigrationEngine {
     }
 
     /** See {@link dev.keelson.migrate.Migrator#migrate}. */
+    @Override
     public MigrateResult migrate(MigrateOptions options) {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
@@ -134,6 +135,7 @@ public final class MigrationEngine {
     }
 
     /** See {@link dev.keelson.migrate.Migrator#rollback}. */
+    @Override
     public RollbackResult rollback(RollbackOptions options) {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
@@ -200,6 +202,7 @@ public final class MigrationEngine {
     }
 
     /** See {@link dev.keelson.migrate.Migrator#status}. */
+    @Override
     public StatusReport status() {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
@@ -214,6 +217,7 @@ public final class MigrationEngine {
     }
 
     /** See {@link dev.keelson.migrate.Migrator#validate}. */
+    @Override
     public ValidationResult validate() {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
@@ -224,6 +228,7 @@ public final class MigrationEngine {
     }
 
     /** See {@link dev.keelson.migrate.Migrator#repair(RepairOptions)}. */
+    @Override
     public RepairResult repair(RepairOptions options) {
         ScriptCatalog catalog = catalog();
         return withDatabase(db -> {
@@ -245,6 +250,7 @@ public final class MigrationEngine {
     }
 
     /** See {@link dev.keelson.migrate.Migrator#baseline}. */
+    @Override
     public void baseline(Version version, String description) {
         Objects.requireNonNull(version, "version");
         withDatabase(db -> {

@@ -3,8 +3,6 @@ package dev.keelson.migrate.internal.engine;
 import dev.keelson.migrate.LintFailedException;
 import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrationException;
-import dev.keelson.migrate.internal.dialect.MysqlDialect;
-import dev.keelson.migrate.internal.dialect.PostgresDialect;
 import dev.keelson.migrate.internal.resolve.MigrationScript;
 import dev.keelson.migrate.internal.resolve.Placeholders;
 import dev.keelson.migrate.internal.resolve.ScriptCatalog;
@@ -65,11 +63,7 @@ final class PendingLint {
     }
 
     private static LintDialect dialectOf(Database db) {
-        return switch (db.dialect()) {
-            case PostgresDialect p -> LintDialect.POSTGRESQL;
-            case MysqlDialect m -> LintDialect.MYSQL;
-            default -> null;
-        };
+        return db.dialect().lintDialect().orElse(null);
     }
 
     private static List<LintFile> files(ScriptCatalog catalog, List<PreparedScript> toRun, Placeholders placeholders) {

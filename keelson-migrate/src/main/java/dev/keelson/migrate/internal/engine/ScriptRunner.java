@@ -5,7 +5,7 @@ import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.MigrationType;
-import dev.keelson.migrate.internal.dialect.Dialect;
+import dev.keelson.migrate.internal.database.Dialect;
 import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import dev.keelson.migrate.internal.history.StatementHashes;

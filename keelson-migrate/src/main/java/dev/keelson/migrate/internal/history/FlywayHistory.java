@@ -1,7 +1,7 @@
 package dev.keelson.migrate.internal.history;
 
 import dev.keelson.migrate.Version;
-import dev.keelson.migrate.internal.dialect.Dialect;
+import dev.keelson.migrate.internal.database.Dialect;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;

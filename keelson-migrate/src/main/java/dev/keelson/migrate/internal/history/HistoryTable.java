@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.history;
 
-import dev.keelson.migrate.internal.dialect.Dialect;
+import dev.keelson.migrate.internal.database.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.keelson.migrate.internal.dialect;
+package dev.keelson.migrate.internal.database.postgresql;
 
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import java.io.Reader;

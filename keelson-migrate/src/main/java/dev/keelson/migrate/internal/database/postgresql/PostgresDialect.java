@@ -1,18 +1,63 @@
-package dev.keelson.migrate.internal.dialect;
+package dev.keelson.migrate.internal.database.postgresql;
 
+import dev.keelson.migrate.diff.DbSchema;
+import dev.keelson.migrate.internal.database.Dialect;
+import dev.keelson.migrate.internal.database.LockWaiter;
+import dev.keelson.migrate.internal.database.MigrationLock;
+import dev.keelson.migrate.internal.diff.Catalog;
+import dev.keelson.migrate.internal.diff.DdlWriter;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
+import dev.keelson.migrate.lint.LintDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** PostgreSQL: transactional DDL, advisory locks polled per migration (see {@link AdvisoryLock}). */
 public record PostgresDialect() implements Dialect {
+    private static final Catalog CATALOG = new Catalog() {
+        @Override
+        public String schemaDialect() {
+            return "postgresql";
+        }
+
+        @Override
+        public DbSchema read(Connection connection, String historyTable) throws SQLException {
+            return PostgresCatalog.read(connection, historyTable);
+        }
+
+        @Override
+        public DdlWriter ddl() {
+            return new PostgresDdl();
+        }
+
+        @Override
+        public String dropDatabase(String name) {
+            return "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
+        }
+    };
+
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:postgresql:");
+    }
+
+    @Override
+    public Optional<LintDialect> lintDialect() {
+        return Optional.of(LintDialect.POSTGRESQL);
+    }
+
+    @Override
+    public Optional<Catalog> catalog() {
+        return Optional.of(CATALOG);
+    }
+
     @Override
     public String name() {
         return "PostgreSQL";

@@ -1,8 +1,9 @@
-package dev.keelson.migrate.internal.diff;
+package dev.keelson.migrate.internal.database.mysql;
 
 import dev.keelson.migrate.diff.DbSchema;
 import dev.keelson.migrate.diff.ObjectKind;
 import dev.keelson.migrate.diff.SchemaObject;
+import dev.keelson.migrate.internal.diff.CatalogQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Map;
  * indexes (columns with prefix lengths, uniqueness, method), views, sequences, functions and procedures. References
  * to the database's own name are removed from definitions so two databases compare equal.
  */
-public final class MariaDbCatalog {
+final class MariaDbCatalog {
     private MariaDbCatalog() {}
 
     public static DbSchema read(Connection c, String historyTable) throws SQLException {

@@ -1,9 +1,15 @@
-package dev.keelson.migrate.internal.dialect;
+package dev.keelson.migrate.internal.database.h2;
 
+import dev.keelson.migrate.internal.database.Dialect;
+import dev.keelson.migrate.internal.database.LockRow;
+import dev.keelson.migrate.internal.database.LockWaiter;
+import dev.keelson.migrate.internal.database.MigrationLock;
+import dev.keelson.migrate.internal.database.OwnConnection;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -12,6 +18,22 @@ import java.util.function.Supplier;
  * failed; a lock row with owner and heartbeat in {@code <history table>_lock}.
  */
 public record H2Dialect() implements Dialect {
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:h2:");
+    }
+
+    /**
+     * H2 file databases with {@code AUTO_SERVER=TRUE} refuse a process that opens the file at the same instant as
+     * another, or while the process serving it hands it over (errors 8000 "Lock file recently modified", 90020
+     * "Database may be already in use", and 90067 "Connection is broken" when the serving process closes the
+     * database while the connection is made).
+     */
+    @Override
+    public boolean retryOpen(SQLException e) {
+        return e.getErrorCode() == 90020 || e.getErrorCode() == 8000 || e.getErrorCode() == 90067;
+    }
+
     @Override
     public String name() {
         return "H2";

@@ -1,25 +1,41 @@
-package dev.keelson.migrate.internal.dialect;
+package dev.keelson.migrate.internal.database;
 
-import dev.keelson.migrate.ErrorCode;
-import dev.keelson.migrate.MigrationException;
+import dev.keelson.migrate.internal.diff.Catalog;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
+import dev.keelson.migrate.lint.LintDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What differs between databases. One instance per engine; stateless.
+ * A SQL database reached over JDBC: everything the engine, the lint and the diff need to know about it. One
+ * stateless instance per database, in the database's own package ({@code internal.database.postgresql}, ...),
+ * listed in {@link Databases}.
  */
-public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDialect, H2Dialect {
+public interface Dialect extends Database {
 
-    /** A short name for messages: {@code PostgreSQL}, {@code MySQL/MariaDB}, {@code SQLite}, {@code H2}. */
-    String name();
+    /**
+     * Whether a failed attempt to open {@code url} is a passing race worth retrying (a few times, 250 ms apart); no
+     * by default.
+     */
+    default boolean retryOpen(SQLException e) {
+        return false;
+    }
+
+    /** Which lint rules apply to this database's files; empty when only the rules for every database do. */
+    default Optional<LintDialect> lintDialect() {
+        return Optional.empty();
+    }
+
+    /** Reading this database's catalog and writing its DDL, for the schema diff; empty where the diff does not go. */
+    default Optional<Catalog> catalog() {
+        return Optional.empty();
+    }
 
     /** The lexical rules for splitting scripts. */
     SplitRules splitRules();
@@ -103,30 +119,4 @@ public sealed interface Dialect permits PostgresDialect, MysqlDialect, SqliteDia
      * still running from one that was interrupted. Asked on any connection; changes nothing.
      */
     Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter) throws SQLException;
-
-    /**
-     * The dialect for a JDBC URL.
-     *
-     * @throws MigrationException {@link ErrorCode#UNSUPPORTED_DATABASE} naming the URL's database
-     */
-    static Dialect forUrl(String url) {
-        String u = url.toLowerCase(Locale.ROOT);
-        if (u.startsWith("jdbc:postgresql:")) {
-            return new PostgresDialect();
-        }
-        if (u.startsWith("jdbc:mysql:") || u.startsWith("jdbc:mariadb:")) {
-            return new MysqlDialect();
-        }
-        if (u.startsWith("jdbc:sqlite:")) {
-            return new SqliteDialect();
-        }
-        if (u.startsWith("jdbc:h2:")) {
-            return new H2Dialect();
-        }
-        String kind = u.startsWith("jdbc:") ? u.substring(5).split(":", 2)[0] : u;
-        throw new MigrationException(
-                ErrorCode.UNSUPPORTED_DATABASE,
-                "Keelson does not support '" + kind + "' databases (URL " + url.split("[?;]", 2)[0]
-                        + "); use PostgreSQL, MySQL/MariaDB, SQLite or H2");
-    }
 }

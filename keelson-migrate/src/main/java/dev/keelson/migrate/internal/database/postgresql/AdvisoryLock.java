@@ -1,5 +1,7 @@
-package dev.keelson.migrate.internal.dialect;
+package dev.keelson.migrate.internal.database.postgresql;
 
+import dev.keelson.migrate.internal.database.LockWaiter;
+import dev.keelson.migrate.internal.database.MigrationLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.keelson.migrate.internal.dialect;
+package dev.keelson.migrate.internal.database;
 
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * ({@link LockWaiter#staleAfter()}, 30 s by default: every 5 s). A row whose heartbeat is older than the stale
  * period belongs to a migrator that died; it is taken over with a compare-and-set update, never left for a human.
  */
-final class LockRow implements MigrationLock {
+public final class LockRow implements MigrationLock {
     private final Connection connection;
     private final String table;
     private final String owner;
@@ -40,7 +40,7 @@ final class LockRow implements MigrationLock {
         });
     }
 
-    static LockRow acquire(Connection connection, String table, LockWaiter waiter) throws SQLException {
+    public static LockRow acquire(Connection connection, String table, LockWaiter waiter) throws SQLException {
         connection.setAutoCommit(true);
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -110,7 +110,7 @@ final class LockRow implements MigrationLock {
     }
 
     /** The migrator holding the row of {@code table} with a heartbeat younger than {@code stale}, if any. */
-    static Optional<String> holderOf(Connection connection, String table, Duration stale) {
+    public static Optional<String> holderOf(Connection connection, String table, Duration stale) {
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT owner, heartbeat_at FROM " + table + " WHERE id = 1")) {
             if (rs.next() && System.currentTimeMillis() - rs.getLong(2) < stale.toMillis()) {

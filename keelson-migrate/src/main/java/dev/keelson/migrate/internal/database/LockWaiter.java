@@ -1,4 +1,4 @@
-package dev.keelson.migrate.internal.dialect;
+package dev.keelson.migrate.internal.database;
 
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
@@ -18,16 +18,16 @@ import java.time.Duration;
 public record LockWaiter(Duration timeout, MigrationListener listener, Duration pollEvery, Duration staleAfter) {
 
     /** One attempt to take the lock. */
-    interface Attempt {
+    public interface Attempt {
         boolean tryAcquire() throws SQLException;
     }
 
     /** Describes the current holder for messages, or "unknown". */
-    interface Holder {
+    public interface Holder {
         String describe() throws SQLException;
     }
 
-    void await(Attempt attempt, Holder holder, String what) throws SQLException {
+    public void await(Attempt attempt, Holder holder, String what) throws SQLException {
         long start = System.nanoTime();
         long lastReport = start - 1_000_000_000L; // the first wait is reported at once, then about once a second
         while (!attempt.tryAcquire()) {

@@ -1,8 +1,9 @@
-package dev.keelson.migrate.internal.diff;
+package dev.keelson.migrate.internal.database.postgresql;
 
 import dev.keelson.migrate.diff.DbSchema;
 import dev.keelson.migrate.diff.ObjectKind;
 import dev.keelson.migrate.diff.SchemaObject;
+import dev.keelson.migrate.internal.diff.CatalogQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Map;
  * not backing a constraint by {@code pg_get_indexdef}, views, sequences, enum types, functions and procedures by
  * {@code pg_get_functiondef}. Objects of extensions and the history table are left out.
  */
-public final class PostgresCatalog {
+final class PostgresCatalog {
     private static final String TABLES =
             "c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
                     + "AND c.relkind IN ('r', 'p') AND c.relname <> ? AND NOT c.relispartition";

@@ -1,14 +1,21 @@
-package dev.keelson.migrate.internal.diff;
+package dev.keelson.migrate.internal.database.mysql;
 
 import dev.keelson.migrate.diff.ObjectKind;
 import dev.keelson.migrate.diff.SchemaObject;
+import dev.keelson.migrate.internal.diff.DdlWriter;
 import java.util.List;
 
-/** MySQL/MariaDB DDL; every name in back-ticks. */
+/** MySQL/MariaDB DDL; every name in back-ticks ({@code ``} doubled), which is always correct there. */
 final class MariaDbDdl implements DdlWriter {
     @Override
     public String quote(String name) {
-        return Quoting.MYSQL.quote(name);
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** MySQL has no {@code CREATE OR REPLACE} for routines. */
+    @Override
+    public boolean recreatesChangedRoutines() {
+        return true;
     }
 
     @Override

@@ -1,6 +1,14 @@
-package dev.keelson.migrate.internal.dialect;
+package dev.keelson.migrate.internal.database.mysql;
 
+import dev.keelson.migrate.diff.DbSchema;
+import dev.keelson.migrate.internal.database.Dialect;
+import dev.keelson.migrate.internal.database.LockWaiter;
+import dev.keelson.migrate.internal.database.MigrationLock;
+import dev.keelson.migrate.internal.database.OwnConnection;
+import dev.keelson.migrate.internal.diff.Catalog;
+import dev.keelson.migrate.internal.diff.DdlWriter;
 import dev.keelson.migrate.internal.sql.SplitRules;
+import dev.keelson.migrate.lint.LintDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +26,43 @@ import java.util.function.Supplier;
  * failed; the lock is {@code GET_LOCK(name, 0)} polled.
  */
 public record MysqlDialect() implements Dialect {
+    private static final Catalog CATALOG = new Catalog() {
+        @Override
+        public String schemaDialect() {
+            return "mysql";
+        }
+
+        @Override
+        public DbSchema read(Connection connection, String historyTable) throws SQLException {
+            return MariaDbCatalog.read(connection, historyTable);
+        }
+
+        @Override
+        public DdlWriter ddl() {
+            return new MariaDbDdl();
+        }
+
+        @Override
+        public String dropDatabase(String name) {
+            return "DROP DATABASE IF EXISTS " + name;
+        }
+    };
+
+    @Override
+    public List<String> urlPrefixes() {
+        return List.of("jdbc:mysql:", "jdbc:mariadb:");
+    }
+
+    @Override
+    public Optional<LintDialect> lintDialect() {
+        return Optional.of(LintDialect.MYSQL);
+    }
+
+    @Override
+    public Optional<Catalog> catalog() {
+        return Optional.of(CATALOG);
+    }
+
     @Override
     public String name() {
         return "MySQL/MariaDB";

@@ -1,4 +1,4 @@
-package dev.keelson.migrate.internal.dialect;
+package dev.keelson.migrate.internal.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,7 +37,7 @@ public interface MigrationLock extends AutoCloseable {
      * in an open transaction.
      *
      * @param relaxCommit whether this transaction may commit without waiting for its WAL flush (see
-     *     {@link PostgresDialect#lock}; ignored elsewhere)
+     *     {@link dev.keelson.migrate.internal.database.postgresql.PostgresDialect#lock}; ignored elsewhere)
      */
     default void enterTransaction(Connection migration, boolean relaxCommit, Ready ready) throws SQLException {}
 

@@ -1,16 +1,42 @@
-package dev.keelson.migrate.internal.diff;
+package dev.keelson.migrate.internal.database.postgresql;
 
 import dev.keelson.migrate.diff.ObjectKind;
 import dev.keelson.migrate.diff.SchemaObject;
+import dev.keelson.migrate.internal.diff.DdlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** PostgreSQL DDL. */
+/**
+ * PostgreSQL DDL. A name is quoted ({@code "Name"}, {@code ""} doubled) unless it is lower case letters, digits,
+ * {@code _} and {@code $} starting with a letter or {@code _}, and not a keyword that {@code pg_get_keywords()} of
+ * PostgreSQL 15 lists as reserved, type/function or column-name keyword.
+ */
 final class PostgresDdl implements DdlWriter {
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    private static final Set<String> KEYWORDS = Set.of(
+            ("all analyse analyze and any array as asc asymmetric authorization between bigint binary bit boolean "
+                            + "both case cast char character check coalesce collate collation column concurrently constraint "
+                            + "create cross current_catalog current_date current_role current_schema current_time "
+                            + "current_timestamp current_user dec decimal default deferrable desc distinct do else end except "
+                            + "exists extract false fetch float for foreign freeze from full grant greatest group grouping having "
+                            + "ilike in initially inner inout int integer intersect interval into is isnull join lateral leading "
+                            + "least left like limit localtime localtimestamp national natural nchar none normalize not notnull "
+                            + "null nullif numeric offset on only or order out outer overlaps overlay placing position precision "
+                            + "primary real references returning right row select session_user setof similar smallint some "
+                            + "substring symmetric table tablesample then time timestamp to trailing treat trim true union unique "
+                            + "user using values varchar variadic verbose when where window with xmlattributes xmlconcat "
+                            + "xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable")
+                    .split(" "));
+
     @Override
     public String quote(String name) {
-        return Quoting.POSTGRESQL.quote(name);
+        if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name)) {
+            return name;
+        }
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     @Override

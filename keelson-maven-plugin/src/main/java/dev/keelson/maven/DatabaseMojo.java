@@ -113,7 +113,7 @@ public abstract class DatabaseMojo extends AbstractMojo {
             builder.placeholders(placeholders);
         }
         locations.stream().map(this::resolved).forEach(builder::location);
-        return builder.load();
+        return builder.build();
     }
 
     /** A {@code filesystem:} location relative to the POM's folder, whatever folder Maven runs in. */

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * Migrator migrator = Migrator.configure()
  *         .url("jdbc:postgresql://127.0.0.1:5432/test").user("postgres")
  *         .location("filesystem:db/migration")
- *         .load();
+ *         .build();
  * MigrateResult result = migrator.migrate(MigrateOptions.latest());
  * }</pre>
  *
@@ -98,7 +98,7 @@ public final class Migrator {
         return Engine.of(config);
     }
 
-    /** Collects settings; {@link #load()} validates them once and returns a ready {@link Migrator}. */
+    /** Collects settings; {@link #build()} validates them once and returns a ready {@link Migrator}. */
     public static final class Builder {
         private String url;
         private String user;
@@ -139,7 +139,7 @@ public final class Migrator {
 
         /**
          * Adds a location: {@code classpath:db/migration}, {@code filesystem:/abs/path}, or a plain path; checked by
-         * {@link #load()} ({@code CONFIGURATION} for an unknown prefix or an empty path).
+         * {@link #build()} ({@code CONFIGURATION} for an unknown prefix or an empty path).
          */
         public Builder location(String location) {
             this.locations.add(location);
@@ -211,7 +211,7 @@ public final class Migrator {
         }
 
         /** Validates the settings and returns a ready migrator. */
-        public Migrator load() {
+        public Migrator build() {
             List<String> where = locations.isEmpty() ? List.of("filesystem:db/migration") : locations;
             return new Migrator(new MigratorConfig(
                     url,

@@ -97,7 +97,7 @@ class GoldenFolderIT {
                 .user(db.user())
                 .password(db.password())
                 .location("filesystem:" + folder)
-                .load();
+                .build();
     }
 
     /** The {@code prefix} files of {@code folder} in version order, newest first when {@code reversed}. */

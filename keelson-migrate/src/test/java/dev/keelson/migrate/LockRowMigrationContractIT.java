@@ -70,7 +70,7 @@ abstract class LockRowMigrationContractIT extends MigrationContractIT {
                     }
                 })
                 .lockTimeout(Duration.ofSeconds(20))
-                .load();
+                .build();
 
         assertThat(next.repair().removedFailures()).containsExactly("V1__paused.sql");
         assertThat(holders)
@@ -99,7 +99,7 @@ abstract class LockRowMigrationContractIT extends MigrationContractIT {
             }
         };
         assertFails(
-                () -> configure().listener(thief).load().migrate(MigrateOptions.latest()),
+                () -> configure().listener(thief).build().migrate(MigrateOptions.latest()),
                 ErrorCode.LOCK_TIMEOUT,
                 m -> assertThat(m).contains("taken over by another migrator"));
         assertThat(tableExists("t1")).isTrue();

@@ -41,7 +41,7 @@ public final class MigrateScaleMain {
                     .url(adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + db)
                     .user(user)
                     .location("filesystem:" + dir)
-                    .load();
+                    .build();
             long t0 = System.nanoTime();
             int applied = m.migrate(MigrateOptions.latest()).migrations().size();
             long t1 = System.nanoTime();

@@ -74,7 +74,7 @@ abstract class MigrationContractIT {
     }
 
     Migrator migrator() {
-        return configure().load();
+        return configure().build();
     }
 
     void write(String name, String content) throws Exception {
@@ -154,7 +154,7 @@ abstract class MigrationContractIT {
         Migrator migrator = Migrator.configure()
                 .dataSource(dataSource)
                 .location("filesystem:" + dir.resolve("db"))
-                .load();
+                .build();
         assertThat(migrator.migrate(MigrateOptions.latest()).migrations()).hasSize(3);
         assertThat(dataSource.opened())
                 .as("one connection for the run, one for a run lock; PostgreSQL locks each"
@@ -193,7 +193,7 @@ abstract class MigrationContractIT {
     @Test
     void dryRunListsTheExactStatementsAndChangesNothing() throws Exception {
         write("V1__create.sql", "-- a comment\nCREATE TABLE ${table} (id INT);\n\nINSERT INTO ${table} VALUES (1);\n");
-        Migrator migrator = configure().placeholder("table", "things").load();
+        Migrator migrator = configure().placeholder("table", "things").build();
 
         MigrateResult result = migrator.migrate(MigrateOptions.latest().withDryRun(true));
 
@@ -223,7 +223,7 @@ abstract class MigrationContractIT {
         threeTables();
         configure()
                 .installedBy("deployer")
-                .load()
+                .build()
                 .migrate(MigrateOptions.latest().withTarget(Version.parse("1")));
         MigrationInfo v1 = migrator().status().migrations().getFirst();
         assertThat(v1.state()).isEqualTo(MigrationState.APPLIED);
@@ -405,7 +405,7 @@ abstract class MigrationContractIT {
                 m -> assertThat(m).contains("V2__two.sql").contains("below the newest applied version 3"));
         assertThat(tableExists("t2")).isFalse();
 
-        MigrateResult result = configure().outOfOrder(true).load().migrate(MigrateOptions.latest());
+        MigrateResult result = configure().outOfOrder(true).build().migrate(MigrateOptions.latest());
         assertThat(scripts(result.migrations())).containsExactly("V2__two.sql");
         assertThat(states(migrator().status()))
                 .containsEntry("V2__two.sql", MigrationState.OUT_OF_ORDER)
@@ -474,7 +474,7 @@ abstract class MigrationContractIT {
                         notices.add(message);
                     }
                 })
-                .load();
+                .build();
 
         assertThat(states(migrator.status()).values()).as("no mass mismatch").containsOnly(MigrationState.APPLIED);
         assertThat(migrator.validate().valid()).isTrue();
@@ -637,7 +637,7 @@ abstract class MigrationContractIT {
             }
         };
 
-        assertThat(states(configure().listener(listen).load().status()))
+        assertThat(states(configure().listener(listen).build().status()))
                 .containsEntry("V1__one.sql", MigrationState.APPLIED)
                 .containsEntry("V2__two.sql", MigrationState.CHANGED)
                 .containsEntry("V3__three.sql", MigrationState.PENDING);
@@ -782,7 +782,7 @@ abstract class MigrationContractIT {
                 ErrorCode.UNKNOWN_PLACEHOLDER,
                 m -> assertThat(m).startsWith("V2__two.sql line 2: placeholder ${owner} has no value"));
         assertThat(tableExists("t1")).isFalse();
-        configure().placeholder("owner", "me").load().migrate(MigrateOptions.latest());
+        configure().placeholder("owner", "me").build().migrate(MigrateOptions.latest());
         assertThat(tableExists("t2")).isTrue();
     }
 
@@ -806,7 +806,7 @@ abstract class MigrationContractIT {
                     .user(db.user())
                     .password(db.password())
                     .location("classpath:db/migration")
-                    .load()
+                    .build()
                     .migrate(MigrateOptions.latest());
             assertThat(scripts(result.migrations())).containsExactly("V1__from_jar.sql", "R__notes.sql");
         } finally {
@@ -821,7 +821,7 @@ abstract class MigrationContractIT {
                 () -> Migrator.configure()
                         .url(url())
                         .location("classpath:no/such/folder")
-                        .load()
+                        .build()
                         .status(),
                 ErrorCode.LOCATION_NOT_FOUND,
                 m -> assertThat(m).contains("classpath:no/such/folder"));
@@ -904,7 +904,7 @@ abstract class MigrationContractIT {
                 .lockStaleAfter(STALE)
                 .lockTimeout(Duration.ofSeconds(30))
                 .placeholder("pause", "SELECT 1")
-                .load();
+                .build();
     }
 
     @Test
@@ -992,7 +992,7 @@ abstract class MigrationContractIT {
                     () -> configure()
                             .lockTimeout(java.time.Duration.ofMillis(1500))
                             .listener(listener)
-                            .load()
+                            .build()
                             .migrate(MigrateOptions.latest()),
                     ErrorCode.LOCK_TIMEOUT,
                     m -> assertThat(m).contains("held by").contains(holderDescription()));
@@ -1007,7 +1007,7 @@ abstract class MigrationContractIT {
         // a planted lock row stays after its connection closed: the short stale period takes it over quickly
         assertThat(configure()
                         .lockStaleAfter(STALE)
-                        .load()
+                        .build()
                         .migrate(MigrateOptions.latest())
                         .migrations())
                 .hasSize(1);

@@ -21,19 +21,19 @@ class MigrationLocationTest {
         assertThatThrownBy(() -> Migrator.configure()
                         .url("jdbc:h2:mem:x")
                         .location("s3:bucket/db")
-                        .load())
+                        .build())
                 .isInstanceOf(MigrationException.class)
                 .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.CONFIGURATION))
                 .hasMessageContaining("'s3:bucket/db' has an unknown prefix");
         assertThatThrownBy(() -> Migrator.configure()
                         .url("jdbc:h2:mem:x")
                         .location("classpath:")
-                        .load())
+                        .build())
                 .hasMessageContaining("classpath:db/migration");
         Migrator typed = Migrator.configure()
                 .url("jdbc:h2:mem:x")
                 .location(MigrationLocation.folder(Path.of("db/migration")))
-                .load();
+                .build();
         assertThat(typed.config().migrationLocations())
                 .containsExactly(MigrationLocation.folder(Path.of("db/migration")));
     }

@@ -53,7 +53,7 @@ public final class MigratorMain {
             }
         }
         say("applied="
-                + builder.load().migrate(MigrateOptions.latest()).migrations().size());
+                + builder.build().migrate(MigrateOptions.latest()).migrations().size());
     }
 
     /** Says it is pausing, then sleeps {@code millis}. */

@@ -121,7 +121,7 @@ class PgBouncerIT {
                 .user(through.user())
                 .location("filesystem:" + dir.resolve("db"))
                 .listener(listener)
-                .load()
+                .build()
                 .migrate(MigrateOptions.latest());
 
         assertThat(result.migrations()).hasSize(2);

@@ -79,7 +79,7 @@ class PostgresMigrationIT extends MigrationContractIT {
                 .containsExactly("pg-add-not-null-column-without-default");
         assertThat(configure()
                         .lint(LintPolicy.off())
-                        .load()
+                        .build()
                         .rollback(RollbackOptions.steps(1))
                         .undone())
                 .hasSize(1);
@@ -125,10 +125,10 @@ class PostgresMigrationIT extends MigrationContractIT {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<MigrateResult> one =
-                    threads.submit(() -> configure().listener(first).load().migrate(MigrateOptions.latest()));
+                    threads.submit(() -> configure().listener(first).build().migrate(MigrateOptions.latest()));
             assertThat(firstHoldsTheLock.await(20, TimeUnit.SECONDS)).isTrue();
             Future<MigrateResult> two =
-                    threads.submit(() -> configure().listener(second).load().migrate(MigrateOptions.latest()));
+                    threads.submit(() -> configure().listener(second).build().migrate(MigrateOptions.latest()));
 
             List<String> applied =
                     new ArrayList<>(scripts(one.get(30, TimeUnit.SECONDS).migrations()));
@@ -162,13 +162,13 @@ class PostgresMigrationIT extends MigrationContractIT {
             public void finished(ExecutedMigration migration, int index, int total) {
                 if (index == 1) { // between two migrations this migrator holds no lock: another one applies V2 now
                     byTheOther.addAll(scripts(configure()
-                            .load()
+                            .build()
                             .migrate(MigrateOptions.latest().withTarget(Version.parse("2")))
                             .migrations()));
                 }
             }
         };
-        MigrateResult result = configure().listener(interleave).load().migrate(MigrateOptions.latest());
+        MigrateResult result = configure().listener(interleave).build().migrate(MigrateOptions.latest());
 
         assertThat(byTheOther).containsExactly("V2__two.sql");
         assertThat(scripts(result.migrations())).containsExactly("V1__one.sql", "V3__three.sql");
@@ -186,7 +186,7 @@ class PostgresMigrationIT extends MigrationContractIT {
                 ErrorCode.LINT_FAILED,
                 m -> assertThat(m).contains("1 error(s) in the pending migrations"));
         assertFails(
-                () -> configure().lint(LintPolicy.off()).load().migrate(MigrateOptions.latest()),
+                () -> configure().lint(LintPolicy.off()).build().migrate(MigrateOptions.latest()),
                 ErrorCode.MIGRATION_FAILED,
                 m -> assertThat(m).contains("V2__index.sql").contains("cannot run inside a transaction block"));
 

@@ -15,7 +15,7 @@ import java.util.Set;
  *         .packageName("com.acme.shop")
  *         .without(Feature.REDIS)
  *         .parentDirectory(Path.of("/home/me/src"))
- *         .load();                         // validates: a ScaffoldException names what to fix
+ *         .build();                         // validates: a ScaffoldException names what to fix
  * List<String> files = scaffold.files();  // what generate() would write (a dry run)
  * GeneratedProject project = scaffold.generate();
  * }</pre>
@@ -55,7 +55,7 @@ public final class Scaffold {
     /**
      * Writes the project into {@link ProjectSpec#directory()} and commits it.
      *
-     * @throws ScaffoldException {@link ErrorCode#TARGET_NOT_EMPTY} when the folder filled up since {@link Builder#load()},
+     * @throws ScaffoldException {@link ErrorCode#TARGET_NOT_EMPTY} when the folder filled up since {@link Builder#build()},
      *                           {@link ErrorCode#WRITE_FAILED} or {@link ErrorCode#GIT_FAILED}; nothing is left behind
      */
     public GeneratedProject generate() {
@@ -98,7 +98,7 @@ public final class Scaffold {
         }
     }
 
-    /** Collects the request; {@link #load()} validates it. */
+    /** Collects the request; {@link #build()} validates it. */
     public static final class Builder {
         private String name;
         private String packageName;
@@ -156,7 +156,7 @@ public final class Scaffold {
          *
          * @throws ScaffoldException with a usage {@link ErrorCode} naming what to fix
          */
-        public Scaffold load() {
+        public Scaffold build() {
             String pkg =
                     packageName != null ? packageName : name == null ? null : "com.example." + name.replace("-", "");
             String group = groupId != null

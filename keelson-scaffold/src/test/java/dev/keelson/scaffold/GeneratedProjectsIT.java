@@ -72,7 +72,7 @@ class GeneratedProjectsIT {
                         .name("gen-" + label.replaceAll("[^a-z0-9]+", "-"))
                         .packageName("com.acme.gen" + label.replaceAll("[^a-z0-9]+", ""))
                         .parentDirectory(workspace))
-                .load()
+                .build()
                 .generate();
         Path log = Path.of(System.getenv("KEELSON_MODULE_DIR"), "target", "generated-projects", label + ".log");
         Files.createDirectories(log.getParent());

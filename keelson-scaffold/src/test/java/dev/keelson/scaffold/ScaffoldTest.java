@@ -21,7 +21,7 @@ class ScaffoldTest {
         GeneratedProject project = Scaffold.configure()
                 .name("order-desk")
                 .parentDirectory(dir)
-                .load()
+                .build()
                 .generate();
 
         Path root = dir.resolve("order-desk");
@@ -45,7 +45,7 @@ class ScaffoldTest {
                 .name("order-desk")
                 .parentDirectory(dir)
                 .gitCommit(false)
-                .load();
+                .build();
 
         List<String> planned = scaffold.files();
         assertThat(dir.resolve("order-desk")).doesNotExist();
@@ -61,7 +61,7 @@ class ScaffoldTest {
         assertThatThrownBy(() -> Scaffold.configure()
                         .name("order-desk")
                         .parentDirectory(dir)
-                        .load())
+                        .build())
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessage(target + " exists and is not empty: choose another name, another --dir, or remove it")
                 .extracting(e -> ((ScaffoldException) e).code())
@@ -78,7 +78,7 @@ class ScaffoldTest {
                 .name("order-desk")
                 .parentDirectory(dir)
                 .gitCommit(false)
-                .load()
+                .build()
                 .generate();
 
         assertThat(target.resolve("pom.xml")).isRegularFile();
@@ -93,7 +93,7 @@ class ScaffoldTest {
         }
         Path parent = deep.resolve("new-parent");
         Scaffold scaffold =
-                Scaffold.configure().name("order-desk").parentDirectory(parent).load();
+                Scaffold.configure().name("order-desk").parentDirectory(parent).build();
 
         assertThatThrownBy(scaffold::generate)
                 .isInstanceOf(ScaffoldException.class)

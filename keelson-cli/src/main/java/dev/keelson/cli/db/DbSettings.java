@@ -99,7 +99,7 @@ record DbSettings(
         if (table != null) {
             builder.historyTable(table);
         }
-        return builder.load();
+        return builder.build();
     }
 
     /** Never prints the password. */

@@ -214,7 +214,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .name(NAME)
                 .parentDirectory(project.getParent())
                 .gitCommit(false)
-                .load()
+                .build()
                 .generate();
         steps.done(
                 "generated like keelson new " + NAME + ": " + generated.files().size() + " files");

@@ -141,7 +141,7 @@ public final class NewCommand implements Callable<Integer> {
                 .without(removed().toArray(Feature[]::new))
                 .parentDirectory(dir == null ? environment.workingDir() : environment.resolve(dir))
                 .gitCommit(!noGit)
-                .load();
+                .build();
         if (dryRun) {
             print(environment.out(), scaffold, scaffold.files(), null, environment.workingDir());
         } else {

@@ -42,7 +42,7 @@ public final class KeelsonMigrateAutoConfiguration {
                 .lint(properties.lint() ? LintPolicy.defaults() : LintPolicy.off());
         properties.locations().forEach(builder::location);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.load();
+        return builder.build();
     }
 
     @Bean

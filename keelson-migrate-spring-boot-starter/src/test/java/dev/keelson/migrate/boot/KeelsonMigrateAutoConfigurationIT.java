@@ -76,7 +76,7 @@ class KeelsonMigrateAutoConfigurationIT {
                                 .user(db.user())
                                 .location("classpath:other/migration")
                                 .placeholder("suffix", "own")
-                                .load())
+                                .build())
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(Migrator.class);
                     assertThat(tableExists("gadgets_own")).isTrue();

@@ -97,7 +97,7 @@ abstract class SchemaDiffContractIT {
                     .user(db.user())
                     .password(db.password())
                     .location("filesystem:" + dir)
-                    .load()
+                    .build()
                     .config();
             Migrator.of(config).migrate(dev.keelson.migrate.MigrateOptions.latest());
             DbSchema expected = SchemaDiff.ofMigrations(config);

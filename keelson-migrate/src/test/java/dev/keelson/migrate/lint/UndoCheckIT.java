@@ -21,7 +21,7 @@ class UndoCheckIT {
                 .user(db.user())
                 .password(db.password())
                 .location("filesystem:" + folder)
-                .load()
+                .build()
                 .config();
         List<LintFile> files = Linter.read(folder, folder.getParent(), null);
         return Linter.of(LintConfig.of(LintDialect.POSTGRESQL)).lint(files, config);

@@ -28,7 +28,7 @@ class SchemaRoundTripIT {
     @BeforeEach
     void freshDatabase() {
         db = TestPostgres.create();
-        migrator = Migrator.configure().dataSource(db.dataSource()).location("classpath:db/migration").load();
+        migrator = Migrator.configure().dataSource(db.dataSource()).location("classpath:db/migration").build();
         jdbc = JdbcClient.create(db.dataSource());
     }
 

@@ -31,6 +31,10 @@ need nginx nginx
 need wrk wrk
 need hey hey
 need taskset util-linux
+# shellcheck source=../quiet.sh
+source "$ROOT/bench/quiet.sh"
+QUIET_OURS="nginx"   # daemonised, so not a child of this script
+quiet_start
 
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
@@ -62,16 +66,22 @@ curl -fsS "$URL" >/dev/null
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
-# Each run prints "<requests/s> <requests per CPU-second of the generator>"; the second figure (user + system time
-# of the whole generator process, JIT and GC threads included) hardly moves when other work shares the machine.
+# Each run prints "<requests/s> <requests per CPU-second of the generator> <user µs per request> <system µs per
+# request>"; the CPU figures (user and system time of the whole generator process, JIT and GC threads included)
+# hardly move when other work shares the machine, and user vs system says whether a gap is our code or the kernel.
 cpu_of() { awk '{print $1 + $2}' "$WORK/time"; }
+split_of() { awk -v n="$1" '{printf " %.2f %.2f", $1 * 1e6 / n, $2 * 1e6 / n}' "$WORK/time"; }
 run_wrk() {
     /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" wrk -t1 -c50 -d"$DURATION" "$URL" >"$WORK/out"
-    awk -v cpu="$(cpu_of)" '/requests in/ {n=$1} /^Requests\/sec:/ {r=$2} END {printf "%s %.0f\n", r, n / cpu}' "$WORK/out"
+    local n; n=$(awk '/requests in/ {print $1}' "$WORK/out")
+    awk -v cpu="$(cpu_of)" -v n="$n" '/^Requests\/sec:/ {r=$2} END {printf "%s %.0f", r, n / cpu}' "$WORK/out"
+    split_of "$n"; echo
 }
 run_hey() {
     /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" hey -z "$DURATION" -c 50 "$URL" >"$WORK/out"
-    awk -v cpu="$(cpu_of)" '/Requests\/sec:/ {r=$2} /\[200\]/ {n=$2} END {printf "%s %.0f\n", r, n / cpu}' "$WORK/out"
+    local n; n=$(awk '/\[200\]/ {print $2}' "$WORK/out")
+    awk -v cpu="$(cpu_of)" -v n="$n" '/Requests\/sec:/ {r=$2} END {printf "%s %.0f", r, n / cpu}' "$WORK/out"
+    split_of "$n"; echo
 }
 run_keelson() {
     /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" $KEELSON load "$URL" --users 50 \
@@ -79,7 +89,8 @@ run_keelson() {
     local r n
     r=$(sed -n 's/^ *"requestsPerSecond" : \([0-9.]*\).*/\1/p' "$WORK/keelson.json" | head -n1)
     n=$(sed -n 's/^ *"requests" : \([0-9]*\).*/\1/p' "$WORK/keelson.json" | head -n1)
-    awk -v r="$r" -v n="$n" -v cpu="$(cpu_of)" 'BEGIN {printf "%s %.0f\n", r, n / cpu}'
+    awk -v r="$r" -v n="$n" -v cpu="$(cpu_of)" 'BEGIN {printf "%s %.0f", r, n / cpu}'
+    split_of "$n"; echo
 }
 
 echo "warming up (builds the CLI if needed)..." >&2
@@ -87,23 +98,13 @@ DURATION=2s run_keelson >/dev/null
 
 : >"$WORK/wrk" ; : >"$WORK/keelson" ; : >"$WORK/hey"
 for round in $(seq 1 "$ROUNDS"); do
+    quiet_round_begin
     w=$(run_wrk); k=$(run_keelson); h=$(run_hey)
+    quiet_round_end "$round"
     echo "$w" >>"$WORK/wrk"; echo "$k" >>"$WORK/keelson"; echo "$h" >>"$WORK/hey"
     printf 'round %d: wrk %8.0f/s %8.0f/cpu-s   keelson %8.0f/s %8.0f/cpu-s   hey %8.0f/s %8.0f/cpu-s\n' \
-        "$round" $w $k $h
+        "$round" $(echo "$w" | cut -d' ' -f1-2) $(echo "$k" | cut -d' ' -f1-2) $(echo "$h" | cut -d' ' -f1-2)
 done
-col() { awk -v c="$2" '{print $c}' "$WORK/$1" | median; }
-W=$(col wrk 1); K=$(col keelson 1); H=$(col hey 1)
-WC=$(col wrk 2); KC=$(col keelson 2); HC=$(col hey 2)
-echo
-printf 'medians over %d rounds of %s, 50 connections, 1 thread, server on CPU %s, client on CPU %s\n' \
-    "$ROUNDS" "$DURATION" "$SERVER_CPU" "$CLIENT_CPU"
-printf '             requests/s   requests per CPU-second of the generator\n'
-printf '  wrk        %10.0f   %10.0f\n  keelson    %10.0f   %10.0f\n  hey        %10.0f   %10.0f\n' "$W" "$WC" "$K" "$KC" "$H" "$HC"
-awk -v k="$K" -v w="$W" -v h="$H" -v kc="$KC" -v wc="$WC" -v hc="$HC" 'BEGIN {
-    printf "  keelson/wrk = %.2f requests/s, %.2f per CPU-second (target >= 0.9)\n", k / w, kc / wc
-    printf "  keelson/hey = %.2f requests/s, %.2f per CPU-second (target >= 2)\n", k / h, kc / hc }'
-
 # Resident memory of the generator while it holds N open connections.
 rss() {
     local users=$1
@@ -121,3 +122,25 @@ echo
 echo "resident memory of keelson load (JVM defaults, one event loop):"
 rss 1000
 rss 10000
+
+col() { awk -v c="$2" '{print $c}' "$WORK/$1" | median; }
+W=$(col wrk 1); K=$(col keelson 1); H=$(col hey 1)
+WC=$(col wrk 2); KC=$(col keelson 2); HC=$(col hey 2)
+for tool in wrk keelson hey; do
+    # shellcheck disable=SC2046
+    quiet_outliers "$tool requests/s" $(awk '{print $1}' "$WORK/$tool")
+    # shellcheck disable=SC2046
+    quiet_outliers "$tool requests per CPU-second" $(awk '{print $2}' "$WORK/$tool")
+done
+echo
+quiet_verdict
+printf 'medians over %d rounds of %s, 50 connections, 1 thread, server on CPU %s, client on CPU %s\n' \
+    "$ROUNDS" "$DURATION" "$SERVER_CPU" "$CLIENT_CPU"
+printf '             requests/s   requests per CPU-second of the generator   user us/request   system us/request\n'
+for tool in wrk keelson hey; do
+    printf '  %-9s %12.0f   %10.0f %41.2f %19.2f\n' "$tool" "$(col $tool 1)" "$(col $tool 2)" "$(col $tool 3)" "$(col $tool 4)"
+done
+awk -v k="$K" -v w="$W" -v h="$H" -v kc="$KC" -v wc="$WC" -v hc="$HC" 'BEGIN {
+    printf "  keelson/wrk = %.2f requests/s, %.2f per CPU-second (goal >= 1.0 on both: #22)\n", k / w, kc / wc
+    printf "  keelson/hey = %.2f requests/s, %.2f per CPU-second (target >= 2)\n", k / h, kc / hc }'
+quiet_exit

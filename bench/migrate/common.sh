@@ -13,6 +13,10 @@ export PGHOST PGPORT PGUSER PGOPTIONS
 
 "$JAVA" -version 2>&1 | grep -q 'version "2[1-9]' || { echo "JAVA_HOME must be a JDK 21+ (Temurin 25 expected): $JAVA_HOME" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+# shellcheck source=../quiet.sh
+. "$ROOT/bench/quiet.sh"
+QUIET_OURS="postgres"   # the server both tools talk to
+quiet_start
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/keelson-bench-migrate.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 

@@ -9,7 +9,7 @@
 # Environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PGHOST (127.0.0.1), PGPORT (5432),
 # PGUSER (postgres; trust auth), KEELSON_BENCH_NO_BUILD=1 (time keelson-cli/target/keelson.jar as it is). Needs mvn, psql, and network access to Maven Central on the first run.
 # Prints the median wall time of each command over the rounds and the ratios keelson/Flyway
-# (targets: migrate <= 0.8, status <= 0.5).
+# (goals of #22: migrate <= 0.35, status <= 0.3; exit 4 when the machine was not quiet: bench/README.md).
 set -euo pipefail
 
 ROUNDS=${1:-5}
@@ -35,11 +35,13 @@ fresh_db kb_warm; "${FLYWAY[@]}" migrate "$(url kb_warm)" "$PGUSER" "filesystem:
 for r in $(seq 1 "$ROUNDS"); do
     log "round $r/$ROUNDS"
     fresh_db kb_keelson; fresh_db kb_flyway
+    quiet_round_begin
     if (( r % 2 )); then   # alternate who goes first
         keelson_migrate kb_keelson; flyway_migrate kb_flyway; keelson_status kb_keelson; flyway_info kb_flyway
     else
         flyway_migrate kb_flyway; keelson_migrate kb_keelson; flyway_info kb_flyway; keelson_status kb_keelson
     fi
+    quiet_round_end "$r"
     applied_k=$(psql -tA -d kb_keelson -c "SELECT count(*) FROM keelson_schema_history WHERE success")
     applied_f=$(psql -tA -d kb_flyway -c "SELECT count(*) FROM flyway_schema_history WHERE success")
     [ "$applied_k" = "$COUNT" ] && [ "$applied_f" = "$COUNT" ] || { log "expected $COUNT applied, got keelson=$applied_k flyway=$applied_f"; exit 1; }
@@ -55,8 +57,8 @@ Flyway run as: a JVM process calling Flyway's API (bench/migrate/flyway/FlywayMa
 keelson run as: $KEELSON_AS
 
                      keelson   Flyway   keelson/Flyway   target
-migrate, wall ms     $(printf '%7s  %7s   %14s   %s' "$km" "$fm" "$(ratio "$km" "$fm")" "<= 0.80")
-status/info, wall ms $(printf '%7s  %7s   %14s   %s' "$ks" "$fs" "$(ratio "$ks" "$fs")" "<= 0.50")
+migrate, wall ms     $(printf '%7s  %7s   %14s   %s' "$km" "$fm" "$(ratio "$km" "$fm")" "<= 0.35")
+status/info, wall ms $(printf '%7s  %7s   %14s   %s' "$ks" "$fs" "$(ratio "$ks" "$fs")" "<= 0.30")
 migrate, CPU ms      $(printf '%7s  %7s   %14s' "$kmc" "$fmc" "$(ratio "$kmc" "$fmc")")
 status/info, CPU ms  $(printf '%7s  %7s   %14s' "$ksc" "$fsc" "$(ratio "$ksc" "$fsc")")
 (medians; CPU = user + system time of the process, which contention on a shared machine disturbs less)
@@ -64,3 +66,10 @@ status/info, CPU ms  $(printf '%7s  %7s   %14s' "$ksc" "$fsc" "$(ratio "$ksc" "$
 all runs (ms): keelson migrate $(paste -sd' ' "$WORK/keelson_migrate.ms") | Flyway migrate $(paste -sd' ' "$WORK/flyway_migrate.ms")
                keelson status  $(paste -sd' ' "$WORK/keelson_status.ms") | Flyway info    $(paste -sd' ' "$WORK/flyway_info.ms")
 OUT
+for series in keelson_migrate flyway_migrate keelson_status flyway_info; do
+    # shellcheck disable=SC2046
+    quiet_outliers "$series wall ms" $(cat "$WORK/$series.ms")
+done
+quiet_verdict
+echo "ratio keelson/Flyway: migrate $(ratio "$km" "$fm") wall, $(ratio "$kmc" "$fmc") CPU; status $(ratio "$ks" "$fs") wall (goals: migrate <= 0.35, status <= 0.3: #22)"
+quiet_exit

@@ -67,11 +67,13 @@ measure_size() {
         log "size $n: round $r/$ROUNDS"
         order=("${TOOLS[@]}")
         (( r % 2 )) || order=(flyway keelson)   # alternate who goes first
+        quiet_round_begin
         for tool in "${order[@]}"; do
             for op in "${OPS[@]}"; do time_tool "${tool}_${op}_$n" "$tool" "$op" "kbs_$tool" "$dir"; done
             [ "$(applied "kbs_$tool" "$tool")" = "$n" ] || { log "$tool: expected $n applied after migrate"; exit 1; }
             undo_last "$tool" "$n"
         done
+        quiet_round_end "size $n round $r"
     done
     for tool in "${TOOLS[@]}"; do drop_db "kbs_$tool"; done
     rm -rf "$dir"
@@ -133,3 +135,18 @@ CPU = user + system time of the process, which contention on a shared machine di
 OUT
 for n in "${SIZES[@]}"; do report_size "$n"; done
 for n in "${SIZES[@]:1}"; do report_growth "${SIZES[0]}" "$n"; done
+last=${SIZES[${#SIZES[@]}-1]}
+for tool in keelson flyway; do
+    for op in "${OPS[@]}"; do
+        # shellcheck disable=SC2046
+        quiet_outliers "$tool $op at $last, wall ms" $(cat "$WORK/${tool}_${op}_$last.ms")
+    done
+done
+echo
+quiet_verdict
+printf 'ratio keelson/Flyway at %s files, wall:' "$last"
+for op in "${OPS[@]}"; do
+    printf ' %s %s' "$op" "$(ratio "$(median "keelson_${op}_$last.ms")" "$(median "flyway_${op}_$last.ms")")"
+done
+echo " (goal <= 0.5 each: #22)"
+quiet_exit

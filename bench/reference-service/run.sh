@@ -30,6 +30,10 @@ JAVA="$JAVA_HOME/bin/java"
 WORK="$ROOT/bench/work/reference-service"
 DB="rs_bench_$$"
 
+# shellcheck source=../quiet.sh
+source "$ROOT/bench/quiet.sh"
+QUIET_OURS="postgres"
+quiet_start
 mkdir -p "$WORK"
 if [ -z "${SKIP_BUILD:-}" ]; then
     echo "building reference-service ..."
@@ -94,22 +98,30 @@ wait_ready "$BARE_URL" "$bare_pid" "$WORK/bare.log"
 echo "full: $(curl -s -H "Authorization: Bearer $TOKEN" "$FULL_URL" | head -c 120)..."
 echo "bare: $(curl -s "$BARE_URL" | head -c 120)..."
 
-# Warm up each server until its JIT has settled: 10 s runs until requests/s stops rising (two runs within 5 %), at
-# most WARMUP_MAX seconds. The full service has far more code to compile than the bare one, and on a shared CPU its
-# compiler threads need minutes, so a fixed short warm-up measures the compiler, not the service.
+# Warm up each server until its JIT has settled: 10 s runs until requests/s is stable, that is the last WARMUP_WINDOWS
+# runs (default 3) within WARMUP_TOLERANCE % (default 5) of their mean, at most WARMUP_MAX seconds (default 300). The
+# full service has far more code to compile than the bare one, and on a shared CPU its compiler threads need minutes:
+# two close runs in a row were seen while the rate was still doubling two rounds later.
 warm_up() { # name url [header]
-    local previous=0 rps waited=0
-    while [ "$waited" -lt "${WARMUP_MAX:-240}" ]; do
+    local rps waited=0 windows=()
+    while [ "$waited" -lt "${WARMUP_MAX:-300}" ]; do
         if [ $# -eq 3 ]; then
             rps=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d10s -H "$3" "$2" | awk '/Requests\/sec/ {print $2}')
         else
             rps=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d10s "$2" | awk '/Requests\/sec/ {print $2}')
         fi
         waited=$((waited + 10))
+        windows+=("$rps")
         echo "  warm-up $1: $rps requests/s"
-        if awk -v r="$rps" -v p="$previous" 'BEGIN {exit !(p > 0 && r < p * 1.05)}'; then break; fi
-        previous=$rps
+        if [ ${#windows[@]} -ge "${WARMUP_WINDOWS:-3}" ] && printf '%s\n' "${windows[@]: -${WARMUP_WINDOWS:-3}}" |
+            awk -v tol="${WARMUP_TOLERANCE:-5}" '{v[NR] = $1; sum += $1}
+                END {m = sum / NR; for (i in v) if (v[i] > m * (1 + tol / 100) || v[i] < m * (1 - tol / 100)) exit 1}'; then
+            echo "  $1 is warm: the last ${WARMUP_WINDOWS:-3} runs are within ${WARMUP_TOLERANCE:-5} % of their mean"
+            return
+        fi
     done
+    echo "  $1 did not settle in ${WARMUP_MAX:-300} s: measuring anyway" >&2
+    QUIET_PROBLEMS+=("$1 did not warm up to a stable rate in ${WARMUP_MAX:-300} s")
 }
 echo "warming up ..."
 warm_up full "$FULL_URL" "Authorization: Bearer $TOKEN"
@@ -145,6 +157,7 @@ printf '%-6s %-5s %12s %10s %14s\n' round server "requests/s" p99 "CPU us/req"
 for round in $(seq 1 "$ROUNDS"); do
     if [ $((round % 2)) -eq 1 ]; then order="full bare"; else order="bare full"; fi
     for server in $order; do
+        quiet_round_begin
         if [ "$server" = full ]; then
             read -r _ rps p99 cpu err <<<"$(run_wrk full "$full_pid" "$FULL_URL" "Authorization: Bearer $TOKEN")"
             full_rps+=("$rps"); full_cpu+=("$cpu")
@@ -152,6 +165,7 @@ for round in $(seq 1 "$ROUNDS"); do
             read -r _ rps p99 cpu err <<<"$(run_wrk bare "$bare_pid" "$BARE_URL")"
             bare_rps+=("$rps"); bare_cpu+=("$cpu")
         fi
+        quiet_round_end "$round ($server)"
         printf '%-6s %-5s %12s %10s %14s %s\n' "$round" "$server" "$rps" "$p99" "$cpu" "$err"
     done
 done
@@ -162,5 +176,11 @@ fm=$(median "${full_rps[@]}"); bm=$(median "${bare_rps[@]}")
 fc=$(median "${full_cpu[@]}"); bc=$(median "${bare_cpu[@]}")
 echo "requests/s median (spread): full $fm ($(spread "${full_rps[@]}")), bare $bm ($(spread "${bare_rps[@]}"))"
 echo "CPU us/request median: full $fc, bare $bc"
-echo "ratio full/bare: requests/s $(awk -v f="$fm" -v b="$bm" 'BEGIN {printf "%.2f", f/b}') (target >= 0.70)," \
+quiet_outliers "full requests/s" "${full_rps[@]}"
+quiet_outliers "bare requests/s" "${bare_rps[@]}"
+quiet_outliers "full CPU us/request" "${full_cpu[@]}"
+quiet_outliers "bare CPU us/request" "${bare_cpu[@]}"
+quiet_verdict
+echo "ratio full/bare: requests/s $(awk -v f="$fm" -v b="$bm" 'BEGIN {printf "%.2f", f/b}') (goal >= 0.9 with the read cache on, >= 0.8 off: #22)," \
     "by CPU per request $(awk -v f="$fc" -v b="$bc" 'BEGIN {printf "%.2f", b/f}')"
+quiet_exit

@@ -93,8 +93,10 @@ class GeneratedProjectsIT {
     }
 
     private static int maven(Path project, Path log) throws IOException, InterruptedException {
+        // the Maven running this build (the root's wrapper), so a machine without a system mvn builds them too
+        String mavenHome = System.getProperty("keelson.mavenHome", "");
         List<String> command = new ArrayList<>(List.of(
-                "mvn",
+                mavenHome.isBlank() ? "mvn" : Path.of(mavenHome, "bin", "mvn").toString(),
                 "-B",
                 "-ntp",
                 "-o",

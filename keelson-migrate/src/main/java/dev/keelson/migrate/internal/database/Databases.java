@@ -34,6 +34,14 @@ public final class Databases {
                 .findFirst();
     }
 
+    /** Every SQL database reached over JDBC, in the order messages name them. */
+    public static List<Dialect> dialects() {
+        return ALL.stream()
+                .filter(Dialect.class::isInstance)
+                .map(Dialect.class::cast)
+                .toList();
+    }
+
     /** The SQL dialect {@code url} names, if Keelson supports it over JDBC. */
     public static Optional<Dialect> findDialect(String url) {
         return find(url).filter(Dialect.class::isInstance).map(Dialect.class::cast);

@@ -1,6 +1,7 @@
 package dev.keelson.migrate.internal.database;
 
 import dev.keelson.migrate.internal.diff.Catalog;
+import dev.keelson.migrate.internal.lint.Rule;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import dev.keelson.migrate.lint.LintDialect;
@@ -30,6 +31,11 @@ public interface Dialect extends Database {
     /** Which lint rules apply to this database's files; empty when only the rules for every database do. */
     default Optional<LintDialect> lintDialect() {
         return Optional.empty();
+    }
+
+    /** The lint rules for this database's files only, in the order they are documented; none by default. */
+    default List<Rule> lintRules() {
+        return List.of();
     }
 
     /** Reading this database's catalog and writing its DDL, for the schema diff; empty where the diff does not go. */

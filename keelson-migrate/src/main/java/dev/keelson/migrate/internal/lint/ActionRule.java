@@ -6,7 +6,7 @@ import dev.keelson.migrate.lint.LintDialect;
  * A rule about one action of an {@code ALTER TABLE} on an existing table (tables created earlier in the same file
  * are new and empty, so nothing there can lock or break anything).
  */
-abstract class ActionRule implements Rule {
+public abstract class ActionRule implements Rule {
     @Override
     public final void check(LintStatement statement, FileContext file, Sink sink) {
         if (!appliesTo(file.dialect())) {
@@ -21,8 +21,8 @@ abstract class ActionRule implements Rule {
     }
 
     /** Whether the rule runs for files of {@code dialect}. */
-    abstract boolean appliesTo(LintDialect dialect);
+    protected abstract boolean appliesTo(LintDialect dialect);
 
     /** Checks one action; the sink's line is replaced by the action's line. */
-    abstract void checkAction(String table, Tokens action, FileContext file, Sink sink);
+    protected abstract void checkAction(String table, Tokens action, FileContext file, Sink sink);
 }

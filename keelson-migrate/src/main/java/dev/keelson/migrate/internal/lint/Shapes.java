@@ -3,14 +3,14 @@ package dev.keelson.migrate.internal.lint;
 import java.util.Optional;
 
 /** Reading the head of one {@code ALTER TABLE} action or column definition. */
-final class Shapes {
+public final class Shapes {
     private Shapes() {}
 
     /** A column type change: {@code ALTER [COLUMN] c [SET DATA] TYPE t}, or MySQL's {@code MODIFY}/{@code CHANGE}. */
-    record TypeChange(String column, String newType, boolean using) {}
+    public record TypeChange(String column, String newType, boolean using) {}
 
     /** True when the element at {@code i} of a table body starts a table constraint, not a column. */
-    static boolean isConstraint(Tokens t, int i) {
+    public static boolean isConstraint(Tokens t, int i) {
         return t.is(i, "CONSTRAINT")
                 || t.is(i, "PRIMARY")
                 || t.is(i, "UNIQUE")
@@ -25,7 +25,7 @@ final class Shapes {
     }
 
     /** The type of a column definition whose type starts at {@code i}: words and parentheses up to a constraint word. */
-    static String columnType(Tokens t, int i) {
+    public static String columnType(Tokens t, int i) {
         int end = i;
         while (end < t.size() && !endsType(t, end)) {
             end = t.get(end).isSymbol("(") ? t.closing(end) + 1 : end + 1;
@@ -69,7 +69,7 @@ final class Shapes {
      * For {@code ADD [COLUMN] [IF NOT EXISTS] name type ...}: the index of the column name. Empty for other
      * actions ({@code ADD CONSTRAINT}, {@code ADD INDEX}, ...).
      */
-    static Optional<Integer> addedColumn(Tokens action) {
+    public static Optional<Integer> addedColumn(Tokens action) {
         if (!action.startsWith("ADD")) {
             return Optional.empty();
         }
@@ -82,7 +82,7 @@ final class Shapes {
     }
 
     /** For {@code ADD [CONSTRAINT name] kind ...}: the index of the kind word (CHECK, FOREIGN, UNIQUE...), else -1. */
-    static int addedConstraint(Tokens action) {
+    public static int addedConstraint(Tokens action) {
         if (!action.startsWith("ADD")) {
             return -1;
         }
@@ -100,7 +100,7 @@ final class Shapes {
     }
 
     /** For {@code (c IS NOT NULL) ...}: {@code c}; null when the check is anything else. */
-    static String notNullCheckColumn(Tokens afterCheck) {
+    public static String notNullCheckColumn(Tokens afterCheck) {
         if (afterCheck.size() >= 6
                 && afterCheck.get(0).isSymbol("(")
                 && afterCheck.get(1).isName()
@@ -111,7 +111,7 @@ final class Shapes {
         return null;
     }
 
-    static Optional<TypeChange> typeChange(Tokens a) {
+    public static Optional<TypeChange> typeChange(Tokens a) {
         if (a.startsWith("ALTER")) {
             int c = a.skip(1, "COLUMN");
             int type = a.at(c + 1, "SET", "DATA", "TYPE") ? c + 4 : a.at(c + 1, "TYPE") ? c + 2 : -1;
@@ -131,9 +131,9 @@ final class Shapes {
     }
 
     /** A column rename: {@code RENAME [COLUMN] a TO b}, or MySQL's {@code CHANGE a b type} (type null otherwise). */
-    record ColumnRename(String from, String to, String type) {}
+    public record ColumnRename(String from, String to, String type) {}
 
-    static Optional<ColumnRename> columnRename(Tokens a) {
+    public static Optional<ColumnRename> columnRename(Tokens a) {
         if (a.startsWith("RENAME")
                 && !a.is(1, "TO")
                 && !a.is(1, "AS")
@@ -160,12 +160,12 @@ final class Shapes {
     }
 
     /** For {@code RENAME TO b} / {@code RENAME AS b}: {@code b}; null for other actions. */
-    static String tableRenamedTo(Tokens a) {
+    public static String tableRenamedTo(Tokens a) {
         return a.startsWith("RENAME") && (a.is(1, "TO") || a.is(1, "AS")) ? a.nameAt(2) : null;
     }
 
     /** For {@code DROP [COLUMN] [IF EXISTS] c}: {@code c}; empty for constraints, indexes, defaults, partitions. */
-    static Optional<String> droppedColumn(Tokens action) {
+    public static Optional<String> droppedColumn(Tokens action) {
         if (!action.startsWith("DROP") || action.size() < 2) {
             return Optional.empty();
         }

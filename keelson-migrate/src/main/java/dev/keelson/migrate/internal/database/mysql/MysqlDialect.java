@@ -7,6 +7,7 @@ import dev.keelson.migrate.internal.database.MigrationLock;
 import dev.keelson.migrate.internal.database.OwnConnection;
 import dev.keelson.migrate.internal.diff.Catalog;
 import dev.keelson.migrate.internal.diff.DdlWriter;
+import dev.keelson.migrate.internal.lint.Rule;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.lint.LintDialect;
 import java.sql.Connection;
@@ -51,6 +52,11 @@ public record MysqlDialect() implements Dialect {
     @Override
     public List<String> urlPrefixes() {
         return List.of("jdbc:mysql:", "jdbc:mariadb:");
+    }
+
+    @Override
+    public List<Rule> lintRules() {
+        return List.of(new MysqlTableCopy());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.keelson.migrate.internal.database.LockWaiter;
 import dev.keelson.migrate.internal.database.MigrationLock;
 import dev.keelson.migrate.internal.diff.Catalog;
 import dev.keelson.migrate.internal.diff.DdlWriter;
+import dev.keelson.migrate.internal.lint.Rule;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import dev.keelson.migrate.lint.LintDialect;
@@ -46,6 +47,18 @@ public record PostgresDialect() implements Dialect {
     @Override
     public List<String> urlPrefixes() {
         return List.of("jdbc:postgresql:");
+    }
+
+    @Override
+    public List<Rule> lintRules() {
+        return List.of(
+                new PgIndexNotConcurrent(),
+                new PgAddNotNullColumn(),
+                new PgSetNotNull(),
+                new PgConstraintNotValid(),
+                new PgTypeChange(),
+                new PgUniqueConstraint(),
+                new PgConcurrentlyInTransaction());
     }
 
     @Override

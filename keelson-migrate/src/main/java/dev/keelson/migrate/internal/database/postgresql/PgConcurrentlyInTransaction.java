@@ -1,5 +1,8 @@
-package dev.keelson.migrate.internal.lint;
+package dev.keelson.migrate.internal.database.postgresql;
 
+import dev.keelson.migrate.internal.lint.FileContext;
+import dev.keelson.migrate.internal.lint.LintStatement;
+import dev.keelson.migrate.internal.lint.Rule;
 import dev.keelson.migrate.lint.LintDialect;
 import dev.keelson.migrate.lint.RuleInfo;
 import dev.keelson.migrate.lint.Severity;

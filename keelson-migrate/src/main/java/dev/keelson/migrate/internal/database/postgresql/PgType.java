@@ -1,4 +1,4 @@
-package dev.keelson.migrate.internal.lint;
+package dev.keelson.migrate.internal.database.postgresql;
 
 import java.util.ArrayList;
 import java.util.List;

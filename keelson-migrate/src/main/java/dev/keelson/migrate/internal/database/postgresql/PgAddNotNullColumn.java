@@ -1,5 +1,9 @@
-package dev.keelson.migrate.internal.lint;
+package dev.keelson.migrate.internal.database.postgresql;
 
+import dev.keelson.migrate.internal.lint.ActionRule;
+import dev.keelson.migrate.internal.lint.FileContext;
+import dev.keelson.migrate.internal.lint.Shapes;
+import dev.keelson.migrate.internal.lint.Tokens;
 import dev.keelson.migrate.lint.LintDialect;
 import dev.keelson.migrate.lint.RuleInfo;
 import dev.keelson.migrate.lint.Severity;
@@ -27,12 +31,12 @@ final class PgAddNotNullColumn extends ActionRule {
     }
 
     @Override
-    boolean appliesTo(LintDialect dialect) {
+    protected boolean appliesTo(LintDialect dialect) {
         return dialect == LintDialect.POSTGRESQL;
     }
 
     @Override
-    void checkAction(String table, Tokens action, FileContext file, Sink sink) {
+    protected void checkAction(String table, Tokens action, FileContext file, Sink sink) {
         Shapes.addedColumn(action).ifPresent(at -> {
             if (action.has("NOT", "NULL") && !action.has("DEFAULT") && !action.has("GENERATED")) {
                 sink.report(0, "column " + action.nameAt(at) + " added to " + table + " as NOT NULL without DEFAULT");

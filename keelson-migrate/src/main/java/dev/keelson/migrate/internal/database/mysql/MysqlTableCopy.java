@@ -1,5 +1,10 @@
-package dev.keelson.migrate.internal.lint;
+package dev.keelson.migrate.internal.database.mysql;
 
+import dev.keelson.migrate.internal.lint.ActionRule;
+import dev.keelson.migrate.internal.lint.FileContext;
+import dev.keelson.migrate.internal.lint.ServerVersion;
+import dev.keelson.migrate.internal.lint.Shapes;
+import dev.keelson.migrate.internal.lint.Tokens;
 import dev.keelson.migrate.lint.LintDialect;
 import dev.keelson.migrate.lint.RuleInfo;
 import dev.keelson.migrate.lint.Severity;
@@ -43,12 +48,12 @@ final class MysqlTableCopy extends ActionRule {
     }
 
     @Override
-    boolean appliesTo(LintDialect dialect) {
+    protected boolean appliesTo(LintDialect dialect) {
         return dialect == LintDialect.MYSQL;
     }
 
     @Override
-    void checkAction(String table, Tokens action, FileContext file, Sink sink) {
+    protected void checkAction(String table, Tokens action, FileContext file, Sink sink) {
         copyReason(table, action, file)
                 .ifPresent(reason -> sink.report(
                         0, "ALTER TABLE " + table + " copies the table on " + file.server() + ": " + reason));

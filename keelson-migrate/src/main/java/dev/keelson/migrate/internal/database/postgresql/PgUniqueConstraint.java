@@ -1,5 +1,9 @@
-package dev.keelson.migrate.internal.lint;
+package dev.keelson.migrate.internal.database.postgresql;
 
+import dev.keelson.migrate.internal.lint.ActionRule;
+import dev.keelson.migrate.internal.lint.FileContext;
+import dev.keelson.migrate.internal.lint.Shapes;
+import dev.keelson.migrate.internal.lint.Tokens;
 import dev.keelson.migrate.lint.LintDialect;
 import dev.keelson.migrate.lint.RuleInfo;
 import dev.keelson.migrate.lint.Severity;
@@ -26,12 +30,12 @@ final class PgUniqueConstraint extends ActionRule {
     }
 
     @Override
-    boolean appliesTo(LintDialect dialect) {
+    protected boolean appliesTo(LintDialect dialect) {
         return dialect == LintDialect.POSTGRESQL;
     }
 
     @Override
-    void checkAction(String table, Tokens action, FileContext file, Sink sink) {
+    protected void checkAction(String table, Tokens action, FileContext file, Sink sink) {
         int kind = Shapes.addedConstraint(action);
         if (kind >= 0 && (action.is(kind, "UNIQUE") || action.is(kind, "PRIMARY")) && !action.has("USING", "INDEX")) {
             String what = action.is(kind, "UNIQUE") ? "unique constraint" : "primary key";

@@ -1,5 +1,8 @@
-package dev.keelson.migrate.internal.lint;
+package dev.keelson.migrate.internal.database.postgresql;
 
+import dev.keelson.migrate.internal.lint.ActionRule;
+import dev.keelson.migrate.internal.lint.FileContext;
+import dev.keelson.migrate.internal.lint.Tokens;
 import dev.keelson.migrate.lint.LintDialect;
 import dev.keelson.migrate.lint.RuleInfo;
 import dev.keelson.migrate.lint.Severity;
@@ -27,12 +30,12 @@ final class PgSetNotNull extends ActionRule {
     }
 
     @Override
-    boolean appliesTo(LintDialect dialect) {
+    protected boolean appliesTo(LintDialect dialect) {
         return dialect == LintDialect.POSTGRESQL;
     }
 
     @Override
-    void checkAction(String table, Tokens action, FileContext file, Sink sink) {
+    protected void checkAction(String table, Tokens action, FileContext file, Sink sink) {
         int c = action.skip(1, "COLUMN");
         if (action.startsWith("ALTER") && action.at(c + 1, "SET", "NOT", "NULL")) {
             String column = action.nameAt(c);

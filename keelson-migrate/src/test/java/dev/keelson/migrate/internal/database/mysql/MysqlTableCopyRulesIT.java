@@ -1,7 +1,8 @@
-package dev.keelson.migrate.internal.lint;
+package dev.keelson.migrate.internal.database.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.migrate.internal.lint.ServerVersion;
 import dev.keelson.migrate.testing.Engine;
 import dev.keelson.migrate.testing.TestDatabase;
 import dev.keelson.migrate.testing.TestDatabases;

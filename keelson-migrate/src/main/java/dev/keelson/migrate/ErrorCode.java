@@ -22,6 +22,8 @@ public enum ErrorCode {
     UNKNOWN_PLACEHOLDER(true),
     /** A SQL file cannot be split into statements (an unterminated string or comment, ...). */
     SQL_PARSE_ERROR(true),
+    /** A MongoDB migration file is not a JSON array of command documents; the message names file and line. */
+    JSON_PARSE_ERROR(true),
     /** A requested version (target, rollback --to, baseline) is not valid here. */
     INVALID_VERSION(true),
     /** A statement failed; the message names the file, line and the database's message. */

@@ -1,5 +1,6 @@
 package dev.keelson.migrate;
 
+import dev.keelson.migrate.internal.database.Databases;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,8 @@ import javax.sql.DataSource;
 /**
  * A validated, frozen configuration. Build it with {@link Migrator#configure()}.
  *
- * @param url          JDBC URL; {@code null} when {@code dataSource} is given
+ * @param url          JDBC URL, or a {@code mongodb://} URL naming the database; {@code null} when
+ *                     {@code dataSource} is given
  * @param user         user for {@code url}, may be null
  * @param password     password for {@code url}, may be null
  * @param dataSource   a data source; {@code null} when {@code url} is given
@@ -55,9 +57,10 @@ public record MigratorConfig(
                     ErrorCode.CONFIGURATION,
                     "Give exactly one of a JDBC URL or a DataSource (set --url or KEELSON_DB_URL)");
         }
-        if (url != null && !url.startsWith("jdbc:")) {
+        if (url != null && !url.startsWith("jdbc:") && Databases.find(url).isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION, "The URL '" + url + "' is not a JDBC URL: it must start with jdbc:");
+                    ErrorCode.CONFIGURATION,
+                    "The URL '" + url + "' is neither a JDBC URL (jdbc:...) nor a MongoDB URL (mongodb://...)");
         }
         if (locations == null || locations.isEmpty()) {
             throw new MigrationException(ErrorCode.CONFIGURATION, "Give at least one migration location");

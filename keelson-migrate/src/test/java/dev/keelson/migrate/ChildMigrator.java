@@ -24,14 +24,19 @@ final class ChildMigrator implements AutoCloseable {
 
     /** Starts a child migrating {@code dir} on {@code db}; {@code extra}: stale period in ms, then the pause SQL. */
     static ChildMigrator start(TestDatabase db, Path dir, String... extra) throws IOException {
+        return start(db.url(), nullToEmpty(db.user()), nullToEmpty(db.password()), dir, extra);
+    }
+
+    /** Starts a child migrating {@code dir} on the database {@code url} names (JDBC or MongoDB). */
+    static ChildMigrator start(String url, String user, String password, Path dir, String... extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 MigratorMain.class.getName(),
-                db.url(),
-                nullToEmpty(db.user()),
-                nullToEmpty(db.password()),
+                url,
+                user,
+                password,
                 dir.toString()));
         command.addAll(List.of(extra));
         return new ChildMigrator(

@@ -3,6 +3,7 @@ package dev.keelson.migrate.internal.database;
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.internal.database.h2.H2Dialect;
+import dev.keelson.migrate.internal.database.mongodb.MongoDb;
 import dev.keelson.migrate.internal.database.mysql.MysqlDialect;
 import dev.keelson.migrate.internal.database.postgresql.PostgresDialect;
 import dev.keelson.migrate.internal.database.sqlite.SqliteDialect;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 public final class Databases {
     /** In the order messages name them. */
     private static final List<Database> ALL =
-            List.of(new PostgresDialect(), new MysqlDialect(), new SqliteDialect(), new H2Dialect());
+            List.of(new PostgresDialect(), new MysqlDialect(), new SqliteDialect(), new H2Dialect(), new MongoDb());
 
     private Databases() {}
 
@@ -84,7 +85,7 @@ public final class Databases {
                         + names());
     }
 
-    /** {@code PostgreSQL, MySQL/MariaDB, SQLite or H2}. */
+    /** {@code PostgreSQL, MySQL/MariaDB, SQLite, H2 or MongoDB}. */
     private static String names() {
         List<String> names = ALL.stream().map(Database::name).toList();
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();

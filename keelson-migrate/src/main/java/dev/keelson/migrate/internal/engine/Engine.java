@@ -10,6 +10,8 @@ import dev.keelson.migrate.RollbackResult;
 import dev.keelson.migrate.StatusReport;
 import dev.keelson.migrate.ValidationResult;
 import dev.keelson.migrate.Version;
+import dev.keelson.migrate.internal.database.Databases;
+import dev.keelson.migrate.internal.database.mongodb.MongoDb;
 
 /**
  * The operations behind {@link dev.keelson.migrate.Migrator}, for one configuration. SQL databases reached over JDBC
@@ -20,6 +22,9 @@ public interface Engine {
 
     /** The engine for {@code config}'s database. */
     static Engine of(MigratorConfig config) {
+        if (Databases.find(config.url()).orElse(null) instanceof MongoDb mongo) {
+            return mongo.engine(config);
+        }
         return new MigrationEngine(config);
     }
 

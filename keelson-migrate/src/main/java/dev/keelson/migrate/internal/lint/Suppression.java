@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code -- keelson:lint-ignore RULE reason} comment. It silences {@code RULE} for the statement it stands in
- * or the next statement after it; file-level findings (line 1) are silenced by such a comment anywhere in the file.
+ * A {@code -- keelson:lint-ignore RULE reason} comment ({@code #} on MySQL, {@code //} in MongoDB's JSON files). It
+ * silences {@code RULE} for the statement it stands in or the next statement after it; file-level findings (line 1)
+ * are silenced by such a comment anywhere in the file.
  *
  * @param line   its 1-based line
  * @param rule   the rule id it names
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record Suppression(int line, String rule, String reason) {
     private static final Pattern COMMENT =
-            Pattern.compile("(?:--|#)\\s*keelson:lint-ignore\\b[ \\t]*(\\S*)[ \\t]*(.*)");
+            Pattern.compile("(?:--|#|//)\\s*keelson:lint-ignore\\b[ \\t]*(\\S*)[ \\t]*(.*)");
 
     /** Every suppression comment in {@code content}. */
     public static List<Suppression> in(String content) {

@@ -3,6 +3,8 @@ package dev.keelson.migrate.lint;
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
+import dev.keelson.migrate.internal.database.mongodb.MongoLint;
+import dev.keelson.migrate.internal.database.mongodb.MongoRules;
 import dev.keelson.migrate.internal.lint.LintRun;
 import dev.keelson.migrate.internal.lint.Rule;
 import dev.keelson.migrate.internal.lint.Rules;
@@ -73,6 +75,7 @@ public final class Linter {
         List<RuleInfo> all =
                 new ArrayList<>(Rules.all().stream().map(Rule::info).toList());
         all.add(UndoVerifier.INFO);
+        all.addAll(MongoRules.all());
         all.add(new RuleInfo(
                 Rules.BAD_SUPPRESSION,
                 Severity.ERROR,
@@ -87,6 +90,9 @@ public final class Linter {
      * @throws MigrationException {@code SQL_PARSE_ERROR} naming the file and line of an unterminated string or comment
      */
     public LintReport lint(List<LintFile> files) {
+        if (config.dialect() == LintDialect.MONGODB) {
+            return MongoLint.lint(files, config.severities(), config.serverVersion(), false);
+        }
         return new LintRun(config, rules).run(files);
     }
 
@@ -98,6 +104,9 @@ public final class Linter {
      * @throws MigrationException {@code SQL_PARSE_ERROR} naming the file and line of a statement the lint cannot read
      */
     public LintReport lintRun(List<LintFile> files) {
+        if (config.dialect() == LintDialect.MONGODB) {
+            return MongoLint.lint(files, config.severities(), config.serverVersion(), true);
+        }
         return new LintRun(config, rules, true).run(files);
     }
 
@@ -105,7 +114,7 @@ public final class Linter {
      * Lints {@code files} and also proves, for each checked versioned file with an undo file, that the undo restores
      * the schema ({@code undo-does-not-restore}): on a scratch database created next to {@code scratchServer}'s URL
      * (and dropped whatever happens) the migrations of {@code scratchServer}'s locations are applied up to the
-     * version, rolled back and the schemas diffed. PostgreSQL and MySQL/MariaDB only.
+     * version, rolled back and the schemas diffed. PostgreSQL and MySQL/MariaDB only: other dialects skip it.
      */
     public LintReport lint(List<LintFile> files, MigratorConfig scratchServer) {
         return withUndoCheck(lint(files), files, scratchServer);
@@ -119,8 +128,9 @@ public final class Linter {
     private LintReport withUndoCheck(LintReport report, List<LintFile> files, MigratorConfig scratchServer) {
         Severity severity =
                 config.severities().getOrDefault(UndoVerifier.INFO.id(), UndoVerifier.INFO.defaultSeverity());
-        if (severity == Severity.OFF) {
-            return report;
+        if (severity == Severity.OFF || config.dialect() == LintDialect.MONGODB) {
+            return report; // MongoDB: the undo is proved by its tests (migrate, rollback, migrate), not by a schema
+            // diff
         }
         List<Finding> all = new ArrayList<>(report.findings());
         int suppressed = report.suppressed();
@@ -143,14 +153,15 @@ public final class Linter {
     }
 
     /**
-     * Lints the {@code .sql} files of {@code folder} (recursively). {@code checked} names the files to report on
+     * Lints the migration files of {@code folder} (recursively; {@code .json} for MongoDB, else {@code .sql}). {@code checked} names the files to report on
      * (file names); {@code null} checks all of them. Paths in findings are relative to {@code folder}'s parent.
      *
      * @throws MigrationException {@code LOCATION_NOT_FOUND} when the folder cannot be read
      */
     public LintReport lintFolder(Path folder, Set<String> checked) {
         Path absolute = folder.toAbsolutePath();
-        return lint(read(folder, absolute.getParent() == null ? absolute : absolute.getParent(), checked));
+        return lint(read(
+                folder, absolute.getParent() == null ? absolute : absolute.getParent(), checked, config.dialect()));
     }
 
     /**
@@ -160,6 +171,15 @@ public final class Linter {
      * @throws MigrationException {@code LOCATION_NOT_FOUND} when the folder cannot be read
      */
     public static List<LintFile> read(Path folder, Path base, Set<String> checked) {
+        return read(folder, base, checked, LintDialect.POSTGRESQL);
+    }
+
+    /**
+     * Reads the migration files {@code dialect} has in {@code folder}: {@code .json} for
+     * {@link LintDialect#MONGODB}, else {@code .sql}; otherwise as {@link #read(Path, Path, Set)}.
+     */
+    public static List<LintFile> read(Path folder, Path base, Set<String> checked, LintDialect dialect) {
+        String suffix = dialect == LintDialect.MONGODB ? ".json" : ".sql";
         if (!Files.isDirectory(folder)) {
             throw new MigrationException(
                     ErrorCode.LOCATION_NOT_FOUND,
@@ -168,7 +188,7 @@ public final class Linter {
         List<LintFile> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path p : walk.filter(Files::isRegularFile)
-                    .filter(f -> f.toString().endsWith(".sql"))
+                    .filter(f -> f.toString().endsWith(suffix))
                     .sorted()
                     .toList()) {
                 String name = p.getFileName().toString();

@@ -49,7 +49,8 @@ record CommandFile(
      *
      * @throws MigrationException {@code INVALID_FILE_NAME} for a {@code .json} or {@code .sql} file that breaks the
      *     naming rules or is SQL, {@code JSON_PARSE_ERROR} for text that is no array of commands,
-     *     {@code UNKNOWN_PLACEHOLDER} for a placeholder without a value
+     *     {@code UNKNOWN_PLACEHOLDER} for a placeholder without a value; {@code null} placeholders leave them as
+     *     written (the lint, which knows no values)
      */
     static Optional<CommandFile> read(String fileName, String origin, String content, Placeholders placeholders) {
         if (fileName.endsWith(".sql")) {
@@ -70,7 +71,8 @@ record CommandFile(
         }
         MigrationType type = m.group(1).equals("V") ? MigrationType.VERSIONED : MigrationType.UNDO;
         String checksum = checksum(CommandArray.parse(fileName, content));
-        List<Command> commands = CommandArray.parse(fileName, placeholders.replace(fileName, content));
+        List<Command> commands =
+                CommandArray.parse(fileName, placeholders == null ? content : placeholders.replace(fileName, content));
         return Optional.of(new CommandFile(
                 type,
                 Version.parse(m.group(2)),

@@ -1,18 +1,16 @@
 package dev.keelson.migrate.internal.database.mongodb;
 
-import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.LintFailedException;
 import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.internal.lint.Rules;
 import dev.keelson.migrate.internal.lint.Suppression;
-import dev.keelson.migrate.internal.resolve.Placeholders;
 import dev.keelson.migrate.lint.Finding;
+import dev.keelson.migrate.lint.LintFile;
 import dev.keelson.migrate.lint.LintReport;
 import dev.keelson.migrate.lint.RuleInfo;
 import dev.keelson.migrate.lint.Severity;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,102 +31,32 @@ import org.bson.BsonValue;
  * before it.
  */
 public final class MongoLint {
-    static final RuleInfo INDEX_BLOCKING = new RuleInfo(
-            "mongo-index-blocking",
-            Severity.ERROR,
-            "mongodb",
-            "a foreground index build on an existing collection (MongoDB before 4.2): blocks the whole database");
-    static final RuleInfo INDEX_ON_EXISTING = new RuleInfo(
-            "mongo-index-on-existing-collection",
-            Severity.WARNING,
-            "mongodb",
-            "an index build on an existing collection (MongoDB 4.2 and later): exclusive locks at its start and end");
-    static final RuleInfo WRITE_WITHOUT_FILTER = new RuleInfo(
-            "mongo-write-without-filter",
-            Severity.ERROR,
-            "mongodb",
-            "an update or delete with an empty or missing filter on an existing collection");
-    static final RuleInfo DROP = new RuleInfo(
-            "mongo-drop", Severity.ERROR, "mongodb", "dropping a collection, a database or an index that exists");
-    static final RuleInfo VALIDATOR_WITHOUT_WARN = new RuleInfo(
-            "mongo-validator-without-warn",
-            Severity.ERROR,
-            "mongodb",
-            "a validator enforced on an existing collection without a validationAction \"warn\" step first");
-    static final RuleInfo RENAME =
-            new RuleInfo("mongo-rename-collection", Severity.WARNING, "mongodb", "renaming a collection that exists");
-
-    private static final Map<String, String[]> WHY_FIX = Map.of(
-            INDEX_BLOCKING.id(),
-            new String[] {
-                "before 4.2 a foreground build holds the database's exclusive lock until it ends: every read and write"
-                        + " of every collection in the database waits",
-                "add \"background\": true to each index, or upgrade to MongoDB 4.2+, whose builds lock only at start"
-                        + " and end"
-            },
-            INDEX_ON_EXISTING.id(),
-            new String[] {
-                "the build takes an exclusive collection lock at its start and end, waiting for running operations;"
-                        + " on a replica set every voting member builds it (commitQuorum), and a unique index fails"
-                        + " late, after the scan, when the data has a duplicate",
-                "run it in a quiet hour, check uniqueness beforehand, and suppress this warning with"
-                        + " // keelson:lint-ignore mongo-index-on-existing-collection <reason>"
-            },
-            WRITE_WITHOUT_FILTER.id(),
-            new String[] {
-                "it changes every document of the collection in one command, on a busy collection",
-                "give a filter ({\"q\": {\"field\": {\"$exists\": false}}}) so a rerun touches only what is left, and"
-                        + " suppress the finding when every document is meant"
-            },
-            DROP.id(),
-            new String[] {
-                "during a rolling deploy the old version of the code still reads and writes it; the data is gone for"
-                        + " good",
-                "stop using it in a release first, drop it in a later migration, and suppress this finding there with"
-                        + " // keelson:lint-ignore mongo-drop <reason>"
-            },
-            VALIDATOR_WITHOUT_WARN.id(),
-            new String[] {
-                "documents that the running code writes and the new validator rejects fail at once; nothing told you"
-                        + " beforehand which writes those are",
-                "first collMod the validator with \"validationAction\": \"warn\" (violations are logged, not refused),"
-                        + " then switch to \"error\" in a later migration once the log is clean"
-            },
-            RENAME.id(),
-            new String[] {
-                "during a rolling deploy the old version of the code still uses the old name and fails",
-                "create the new collection, write to both, backfill, switch reads, then drop the old one later"
-            });
-
     private MongoLint() {}
 
-    /** Every MongoDB rule, documented. */
-    public static List<RuleInfo> rules() {
-        return List.of(INDEX_BLOCKING, INDEX_ON_EXISTING, WRITE_WITHOUT_FILTER, DROP, VALIDATOR_WITHOUT_WARN, RENAME);
-    }
-
     /**
-     * Lints the MongoDB files of {@code folder} (recursively), no database needed.
+     * Lints {@code files} (the {@code .json} ones; others are skipped), as {@link dev.keelson.migrate.lint.Linter}
+     * does for {@link dev.keelson.migrate.lint.LintDialect#MONGODB}. Placeholders are left as written.
      *
-     * @param checked       file names to report on; {@code null} for all
-     * @param severities    rule id → severity, overriding the defaults
+     * @param inRun         whether the checked files are applied together, in one run (a collection an earlier checked
+     *                      file creates is new in later ones)
+     * @param severities    rule id → severity, overriding the defaults (ids of other databases' rules are ignored)
      * @param serverVersion the server's version ({@code buildInfo}), e.g. {@code 7.0.5}; {@code null} for 4.2 or later
-     * @throws MigrationException {@code LOCATION_NOT_FOUND}, {@code JSON_PARSE_ERROR}, {@code INVALID_FILE_NAME},
-     *     {@code CONFIGURATION} for a severity of an unknown rule
+     * @throws MigrationException {@code JSON_PARSE_ERROR} naming file and line, {@code INVALID_FILE_NAME}
      */
-    public static LintReport lintFolder(
-            Path folder, Set<String> checked, Map<String, Severity> severities, String serverVersion) {
-        CommandCatalog catalog = CommandCatalog.load(
-                List.of(dev.keelson.migrate.MigrationLocation.folder(folder)),
-                new Placeholders(Map.of()),
-                MongoLint.class.getClassLoader());
-        List<CommandFile> all = ordered(catalog);
-        Set<String> names = new HashSet<>();
-        all.stream()
-                .map(CommandFile::fileName)
-                .filter(n -> checked == null || checked.contains(n))
-                .forEach(names::add);
-        return new MongoLint.Run(severities, serverVersion, false).lint(all, names);
+    public static LintReport lint(
+            List<LintFile> files, Map<String, Severity> severities, String serverVersion, boolean inRun) {
+        List<CommandFile> parsed = new ArrayList<>();
+        Set<String> checked = new HashSet<>();
+        for (LintFile f : files) {
+            if (f.fileName().endsWith(".json")) {
+                CommandFile.read(f.fileName(), f.path(), f.content(), null).ifPresent(parsed::add);
+                if (f.checked()) {
+                    checked.add(f.fileName());
+                }
+            }
+        }
+        parsed.sort(Comparator.comparing(CommandFile::version).thenComparing(CommandFile::type));
+        return new Run(severities, serverVersion, inRun).lint(parsed, checked);
     }
 
     /**
@@ -141,7 +69,19 @@ public final class MongoLint {
         Set<String> checked = new HashSet<>();
         toRun.forEach(s -> checked.add(s.file().fileName()));
         String version = policy.serverVersion() != null ? policy.serverVersion() : serverVersion;
-        LintReport report = new Run(policy.severities(), version, true).lint(ordered(catalog), checked);
+        // findings name the file, as the SQL lint before migrate does
+        List<CommandFile> files = ordered(catalog).stream()
+                .map(f -> new CommandFile(
+                        f.type(),
+                        f.version(),
+                        f.description(),
+                        f.fileName(),
+                        f.fileName(),
+                        f.content(),
+                        f.commands(),
+                        f.checksum()))
+                .toList();
+        LintReport report = new Run(policy.severities(), version, true).lint(files, checked);
         if (report.errors() > 0) {
             throw new LintFailedException(
                     "The lint found " + report.errors() + " error(s) in the " + what
@@ -170,18 +110,6 @@ public final class MongoLint {
         private final Map<String, BsonDocument> validation = new HashMap<>();
 
         Run(Map<String, Severity> severities, String serverVersion, boolean inRun) {
-            Set<String> ids = new HashSet<>();
-            rules().forEach(r -> ids.add(r.id()));
-            for (String id : severities.keySet()) {
-                if (!ids.contains(id) && !id.equals(Rules.BAD_SUPPRESSION)) {
-                    throw new MigrationException(
-                            ErrorCode.CONFIGURATION,
-                            "No MongoDB lint rule '" + id + "'; the rules are: "
-                                    + String.join(
-                                            ", ",
-                                            rules().stream().map(RuleInfo::id).toList()));
-                }
-            }
             this.severities = severities;
             this.before42 = serverVersion != null && serverVersion.matches("([0-3]|4\\.[01])(\\..*)?");
             this.inRun = inRun;
@@ -195,14 +123,14 @@ public final class MongoLint {
                 boolean reported = checked.contains(file.fileName());
                 boolean undo = file.type() == MigrationType.UNDO;
                 Map<String, BsonDocument> seen = undo ? new HashMap<>(validation) : validation;
-                List<Finding> found = lintFile(file, undo, seen, reported && (inRun || true));
+                List<Finding> found = lintFile(file, undo, seen);
                 if (!undo && reported && inRun) {
                     created(file).forEach(createdInRun::add);
                 }
                 if (!reported) {
                     continue;
                 }
-                checkedFiles.add(file.fileName());
+                checkedFiles.add(file.origin());
                 List<Suppression> suppressions = Suppression.in(file.content());
                 findings.addAll(badSuppressions(file, suppressions));
                 for (Finding f : found) {
@@ -217,8 +145,7 @@ public final class MongoLint {
             return new LintReport(checkedFiles, findings, suppressed);
         }
 
-        private List<Finding> lintFile(
-                CommandFile file, boolean undo, Map<String, BsonDocument> validators, boolean reported) {
+        private List<Finding> lintFile(CommandFile file, boolean undo, Map<String, BsonDocument> validators) {
             List<Finding> found = new ArrayList<>();
             Set<String> newHere = new HashSet<>(createdInRun);
             for (Command c : file.commands()) {
@@ -234,9 +161,14 @@ public final class MongoLint {
                                                     .getBoolean("background", new org.bson.BsonBoolean(false))
                                                     .getValue());
                             if (before42 && !background) {
-                                report(found, file, c, INDEX_BLOCKING, "foreground index build on " + coll);
+                                report(found, file, c, MongoRules.INDEX_BLOCKING, "foreground index build on " + coll);
                             } else if (!before42) {
-                                report(found, file, c, INDEX_ON_EXISTING, "index build on existing collection " + coll);
+                                report(
+                                        found,
+                                        file,
+                                        c,
+                                        MongoRules.INDEX_ON_EXISTING,
+                                        "index build on existing collection " + coll);
                             }
                         }
                     }
@@ -247,7 +179,7 @@ public final class MongoLint {
                                     found,
                                     file,
                                     c,
-                                    WRITE_WITHOUT_FILTER,
+                                    MongoRules.WRITE_WITHOUT_FILTER,
                                     c.name() + " of every document of " + coll + " (empty or missing \"q\")");
                         }
                     }
@@ -257,7 +189,7 @@ public final class MongoLint {
                                     found,
                                     file,
                                     c,
-                                    DROP,
+                                    MongoRules.DROP,
                                     (c.name().equals("drop") ? "collection " : "index(es) of ") + coll + " dropped");
                         }
                         if (c.name().equals("drop")) {
@@ -267,7 +199,7 @@ public final class MongoLint {
                     }
                     case "dropDatabase" -> {
                         if (!undo) {
-                            report(found, file, c, DROP, "database dropped");
+                            report(found, file, c, MongoRules.DROP, "database dropped");
                         }
                     }
                     case "renameCollection" -> {
@@ -277,7 +209,7 @@ public final class MongoLint {
                                 .asString()
                                 .getValue());
                         if (!undo && !newHere.contains(from)) {
-                            report(found, file, c, RENAME, "collection " + from + " renamed to " + to);
+                            report(found, file, c, MongoRules.RENAME, "collection " + from + " renamed to " + to);
                         } else if (newHere.remove(from)) {
                             newHere.add(to);
                         }
@@ -318,7 +250,7 @@ public final class MongoLint {
                         found,
                         file,
                         c,
-                        VALIDATOR_WITHOUT_WARN,
+                        MongoRules.VALIDATOR_WITHOUT_WARN,
                         "validator of " + coll + " enforced (validationAction \""
                                 + after.getString("action").getValue() + "\") without a \"warn\" step first");
             }
@@ -377,7 +309,7 @@ public final class MongoLint {
             if (severity == Severity.OFF) {
                 return;
             }
-            String[] whyFix = WHY_FIX.get(rule.id());
+            String[] whyFix = MongoRules.WHY_FIX.get(rule.id());
             found.add(new Finding(
                     file.fileName(),
                     c.line(),
@@ -390,13 +322,13 @@ public final class MongoLint {
 
         private List<Finding> badSuppressions(CommandFile file, List<Suppression> suppressions) {
             Set<String> known = new HashSet<>();
-            rules().forEach(r -> known.add(r.id()));
+            MongoRules.all().forEach(r -> known.add(r.id()));
             List<Finding> bad = new ArrayList<>();
             Severity severity = severities.getOrDefault(Rules.BAD_SUPPRESSION, Severity.ERROR);
             for (Suppression s : suppressions) {
                 if ((s.reason().isEmpty() || !known.contains(s.rule())) && severity != Severity.OFF) {
                     bad.add(new Finding(
-                            file.fileName(),
+                            file.origin(),
                             s.line(),
                             Rules.BAD_SUPPRESSION,
                             severity,

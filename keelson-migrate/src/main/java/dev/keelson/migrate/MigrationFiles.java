@@ -8,13 +8,18 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Writing new migration files; no database involved.
  */
 public final class MigrationFiles {
+    private static final Pattern JSON_NAME = Pattern.compile("[VU](\\d+)(?:[._]\\d+)*__.+\\.json");
+
     private MigrationFiles() {}
 
     /**
@@ -28,10 +33,20 @@ public final class MigrationFiles {
      *     {@code CONFIGURATION} when the description has no usable character
      */
     public static NewMigration createNext(Path dir, String description) {
+        return createNext(dir, description, false);
+    }
+
+    /**
+     * As {@link #createNext(Path, String)}; with {@code json}, MongoDB's files instead: {@code V<n>__<description>.json}
+     * and {@code U<n>__<description>.json}, JSON arrays of database commands whose comments explain what goes in them
+     * (see {@code docs/mongodb.md}).
+     */
+    public static NewMigration createNext(Path dir, String description, boolean json) {
         String slug = slug(description);
         Version version = Version.parse(nextNumber(dir).toString());
-        String versioned = "V" + version + "__" + slug + ".sql";
-        String undo = "U" + version + "__" + slug + ".sql";
+        String suffix = json ? ".json" : ".sql";
+        String versioned = "V" + version + "__" + slug + suffix;
+        String undo = "U" + version + "__" + slug + suffix;
         Path v = dir.resolve(versioned);
         Path u = dir.resolve(undo);
         try {
@@ -40,8 +55,15 @@ public final class MigrationFiles {
                 throw new FileAlreadyExistsException(Files.exists(v) ? v.toString() : u.toString());
             }
             Files.writeString(
-                    v, versionedHeader(versioned, description), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            Files.writeString(u, undoHeader(undo, versioned), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                    v,
+                    json ? jsonVersioned(versioned, description) : versionedHeader(versioned, description),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW);
+            Files.writeString(
+                    u,
+                    json ? jsonUndo(undo, versioned) : undoHeader(undo, versioned),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
             throw new MigrationException(
                     ErrorCode.FILE_WRITE_FAILED, e.getFile() + " already exists; nothing was written", e);
@@ -69,8 +91,12 @@ public final class MigrationFiles {
         BigInteger highest = BigInteger.ZERO;
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Optional<ScriptName> name = ScriptName.parse(f.getFileName().toString());
-                if (name.isPresent() && name.get().version() != null) {
+                String file = f.getFileName().toString();
+                Matcher json = JSON_NAME.matcher(file);
+                Optional<ScriptName> name = json.matches() ? Optional.empty() : ScriptName.parse(file);
+                if (json.matches()) {
+                    highest = highest.max(new BigInteger(json.group(1)));
+                } else if (name.isPresent() && name.get().version() != null) {
                     highest = highest.max(name.get().version().parts().getFirst());
                 }
             }
@@ -78,6 +104,51 @@ public final class MigrationFiles {
             throw new MigrationException(ErrorCode.FILE_WRITE_FAILED, "Cannot read " + dir + ": " + e, e);
         }
         return highest.add(BigInteger.ONE);
+    }
+
+    /**
+     * Whether {@code dir} holds MongoDB migrations ({@code V<n>__*.json}) and no SQL ones: {@code new} then writes
+     * JSON files there.
+     */
+    public static boolean holdsJson(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<String> names = files.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .toList();
+            return names.stream().anyMatch(n -> JSON_NAME.matcher(n).matches())
+                    && names.stream().noneMatch(n -> n.endsWith(".sql"));
+        } catch (IOException e) {
+            throw new MigrationException(ErrorCode.FILE_WRITE_FAILED, "Cannot read " + dir + ": " + e, e);
+        }
+    }
+
+    private static String jsonVersioned(String file, String description) {
+        return "// " + file + ": " + description.strip() + "\n"
+                + "// A JSON array of MongoDB database commands, run in order by `keelson db migrate`, each as\n"
+                + "// db.runCommand({...}) runs it: create (with a validator), createIndexes, dropIndexes, collMod,\n"
+                + "// insert, update (pipelines too), delete, renameCollection (full names, \"app.old\"), drop, ...\n"
+                + "// On a replica set, a file of inserts, updates, deletes, creates and indexes of collections it creates\n"
+                + "// runs in one transaction; any other file runs command by command, and after a failure migrate\n"
+                + "// resumes at the failed command once it is fixed. Comments and white space are not part of the\n"
+                + "// checksum; the commands are: do not change them once applied, write a new migration instead.\n"
+                + "// Silence a lint finding with a comment in or before its command:\n"
+                + "// keelson:lint-ignore RULE reason\n"
+                + "[\n"
+                + "  // {\"create\": \"orders\", \"validator\": {\"$jsonSchema\": {\"required\": [\"userId\"]}}},\n"
+                + "  // {\"createIndexes\": \"orders\", \"indexes\": [{\"key\": {\"userId\": 1}, \"name\": \"userId_1\"}]}\n"
+                + "]\n";
+    }
+
+    private static String jsonUndo(String file, String versioned) {
+        return "// " + file + ": undoes " + versioned + "\n"
+                + "// Run by `keelson db rollback`: revert every change " + versioned + " makes, in reverse order\n"
+                + "// (drop what it creates, dropIndexes what it indexes, collMod back what it modifies).\n"
+                + "[\n"
+                + "  // {\"drop\": \"orders\"}\n"
+                + "]\n";
     }
 
     private static String versionedHeader(String file, String description) {

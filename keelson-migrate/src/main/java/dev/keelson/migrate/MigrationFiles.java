@@ -1,5 +1,7 @@
 package dev.keelson.migrate;
 
+import dev.keelson.migrate.internal.database.Databases;
+import dev.keelson.migrate.internal.database.mongodb.MongoDb;
 import dev.keelson.migrate.internal.resolve.ScriptName;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -111,6 +113,17 @@ public final class MigrationFiles {
      * JSON files there.
      */
     public static boolean holdsJson(Path dir) {
+        return holdsJson(dir, null);
+    }
+
+    /**
+     * Whether {@code new} writes MongoDB's JSON files into {@code dir}: when {@code url} (may be null) names a MongoDB
+     * database, or {@code dir} holds {@code V<n>__*.json} files and no SQL ones.
+     */
+    public static boolean holdsJson(Path dir, String url) {
+        if (Databases.find(url).orElse(null) instanceof MongoDb) {
+            return true;
+        }
         if (!Files.isDirectory(dir)) {
             return false;
         }
@@ -134,8 +147,8 @@ public final class MigrationFiles {
                 + "// runs in one transaction; any other file runs command by command, and after a failure migrate\n"
                 + "// resumes at the failed command once it is fixed. Comments and white space are not part of the\n"
                 + "// checksum; the commands are: do not change them once applied, write a new migration instead.\n"
-                + "// Silence a lint finding with a comment in or before its command:\n"
-                + "// keelson:lint-ignore RULE reason\n"
+                + "// Silence a lint finding with a comment in or before its command that reads\n"
+                + "// (after its two slashes) keelson:lint-ignore RULE reason\n"
                 + "[\n"
                 + "  // {\"create\": \"orders\", \"validator\": {\"$jsonSchema\": {\"required\": [\"userId\"]}}},\n"
                 + "  // {\"createIndexes\": \"orders\", \"indexes\": [{\"key\": {\"userId\": 1}, \"name\": \"userId_1\"}]}\n"

@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 final class DbOptions {
     @Option(
             names = "--url",
-            paramLabel = "JDBC_URL",
-            description = "JDBC URL of the database, e.g. jdbc:postgresql://127.0.0.1:5432/test "
-                    + "(or KEELSON_DB_URL, or db.url in keelson.properties).")
+            paramLabel = "URL",
+            description = "JDBC URL of the database, e.g. jdbc:postgresql://127.0.0.1:5432/test, or a MongoDB URL"
+                    + " naming the database, e.g. mongodb://127.0.0.1:27017/app (or KEELSON_DB_URL, or db.url in"
+                    + " keelson.properties).")
     String url;
 
     @Option(names = "--user", paramLabel = "USER", description = "Database user (or KEELSON_DB_USER, or db.user).")

@@ -75,7 +75,7 @@ final class LintCommand implements Callable<Integer> {
 
     @Option(
             names = "--dialect",
-            paramLabel = "postgresql|mysql",
+            paramLabel = "postgresql|mysql|mongodb",
             description = "What the files are written for (default: from the URL, else postgresql).")
     LintDialect dialect;
 
@@ -120,7 +120,7 @@ final class LintCommand implements Callable<Integer> {
                 : MigrateLint.serverVersion(settings);
         Linter linter =
                 Linter.of(new LintConfig(chosen, version, MigrateLint.severities(environment, config, severities)));
-        List<LintFile> lintFiles = lintFiles(folder, settings, environment);
+        List<LintFile> lintFiles = lintFiles(folder, settings, environment, chosen);
         boolean undoCheck = settings != null && !noUndoCheck;
         // the pending files of a database are applied together by migrate: lint them as one run
         boolean oneRun = settings != null && files.isEmpty();
@@ -142,11 +142,11 @@ final class LintCommand implements Callable<Integer> {
         return report.errors() > 0 ? ExitCode.FAILED : ExitCode.OK;
     }
 
-    private List<LintFile> lintFiles(Path folder, DbSettings settings, CliEnvironment environment) {
+    private List<LintFile> lintFiles(Path folder, DbSettings settings, CliEnvironment environment, LintDialect chosen) {
         Set<String> checked = checkedNames(settings);
         List<LintFile> all = new ArrayList<>(
                 Files.isDirectory(folder) || files.isEmpty()
-                        ? Linter.read(folder, environment.workingDir(), checked)
+                        ? Linter.read(folder, environment.workingDir(), checked, chosen)
                         : List.of());
         Set<String> inFolder = new HashSet<>();
         all.forEach(f -> inFolder.add(f.fileName()));

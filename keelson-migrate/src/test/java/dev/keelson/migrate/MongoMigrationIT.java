@@ -52,7 +52,7 @@ class MongoMigrationIT {
     }
 
     private Migrator migrator() {
-        return Migrator.configure().url(url).location(dir.toString()).load();
+        return Migrator.configure().url(url).location(dir.toString()).build();
     }
 
     private void file(String name, String text) throws IOException {
@@ -359,7 +359,7 @@ class MongoMigrationIT {
                 .location(dir.toString())
                 .lockStaleAfter(Duration.ofSeconds(1))
                 .lockTimeout(Duration.ofSeconds(20))
-                .load();
+                .build();
 
         MigrationException refused = (MigrationException)
                 org.assertj.core.api.Assertions.catchThrowable(() -> next.migrate(MigrateOptions.latest()));

@@ -87,12 +87,12 @@ class DbCommandTest {
     }
 
     @Test
-    void aUrlThatIsNotJdbcIsAConfigurationError() {
+    void aUrlThatIsNeitherJdbcNorMongoDbIsAConfigurationError() {
         Cli.Run run = cli().run("db", "status", "--url", "postgres://localhost/test");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
-                .isEqualTo("error [CONFIGURATION]: The URL 'postgres://localhost/test' is not a JDBC URL: "
-                        + "it must start with jdbc:\n");
+                .isEqualTo("error [CONFIGURATION]: The URL 'postgres://localhost/test' is neither a JDBC URL (jdbc:...)"
+                        + " nor a MongoDB URL (mongodb://...)\n");
     }
 
     @Test

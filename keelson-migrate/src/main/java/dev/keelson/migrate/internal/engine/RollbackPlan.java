@@ -8,12 +8,15 @@ import dev.keelson.migrate.internal.history.History;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which applied versions {@code rollback} undoes, newest first. The baseline is never undone. */
-final class RollbackPlan {
+/**
+ * Which applied versions {@code rollback} undoes, newest first. The baseline is never undone. Shared by every engine:
+ * it reads only the history.
+ */
+public final class RollbackPlan {
     private final History history;
     private final RollbackOptions options;
 
-    RollbackPlan(History history, RollbackOptions options) {
+    public RollbackPlan(History history, RollbackOptions options) {
         this.history = history;
         this.options = options;
     }
@@ -22,7 +25,7 @@ final class RollbackPlan {
      * @throws MigrationException {@link ErrorCode#NOTHING_TO_ROLLBACK} when there is nothing (or not enough) to
      *     undo, {@link ErrorCode#INVALID_VERSION} for a {@code to} below the baseline
      */
-    List<Version> versions() {
+    public List<Version> versions() {
         List<Version> undoable = new ArrayList<>(history.appliedVersions().stream()
                         .filter(v -> !history.isBelowBaseline(v))
                         .toList())

@@ -6,6 +6,7 @@ import dev.keelson.migrate.MigrationState;
 import dev.keelson.migrate.RollbackOptions;
 import dev.keelson.migrate.ValidationProblem;
 import dev.keelson.migrate.Version;
+import dev.keelson.migrate.internal.engine.RollbackPlan;
 import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.History;
 import dev.keelson.migrate.internal.history.HistoryRow;
@@ -141,20 +142,7 @@ final class MongoPlan {
                     + " command(s) (" + (f.interrupted() ? "interrupted" : f.error()) + "). Clean up what it left,"
                     + " then run `keelson db repair` to clear the failed entry before rolling back");
         }
-        List<Version> undoable = new ArrayList<>(history.appliedVersions().stream()
-                        .filter(v -> !history.isBelowBaseline(v))
-                        .toList())
-                .reversed();
-        if (undoable.isEmpty()) {
-            throw new MigrationException(
-                    ErrorCode.NOTHING_TO_ROLLBACK,
-                    "Nothing to roll back: no migration is applied"
-                            + history.baseline()
-                                    .map(b -> " above the baseline " + b.version())
-                                    .orElse(""));
-        }
-        List<Version> versions =
-                options.to() != null ? above(undoable, options.to()) : newest(undoable, options.steps());
+        List<Version> versions = new RollbackPlan(history, options).versions();
         List<Step> undo = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Version v : versions) {
@@ -182,34 +170,5 @@ final class MongoPlan {
                 .filter(v -> !undone.contains(v))
                 .reduce((a, b) -> b)
                 .or(() -> history.baseline().map(HistoryRow::version));
-    }
-
-    private List<Version> above(List<Version> undoable, Version to) {
-        history.baseline().ifPresent(b -> {
-            if (to.compareTo(b.version()) < 0) {
-                throw new MigrationException(
-                        ErrorCode.INVALID_VERSION,
-                        "Cannot roll back to " + to + ": it is below the baseline " + b.version());
-            }
-        });
-        List<Version> versions =
-                undoable.stream().filter(v -> v.compareTo(to) > 0).toList();
-        if (versions.isEmpty()) {
-            throw new MigrationException(
-                    ErrorCode.NOTHING_TO_ROLLBACK,
-                    "Nothing to roll back: no applied version is above " + to + " (schema version "
-                            + undoable.getFirst() + ")");
-        }
-        return versions;
-    }
-
-    private static List<Version> newest(List<Version> undoable, int steps) {
-        if (steps > undoable.size()) {
-            throw new MigrationException(
-                    ErrorCode.NOTHING_TO_ROLLBACK,
-                    "Cannot roll back " + steps + " steps: only " + undoable.size()
-                            + " applied migration(s) can be rolled back; nothing was run");
-        }
-        return undoable.subList(0, steps);
     }
 }

@@ -91,7 +91,11 @@ class ManifestCoverageTest {
         assertThat(dependencies)
                 .as("keelson-migrate gained a run-time dependency: list it in the pom that "
                         + "ProjectFiles.localRepository writes")
-                .allSatisfy(d -> assertThat(d.child("scope")).hasValue("test"));
+                // an optional one (the MongoDB driver) never reaches a project that depends on keelson-migrate
+                .allSatisfy(d -> assertThat(d.child("scope").equals(java.util.Optional.of("test"))
+                                || d.child("optional").equals(java.util.Optional.of("true")))
+                        .as(d.coordinates())
+                        .isTrue());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.keelson.migrate;
 
 import dev.keelson.migrate.testing.TestDatabase;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ final class ChildMigrator implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
                 "-cp",
-                System.getProperty("java.class.path"),
+                classPath(),
                 MigratorMain.class.getName(),
                 url,
                 user,
@@ -41,6 +42,16 @@ final class ChildMigrator implements AutoCloseable {
         command.addAll(List.of(extra));
         return new ChildMigrator(
                 new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /**
+     * The test's class path, plus its module path: the tests run in the patched {@code dev.keelson.migrate} module,
+     * whose jar is on the module path; the child runs it on the class path.
+     */
+    private static String classPath() {
+        String modules = System.getProperty("jdk.module.path", "");
+        String classes = System.getProperty("java.class.path");
+        return modules.isEmpty() ? classes : classes + File.pathSeparator + modules;
     }
 
     private void read() {

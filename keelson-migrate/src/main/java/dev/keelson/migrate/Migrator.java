@@ -1,6 +1,6 @@
 package dev.keelson.migrate;
 
-import dev.keelson.migrate.internal.engine.Engine;
+import dev.keelson.migrate.internal.engine.MigrationEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,8 +94,8 @@ public final class Migrator {
         engine().baseline(version, description);
     }
 
-    private Engine engine() {
-        return Engine.of(config);
+    private MigrationEngine engine() {
+        return MigrationEngine.of(config);
     }
 
     /** Collects settings; {@link #build()} validates them once and returns a ready {@link Migrator}. */

@@ -28,7 +28,7 @@ final class FlywayAdoption {
 
     /** Rows adopted from Flyway's history for {@code history}; empty when keelson has its own or Flyway has none. */
     static Optional<List<HistoryRow>> rows(
-            Database db, History history, ScriptCatalog catalog, MigrationListener listener, String historyTable)
+            Session db, History history, ScriptCatalog catalog, MigrationListener listener, String historyTable)
             throws SQLException {
         if (history.exists() && !history.rows().isEmpty()) {
             return Optional.empty();

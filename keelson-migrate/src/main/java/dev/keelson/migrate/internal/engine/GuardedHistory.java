@@ -41,7 +41,7 @@ final class GuardedHistory implements AutoCloseable {
     }
 
     /** Takes the lock as planning needs it and reads the history; call {@link #endPlanning()} next. */
-    static GuardedHistory plan(Database db, MigratorConfig config) throws SQLException {
+    static GuardedHistory plan(Session db, MigratorConfig config) throws SQLException {
         HistoryTable table = new HistoryTable(db.connection(), db.dialect(), config.historyTable());
         LockWaiter waiter = new LockWaiter(config.lockTimeout(), config.listener(), POLL, config.lockStaleAfter());
         MigrationLock lock = db.dialect().lock(db.connection(), db::openAnother, config.historyTable(), waiter);

@@ -36,7 +36,7 @@ final class PendingLint {
      * @throws LintFailedException when a finding is an error
      */
     static LintReport check(
-            Database db,
+            Session db,
             LintPolicy policy,
             Map<String, String> placeholders,
             ScriptCatalog catalog,
@@ -62,7 +62,7 @@ final class PendingLint {
         return report;
     }
 
-    private static LintDialect dialectOf(Database db) {
+    private static LintDialect dialectOf(Session db) {
         return db.dialect().lintDialect().orElse(null);
     }
 
@@ -89,7 +89,7 @@ final class PendingLint {
         }
     }
 
-    private static String serverVersion(Database db) throws SQLException {
+    private static String serverVersion(Session db) throws SQLException {
         try (Statement s = db.connection().createStatement();
                 ResultSet rs = s.executeQuery("SELECT VERSION()")) {
             return rs.next() ? rs.getString(1) : null;

@@ -29,10 +29,10 @@ final class Repair {
     private final ScriptCatalog catalog;
     private final History history;
     private final HistoryTable table;
-    private final Database db;
+    private final Session db;
     private final MigratorConfig config;
 
-    Repair(ScriptCatalog catalog, History history, HistoryTable table, Database db, MigratorConfig config) {
+    Repair(ScriptCatalog catalog, History history, HistoryTable table, Session db, MigratorConfig config) {
         this.catalog = catalog;
         this.history = history;
         this.table = table;

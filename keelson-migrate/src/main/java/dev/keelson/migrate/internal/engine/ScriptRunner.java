@@ -34,7 +34,7 @@ final class ScriptRunner {
     private final Callbacks callbacks;
 
     ScriptRunner(
-            Database db,
+            Session db,
             GuardedHistory guarded,
             MigrationListener listener,
             Clock clock,

@@ -4,11 +4,11 @@ import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.internal.database.Database;
-import dev.keelson.migrate.internal.engine.Engine;
+import dev.keelson.migrate.internal.engine.MigrationEngine;
 import java.util.List;
 
 /**
- * MongoDB, reached through its official driver rather than JDBC, so it brings an {@link Engine} of its own
+ * MongoDB, reached through its official driver rather than JDBC, so it brings a {@link MigrationEngine} of its own
  * ({@link MongoEngine}). This class touches no driver type: the driver is an optional dependency of
  * keelson-migrate, and a {@code mongodb://} URL without it is a configuration error naming the artifact.
  */
@@ -24,7 +24,7 @@ public final class MongoDb implements Database {
     }
 
     /** The engine for {@code config}, whose URL is a MongoDB one. */
-    public Engine engine(MigratorConfig config) {
+    public MigrationEngine engine(MigratorConfig config) {
         try {
             return new MongoEngine(config);
         } catch (NoClassDefFoundError e) {

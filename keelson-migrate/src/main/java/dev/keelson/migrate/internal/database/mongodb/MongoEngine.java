@@ -17,7 +17,7 @@ import dev.keelson.migrate.StatusReport;
 import dev.keelson.migrate.ValidationProblem;
 import dev.keelson.migrate.ValidationResult;
 import dev.keelson.migrate.Version;
-import dev.keelson.migrate.internal.engine.Engine;
+import dev.keelson.migrate.internal.engine.MigrationEngine;
 import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.History;
 import dev.keelson.migrate.internal.history.HistoryRow;
@@ -35,7 +35,7 @@ import java.util.function.Function;
  * {@code mongodb+srv://} URL. Each call reads the files, connects once and reads the history once; changing
  * operations read it under the lock document ({@link LockDocument}) and keep it true while they run.
  */
-public final class MongoEngine implements Engine {
+public final class MongoEngine implements MigrationEngine {
     private final MigratorConfig config;
 
     MongoEngine(MigratorConfig config) {

@@ -10,20 +10,21 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * The migration connection and the dialect of its database. Closing it closes the connection.
+ * One operation's session: the migration connection and the dialect of its database. Closing it closes the
+ * connection.
  */
-final class Database implements AutoCloseable {
+final class Session implements AutoCloseable {
     private final MigratorConfig config;
     private final Connection connection;
     private final Dialect dialect;
 
-    private Database(MigratorConfig config, Connection connection, Dialect dialect) {
+    private Session(MigratorConfig config, Connection connection, Dialect dialect) {
         this.config = config;
         this.connection = connection;
         this.dialect = dialect;
     }
 
-    static Database open(MigratorConfig config) {
+    static Session open(MigratorConfig config) {
         // an unsupported database fails before any connection attempt
         Dialect named = config.url() != null ? Databases.dialectFor(config.url()) : null;
         Connection connection = connect(config, named);
@@ -33,7 +34,7 @@ final class Database implements AutoCloseable {
                     ? named
                     : Databases.dialectFor(connection.getMetaData().getURL());
             dialect.prepareSession(connection);
-            return new Database(config, connection, dialect);
+            return new Session(config, connection, dialect);
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.close();

@@ -7,6 +7,7 @@ import dev.keelson.cli.scaffold.NewCommand;
 import dev.keelson.load.LoadException;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.scaffold.ScaffoldException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,15 +23,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "keelson",
-        mixinStandardHelpOptions = true,
         versionProvider = KeelsonVersion.class,
         description = "Production-grade backend services from the first commit: migrations, load tests, new services.",
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {
-            "0:done",
-            "1:the operation failed (a migration, a validation, a load run)",
-            "2:bad usage or configuration",
-            "3:a load threshold was violated"
+            ExitCode.DONE,
+            "1:the operation failed: a migration, a validation, a server that cannot be reached, a build, a load run",
+            ExitCode.BAD_USAGE,
+            "3:a load threshold was violated, or load compare found a regression beyond --fail-above",
+            ExitCode.INTERRUPTED_LINE
         })
 public final class Keelson implements Callable<Integer>, CommandTree.Parent {
     private final CliEnvironment environment;
@@ -38,8 +39,27 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
     @Spec
     CommandSpec spec;
 
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            scope = ScopeType.INHERIT,
+            description = "Show this help and exit (the same as keelson help COMMAND...).")
+    boolean help;
+
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            description = "Print the version of keelson and of the Java it runs on, and exit.")
+    boolean version;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
     boolean verbose;
+
+    @Option(
+            names = {"-q", "--quiet"},
+            scope = ScopeType.INHERIT,
+            description = "Print only errors and the final result: no progress, notes or steps.")
+    boolean quiet;
 
     Keelson(CliEnvironment environment) {
         this.environment = environment;
@@ -52,12 +72,16 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(
-                NewCommand.class, DemoCommand.class, DbCommand.class, LoadCommand.class, CommandLine.HelpCommand.class);
+        return List.of(NewCommand.class, DemoCommand.class, DbCommand.class, LoadCommand.class, HelpCommand.class);
     }
 
     public boolean verbose() {
         return verbose;
+    }
+
+    /** {@code --quiet}: progress, notes and steps are left out; errors and the result are printed. */
+    public boolean quiet() {
+        return quiet;
     }
 
     @Override
@@ -76,6 +100,7 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
         CommandLine commandLine = new CommandLine(root);
         // before the settings below: picocli applies them to the subcommands present when they are set
         CommandTree.attach(commandLine, args, 0);
+        Usage.configure(commandLine, environment.colours().on());
         commandLine
                 .setOut(environment.out())
                 .setErr(environment.err())
@@ -89,32 +114,46 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
         return code;
     }
 
+    /** The one mapping from a failure to its message and exit code (docs/cli.md). */
     private static int failure(Exception e, Keelson root) {
         var err = root.environment.err();
         if (root.verbose) {
             e.printStackTrace(err);
         }
+        Colours colours = root.environment.colours();
         if (e instanceof MigrationException m) {
-            err.println("error [" + m.code() + "]: " + m.getMessage());
-            return m.code().isUsageError() ? ExitCode.USAGE : ExitCode.FAILED;
+            return report(
+                    err,
+                    colours,
+                    "error [" + m.code() + "]",
+                    m.getMessage(),
+                    m.code().isUsageError());
         }
         if (e instanceof LoadException l) {
-            err.println("error [" + l.code() + "]: " + l.getMessage());
-            return l.code().isUsageError() ? ExitCode.USAGE : ExitCode.FAILED;
+            return report(
+                    err,
+                    colours,
+                    "error [" + l.code() + "]",
+                    l.getMessage(),
+                    l.code().isUsageError());
         }
         if (e instanceof ScaffoldException s) {
-            err.println("error [" + s.code() + "]: " + s.getMessage());
-            return s.code().isUsageError() ? ExitCode.USAGE : ExitCode.FAILED;
+            return report(
+                    err,
+                    colours,
+                    "error [" + s.code() + "]",
+                    s.getMessage(),
+                    s.code().isUsageError());
         }
-        if (e instanceof UsageException) {
-            err.println("error: " + e.getMessage());
-            return ExitCode.USAGE;
+        if (e instanceof UsageException || e instanceof CommandFailure) {
+            return report(err, colours, "error", e.getMessage(), e instanceof UsageException);
         }
-        if (e instanceof CommandFailure) {
-            err.println("error: " + e.getMessage());
-            return ExitCode.FAILED;
-        }
-        err.println("error: " + e + (root.verbose ? "" : " (run with --verbose for the stack trace)"));
-        return ExitCode.FAILED;
+        return report(
+                err, colours, "error", e + (root.verbose ? "" : " (run with --verbose for the stack trace)"), false);
+    }
+
+    private static int report(PrintWriter err, Colours colours, String label, String message, boolean usage) {
+        err.println(colours.red(label) + ": " + message);
+        return usage ? ExitCode.USAGE : ExitCode.FAILED;
     }
 }

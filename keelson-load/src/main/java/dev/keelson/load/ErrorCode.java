@@ -4,12 +4,12 @@ package dev.keelson.load;
 public enum ErrorCode {
     /** The target URL cannot be parsed or uses an unsupported scheme. */
     BAD_URL(true),
-    /** The target host name does not resolve. */
-    UNKNOWN_HOST(true),
+    /** The target host name does not resolve; like every server that cannot be reached, an operation that failed. */
+    UNKNOWN_HOST(false),
     /** The target refused the probe connection before any load was sent. */
-    CONNECTION_REFUSED(true),
+    CONNECTION_REFUSED(false),
     /** The TLS handshake of the probe connection failed (self-signed certificate without --insecure...). */
-    TLS_FAILED(true),
+    TLS_FAILED(false),
     /** An option has an invalid value (negative users, rate and users both missing...). */
     BAD_CONFIG(true),
     /** A scenario file cannot be read or is invalid; the message names file and line. */
@@ -27,7 +27,11 @@ public enum ErrorCode {
         this.usageError = usageError;
     }
 
-    /** True when the user must fix the command line or its files (exit code 2). */
+    /**
+     * True when the user must fix the command line or its files (exit code 2); false when the operation failed (exit
+     * code 1), as when the server cannot be reached: the same split as keelson-migrate's, where a database that cannot
+     * be reached is an operation that failed too.
+     */
     public boolean isUsageError() {
         return usageError;
     }

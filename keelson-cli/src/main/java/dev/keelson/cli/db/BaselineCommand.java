@@ -9,20 +9,13 @@ import picocli.CommandLine.Option;
 /** {@code keelson db baseline}: adopts an existing database. */
 @Command(
         name = "baseline",
-        // no mixinStandardHelpOptions: its --version would clash with the baseline version
         description = {
             "Adopts an existing database: marks every version up to VERSION as applied.",
             "Migrations up to VERSION never run, later ones do. Refused when migrations were applied already."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
-        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
-final class BaselineCommand extends DatabaseCommand {
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help message and exit.")
-    boolean help;
-
+        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_LOCKED, DbCommand.EXIT_USAGE, DbCommand.EXIT_INTERRUPTED})
+final class BaselineCommand extends LockingCommand {
     @Option(
             names = "--version",
             required = true,

@@ -8,6 +8,7 @@ import dev.keelson.migrate.LintFailedException;
 import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Migrator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,9 +36,10 @@ abstract class DatabaseCommand implements Callable<Integer> {
     public final Integer call() {
         CliEnvironment environment = parent.root.environment();
         try {
+            options.lockTimeout = lockTimeout();
             settings = DbSettings.resolve(options, environment);
-            Migrator migrator =
-                    settings.migrator(ProgressLine.onStandardError(environment), outOfOrder(), lintPolicy(environment));
+            Migrator migrator = settings.migrator(
+                    MigrationProgress.onStandardError(environment), outOfOrder(), lintPolicy(environment));
             return run(migrator, new Printer(environment, options.format));
         } catch (LintFailedException e) {
             environment.err().println(LintDocuments.text(e.report()));
@@ -81,6 +83,11 @@ abstract class DatabaseCommand implements Callable<Integer> {
     /** The JSON field listing what a failed run finished, beside {@code error}. */
     String completedField() {
         return "migrations";
+    }
+
+    /** {@code --lock-timeout} where the command takes the lock, else null. */
+    Duration lockTimeout() {
+        return null;
     }
 
     /** Whether pending versions below the newest applied one may be applied; only {@code migrate} says yes. */

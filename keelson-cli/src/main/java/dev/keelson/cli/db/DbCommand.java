@@ -13,16 +13,18 @@ import picocli.CommandLine.Spec;
 /** {@code keelson db}: schema migrations. */
 @Command(
         name = "db",
-        mixinStandardHelpOptions = true,
-        description = "Schema migrations: new, migrate, rollback, status, validate, repair, baseline.",
+        description = "Schema migrations: new, migrate, rollback, status, validate, repair, baseline, lint, diff.",
         exitCodeListHeading = DbCommand.EXIT_HEADING,
-        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
+        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_LOCKED, DbCommand.EXIT_USAGE, DbCommand.EXIT_INTERRUPTED})
 public final class DbCommand implements Callable<Integer>, CommandTree.Parent {
-    static final String EXIT_HEADING = "%nExit codes:%n";
-    static final String EXIT_OK = "0:done";
-    static final String EXIT_FAILED = "1:a migration, rollback or validation failed, the database could not be reached,"
-            + " or another migrator held the lock longer than --lock-timeout (LOCK_TIMEOUT, naming the holder)";
-    static final String EXIT_USAGE = "2:bad usage or configuration (the message names what to fix)";
+    static final String EXIT_HEADING = ExitCode.HEADING;
+    static final String EXIT_OK = ExitCode.DONE;
+    static final String EXIT_FAILED =
+            "1:the database failed: a statement, the connection or the login; the message names file and line";
+    static final String EXIT_LOCKED = "1:a statement, the connection or the login failed (the message names file and"
+            + " line), or another migrator held the lock longer than --lock-timeout (LOCK_TIMEOUT, naming the holder)";
+    static final String EXIT_USAGE = ExitCode.BAD_USAGE;
+    static final String EXIT_INTERRUPTED = ExitCode.INTERRUPTED_LINE;
 
     @ParentCommand
     Keelson root;
@@ -33,7 +35,7 @@ public final class DbCommand implements Callable<Integer>, CommandTree.Parent {
     @Override
     public List<Class<?>> subcommands() {
         return List.of(
-                NewCommand.class,
+                NewMigrationCommand.class,
                 MigrateCommand.class,
                 RollbackCommand.class,
                 StatusCommand.class,

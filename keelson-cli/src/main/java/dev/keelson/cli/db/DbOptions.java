@@ -40,13 +40,7 @@ final class DbOptions {
             description = "Value for $${NAME} in scripts; repeatable (or db.placeholder.NAME).")
     Map<String, String> placeholders = new LinkedHashMap<>();
 
-    @Option(
-            names = "--lock-timeout",
-            paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description =
-                    "How long to wait for another migrator's lock, e.g. 30s, 5m (or db.lock-timeout; default: 10m)."
-                            + " On expiry: exit 1, LOCK_TIMEOUT, and the message names the holder.")
+    /** Set from {@link LockingCommand}'s {@code --lock-timeout}: only commands that take the lock offer it. */
     Duration lockTimeout;
 
     @Option(

@@ -32,17 +32,17 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
         name = "diff",
-        mixinStandardHelpOptions = true,
         description = {
-            "Compares the database with the schema its migrations produce (applied to a scratch database on the same",
-            "server, dropped afterwards), or two databases with --from and --to. With --generate, writes V/U files",
-            "that take the database to the folder's schema (V) and back (U)."
+            "Compares the database with the schema its migrations produce (applied to a scratch database on the same"
+                    + " server, dropped afterwards), or two databases with --from and --to.",
+            "With --generate, writes V/U files that take the database to the folder's schema (V) and back (U)."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
         exitCodeList = {
             "0:no differences (or --generate wrote its files)",
             "1:the schemas differ, or the database failed",
-            DbCommand.EXIT_USAGE
+            DbCommand.EXIT_USAGE,
+            DbCommand.EXIT_INTERRUPTED
         })
 final class DiffCommand implements Callable<Integer> {
     @ParentCommand

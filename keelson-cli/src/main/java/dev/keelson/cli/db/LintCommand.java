@@ -31,17 +31,18 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
         name = "lint",
-        mixinStandardHelpOptions = true,
         description = {
-            "Checks migration files for statements that lock busy tables, break a rolling deploy, cannot be undone",
-            "or change every row. Each finding names file, line, rule, why it is dangerous and the safe alternative.",
+            "Checks migration files for statements that lock busy tables, break a rolling deploy, cannot be undone"
+                    + " or change every row.",
+            "Each finding names file, line, rule, why it is dangerous and the safe alternative.",
             "Silence one with a comment line before the statement: -- keelson:lint-ignore RULE reason"
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
         exitCodeList = {
             "0:no errors (warnings may be shown)",
             "1:at least one error-level finding",
-            DbCommand.EXIT_USAGE
+            DbCommand.EXIT_USAGE,
+            DbCommand.EXIT_INTERRUPTED
         })
 final class LintCommand implements Callable<Integer> {
     @ParentCommand

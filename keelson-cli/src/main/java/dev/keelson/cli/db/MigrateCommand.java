@@ -13,16 +13,15 @@ import picocli.CommandLine.Option;
 /** {@code keelson db migrate}: applies pending migrations, or with {@code --dry-run} prints their SQL. */
 @Command(
         name = "migrate",
-        mixinStandardHelpOptions = true,
         description = {
             "Applies pending migrations: versioned ones in order, then changed repeatable ones.",
             "Each runs in its own transaction where the database can roll DDL back (PostgreSQL, SQLite, H2).",
-            "Several migrate processes at once are safe: each migration is applied exactly once; a waiting process",
-            "gives up after --lock-timeout (exit 1, LOCK_TIMEOUT, naming the holder)."
+            "Several migrate processes at once are safe: each migration is applied exactly once; a waiting process"
+                    + " gives up after --lock-timeout (exit 1, LOCK_TIMEOUT, naming the holder)."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
-        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
-final class MigrateCommand extends DatabaseCommand {
+        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_LOCKED, DbCommand.EXIT_USAGE, DbCommand.EXIT_INTERRUPTED})
+final class MigrateCommand extends LockingCommand {
     @Option(
             names = "--target",
             paramLabel = "VERSION",

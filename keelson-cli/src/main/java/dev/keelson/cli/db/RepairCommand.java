@@ -11,16 +11,16 @@ import picocli.CommandLine.Option;
 /** {@code keelson db repair}: clears failed entries and realigns checksums after a deliberate edit. */
 @Command(
         name = "repair",
-        mixinStandardHelpOptions = true,
         description = {
-            "Clears failed history entries and realigns checksums after a deliberate edit; entries whose file is gone",
-            "are marked as deleted. A file that failed outside a transaction (any file on MySQL/MariaDB and H2) needs",
-            "no repair: fix it and migrate resumes at the failed statement. When migrate cannot tell where to resume",
-            "(the file was interrupted, or a statement that ran changed) it prints the exact --resume-at to run."
+            "Clears failed history entries and realigns checksums after a deliberate edit; entries whose file is gone"
+                    + " are marked as deleted.",
+            "A file that failed outside a transaction (any file on MySQL/MariaDB and H2) needs no repair: fix it and"
+                    + " migrate resumes at the failed statement. When migrate cannot tell where to resume (the file was"
+                    + " interrupted, or a statement that ran changed) it prints the exact --resume-at to run."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
-        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
-final class RepairCommand extends DatabaseCommand {
+        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_LOCKED, DbCommand.EXIT_USAGE, DbCommand.EXIT_INTERRUPTED})
+final class RepairCommand extends LockingCommand {
     @Option(
             names = "--resume-at",
             paramLabel = "FILE:STATEMENT",

@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 /** {@code keelson db rollback}: runs the undo files of the newest applied versions, newest first. */
 @Command(
         name = "rollback",
-        mixinStandardHelpOptions = true,
         description = {
             "Undoes the newest applied versions with their U files, newest first (default: 1 step).",
             "A version without a U<version>__*.sql file stops the rollback before anything runs.",
@@ -24,8 +23,8 @@ import picocli.CommandLine.Option;
             "When an undo fails, the ones that ran before it stay done and are listed."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
-        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
-final class RollbackCommand extends DatabaseCommand {
+        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_LOCKED, DbCommand.EXIT_USAGE, DbCommand.EXIT_INTERRUPTED})
+final class RollbackCommand extends LockingCommand {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     HowFar howFar;
 

@@ -8,14 +8,13 @@ import picocli.CommandLine.Command;
 /** {@code keelson db status}: every migration with its state. */
 @Command(
         name = "status",
-        mixinStandardHelpOptions = true,
         description = {
             "Lists every migration with its state; changes nothing and takes no lock.",
-            "States: applied, pending, failed, missing file, changed, out of order, baseline. Columns: version,",
-            "description, type, checksum, when it was applied, by whom and how long it took."
+            "States: applied, pending, failed, missing file, changed, out of order, baseline. Columns: version,"
+                    + " description, type, checksum, when it was applied, by whom and how long it took."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
-        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE})
+        exitCodeList = {DbCommand.EXIT_OK, DbCommand.EXIT_FAILED, DbCommand.EXIT_USAGE, DbCommand.EXIT_INTERRUPTED})
 final class StatusCommand extends DatabaseCommand {
     @Override
     int run(Migrator migrator, Printer printer) {

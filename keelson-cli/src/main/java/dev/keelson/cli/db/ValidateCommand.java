@@ -8,10 +8,14 @@ import picocli.CommandLine.Command;
 /** {@code keelson db validate}: exit 1 with the list of problems when applied files changed or vanished. */
 @Command(
         name = "validate",
-        mixinStandardHelpOptions = true,
         description = "Checks that every applied migration's file is present and unchanged, and that none failed.",
         exitCodeListHeading = DbCommand.EXIT_HEADING,
-        exitCodeList = {"0:valid", "1:problems found (listed), or the database failed", DbCommand.EXIT_USAGE})
+        exitCodeList = {
+            "0:valid",
+            "1:problems found (listed), or the database failed",
+            DbCommand.EXIT_USAGE,
+            DbCommand.EXIT_INTERRUPTED
+        })
 final class ValidateCommand extends DatabaseCommand {
     @Override
     int run(Migrator migrator, Printer printer) {

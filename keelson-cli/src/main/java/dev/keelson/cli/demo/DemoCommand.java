@@ -26,7 +26,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code keelson demo}: generate, build, start on embedded PostgreSQL, migrate, load, report, stop. */
 @Command(
         name = "demo",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "The whole loop on one machine, no database needed: generates ./demo-api (as keelson new does, or "
@@ -36,11 +35,12 @@ import picocli.CommandLine.ParentCommand;
                     + "the service and the database (or keeps them running with --serve).",
             ""
         },
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {
-            "0:the demo ran end to end",
+            "0:the demo ran end to end (with --serve: until the service is stopped)",
             "1:a step failed (build, database, migration, service, load); the message says where its output is",
-            "2:bad usage: an unknown option, a demo-api folder that is not a keelson demo project"
+            "2:bad usage: an unknown option, a demo-api folder that is not a keelson demo project",
+            "130:interrupted (with --serve, the usual way to end it): the service and the database are stopped"
         })
 public final class DemoCommand implements Callable<Integer> {
     static final String NAME = "demo-api";

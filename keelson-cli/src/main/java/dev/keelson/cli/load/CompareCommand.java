@@ -16,13 +16,13 @@ import picocli.CommandLine.ParentCommand;
 /** {@code keelson load compare BASELINE NEW}: the change per metric between two JSON results. */
 @Command(
         name = "compare",
-        mixinStandardHelpOptions = true,
         description = "Print the change per metric between two JSON results (saved with --output json --save).",
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {
             "0:no regression beyond --fail-above (or not given)",
-            "2:a file is not a JSON result, or the runs differ in model or target",
-            "3:a metric regressed by more than --fail-above"
+            "2:a file is missing or not a JSON result, or the runs differ in model or target",
+            "3:a metric regressed by more than --fail-above",
+            ExitCode.INTERRUPTED_LINE
         })
 final class CompareCommand implements Callable<Integer> {
     @ParentCommand

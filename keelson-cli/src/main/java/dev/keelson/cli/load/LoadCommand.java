@@ -23,23 +23,24 @@ import picocli.CommandLine.ParentCommand;
 /** {@code keelson load}: HTTP load testing. */
 @Command(
         name = "load",
-        mixinStandardHelpOptions = true,
         description = {
             "HTTP load testing with honest tail latencies.",
             "Closed model: --users connections sending back to back. Open model: --rate requests per second on a"
                     + " fixed schedule, latency measured from each request's slot (coordinated omission corrected)."
         },
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {
             "0:the run completed and every threshold held",
-            "1:the run could not be carried out",
+            "1:the run could not be carried out: the server cannot be reached (unknown host, refused, TLS), the"
+                    + " engine failed, the report could not be written",
             "2:bad usage: URL, option, scenario file or threshold (nothing was sent)",
-            "3:a --threshold was violated"
+            "3:a --threshold was violated",
+            "130:interrupted (Ctrl-C or SIGTERM): the report of what ran is written first"
         },
         footerHeading = "%nInterrupting:%n",
         footer =
                 "Ctrl-C (or SIGTERM) ends the run as if its duration had elapsed: answers in flight are awaited up to"
-                        + " --timeout (Ctrl-C again stops waiting), the report is written and the exit code comes from the thresholds.")
+                        + " --timeout (Ctrl-C again stops waiting), the report of what ran is written, and the exit code is 130.")
 public final class LoadCommand implements Callable<Integer>, CommandTree.Parent {
     @ParentCommand
     Keelson root;
@@ -116,7 +117,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
     @Override
     public Integer call() {
         var env = root.environment();
-        ProgressLine progress = new ProgressLine(env.err(), env.interactive());
+        LoadProgress progress = new LoadProgress(env.err(), env.interactive());
         LoadTest test = configure(progress);
         progress.plan(test.config());
         output.checkTarget(env);
@@ -134,11 +135,14 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
                 result.thresholds().stream().filter(t -> !t.passed()).toList()) {
             env.err().println("threshold violated: " + failed.describe());
         }
+        if (progress.wasInterrupted()) {
+            return ExitCode.INTERRUPTED;
+        }
         return result.passed() ? ExitCode.OK : ExitCode.THRESHOLD_VIOLATED;
     }
 
     /** Validates everything (URL, options, files, thresholds) before any load is sent. */
-    private LoadTest configure(ProgressLine progress) {
+    private LoadTest configure(LoadProgress progress) {
         LoadTest.Builder builder = LoadTest.configure().listener(progress);
         request.applyTo(builder, url, root.environment());
         if (users != null) builder.users(users);

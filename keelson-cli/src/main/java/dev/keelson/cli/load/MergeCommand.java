@@ -16,9 +16,15 @@ import picocli.CommandLine.ParentCommand;
 /** {@code keelson load merge A.json B.json ...}: one result from runs made at the same time on several machines. */
 @Command(
         name = "merge",
-        mixinStandardHelpOptions = true,
         description = "Combine JSON results of simultaneous runs from several machines: histograms and counts added."
-                + " Runs of another model or target are refused (exit 2).")
+                + " Runs of another model or target are refused (exit 2).",
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {
+            "0:merged",
+            "1:the merged report could not be written",
+            "2:a file is missing or not a JSON result, or the runs differ in model or target",
+            ExitCode.INTERRUPTED_LINE
+        })
 final class MergeCommand implements Callable<Integer> {
     @ParentCommand
     LoadCommand load;

@@ -23,7 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code keelson new NAME}: a production-ready service derived from the reference service. */
 @Command(
         name = "new",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Creates NAME/, a Spring Boot service derived from Keelson's reference service: REST (or REST plus "
@@ -34,12 +33,13 @@ import tools.jackson.databind.node.ObjectNode;
                     + "failure nothing is left behind.",
             ""
         },
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {
             "0:the project was created (or, with --dry-run, listed)",
             "1:writing the files or the git commit failed; nothing was left behind",
             "2:bad usage: an invalid name, package or group, a folder that exists and is not empty, an unknown "
-                    + "option, options that do not go together"
+                    + "option, options that do not go together",
+            ExitCode.INTERRUPTED_LINE
         })
 public final class NewCommand implements Callable<Integer> {
     /** The API styles a project can have. */

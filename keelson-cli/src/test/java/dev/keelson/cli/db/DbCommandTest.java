@@ -103,7 +103,7 @@ class DbCommandTest {
             assertThat(run.out())
                     .as(command)
                     .startsWith("Usage: keelson db " + command)
-                    .contains("Exit codes:", "  2   ");
+                    .contains("Exit codes (", "  2     ");
         }
     }
 

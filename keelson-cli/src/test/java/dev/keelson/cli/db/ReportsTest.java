@@ -145,7 +145,7 @@ class ReportsTest {
     void progressIsQuietForTwoSecondsThenAtMostOneLineASecond() {
         AtomicLong now = new AtomicLong();
         StringWriter err = new StringWriter();
-        ProgressLine progress = new ProgressLine(new PrintWriter(err), now::get);
+        MigrationProgress progress = new MigrationProgress(new PrintWriter(err), now::get);
         progress.starting(MigrationType.VERSIONED, Version.parse("1"), "V1__a.sql", 1, 4);
         now.set(Duration.ofMillis(2500).toNanos());
         progress.starting(MigrationType.VERSIONED, Version.parse("2"), "V2__b.sql", 2, 4);

@@ -18,13 +18,13 @@ class InterruptIT {
     Path dir;
 
     @Test
-    void ctrlCWritesTheReportAndExitsByTheThresholds() throws Exception {
+    void ctrlCWritesTheReportAndExitsWith130() throws Exception {
         try (Target target = new Target()) {
             Process keelson = start(target, "INT", "--threshold", "errors<1%");
 
             assertThat(keelson.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String err = Files.readString(dir.resolve("err.txt"));
-            assertThat(keelson.exitValue()).as(err).isZero();
+            assertThat(keelson.exitValue()).as(err).isEqualTo(130);
             assertThat(Files.readString(dir.resolve("run.json"))).contains("\"passed\" : true");
             assertThat(Files.readString(dir.resolve("out.txt")))
                     .contains("  threshold    errors<1%: 0.00%  ok")
@@ -34,14 +34,14 @@ class InterruptIT {
     }
 
     @Test
-    void sigtermEndsTheRunAndAViolatedThresholdStillExitsThree() throws Exception {
+    void sigtermEndsTheRunWithItsReportAndExitsWith130EvenWhenAThresholdWasViolated() throws Exception {
         try (Target target = new Target()) {
             Process keelson = start(target, "TERM", "--threshold", "p99<1us");
 
             assertThat(keelson.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(keelson.exitValue())
-                    .as(Files.readString(dir.resolve("err.txt")))
-                    .isEqualTo(3);
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertThat(keelson.exitValue()).as(err).isEqualTo(130);
+            assertThat(err).contains("threshold violated: p99<1us");
             assertThat(Files.readString(dir.resolve("run.json"))).contains("\"passed\" : false");
         }
     }

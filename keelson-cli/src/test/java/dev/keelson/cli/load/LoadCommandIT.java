@@ -3,6 +3,7 @@ package dev.keelson.cli.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keelson.cli.CliEnvironment;
+import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.Keelson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -162,7 +163,7 @@ class LoadCommandIT {
             assertUsage(
                     new String[] {"load", "ftp://example.com/"},
                     "error [BAD_URL]: URL 'ftp://example.com/' must start with http:// or https://");
-            assertUsage(
+            assertFailed(
                     new String[] {"load", "http://no-such-host.invalid/"},
                     "error [UNKNOWN_HOST]: unknown host 'no-such-host.invalid' in http://no-such-host.invalid");
             assertUsage(
@@ -185,7 +186,7 @@ class LoadCommandIT {
                     "error [BAD_CONFIG]: --auth must be bearer:TOKEN or basic:USER:PASSWORD");
             assertThat(target.requests.get()).isZero();
         }
-        assertUsage(
+        assertFailed(
                 new String[] {"load", "http://127.0.0.1:" + port + "/"},
                 "error [CONNECTION_REFUSED]: cannot connect to 127.0.0.1:" + port
                         + " (Connection refused): is the server running?");
@@ -203,10 +204,19 @@ class LoadCommandIT {
     }
 
     private void assertUsage(String[] args, String firstLine) {
+        assertExit(args, ExitCode.USAGE, firstLine);
+    }
+
+    /** A server that cannot be reached is an operation that failed (1), as for keelson db, not a usage error. */
+    private void assertFailed(String[] args, String firstLine) {
+        assertExit(args, ExitCode.FAILED, firstLine);
+    }
+
+    private void assertExit(String[] args, int exitCode, String firstLine) {
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         int code = keelson(args);
-        assertThat(code).as(err.toString()).isEqualTo(2);
+        assertThat(code).as(err.toString()).isEqualTo(exitCode);
         assertThat(err.toString().lines().toList())
                 .hasSize(1)
                 .first()
@@ -349,7 +359,7 @@ class LoadCommandIT {
         keelson("load", "--help");
         assertThat(out.toString())
                 .contains("errors<1%, rps>500")
-                .contains("3   a --threshold was violated")
+                .contains("3     a --threshold was violated")
                 .contains("compare")
                 .contains("merge");
         assertThat(err.toString()).isEmpty();

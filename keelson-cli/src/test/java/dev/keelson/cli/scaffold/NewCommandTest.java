@@ -158,7 +158,7 @@ class NewCommandTest {
         for (String option : options) {
             assertThat(helpOf(run.out(), option)).as(option).contains("(default: ");
         }
-        assertThat(run.out()).contains("(default: rest)", "(default: text)", "Exit codes:");
+        assertThat(run.out()).contains("(default: rest)", "(default: text)", "Exit codes (");
     }
 
     @Test

@@ -15,7 +15,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code keelson db new}: writes the next versioned migration and its undo file. */
 @Command(
         name = "new",
-        mixinStandardHelpOptions = true,
         description = {
             "Writes the next migration V<n>__<description>.sql and its undo file U<n>__<description>.sql.",
             "n is one above the highest existing version; prints the two paths. No database needed.",
@@ -23,8 +22,13 @@ import picocli.CommandLine.ParentCommand;
             "are V<n>__<description>.json and U<n>__<description>.json: commented JSON arrays of database commands."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
-        exitCodeList = {DbCommand.EXIT_OK, "1:a file exists already or cannot be written", DbCommand.EXIT_USAGE})
-final class NewCommand implements Callable<Integer> {
+        exitCodeList = {
+            DbCommand.EXIT_OK,
+            "1:a file exists already or cannot be written",
+            DbCommand.EXIT_USAGE,
+            DbCommand.EXIT_INTERRUPTED
+        })
+final class NewMigrationCommand implements Callable<Integer> {
     @ParentCommand
     DbCommand parent;
 

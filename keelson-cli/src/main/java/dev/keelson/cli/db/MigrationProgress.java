@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * Progress on standard error, for runs long enough that silence would worry someone: nothing during the first
  * {@link #QUIET} of a run, then at most one line a second (and always the last migration's line).
  */
-final class ProgressLine implements MigrationListener {
+final class MigrationProgress implements MigrationListener {
     static final Duration QUIET = Duration.ofSeconds(2);
     private static final long EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -21,15 +21,15 @@ final class ProgressLine implements MigrationListener {
     private final long start;
     private long lastPrinted;
 
-    ProgressLine(PrintWriter err, LongSupplier nanoTime) {
+    MigrationProgress(PrintWriter err, LongSupplier nanoTime) {
         this.err = err;
         this.nanoTime = nanoTime;
         this.start = nanoTime.getAsLong();
         this.lastPrinted = start - EVERY_NANOS;
     }
 
-    static ProgressLine onStandardError(CliEnvironment environment) {
-        return new ProgressLine(environment.err(), System::nanoTime);
+    static MigrationProgress onStandardError(CliEnvironment environment) {
+        return new MigrationProgress(environment.err(), System::nanoTime);
     }
 
     @Override

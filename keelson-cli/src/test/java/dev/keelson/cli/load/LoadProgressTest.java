@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ProgressLineTest {
+class LoadProgressTest {
     private final StringWriter err = new StringWriter();
 
     private static TimelineSecond second(int n, long requests, long errors) {
@@ -20,7 +20,7 @@ class ProgressLineTest {
 
     @Test
     void aSecondWithoutResponsesShowsNoLatency() {
-        ProgressLine progress = new ProgressLine(new PrintWriter(err), false);
+        LoadProgress progress = new LoadProgress(new PrintWriter(err), false);
         progress.onProgress(new Progress(second(0, 0, 20), Map.of(), Map.of()));
 
         assertThat(err.toString()).isEqualTo("   1s          0 requests        0.0/s  p99 -         errors 20\n");
@@ -28,7 +28,7 @@ class ProgressLineTest {
 
     @Test
     void aBudgetThatWouldTakeHoursAtThePaceSoFarIsPointedOutOnce() {
-        ProgressLine progress = new ProgressLine(new PrintWriter(err), false);
+        LoadProgress progress = new LoadProgress(new PrintWriter(err), false);
         progress.budget(1_000_000);
         for (int s = 0; s < 5; s++) progress.onProgress(new Progress(second(s, 0, 66), Map.of(), Map.of()));
 
@@ -39,7 +39,7 @@ class ProgressLineTest {
 
     @Test
     void aBudgetOnPaceIsNotPointedOut() {
-        ProgressLine progress = new ProgressLine(new PrintWriter(err), false);
+        LoadProgress progress = new LoadProgress(new PrintWriter(err), false);
         progress.budget(1_000);
         for (int s = 0; s < 5; s++) progress.onProgress(new Progress(second(s, 100, 0), Map.of(), Map.of()));
 
@@ -48,7 +48,7 @@ class ProgressLineTest {
 
     @Test
     void aTerminalGetsABlockOfLinesRedrawnInPlace() {
-        ProgressLine progress = new ProgressLine(new PrintWriter(err), true);
+        LoadProgress progress = new LoadProgress(new PrintWriter(err), true);
         Map<String, TimelineSecond> steps = new LinkedHashMap<>();
         steps.put("login", second(0, 40, 0));
         steps.put("list", second(0, 38, 2));

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * time, current and target rate, p50/p99 of the last second, errors by kind, per-step rates), as oha and k6 show; in
  * a pipe or a CI log, one plain line per second.
  */
-final class ProgressLine implements LoadListener {
+final class LoadProgress implements LoadListener {
     private final PrintWriter err;
     private final boolean terminal;
     private long requests;
@@ -33,7 +33,7 @@ final class ProgressLine implements LoadListener {
     private double targetRate;
     private int users;
 
-    ProgressLine(PrintWriter err, boolean terminal) {
+    LoadProgress(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
     }
@@ -183,6 +183,11 @@ final class ProgressLine implements LoadListener {
                         ? "interrupted: ending the run, awaiting answers in flight (Ctrl-C again to stop waiting)"
                         : "interrupted again: answers still in flight count as unfinished");
         err.flush();
+    }
+
+    /** Whether Ctrl-C or SIGTERM ended the run: its exit code is then 130, after the report. */
+    synchronized boolean wasInterrupted() {
+        return interrupts > 0;
     }
 
     /** The run ended: everything drawn is complete lines, so the report starts on a fresh one. */

@@ -7,6 +7,7 @@ import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.LintFailedException;
 import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrationException;
+import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.Migrator;
 import java.time.Duration;
 import java.util.List;
@@ -38,8 +39,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
         try {
             options.lockTimeout = lockTimeout();
             settings = DbSettings.resolve(options, environment);
-            Migrator migrator = settings.migrator(
-                    MigrationProgress.onStandardError(environment), outOfOrder(), lintPolicy(environment));
+            MigrationListener progress =
+                    parent.root.quiet() ? MigrationListener.NONE : MigrationProgress.onStandardError(environment);
+            Migrator migrator = settings.migrator(progress, outOfOrder(), lintPolicy(environment));
             return run(migrator, new Printer(environment, options.format));
         } catch (LintFailedException e) {
             environment.err().println(LintDocuments.text(e.report()));

@@ -54,7 +54,7 @@ final class MigrateCommand extends LockingCommand {
     @Override
     int run(Migrator migrator, Printer printer) {
         MigrateResult result = migrator.migrate(new MigrateOptions(target, dryRun));
-        if (result.lint().warnings() > 0) {
+        if (result.lint().warnings() > 0 && !parent.root.quiet()) {
             parent.root.environment().err().println(LintDocuments.text(result.lint()));
         }
         printer.print(() -> TextReports.migrate(result), () -> JsonDocuments.migrate(result));

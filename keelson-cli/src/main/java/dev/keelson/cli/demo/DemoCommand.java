@@ -9,6 +9,8 @@ import dev.keelson.scaffold.GeneratedProject;
 import dev.keelson.scaffold.Scaffold;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -90,7 +92,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         CliEnvironment env = root.environment();
         Path base = dir == null ? env.workingDir() : env.resolve(dir);
-        Steps steps = new Steps(env.err(), Clock.systemUTC(), serve ? STEP_COUNT - 1 : STEP_COUNT);
+        Steps steps = new Steps(
+                root.quiet() ? new PrintWriter(Writer.nullWriter()) : env.err(),
+                Clock.systemUTC(),
+                serve ? STEP_COUNT - 1 : STEP_COUNT);
         Path project = base.resolve(NAME);
         prepare(project, steps);
         build(project, steps);
@@ -235,6 +240,9 @@ public final class DemoCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of(args));
         if (root.verbose()) {
             command.add("--verbose");
+        }
+        if (root.quiet()) {
+            command.add("--quiet");
         }
         int code = Keelson.run(command.toArray(String[]::new), env);
         if (code != ExitCode.OK) {

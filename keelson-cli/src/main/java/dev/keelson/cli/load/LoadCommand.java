@@ -117,7 +117,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
     @Override
     public Integer call() {
         var env = root.environment();
-        LoadProgress progress = new LoadProgress(env.err(), env.interactive());
+        LoadProgress progress = new LoadProgress(env.err(), env.interactive(), root.quiet());
         LoadTest test = configure(progress);
         progress.plan(test.config());
         output.checkTarget(env);

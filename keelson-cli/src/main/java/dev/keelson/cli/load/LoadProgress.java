@@ -33,9 +33,17 @@ final class LoadProgress implements LoadListener {
     private double targetRate;
     private int users;
 
+    private final boolean quiet;
+
     LoadProgress(PrintWriter err, boolean terminal) {
+        this(err, terminal, false);
+    }
+
+    /** With {@code quiet} ({@code --quiet}), only what an interruption does is said. */
+    LoadProgress(PrintWriter err, boolean terminal, boolean quiet) {
         this.err = err;
         this.terminal = terminal;
+        this.quiet = quiet;
     }
 
     /** The run's request budget ({@code -n}), 0 for none: a budget that will take far too long is pointed out. */
@@ -58,8 +66,9 @@ final class LoadProgress implements LoadListener {
             requests += s.requests();
             errors += s.errors();
         }
-        if (!s.warmup()) warnIfFarTooLong(s.second() + 1);
         elapsed++;
+        if (quiet) return;
+        if (!s.warmup()) warnIfFarTooLong(s.second() + 1);
         if (terminal) {
             drawBlock(p);
         } else {
@@ -166,6 +175,7 @@ final class LoadProgress implements LoadListener {
 
     @Override
     public synchronized void onDraining(long inFlight, Duration upTo) {
+        if (quiet) return;
         blockLines = 0;
         err.println(String.format(
                 Locale.ROOT,

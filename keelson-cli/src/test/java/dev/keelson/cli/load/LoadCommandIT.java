@@ -47,6 +47,22 @@ class LoadCommandIT {
     }
 
     @Test
+    void quietPrintsTheReportAndNoProgress() throws Exception {
+        try (Target target = new Target()) {
+            int code = keelson("load", target.url("/"), "-c", "2", "-d", "2s", "--quiet");
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(err.toString()).isEmpty();
+            assertThat(out.toString()).contains("  requests     ");
+        }
+        out.getBuffer().setLength(0);
+        try (Target target = new Target()) {
+            assertThat(keelson("load", target.url("/"), "-c", "2", "-d", "2s")).isZero();
+            assertThat(err.toString()).contains("   1s ");
+        }
+    }
+
+    @Test
     void postWithDataFromAFileHeadersAndBearerAuth() throws Exception {
         Files.writeString(dir.resolve("user.json"), "{\"name\":\"ada\"}");
         try (Target target = new Target()) {

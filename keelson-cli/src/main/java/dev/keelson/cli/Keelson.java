@@ -1,6 +1,7 @@
 package dev.keelson.cli;
 
 import dev.keelson.cli.db.DbCommand;
+import dev.keelson.cli.db.LoginHint;
 import dev.keelson.cli.demo.DemoCommand;
 import dev.keelson.cli.load.LoadCommand;
 import dev.keelson.cli.scaffold.NewCommand;
@@ -121,7 +122,8 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
             e.printStackTrace(err);
         }
         Colours colours = root.environment.colours();
-        if (e instanceof MigrationException m) {
+        if (e instanceof MigrationException migration) {
+            MigrationException m = LoginHint.worded(migration);
             return report(
                     err,
                     colours,

@@ -7,7 +7,6 @@ import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.LintFailedException;
 import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrationException;
-import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.Migrator;
 import java.time.Duration;
 import java.util.List;
@@ -39,10 +38,20 @@ abstract class DatabaseCommand implements Callable<Integer> {
         try {
             options.lockTimeout = lockTimeout();
             settings = DbSettings.resolve(options, environment);
-            MigrationListener progress =
-                    parent.root.quiet() ? MigrationListener.NONE : MigrationProgress.onStandardError(environment);
+            MigrationProgress progress = MigrationProgress.onStandardError(environment, parent.root.quiet());
             Migrator migrator = settings.migrator(progress, outOfOrder(), lintPolicy(environment));
-            return run(migrator, new Printer(environment, options.format));
+            Thread onInterrupt = new Thread(
+                    () -> {
+                        environment.err().println(progress.interrupted());
+                        environment.err().flush();
+                    },
+                    "keelson-db-interrupted");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                return run(migrator, new Printer(environment, options.format));
+            } finally {
+                removeHook(onInterrupt);
+            }
         } catch (LintFailedException e) {
             environment.err().println(LintDocuments.text(e.report()));
             MigrationException worded = new MigrationException(e.code(), e.getMessage() + noLintHint(), e);
@@ -52,7 +61,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
             environment.out().println(JsonDocuments.lintFailure(e.code().name(), worded.getMessage(), e.report()));
             environment.err().println("error [" + e.code().name() + "]: " + worded.getMessage());
             return ExitCode.FAILED;
-        } catch (MigrationException e) {
+        } catch (MigrationException raised) {
+            MigrationException e = LoginHint.worded(raised);
             if (!e.completed().isEmpty() && options.format != OutputFormat.JSON) {
                 environment.out().println(completedText(e.completed()));
             }
@@ -64,6 +74,14 @@ abstract class DatabaseCommand implements Callable<Integer> {
                     e.completed());
         } catch (UsageException e) {
             return failInJson(environment, "USAGE", e, ExitCode.USAGE, List.of());
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException stopping) {
+            // the JVM is stopping (Ctrl-C): the hook says what was done
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.keelson.cli.db;
 
+import dev.keelson.cli.JsonDocument;
 import dev.keelson.migrate.diff.Difference;
 import dev.keelson.migrate.diff.ObjectKind;
 import dev.keelson.migrate.diff.SchemaComparison;
@@ -102,8 +103,7 @@ final class DiffDocuments {
     }
 
     static String json(SchemaComparison comparison, Sides sides) {
-        ObjectNode doc = MAPPER.createObjectNode();
-        doc.put("command", "diff");
+        ObjectNode doc = JsonDocument.of("db diff");
         doc.put("equal", comparison.equal());
         doc.put("from", sides.fromWord());
         doc.put("to", sides.toWord());

@@ -1,5 +1,6 @@
 package dev.keelson.cli.db;
 
+import dev.keelson.cli.JsonDocument;
 import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.MigrateResult;
 import dev.keelson.migrate.MigrationInfo;
@@ -107,7 +108,7 @@ final class JsonDocuments {
 
     /** An error, and in {@code field} what the command finished before it (omitted when nothing was finished). */
     static String error(String code, String message, String field, List<ExecutedMigration> completed) {
-        ObjectNode doc = MAPPER.createObjectNode();
+        ObjectNode doc = JsonDocument.failure();
         ObjectNode error = doc.putObject("error");
         error.put("code", code);
         error.put("message", message);
@@ -119,7 +120,7 @@ final class JsonDocuments {
 
     /** A lint failure: the error, and under {@code lint} the report as {@code db lint --format json} prints it. */
     static String lintFailure(String code, String message, LintReport report) {
-        ObjectNode doc = MAPPER.createObjectNode();
+        ObjectNode doc = JsonDocument.failure();
         ObjectNode error = doc.putObject("error");
         error.put("code", code);
         error.put("message", message);
@@ -140,9 +141,7 @@ final class JsonDocuments {
     }
 
     private static ObjectNode command(String name) {
-        ObjectNode doc = MAPPER.createObjectNode();
-        doc.put("command", name);
-        return doc;
+        return JsonDocument.of("db " + name);
     }
 
     private static void version(ObjectNode node, String field, Optional<Version> version) {

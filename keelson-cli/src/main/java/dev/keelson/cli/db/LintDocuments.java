@@ -1,5 +1,6 @@
 package dev.keelson.cli.db;
 
+import dev.keelson.cli.JsonDocument;
 import dev.keelson.cli.Keelson;
 import dev.keelson.migrate.lint.Finding;
 import dev.keelson.migrate.lint.LintReport;
@@ -59,8 +60,7 @@ final class LintDocuments {
     }
 
     static String json(LintReport report) {
-        ObjectNode doc = MAPPER.createObjectNode();
-        doc.put("command", "lint");
+        ObjectNode doc = JsonDocument.of("db lint");
         ArrayNode files = doc.putArray("checkedFiles");
         report.checkedFiles().forEach(files::add);
         doc.put("errors", report.errors());

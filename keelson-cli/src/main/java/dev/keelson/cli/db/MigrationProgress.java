@@ -1,6 +1,7 @@
 package dev.keelson.cli.db;
 
 import dev.keelson.cli.CliEnvironment;
+import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.Version;
@@ -19,17 +20,45 @@ final class MigrationProgress implements MigrationListener {
     private final PrintWriter err;
     private final LongSupplier nanoTime;
     private final long start;
+    private final boolean quiet;
     private long lastPrinted;
+    private volatile String running;
+    private volatile int finished;
 
     MigrationProgress(PrintWriter err, LongSupplier nanoTime) {
+        this(err, nanoTime, false);
+    }
+
+    /** With {@code quiet} ({@code --quiet}) nothing is printed but what an interruption did. */
+    MigrationProgress(PrintWriter err, LongSupplier nanoTime, boolean quiet) {
         this.err = err;
         this.nanoTime = nanoTime;
+        this.quiet = quiet;
         this.start = nanoTime.getAsLong();
         this.lastPrinted = start - EVERY_NANOS;
     }
 
-    static MigrationProgress onStandardError(CliEnvironment environment) {
-        return new MigrationProgress(environment.err(), System::nanoTime);
+    static MigrationProgress onStandardError(CliEnvironment environment, boolean quiet) {
+        return new MigrationProgress(environment.err(), System::nanoTime, quiet);
+    }
+
+    @Override
+    public void finished(ExecutedMigration migration, int index, int total) {
+        finished++;
+        running = null;
+    }
+
+    /**
+     * What the run did before Ctrl-C or SIGTERM ended the JVM, on a line of its own: the files finished (each committed
+     * and recorded) and the one that was running, whose state {@code keelson db status} tells.
+     */
+    String interrupted() {
+        String during = running;
+        return "interrupted: " + finished + " file(s) finished and recorded"
+                + (during == null
+                        ? ""
+                        : "; " + during + " was running: keelson db status shows whether it was applied, rolled back"
+                                + " or stopped part-way (then migrate resumes it)");
     }
 
     @Override
@@ -40,18 +69,22 @@ final class MigrationProgress implements MigrationListener {
     /** Notices (a connection pooler detected, ...) are printed at once: they explain what follows. */
     @Override
     public void notice(String message) {
+        if (quiet) {
+            return;
+        }
         err.println("note: " + message);
         err.flush();
     }
 
     @Override
     public void starting(MigrationType type, Version version, String script, int index, int total) {
+        running = script;
         say(index == total, "[" + index + "/" + total + "] " + script);
     }
 
     private void say(boolean last, String line) {
         long now = nanoTime.getAsLong();
-        if (now - start < QUIET.toNanos() || (!last && now - lastPrinted < EVERY_NANOS)) {
+        if (quiet || now - start < QUIET.toNanos() || (!last && now - lastPrinted < EVERY_NANOS)) {
             return;
         }
         lastPrinted = now;

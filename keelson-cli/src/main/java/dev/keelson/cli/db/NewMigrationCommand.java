@@ -2,6 +2,7 @@ package dev.keelson.cli.db;
 
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.ExitCode;
+import dev.keelson.cli.JsonDocument;
 import dev.keelson.migrate.MigrationFiles;
 import dev.keelson.migrate.MigrationFiles.NewMigration;
 import java.nio.file.Path;
@@ -44,6 +45,14 @@ final class NewMigrationCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file instead of ./keelson.properties.")
     String config;
 
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
+            description = "text for people, json for scripts: {\"format\":1,\"command\":\"db new\",\"versioned\":"
+                    + "PATH,\"undo\":PATH}.")
+    OutputFormat format;
+
     @Override
     public Integer call() {
         CliEnvironment environment = parent.root.environment();
@@ -54,8 +63,18 @@ final class NewMigrationCommand implements Callable<Integer> {
                         "KEELSON_DB_URL", DbConfig.load(config, environment).getProperty("db.url"));
         NewMigration created =
                 MigrationFiles.createNext(folder, String.join(" ", description), MigrationFiles.holdsJson(folder, url));
-        environment.out().println("Created " + shown(environment, created.versioned()));
-        environment.out().println("Created " + shown(environment, created.undo()));
+        String versioned = shown(environment, created.versioned()).toString();
+        String undo = shown(environment, created.undo()).toString();
+        if (format == OutputFormat.JSON) {
+            environment
+                    .out()
+                    .println(JsonDocument.write(JsonDocument.of("db new")
+                            .put("versioned", versioned)
+                            .put("undo", undo)));
+        } else {
+            environment.out().println("Created " + versioned);
+            environment.out().println("Created " + undo);
+        }
         return ExitCode.OK;
     }
 

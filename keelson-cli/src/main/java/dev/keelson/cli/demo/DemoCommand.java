@@ -85,6 +85,20 @@ public final class DemoCommand implements Callable<Integer> {
                     + " requests each, one new account each (default: ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(
+            names = {"--format", "-o"},
+            paramLabel = "text|json",
+            defaultValue = "text",
+            description = "text for people; json prints one document (where everything is) on standard output and the"
+                    + " steps' output on standard error (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    /** How the closing summary is printed. */
+    enum Format {
+        TEXT,
+        JSON
+    }
+
     @Override
     public Integer call() throws Exception {
         if (users < 1 || iterations < 1 || port < 0 || port > 65_535) {
@@ -100,7 +114,17 @@ public final class DemoCommand implements Callable<Integer> {
         prepare(project, steps);
         build(project, steps);
         Resources running = new Resources();
-        Thread onInterrupt = new Thread(running::stopQuietly, "keelson-demo-stop");
+        Thread onInterrupt = new Thread(
+                () -> {
+                    env.err()
+                            .println("interrupted: stopping the service and its database; " + project
+                                    + " and what the demo wrote stay");
+                    env.err().flush();
+                    running.stopQuietly();
+                    env.err().println("stopped");
+                    env.err().flush();
+                },
+                "keelson-demo-stop");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             return runAgainstService(base, project, steps, running);
@@ -111,7 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int runAgainstService(Path base, Path project, Steps steps, Resources running) throws Exception {
-        CliEnvironment env = root.environment();
+        CliEnvironment env = nested(root.environment());
         steps.begin("PostgreSQL: starting an embedded one (binaries from Maven Central)");
         running.database = EmbeddedPostgres.builder().start();
         String url = "jdbc:postgresql://127.0.0.1:" + running.database.getPort() + "/postgres";
@@ -169,16 +193,8 @@ public final class DemoCommand implements Callable<Integer> {
         steps.done("report written");
 
         if (serve) {
-            DemoSummary.print(
-                    env.out(),
-                    base,
-                    project,
-                    report,
-                    scenario,
-                    serviceLog,
-                    running.service.baseUrl(),
-                    true,
-                    steps.elapsed());
+            summary(new DemoSummary(
+                    base, project, report, scenario, serviceLog, running.service.baseUrl(), true, steps.elapsed()));
             int exit = running.service.waitFor();
             env.err().println("The service stopped by itself (exit " + exit + "); see " + serviceLog);
             return exit == 0 ? ExitCode.OK : ExitCode.FAILED;
@@ -192,17 +208,26 @@ public final class DemoCommand implements Callable<Integer> {
                         ? "stopped cleanly"
                         : "the service did not stop within " + ServiceProcess.STOP_TIMEOUT.toSeconds()
                                 + " s and was killed");
-        DemoSummary.print(
-                env.out(),
-                base,
-                project,
-                report,
-                scenario,
-                serviceLog,
-                running.service.baseUrl(),
-                false,
-                steps.elapsed());
+        summary(new DemoSummary(
+                base, project, report, scenario, serviceLog, running.service.baseUrl(), false, steps.elapsed()));
         return ExitCode.OK;
+    }
+
+    /** With --format json, the steps' own output (migrate's, load's) goes to standard error: stdout is the document. */
+    private CliEnvironment nested(CliEnvironment env) {
+        return format == Format.JSON
+                ? new CliEnvironment(env.err(), env.err(), env.env(), env.workingDir(), env.interactive())
+                : env;
+    }
+
+    private void summary(DemoSummary summary) {
+        PrintWriter out = root.environment().out();
+        if (format == Format.JSON) {
+            out.println(summary.json());
+        } else {
+            summary.print(out);
+        }
+        out.flush();
     }
 
     private void prepare(Path project, Steps steps) throws IOException {

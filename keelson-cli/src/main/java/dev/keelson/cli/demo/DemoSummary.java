@@ -1,23 +1,40 @@
 package dev.keelson.cli.demo;
 
+import dev.keelson.cli.JsonDocument;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The demo's closing words: where everything is, how to call the service, and what to do next. */
-final class DemoSummary {
-    private DemoSummary() {}
+/**
+ * The demo's closing words: where everything is, how to call the service, and what to do next; or the same as one
+ * JSON document.
+ */
+record DemoSummary(
+        Path base,
+        Path project,
+        Path report,
+        DemoScenario scenario,
+        Path serviceLog,
+        String baseUrl,
+        boolean serving,
+        Duration elapsed) {
 
-    static void print(
-            PrintWriter out,
-            Path base,
-            Path project,
-            Path report,
-            DemoScenario scenario,
-            Path serviceLog,
-            String baseUrl,
-            boolean serving,
-            Duration elapsed) {
+    /** The {@code demo} document of docs/cli.md: absolute paths, the service's URL, whether it still runs. */
+    String json() {
+        ObjectNode doc = JsonDocument.of("demo");
+        doc.put("directory", base.toString())
+                .put("project", project.toString())
+                .put("report", report.toString())
+                .put("scenario", scenario.scenario().toString())
+                .put("serviceLog", serviceLog.toString())
+                .put("baseUrl", baseUrl)
+                .put("serving", serving)
+                .put("elapsedMs", elapsed.toMillis());
+        return JsonDocument.write(doc);
+    }
+
+    void print(PrintWriter out) {
         out.println();
         out.println("Demo done in " + Steps.seconds(elapsed) + ". Everything is in " + base + ":");
         out.println("  report       " + base.relativize(report) + "   (open it in a browser)");

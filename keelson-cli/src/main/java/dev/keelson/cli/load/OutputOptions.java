@@ -21,10 +21,10 @@ final class OutputOptions {
     }
 
     @Option(
-            names = {"--output", "-o"},
-            paramLabel = "FORMAT",
+            names = {"--format", "--output", "-o"},
+            paramLabel = "text|json|html",
             defaultValue = "text",
-            description = "Report format: text, json or html (default ${DEFAULT-VALUE}).")
+            description = "Report format: text, json or html (default ${DEFAULT-VALUE}); --output and -o are the same.")
     Format format = Format.TEXT;
 
     @Option(

@@ -2,6 +2,7 @@ package dev.keelson.cli.scaffold;
 
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.ExitCode;
+import dev.keelson.cli.JsonDocument;
 import dev.keelson.cli.Keelson;
 import dev.keelson.scaffold.Feature;
 import dev.keelson.scaffold.GeneratedProject;
@@ -17,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code keelson new NAME}: a production-ready service derived from the reference service. */
@@ -182,9 +182,7 @@ public final class NewCommand implements Callable<Integer> {
     }
 
     private static String json(Scaffold scaffold, List<String> planned, GeneratedProject project) {
-        JsonMapper mapper = JsonMapper.builder().build();
-        ObjectNode doc = mapper.createObjectNode();
-        doc.put("command", "new");
+        ObjectNode doc = JsonDocument.of("new");
         doc.put("dryRun", project == null);
         doc.put("name", scaffold.spec().name());
         doc.put("directory", scaffold.spec().directory().toString());
@@ -197,7 +195,7 @@ public final class NewCommand implements Callable<Integer> {
         if (project != null) {
             doc.put("commit", project.commitId());
         }
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        return JsonDocument.write(doc);
     }
 
     static String featureList(Set<Feature> features) {

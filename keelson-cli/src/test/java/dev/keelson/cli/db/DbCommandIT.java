@@ -188,8 +188,9 @@ class DbCommandIT {
                 .isEqualTo("Applied V1__ok.sql (<time>)\nStopped after 1 file applied (committed and"
                         + " recorded in the history); the failure follows on standard error\n");
         assertThat(run.err())
-                .startsWith("error [MIGRATION_FAILED]: Migration V2__broken.sql failed at line 3 (statement 2 of 2): "
-                        + "SQLState 42P01: ERROR: relation \"missing_table\" does not exist");
+                .startsWith(
+                        "error [MIGRATION_FAILED]: Migration V2__broken.sql failed at line 3, column 13 (statement 2 of 2): "
+                                + "SQLState 42P01: ERROR: relation \"missing_table\" does not exist");
         assertThat(run.err()).doesNotContain("Exception");
         assertThat(tableExists("a")).isFalse();
         assertThat(tableExists("ok")).isTrue();
@@ -261,7 +262,7 @@ class DbCommandIT {
 
         JsonNode migrate = JSON.readTree(
                 db("db", "migrate", "--target", "1", "--format", "json").out());
-        assertThat(migrate.get("command").asString()).isEqualTo("migrate");
+        assertThat(migrate.get("command").asString()).isEqualTo("db migrate");
         assertThat(migrate.get("dryRun").asBoolean()).isFalse();
         assertThat(migrate.get("schemaVersion").asString()).isEqualTo("1");
         JsonNode applied = migrate.get("migrations").get(0);

@@ -34,6 +34,7 @@ class DbCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEqualTo("""
                 {
+                  "format" : 1,
                   "error" : {
                     "code" : "USAGE",
                     "message" : "No database URL: pass --url jdbc:..., set KEELSON_DB_URL, or add db.url=jdbc:... to keelson.properties in %s"

@@ -53,6 +53,35 @@ class DbEnginesIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = Engine.class,
+            names = {"POSTGRESQL", "MARIADB"})
+    void aSyntaxErrorIsPlacedAtItsLineAndColumnInTheFileNotInTheStatement(Engine engine) throws Exception {
+        try (TestDatabase db = TestDatabases.fresh(engine)) {
+            Path migrations = Files.createDirectories(dir.resolve("db/migration"));
+            Files.writeString(migrations.resolve("V1__names.sql"), """
+                    -- names, with a typo on line 5
+                    CREATE TABLE ok (id INT);
+                    CREATE TABLE names (
+                        id INT,
+                        name VARCHAR(20) NOT NUL
+                    );
+                    """);
+
+            Cli.Run failed = run(db, "db", "migrate");
+
+            assertThat(failed.exitCode()).isEqualTo(1);
+            // PostgreSQL says "Position: 58" (in the statement), MariaDB "at line 3" (of the statement)
+            assertThat(failed.err())
+                    .startsWith("error [MIGRATION_FAILED]: Migration V1__names.sql failed at line 5, column 26"
+                            + " (statement 2 of 2): SQLState 42")
+                    .contains("NUL")
+                    .doesNotContain("Position:")
+                    .doesNotContain("at line 3");
+        }
+    }
+
     private Cli.Run run(TestDatabase db, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--url", db.url()));

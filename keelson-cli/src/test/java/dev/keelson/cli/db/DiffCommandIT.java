@@ -2,6 +2,7 @@ package dev.keelson.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.cli.DocumentedShapes;
 import dev.keelson.migrate.testing.Engine;
 import dev.keelson.migrate.testing.TestDatabase;
 import dev.keelson.migrate.testing.TestDatabases;
@@ -143,7 +144,7 @@ class DiffCommandIT {
                     """);
             Cli.Run json = new Cli(Map.of(), dir)
                     .run("db", "diff", "--from", a.url(), "--to", b.url(), "--user", a.user(), "--format", "json");
-            JsonNode doc = JSON.readTree(json.out());
+            JsonNode doc = DocumentedShapes.assertShape("db diff", json.out());
             assertThat(doc.get("equal").asBoolean()).isFalse();
             JsonNode d = doc.get("differences").get(0);
             assertThat(d.get("kind").asString()).isEqualTo("column");

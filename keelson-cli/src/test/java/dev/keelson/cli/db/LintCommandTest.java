@@ -101,7 +101,7 @@ class LintCommandTest {
         Cli.Run run = keelson("db", "lint", "--format", "json");
         JsonNode doc = JSON.readTree(run.out());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(doc.get("command").asString()).isEqualTo("lint");
+        assertThat(doc.get("command").asString()).isEqualTo("db lint");
         assertThat(doc.get("errors").asInt()).isEqualTo(1);
         JsonNode f = doc.get("findings").get(0);
         assertThat(f.get("file").asString()).isEqualTo("db/migration/V2__all.sql");

@@ -73,7 +73,7 @@ class ReportsTest {
     @Test
     void statusJsonHasStableFieldNames() {
         JsonNode doc = JsonMapper.builder().build().readTree(JsonDocuments.status(report));
-        assertThat(doc.get("command").asString()).isEqualTo("status");
+        assertThat(doc.get("command").asString()).isEqualTo("db status");
         assertThat(doc.get("schemaVersion").asString()).isEqualTo("2");
         assertThat(doc.get("counts").get("pending").asInt()).isEqualTo(1);
         JsonNode first = doc.get("migrations").get(0);

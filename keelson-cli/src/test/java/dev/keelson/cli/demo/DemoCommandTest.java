@@ -2,12 +2,15 @@ package dev.keelson.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.cli.DocumentedShapes;
 import dev.keelson.cli.InProcessKeelson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** {@code keelson demo}'s usage: what it refuses before it starts anything. The whole run is {@link DemoIT}. */
 class DemoCommandTest {
@@ -63,5 +66,26 @@ class DemoCommandTest {
         assertThat(run.err())
                 .isEqualTo("error: --users and --iterations must be at least 1, --port between 0 and " + "65535\n");
         assertThat(dir.resolve("demo-api")).doesNotExist();
+    }
+
+    @Test
+    void theJsonSummaryHasTheDocumentedShape() {
+        Path base = dir.toAbsolutePath();
+        DemoSummary summary = new DemoSummary(
+                base,
+                base.resolve("demo-api"),
+                base.resolve("demo-report.html"),
+                new DemoScenario(base.resolve("demo-api/target/demo-scenario.yaml"), base.resolve("users.csv"), 40),
+                base.resolve("demo-api/target/demo-service.log"),
+                "http://127.0.0.1:8080",
+                true,
+                Duration.ofMillis(61_500));
+
+        JsonNode doc = DocumentedShapes.assertShape("demo", summary.json());
+
+        assertThat(doc.get("report").asString())
+                .isEqualTo(base.resolve("demo-report.html").toString());
+        assertThat(doc.get("serving").asBoolean()).isTrue();
+        assertThat(doc.get("elapsedMs").asLong()).isEqualTo(61_500);
     }
 }

@@ -3,6 +3,7 @@ package dev.keelson.cli.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keelson.cli.CliEnvironment;
+import dev.keelson.cli.DocumentedShapes;
 import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.Keelson;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 class LoadCommandIT {
     @TempDir
@@ -265,6 +267,22 @@ class LoadCommandIT {
                 .isEqualTo(3);
         assertThat(out.toString()).contains("REGRESSION");
         assertThat(err.toString()).contains("regressed by more than 10%: ").contains("p50");
+        out.getBuffer().setLength(0);
+
+        assertThat(keelson("load", "compare", "fast.json", "slow.json", "--fail-above", "10%", "--format", "json"))
+                .isEqualTo(3);
+        JsonNode comparison = DocumentedShapes.assertShape("load compare", out.toString());
+        assertThat(comparison.get("failed").asBoolean()).isTrue();
+        assertThat(comparison.get("regressions").toString()).contains("p50");
+        assertThat(comparison.get("changes").get(0).propertyNames())
+                .containsExactly("metric", "baseline", "current", "higherIsBetter", "regressed", "relativeChange");
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+
+        assertThat(keelson("load", "compare", "fast.json", "missing.json")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString())
+                .isEqualTo("error [BAD_RESULT]: " + dir.resolve("missing.json")
+                        + " does not exist: give a JSON result saved with --output json --save FILE\n");
         out.getBuffer().setLength(0);
 
         assertThat(keelson("load", "merge", "fast.json", "slow.json", "-o", "json", "--save", "merged.json"))

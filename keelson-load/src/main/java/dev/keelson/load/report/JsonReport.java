@@ -13,6 +13,7 @@ import dev.keelson.load.StepResult;
 import dev.keelson.load.Threshold;
 import dev.keelson.load.TimelineSecond;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -169,6 +170,12 @@ public final class JsonReport {
      * @throws LoadException with {@link ErrorCode#BAD_RESULT} naming the file when it is not such a result
      */
     public static LoadResult read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new LoadException(
+                    ErrorCode.BAD_RESULT,
+                    file + (Files.exists(file) ? " is not a file" : " does not exist") + ": give a JSON result saved"
+                            + " with --output json --save FILE");
+        }
         try {
             JsonNode root = JSON.readTree(file.toFile());
             if (root == null || !root.path("latency").has("histogram")) {

@@ -2,6 +2,7 @@ package dev.keelson.migrate.internal.database;
 
 import dev.keelson.migrate.internal.diff.Catalog;
 import dev.keelson.migrate.internal.lint.Rule;
+import dev.keelson.migrate.internal.sql.ErrorPlace;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import dev.keelson.migrate.lint.LintDialect;
@@ -85,6 +86,14 @@ public interface Dialect extends Database {
      * file applies through Keelson exactly as it does through {@code psql} or {@code mysql}. Nothing by default.
      */
     default void prepareSession(Connection connection) throws SQLException {}
+
+    /**
+     * Where {@code sql}, starting at {@code column} of its first line, failed, from the database's {@code message}
+     * (SQLState prefix included): the statement's first line unless the database gives a position inside it.
+     */
+    default ErrorPlace errorPlace(SqlStatement sql, int column, String message) {
+        return ErrorPlace.statementStart(sql, message);
+    }
 
     /** Executes one statement of a script. */
     default void execute(Statement statement, SqlStatement sql) throws SQLException {

@@ -10,6 +10,7 @@ import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import dev.keelson.migrate.internal.history.StatementHashes;
 import dev.keelson.migrate.internal.resolve.CallbackEvent;
+import dev.keelson.migrate.internal.sql.ErrorPlace;
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -170,7 +171,7 @@ final class ScriptRunner {
             if (running == null) {
                 rollback(e);
             } else {
-                recordFailure(running, sql, index, e);
+                recordFailure(running, script, sql, index, e);
             }
             throw failure(script, sql, index, running == null, e);
         }
@@ -184,10 +185,12 @@ final class ScriptRunner {
         }
     }
 
-    private void recordFailure(HistoryRow running, SqlStatement sql, int applied, SQLException cause) {
+    private void recordFailure(
+            HistoryRow running, PreparedScript script, SqlStatement sql, int applied, SQLException cause) {
         try {
+            ErrorPlace place = place(script, sql, cause);
             HistoryRow failed = running.withOutcome(
-                    false, applied, millisSince(running.installedOn()), "line " + sql.line() + ": " + message(cause));
+                    false, applied, millisSince(running.installedOn()), place.describe() + ": " + place.message());
             guarded.table().update(failed);
             guarded.written(failed);
         } catch (SQLException e) {
@@ -200,11 +203,17 @@ final class ScriptRunner {
         boolean undo = script.script().type() == MigrationType.UNDO;
         String file = script.script().fileName();
         int total = script.statements().size();
-        String what = (undo ? "Undo file " : "Migration ") + file + " failed at line " + sql.line() + " (statement "
-                + (applied + 1) + " of " + total + "): " + message(e) + ".";
+        ErrorPlace place = place(script, sql, e);
+        String what = (undo ? "Undo file " : "Migration ") + file + " failed at " + place.describe() + " (statement "
+                + (applied + 1) + " of " + total + "): " + place.message() + ".";
         String next = undo ? undoNext(file, applied, transactional) : migrateNext(file, applied, transactional);
         return new MigrationException(
                 ErrorCode.MIGRATION_FAILED, what + next + " (" + script.script().origin() + ")", e);
+    }
+
+    /** Where in the file {@code sql} failed: the database's position in the statement, translated. */
+    private ErrorPlace place(PreparedScript script, SqlStatement sql, SQLException e) {
+        return dialect.errorPlace(sql, ErrorPlace.startColumn(script.script().content(), sql), message(e));
     }
 
     private String migrateNext(String file, int applied, boolean transactional) {

@@ -8,7 +8,9 @@ import dev.keelson.migrate.internal.database.OwnConnection;
 import dev.keelson.migrate.internal.diff.Catalog;
 import dev.keelson.migrate.internal.diff.DdlWriter;
 import dev.keelson.migrate.internal.lint.Rule;
+import dev.keelson.migrate.internal.sql.ErrorPlace;
 import dev.keelson.migrate.internal.sql.SplitRules;
+import dev.keelson.migrate.internal.sql.SqlStatement;
 import dev.keelson.migrate.lint.LintDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,12 +23,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * MySQL and MariaDB: DDL commits implicitly, so a failed migration stays half-applied and is recorded as
  * failed; the lock is {@code GET_LOCK(name, 0)} polled.
  */
 public record MysqlDialect() implements Dialect {
+    /** A syntax error's place: the text from the error on, and the line of the statement it is on. */
+    private static final Pattern NEAR = Pattern.compile("near '(.*)' at line (\\d+)\\s*$", Pattern.DOTALL);
+
     private static final Catalog CATALOG = new Catalog() {
         @Override
         public String schemaDialect() {
@@ -143,5 +150,16 @@ public record MysqlDialect() implements Dialect {
     public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter)
             throws SQLException {
         return NamedLock.holderOfTable(connection, historyTable);
+    }
+
+    @Override
+    public ErrorPlace errorPlace(SqlStatement sql, int column, String message) {
+        Matcher near = NEAR.matcher(message);
+        if (!near.find()) {
+            return ErrorPlace.statementStart(sql, message);
+        }
+        String text = near.group(1).lines().findFirst().orElse("");
+        String rest = message.substring(0, near.start()) + "near '" + near.group(1) + "'";
+        return ErrorPlace.atLine(sql, column, Integer.parseInt(near.group(2)), text, rest);
     }
 }

@@ -7,6 +7,7 @@ import dev.keelson.migrate.internal.database.MigrationLock;
 import dev.keelson.migrate.internal.diff.Catalog;
 import dev.keelson.migrate.internal.diff.DdlWriter;
 import dev.keelson.migrate.internal.lint.Rule;
+import dev.keelson.migrate.internal.sql.ErrorPlace;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import dev.keelson.migrate.lint.LintDialect;
@@ -19,9 +20,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** PostgreSQL: transactional DDL, advisory locks polled per migration (see {@link AdvisoryLock}). */
 public record PostgresDialect() implements Dialect {
+    /** The server's error position (1-based, in characters of the statement), which the driver appends as a line. */
+    private static final Pattern POSITION = Pattern.compile("\\R\\s*Position: (\\d+)");
+
     private static final Catalog CATALOG = new Catalog() {
         @Override
         public String schemaDialect() {
@@ -126,5 +132,15 @@ public record PostgresDialect() implements Dialect {
     public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter)
             throws SQLException {
         return AdvisoryLock.holderOf(connection, historyTable);
+    }
+
+    @Override
+    public ErrorPlace errorPlace(SqlStatement sql, int column, String message) {
+        Matcher position = POSITION.matcher(message);
+        if (!position.find()) {
+            return ErrorPlace.statementStart(sql, message);
+        }
+        String rest = (message.substring(0, position.start()) + message.substring(position.end())).strip();
+        return ErrorPlace.atOffset(sql, column, Integer.parseInt(position.group(1)), rest);
     }
 }

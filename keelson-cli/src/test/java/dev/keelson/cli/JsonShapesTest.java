@@ -63,7 +63,8 @@ class JsonShapesTest {
         Files.createDirectories(dir.resolve("db/migration"));
         Files.writeString(dir.resolve("db/migration/V1__broken.sql"), "CREATE TABLE (;\n");
 
-        InProcessKeelson.Run failed = db("db", "migrate");
+        // --quiet: on a loaded machine a run over two seconds would print its progress line first
+        InProcessKeelson.Run failed = db("db", "migrate", "--quiet");
 
         assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
         JsonNode doc = assertShape("db failure", failed.out());

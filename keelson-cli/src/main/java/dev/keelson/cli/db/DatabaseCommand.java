@@ -53,7 +53,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
                 removeHook(onInterrupt);
             }
         } catch (LintFailedException e) {
-            environment.err().println(LintDocuments.text(e.report()));
+            environment.err().println(LintDocuments.text(e.report(), environment.colours()));
             MigrationException worded = new MigrationException(e.code(), e.getMessage() + noLintHint(), e);
             if (options.format != OutputFormat.JSON) {
                 throw worded;

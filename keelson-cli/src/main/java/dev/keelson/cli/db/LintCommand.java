@@ -136,7 +136,7 @@ final class LintCommand implements Callable<Integer> {
                 .out()
                 .println(
                         switch (format) {
-                            case TEXT -> LintDocuments.text(report);
+                            case TEXT -> LintDocuments.text(report, environment.colours());
                             case JSON -> LintDocuments.json(report);
                             case SARIF -> LintDocuments.sarif(report);
                         });

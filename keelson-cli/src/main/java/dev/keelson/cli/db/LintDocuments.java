@@ -1,5 +1,6 @@
 package dev.keelson.cli.db;
 
+import dev.keelson.cli.Colours;
 import dev.keelson.cli.JsonDocument;
 import dev.keelson.cli.Keelson;
 import dev.keelson.migrate.lint.Finding;
@@ -23,13 +24,21 @@ final class LintDocuments {
     private LintDocuments() {}
 
     static String text(LintReport report) {
+        return text(report, Colours.NONE);
+    }
+
+    /** The findings for a person, each severity coloured (errors red, warnings yellow). */
+    static String text(LintReport report, Colours colours) {
         StringBuilder b = new StringBuilder();
         for (Finding f : report.findings()) {
             b.append(f.file())
                     .append(':')
                     .append(f.line())
                     .append(": ")
-                    .append(f.severity().label())
+                    .append(
+                            f.severity() == Severity.ERROR
+                                    ? colours.red(f.severity().label())
+                                    : colours.yellow(f.severity().label()))
                     .append(" [")
                     .append(f.rule())
                     .append("] ")

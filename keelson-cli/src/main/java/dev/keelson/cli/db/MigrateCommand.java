@@ -55,7 +55,11 @@ final class MigrateCommand extends LockingCommand {
     int run(Migrator migrator, Printer printer) {
         MigrateResult result = migrator.migrate(new MigrateOptions(target, dryRun));
         if (result.lint().warnings() > 0 && !parent.root.quiet()) {
-            parent.root.environment().err().println(LintDocuments.text(result.lint()));
+            parent.root
+                    .environment()
+                    .err()
+                    .println(LintDocuments.text(
+                            result.lint(), parent.root.environment().colours()));
         }
         printer.print(() -> TextReports.migrate(result), () -> JsonDocuments.migrate(result));
         return ExitCode.OK;

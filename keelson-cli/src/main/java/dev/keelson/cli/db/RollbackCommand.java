@@ -56,7 +56,11 @@ final class RollbackCommand extends LockingCommand {
     int run(Migrator migrator, Printer printer) {
         RollbackResult result = migrator.rollback(options().withDryRun(dryRun));
         if (result.lint().warnings() > 0) {
-            parent.root.environment().err().println(LintDocuments.text(result.lint()));
+            parent.root
+                    .environment()
+                    .err()
+                    .println(LintDocuments.text(
+                            result.lint(), parent.root.environment().colours()));
         }
         printer.print(() -> TextReports.rollback(result), () -> JsonDocuments.rollback(result));
         return ExitCode.OK;

@@ -19,7 +19,9 @@ final class StatusCommand extends DatabaseCommand {
     @Override
     int run(Migrator migrator, Printer printer) {
         StatusReport report = migrator.status();
-        printer.print(() -> TextReports.status(report), () -> JsonDocuments.status(report));
+        printer.print(
+                () -> TextReports.status(report, parent.root.environment().colours()),
+                () -> JsonDocuments.status(report));
         return ExitCode.OK;
     }
 }

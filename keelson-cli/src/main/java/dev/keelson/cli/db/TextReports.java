@@ -1,5 +1,6 @@
 package dev.keelson.cli.db;
 
+import dev.keelson.cli.Colours;
 import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.MigrateResult;
 import dev.keelson.migrate.MigrationInfo;
@@ -124,6 +125,11 @@ final class TextReports {
     }
 
     static String status(StatusReport report) {
+        return status(report, Colours.NONE);
+    }
+
+    /** The status table with each state coloured: applied green, pending yellow, failed and the like red. */
+    static String status(StatusReport report, Colours colours) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(STATUS_HEADER);
         for (MigrationInfo m : report.migrations()) {
@@ -139,7 +145,7 @@ final class TextReports {
         }
         StringBuilder text = new StringBuilder();
         if (!report.migrations().isEmpty()) {
-            text.append(table(rows));
+            text.append(colourStates(table(rows), report, colours));
         } else {
             text.append("No migrations found and none applied.\n");
         }
@@ -151,6 +157,30 @@ final class TextReports {
                     .append('\n');
         }
         return text.append(statusSummary(report)).toString();
+    }
+
+    /** Colours the state that starts each row of {@code table} (its first line is the header). */
+    private static String colourStates(String table, StatusReport report, Colours colours) {
+        if (!colours.on()) {
+            return table;
+        }
+        String[] lines = table.split("\n", -1);
+        for (int i = 0; i < report.migrations().size() && i + 1 < lines.length; i++) {
+            MigrationState state = report.migrations().get(i).state();
+            String word = words(state.name());
+            if (lines[i + 1].startsWith(word)) {
+                lines[i + 1] = paint(state, word, colours) + lines[i + 1].substring(word.length());
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String paint(MigrationState state, String word, Colours colours) {
+        return switch (state) {
+            case APPLIED, BASELINE -> colours.green(word);
+            case PENDING -> colours.yellow(word);
+            default -> colours.red(word);
+        };
     }
 
     /** "Schema version 3 · 2 pending · 0 failed", plus any other state that needs attention. */

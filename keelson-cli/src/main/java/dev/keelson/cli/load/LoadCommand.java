@@ -133,7 +133,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         output.write(result, env);
         for (Threshold.Outcome failed :
                 result.thresholds().stream().filter(t -> !t.passed()).toList()) {
-            env.err().println("threshold violated: " + failed.describe());
+            env.err().println(env.colours().red("threshold violated") + ": " + failed.describe());
         }
         if (progress.wasInterrupted()) {
             return ExitCode.INTERRUPTED;

@@ -2,6 +2,7 @@
 # Makes the release archives from the jars Maven copied into target/deps (run by this module's `mvn package`):
 #   target/keelson-<version>-<platform>.tar.gz  bin/keelson, keelson.jar, lib/, runtime/ (jlink: no JDK needed)
 #   target/keelson-<version>.zip                bin/keelson, keelson.jar, lib/ (for machines with a JDK 21+)
+# Both carry share/man/man1/keelson*.1 and share/completion/keelson.{bash,zsh,fish}, made from the command model.
 # Both carry install.sh and maven/ (the libraries with their poms, in a Maven repository's layout, for ~/.m2).
 # Usage: build-archives.sh JDK TARGET VERSION PLATFORM [JMODS]
 #   JDK       the JDK whose jdeps and jlink make the runtime (the one running Maven)
@@ -53,6 +54,8 @@ lay_out() {
     done
     install -m 755 "$(dirname "$0")/src/dist/bin/keelson" "$dir/bin/keelson"
     install -m 755 "$(dirname "$0")/src/dist/install.sh" "$dir/install.sh"
+    # man pages and completion scripts, made from the command model of this very keelson.jar (InstallFiles)
+    "$JDK/bin/java" -cp "$dir/keelson.jar" dev.keelson.cli.InstallFiles "$dir/share" "$VERSION"
     maven_repository "$dir/maven"
 }
 

@@ -73,7 +73,13 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(NewCommand.class, DemoCommand.class, DbCommand.class, LoadCommand.class, HelpCommand.class);
+        return List.of(
+                NewCommand.class,
+                DemoCommand.class,
+                DbCommand.class,
+                LoadCommand.class,
+                CompletionCommand.class,
+                HelpCommand.class);
     }
 
     public boolean verbose() {
@@ -97,22 +103,31 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
 
     /** Runs the command line in-process and returns the exit code. */
     public static int run(String[] args, CliEnvironment environment) {
-        Keelson root = new Keelson(environment);
+        CommandLine commandLine = commandLine(new Keelson(environment), args);
+        int code = commandLine.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return code;
+    }
+
+    /** The whole command tree, every subcommand attached and configured as for a run: completion and man pages. */
+    static CommandLine fullTree(CliEnvironment environment) {
+        return commandLine(new Keelson(environment), new String[0]);
+    }
+
+    private static CommandLine commandLine(Keelson root, String[] args) {
+        CliEnvironment environment = root.environment;
         CommandLine commandLine = new CommandLine(root);
         // before the settings below: picocli applies them to the subcommands present when they are set
         CommandTree.attach(commandLine, args, 0);
         Usage.configure(commandLine, environment.colours().on());
-        commandLine
+        return commandLine
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // an argument such as `--data @user.json` is the option's value, not a picocli argument file
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler((e, cl, parseResult) -> failure(e, root));
-        int code = commandLine.execute(args);
-        environment.out().flush();
-        environment.err().flush();
-        return code;
     }
 
     /** The one mapping from a failure to its message and exit code (docs/cli.md). */

@@ -29,7 +29,8 @@ class CommandTreeTest {
 
     @Test
     void noNamedSubcommandAttachesTheWholeTreeBelow() {
-        assertThat(attached("--help").getSubcommands()).containsOnlyKeys("db", "load", "new", "demo", "help");
+        assertThat(attached("--help").getSubcommands())
+                .containsOnlyKeys("db", "load", "new", "demo", "completion", "help");
         assertThat(attached("--help").getSubcommands().get("load").getSubcommands())
                 .containsOnlyKeys("compare", "merge");
         assertThat(attached("db", "statu").getSubcommands().get("db").getSubcommands())
@@ -40,7 +41,7 @@ class CommandTreeTest {
     void theHelpCommandSeesEveryCommand() {
         CommandLine line = attached("help", "db");
 
-        assertThat(line.getSubcommands()).containsOnlyKeys("db", "load", "new", "demo", "help");
+        assertThat(line.getSubcommands()).containsOnlyKeys("db", "load", "new", "demo", "completion", "help");
         assertThat(line.getSubcommands().get("db").getSubcommands()).hasSize(9);
     }
 

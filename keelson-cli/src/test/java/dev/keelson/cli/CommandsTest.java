@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CommandsTest {
     /** Every command path, with the subcommands each parent must list and the exit codes its help documents. */
     static final Map<String, List<String>> CHILDREN = Map.of(
-            "", List.of("new", "demo", "db", "load", "help"),
+            "", List.of("new", "demo", "db", "load", "completion", "help"),
             "db", List.of("new", "migrate", "rollback", "status", "validate", "repair", "baseline", "lint", "diff"),
             "load", List.of("compare", "merge"));
 
@@ -46,6 +46,7 @@ class CommandsTest {
             Map.entry("load", Set.of(0, 1, 2, 3, 130)),
             Map.entry("load compare", Set.of(0, 2, 3, 130)),
             Map.entry("load merge", Set.of(0, 1, 2, 130)),
+            Map.entry("completion", Set.of(0, 2)),
             Map.entry("help", Set.of(0, 2)));
 
     private static final Pattern EXIT_LINE = Pattern.compile("(?m)^  (\\d+) {2,}\\S");

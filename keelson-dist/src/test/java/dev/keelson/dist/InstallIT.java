@@ -256,6 +256,18 @@ class InstallIT {
 
         Result version = run(root, List.of(home.resolve(".local/bin/keelson").toString(), "--version"), env);
         assertThat(version.code).as(version.err).isZero();
+        // man pages and completion, generated from the command model at build time, installed beside the command
+        assertThat(home.resolve(".local/share/man/man1/keelson-db-migrate.1"))
+                .content()
+                .startsWith(".TH \"KEELSON-DB-MIGRATE\" 1")
+                .contains("\\-\\-lock\\-timeout");
+        assertThat(home.resolve(".local/share/bash-completion/completions/keelson"))
+                .content()
+                .contains("complete -F _complete_keelson");
+        assertThat(app.resolve("share/completion/keelson.fish")).content().contains("-a migrate");
+        Result completion =
+                run(root, List.of(home.resolve(".local/bin/keelson").toString(), "completion", "bash"), env);
+        assertThat(completion.out).isEqualTo(Files.readString(app.resolve("share/completion/keelson.bash")));
         Path repository = home.resolve(".m2/repository/dev/keelson");
         for (String artifact :
                 List.of("keelson-migrate", "keelson-migrate-spring-boot-starter", "keelson-maven-plugin")) {

@@ -19,8 +19,9 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Writes the next migration V<n>__<description>.sql and its undo file U<n>__<description>.sql.",
             "n is one above the highest existing version; prints the two paths. No database needed.",
-            "For MongoDB (db.url or KEELSON_DB_URL is mongodb://, or the folder holds .json migrations) the two files",
-            "are V<n>__<description>.json and U<n>__<description>.json: commented JSON arrays of database commands."
+            "For MongoDB (db.url or KEELSON_DB_URL is mongodb://, or the folder holds .json migrations) the two files"
+                    + " are V<n>__<description>.json and U<n>__<description>.json: commented JSON arrays of database"
+                    + " commands."
         },
         exitCodeListHeading = DbCommand.EXIT_HEADING,
         exitCodeList = {

@@ -54,9 +54,7 @@ class DbEnginesIT {
     }
 
     @ParameterizedTest
-    @EnumSource(
-            value = Engine.class,
-            names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(Engine.class)
     void aSyntaxErrorIsPlacedAtItsLineAndColumnInTheFileNotInTheStatement(Engine engine) throws Exception {
         try (TestDatabase db = TestDatabases.fresh(engine)) {
             Path migrations = Files.createDirectories(dir.resolve("db/migration"));
@@ -72,10 +70,16 @@ class DbEnginesIT {
             Cli.Run failed = run(db, "db", "migrate");
 
             assertThat(failed.exitCode()).isEqualTo(1);
-            // PostgreSQL says "Position: 58" (in the statement), MariaDB "at line 3" (of the statement)
-            assertThat(failed.err())
-                    .startsWith("error [MIGRATION_FAILED]: Migration V1__names.sql failed at line 5, column 26"
-                            + " (statement 2 of 2): SQLState 42")
+            // PostgreSQL says "Position: 58" (in the statement), MariaDB "at line 3" (of the statement), SQLite
+            // near "NUL", H2 marks the statement with [*] (before NOT, where its parser stopped)
+            int column = engine == Engine.H2 ? 22 : 26;
+            assertThat(failed.err()
+                            .lines()
+                            .filter(l -> !l.startsWith("["))
+                            .findFirst()
+                            .orElseThrow())
+                    .startsWith("error [MIGRATION_FAILED]: Migration V1__names.sql failed at line 5, column " + column
+                            + " (statement 2 of 2): ")
                     .contains("NUL")
                     .doesNotContain("Position:")
                     .doesNotContain("at line 3");

@@ -5,19 +5,28 @@ import dev.keelson.migrate.internal.database.LockRow;
 import dev.keelson.migrate.internal.database.LockWaiter;
 import dev.keelson.migrate.internal.database.MigrationLock;
 import dev.keelson.migrate.internal.database.OwnConnection;
+import dev.keelson.migrate.internal.sql.ErrorPlace;
 import dev.keelson.migrate.internal.sql.SplitRules;
+import dev.keelson.migrate.internal.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * H2: DDL statements commit the open transaction (H2 2.x), so like MySQL a failed migration is recorded as
  * failed; a lock row with owner and heartbeat in {@code <history table>_lock}.
  */
 public record H2Dialect() implements Dialect {
+    /** H2 quotes the statement with {@code [*]} where it stopped, line breaks written as {@code \\000a}. */
+    private static final Pattern MARKED = Pattern.compile("statement \"(.*?)\\[\\*]", Pattern.DOTALL);
+
+    private static final Pattern ESCAPE = Pattern.compile("\\\\([0-9a-fA-F]{4}|.)");
+
     @Override
     public List<String> urlPrefixes() {
         return List.of("jdbc:h2:");
@@ -65,5 +74,22 @@ public record H2Dialect() implements Dialect {
     public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter)
             throws SQLException {
         return LockRow.holderOf(connection, historyTable + "_lock", staleAfter);
+    }
+
+    @Override
+    public ErrorPlace errorPlace(SqlStatement sql, int column, String message) {
+        Matcher marked = MARKED.matcher(message);
+        if (!marked.find()) {
+            return ErrorPlace.statementStart(sql, message);
+        }
+        String before =
+                ESCAPE.matcher(marked.group(1)).replaceAll(e -> Matcher.quoteReplacement(unescaped(e.group(1))));
+        return sql.sql().startsWith(before)
+                ? ErrorPlace.atOffset(sql, column, before.length() + 1, message)
+                : ErrorPlace.statementStart(sql, message);
+    }
+
+    private static String unescaped(String escape) {
+        return escape.length() == 4 ? String.valueOf((char) Integer.parseInt(escape, 16)) : escape;
     }
 }

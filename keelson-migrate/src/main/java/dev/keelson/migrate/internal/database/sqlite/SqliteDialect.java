@@ -5,16 +5,23 @@ import dev.keelson.migrate.internal.database.LockRow;
 import dev.keelson.migrate.internal.database.LockWaiter;
 import dev.keelson.migrate.internal.database.MigrationLock;
 import dev.keelson.migrate.internal.database.OwnConnection;
+import dev.keelson.migrate.internal.sql.ErrorPlace;
 import dev.keelson.migrate.internal.sql.SplitRules;
+import dev.keelson.migrate.internal.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** SQLite: transactional DDL; a lock row with owner and heartbeat in {@code <history table>_lock}. */
 public record SqliteDialect() implements Dialect {
+    /** SQLite names the token it stopped at: {@code near "NUL": syntax error}. */
+    private static final Pattern NEAR = Pattern.compile("near \"([^\"]+)\": syntax error");
+
     @Override
     public List<String> urlPrefixes() {
         return List.of("jdbc:sqlite:");
@@ -46,5 +53,18 @@ public record SqliteDialect() implements Dialect {
     public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter)
             throws SQLException {
         return LockRow.holderOf(connection, historyTable + "_lock", staleAfter);
+    }
+
+    /** The token SQLite names, when it occurs once in the statement (else the place would be a guess). */
+    @Override
+    public ErrorPlace errorPlace(SqlStatement sql, int column, String message) {
+        Matcher near = NEAR.matcher(message);
+        if (!near.find()) {
+            return ErrorPlace.statementStart(sql, message);
+        }
+        int at = sql.sql().indexOf(near.group(1));
+        return at >= 0 && sql.sql().indexOf(near.group(1), at + 1) < 0
+                ? ErrorPlace.atOffset(sql, column, at + 1, message)
+                : ErrorPlace.statementStart(sql, message);
     }
 }

@@ -91,13 +91,8 @@ class CommandsTest {
         assertThat(listed).isEqualTo(new TreeSet<>(EXIT_CODES.get(path)));
     }
 
-    /** Every command but {@code help}, whose arguments picocli reads leniently (as every help command's). */
-    static Stream<String> commandsWithOptions() {
-        return commands().filter(path -> !path.equals("help"));
-    }
-
     @ParameterizedTest
-    @MethodSource("commandsWithOptions")
+    @MethodSource("commands")
     void anUnknownOptionIsExitTwoOnStandardError(String path) {
         InProcessKeelson.Run run = run(path, "--no-such-option");
 

@@ -1,6 +1,6 @@
 package dev.keelson.reference;
 
-import dev.keelson.reference.platform.InvalidSettingException;
+import dev.keelson.reference.platform.settings.InvalidSettingException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

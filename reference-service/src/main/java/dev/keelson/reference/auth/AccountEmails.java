@@ -1,8 +1,7 @@
 package dev.keelson.reference.auth;
 
-import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.ErrorCode;
-import dev.keelson.reference.platform.Outbox;
+import dev.keelson.reference.platform.errors.ApiException;
+import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.user.User;
 import dev.keelson.reference.user.Users;
 import java.time.Clock;

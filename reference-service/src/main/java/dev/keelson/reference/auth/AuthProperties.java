@@ -1,6 +1,6 @@
 package dev.keelson.reference.auth;
 
-import dev.keelson.reference.platform.InvalidSettingException;
+import dev.keelson.reference.platform.settings.InvalidSettingException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.keelson.reference.auth;
 
-import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.ErrorCode;
-import dev.keelson.reference.platform.IdGenerator;
+import dev.keelson.reference.platform.database.IdGenerator;
+import dev.keelson.reference.platform.errors.ApiException;
+import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.user.DisplayName;
 import dev.keelson.reference.user.User;
 import dev.keelson.reference.user.Users;

@@ -1,6 +1,6 @@
 package dev.keelson.reference.auth;
 
-import dev.keelson.reference.platform.IdGenerator;
+import dev.keelson.reference.platform.database.IdGenerator;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -11,7 +11,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.keelson.reference.platform.InvalidSettingException;
+import dev.keelson.reference.platform.settings.InvalidSettingException;
 import dev.keelson.reference.user.Users;
 import java.text.ParseException;
 import java.time.Clock;

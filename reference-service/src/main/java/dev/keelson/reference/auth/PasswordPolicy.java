@@ -1,7 +1,7 @@
 package dev.keelson.reference.auth;
 
-import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.ErrorCode;
+import dev.keelson.reference.platform.errors.ApiException;
+import dev.keelson.reference.platform.errors.ErrorCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

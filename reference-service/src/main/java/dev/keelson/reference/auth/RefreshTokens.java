@@ -1,7 +1,7 @@
 package dev.keelson.reference.auth;
 
-import dev.keelson.reference.platform.ExpiredRows;
-import dev.keelson.reference.platform.IdGenerator;
+import dev.keelson.reference.platform.database.IdGenerator;
+import dev.keelson.reference.platform.scheduling.ExpiredRows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

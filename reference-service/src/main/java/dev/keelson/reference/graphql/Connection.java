@@ -1,6 +1,6 @@
 package dev.keelson.reference.graphql;
 
-import dev.keelson.reference.platform.Page;
+import dev.keelson.reference.platform.paging.Page;
 import java.util.List;
 
 /** A page as GraphQL shows it ({@code OrderPage}, {@code UserPage}): its nodes and where the next page starts. */

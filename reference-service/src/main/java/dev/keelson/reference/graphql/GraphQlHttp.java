@@ -1,9 +1,9 @@
 package dev.keelson.reference.graphql;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.keelson.reference.platform.BufferedBody;
-import dev.keelson.reference.platform.ErrorCode;
-import dev.keelson.reference.platform.Problems;
+import dev.keelson.reference.platform.errors.ErrorCode;
+import dev.keelson.reference.platform.errors.Problems;
+import dev.keelson.reference.platform.http.BufferedBody;
 import jakarta.servlet.ServletException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;

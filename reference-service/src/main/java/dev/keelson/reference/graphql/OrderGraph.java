@@ -5,7 +5,7 @@ import dev.keelson.reference.order.Order;
 import dev.keelson.reference.order.OrderService;
 import dev.keelson.reference.order.OrderService.Caller;
 import dev.keelson.reference.order.OrderStatus;
-import dev.keelson.reference.platform.Page;
+import dev.keelson.reference.platform.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

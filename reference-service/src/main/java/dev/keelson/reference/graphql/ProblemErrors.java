@@ -1,8 +1,8 @@
 package dev.keelson.reference.graphql;
 
-import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.ErrorCode;
-import dev.keelson.reference.platform.Problems;
+import dev.keelson.reference.platform.errors.ApiException;
+import dev.keelson.reference.platform.errors.ErrorCode;
+import dev.keelson.reference.platform.errors.Problems;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;

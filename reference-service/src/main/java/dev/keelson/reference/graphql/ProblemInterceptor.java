@@ -1,6 +1,6 @@
 package dev.keelson.reference.graphql;
 
-import dev.keelson.reference.platform.ErrorCode;
+import dev.keelson.reference.platform.errors.ErrorCode;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;

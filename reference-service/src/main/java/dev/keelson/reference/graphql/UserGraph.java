@@ -1,9 +1,9 @@
 package dev.keelson.reference.graphql;
 
 import dev.keelson.reference.order.OrderService.Caller;
-import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.ErrorCode;
-import dev.keelson.reference.platform.Page;
+import dev.keelson.reference.platform.errors.ApiException;
+import dev.keelson.reference.platform.errors.ErrorCode;
+import dev.keelson.reference.platform.paging.Page;
 import dev.keelson.reference.user.Users;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.constraints.Max;

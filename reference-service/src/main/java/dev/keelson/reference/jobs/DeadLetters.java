@@ -1,7 +1,7 @@
 package dev.keelson.reference.jobs;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import dev.keelson.reference.platform.IdGenerator;
+import dev.keelson.reference.platform.database.IdGenerator;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

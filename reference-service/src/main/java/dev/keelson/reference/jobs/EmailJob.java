@@ -3,7 +3,7 @@ package dev.keelson.reference.jobs;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import dev.keelson.reference.platform.Outbox;
+import dev.keelson.reference.auth.Outbox;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package dev.keelson.reference.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
-import dev.keelson.reference.platform.Outbox;
+import dev.keelson.reference.auth.Outbox;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionSynchronization;

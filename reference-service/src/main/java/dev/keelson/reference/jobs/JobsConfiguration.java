@@ -6,9 +6,9 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import dev.keelson.reference.platform.ExpiredRows;
-import dev.keelson.reference.platform.ExpiredRowsPurge;
-import dev.keelson.reference.platform.Outbox;
+import dev.keelson.reference.auth.Outbox;
+import dev.keelson.reference.platform.scheduling.ExpiredRows;
+import dev.keelson.reference.platform.scheduling.ExpiredRowsPurge;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The jobs (db-scheduler tasks, picked up by its Spring Boot starter) and the queue metrics.
  * The email job's retry policy and the scheduling of an email in the transaction that queued it too. // keelson:auth
- * Off with {@code db-scheduler.enabled=false}: then {@code platform.PlainScheduling} does the same work on plain
- * per-instance schedules ({@code platform.OutboxRelay} sends the emails). // keelson:auth
+ * Off with {@code db-scheduler.enabled=false}: then {@code platform.scheduling.PlainScheduling} does the same work on plain
+ * per-instance schedules ({@code auth.OutboxRelay} sends the emails). // keelson:auth
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "db-scheduler.enabled", havingValue = "true", matchIfMissing = true)

@@ -1,10 +1,11 @@
 package dev.keelson.reference.order;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.Envelope;
-import dev.keelson.reference.platform.ErrorCode;
-import dev.keelson.reference.platform.Page;
+import dev.keelson.reference.platform.errors.ApiException;
+import dev.keelson.reference.platform.errors.ErrorCode;
+import dev.keelson.reference.platform.http.ETags;
+import dev.keelson.reference.platform.http.Envelope;
+import dev.keelson.reference.platform.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -117,13 +118,10 @@ class OrderController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody PatchRequest request) {
-        if (ifMatch == null) {
-            throw new ApiException(ErrorCode.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of your last GET, so you cannot overwrite a change you have not seen");
-        }
+        int version = ETags.required(ifMatch, "order");
         return single(service.updateNote(
                 caller(jwt), // keelson:auth
-                id, version(ifMatch), request.note()));
+                id, version, request.note()));
     }
 
     @PostMapping("/{id}/cancel")
@@ -133,7 +131,7 @@ class OrderController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return single(service.cancel(
                 caller(jwt), // keelson:auth
-                id, ifMatch == null ? null : version(ifMatch)));
+                id, ifMatch == null ? null : ETags.version(ifMatch, "order")));
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -152,21 +150,7 @@ class OrderController {
     }
 
     private static String etag(Order order) {
-        return "\"" + order.version() + "\"";
-    }
-
-    /** The version in an {@code If-Match} value such as {@code "3"} (a weak {@code W/"3"} is accepted too). */
-    static int version(String ifMatch) {
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        try {
-            return Integer.parseInt(value.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.PRECONDITION_FAILED,
-                    "If-Match " + ifMatch + " is not an ETag of this order: GET it again and use its ETag");
-        }
+        return ETags.of(order.version());
     }
     // keelson:begin auth
 

@@ -1,11 +1,11 @@
 package dev.keelson.reference.order;
 
-import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.Cursor;
-import dev.keelson.reference.platform.CursorCodec;
-import dev.keelson.reference.platform.ErrorCode;
-import dev.keelson.reference.platform.Page;
 import dev.keelson.reference.platform.cache.ReadThroughCache;
+import dev.keelson.reference.platform.errors.ApiException;
+import dev.keelson.reference.platform.errors.ErrorCode;
+import dev.keelson.reference.platform.paging.Cursor;
+import dev.keelson.reference.platform.paging.CursorCodec;
+import dev.keelson.reference.platform.paging.Page;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,7 +140,7 @@ public class OrderService {
         List<Order> fetched = orders.list(new Orders.Query(
                 caller.ownerFilter(), // keelson:auth
                 request.status(), request.createdFrom(), request.createdTo(), after, request.ascending(),
-                request.limit() + 1));
+                request.limit()));
         return Page.of(fetched, request.limit(), o -> new Cursor(o.createdAt(), o.id(), request.ascending()), cursors);
     }
 

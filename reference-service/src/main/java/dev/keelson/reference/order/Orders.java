@@ -1,15 +1,13 @@
 package dev.keelson.reference.order;
 
-import dev.keelson.reference.platform.Cursor;
-import dev.keelson.reference.platform.IdGenerator;
+import dev.keelson.reference.platform.database.IdGenerator;
+import dev.keelson.reference.platform.database.Rows;
+import dev.keelson.reference.platform.paging.Cursor;
+import dev.keelson.reference.platform.paging.KeysetQuery;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +35,7 @@ class Orders {
         this.ids = ids;
     }
 
-    /** What a list asks for: filters, position and size, and the owner ({@code null} for all). */
+    /** What a list asks for: filters, position and page size, and the owner ({@code null} for all). */
     record Query(
             UUID owner, // keelson:auth
             OrderStatus status, Instant createdFrom, Instant createdTo, Cursor after, boolean ascending, int limit) {}
@@ -80,38 +78,15 @@ class Orders {
                 .map(o -> o.withLines(lines(o.id())));
     }
 
-    /** Up to {@code query.limit()} orders in {@code (created_at, id)} order after the cursor. */
+    /** Up to {@code query.limit() + 1} orders in {@code (created_at, id)} order after the cursor. */
     List<Order> list(Query q) {
-        String direction = q.ascending() ? "ASC" : "DESC";
-        String after = q.after() == null ? "" : (q.ascending()
-                ? " AND (created_at, id) > (?, ?)"
-                : " AND (created_at, id) < (?, ?)");
-        List<Object> params = new ArrayList<>();
-        params.add(q.status() == null ? null : q.status().name());
-        params.add(q.status() == null ? null : q.status().name());
-        params.add(utc(q.createdFrom()));
-        params.add(utc(q.createdFrom()));
-        params.add(utc(q.createdTo()));
-        params.add(utc(q.createdTo()));
-        if (q.after() != null) {
-            params.add(utc(q.after().createdAt()));
-            params.add(q.after().id());
-        }
-        params.add(q.limit());
-        String where = " WHERE deleted_at IS NULL";
-        // keelson:begin auth
-        where += OWNED;
-        params.addAll(0, Arrays.asList(q.owner(), q.owner()));
-        // keelson:end auth
-        return jdbc.sql("SELECT " + COLUMNS + " FROM orders" + where
-                        + " AND (CAST(? AS text) IS NULL OR status = ?)"
-                        + " AND (CAST(? AS timestamptz) IS NULL OR created_at >= ?)"
-                        + " AND (CAST(? AS timestamptz) IS NULL OR created_at < ?)"
-                        + after
-                        + " ORDER BY created_at " + direction + ", id " + direction + " LIMIT ?")
-                .params(params)
-                .query(Orders::map)
-                .list();
+        KeysetQuery select = KeysetQuery.select(COLUMNS, "orders");
+        select.where("(CAST(? AS uuid) IS NULL OR user_id = ?)", q.owner(), q.owner()); // keelson:auth
+        return select.whereEquals("status", "text", q.status() == null ? null : q.status().name())
+                .whereFrom("created_at", q.createdFrom())
+                .whereBefore("created_at", q.createdTo())
+                .after(q.after(), q.ascending())
+                .fetch(jdbc, q.limit(), Orders::map);
     }
 
     /** Sets the note if the version still matches; the updated order, or empty when it did not match. */
@@ -161,21 +136,17 @@ class Orders {
                 .list();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
     private static Order map(ResultSet rs, int row) throws SQLException {
         return new Order(
-                rs.getObject("user_id", UUID.class), // keelson:auth
-                rs.getObject("id", UUID.class),
-                OrderStatus.valueOf(rs.getString("status")),
+                Rows.uuid(rs, "user_id"), // keelson:auth
+                Rows.uuid(rs, "id"),
+                Rows.enumValue(rs, "status", OrderStatus.class),
                 rs.getString("currency"),
                 rs.getBigDecimal("total"),
                 rs.getString("note"),
                 rs.getInt("version"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"),
                 List.of());
     }
 }

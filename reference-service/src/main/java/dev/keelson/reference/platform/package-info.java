@@ -1,5 +1,8 @@
 /**
- * What every feature stands on: the database (embedded by default, migrated at start-up), RFC 9457 problem
- * documents for every error, request ids, security headers and limits.
+ * What every feature stands on, one subpackage per concern: {@code errors} (problem documents), {@code http} (filters,
+ * envelope, ETags, security headers), {@code database} (embedded PostgreSQL, migration at start-up, timeouts, ids,
+ * row reading), {@code paging} (keyset cursors and pages), {@code idempotency}, {@code ratelimit}, {@code cache},
+ * {@code redis}, {@code scheduling}, {@code settings} and {@code observability}. {@link
+ * dev.keelson.reference.platform.Breaker} stays here: the database and Redis both use it.
  */
 package dev.keelson.reference.platform;

@@ -1,9 +1,9 @@
 package dev.keelson.reference.user;
 
-import dev.keelson.reference.platform.ApiException;
-import dev.keelson.reference.platform.Envelope;
-import dev.keelson.reference.platform.ErrorCode;
-import dev.keelson.reference.platform.Page;
+import dev.keelson.reference.platform.errors.ApiException;
+import dev.keelson.reference.platform.errors.ErrorCode;
+import dev.keelson.reference.platform.http.Envelope;
+import dev.keelson.reference.platform.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,9 +1,9 @@
 package dev.keelson.reference.user;
 
-import dev.keelson.reference.platform.Cursor;
-import dev.keelson.reference.platform.CursorCodec;
-import dev.keelson.reference.platform.Page;
 import dev.keelson.reference.platform.cache.ReadThroughCache;
+import dev.keelson.reference.platform.paging.Cursor;
+import dev.keelson.reference.platform.paging.CursorCodec;
+import dev.keelson.reference.platform.paging.Page;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

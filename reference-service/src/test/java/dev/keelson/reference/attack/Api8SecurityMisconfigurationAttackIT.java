@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keelson.reference.ReferenceApplication;
-import dev.keelson.reference.platform.InvalidSettingException;
+import dev.keelson.reference.platform.settings.InvalidSettingException;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.RawHttp;
 import dev.keelson.reference.testing.RawHttp.Reply;

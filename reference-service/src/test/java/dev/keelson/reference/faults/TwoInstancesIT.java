@@ -3,7 +3,7 @@ package dev.keelson.reference.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.keelson.reference.platform.Outbox;
+import dev.keelson.reference.auth.Outbox;
 import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;

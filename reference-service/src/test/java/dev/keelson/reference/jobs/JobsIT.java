@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import dev.keelson.reference.platform.Outbox;
+import dev.keelson.reference.auth.Outbox;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.Await;
 import dev.keelson.reference.testing.ServiceTest;

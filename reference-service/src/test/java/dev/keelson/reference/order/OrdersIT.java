@@ -2,6 +2,7 @@ package dev.keelson.reference.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.reference.testing.Admins;
 import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
@@ -266,11 +267,9 @@ class OrdersIT extends ServiceTest {
     void anAdminSeesEveryonesOrders() {
         Session owner = api.newUser();
         String id = place(owner, "1.00");
-        Session admin = api.newUser();
-        jdbc.sql("UPDATE users SET roles = ARRAY['USER','ADMIN'] WHERE email = ?").param(admin.email()).update();
-        Session adminAgain = api.login(admin.email(), admin.password());
+        Session admin = Admins.newAdmin(api, jdbc);
 
-        assertThat(api.get("/api/v1/orders/" + id).token(adminAgain.accessToken()).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/orders/" + id).token(admin.accessToken()).send().status()).isEqualTo(200);
     }
     // keelson:end auth
 

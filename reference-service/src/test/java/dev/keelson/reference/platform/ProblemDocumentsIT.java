@@ -2,6 +2,7 @@ package dev.keelson.reference.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;

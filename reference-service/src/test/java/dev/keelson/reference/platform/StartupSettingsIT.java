@@ -7,6 +7,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.keelson.reference.ReferenceApplication;
+import dev.keelson.reference.platform.settings.InvalidSettingException;
 import dev.keelson.reference.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

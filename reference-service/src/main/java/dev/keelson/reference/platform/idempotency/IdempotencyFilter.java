@@ -1,8 +1,8 @@
 package dev.keelson.reference.platform.idempotency;
 
-import dev.keelson.reference.platform.BufferedBody;
-import dev.keelson.reference.platform.ErrorCode;
-import dev.keelson.reference.platform.Problems;
+import dev.keelson.reference.platform.errors.ErrorCode;
+import dev.keelson.reference.platform.errors.Problems;
+import dev.keelson.reference.platform.http.BufferedBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package dev.keelson.reference.platform.idempotency;
 
-import dev.keelson.reference.platform.ExpiredRows;
-import dev.keelson.reference.platform.IdGenerator;
+import dev.keelson.reference.platform.database.IdGenerator;
+import dev.keelson.reference.platform.scheduling.ExpiredRows;
 import java.time.Duration;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;

@@ -1,7 +1,7 @@
 package dev.keelson.reference.platform.ratelimit;
 
-import dev.keelson.reference.platform.ErrorCode;
-import dev.keelson.reference.platform.Problems;
+import dev.keelson.reference.platform.errors.ErrorCode;
+import dev.keelson.reference.platform.errors.Problems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;

@@ -1,0 +1,4 @@
+/**
+ * Traces and metrics: the observation set-up (OpenTelemetry export, what is observed).
+ */
+package dev.keelson.reference.platform.observability;

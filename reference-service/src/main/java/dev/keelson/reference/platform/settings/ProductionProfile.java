@@ -1,0 +1,81 @@
+package dev.keelson.reference.platform.settings;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * What a production start must have, and what it hides. A start is <em>development</em> when it has no active profile
+ * (a laptop's {@code java -jar}, {@code docker compose up}, {@code keelson demo}, the tests) or only profiles from
+ * {@link #DEVELOPMENT} ({@code dev}, which {@code spring-boot:run} starts, {@code local}, {@code test}). Any other
+ * profile ({@code prod}, which the Kubernetes ConfigMap sets, {@code staging}, ...) makes it <em>production</em>:
+ *
+ * <ul>
+ *   <li>it refuses to start unless {@code spring.datasource.url} (no embedded PostgreSQL),
+ *       {@code reference.pagination.cursor-key} and the token signing keys are set, naming every missing one in one
+ *       message ({@link InvalidSettingException}, exit code 2) instead of making keys up;
+ *   <li>Actuator (health probes and {@code /prometheus}) moves to {@code management.server.port} (8081 unless set),
+ *       off the public port; the OpenAPI document and Swagger UI are off;
+ *       GraphQL introspection is off. // keelson:graphql
+ * </ul>
+ *
+ * Each of these defaults yields to an explicit setting. Registered in {@code META-INF/spring.factories}; runs after
+ * the configuration files are read, before anything starts.
+ */
+public final class ProductionProfile implements EnvironmentPostProcessor, Ordered {
+    /** The profiles that keep the development defaults. */
+    public static final Set<String> DEVELOPMENT = Set.of("dev", "local", "test");
+
+    private static final List<String> REQUIRED = List.of(
+            "spring.datasource.url",
+            "reference.auth.jwks", // keelson:auth
+            "reference.pagination.cursor-key");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!production(environment.getActiveProfiles())) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String setting : REQUIRED) {
+            String value = environment.getProperty(setting);
+            if (value == null || value.isBlank()) {
+                missing.add(setting);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidSettingException(missing, "required outside development (active profiles: "
+                    + String.join(", ", environment.getActiveProfiles()) + "), where nothing is made up: set a real "
+                    + "database and the keys every instance shares (docs/reference-service.md, Security)");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("production defaults", hardened()));
+    }
+
+    /** True when some active profile is not a development one. */
+    public static boolean production(String... activeProfiles) {
+        return Arrays.stream(activeProfiles).anyMatch(p -> !DEVELOPMENT.contains(p));
+    }
+
+    private static Map<String, Object> hardened() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("management.server.port", 8081);
+        defaults.put("springdoc.api-docs.enabled", false);
+        defaults.put("springdoc.swagger-ui.enabled", false);
+        defaults.put("spring.graphql.schema.introspection.enabled", false); // keelson:graphql
+        return defaults;
+    }
+
+    /** After Spring Boot has read the configuration files, so their settings count. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.keelson.reference.platform.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keelson.reference.platform.errors.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CursorCodecTest {
+    private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private final CursorCodec codec = new CursorCodec(KEY);
+    private final Cursor cursor = new Cursor(Instant.parse("2026-11-21T12:34:56.123456Z"),
+            UUID.fromString("019a0000-0000-7000-8000-000000000001"), false);
+
+    @Test
+    void aCursorSurvivesTheRoundTripToTheMicrosecond() {
+        assertThat(codec.decode(codec.encode(cursor))).isEqualTo(cursor);
+    }
+
+    @Test
+    void theDirectionIsPartOfTheCursor() {
+        Cursor ascending = new Cursor(cursor.createdAt(), cursor.id(), true);
+        assertThat(codec.decode(codec.encode(ascending)).ascending()).isTrue();
+    }
+
+    @Test
+    void anEditedPayloadIsRefused() {
+        String[] parts = codec.encode(cursor).split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        String edited = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.replace("d:", "a:").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> codec.decode(edited + "." + parts[1])).isInstanceOf(ApiException.class)
+                .hasMessageContaining("cursor is not valid");
+    }
+
+    @Test
+    void aCursorSignedWithAnotherKeyIsRefused() {
+        CursorCodec other = new CursorCodec("another key of thirty-two bytes!".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> codec.decode(other.encode(cursor))).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void garbageIsRefusedWithTheSameMessage() {
+        for (String garbage : new String[] {"", ".", "abc", "abc.def", "!!!.???", "a.b.c"}) {
+            assertThatThrownBy(() -> codec.decode(garbage)).as(garbage).isInstanceOf(ApiException.class)
+                    .hasMessageContaining("cursor is not valid");
+        }
+    }
+
+    @Test
+    void aShortKeyIsRejected() {
+        assertThatThrownBy(() -> new CursorCodec(new byte[16])).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,10 +1,11 @@
 package dev.keelson.reference.graphql;
 
+import dev.keelson.reference.auth.JwtCallers;
 import dev.keelson.reference.order.NewOrder;
 import dev.keelson.reference.order.Order;
 import dev.keelson.reference.order.OrderService;
-import dev.keelson.reference.order.OrderService.Caller;
 import dev.keelson.reference.order.OrderStatus;
+import dev.keelson.reference.platform.caller.Caller;
 import dev.keelson.reference.platform.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -48,7 +49,7 @@ class OrderGraph {
 
     @QueryMapping
     Order order(@AuthenticationPrincipal Jwt jwt, @Argument UUID id) {
-        return orders.get(Caller.of(jwt), id);
+        return orders.get(JwtCallers.of(jwt), id);
     }
 
     @QueryMapping
@@ -61,26 +62,26 @@ class OrderGraph {
             @Argument OrderSort sort) {
         OrderService.ListRequest request = new OrderService.ListRequest(status, createdFrom, createdTo,
                 sort == OrderSort.OLDEST_FIRST, after, first);
-        return Connection.of(orders.list(Caller.of(jwt), request));
+        return Connection.of(orders.list(JwtCallers.of(jwt), request));
     }
 
     @MutationMapping
     Order createOrder(@AuthenticationPrincipal Jwt jwt, @Argument @Valid NewOrder input) {
-        return orders.place(Caller.of(jwt), input);
+        return orders.place(JwtCallers.of(jwt), input);
     }
 
     @MutationMapping
     Order cancelOrder(@AuthenticationPrincipal Jwt jwt, @Argument UUID id, @Argument Integer expectedVersion) {
-        return orders.cancel(Caller.of(jwt), id, expectedVersion);
+        return orders.cancel(JwtCallers.of(jwt), id, expectedVersion);
     }
 
     /** The owners of all orders in the response, in one statement; a deleted owner is {@code null}. */
     @BatchMapping(typeName = "Order")
     Map<Order, Account> owner(List<Order> page) {
-        Map<UUID, Account> accounts = relations.accounts(page.stream().map(Order::userId).distinct().toList());
+        Map<UUID, Account> accounts = relations.accounts(page.stream().map(Order::ownerId).distinct().toList());
         return page.stream()
-                .filter(o -> accounts.containsKey(o.userId()))
-                .collect(Collectors.toMap(Function.identity(), o -> accounts.get(o.userId()), (a, b) -> a));
+                .filter(o -> accounts.containsKey(o.ownerId()))
+                .collect(Collectors.toMap(Function.identity(), o -> accounts.get(o.ownerId()), (a, b) -> a));
     }
 
     /**

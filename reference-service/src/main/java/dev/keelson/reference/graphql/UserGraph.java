@@ -1,6 +1,7 @@
 package dev.keelson.reference.graphql;
 
-import dev.keelson.reference.order.OrderService.Caller;
+import dev.keelson.reference.auth.JwtCallers;
+import dev.keelson.reference.platform.caller.Caller;
 import dev.keelson.reference.platform.errors.ApiException;
 import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.platform.paging.Page;
@@ -70,7 +71,7 @@ class UserGraph {
 
     /** {@code account} when the caller is that account or an admin; FORBIDDEN naming the field otherwise. */
     private static Account privateTo(Account account, Jwt jwt, DataFetchingEnvironment env) {
-        Caller caller = Caller.of(jwt);
+        Caller caller = JwtCallers.of(jwt);
         if (caller.admin() || caller.userId().equals(account.id())) {
             return account;
         }

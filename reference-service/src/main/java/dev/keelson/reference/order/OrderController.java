@@ -3,6 +3,7 @@ package dev.keelson.reference.order;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.keelson.reference.platform.errors.ApiException;
 import dev.keelson.reference.platform.errors.ErrorCode;
+import dev.keelson.reference.platform.caller.Caller;
 import dev.keelson.reference.platform.http.ETags;
 import dev.keelson.reference.platform.http.Envelope;
 import dev.keelson.reference.platform.paging.Page;
@@ -19,8 +20,6 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,20 +72,15 @@ class OrderController {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    ResponseEntity<Envelope<OrderView>> create(
-            @AuthenticationPrincipal Jwt jwt, // keelson:auth
-            @Valid @RequestBody NewOrder request) {
-        Order order = service.place(
-                caller(jwt), // keelson:auth
-                request);
+    ResponseEntity<Envelope<OrderView>> create(Caller caller, @Valid @RequestBody NewOrder request) {
+        Order order = service.place(caller, request);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()))
                 .eTag(etag(order))
                 .body(Envelope.of(OrderView.of(order)));
     }
 
     @GetMapping
-    ResponseEntity<Envelope<List<OrderView>>> list(
-            @AuthenticationPrincipal Jwt jwt, // keelson:auth
+    ResponseEntity<Envelope<List<OrderView>>> list(Caller caller,
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) Instant createdFrom,
             @RequestParam(required = false) Instant createdTo,
@@ -96,52 +90,34 @@ class OrderController {
         OrderService.ListRequest request = new OrderService.ListRequest(status, createdFrom, createdTo,
                 "createdAt".equals(sort), cursor, limit);
         return ResponseEntity.ok().cacheControl(NO_STORE)
-                .body(Envelope.page(service.list(
-                        caller(jwt), // keelson:auth
-                        request).map(OrderView::of)));
+                .body(Envelope.page(service.list(caller, request).map(OrderView::of)));
     }
 
     /** With {@code ETag} (its version) and {@code Cache-Control: no-store, private}; 304 for {@code If-None-Match}. */
     @GetMapping("/{id}")
-    ResponseEntity<Envelope<OrderView>> get(
-            @AuthenticationPrincipal Jwt jwt, // keelson:auth
-            @PathVariable UUID id) {
-        Order order = service.read(
-                caller(jwt), // keelson:auth
-                id);
+    ResponseEntity<Envelope<OrderView>> get(Caller caller, @PathVariable UUID id) {
+        Order order = service.read(caller, id);
         return ResponseEntity.ok().eTag(etag(order)).cacheControl(NO_STORE).body(Envelope.of(OrderView.of(order)));
     }
 
     @PatchMapping("/{id}")
-    ResponseEntity<Envelope<OrderView>> patch(
-            @AuthenticationPrincipal Jwt jwt, // keelson:auth
-            @PathVariable UUID id,
+    ResponseEntity<Envelope<OrderView>> patch(Caller caller, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody PatchRequest request) {
         int version = ETags.required(ifMatch, "order");
-        return single(service.updateNote(
-                caller(jwt), // keelson:auth
-                id, version, request.note()));
+        return single(service.updateNote(caller, id, version, request.note()));
     }
 
     @PostMapping("/{id}/cancel")
-    ResponseEntity<Envelope<OrderView>> cancel(
-            @AuthenticationPrincipal Jwt jwt, // keelson:auth
-            @PathVariable UUID id,
+    ResponseEntity<Envelope<OrderView>> cancel(Caller caller, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return single(service.cancel(
-                caller(jwt), // keelson:auth
-                id, ifMatch == null ? null : ETags.version(ifMatch, "order")));
+        return single(service.cancel(caller, id, ifMatch == null ? null : ETags.version(ifMatch, "order")));
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(
-            @AuthenticationPrincipal Jwt jwt, // keelson:auth
-            @PathVariable UUID id) {
-        service.delete(
-                caller(jwt), // keelson:auth
-                id);
+    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
+        service.delete(caller, id);
         return ResponseEntity.noContent().build();
     }
 
@@ -152,10 +128,4 @@ class OrderController {
     private static String etag(Order order) {
         return ETags.of(order.version());
     }
-    // keelson:begin auth
-
-    private static OrderService.Caller caller(Jwt jwt) {
-        return OrderService.Caller.of(jwt);
-    }
-    // keelson:end auth
 }

@@ -1,5 +1,6 @@
 package dev.keelson.reference.order;
 
+import dev.keelson.reference.platform.caller.Ownership;
 import dev.keelson.reference.platform.database.IdGenerator;
 import dev.keelson.reference.platform.database.Rows;
 import dev.keelson.reference.platform.paging.Cursor;
@@ -16,43 +17,37 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code orders} and {@code order_lines} tables. Soft-deleted orders are invisible. Lists are always bounded by a
- * limit.
- * Every read takes an owner: {@code null} only for admins, who see every order. // keelson:auth
+ * limit. Every read takes an owner filter: only that owner's orders, or every order when it is {@code null}
+ * ({@link Ownership} says how orders store their owner).
  */
 @Repository
 class Orders {
-    private static final String COLUMNS = String.join(", ",
-            "user_id", // keelson:auth
-            "id, status, currency, total, note, version, created_at, updated_at");
-    /** Only the owner's orders, or every order when the owner parameter is {@code null}. */ // keelson:auth
-    private static final String OWNED = " AND (CAST(? AS uuid) IS NULL OR user_id = ?)"; // keelson:auth
-
     private final JdbcClient jdbc;
     private final IdGenerator ids;
+    private final Ownership ownership;
+    private final String columns;
 
-    Orders(JdbcClient jdbc, IdGenerator ids) {
+    Orders(JdbcClient jdbc, IdGenerator ids, Ownership ownership) {
         this.jdbc = jdbc;
         this.ids = ids;
+        this.ownership = ownership;
+        this.columns = ownership.selectOwner() + ", id, status, currency, total, note, version, created_at, updated_at";
     }
 
-    /** What a list asks for: filters, position and page size, and the owner ({@code null} for all). */
-    record Query(
-            UUID owner, // keelson:auth
-            OrderStatus status, Instant createdFrom, Instant createdTo, Cursor after, boolean ascending, int limit) {}
+    /** What a list asks for: the owner filter, filters, position and page size. */
+    record Query(UUID ownerFilter, OrderStatus status, Instant createdFrom, Instant createdTo, Cursor after,
+            boolean ascending, int limit) {}
 
-    /** Inserts an order and its lines (call inside a transaction) and returns it as stored. */
-    Order insert(
-            UUID owner, // keelson:auth
-            String currency, BigDecimal total, String note, List<Order.Line> lines) {
-        String columns = String.join(", ",
-                "user_id", // keelson:auth
-                "id, status, currency, total, note");
-        String values = String.join(", ",
-                "?", // keelson:auth
-                "?, 'PLACED', ?, ?, ?");
-        Order order = jdbc.sql("INSERT INTO orders (" + columns + ") VALUES (" + values + ") RETURNING " + COLUMNS)
-                .param(owner) // keelson:auth
-                .params(ids.next(), currency, total, note)
+    /** Inserts an order of {@code owner} and its lines (call inside a transaction) and returns it as stored. */
+    Order insert(UUID owner, String currency, BigDecimal total, String note, List<Order.Line> lines) {
+        Order order = jdbc.sql("INSERT INTO orders (" + ownership.ownerColumn() + "id, status, currency, total, note) "
+                        + "VALUES (" + ownership.ownerValue() + ":id, 'PLACED', :currency, :total, :note) "
+                        + "RETURNING " + columns)
+                .param("owner", owner)
+                .param("id", ids.next())
+                .param("currency", currency)
+                .param("total", total)
+                .param("note", note)
                 .query(Orders::map)
                 .single();
         for (Order.Line line : lines) {
@@ -65,14 +60,11 @@ class Orders {
         return order.withLines(lines);
     }
 
-    Optional<Order> find(
-            UUID owner, // keelson:auth
-            UUID id) {
-        String select = "SELECT " + COLUMNS + " FROM orders WHERE id = ? AND deleted_at IS NULL";
-        select += OWNED; // keelson:auth
-        return jdbc.sql(select)
-                .param(id)
-                .param(owner).param(owner) // keelson:auth
+    Optional<Order> find(UUID ownerFilter, UUID id) {
+        return jdbc.sql("SELECT " + columns + " FROM orders WHERE id = :id AND deleted_at IS NULL AND "
+                        + ownership.reachable())
+                .param("id", id)
+                .param("ownerFilter", ownerFilter)
                 .query(Orders::map)
                 .optional()
                 .map(o -> o.withLines(lines(o.id())));
@@ -80,9 +72,10 @@ class Orders {
 
     /** Up to {@code query.limit() + 1} orders in {@code (created_at, id)} order after the cursor. */
     List<Order> list(Query q) {
-        KeysetQuery select = KeysetQuery.select(COLUMNS, "orders");
-        select.where("(CAST(? AS uuid) IS NULL OR user_id = ?)", q.owner(), q.owner()); // keelson:auth
-        return select.whereEquals("status", "text", q.status() == null ? null : q.status().name())
+        return KeysetQuery.select(columns, "orders")
+                .where(ownership.reachable())
+                .param("ownerFilter", q.ownerFilter())
+                .whereEquals("status", "text", q.status() == null ? null : q.status().name())
                 .whereFrom("created_at", q.createdFrom())
                 .whereBefore("created_at", q.createdTo())
                 .after(q.after(), q.ascending())
@@ -90,15 +83,14 @@ class Orders {
     }
 
     /** Sets the note if the version still matches; the updated order, or empty when it did not match. */
-    Optional<Order> updateNote(
-            UUID owner, // keelson:auth
-            UUID id, int expectedVersion, String note) {
-        String update = "UPDATE orders SET note = ?, version = version + 1, updated_at = now() "
-                + "WHERE id = ? AND version = ? AND deleted_at IS NULL";
-        update += OWNED; // keelson:auth
-        return jdbc.sql(update + " RETURNING " + COLUMNS)
-                .params(note, id, expectedVersion)
-                .param(owner).param(owner) // keelson:auth
+    Optional<Order> updateNote(UUID ownerFilter, UUID id, int expectedVersion, String note) {
+        return jdbc.sql("UPDATE orders SET note = :note, version = version + 1, updated_at = now() "
+                        + "WHERE id = :id AND version = :version AND deleted_at IS NULL AND " + ownership.reachable()
+                        + " RETURNING " + columns)
+                .param("note", note)
+                .param("id", id)
+                .param("version", expectedVersion)
+                .param("ownerFilter", ownerFilter)
                 .query(Orders::map)
                 .optional()
                 .map(o -> o.withLines(lines(o.id())));
@@ -108,22 +100,18 @@ class Orders {
     Optional<Order> cancel(UUID id, int expectedVersion) {
         return jdbc.sql("UPDATE orders SET status = 'CANCELLED', version = version + 1, updated_at = now() "
                         + "WHERE id = ? AND version = ? AND status = 'PLACED' AND deleted_at IS NULL RETURNING "
-                        + COLUMNS)
+                        + columns)
                 .params(id, expectedVersion)
                 .query(Orders::map)
                 .optional()
                 .map(o -> o.withLines(lines(o.id())));
     }
 
-    boolean softDelete(
-            UUID owner, // keelson:auth
-            UUID id) {
-        String update = "UPDATE orders SET deleted_at = now(), updated_at = now(), version = version + 1 "
-                + "WHERE id = ? AND deleted_at IS NULL";
-        update += OWNED; // keelson:auth
-        return jdbc.sql(update)
-                .param(id)
-                .param(owner).param(owner) // keelson:auth
+    boolean softDelete(UUID ownerFilter, UUID id) {
+        return jdbc.sql("UPDATE orders SET deleted_at = now(), updated_at = now(), version = version + 1 "
+                        + "WHERE id = :id AND deleted_at IS NULL AND " + ownership.reachable())
+                .param("id", id)
+                .param("ownerFilter", ownerFilter)
                 .update() == 1;
     }
 
@@ -138,7 +126,7 @@ class Orders {
 
     private static Order map(ResultSet rs, int row) throws SQLException {
         return new Order(
-                Rows.uuid(rs, "user_id"), // keelson:auth
+                Rows.uuid(rs, "owner_id"),
                 Rows.uuid(rs, "id"),
                 Rows.enumValue(rs, "status", OrderStatus.class),
                 rs.getString("currency"),

@@ -2,21 +2,22 @@ package dev.keelson.reference.platform.paging;
 
 import dev.keelson.reference.platform.database.Rows;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The SQL of one page of a keyset-paged list, sorted by {@code (created_at, id)}: the live rows of a table (soft
  * deleted ones, {@code deleted_at} set, are never listed), the filters that apply, the position after a
- * {@link Cursor}, and one row more than the page shows (what {@link Page#of} expects). Optional filters are written
- * as {@code (CAST(? AS type) IS NULL OR column = ?)}, so one statement text serves every combination of filters.
+ * {@link Cursor}, and one row more than the page shows (what {@link Page#of} expects). Parameters are named; an
+ * optional filter is written {@code (CAST(:status AS text) IS NULL OR status = :status)}, so one statement text
+ * serves every combination of filters.
  */
 public final class KeysetQuery {
     private final StringBuilder sql;
-    private final List<Object> params = new ArrayList<>();
+    private final Map<String, Object> params = new HashMap<>();
     private Cursor after;
     private boolean ascending;
 
@@ -29,26 +30,36 @@ public final class KeysetQuery {
         return new KeysetQuery("SELECT " + columns + " FROM " + table + " WHERE deleted_at IS NULL");
     }
 
-    /** Adds {@code AND condition}, verbatim, with the values of its {@code ?} in order. */
-    public KeysetQuery where(String condition, Object... values) {
+    /** Adds {@code AND condition}, verbatim; bind its named parameters with {@link #param}. */
+    public KeysetQuery where(String condition) {
         sql.append(" AND ").append(condition);
-        params.addAll(Arrays.asList(values));
         return this;
     }
 
-    /** Only rows whose {@code column} equals {@code value}, a {@code sqlType} ("text", "uuid"); none when null. */
+    /** The value of the named parameter {@code :name} (may be {@code null}). */
+    public KeysetQuery param(String name, Object value) {
+        params.put(name, value);
+        return this;
+    }
+
+    /** Only rows whose {@code column} equals {@code value}, of SQL type {@code sqlType}; every row when null. */
     public KeysetQuery whereEquals(String column, String sqlType, Object value) {
-        return where("(CAST(? AS " + sqlType + ") IS NULL OR " + column + " = ?)", value, value);
+        return where("(CAST(:" + column + " AS " + sqlType + ") IS NULL OR " + column + " = :" + column + ")")
+                .param(column, value);
     }
 
-    /** Only rows whose {@code timestamptz column} is {@code from} or later; none when null. */
+    /** Only rows whose {@code timestamptz} {@code column} is {@code from} or later; every row when null. */
     public KeysetQuery whereFrom(String column, Instant from) {
-        return where("(CAST(? AS timestamptz) IS NULL OR " + column + " >= ?)", Rows.utc(from), Rows.utc(from));
+        String name = column + "_from";
+        return where("(CAST(:" + name + " AS timestamptz) IS NULL OR " + column + " >= :" + name + ")")
+                .param(name, Rows.utc(from));
     }
 
-    /** Only rows whose {@code timestamptz column} is before {@code to}; none when null. */
+    /** Only rows whose {@code timestamptz} {@code column} is before {@code to}; every row when null. */
     public KeysetQuery whereBefore(String column, Instant to) {
-        return where("(CAST(? AS timestamptz) IS NULL OR " + column + " < ?)", Rows.utc(to), Rows.utc(to));
+        String name = column + "_to";
+        return where("(CAST(:" + name + " AS timestamptz) IS NULL OR " + column + " < :" + name + ")")
+                .param(name, Rows.utc(to));
     }
 
     /** The direction ({@code ascending}: oldest first) and the position to continue after ({@code null}: the start). */
@@ -60,16 +71,18 @@ public final class KeysetQuery {
 
     /** Up to {@code limit + 1} rows: the page, and one more when a next page exists. */
     public <T> List<T> fetch(JdbcClient jdbc, int limit, RowMapper<T> mapper) {
-        List<Object> values = new ArrayList<>(params);
         StringBuilder text = new StringBuilder(sql);
+        Map<String, Object> values = new HashMap<>(params);
         if (after != null) {
-            text.append(ascending ? " AND (created_at, id) > (?, ?)" : " AND (created_at, id) < (?, ?)");
-            values.add(Rows.utc(after.createdAt()));
-            values.add(after.id());
+            text.append(ascending
+                    ? " AND (created_at, id) > (:after_created_at, :after_id)"
+                    : " AND (created_at, id) < (:after_created_at, :after_id)");
+            values.put("after_created_at", Rows.utc(after.createdAt()));
+            values.put("after_id", after.id());
         }
         String direction = ascending ? "ASC" : "DESC";
-        text.append(" ORDER BY created_at ").append(direction).append(", id ").append(direction).append(" LIMIT ?");
-        values.add(limit + 1);
+        text.append(" ORDER BY created_at ").append(direction).append(", id ").append(direction).append(" LIMIT :limit");
+        values.put("limit", limit + 1);
         return jdbc.sql(text.toString()).params(values).query(mapper).list();
     }
 }

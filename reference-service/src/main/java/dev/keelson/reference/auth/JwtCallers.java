@@ -1,0 +1,63 @@
+package dev.keelson.reference.auth;
+
+import dev.keelson.reference.platform.caller.Caller;
+import dev.keelson.reference.platform.caller.Callers;
+import dev.keelson.reference.platform.errors.ApiException;
+import dev.keelson.reference.platform.errors.ErrorCode;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * The caller is the user the request's access token names (Spring Security verified it before any controller runs).
+ * A user reaches only their own rows and gets 404 for anyone else's, exactly as for an id that does not exist, so
+ * ids cannot be probed; admins reach every row.
+ */
+@Component
+@Primary
+public class JwtCallers implements Callers {
+    private final boolean ordersNeedVerifiedEmail;
+
+    JwtCallers(@Value("${reference.auth.orders-need-verified-email:true}") boolean ordersNeedVerifiedEmail) {
+        this.ordersNeedVerifiedEmail = ordersNeedVerifiedEmail;
+    }
+
+    /**
+     * The caller an access token names: its subject, admin when its {@code roles} claim holds ADMIN, verified when its
+     * {@code email_verified} claim is true.
+     */
+    public static Caller of(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        return new Caller(UUID.fromString(jwt.getSubject()), roles != null && roles.contains("ADMIN"),
+                Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")));
+    }
+
+    @Override
+    public Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return of(token.getToken());
+        }
+        throw new ApiException(ErrorCode.UNAUTHENTICATED,
+                "Send an access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)");
+    }
+
+    /**
+     * Only a caller whose email address is verified may place orders (403 otherwise): until then the account may be
+     * anyone's who typed that address, and orders are what a shop must be able to tie to a reachable customer.
+     * {@code reference.auth.orders-need-verified-email=false} lifts this (guest-style shops, load tests).
+     */
+    @Override
+    public void requireVerifiedEmail(Caller caller) {
+        if (ordersNeedVerifiedEmail && !caller.emailVerified()) {
+            throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED, "Verify your email address before placing orders: "
+                    + "send the emailed code to POST /api/v1/auth/verify-email, then refresh your access token");
+        }
+    }
+}

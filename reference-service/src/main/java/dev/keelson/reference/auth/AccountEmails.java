@@ -1,7 +1,6 @@
 package dev.keelson.reference.auth;
 
 import dev.keelson.reference.platform.errors.ApiException;
-import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.user.User;
 import dev.keelson.reference.user.Users;
 import java.time.Clock;
@@ -116,6 +115,6 @@ class AccountEmails {
     }
 
     private static ApiException invalid(String detail) {
-        return new ApiException(ErrorCode.INVALID_EMAIL_TOKEN, detail);
+        return new ApiException(AuthError.INVALID_EMAIL_TOKEN, detail);
     }
 }

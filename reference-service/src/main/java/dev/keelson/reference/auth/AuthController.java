@@ -1,7 +1,6 @@
 package dev.keelson.reference.auth;
 
 import dev.keelson.reference.platform.errors.ApiException;
-import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.platform.http.Envelope;
 import dev.keelson.reference.platform.idempotency.NeverReplayed;
 import dev.keelson.reference.user.DisplayName;
@@ -117,7 +116,7 @@ class AuthController {
     @PostMapping("/password-change")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChange request) {
         if (jwt == null) {
-            throw new ApiException(ErrorCode.UNAUTHENTICATED,
+            throw new ApiException(AuthError.UNAUTHENTICATED,
                     "Send your access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)");
         }
         auth.changePassword(UUID.fromString(jwt.getSubject()), request.currentPassword(), request.newPassword());

@@ -2,7 +2,6 @@ package dev.keelson.reference.auth;
 
 import dev.keelson.reference.platform.database.IdGenerator;
 import dev.keelson.reference.platform.errors.ApiException;
-import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.user.DisplayName;
 import dev.keelson.reference.user.User;
 import dev.keelson.reference.user.Users;
@@ -74,7 +73,7 @@ class AuthService {
         String hash = passwords.encode(PasswordPolicy.normalize(password));
         return transactions.execute(tx -> {
             User user = users.insert(ids.next(), email, hash, DisplayName.Check.normalize(displayName))
-                    .orElseThrow(() -> new ApiException(ErrorCode.EMAIL_TAKEN,
+                    .orElseThrow(() -> new ApiException(AuthError.EMAIL_TAKEN,
                             "An account with this email exists: sign in, or reset its password"));
             emails.sendVerification(user);
             return user;
@@ -86,7 +85,7 @@ class AuthService {
         Optional<User> user = users.findByEmail(email);
         boolean matches = matches(password, user.map(User::passwordHash).orElseGet(decoyHash));
         if (user.isEmpty() || !matches) {
-            throw new ApiException(ErrorCode.BAD_CREDENTIALS, "Email or password is wrong");
+            throw new ApiException(AuthError.BAD_CREDENTIALS, "Email or password is wrong");
         }
         Instant now = clock.instant();
         String refresh = transactions.execute(tx -> refreshTokens.issue(
@@ -99,10 +98,10 @@ class AuthService {
      * account (this one too: the caller signs in again), as a reset does.
      */
     void changePassword(UUID userId, String currentPassword, String newPassword) {
-        User user = users.findById(userId).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
+        User user = users.findById(userId).orElseThrow(() -> new ApiException(AuthError.UNAUTHENTICATED,
                 "The account of this access token no longer exists"));
         if (!matches(currentPassword, user.passwordHash())) {
-            throw new ApiException(ErrorCode.BAD_CREDENTIALS, "The current password is wrong");
+            throw new ApiException(AuthError.BAD_CREDENTIALS, "The current password is wrong");
         }
         policy.check(newPassword, user.email());
         String hash = passwords.encode(PasswordPolicy.normalize(newPassword));
@@ -132,9 +131,9 @@ class AuthService {
         return switch (rotated.decision()) {
             case ROTATE -> new Tokens(accessTokens.issue(rotated.user()), accessTokens.ttlSeconds(),
                     rotated.nextToken());
-            case REUSED -> throw new ApiException(ErrorCode.REFRESH_TOKEN_REUSED,
+            case REUSED -> throw new ApiException(AuthError.REFRESH_TOKEN_REUSED,
                     "This refresh token was already used; every session of this sign-in is now ended. Sign in again");
-            case REVOKED, EXPIRED -> throw new ApiException(ErrorCode.INVALID_REFRESH_TOKEN,
+            case REVOKED, EXPIRED -> throw new ApiException(AuthError.INVALID_REFRESH_TOKEN,
                     "The refresh token has expired or was revoked: sign in again");
         };
     }
@@ -156,13 +155,13 @@ class AuthService {
 
     private Rotated rotate(String token, Instant now) {
         RefreshTokens.Stored stored = refreshTokens.findForUpdate(token)
-                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_REFRESH_TOKEN,
+                .orElseThrow(() -> new ApiException(AuthError.INVALID_REFRESH_TOKEN,
                         "The refresh token is unknown: sign in again"));
         RefreshTokenRotation.Decision decision = RefreshTokenRotation.decide(stored.state(), now);
         return switch (decision) {
             case ROTATE -> {
                 User user = users.findById(stored.userId()).orElseThrow(() -> new ApiException(
-                        ErrorCode.INVALID_REFRESH_TOKEN, "The account of this refresh token no longer exists"));
+                        AuthError.INVALID_REFRESH_TOKEN, "The account of this refresh token no longer exists"));
                 refreshTokens.markUsed(stored.id(), now);
                 String next = refreshTokens.issue(stored.familyId(), user.id(), now.plus(properties.refreshTokenTtl()));
                 yield new Rotated(decision, user, next);

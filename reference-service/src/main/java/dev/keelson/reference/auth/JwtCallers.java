@@ -3,7 +3,6 @@ package dev.keelson.reference.auth;
 import dev.keelson.reference.platform.caller.Caller;
 import dev.keelson.reference.platform.caller.Callers;
 import dev.keelson.reference.platform.errors.ApiException;
-import dev.keelson.reference.platform.errors.ErrorCode;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +43,7 @@ public class JwtCallers implements Callers {
         if (authentication instanceof JwtAuthenticationToken token) {
             return of(token.getToken());
         }
-        throw new ApiException(ErrorCode.UNAUTHENTICATED,
+        throw new ApiException(AuthError.UNAUTHENTICATED,
                 "Send an access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)");
     }
 
@@ -56,7 +55,7 @@ public class JwtCallers implements Callers {
     @Override
     public void requireVerifiedEmail(Caller caller) {
         if (ordersNeedVerifiedEmail && !caller.emailVerified()) {
-            throw new ApiException(ErrorCode.EMAIL_NOT_VERIFIED, "Verify your email address before placing orders: "
+            throw new ApiException(AuthError.EMAIL_NOT_VERIFIED, "Verify your email address before placing orders: "
                     + "send the emailed code to POST /api/v1/auth/verify-email, then refresh your access token");
         }
     }

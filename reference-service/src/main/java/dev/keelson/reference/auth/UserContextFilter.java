@@ -1,6 +1,6 @@
 package dev.keelson.reference.auth;
 
-import dev.keelson.reference.platform.http.AccessLogFilter;
+import dev.keelson.reference.platform.caller.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs right after Spring Security: puts the authenticated user's id in the log context ({@code userId}) for
- * everything logged while the request is handled, and in the request attribute {@link AccessLogFilter#USER_ID} for
+ * everything logged while the request is handled, and in the request attribute {@link Caller#USER_ID} for
  * the access log.
  */
 @Component
@@ -31,12 +31,12 @@ class UserContextFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        request.setAttribute(AccessLogFilter.USER_ID, jwt.getName());
-        MDC.put(AccessLogFilter.USER_ID, jwt.getName());
+        request.setAttribute(Caller.USER_ID, jwt.getName());
+        MDC.put(Caller.USER_ID, jwt.getName());
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(AccessLogFilter.USER_ID);
+            MDC.remove(Caller.USER_ID);
         }
     }
 }

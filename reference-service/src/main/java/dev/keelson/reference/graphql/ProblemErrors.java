@@ -1,7 +1,9 @@
 package dev.keelson.reference.graphql;
 
+import dev.keelson.reference.auth.AuthError;
 import dev.keelson.reference.platform.errors.ApiException;
 import dev.keelson.reference.platform.errors.ErrorCode;
+import dev.keelson.reference.platform.errors.ProblemType;
 import dev.keelson.reference.platform.errors.Problems;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -61,7 +63,7 @@ class ProblemErrors extends DataFetcherExceptionResolverAdapter {
             case ApiException api -> problem(api.code(), api.getMessage(), request);
             case AccessDeniedException denied ->
                     problem(ErrorCode.FORBIDDEN, "You do not have the role this needs", request);
-            case AuthenticationException unauthenticated -> problem(ErrorCode.UNAUTHENTICATED,
+            case AuthenticationException unauthenticated -> problem(AuthError.UNAUTHENTICATED,
                     "Send an access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)", request);
             case ConstraintViolationException invalid -> validation(violations(invalid), request);
             case BindException invalid -> validation(bindingErrors(invalid, env.getArguments()), request);
@@ -83,7 +85,7 @@ class ProblemErrors extends DataFetcherExceptionResolverAdapter {
     }
 
     /** A problem for {@code code}: REST's document when the HTTP request is known, its core fields otherwise. */
-    ProblemDetail problem(ErrorCode code, String detail, HttpServletRequest request) {
+    ProblemDetail problem(ProblemType code, String detail, HttpServletRequest request) {
         if (request != null) {
             return problems.of(code, detail, request);
         }

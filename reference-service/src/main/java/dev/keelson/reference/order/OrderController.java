@@ -1,9 +1,10 @@
 package dev.keelson.reference.order;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.keelson.reference.platform.cache.ListEndpoint;
+import dev.keelson.reference.platform.caller.Caller;
 import dev.keelson.reference.platform.errors.ApiException;
 import dev.keelson.reference.platform.errors.ErrorCode;
-import dev.keelson.reference.platform.caller.Caller;
 import dev.keelson.reference.platform.http.ETags;
 import dev.keelson.reference.platform.http.Envelope;
 import dev.keelson.reference.platform.paging.Page;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +51,12 @@ class OrderController {
 
     OrderController(OrderService service) {
         this.service = service;
+    }
+
+    /** The list's pages get hash ETags (single orders carry their version instead). */
+    @Bean
+    static ListEndpoint orderList() {
+        return new ListEndpoint("/api/v1/orders");
     }
 
     record PatchRequest(@Size(max = 500) String note) {}

@@ -1,5 +1,6 @@
 package dev.keelson.reference.user;
 
+import dev.keelson.reference.platform.cache.ListEndpoint;
 import dev.keelson.reference.platform.errors.ApiException;
 import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.platform.http.Envelope;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +48,12 @@ class UserController {
 
     UserController(Users users) {
         this.users = users;
+    }
+
+    /** The list's pages get hash ETags. */
+    @Bean
+    static ListEndpoint userList() {
+        return new ListEndpoint("/api/v1/users");
     }
 
     /** What the API shows of an account: never the password hash. */

@@ -3,6 +3,7 @@ package dev.keelson.reference.platform.cache;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.InputStream;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,16 +14,16 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * {@link ShallowEtagHeaderFilter}), answering 304 to a matching {@code If-None-Match}. Single resources set their
  * {@code ETag} from their version instead and do not pay for buffering the body. Pages are sent with
  * {@code Cache-Control: no-store} (they are one user's data: no cache between may keep them), which Spring's filter
- * takes as "no ETag"; an API client can still keep a page itself and revalidate it, so the ETag is sent anyway.
+ * takes as "no ETag"; an API client can still keep a page itself and revalidate it, so the ETag is sent anyway. Each
+ * resource names its list path with a {@link ListEndpoint} bean.
  */
 @Configuration(proxyBeanMethods = false)
 class ListEtags {
     @Bean
-    FilterRegistrationBean<ShallowEtagHeaderFilter> listEtagFilter() {
+    FilterRegistrationBean<ShallowEtagHeaderFilter> listEtagFilter(List<ListEndpoint> lists) {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
                 new FilterRegistrationBean<>(new EvenWhenNotStored());
-        registration.addUrlPatterns("/api/v1/orders");
-        registration.addUrlPatterns("/api/v1/users"); // keelson:auth
+        lists.forEach(list -> registration.addUrlPatterns(list.path()));
         return registration;
     }
 

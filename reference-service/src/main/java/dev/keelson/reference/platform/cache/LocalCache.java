@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * The cache in this instance's memory (Caffeine). Right for one instance; with several, each would keep copies the
  * others' writes do not drop.
- * So a shared cache (Redis) takes its place when configured. // keelson:redis
+ * So a shared cache (Redis, in a project that has it) takes its place when configured.
  */
 @Component
 public final class LocalCache implements ReadThroughCache {

@@ -13,6 +13,12 @@ import java.util.UUID;
  * @param emailVerified true when the caller proved their email address is theirs
  */
 public record Caller(UUID userId, boolean admin, boolean emailVerified) {
+    /**
+     * The request attribute (and log-context key) holding the signed-in user's id, set by sign-in right after
+     * authentication, so the rate limiter, the idempotency filter and the access log can tell users apart.
+     */
+    public static final String USER_ID = "userId";
+
     /** The caller of a service without sign-in: owns nothing, reaches everything. */
     public static final Caller ANYONE = new Caller(null, true, true);
 

@@ -5,14 +5,14 @@ package dev.keelson.reference.platform.errors;
  * document's {@code detail}: it is shown to the client, so it names what to fix and never carries internals.
  */
 public class ApiException extends RuntimeException {
-    private final ErrorCode code;
+    private final ProblemType code;
 
-    public ApiException(ErrorCode code, String detail) {
+    public ApiException(ProblemType code, String detail) {
         super(detail, null, false, false);
         this.code = code;
     }
 
-    public ErrorCode code() {
+    public ProblemType code() {
         return code;
     }
 }

@@ -5,23 +5,17 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
- * Every failure the API reports on purpose, with its HTTP status and a stable slug. The slug ends the problem
- * document's {@code type} URI, so clients can switch on it; never rename one.
+ * The failures every service reports on purpose, with their HTTP status and a stable slug. The slug ends the problem
+ * document's {@code type} URI, so clients can switch on it; never rename one. Features add their own
+ * {@link ProblemType}s.
  */
-public enum ErrorCode {
+public enum ErrorCode implements ProblemType {
     VALIDATION(HttpStatus.BAD_REQUEST, "validation", "The request is not valid"),
-    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required"), // keelson:auth
-    BAD_CREDENTIALS(HttpStatus.UNAUTHORIZED, "bad-credentials", "Email or password is wrong"), // keelson:auth
-    INVALID_REFRESH_TOKEN(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "The refresh token is not valid"), // keelson:auth
-    REFRESH_TOKEN_REUSED(HttpStatus.UNAUTHORIZED, "refresh-token-reused", "The refresh token was already used"), // keelson:auth
-    INVALID_EMAIL_TOKEN(HttpStatus.BAD_REQUEST, "invalid-email-token", "The emailed code is not valid"), // keelson:auth
-    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"), // keelson:auth
-    EMAIL_NOT_VERIFIED(HttpStatus.FORBIDDEN, "email-not-verified", "The email address is not verified yet"), // keelson:auth
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Not allowed"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
-    EMAIL_TAKEN(HttpStatus.CONFLICT, "email-taken", "The email is already registered"), // keelson:auth
     INVALID_STATE(HttpStatus.CONFLICT, "invalid-state", "The resource's state does not allow this"),
     TIMEOUT(HttpStatus.SERVICE_UNAVAILABLE, "timeout", "The request took too long"),
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "The resource has changed"),
@@ -53,14 +47,17 @@ public enum ErrorCode {
         return Arrays.stream(values()).filter(c -> c.status.value() == status).findFirst();
     }
 
+    @Override
     public HttpStatus status() {
         return status;
     }
 
+    @Override
     public String type() {
         return TYPE_PREFIX + slug;
     }
 
+    @Override
     public String title() {
         return title;
     }

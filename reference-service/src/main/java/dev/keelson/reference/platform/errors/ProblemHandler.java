@@ -50,13 +50,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
         return respond(problems.of(e.code(), e.getMessage(), request));
     }
-    // keelson:begin auth
 
+    /** Method security's refusal (where a feature enables it): 403 as a problem document. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
         return respond(problems.of(ErrorCode.FORBIDDEN, "You do not have the role this needs", request));
     }
-    // keelson:end auth
 
     /**
      * A statement ran past {@code reference.database.statement-timeout} (PostgreSQL cancelled it) or a transaction past

@@ -26,7 +26,7 @@ public class Problems {
     }
 
     /** A problem for one of our error codes. */
-    public ProblemDetail of(ErrorCode code, String detail, HttpServletRequest request) {
+    public ProblemDetail of(ProblemType code, String detail, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
         problem.setType(URI.create(code.type()));
         problem.setTitle(code.title());

@@ -1,5 +1,6 @@
 package dev.keelson.reference.platform.http;
 
+import dev.keelson.reference.platform.caller.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,14 +19,11 @@ import org.springframework.web.servlet.HandlerMapping;
  * One log event per request, after it is answered: method, route (the mapping pattern such as
  * {@code /api/v1/orders/{id}}, never the raw path with its ids), status, duration, and, through the log context,
  * request id and user id. Never the query string, headers or bodies, so tokens and passwords cannot reach the log.
- * The user id is the request attribute {@link #USER_ID}, set by whatever signs callers in (none without sign-in).
+ * The user id is the request attribute {@link Caller#USER_ID} (none without sign-in).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class AccessLogFilter extends OncePerRequestFilter {
-    /** The request attribute (and log-context key) holding the signed-in caller's id. */
-    public static final String USER_ID = "userId";
-
+class AccessLogFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger("access");
 
     @Override
@@ -36,9 +34,9 @@ public class AccessLogFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             long micros = (System.nanoTime() - start) / 1_000;
-            Object userId = request.getAttribute(USER_ID);
+            Object userId = request.getAttribute(Caller.USER_ID);
             if (userId != null) {
-                MDC.put(USER_ID, userId.toString());
+                MDC.put(Caller.USER_ID, userId.toString());
             }
             try {
                 log.atInfo()
@@ -48,7 +46,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
                         .addKeyValue("duration.us", micros)
                         .log("{} {} {} {}us", request.getMethod(), route(request), response.getStatus(), micros);
             } finally {
-                MDC.remove(USER_ID);
+                MDC.remove(Caller.USER_ID);
             }
         }
     }

@@ -13,9 +13,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.util.List; // keelson:auth
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -30,34 +27,28 @@ import org.springframework.security.web.SecurityFilterChain;
  * CSP that allows nothing.
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+public class OpenApiConfiguration {
     static {
         // a controller's Caller parameter is who asks, not something the client sends
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
-    static final String BEARER = "bearer"; // keelson:auth
     private static final String PROBLEM = "Problem";
 
     @Bean
     OpenAPI openApi() {
-        OpenAPI api = new OpenAPI()
+        return new OpenAPI()
                 .info(new Info().title("Reference service API").version("v1")
                         .description("Errors are RFC 9457 problem documents (application/problem+json)."));
-        // keelson:begin auth
-        api.components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
-        // keelson:end auth
-        return api;
     }
 
     /**
      * What every operation can answer besides its success (whose status, 201 or 204 where it is one, comes from the
-     * handler's {@code @ResponseStatus}): problem documents for 400, 401, 403, 404 (paths with an id), 429 and 500.
-     * The sign-in endpoints need no token, all but the password change. // keelson:auth
+     * handler's {@code @ResponseStatus}): problem documents for 400, 404 (paths with an id), 429 and 500. Features
+     * add theirs in customizers of their own that run after this one (sign-in: 401 and 403).
      */
     @Bean
+    @Order(0)
     OpenApiCustomizer problemResponses() {
         return api -> {
             if (api.getComponents() == null) {
@@ -72,19 +63,12 @@ class OpenApiConfiguration {
                 if (path.contains("{")) {
                     problem(responses, "404", "No such resource, or not yours");
                 }
-                // keelson:begin auth
-                if (path.startsWith("/api/v1/auth/") && !path.equals("/api/v1/auth/password-change")) {
-                    operation.setSecurity(List.of());
-                } else {
-                    problem(responses, "401", "No valid access token");
-                    problem(responses, "403", "The token's roles do not allow this");
-                }
-                // keelson:end auth
             }));
         };
     }
 
-    private static void problem(ApiResponses responses, String status, String description) {
+    /** Declares that an operation may answer {@code status} with a problem document (unless it already says so). */
+    public static void problem(ApiResponses responses, String status, String description) {
         responses.putIfAbsent(status, new ApiResponse().description(description).content(new Content()
                 .addMediaType("application/problem+json", new MediaType().schema(
                         new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));

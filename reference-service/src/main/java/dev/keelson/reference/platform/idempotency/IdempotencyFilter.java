@@ -1,5 +1,6 @@
 package dev.keelson.reference.platform.idempotency;
 
+import dev.keelson.reference.platform.caller.Caller;
 import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.platform.errors.Problems;
 import dev.keelson.reference.platform.http.BufferedBody;
@@ -25,9 +26,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -61,8 +59,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * an HMAC under that secret ({@link IdempotencyKey}): a copy of the table does not let anyone test guesses of a
  * key or a request body offline.
  *
- * Runs after Spring Security and the rate limiter.
- * A key belongs to the authenticated user: users cannot replay each other's responses. // keelson:auth
+ * Runs after Spring Security and the rate limiter. A key belongs to the signed-in user ({@link Caller#USER_ID}):
+ * users cannot replay each other's responses.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 3)
@@ -114,7 +112,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         BufferedBody buffered = BufferedBody.of(request);
-        IdempotencyKey key = IdempotencyKey.of(keyingKey, scope(), header);
+        IdempotencyKey key = IdempotencyKey.of(keyingKey, scope(request), header);
         TransactionStatus tx;
         try {
             tx = transactions.getTransaction(TransactionDefinition.withDefaults());
@@ -205,14 +203,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** Whose keys: each user's own; requests without a user share one scope. */
-    private static String scope() {
-        // keelson:begin auth
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken jwt) {
-            return "user:" + jwt.getName();
-        }
-        // keelson:end auth
-        return "anonymous";
+    private static String scope(HttpServletRequest request) {
+        Object user = request.getAttribute(Caller.USER_ID);
+        return user == null ? "anonymous" : "user:" + user;
     }
 
     /** Whether the handler the request is routed to (as the dispatcher will route it) is {@link NeverReplayed}. */

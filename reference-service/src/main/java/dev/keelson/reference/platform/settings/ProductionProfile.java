@@ -24,7 +24,7 @@ import org.springframework.core.env.MapPropertySource;
  *       message ({@link InvalidSettingException}, exit code 2) instead of making keys up;
  *   <li>Actuator (health probes and {@code /prometheus}) moves to {@code management.server.port} (8081 unless set),
  *       off the public port; the OpenAPI document and Swagger UI are off;
- *       GraphQL introspection is off. // keelson:graphql
+ *       GraphQL introspection (in a project with GraphQL) is off.
  * </ul>
  *
  * Each of these defaults yields to an explicit setting. Registered in {@code META-INF/spring.factories}; runs after

@@ -14,30 +14,26 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code outbox_emails} table. Features call {@link #enqueue} inside the transaction of the change that causes
  * the email; {@link OutboxRelay} sends it afterwards.
- * With background jobs, the {@code send-email} job sends it instead (the relay is off): {@link #enqueue} // keelson:jobs
- * publishes {@link EmailQueued} in the queuing transaction, on which the jobs feature schedules it. // keelson:jobs
+ * {@link #enqueue} also publishes {@link EmailQueued} in the queuing transaction: background jobs, where the project
+ * has them, listen to it and send the email instead (the relay is off then).
  */
 @Repository
 public class Outbox {
     private final JdbcClient jdbc;
     private final IdGenerator ids;
-    private final ApplicationEventPublisher events; // keelson:jobs
+    private final ApplicationEventPublisher events;
 
-    Outbox(
-            ApplicationEventPublisher events, // keelson:jobs
-            JdbcClient jdbc, IdGenerator ids) {
+    Outbox(ApplicationEventPublisher events, JdbcClient jdbc, IdGenerator ids) {
         this.jdbc = jdbc;
         this.ids = ids;
-        this.events = events; // keelson:jobs
+        this.events = events;
     }
 
     /** One email waiting to go out, and how often sending it failed so far. */
     public record Email(UUID id, String recipient, String subject, String body, int attempts) {}
-    // keelson:begin jobs
 
     /** An email was queued; published inside the queuing transaction. */
     public record EmailQueued(UUID id) {}
-    // keelson:end jobs
 
     /** Queues an email; call it in the transaction of the change it reports. */
     public void enqueue(String recipient, String subject, String body) {
@@ -45,7 +41,7 @@ public class Outbox {
         jdbc.sql("INSERT INTO outbox_emails (id, recipient, subject, body) VALUES (?, ?, ?, ?)")
                 .params(id, recipient, subject, body)
                 .update();
-        events.publishEvent(new EmailQueued(id)); // keelson:jobs
+        events.publishEvent(new EmailQueued(id));
     }
 
     /** The email {@code id} if it has not been sent yet. */

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -23,11 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sending an email twice, and an email is marked sent in the transaction that holds its lock. A failed send is
  * retried with exponential back-off (2, 4, 8 … seconds, at most an hour). Without {@code spring.mail.host} nothing
  * is sent and emails wait in the table.
- * Off while db-scheduler runs ({@code db-scheduler.enabled}, true in application.yaml): then the {@code send-email} // keelson:jobs
- * job sends each email instead. // keelson:jobs
+ * Off while background jobs run ({@code reference.jobs.enabled}): then a job sends each email instead.
  */
 @Component
-@ConditionalOnProperty(name = "db-scheduler.enabled", havingValue = "false", matchIfMissing = true) // keelson:jobs
+@ConditionalOnBooleanProperty(name = "reference.jobs.enabled", havingValue = false, matchIfMissing = true)
 class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 20;

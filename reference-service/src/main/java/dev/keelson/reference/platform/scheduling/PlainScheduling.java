@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,11 +15,11 @@ import org.springframework.transaction.TransactionException;
  * Background work on plain per-instance schedules ({@code @Scheduled}), for a service without background jobs on
  * PostgreSQL: the hourly purge of expired rows (every {@link ExpiredRows} table, through {@link ExpiredRowsPurge}:
  * small idempotent batches, harmless when every instance runs it) and the outbox relay, where there is one.
- * Off while db-scheduler runs ({@code db-scheduler.enabled}, true in application.yaml): then the jobs do this work. // keelson:jobs
+ * Off while background jobs run ({@code reference.jobs.enabled}, set in a project with jobs): then they do this work.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnProperty(name = "db-scheduler.enabled", havingValue = "false", matchIfMissing = true) // keelson:jobs
+@ConditionalOnBooleanProperty(name = "reference.jobs.enabled", havingValue = false, matchIfMissing = true)
 public class PlainScheduling {
     private static final Logger log = LoggerFactory.getLogger(PlainScheduling.class);
     private static final int PURGE_BATCH = 1000;

@@ -1,4 +1,4 @@
-package dev.keelson.reference.platform;
+package dev.keelson.reference.platform.http;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;

@@ -41,6 +41,23 @@ final class LineMarkers {
 
     private LineMarkers() {}
 
+    /**
+     * The marker comments in {@code text} that name a feature: each marked line, and each {@code begin} and {@code end}
+     * line (other tools' {@code keelson:} comments do not count).
+     */
+    static int count(String text) {
+        int count = 0;
+        for (String line : text.split("\n", -1)) {
+            Matcher block = BLOCK.matcher(line);
+            Matcher marked = LINE.matcher(line);
+            if ((block.matches() && Feature.byId(block.group(3)).isPresent())
+                    || (marked.matches() && Feature.byId(marked.group(2)).isPresent())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** True when {@code text} may hold markers (a cheap test before {@link #apply}). */
     static boolean present(String text) {
         return text.contains("keelson:");

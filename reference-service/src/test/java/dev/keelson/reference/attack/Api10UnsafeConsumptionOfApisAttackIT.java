@@ -2,12 +2,12 @@ package dev.keelson.reference.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keelson.reference.testing.Api.Reply; // keelson:auth
-import dev.keelson.reference.testing.ConnectionTrap; // keelson:auth
+import dev.keelson.reference.testing.Api.Reply;
+import dev.keelson.reference.testing.ConnectionTrap;
 import dev.keelson.reference.testing.ServiceTest;
-import java.nio.charset.StandardCharsets; // keelson:auth
-import java.util.Base64; // keelson:auth
-import java.util.List; // keelson:auth
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -19,8 +19,8 @@ import org.springframework.web.client.RestTemplate;
  * is PostgreSQL (its own schema, bind parameters only), Redis when configured (rate-limit buckets and cached JSON it
  * wrote itself; a Redis that is down degrades to in-memory, see RedisDownIT), and the SMTP server's replies (a failed
  * send is retried, then dead-lettered). This class proves that no HTTP client exists in the context.
- * Token keys come from configuration and never from a URL: a token that names a key URL ({@code jku}, // keelson:auth
- * {@code x5u}) or embeds its own key ({@code jwk}) is refused without the service connecting anywhere. // keelson:auth
+ * Token keys come from configuration and never from a URL: a token that names a key URL ({@code jku},
+ * {@code x5u}) or embeds its own key ({@code jwk}) is refused without the service connecting anywhere.
  */
 class Api10UnsafeConsumptionOfApisAttackIT extends ServiceTest {
     @Autowired

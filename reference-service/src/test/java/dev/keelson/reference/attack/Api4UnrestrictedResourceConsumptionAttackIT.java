@@ -22,20 +22,20 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * OWASP API4:2023, unrestricted resource consumption: rate limits that hold whatever the path's spelling, a body
  * limit that holds whatever the body's framing, bounded headers, bounded pages. Its own context with small limits
- * (sign-in bucket {@value #AUTH_CAPACITY} per hour), // keelson:auth
+ * (sign-in bucket {@value #AUTH_CAPACITY} per hour),
  * the test client (127.0.0.1) trusted as a proxy so each test picks its client address with
  * {@code X-Forwarded-For}; paths are spelled by {@link PathSpellings}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "reference.rate-limit.auth.capacity=" + Api4UnrestrictedResourceConsumptionAttackIT.AUTH_CAPACITY, // keelson:auth
-    "reference.rate-limit.auth.period=1h", // keelson:auth
+    "reference.rate-limit.auth.capacity=" + Api4UnrestrictedResourceConsumptionAttackIT.AUTH_CAPACITY,
+    "reference.rate-limit.auth.period=1h",
     "reference.rate-limit.api.capacity=" + Api4UnrestrictedResourceConsumptionAttackIT.API_CAPACITY,
     "reference.rate-limit.api.period=1h",
     "server.tomcat.connection-timeout=2s",
     "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 class Api4UnrestrictedResourceConsumptionAttackIT {
-    static final int AUTH_CAPACITY = 5; // keelson:auth
+    static final int AUTH_CAPACITY = 5;
     static final int API_CAPACITY = 10_000;
     private static final int LIMIT = 64 * 1024;
     private static final String ORDER = "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1,"

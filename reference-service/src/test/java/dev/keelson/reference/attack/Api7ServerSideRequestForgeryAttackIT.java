@@ -7,7 +7,7 @@ import dev.keelson.reference.testing.ConnectionTrap;
 import dev.keelson.reference.testing.RawHttp;
 import dev.keelson.reference.testing.RawHttp.Reply;
 import dev.keelson.reference.testing.ServiceTest;
-import dev.keelson.reference.testing.TestSmtp; // keelson:auth
+import dev.keelson.reference.testing.TestSmtp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * OWASP API7:2023, server-side request forgery. The service fetches no URL a client gives: it holds no outbound HTTP
  * client ({@code Api10UnsafeConsumptionOfApisAttackIT} checks the context).
- * Its token keys come from configuration, never from a URL a token names; its emails carry codes, not links. // keelson:auth
+ * Its token keys come from configuration, never from a URL a token names; its emails carry codes, not links.
  * So the surface is what could make it build a URL from a request: the {@code Host} and {@code X-Forwarded-*}
  * headers, which must not steer {@code Location} headers (or emails), and URLs in text fields, which must stay text.
  */

@@ -62,7 +62,7 @@ class Api9ImproperInventoryManagementAttackIT {
         assertThat(managementPort.get("/prometheus").send().body()).contains("jvm_memory_used_bytes");
         for (String path : List.of("/env", "/beans", "/heapdump", "/threaddump", "/loggers", "/mappings",
                 "/configprops", "/metrics", "/api/v1/orders", "/v3/api-docs")) {
-            // 401 where security asks for a token it would not accept there either // keelson:auth
+            // 401 where security asks for a token it would not accept there either
             assertThat(managementPort.get(path).send().status()).as(path).isIn(401, 404);
         }
     }

@@ -29,7 +29,7 @@ class RedisDownIT {
         try (RedisServer redis = RedisServer.start();
                 ServiceInstance instance = ServiceInstance.start(db,
                         "--spring.data.redis.url=" + redis.url(),
-                        "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h", // keelson:auth
+                        "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h",
                         "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")) {
             Api api = instance.api();
             Session user = api.newUser(); // from 127.0.0.1: 2 of its 3 sign-in requests

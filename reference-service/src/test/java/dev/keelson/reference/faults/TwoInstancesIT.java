@@ -49,7 +49,7 @@ class TwoInstancesIT {
             // a slow answer on a loaded test machine must not send an instance to its per-instance fallback buckets
             // (fail open), which these tests would read as a limit not shared
             "--reference.redis.timeout=5s",
-            "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h", // keelson:auth
+            "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h",
             "--reference.rate-limit.api.capacity=" + API_CAPACITY, "--reference.rate-limit.api.period=1h", // keelson:auth
             "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"};
         first = ServiceInstance.start(db, settings);

@@ -7,7 +7,7 @@ import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.TestPostgres;
-import dev.keelson.reference.testing.TestSmtp; // keelson:auth
+import dev.keelson.reference.testing.TestSmtp;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The in-memory cache (the shared test context sets no Redis).
- * {@code TwoInstancesIT} covers the cache shared through Redis. // keelson:redis
+ * In a project with Redis, {@code TwoInstancesIT} covers the cache shared through it.
  */
 class CacheIT extends ServiceTest {
     @Autowired

@@ -17,10 +17,10 @@ import org.springframework.test.context.ContextConfiguration;
  * Its own context with small limits (5 API requests, 3 sign-in requests per hour) and the test client's address
  * (127.0.0.1) as a trusted proxy (Tomcat's {@code internal-proxies}), so each test picks its client address with
  * {@code X-Forwarded-For}. These are the per-instance buckets.
- * {@code TwoInstancesIT} shows the ones shared through Redis. // keelson:redis
+ * In a project with Redis, {@code TwoInstancesIT} shows the ones shared through it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "reference.rate-limit.auth.capacity=3", "reference.rate-limit.auth.period=1h", // keelson:auth
+    "reference.rate-limit.auth.capacity=3", "reference.rate-limit.auth.period=1h",
     "reference.rate-limit.api.capacity=5", "reference.rate-limit.api.period=1h",
     // a .properties line: each backslash doubled once more
     "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1"})

@@ -80,24 +80,6 @@ class ProblemDocumentsIT extends ServiceTest {
         assertProblem(reply, 413, "/api/v1/orders");
         assertThat(reply.json().get("detail").asString()).contains("limit is 65536");
     }
-    // keelson:begin auth
-
-    @Test
-    void noTokenIsUnauthorizedWithABearerChallenge() {
-        Reply reply = api.get("/api/v1/users/me").send();
-
-        assertProblem(reply, 401, "/api/v1/users/me");
-        assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
-    }
-
-    @Test
-    void aForgedTokenIsUnauthorizedAndSaysTheTokenIsInvalid() {
-        Reply reply = api.get("/api/v1/users/me").token("eyJhbGciOiJFUzI1NiJ9.e30.c2ln").send();
-
-        assertProblem(reply, 401, "/api/v1/users/me");
-        assertThat(reply.header("WWW-Authenticate")).contains("invalid_token");
-    }
-    // keelson:end auth
 
     @Test
     void anUnexpectedFailureIsA500ThatLeaksNothing() {

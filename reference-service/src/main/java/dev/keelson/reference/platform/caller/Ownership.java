@@ -2,8 +2,8 @@ package dev.keelson.reference.platform.caller;
 
 /**
  * How an owned table ties a row to the caller who made it, as the SQL of its statements (named parameters). With
- * sign-in the owner is the {@code user_id} column; without it rows have no owner: nothing is stored and every row is
- * reachable. A repository writes its statements once with these pieces:
+ * sign-in the owner is a column referencing the user ({@code auth.UserOwnership}); without it rows have no owner:
+ * nothing is stored and every row is reachable. A repository writes its statements once with these pieces:
  *
  * <pre>{@code
  * SELECT <selectOwner>, id, ... FROM t WHERE id = :id AND <reachable>        -- bind :ownerFilter

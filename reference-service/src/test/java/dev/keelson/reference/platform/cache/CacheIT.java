@@ -53,21 +53,6 @@ class CacheIT extends ServiceTest {
         api.delete("/api/v1/orders/" + id).token(user.accessToken()).send();
         assertThat(read(user, id).status()).isEqualTo(404);
     }
-    // keelson:begin auth
-
-    @Test
-    void aCachedOrderIsStill404ForAnotherUser() {
-        Session owner = api.newUser();
-        Session other = api.newUser();
-        String id = placeOrder(owner);
-        assertThat(read(owner, id).status()).isEqualTo(200);
-
-        Reply foreign = read(other, id);
-
-        assertThat(foreign.status()).isEqualTo(404);
-        assertThat(foreign.body()).doesNotContain("first");
-    }
-    // keelson:end auth
 
     @Test
     void anOrderAnswers304ToItsETagAndCarriesCacheControl() {
@@ -87,26 +72,6 @@ class CacheIT extends ServiceTest {
         assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(stale.status()).isEqualTo(200);
     }
-    // keelson:begin auth
-
-    @Test
-    void theCurrentUserHasAnETagThatChangesWithTheAccount() {
-        Session user = api.newUser();
-        Reply me = api.get("/api/v1/users/me").token(user.accessToken()).send();
-        String etag = me.header("ETag");
-
-        Reply unchanged = api.get("/api/v1/users/me").token(user.accessToken()).header("If-None-Match", etag).send();
-        api.patch("/api/v1/users/me").token(user.accessToken()).json(Map.of("displayName", "Renamed")).send();
-        Reply renamed = api.get("/api/v1/users/me").token(user.accessToken()).header("If-None-Match", etag).send();
-
-        assertThat(me.header("Cache-Control")).contains("no-store").contains("private");
-        assertThat(me.body()).doesNotContain("password");
-        assertThat(unchanged.status()).isEqualTo(304);
-        assertThat(renamed.status()).isEqualTo(200);
-        assertThat(renamed.json().at("/data/displayName").asString()).isEqualTo("Renamed");
-        assertThat(renamed.header("ETag")).isNotEqualTo(etag);
-    }
-    // keelson:end auth
 
     @Test
     void listPagesHaveAnETagFromTheirContent() {

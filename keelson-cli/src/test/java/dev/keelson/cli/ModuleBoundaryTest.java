@@ -2,6 +2,7 @@ package dev.keelson.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.load.LoadTest;
 import dev.keelson.migrate.Migrator;
 import dev.keelson.scaffold.Scaffold;
 import java.io.IOException;
@@ -23,15 +24,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The command runs its libraries on the class path, where {@code module-info} cannot stop it from reaching into their
- * internals; this test does: every package of keelson-migrate and keelson-scaffold that the command,
+ * internals; this test does: every package of keelson-migrate, keelson-load and keelson-scaffold that the command,
  * the Spring Boot starter or the Maven plugin names must be one the library's module descriptor exports.
  */
 class ModuleBoundaryTest {
     /** A facade of each library with a {@code module-info}. */
-    private static final List<Class<?>> LIBRARIES = List.of(Migrator.class, Scaffold.class);
+    private static final List<Class<?>> LIBRARIES = List.of(Migrator.class, LoadTest.class, Scaffold.class);
 
     private static final Pattern LIBRARY_REFERENCE =
-            Pattern.compile("\\bdev\\.keelson\\.(?:migrate|scaffold)(?:\\.[a-z][a-z0-9_]*)*(?=\\.[A-Z])");
+            Pattern.compile("\\bdev\\.keelson\\.(?:migrate|load|scaffold)(?:\\.[a-z][a-z0-9_]*)*(?=\\.[A-Z])");
     private static final List<Path> CONSUMERS = List.of(
             Path.of("src/main/java"),
             Path.of("../keelson-migrate-spring-boot-starter/src/main/java"),
@@ -44,7 +45,7 @@ class ModuleBoundaryTest {
             exported.addAll(exports(facade));
         }
         assertThat(exported)
-                .contains("dev.keelson.migrate", "dev.keelson.scaffold")
+                .contains("dev.keelson.migrate", "dev.keelson.load", "dev.keelson.scaffold")
                 .noneMatch(p -> p.contains(".internal"));
         List<String> reachingIn = new ArrayList<>();
         for (Path root : CONSUMERS) {

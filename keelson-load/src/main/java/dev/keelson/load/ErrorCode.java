@@ -10,6 +10,8 @@ public enum ErrorCode {
     CONNECTION_REFUSED(false),
     /** The TLS handshake of the probe connection failed (self-signed certificate without --insecure...). */
     TLS_FAILED(false),
+    /** The target does not speak the HTTP version asked for (HTTP/2 against a server without it). */
+    PROTOCOL_REFUSED(false),
     /** An option has an invalid value (negative users, rate and users both missing...). */
     BAD_CONFIG(true),
     /** A scenario file cannot be read or is invalid; the message names file and line. */

@@ -14,14 +14,18 @@ public enum ErrorKind {
     RESET("reset"),
     /** The TLS handshake failed. */
     TLS("tls"),
-    /** The response was not valid HTTP/1.1. */
+    /** The response was not valid HTTP/1.1, or broke the HTTP/2 protocol. */
     BAD_RESPONSE("bad response"),
     /** A scenario step got a status it did not expect, or a value to extract was missing. */
     UNEXPECTED("unexpected response"),
     /** Open model: the request's slot in the schedule passed and it was never sent (no connection was free). */
     NOT_SENT("not sent"),
     /** Still waiting for its answer when the run was stopped before its timeout (a second Ctrl-C). */
-    UNFINISHED("unfinished");
+    UNFINISHED("unfinished"),
+    /** HTTP/2: the server reset the request's stream (RST_STREAM). */
+    STREAM_RESET("stream reset"),
+    /** HTTP/2: the server sent GOAWAY before it processed the request's stream (its id above the last one kept). */
+    GOAWAY("goaway");
 
     private final String label;
 

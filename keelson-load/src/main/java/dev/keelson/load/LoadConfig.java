@@ -24,6 +24,9 @@ import java.util.Objects;
  *                   for the JDK's
  * @param thresholds conditions the result must meet
  * @param ramp       stages of users or rate over time, or {@code null} for a steady run
+ * @param protocol   HTTP/1.1 or HTTP/2
+ * @param streams    HTTP/2: requests in flight at once on each connection (each stream slot a virtual user of
+ *                   its own); 1 for HTTP/1.1
  */
 public record LoadConfig(
         Scenario scenario,
@@ -39,7 +42,9 @@ public record LoadConfig(
         boolean insecure,
         Path trustedCertificates,
         List<Threshold> thresholds,
-        Ramp ramp) {
+        Ramp ramp,
+        Protocol protocol,
+        int streams) {
 
     public LoadConfig {
         Objects.requireNonNull(scenario, "scenario");
@@ -55,6 +60,11 @@ public record LoadConfig(
         require(threads >= 1, "threads must be at least 1, got " + threads);
         require(requests == 0 || warmup.isZero(), "warmup cannot be combined with a request count; use a duration");
         thresholds = List.copyOf(thresholds);
+        Objects.requireNonNull(protocol, "protocol");
+        require(streams >= 1, "streams must be at least 1, got " + streams);
+        require(
+                streams == 1 || protocol == Protocol.HTTP_2,
+                "streams above 1 need HTTP/2: HTTP/1.1 sends one request at a time per connection");
         if (ramp != null) {
             require(
                     ramp.model() == model,
@@ -67,6 +77,11 @@ public record LoadConfig(
                     duration.equals(ramp.duration()),
                     "the stages last " + ramp.duration() + "; a duration cannot be added");
         }
+    }
+
+    /** Requests that can be in flight at once: connections times streams per connection. */
+    public int concurrency() {
+        return users * streams;
     }
 
     private static void require(boolean condition, String message) {

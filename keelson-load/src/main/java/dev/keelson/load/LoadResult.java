@@ -35,6 +35,8 @@ import org.HdrHistogram.Histogram;
  * @param shortfall   open model: why the schedule was not kept, when it was not; {@code null} otherwise
  * @param steps       per scenario step, in the scenario's order (a plain URL run has one); empty when not known
  * @param stages      per stage of a ramping run, in order; empty for a steady run
+ * @param protocols   connections opened per protocol negotiated ({@code http/1.1}, {@code h2}, {@code h2c}),
+ *                    reconnects included; empty when not known
  */
 public record LoadResult(
         String target,
@@ -54,10 +56,12 @@ public record LoadResult(
         List<Threshold.Outcome> thresholds,
         Shortfall shortfall,
         List<StepResult> steps,
-        List<StageResult> stages)
+        List<StageResult> stages,
+        SortedMap<String, Long> protocols)
         implements Figures {
 
     public LoadResult {
+        protocols = Collections.unmodifiableSortedMap(new TreeMap<>(protocols == null ? Map.of() : protocols));
         steps = steps == null ? List.of() : List.copyOf(steps);
         stages = stages == null ? List.of() : List.copyOf(stages);
         statusCodes = Collections.unmodifiableSortedMap(new TreeMap<>(statusCodes));
@@ -103,6 +107,48 @@ public record LoadResult(
                 null,
                 List.of(),
                 List.of());
+    }
+
+    /** A result without the protocols its connections negotiated. */
+    public LoadResult(
+            String target,
+            Model model,
+            int users,
+            double rate,
+            Instant started,
+            Duration measured,
+            long requests,
+            long errors,
+            long bytes,
+            Histogram latency,
+            SortedMap<Integer, Long> statusCodes,
+            Map<ErrorKind, Long> errorKinds,
+            Lateness lateness,
+            List<TimelineSecond> timeline,
+            List<Threshold.Outcome> thresholds,
+            Shortfall shortfall,
+            List<StepResult> steps,
+            List<StageResult> stages) {
+        this(
+                target,
+                model,
+                users,
+                rate,
+                started,
+                measured,
+                requests,
+                errors,
+                bytes,
+                latency,
+                statusCodes,
+                errorKinds,
+                lateness,
+                timeline,
+                thresholds,
+                shortfall,
+                steps,
+                stages,
+                null);
     }
 
     /** A result with everything but stages. */
@@ -183,7 +229,8 @@ public record LoadResult(
                 outcomes,
                 shortfall,
                 steps,
-                stages);
+                stages,
+                protocols);
     }
 
     /**
@@ -247,7 +294,9 @@ public record LoadResult(
         Instant started = first.started;
         LinkedHashMap<String, StepResult> steps = new LinkedHashMap<>();
         List<StageResult> stages = new ArrayList<>(first.stages);
+        SortedMap<String, Long> protocols = new TreeMap<>();
         for (LoadResult run : runs) {
+            run.protocols.forEach((p, n) -> protocols.merge(p, n, Long::sum));
             if (run != first) {
                 for (int i = 0; i < stages.size(); i++)
                     stages.set(i, stages.get(i).plus(run.stages.get(i)));
@@ -284,6 +333,18 @@ public record LoadResult(
                 List.of(),
                 null,
                 List.copyOf(steps.values()),
-                stages);
+                stages,
+                protocols);
+    }
+
+    /** The protocols negotiated, e.g. {@code h2 (4 connections)}; empty when not known. */
+    public String describeProtocols() {
+        StringBuilder text = new StringBuilder();
+        protocols.forEach((protocol, n) -> text.append(text.isEmpty() ? "" : ", ")
+                .append(protocol)
+                .append(" (")
+                .append(n)
+                .append(n == 1 ? " connection)" : " connections)"));
+        return text.toString();
     }
 }

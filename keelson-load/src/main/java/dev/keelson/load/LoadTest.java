@@ -84,6 +84,8 @@ public final class LoadTest {
         private boolean insecure;
         private Path trustedCertificates;
         private Ramp ramp;
+        private Protocol protocol = Protocol.HTTP_1_1;
+        private int streams = 1;
         private final List<Threshold> thresholds = new ArrayList<>();
         private LoadListener listener = LoadListener.none();
 
@@ -182,6 +184,21 @@ public final class LoadTest {
             return this;
         }
 
+        /** HTTP/1.1 (the default) or HTTP/2 (h2 by ALPN over TLS, h2c with prior knowledge over plain TCP). */
+        public Builder protocol(Protocol protocol) {
+            this.protocol = protocol;
+            return this;
+        }
+
+        /**
+         * HTTP/2: requests in flight at once on each connection (default 1, as h2load's {@code -m}); each stream slot
+         * is a virtual user of its own, so a closed-model run has {@code users x streams} requests in flight.
+         */
+        public Builder streams(int streams) {
+            this.streams = streams;
+            return this;
+        }
+
         /** Trusts the certificate authorities in this PEM file instead of the JDK's. */
         public Builder trustedCertificates(Path pemFile) {
             this.trustedCertificates = pemFile;
@@ -230,7 +247,9 @@ public final class LoadTest {
                     insecure,
                     trustedCertificates,
                     thresholds,
-                    null);
+                    null,
+                    protocol,
+                    streams);
             return new LoadTest(config, listener);
         }
 
@@ -257,7 +276,9 @@ public final class LoadTest {
                     insecure,
                     trustedCertificates,
                     thresholds,
-                    shape);
+                    shape,
+                    protocol,
+                    streams);
             return new LoadTest(config, listener);
         }
 

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,107 +29,9 @@ class TlsIT {
 
     @BeforeAll
     static void certificateAuthorityAndLeafForLocalhost(@TempDir Path dir) throws Exception {
-        String ca = dir.resolve("ca.p12").toString(),
-                server = dir.resolve("server.p12").toString();
-        caPem = dir.resolve("ca.pem");
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "ca",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=Keelson Test CA",
-                "-ext",
-                "bc:c",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                ca,
-                "-storepass",
-                "changeit");
-        keytool(
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "ca",
-                "-keystore",
-                ca,
-                "-storepass",
-                "changeit",
-                "-file",
-                caPem.toString());
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "leaf",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=localhost",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                server,
-                "-storepass",
-                "changeit");
-        String csr = dir.resolve("leaf.csr").toString(),
-                leaf = dir.resolve("leaf.pem").toString();
-        keytool("-certreq", "-alias", "leaf", "-keystore", server, "-storepass", "changeit", "-file", csr);
-        keytool(
-                "-gencert",
-                "-alias",
-                "ca",
-                "-keystore",
-                ca,
-                "-storepass",
-                "changeit",
-                "-infile",
-                csr,
-                "-outfile",
-                leaf,
-                "-rfc",
-                "-ext",
-                "SAN=dns:localhost",
-                "-validity",
-                "2");
-        keytool(
-                "-importcert",
-                "-noprompt",
-                "-alias",
-                "ca",
-                "-file",
-                caPem.toString(),
-                "-keystore",
-                server,
-                "-storepass",
-                "changeit");
-        keytool("-importcert", "-alias", "leaf", "-file", leaf, "-keystore", server, "-storepass", "changeit");
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(Path.of(server))) {
-            keyStore.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(keyStore, "changeit".toCharArray());
-        serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(keys.getKeyManagers(), null, null);
-    }
-
-    private static void keytool(String... args) throws Exception {
-        var command = new java.util.ArrayList<>(java.util.List.of(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        command.addAll(java.util.List.of(args));
-        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        assertThat(keytool.waitFor()).as(output).isZero();
+        TestAuthority authority = TestAuthority.create(dir);
+        serverContext = authority.serverContext();
+        caPem = authority.caPem();
     }
 
     @Test

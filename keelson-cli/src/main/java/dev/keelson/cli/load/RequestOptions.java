@@ -4,6 +4,7 @@ import dev.keelson.cli.CliEnvironment;
 import dev.keelson.load.ErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadTest;
+import dev.keelson.load.Protocol;
 import dev.keelson.load.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,11 +53,33 @@ final class RequestOptions {
             description = "Trust the certificate authorities in this PEM file instead of the JDK's.")
     String caCert;
 
+    @Option(
+            names = "--http2",
+            description = "Speak HTTP/2: h2 agreed by ALPN over https://, h2c with prior knowledge over http://.")
+    boolean http2;
+
+    @Option(names = "--http1.1", description = "Speak HTTP/1.1 (the default; over https:// it is offered by ALPN).")
+    boolean http11;
+
+    @Option(
+            names = "--streams",
+            paramLabel = "N",
+            description = "With --http2: requests in flight at once on each connection, each stream a virtual user of"
+                    + " its own (default 1, as h2load's -m).")
+    Integer streams;
+
     @Option(names = "--scenario", paramLabel = "FILE", description = "A YAML scenario: several steps per virtual user.")
     String scenario;
 
     void applyTo(LoadTest.Builder builder, String url, CliEnvironment env) {
         builder.insecure(insecure);
+        if (http2 && http11) throw usage("give --http2 or --http1.1, not both");
+        if (streams != null && !http2) {
+            throw usage("--streams needs --http2: HTTP/1.1 sends one request at a time per connection (use --users)");
+        }
+        if (streams != null && streams < 1) throw usage("--streams must be at least 1, got " + streams);
+        builder.protocol(http2 ? Protocol.HTTP_2 : Protocol.HTTP_1_1);
+        if (streams != null) builder.streams(streams);
         if (caCert != null) {
             Path file = env.resolve(caCert);
             if (!Files.isRegularFile(file)) throw usage("--cacert " + caCert + ": " + file + " does not exist");

@@ -202,6 +202,18 @@ class LoadCommandIT {
             assertUsage(
                     new String[] {"load", target.url("/"), "--auth", "token"},
                     "error [BAD_CONFIG]: --auth must be bearer:TOKEN or basic:USER:PASSWORD");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--streams", "4"},
+                    "error [BAD_CONFIG]: --streams needs --http2: HTTP/1.1 sends one request at a time per connection"
+                            + " (use --users)");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--http2", "--http1.1"},
+                    "error [BAD_CONFIG]: give --http2 or --http1.1, not both");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--http2"},
+                    "error [PROTOCOL_REFUSED]: 127.0.0.1:" + target.url("").replaceAll(".*:", "")
+                            + " does not speak HTTP/2 over plain TCP (h2c with prior knowledge): it answered the"
+                            + " HTTP/2 preface with ");
             assertThat(target.requests.get()).isZero();
         }
         assertFailed(

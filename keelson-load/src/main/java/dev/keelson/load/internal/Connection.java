@@ -6,11 +6,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 
 /**
  * One virtual user's keep-alive connection, living on one event loop. It sends one request at a time and reports
- * every outcome to its {@link Worker}; it survives reconnects (one channel at a time, hence sharable).
+ * every outcome to its {@link Worker}; it survives reconnects (one channel at a time, hence sharable). Over HTTP/2 it
+ * is one stream slot of an {@link H2Link}, which is the channel's handler instead.
  */
 @ChannelHandler.Sharable
 final class Connection extends ChannelInboundHandlerAdapter implements ResponseParser.Sink {
@@ -40,11 +42,28 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
 
     long intendedNanos;
     long sentNanos;
+    /** HTTP/2: the connection this slot's streams go over, and the slot's place in it; {@code null} for HTTP/1.1. */
+    H2Link link;
+
+    int slot;
 
     Connection(int index, Worker worker, VirtualUser user) {
         this.index = index;
         this.worker = worker;
         this.user = user;
+    }
+
+    void attach(H2Link link, int slot) {
+        this.link = link;
+        this.slot = slot;
+    }
+
+    /** HTTP/2: opens a stream for the request and remembers when it was due. */
+    void send(Http2Headers headers, byte[] body, long intended, long now, boolean collectBody) {
+        inflight = true;
+        intendedNanos = intended;
+        sentNanos = now;
+        link.send(this, headers, body, collectBody);
     }
 
     /** Writes {@code request} (released by Netty) and remembers when it was due. */
@@ -63,6 +82,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
         handshaken = false;
         parser.reset();
         if (!worker.tls()) {
+            worker.opened("http/1.1");
             ready = true;
             worker.connected(this);
         }
@@ -73,6 +93,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
         if (event instanceof SslHandshakeCompletionEvent handshake) {
             if (handshake.isSuccess()) {
                 handshaken = true;
+                worker.opened("http/1.1");
                 ready = true;
                 worker.connected(this);
             } else {
@@ -117,6 +138,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
      * connection failing is no request's failure and is not counted.
      */
     void fail(ErrorKind kind) {
+        if (link != null) {
+            failStream(kind);
+            return;
+        }
         if (failed) return;
         boolean wasInflight = inflight;
         boolean setup = !ready && !inflight;
@@ -129,6 +154,14 @@ final class Connection extends ChannelInboundHandlerAdapter implements ResponseP
             worker.setupFailed(this, kind, false);
         }
         if (channel != null) channel.close();
+    }
+
+    /** HTTP/2: the request in flight fails with {@code kind}; its stream is cancelled, the connection stays. */
+    private void failStream(ErrorKind kind) {
+        if (!inflight) return;
+        inflight = false;
+        link.cancel(this);
+        worker.streamFailed(this, kind);
     }
 
     @Override

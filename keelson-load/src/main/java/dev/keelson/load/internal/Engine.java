@@ -7,6 +7,7 @@ import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadListener;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.Protocol;
 import dev.keelson.load.Shortfall;
 import dev.keelson.load.Step;
 import io.netty.bootstrap.Bootstrap;
@@ -21,9 +22,13 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
@@ -68,7 +73,7 @@ public final class Engine {
         var target = config.scenario().target();
         int connectTimeout = (int) Math.min(config.timeout().toMillis(), 10_000);
         TrustManagerFactory trust = Trust.factory(config);
-        InetSocketAddress address = Probe.check(target, trust, config.insecure(), connectTimeout);
+        InetSocketAddress address = Probe.check(target, trust, config.insecure(), connectTimeout, config.protocol());
         Run run = new Run(config, address, Target.isTls(target) ? sslContext(trust) : null, stop);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 config.threads(), new DefaultThreadFactory(LOOP_THREAD_NAME, true), ioHandler());
@@ -131,7 +136,8 @@ public final class Engine {
                 List.of(),
                 null,
                 sampler.steps(config.scenario().steps().stream().map(Step::name).toList(), measured),
-                sampler.stages());
+                sampler.stages(),
+                run.protocols());
         return withShortfall(result, workers, end - start).withThresholds(config.thresholds());
     }
 
@@ -162,7 +168,7 @@ public final class Engine {
         Shortfall shortfall = Shortfall.diagnose(
                 config.rate(),
                 r.requestsPerSecond(),
-                config.users(),
+                config.concurrency(),
                 answers == 0 ? 0 : answerNanos / 1e3 / answers,
                 busy,
                 workers.size());
@@ -184,7 +190,8 @@ public final class Engine {
                 r.thresholds(),
                 shortfall,
                 r.steps(),
-                r.stages());
+                r.stages(),
+                r.protocols());
     }
 
     private List<Worker> workers(Run run, EventLoopGroup group, Bootstrap bootstrap) {
@@ -253,10 +260,22 @@ public final class Engine {
         return Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
-    /** Verifies certificates and host names (Netty 4.2's default) unless insecure; see {@link Trust}. */
+    /**
+     * Verifies certificates and host names (Netty 4.2's default) unless insecure; see {@link Trust}. Offers by ALPN
+     * only the protocol of the run: {@code h2} for HTTP/2 (with the cipher suites RFC 9113 allows), {@code http/1.1}
+     * otherwise.
+     */
     private SslContext sslContext(TrustManagerFactory trust) {
         try {
-            SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
+            boolean h2 = config.protocol() == Protocol.HTTP_2;
+            SslContextBuilder builder = SslContextBuilder.forClient()
+                    .sslProvider(SslProvider.JDK)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(
+                            ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            h2 ? ApplicationProtocolNames.HTTP_2 : ApplicationProtocolNames.HTTP_1_1));
+            if (h2) builder.ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE);
             if (trust != null) builder.trustManager(trust);
             if (config.insecure()) builder.endpointIdentificationAlgorithm(null);
             return builder.build();

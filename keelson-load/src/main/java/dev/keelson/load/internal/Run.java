@@ -3,9 +3,13 @@ package dev.keelson.load.internal;
 import dev.keelson.load.LoadConfig;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /** What all workers of one run share: the configuration, the resolved target and the request budget. */
 final class Run {
@@ -17,6 +21,8 @@ final class Run {
     final CountDownLatch done;
     private final AtomicLong permits;
     private final AtomicLong completed = new AtomicLong();
+    /** Connections opened per protocol ({@code http/1.1}, {@code h2}, {@code h2c}), reconnects included. */
+    private final ConcurrentHashMap<String, LongAdder> protocols = new ConcurrentHashMap<>();
 
     Run(LoadConfig config, InetSocketAddress address, SslContext sslContext, StopSignal stop) {
         this.config = config;
@@ -50,6 +56,17 @@ final class Run {
             long now = completed.addAndGet(n);
             if (now >= config.requests() && now - n < config.requests()) done.countDown();
         }
+    }
+
+    void opened(String protocol) {
+        protocols.computeIfAbsent(protocol, p -> new LongAdder()).increment();
+    }
+
+    /** Connections opened per protocol so far. */
+    SortedMap<String, Long> protocols() {
+        SortedMap<String, Long> counts = new TreeMap<>();
+        protocols.forEach((protocol, n) -> counts.put(protocol, n.sum()));
+        return counts;
     }
 
     /** When user {@code index} connects in the closed model: spread evenly over the ramp-up. */

@@ -44,6 +44,11 @@ final class VirtualUser {
 
     /** Encodes the current step, starting a new iteration (next CSV row) at step 0. */
     ByteBuf encode(ByteBufAllocator alloc) {
+        return encoder.encode(current(), variables(), alloc);
+    }
+
+    /** The variables to fill the current step with, starting a new iteration (next CSV row) at step 0. */
+    Map<String, String> variables() {
         if (step == 0) {
             variables.clear();
             if (!scenario.feed().isEmpty()) {
@@ -52,7 +57,7 @@ final class VirtualUser {
                 variables.putAll(scenario.feed().get(row));
             }
         }
-        return encoder.encode(current(), variables, alloc);
+        return variables;
     }
 
     /**

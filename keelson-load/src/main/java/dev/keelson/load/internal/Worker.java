@@ -2,6 +2,7 @@ package dev.keelson.load.internal;
 
 import dev.keelson.load.ErrorKind;
 import dev.keelson.load.Lateness;
+import dev.keelson.load.Protocol;
 import dev.keelson.load.Ramp;
 import dev.keelson.load.Step;
 import io.netty.bootstrap.Bootstrap;
@@ -9,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http2.Http2Headers;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
@@ -33,6 +35,8 @@ final class Worker {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     final Meter meter;
+    /** Counts the bytes an HTTP/2 connection receives, before the codec takes them apart. */
+    private final H2Pipeline.Received received;
     /** Counted down once the load ended and nothing is in flight any more. */
     final CountDownLatch drained = new CountDownLatch(1);
 
@@ -46,6 +50,11 @@ final class Worker {
     private final Ramp users;
 
     private final ByteBuf template;
+    /** HTTP/2: a static request's header block and body, sent again and again; {@code null} otherwise. */
+    private final Http2Headers h2Headers;
+
+    private final byte[] h2Body;
+    private final boolean http2;
     private final boolean head;
     private final Runnable pacer = this::pace;
     private boolean pacerArmed;
@@ -68,6 +77,7 @@ final class Worker {
     Worker(EventLoop loop, Run run, Bootstrap bootstrap, int firstUser, int users, double rate) {
         this.loop = loop;
         this.meter = new Meter(loop, run.config.scenario().steps().size());
+        this.received = new H2Pipeline.Received(meter);
         this.run = run;
         this.bootstrap = bootstrap.clone(loop);
         Ramp ramp = run.config.ramp();
@@ -80,14 +90,23 @@ final class Worker {
         this.users = ramp != null && schedule == null ? ramp : null;
         Step first = run.config.scenario().steps().get(0);
         this.head = first.method().equals("HEAD");
-        this.template = run.config.scenario().isStatic()
-                ? run.encoder.encode(first, Map.of(), PooledByteBufAllocator.DEFAULT)
-                : null;
+        this.http2 = run.config.protocol() == Protocol.HTTP_2;
+        boolean isStatic = run.config.scenario().isStatic();
+        this.template = isStatic && !http2 ? run.encoder.encode(first, Map.of(), PooledByteBufAllocator.DEFAULT) : null;
+        this.h2Body = isStatic && http2 ? RequestEncoder.body(first, Map.of()) : null;
+        this.h2Headers =
+                isStatic && http2 ? run.encoder.headers(first, Map.of(), h2Body == null ? -1 : h2Body.length) : null;
+        int streams = run.config.streams();
         for (int i = 0; i < users; i++) {
-            connections.add(new Connection(
-                    firstUser + i,
-                    this,
-                    template == null ? new VirtualUser(run.config.scenario(), run.encoder, run.feedCursor) : null));
+            Connection[] slots = new Connection[http2 ? streams : 1];
+            for (int k = 0; k < slots.length; k++) {
+                slots[k] = new Connection(
+                        firstUser + i,
+                        this,
+                        isStatic ? null : new VirtualUser(run.config.scenario(), run.encoder, run.feedCursor));
+                connections.add(slots[k]);
+            }
+            if (http2) new H2Link(this, tls(), slots);
         }
     }
 
@@ -201,6 +220,10 @@ final class Worker {
     private void connect(Connection c) {
         if (stopping || draining) return;
         c.started = true;
+        if (c.link != null) {
+            connectStream(c);
+            return;
+        }
         ChannelFuture future = bootstrap
                 .clone()
                 .handler(new Pipeline(run.sslContext, run.config.scenario().target(), c))
@@ -209,6 +232,52 @@ final class Worker {
         future.addListener(f -> {
             if (!f.isSuccess()) setupFailed(c, ErrorClassifier.classify(f.cause()), true);
         });
+    }
+
+    /**
+     * HTTP/2: slot {@code c} joins its link's connection: at once when it is up, when it comes up if it is being set
+     * up (or finishing after a GOAWAY, then closing), else it opens it.
+     */
+    private void connectStream(Connection c) {
+        H2Link link = c.link;
+        if (link.usable()) {
+            if (!c.ready && link.admits(c)) {
+                c.ready = true;
+                c.failed = false;
+                connected(c);
+            }
+            return;
+        }
+        if (link.busy()) return;
+        ChannelFuture future = bootstrap
+                .clone()
+                .handler(new H2Pipeline(run.sslContext, run.config.scenario().target(), link, received))
+                .connect(run.address);
+        link.channel = future.channel();
+        for (Connection slot : link.slots) slot.channel = future.channel();
+        future.addListener(f -> {
+            if (!f.isSuccess()) {
+                for (Connection slot : link.slots) {
+                    if (slot.started) setupFailed(slot, ErrorClassifier.classify(f.cause()), true);
+                }
+            }
+        });
+    }
+
+    /** A connection came up speaking {@code protocol} ({@code http/1.1}, {@code h2}, {@code h2c}). */
+    void opened(String protocol) {
+        run.opened(protocol);
+    }
+
+    /** HTTP/2: the request on slot {@code c}'s stream failed; the connection stays, so the slot goes on. */
+    void streamFailed(Connection c, ErrorKind kind) {
+        requestFailed(c, kind);
+        if (c.ready && !stopping) free(c);
+    }
+
+    /** HTTP/2: slot {@code c} may not start streams for now (its connection is going away). */
+    void withdraw(Connection c) {
+        idle.remove(c);
     }
 
     /**
@@ -394,7 +463,9 @@ final class Worker {
 
     private void send(Connection c, long intended, long now) {
         if (now - intended > LATE_NANOS) meter.late(now - intended);
-        if (template != null) {
+        if (c.link != null) {
+            sendStream(c, intended, now);
+        } else if (template != null) {
             c.send(template.retainedDuplicate(), intended, now, false, head);
         } else {
             Step step = c.user.current();
@@ -405,6 +476,22 @@ final class Worker {
                     step.needsBody(),
                     step.method().equals("HEAD"));
         }
+    }
+
+    private void sendStream(Connection c, long intended, long now) {
+        if (h2Headers != null) {
+            c.send(h2Headers, h2Body, intended, now, false);
+            return;
+        }
+        Step step = c.user.current();
+        Map<String, String> variables = c.user.variables();
+        byte[] body = RequestEncoder.body(step, variables);
+        c.send(
+                run.encoder.headers(step, variables, body == null ? -1 : body.length),
+                body,
+                intended,
+                now,
+                step.needsBody());
     }
 
     private void checkTimeouts() {

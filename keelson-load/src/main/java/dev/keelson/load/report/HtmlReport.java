@@ -75,6 +75,7 @@ public final class HtmlReport {
         cells.put("requests/s", String.format(Locale.ROOT, "%.1f", r.requestsPerSecond()));
         cells.put("received/s", TextReport.bytes(r.bytesPerSecond()));
         cells.put("errors", String.format(Locale.ROOT, "%d (%.2f%%)", r.errors(), r.errorRatio() * 100));
+        if (!r.protocols().isEmpty()) cells.put("protocol", r.describeProtocols());
         if (r.latency().getTotalCount() > 0) {
             cells.put("mean", Durations.formatMicros(r.latency().getMean()));
             for (double q : TextReport.PERCENTILES)

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
@@ -65,6 +66,8 @@ public final class JsonReport {
         root.set("latency", latency(r.latency()));
         ObjectNode statuses = root.putObject("statusCodes");
         r.statusCodes().forEach((code, n) -> statuses.put(String.valueOf(code), n));
+        ObjectNode protocols = root.putObject("protocols"); // connections opened per protocol negotiated
+        r.protocols().forEach(protocols::put);
         ObjectNode kinds = root.putObject("errorKinds");
         r.errorKinds().forEach((kind, n) -> kinds.put(kind.name().toLowerCase(), n));
         root.putObject("late")
@@ -258,7 +261,14 @@ public final class JsonReport {
                 List.of(),
                 shortfall,
                 steps,
-                stages);
+                stages,
+                protocols(root.path("protocols")));
+    }
+
+    private static SortedMap<String, Long> protocols(JsonNode node) {
+        SortedMap<String, Long> protocols = new TreeMap<>();
+        node.properties().forEach(e -> protocols.put(e.getKey(), e.getValue().asLong()));
+        return protocols;
     }
 
     private static Histogram histogram(JsonNode latency) throws DataFormatException {

@@ -34,6 +34,7 @@ public final class TextReport {
                         r.requests(),
                         r.requestsPerSecond(),
                         bytes(r.bytesPerSecond())));
+        if (!r.protocols().isEmpty()) line(out, "protocol", r.describeProtocols());
         var h = r.latency();
         line(
                 out,

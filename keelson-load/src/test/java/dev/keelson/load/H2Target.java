@@ -68,7 +68,11 @@ final class H2Target implements AutoCloseable {
     final AtomicInteger maxOpenStreams = new AtomicInteger();
 
     final AtomicReference<String> lastRequest = new AtomicReference<>("");
+    /** The last request to each path (without its query), as {@link #lastRequest} shows it. */
+    final Map<String, String> lastRequestTo = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The body of the last request to {@code /echo}. */
     final AtomicReference<byte[]> lastBody = new AtomicReference<>(new byte[0]);
+
     volatile long stallEveryMillis = 2_000;
 
     private H2Target(SslContext tls, long maxConcurrentStreams) throws InterruptedException {
@@ -156,12 +160,14 @@ final class H2Target implements AutoCloseable {
                     String path = h.headers().path().toString();
                     paths.put(h.stream(), path);
                     maxOpenStreams.accumulateAndGet(paths.size(), Math::max);
-                    lastRequest.set(h.headers().method() + " " + path + " authority="
+                    String seen = h.headers().method() + " " + path + " authority="
                             + h.headers().authority()
                             + " type=" + h.headers().get("content-type") + " protocol="
                             + (ctx.pipeline().get(SslHandler.class) == null
                                     ? "h2c"
-                                    : ctx.pipeline().get(SslHandler.class).applicationProtocol()));
+                                    : ctx.pipeline().get(SslHandler.class).applicationProtocol());
+                    lastRequest.set(seen);
+                    lastRequestTo.put(path.contains("?") ? path.substring(0, path.indexOf('?')) : path, seen);
                     if (h.isEndStream()) answer(ctx, h.stream(), Unpooled.EMPTY_BUFFER);
                 } else if (msg instanceof Http2DataFrame d) {
                     bodies.computeIfAbsent(d.stream(), s -> Unpooled.buffer()).writeBytes(d.content());
@@ -188,7 +194,7 @@ final class H2Target implements AutoCloseable {
             String path = paths.get(stream);
             byte[] bytes = new byte[body.readableBytes()];
             body.readBytes(bytes);
-            lastBody.set(bytes);
+            if (path.startsWith("/echo")) lastBody.set(bytes);
             switch (path.contains("?") ? path.substring(0, path.indexOf('?')) : path) {
                 case "/reset" -> {
                     paths.remove(stream);

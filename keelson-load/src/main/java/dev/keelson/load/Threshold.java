@@ -124,5 +124,24 @@ public record Threshold(String expression, String step, String metric, boolean l
         public String describe() {
             return threshold.expression() + ": " + threshold.format(actual) + (passed ? "  ok" : "  FAILED");
         }
+
+        /**
+         * How far the measured value is inside the limit (positive) or beyond it (negative), in the threshold's
+         * unit; {@link Double#NEGATIVE_INFINITY} when the value fell among requests without an answer.
+         */
+        public double margin() {
+            if (Double.isInfinite(actual)) return Double.NEGATIVE_INFINITY;
+            return threshold.lessThan() ? threshold.limit() - actual : actual - threshold.limit();
+        }
+
+        /** The margin as an SLA review reads it: {@code margin 130ms (52% of the limit)}, or {@code over by ...}. */
+        public String describeMargin() {
+            double margin = margin();
+            if (Double.isInfinite(margin)) return "no margin: requests without an answer";
+            String share = threshold.limit() == 0
+                    ? ""
+                    : String.format(Locale.ROOT, " (%.0f%% of the limit)", Math.abs(margin) / threshold.limit() * 100);
+            return (margin >= 0 ? "margin " : "over by ") + threshold.format(Math.abs(margin)) + share;
+        }
     }
 }

@@ -79,4 +79,18 @@ class ThresholdTest {
         assertThat(r.withThresholds(List.of(Threshold.parse("max<250ms"))).passed())
                 .isFalse();
     }
+
+    @Test
+    void everyVerdictCarriesItsMarginAsAnSlaReviewReadsIt() {
+        LoadResult r = result(0, 1_000, 1_500, 2_000);
+
+        assertThat(Threshold.parse("max<5ms").evaluate(r).describeMargin())
+                .isEqualTo("margin 3.00ms (60% of the limit)");
+        assertThat(Threshold.parse("max<1ms").evaluate(r).describeMargin())
+                .isEqualTo("over by 1.00ms (100% of the limit)");
+        assertThat(Threshold.parse("errors<50%").evaluate(r).margin()).isEqualTo(0.5);
+        assertThat(Threshold.parse("rps>2").evaluate(r).describeMargin()).isEqualTo("margin 1.0 (50% of the limit)");
+        assertThat(Threshold.parse("max<1s").evaluate(result(1, 1_000)).describeMargin())
+                .isEqualTo("no margin: requests without an answer");
+    }
 }

@@ -111,7 +111,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(CompareCommand.class, MergeCommand.class);
+        return List.of(CompareCommand.class, MergeCommand.class, CapacityCommand.class);
     }
 
     @Override

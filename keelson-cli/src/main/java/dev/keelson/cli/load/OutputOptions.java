@@ -50,6 +50,11 @@ final class OutputOptions {
             case JSON -> JsonReport.render(result);
             case HTML -> HtmlReport.render(result);
         };
+        write(report, TextReport.render(result), env);
+    }
+
+    /** Prints {@code report}, or saves it and prints {@code summary}. */
+    void write(String report, String summary, CliEnvironment env) {
         if (save == null) {
             env.out().print(report);
             env.out().flush();
@@ -61,7 +66,7 @@ final class OutputOptions {
         } catch (IOException e) {
             throw new LoadException(ErrorCode.RUN_FAILED, "cannot write " + file + ": " + e.getMessage(), e);
         }
-        env.out().print(TextReport.render(result));
+        env.out().print(summary);
         env.out().println("saved " + format.name().toLowerCase() + " report to " + save);
         env.out().flush();
     }

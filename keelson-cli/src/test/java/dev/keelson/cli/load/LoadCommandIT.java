@@ -256,6 +256,56 @@ class LoadCommandIT {
     }
 
     @Test
+    void capacitySearchesRatesAndGatesOnTheCapacityFound() throws Exception {
+        try (Target target = new Target()) {
+            String[] search = {
+                "load",
+                "capacity",
+                target.url("/"),
+                "--slo",
+                "p99<500ms",
+                "--slo",
+                "errors<1%",
+                "--start",
+                "20",
+                "--max",
+                "40",
+                "--hold",
+                "1s",
+                "--step-warmup",
+                "0s",
+                "-c",
+                "4",
+                "--threshold",
+                "capacity>1000",
+                "-o",
+                "json",
+                "--save",
+                "capacity.json"
+            };
+            assertThat(keelson(search)).as(err.toString()).isEqualTo(3);
+            assertThat(err.toString())
+                    .contains("20.0/s: met every SLO")
+                    .contains("40.0/s: met every SLO")
+                    .contains("threshold violated: capacity>1000: 40.0 requests/s");
+            assertThat(out.toString())
+                    .contains("  capacity     40.0 requests/s met every SLO (at least: no rate tried broke an SLO;"
+                            + " raise --max)")
+                    .contains("saved json report to capacity.json");
+            assertThat(Files.readString(dir.resolve("capacity.json")))
+                    .contains("\"capacity\" : 40.0")
+                    .contains("\"offered\" : 20.0");
+
+            assertUsage(
+                    new String[] {"load", "capacity", target.url("/"), "--slo", "p99<1s", "--threshold", "p99<1s"},
+                    "error [BAD_THRESHOLD]: threshold 'p99<1s' does not parse: a capacity search takes capacity>N");
+            assertUsage(
+                    new String[] {"load", "capacity", target.url("/"), "--slo", "p99<fast"},
+                    "error [BAD_THRESHOLD]: threshold 'p99<fast' does not parse");
+        }
+    }
+
+    @Test
     void jsonResultsCompareAndMerge() throws Exception {
         try (Target target = new Target()) {
             assertThat(keelson(

@@ -95,7 +95,8 @@ public final class HtmlReport {
                 .append("</span></div>"));
         html.append("</div>");
         if (!r.thresholds().isEmpty()) {
-            html.append("<table class=\"thresholds\"><tr><th>threshold</th><th>measured</th><th>result</th></tr>");
+            html.append(
+                    "<table class=\"thresholds\"><tr><th>threshold</th><th>measured</th><th>margin</th><th>result</th></tr>");
             for (Threshold.Outcome t : r.thresholds()) {
                 html.append("<tr class=\"")
                         .append(t.passed() ? "ok" : "failed")
@@ -103,6 +104,8 @@ public final class HtmlReport {
                         .append(SvgChart.escape(t.threshold().expression()))
                         .append("</td><td>")
                         .append(SvgChart.escape(t.threshold().format(t.actual())))
+                        .append("</td><td>")
+                        .append(SvgChart.escape(t.describeMargin()))
                         .append("</td><td>")
                         .append(t.passed() ? "passed" : "FAILED")
                         .append("</td></tr>");
@@ -318,7 +321,7 @@ public final class HtmlReport {
         return code < 500 ? AMBER : RED;
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#0f172a;background:#f8fafc;max-width:1080px}
             h1{margin:0;font-size:22px}.sub{color:#475569;margin:4px 0 16px}
             .cards{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:16px}

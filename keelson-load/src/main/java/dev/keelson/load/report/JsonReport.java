@@ -122,6 +122,7 @@ public final class JsonReport {
             } else {
                 node.put("actual", t.actual());
             }
+            if (!Double.isInfinite(t.margin())) node.put("margin", t.margin()); // inside the limit when positive
             node.put("passed", t.passed());
         }
         root.put("passed", r.passed());

@@ -108,7 +108,8 @@ public final class TextReport {
                                     us(r.lateness().maxMicros())));
         }
         if (r.shortfall() != null) line(out, "behind", r.shortfall().describe());
-        for (Threshold.Outcome t : r.thresholds()) line(out, "threshold", t.describe());
+        for (Threshold.Outcome t : r.thresholds())
+            line(out, "threshold", t.describe() + "  (" + t.describeMargin() + ")");
         return out.toString();
     }
 

@@ -27,6 +27,10 @@ for tool in nginx h2load taskset; do
         exit 1
     }
 done
+# shellcheck source=../quiet.sh
+source "$ROOT/bench/quiet.sh"
+QUIET_OURS="nginx"   # daemonised, so not a child of this script
+quiet_start
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 WORK=$(mktemp -d /tmp/keelson-h2bench.XXXXXX)
@@ -80,7 +84,9 @@ DURATION=2 run_keelson >/dev/null
 
 : >"$WORK/h2load"; : >"$WORK/keelson"
 for round in $(seq 1 "$ROUNDS"); do
+    quiet_round_begin
     h=$(run_h2load); k=$(run_keelson)
+    quiet_round_end "$round"
     echo "$h" >>"$WORK/h2load"; echo "$k" >>"$WORK/keelson"
     printf 'round %d: h2load %8.0f/s %8.0f/cpu-s   keelson %8.0f/s %8.0f/cpu-s\n' "$round" $h $k
 done
@@ -91,5 +97,9 @@ printf 'medians over %d rounds of %ss, h2c, %d connections x %d streams, 1 threa
     "$ROUNDS" "$DURATION" "$CONNECTIONS" "$STREAMS" "$SERVER_CPU" "$CLIENT_CPU"
 printf '             requests/s   requests per CPU-second of the generator\n'
 printf '  h2load     %10.0f   %10.0f\n  keelson    %10.0f   %10.0f\n' "$H" "$HC" "$K" "$KC"
+quiet_outliers h2load $(awk '{print $1}' "$WORK/h2load")
+quiet_outliers keelson $(awk '{print $1}' "$WORK/keelson")
+quiet_verdict
 awk -v k="$K" -v h="$H" -v kc="$KC" -v hc="$HC" 'BEGIN {
     printf "  keelson/h2load = %.2f requests/s, %.2f per CPU-second (target >= 0.8)\n", k / h, kc / hc }'
+quiet_exit

@@ -32,7 +32,7 @@ class CommandTreeTest {
         assertThat(attached("--help").getSubcommands())
                 .containsOnlyKeys("db", "load", "new", "demo", "completion", "help");
         assertThat(attached("--help").getSubcommands().get("load").getSubcommands())
-                .containsOnlyKeys("compare", "merge");
+                .containsOnlyKeys("compare", "merge", "capacity");
         assertThat(attached("db", "statu").getSubcommands().get("db").getSubcommands())
                 .containsKeys("new", "migrate", "rollback", "status", "validate", "repair", "baseline", "lint", "diff");
     }

@@ -24,7 +24,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code keelson load capacity URL --slo ...}: the highest open-model rate that meets every SLO. */
 @Command(
         name = "capacity",
-        mixinStandardHelpOptions = true,
         description = {
             "Find the highest rate that meets every SLO: open-model steps from --start, times --factor, until one"
                     + " breaks an SLO, then bisection down to --precision.",
@@ -32,10 +31,11 @@ import picocli.CommandLine.ParentCommand;
                     + " generator kept the schedule, and p99 did not climb through the step (second half over 1.5x the"
                     + " first half and 5ms more: a queue building)."
         },
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {
             "0:the search completed and every --threshold held",
-            "1:the search could not be carried out",
+            "1:the search could not be carried out: the server cannot be reached (unknown host, refused, TLS, no"
+                    + " HTTP/2 for --http2), the engine failed, the report could not be written",
             "2:bad usage (nothing was sent)",
             "3:a --threshold was violated (e.g. capacity>500 and the capacity found was lower)"
         })

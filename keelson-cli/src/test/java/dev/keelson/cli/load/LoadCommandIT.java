@@ -209,7 +209,7 @@ class LoadCommandIT {
             assertUsage(
                     new String[] {"load", target.url("/"), "--http2", "--http1.1"},
                     "error [BAD_CONFIG]: give --http2 or --http1.1, not both");
-            assertUsage(
+            assertFailed(
                     new String[] {"load", target.url("/"), "--http2"},
                     "error [PROTOCOL_REFUSED]: 127.0.0.1:" + target.url("").replaceAll(".*:", "")
                             + " does not speak HTTP/2 over plain TCP (h2c with prior knowledge): it answered the"

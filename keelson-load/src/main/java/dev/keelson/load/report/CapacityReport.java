@@ -80,7 +80,7 @@ public final class CapacityReport {
     /** Every step with its figures, verdict and whole run (as {@link JsonReport} writes one). */
     public static String json(CapacitySearch search) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("target", target(search)).put("capacity", search.capacity());
+        root.put("format", JsonReport.FORMAT).put("target", target(search)).put("capacity", search.capacity());
         double knee = search.knee();
         if (Double.isNaN(knee)) root.putNull("knee");
         else root.put("knee", knee);

@@ -14,7 +14,7 @@ import java.util.function.DoubleFunction;
  * <p>Each step is one run of {@code warmup + hold} at a fixed rate; the warm-up is not measured. A step <em>meets</em>
  * the SLOs when every one holds over its measured part <em>and</em> it was steady: the generator kept the schedule
  * (no {@link Shortfall}; see {@link #judge} for whose fault one is), and latency did not climb through the step (the
- * mean per-second p99 of its second half is at most 1.5 times that of its first half, or within 5 ms of it), which
+ * mean per-second p99 of its second half is at most twice that of its first half, or within 20 ms of it), which
  * would mean a queue building up that a longer hold would turn into an SLO failure. A step that breaks the rule
  * fails with the reason.
  *
@@ -23,9 +23,9 @@ import java.util.function.DoubleFunction;
  */
 public record CapacitySearch(List<Step> steps, List<Threshold> slos) {
     /** Rise of the second half's p99 over the first half's beyond which a step is not steady. */
-    static final double CLIMB = 1.5;
+    static final double CLIMB = 2;
 
-    static final double CLIMB_FLOOR_MICROS = 5_000;
+    static final double CLIMB_FLOOR_MICROS = 20_000;
 
     public CapacitySearch {
         steps = List.copyOf(steps);

@@ -72,10 +72,10 @@ class CapacitySearchIT {
             assertThat(firstFailure.reason()).matches("(latency: p99<100ms|not steady: p99 rose|server: ).*");
             assertThat(search.steps()).anyMatch(CapacitySearch.Step::bisected);
             assertThat(search.capacity()).as(CapacityReport.text(search)).isBetween(25.0, 520.0);
-            assertThat(search.knee())
-                    .as(CapacityReport.text(search))
-                    .isGreaterThan(25)
-                    .isLessThanOrEqualTo(firstFailure.offered());
+            double knee = search.knee(); // none when no step's p99 doubled (an SLO broke before)
+            assertThat(Double.isNaN(knee) || (knee > 25 && knee <= firstFailure.offered()))
+                    .as(knee + " " + CapacityReport.text(search))
+                    .isTrue();
             assertThat(CapacityReport.text(search))
                     .contains("capacity     ")
                     .contains("requests/s met every SLO")

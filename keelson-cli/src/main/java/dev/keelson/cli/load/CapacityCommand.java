@@ -28,8 +28,8 @@ import picocli.CommandLine.ParentCommand;
             "Find the highest rate that meets every SLO: open-model steps from --start, times --factor, until one"
                     + " breaks an SLO, then bisection down to --precision.",
             "Each step runs --step-warmup (not measured) and --hold; it meets the SLOs when every --slo holds, the"
-                    + " generator kept the schedule, and p99 did not climb through the step (second half over 1.5x the"
-                    + " first half and 5ms more: a queue building)."
+                    + " generator kept the schedule, and p99 did not climb through the step (second half over 2x the"
+                    + " first half and 20ms more: a queue building)."
         },
         exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import sun.misc.Signal;
 
 /**
  * The {@code keelson} command. {@link #main} is the only place that exits the JVM. Its subcommands, and theirs, are
@@ -98,7 +99,20 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
     }
 
     public static void main(String[] args) {
+        exitOnTerm();
         System.exit(run(args, CliEnvironment.system()));
+    }
+
+    /**
+     * SIGTERM ends a command as Ctrl-C does: the shutdown hooks say what was done and the exit code is 130, not the
+     * JVM's 143 (docs/cli.md). {@code load} replaces this handler while it runs, to end its run with a report.
+     */
+    private static void exitOnTerm() {
+        try {
+            Signal.handle(new Signal("TERM"), signal -> System.exit(ExitCode.INTERRUPTED));
+        } catch (IllegalArgumentException unavailable) {
+            // not on this platform, or the JVM runs with -Xrs: the JVM's own handling stays
+        }
     }
 
     /** Runs the command line in-process and returns the exit code. */

@@ -37,7 +37,8 @@ import picocli.CommandLine.ParentCommand;
             "1:the search could not be carried out: the server cannot be reached (unknown host, refused, TLS, no"
                     + " HTTP/2 for --http2), the engine failed, the report could not be written",
             "2:bad usage (nothing was sent)",
-            "3:a --threshold was violated (e.g. capacity>500 and the capacity found was lower)"
+            "3:a --threshold was violated (e.g. capacity>500 and the capacity found was lower)",
+            ExitCode.INTERRUPTED_LINE
         })
 final class CapacityCommand implements Callable<Integer> {
     private static final Pattern CAPACITY = Pattern.compile("\\s*capacity\\s*(>=?)\\s*(\\d+(?:\\.\\d+)?)\\s*");

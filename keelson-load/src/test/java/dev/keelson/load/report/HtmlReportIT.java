@@ -3,21 +3,28 @@ package dev.keelson.load.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.keelson.load.CapacitySearch;
+import dev.keelson.load.Lateness;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.LoadTest;
+import dev.keelson.load.Model;
 import dev.keelson.load.Scenario;
 import dev.keelson.load.Step;
 import dev.keelson.load.TargetServerAccess;
+import dev.keelson.load.Threshold;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +102,58 @@ class HtmlReportIT {
         System.out.println("HtmlReportIT skipped: no Chromium (apt-get install -y chromium)");
         Assumptions.abort("no Chromium");
         return null;
+    }
+
+    /**
+     * An open-model result at {@code rate} whose latency grows with it and whose throughput flattens above 400/s, as
+     * a server near saturation gives.
+     */
+    private static LoadResult atRate(double rate, List<Threshold> slos) {
+        long answered = (long) (10 * (rate <= 400 ? rate : 400 + (rate - 400) / 2));
+        Histogram h = new Histogram(3_600_000_000L, 3);
+        long p50 = (long) (2_000 + rate * rate / 20), p99 = 4 * p50;
+        h.recordValueWithCount(p50, 980);
+        h.recordValueWithCount(p99, 20);
+        LoadResult r = new LoadResult(
+                "http://127.0.0.1:8080/api",
+                Model.OPEN,
+                50,
+                rate,
+                Instant.parse("2026-12-07T06:00:00Z"),
+                Duration.ofSeconds(10),
+                answered,
+                0,
+                0,
+                h,
+                new TreeMap<>(Map.of(200, answered)),
+                Map.of(),
+                Lateness.NONE,
+                List.of(),
+                List.of());
+        return r.withThresholds(slos);
+    }
+
+    @Test
+    void aCapacitySearchDrawsThroughputAndLatencyAgainstTheOfferedRateWithTheSloLine() throws Exception {
+        String chromium = chromium();
+        List<Threshold> slos = List.of(Threshold.parse("p99<250ms"));
+        CapacitySearch search = CapacitySearch.run(
+                new CapacitySearch.Plan(50, 2, 10_000, Duration.ZERO, Duration.ofSeconds(10), 0.05, 12),
+                slos,
+                rate -> atRate(rate, slos),
+                s -> {});
+        // p99 = 4 x (2 ms + rate^2/20 us) reaches 250 ms at 1100/s: steps to 1600, then bisection
+        assertThat(search.capacity()).isBetween(1000.0, 1150.0);
+        assertThat(search.knee()).isEqualTo(400);
+
+        Path html = Files.writeString(dir.resolve("capacity.html"), CapacityReport.html(search));
+        BufferedImage png = screenshot(chromium, html, 1400);
+
+        for (String colour : List.of(HtmlReport.BLUE, HtmlReport.AMBER, HtmlReport.RED, HtmlReport.CYAN)) {
+            assertThat(pixels(png, colour, 0, png.getHeight()))
+                    .as("pixels of %s", colour)
+                    .isGreaterThan(144 + 300);
+        }
     }
 
     private BufferedImage screenshot(String chromium, Path html, int height) throws Exception {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.DoubleFunction;
 
 /**
@@ -82,7 +84,20 @@ public record CapacitySearch(List<Step> steps, List<Threshold> slos) {
      * protocol and everything else the same way for each); {@code onStep} hears each step as it ends.
      */
     public static CapacitySearch run(
-            Plan plan, List<Threshold> slos, DoubleFunction<LoadResult> run, java.util.function.Consumer<Step> onStep) {
+            Plan plan, List<Threshold> slos, DoubleFunction<LoadResult> run, Consumer<Step> onStep) {
+        return run(plan, slos, run, onStep, () -> false);
+    }
+
+    /**
+     * As {@link #run(Plan, List, DoubleFunction, Consumer)}, ending early once {@code stopped} says so (Ctrl-C): the
+     * step that was running is kept as {@code interrupted}, never as met, and no other step runs.
+     */
+    public static CapacitySearch run(
+            Plan plan,
+            List<Threshold> slos,
+            DoubleFunction<LoadResult> run,
+            Consumer<Step> onStep,
+            BooleanSupplier stopped) {
         if (slos.isEmpty()) {
             throw new LoadException(ErrorCode.BAD_CONFIG, "a capacity search needs at least one SLO, e.g. p99<250ms");
         }
@@ -90,12 +105,15 @@ public record CapacitySearch(List<Step> steps, List<Threshold> slos) {
         double passed = 0, failed = 0;
         double rate = plan.start();
         long baseline = 0;
-        while (steps.size() < plan.maxRuns()) {
+        while (steps.size() < plan.maxRuns() && !stopped.getAsBoolean()) {
             LoadResult result = run.apply(rate);
             if (steps.isEmpty()) baseline = result.percentileMicros(50);
-            Step step = judge(rate, result, slos, false, baseline);
+            Step step = stopped.getAsBoolean()
+                    ? interrupted(rate, result, plan, false)
+                    : judge(rate, result, slos, false, baseline);
             steps.add(step);
             onStep.accept(step);
+            if (stopped.getAsBoolean()) return new CapacitySearch(steps, slos);
             if (!step.met()) {
                 failed = rate;
                 break;
@@ -107,11 +125,16 @@ public record CapacitySearch(List<Step> steps, List<Threshold> slos) {
         while (failed > 0
                 && passed > 0
                 && (failed - passed) / passed > plan.precision()
-                && steps.size() < plan.maxRuns()) {
+                && steps.size() < plan.maxRuns()
+                && !stopped.getAsBoolean()) {
             double mid = Math.round((passed + failed) / 2 * 10) / 10.0;
-            Step step = judge(mid, run.apply(mid), slos, true, baseline);
+            LoadResult result = run.apply(mid);
+            Step step = stopped.getAsBoolean()
+                    ? interrupted(mid, result, plan, true)
+                    : judge(mid, result, slos, true, baseline);
             steps.add(step);
             onStep.accept(step);
+            if (stopped.getAsBoolean()) break;
             if (step.met()) {
                 passed = mid;
             } else {
@@ -149,6 +172,15 @@ public record CapacitySearch(List<Step> steps, List<Threshold> slos) {
         String climb = climb(result);
         if (climb != null) return new Step(offered, result, false, "not steady: " + climb, bisected);
         return new Step(offered, result, true, "", bisected);
+    }
+
+    private static Step interrupted(double offered, LoadResult result, Plan plan, boolean bisected) {
+        return new Step(
+                offered,
+                result,
+                false,
+                "interrupted: held " + Durations.format(result.measured()) + " of " + Durations.format(plan.hold()),
+                bisected);
     }
 
     /** The p99 climb through the step when it breaks the steadiness rule, else {@code null}. */

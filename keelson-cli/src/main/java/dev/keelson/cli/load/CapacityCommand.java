@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -149,17 +151,31 @@ final class CapacityCommand implements Callable<Integer> {
                 maxRuns);
         step(plan.start(), plan, objectives).build(); // checks the URL, options and SLOs before any load
         output.checkTarget(env);
-        CapacitySearch search = CapacitySearch.run(
-                plan,
-                objectives,
-                rate -> step(rate, plan, objectives).build().run(),
-                s -> env.err()
-                        .printf(
-                                Locale.ROOT,
-                                "%.1f/s: %s%n",
-                                s.offered(),
-                                s.met() ? "met every SLO" : "FAILED " + s.reason())
-                        .flush());
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicReference<LoadTest> running = new AtomicReference<>();
+        CapacitySearch search;
+        try (Interruption interruption = new Interruption(() -> {
+            interrupted.set(true); // the running step ends as if held, no other runs, the report is written
+            LoadTest test = running.get();
+            if (test != null) test.stop();
+        })) {
+            search = CapacitySearch.run(
+                    plan,
+                    objectives,
+                    rate -> {
+                        LoadTest test = step(rate, plan, objectives).build();
+                        running.set(test);
+                        return test.run();
+                    },
+                    s -> env.err()
+                            .printf(
+                                    Locale.ROOT,
+                                    "%.1f/s: %s%n",
+                                    s.offered(),
+                                    s.met() ? "met every SLO" : "FAILED " + s.reason())
+                            .flush(),
+                    interrupted::get);
+        }
         String report = switch (output.format) {
             case TEXT -> CapacityReport.text(search);
             case JSON -> CapacityReport.json(search);
@@ -180,6 +196,7 @@ final class CapacityCommand implements Callable<Integer> {
                                 search.capacity());
             }
         }
+        if (interrupted.get()) return ExitCode.INTERRUPTED;
         return passed ? ExitCode.OK : ExitCode.THRESHOLD_VIOLATED;
     }
 

@@ -46,6 +46,61 @@ class InterruptIT {
         }
     }
 
+    @Test
+    void ctrlCDuringACapacitySearchKeepsTheStepsSoFarInItsReport() throws Exception {
+        try (Target target = new Target()) {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    classPath(),
+                    "dev.keelson.cli.Keelson",
+                    "load",
+                    "capacity",
+                    target.url("/"),
+                    "--slo",
+                    "p99<1s",
+                    "--start",
+                    "20",
+                    "--hold",
+                    "60s",
+                    "--step-warmup",
+                    "0s",
+                    "-o",
+                    "json",
+                    "--save",
+                    "capacity.json"));
+            Process keelson = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectOutput(dir.resolve("out.txt").toFile())
+                    .redirectError(dir.resolve("err.txt").toFile())
+                    .start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (target.requests.get() < 40) { // the first step is under way
+                assertThat(keelson.isAlive())
+                        .as(Files.readString(dir.resolve("err.txt")))
+                        .isTrue();
+                assertThat(System.nanoTime()).as("no requests within 40 s").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(keelson.pid()))
+                            .inheritIO()
+                            .start()
+                            .waitFor())
+                    .isZero();
+
+            assertThat(keelson.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertThat(keelson.exitValue()).as(err).isEqualTo(130);
+            assertThat(err).contains("20.0/s: FAILED interrupted: held ");
+            assertThat(Files.readString(dir.resolve("capacity.json")))
+                    .contains("\"offered\" : 20.0")
+                    .contains("\"reason\" : \"interrupted: held ");
+            assertThat(Files.readString(dir.resolve("out.txt")))
+                    .contains("  capacity     none")
+                    .endsWith("saved json report to capacity.json\n");
+        }
+    }
+
     /** Starts a 60 s run, waits for its second progress line, then sends {@code signal}. */
     private Process start(Target target, String signal, String... thresholds) throws Exception {
         List<String> command = new ArrayList<>(List.of(

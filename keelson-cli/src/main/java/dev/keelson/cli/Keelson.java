@@ -4,6 +4,7 @@ import dev.keelson.cli.db.DbCommand;
 import dev.keelson.cli.db.LoginHint;
 import dev.keelson.cli.demo.DemoCommand;
 import dev.keelson.cli.load.LoadCommand;
+import dev.keelson.cli.scaffold.AddCommand;
 import dev.keelson.cli.scaffold.NewCommand;
 import dev.keelson.load.LoadException;
 import dev.keelson.migrate.MigrationException;
@@ -76,6 +77,7 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
     public List<Class<?>> subcommands() {
         return List.of(
                 NewCommand.class,
+                AddCommand.class,
                 DemoCommand.class,
                 DbCommand.class,
                 LoadCommand.class,

@@ -30,7 +30,7 @@ class CommandTreeTest {
     @Test
     void noNamedSubcommandAttachesTheWholeTreeBelow() {
         assertThat(attached("--help").getSubcommands())
-                .containsOnlyKeys("db", "load", "new", "demo", "completion", "help");
+                .containsOnlyKeys("db", "load", "new", "add", "demo", "completion", "help");
         assertThat(attached("--help").getSubcommands().get("load").getSubcommands())
                 .containsOnlyKeys("compare", "merge", "capacity");
         assertThat(attached("db", "statu").getSubcommands().get("db").getSubcommands())
@@ -41,7 +41,7 @@ class CommandTreeTest {
     void theHelpCommandSeesEveryCommand() {
         CommandLine line = attached("help", "db");
 
-        assertThat(line.getSubcommands()).containsOnlyKeys("db", "load", "new", "demo", "completion", "help");
+        assertThat(line.getSubcommands()).containsOnlyKeys("db", "load", "new", "add", "demo", "completion", "help");
         assertThat(line.getSubcommands().get("db").getSubcommands()).hasSize(9);
     }
 

@@ -1,7 +1,7 @@
 package dev.keelson.scaffold;
 
 /**
- * Stable codes for every way generating a project can fail. {@link #isUsageError()} separates what the user must
+ * Stable codes for every way generating a project, or adding a resource to one, can fail. {@link #isUsageError()} separates what the user must
  * fix in the request (exit code 2 at the CLI) from an operation that failed (exit code 1).
  */
 public enum ErrorCode {
@@ -15,6 +15,14 @@ public enum ErrorCode {
     FEATURE_CONFLICT(true),
     /** The target folder exists and is not empty, or is a file. */
     TARGET_NOT_EMPTY(true),
+    /** {@code add resource}: a field's spelling, type or modifier is not one Keelson knows. */
+    INVALID_FIELD(true),
+    /** {@code add resource}: the folder is not a project made by {@code keelson new}. */
+    NOT_A_KEELSON_PROJECT(true),
+    /** {@code add resource}: the project already has a resource, package, class or table of that name. */
+    NAME_TAKEN(true),
+    /** {@code add resource}: the project has uncommitted changes (or is no git repository) and no override. */
+    UNCOMMITTED_CHANGES(true),
     /** The bundled template is inconsistent (an unclosed marker, a manifest entry matching nothing): a Keelson bug. */
     TEMPLATE_BROKEN(false),
     /** Writing or moving the files failed; nothing was left behind. */

@@ -49,6 +49,31 @@ final class GitRepository {
         return new Outcome(required(dir, "git", "rev-parse", "HEAD").strip(), note);
     }
 
+    /**
+     * Why {@code dir} is not a clean git work tree: its uncommitted and untracked files (up to 5 named), that it is no
+     * repository, or that git is missing; empty when it is clean.
+     */
+    static java.util.Optional<String> uncommitted(Path dir) {
+        if (!available(dir)) {
+            return java.util.Optional.of("git is not on the PATH, so its changes cannot be checked");
+        }
+        Result inside = run(dir, "git", "rev-parse", "--is-inside-work-tree");
+        if (inside.exit() != 0 || !inside.output().strip().equals("true")) {
+            return java.util.Optional.of("it is not a git repository");
+        }
+        List<String> changed = required(dir, "git", "status", "--porcelain", "--untracked-files=all", "--", ".")
+                .lines()
+                .map(l -> l.substring(Math.min(3, l.length())))
+                .toList();
+        if (changed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("it has " + changed.size() + " uncommitted change"
+                + (changed.size() == 1 ? "" : "s")
+                + " (" + String.join(", ", changed.subList(0, Math.min(5, changed.size())))
+                + (changed.size() > 5 ? ", ..." : "") + ")");
+    }
+
     private static String required(Path dir, String... command) {
         Result result = run(dir, command);
         if (result.exit() != 0) {

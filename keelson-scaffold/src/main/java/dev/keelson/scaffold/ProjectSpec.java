@@ -22,61 +22,6 @@ public record ProjectSpec(
     private static final int MAX_NAME = 50;
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
     private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)*");
-    private static final Set<String> KEYWORDS = Set.of(
-            "abstract",
-            "assert",
-            "boolean",
-            "break",
-            "byte",
-            "case",
-            "catch",
-            "char",
-            "class",
-            "const",
-            "continue",
-            "default",
-            "do",
-            "double",
-            "else",
-            "enum",
-            "extends",
-            "false",
-            "final",
-            "finally",
-            "float",
-            "for",
-            "goto",
-            "if",
-            "implements",
-            "import",
-            "instanceof",
-            "int",
-            "interface",
-            "long",
-            "native",
-            "new",
-            "null",
-            "package",
-            "private",
-            "protected",
-            "public",
-            "return",
-            "short",
-            "static",
-            "strictfp",
-            "super",
-            "switch",
-            "synchronized",
-            "this",
-            "throw",
-            "throws",
-            "transient",
-            "true",
-            "try",
-            "void",
-            "volatile",
-            "while",
-            "_");
 
     public ProjectSpec {
         checkName(name);
@@ -115,7 +60,7 @@ public record ProjectSpec(
                             + "lower-case dot-separated names that start with a letter (for example com.acme.shop)");
         }
         for (String part : packageName.split("\\.")) {
-            if (KEYWORDS.contains(part)) {
+            if (Keywords.isJava(part)) {
                 throw new ScaffoldException(
                         ErrorCode.INVALID_PACKAGE,
                         "Invalid package '" + packageName + "': '" + part

@@ -1,0 +1,165 @@
+package dev.keelson.scaffold;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Adds a resource to a project that {@code keelson new} made: its migration pair, its package (records, repository
+ * on {@code JdbcClient}, service, controller), its tests, and its part in the GraphQL schema and the load scenario
+ * when the project has them.
+ *
+ * <pre>{@code
+ * AddResource add = AddResource.configure()
+ *         .project(Path.of("my-api"))
+ *         .name("product")
+ *         .fields(List.of("title:text(200)", "price:money:sort", "stock:integer"))
+ *         .load();                  // reads the project and validates: a ScaffoldException names what to fix
+ * add.files();                     // what write() would create or change (a dry run)
+ * AddedResource added = add.write();
+ * }</pre>
+ *
+ * <p>It refuses, writing nothing, a name the project already uses, a field it does not know, a folder that is not a
+ * project made by {@code keelson new}, and a project with uncommitted changes unless {@link Builder#allowDirty}. It
+ * writes atomically: every file is in place, or none is.
+ */
+public final class AddResource {
+    private final ResourceSpec spec;
+    private final List<ProjectFile> files;
+    private final List<String> changed;
+
+    private AddResource(ResourceSpec spec, List<ProjectFile> files, List<String> changed) {
+        this.spec = spec;
+        this.files = List.copyOf(files);
+        this.changed = List.copyOf(changed);
+    }
+
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /** Every path {@link #write()} would create or change, relative to the project, in writing order. */
+    public List<String> files() {
+        return files.stream().map(ProjectFile::path).toList();
+    }
+
+    /** The paths among {@link #files()} that exist and would be changed (the GraphQL schema, the load scenario). */
+    public List<String> changedFiles() {
+        return changed;
+    }
+
+    /** The features of the project that the generated code uses. */
+    public Set<Feature> projectFeatures() {
+        return spec.project().features();
+    }
+
+    /** The resource's URL path ({@code /api/v1/products}). */
+    public String path() {
+        return spec.name().path();
+    }
+
+    /** The project folder. */
+    public Path projectDirectory() {
+        return spec.project().directory();
+    }
+
+    /** Writes the files, all or none. */
+    public AddedResource write() {
+        AtomicFiles.write(spec.project().directory(), files, changed);
+        List<String> created =
+                files().stream().filter(f -> !changed.contains(f)).toList();
+        return new AddedResource(spec.project().directory(), spec.name().singular(), path(), created, changed);
+    }
+
+    /** Collects the request; {@link #load()} validates it. */
+    public static final class Builder {
+        private Path project = Path.of("");
+        private String name;
+        private String plural;
+        private final List<String> fields = new ArrayList<>();
+        private boolean owned;
+        private boolean allowDirty;
+
+        private Builder() {}
+
+        /** The project folder; default the current directory. */
+        public Builder project(Path project) {
+            this.project = project;
+            return this;
+        }
+
+        /** The resource's singular name ({@code product}, {@code line-item}). Required. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Its plural when English rules get it wrong ({@code person} → {@code people}); optional. */
+        public Builder plural(String plural) {
+            this.plural = plural;
+            return this;
+        }
+
+        /** Fields as {@code NAME:TYPE[:MODIFIER]...}; see {@code keelson add resource --help}. */
+        public Builder fields(List<String> specs) {
+            fields.addAll(specs);
+            return this;
+        }
+
+        /** Rows belong to the user who creates them, who alone (or an admin) sees and changes them. Needs auth. */
+        public Builder owned(boolean owned) {
+            this.owned = owned;
+            return this;
+        }
+
+        /** Adds to a project with uncommitted changes (or no git repository) too. */
+        public Builder allowDirty(boolean allowDirty) {
+            this.allowDirty = allowDirty;
+            return this;
+        }
+
+        /**
+         * Reads the project and validates the request.
+         *
+         * @throws ScaffoldException with a usage {@link ErrorCode} naming what to fix
+         */
+        public AddResource load() {
+            Manifest manifest = Manifest.bundled();
+            ExistingProject existing = ExistingProject.read(project, manifest);
+            ResourceName resource = ResourceName.parse(name, plural);
+            List<Field> parsed = fields.stream()
+                    .map(f -> Field.parse(f, target -> resolve(existing, target, f)))
+                    .toList();
+            ResourceSpec spec = new ResourceSpec(resource, parsed, owned, existing);
+            if (!allowDirty) {
+                GitRepository.uncommitted(existing.directory()).ifPresent(why -> {
+                    throw new ScaffoldException(
+                            ErrorCode.UNCOMMITTED_CHANGES,
+                            existing.directory() + ": " + why + "; commit first, so the added files stand apart, "
+                                    + "or pass --allow-dirty");
+                });
+            }
+            ResourceFiles generated = new ResourceFiles(spec, command());
+            return new AddResource(spec, generated.files(), generated.changed());
+        }
+
+        /** The command line that asks for this, for the migration's comment. */
+        private String command() {
+            return "keelson add resource " + name + (plural == null ? "" : " --plural " + plural) + " "
+                    + String.join(" ", fields) + (owned ? " --owned" : "");
+        }
+
+        private static ResourceName resolve(ExistingProject project, String target, String field) {
+            ResourceName name = ResourceName.parse(target);
+            if (!project.tables().contains(name.table())) {
+                throw new ScaffoldException(
+                        ErrorCode.INVALID_FIELD,
+                        "Invalid field '" + field + "': the project has no resource '" + target + "' (no table "
+                                + name.table() + "); add it first, or refer to one of: "
+                                + String.join(", ", project.tables()));
+            }
+            return name;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.keelson.scaffold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Adding resources to real generated projects (one with every default feature, one {@code --minimal}): what is
+ * written, what is refused with nothing written, and that a failed write leaves the project as it was.
+ */
+class AddResourceTest {
+    @TempDir
+    static Path workspace;
+
+    static Path full;
+    static Path minimal;
+
+    @BeforeAll
+    static void generate() {
+        full = Scaffold.configure()
+                .name("full")
+                .parentDirectory(workspace)
+                .load()
+                .generate()
+                .directory();
+        minimal = Scaffold.configure()
+                .name("small")
+                .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
+                .parentDirectory(workspace)
+                .load()
+                .generate()
+                .directory();
+    }
+
+    private static AddResource.Builder add(Path project, String name, String... fields) {
+        return AddResource.configure().project(project).name(name).fields(List.of(fields));
+    }
+
+    @Test
+    void theProjectsFeaturesAndNextMigrationVersionAreRead() {
+        AddResource inFull = add(full, "product", "title:text(200)").load();
+        AddResource inMinimal = add(minimal, "product", "title:text(200)").load();
+
+        assertThat(inFull.projectFeatures()).contains(Feature.AUTH, Feature.REDIS, Feature.JOBS);
+        assertThat(inMinimal.projectFeatures()).doesNotContain(Feature.AUTH, Feature.REDIS, Feature.JOBS);
+        assertThat(inFull.files())
+                .contains(
+                        "src/main/resources/db/migration/V8__products.sql",
+                        "src/main/resources/db/migration/U8__products.sql");
+        assertThat(inMinimal.files()).contains("src/main/resources/db/migration/V5__products.sql");
+    }
+
+    @Test
+    void aDryRunWritesNothing() throws IOException {
+        add(minimal, "gadget", "title:text").load().files();
+
+        assertThat(git(minimal, "status", "--porcelain")).isEmpty();
+    }
+
+    @Test
+    void aNameThatCollidesIsRefused() {
+        assertRefused(add(full, "order", "title:text"), ErrorCode.NAME_TAKEN, "Cannot add 'order': the package");
+        assertRefused(add(full, "user", "title:text"), ErrorCode.NAME_TAKEN, "Cannot add 'user': the package");
+        assertRefused(add(full, "platform", "title:text"), ErrorCode.NAME_TAKEN, "the package");
+        assertRefused(
+                add(full, "order-line", "title:text"),
+                ErrorCode.NAME_TAKEN,
+                "Cannot add 'order-line': a migration already creates the table order_lines; choose another name");
+    }
+
+    @Test
+    void anUnknownFieldTypeOrReferenceIsRefused() {
+        assertRefused(add(full, "thing", "title:varchar"), ErrorCode.INVALID_FIELD, "unknown type 'varchar'");
+        assertRefused(
+                add(minimal, "thing", "owner2:ref(user)"),
+                ErrorCode.INVALID_FIELD,
+                "the project has no resource 'user' (no table users)");
+        assertRefused(add(full, "thing"), ErrorCode.INVALID_FIELD, "A resource needs at least one field");
+    }
+
+    @Test
+    void aFolderNotMadeByKeelsonNewIsRefused() throws IOException {
+        Path other = Files.createDirectories(workspace.resolve("other"));
+        Files.writeString(other.resolve("pom.xml"), "<project/>");
+
+        assertRefused(
+                add(other, "thing", "title:text"),
+                ErrorCode.NOT_A_KEELSON_PROJECT,
+                other + " is not a project made by keelson new (its pom.xml does not use "
+                        + "keelson-migrate-spring-boot-starter): run it in such a project or pass --dir");
+    }
+
+    @Test
+    void ownedNeedsAuth() {
+        assertRefused(add(minimal, "thing", "title:text").owned(true), ErrorCode.FEATURE_CONFLICT, "--owned needs");
+    }
+
+    @Test
+    void uncommittedChangesAreRefusedUnlessAllowed() throws IOException {
+        Path project = Scaffold.configure()
+                .name("dirty")
+                .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
+                .parentDirectory(workspace)
+                .load()
+                .generate()
+                .directory();
+        Files.writeString(project.resolve("NOTES.md"), "mine");
+
+        assertRefused(
+                add(project, "thing", "title:text"),
+                ErrorCode.UNCOMMITTED_CHANGES,
+                project + ": it has 1 uncommitted change (NOTES.md); commit first, so the added files stand apart, "
+                        + "or pass --allow-dirty");
+        assertThat(add(project, "thing", "title:text")
+                        .allowDirty(true)
+                        .load()
+                        .write()
+                        .created())
+                .isNotEmpty();
+    }
+
+    @Test
+    void theResourceIsWrittenAndASecondIdenticalAddIsRefused() throws IOException {
+        Path project = Scaffold.configure()
+                .name("twice")
+                .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
+                .parentDirectory(workspace)
+                .load()
+                .generate()
+                .directory();
+        AddResource add =
+                add(project, "product", "title:text(200)", "price:money").load();
+
+        AddedResource added = add.write();
+
+        assertThat(added.created()).isEqualTo(add.files());
+        assertThat(added.path()).isEqualTo("/api/v1/products");
+        for (String file : added.created()) {
+            assertThat(project.resolve(file)).isRegularFile();
+        }
+        git(project, "add", "-A");
+        git(project, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "products");
+        assertRefused(add(project, "product", "title:text"), ErrorCode.NAME_TAKEN, "Cannot add 'product'");
+    }
+
+    @Test
+    void aWriteThatFailsLeavesTheProjectAsItWas() throws IOException {
+        Path project = Scaffold.configure()
+                .name("atomic")
+                .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
+                .parentDirectory(workspace)
+                .load()
+                .generate()
+                .directory();
+        AddResource add = add(project, "product", "title:text(200)").load();
+        String last = add.files().getLast();
+        Files.createDirectories(project.resolve(last));
+
+        assertThatThrownBy(add::write)
+                .isInstanceOf(ScaffoldException.class)
+                .hasMessage(last + " exists already: choose another name; nothing was changed");
+
+        Files.delete(project.resolve(last));
+        assertThat(git(project, "status", "--porcelain", "--untracked-files=all", "--ignored"))
+                .isEmpty();
+        try (Stream<Path> files = Files.walk(project)) {
+            assertThat(files.map(Path::toString).filter(p -> p.contains(".keelson-")))
+                    .isEmpty();
+        }
+    }
+
+    private static void assertRefused(AddResource.Builder builder, ErrorCode code, String message) {
+        assertThatThrownBy(builder::load)
+                .isInstanceOf(ScaffoldException.class)
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(((ScaffoldException) e).code()).isEqualTo(code));
+    }
+
+    private static String git(Path dir, String... args) throws IOException {
+        List<String> command = Stream.concat(Stream.of("git"), Stream.of(args)).toList();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        return new String(process.getInputStream().readAllBytes());
+    }
+}

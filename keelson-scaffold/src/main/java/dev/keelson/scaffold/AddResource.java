@@ -2,7 +2,9 @@ package dev.keelson.scaffold;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Set;
  * AddResource add = AddResource.configure()
  *         .project(Path.of("my-api"))
  *         .name("product")
- *         .fields(List.of("title:text(200)", "price:money:sort", "stock:integer"))
+ *         .fields(List.of("title:text(200)", "price:money", "stock:integer"))
  *         .load();                  // reads the project and validates: a ScaffoldException names what to fix
  * add.files();                     // what write() would create or change (a dry run)
  * AddedResource added = add.write();
@@ -62,6 +64,15 @@ public final class AddResource {
     /** The project folder. */
     public Path projectDirectory() {
         return spec.project().directory();
+    }
+
+    /** The text {@link #write()} would write to {@code path} (for tests). */
+    String plannedText(String path) {
+        return files.stream()
+                .filter(f -> f.path().equals(path))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(path + " is not among " + files()))
+                .text();
     }
 
     /** Writes the files, all or none. */
@@ -128,10 +139,9 @@ public final class AddResource {
             Manifest manifest = Manifest.bundled();
             ExistingProject existing = ExistingProject.read(project, manifest);
             ResourceName resource = ResourceName.parse(name, plural);
-            List<Field> parsed = fields.stream()
-                    .map(f -> Field.parse(f, target -> resolve(existing, target, f)))
-                    .toList();
-            ResourceSpec spec = new ResourceSpec(resource, parsed, owned, existing);
+            Map<String, ResourceSpec.Target> targets = new LinkedHashMap<>();
+            List<Field> parsed = fields(existing, fields, targets);
+            ResourceSpec spec = new ResourceSpec(resource, parsed, owned, existing, targets);
             if (!allowDirty) {
                 GitRepository.uncommitted(existing.directory()).ifPresent(why -> {
                     throw new ScaffoldException(
@@ -150,16 +160,58 @@ public final class AddResource {
                     + String.join(" ", fields) + (owned ? " --owned" : "");
         }
 
-        private static ResourceName resolve(ExistingProject project, String target, String field) {
-            ResourceName name = ResourceName.parse(target);
-            if (!project.tables().contains(name.table())) {
+        private static List<Field> fields(
+                ExistingProject project, List<String> specs, Map<String, ResourceSpec.Target> targets) {
+            return specs.stream()
+                    .map(f -> Field.parse(f, target -> resolve(project, target, f, targets)))
+                    .toList();
+        }
+
+        /** The resource {@code typed} names: the users (with auth) or one added before, with what it reaches. */
+        private static ResourceName resolve(
+                ExistingProject project, String typed, String field, Map<String, ResourceSpec.Target> targets) {
+            ResourceName name = ResourceName.parse(typed);
+            if (name.table().equals("users") && project.has(Feature.AUTH)) {
+                targets.put("users", new ResourceSpec.Target(name, List.of(), false, true));
+                return name;
+            }
+            List<String> args = project.added().get(name.table());
+            if (args == null) {
                 throw new ScaffoldException(
                         ErrorCode.INVALID_FIELD,
-                        "Invalid field '" + field + "': the project has no resource '" + target + "' (no table "
-                                + name.table() + "); add it first, or refer to one of: "
-                                + String.join(", ", project.tables()));
+                        "Invalid field '" + field + "': the project has no resource '" + typed + "' to refer to; "
+                                + "refer to one added with keelson add resource"
+                                + (project.added().isEmpty()
+                                        ? ""
+                                        : " ("
+                                                + String.join(
+                                                        ", ", project.added().keySet()) + ")")
+                                + (project.has(Feature.AUTH) ? " or to user" : "") + ", or add it first");
             }
-            return name;
+            if (!targets.containsKey(name.table())) {
+                targets.put(name.table(), target(project, args, targets));
+            }
+            return targets.get(name.table()).name();
+        }
+
+        /** A resource added before, from the arguments its migration's first line records. */
+        private static ResourceSpec.Target target(
+                ExistingProject project, List<String> args, Map<String, ResourceSpec.Target> targets) {
+            int pluralAt = args.indexOf("--plural");
+            ResourceName name = ResourceName.parse(args.getFirst(), pluralAt < 0 ? null : args.get(pluralAt + 1));
+            List<String> specs = new ArrayList<>();
+            for (int i = 1; i < args.size(); i++) {
+                if (i == pluralAt) {
+                    i++;
+                } else if (!args.get(i).startsWith("--")) {
+                    specs.add(args.get(i));
+                }
+            }
+            if (args.contains("--owned")) {
+                targets.putIfAbsent(
+                        "users", new ResourceSpec.Target(ResourceName.parse("user"), List.of(), false, true));
+            }
+            return new ResourceSpec.Target(name, fields(project, specs, targets), args.contains("--owned"), false);
         }
     }
 }

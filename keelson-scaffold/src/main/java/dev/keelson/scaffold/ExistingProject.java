@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
  * @param tables      the tables its migrations create
  * @param types       the simple names of its main classes
  * @param packages    the packages directly under its base package
+ * @param added       the resources {@code keelson add resource} added, by table: the arguments it was given
  */
 record ExistingProject(
         Path directory,
@@ -32,19 +35,23 @@ record ExistingProject(
         int nextVersion,
         Set<String> tables,
         Set<String> types,
-        Set<String> packages) {
+        Set<String> packages,
+        Map<String, List<String>> added) {
     static final String MIGRATIONS = "src/main/resources/db/migration";
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+)(?:[._]\\d+)*__.*\\.sql");
     private static final Pattern CREATE_TABLE =
             Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-z_][a-z0-9_]*)");
     private static final Pattern APPLICATION = Pattern.compile("@SpringBootApplication");
     private static final String STARTER = "keelson-migrate-spring-boot-starter";
+    /** The first line of an added resource's migration: {@code -- Products, added with: keelson add resource ...}. */
+    static final String ADDED_WITH = ", added with: keelson add resource ";
 
     ExistingProject {
         features = Set.copyOf(features);
         tables = Set.copyOf(tables);
         types = Set.copyOf(types);
         packages = Set.copyOf(packages);
+        added = Map.copyOf(added);
     }
 
     boolean has(Feature feature) {
@@ -77,7 +84,8 @@ record ExistingProject(
                 nextVersion(migrations),
                 tables(migrations),
                 types(dir.resolve("src/main/java")),
-                subfolders(base));
+                subfolders(base),
+                added(migrations));
     }
 
     private static String pom(Path dir) {
@@ -142,6 +150,23 @@ record ExistingProject(
             }
         }
         return tables;
+    }
+
+    private static Map<String, List<String>> added(List<Path> migrations) {
+        Map<String, List<String>> added = new TreeMap<>();
+        for (Path p : migrations) {
+            String text = read(p);
+            int at = text.indexOf(ADDED_WITH);
+            Matcher table = CREATE_TABLE.matcher(text);
+            if (VERSIONED.matcher(p.getFileName().toString()).matches() && at >= 0 && table.find()) {
+                String line = text.substring(at + ADDED_WITH.length())
+                        .lines()
+                        .findFirst()
+                        .orElse("");
+                added.put(table.group(1), List.of(line.strip().split("\\s+")));
+            }
+        }
+        return added;
     }
 
     private static Set<String> types(Path sources) {

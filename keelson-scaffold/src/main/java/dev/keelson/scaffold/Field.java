@@ -11,14 +11,13 @@ import java.util.regex.Pattern;
 
 /**
  * One field of an added resource, from its command-line spelling {@code NAME:TYPE[:MODIFIER]...}, for example
- * {@code title:text(200)}, {@code price:money:sort}, {@code sku:text(40):unique}, {@code customer:ref(customer)},
+ * {@code title:text(200)}, {@code price:money}, {@code sku:text(40):unique}, {@code customer:ref(customer)},
  * {@code status:enum(DRAFT,LIVE):filter}, {@code shipsOn:date:optional}. Types are those of {@link FieldType};
  * modifiers:
  *
  * <pre>
  * optional   may be absent or null (fields are required unless said)
  * unique     no two live rows hold the same value (a unique index over rows that are not deleted)
- * sort       lists may sort on it (sort=NAME or sort=-NAME), with an index for the keyset; needs a required field
  * filter     lists may filter on it (NAME=value), with an index; enum, boolean and ref fields filter anyway
  * </pre>
  *
@@ -26,17 +25,27 @@ import java.util.regex.Pattern;
  * @param type     what it holds
  * @param required not null; the API refuses a request without it
  * @param unique   unique over live rows
- * @param sort     a list sort key
  * @param filter   a list filter
  */
-record Field(String name, FieldType type, boolean required, boolean unique, boolean sort, boolean filter) {
+record Field(String name, FieldType type, boolean required, boolean unique, boolean filter) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-zA-Z0-9]*");
     private static final Pattern TYPE = Pattern.compile("([a-z]+)(?:\\((.*)\\))?");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final int MAX_NAME = 40;
     /** Columns every resource has, and names the generated code uses itself. */
     private static final Set<String> RESERVED = Set.of(
-            "id", "version", "createdAt", "updatedAt", "deletedAt", "userId", "owner", "cursor", "limit", "sort");
+            "id",
+            "version",
+            "createdAt",
+            "updatedAt",
+            "deletedAt",
+            "userId",
+            "owner",
+            "cursor",
+            "limit",
+            "sort",
+            "createdFrom",
+            "createdTo");
 
     Field {
         if (!NAME.matcher(name).matches() || name.length() > MAX_NAME) {
@@ -48,11 +57,6 @@ record Field(String name, FieldType type, boolean required, boolean unique, bool
             throw invalid(
                     name + ":" + type.spelling(),
                     "'" + name + "' is reserved (a Java or SQL keyword, or a column every resource has): rename it");
-        }
-        if (sort && (!required || !type.sortable())) {
-            throw invalid(
-                    name + ":" + type.spelling(),
-                    "only a required text, integer, decimal, money, date or timestamp field can be a sort key");
         }
     }
 
@@ -73,8 +77,9 @@ record Field(String name, FieldType type, boolean required, boolean unique, bool
         }
         List<String> modifiers = new ArrayList<>(Arrays.asList(parts).subList(2, parts.length));
         for (String m : modifiers) {
-            if (!Set.of("optional", "unique", "sort", "filter").contains(m)) {
-                throw invalid(spec, "unknown modifier '" + m + "': use optional, unique, sort or filter");
+            if (!Set.of("optional", "unique", "filter").contains(m)) {
+                throw invalid(
+                        spec, "unknown modifier '" + m + "': use optional, unique or filter (lists sort on createdAt)");
             }
         }
         boolean filterByType = type instanceof FieldType.Choice
@@ -85,7 +90,6 @@ record Field(String name, FieldType type, boolean required, boolean unique, bool
                 type,
                 !modifiers.contains("optional"),
                 modifiers.contains("unique"),
-                modifiers.contains("sort"),
                 filterByType || modifiers.contains("filter"));
     }
 
@@ -208,7 +212,6 @@ record Field(String name, FieldType type, boolean required, boolean unique, bool
         return base
                 + (required ? "" : ":optional")
                 + (unique ? ":unique" : "")
-                + (sort ? ":sort" : "")
                 + (filter && !filteredByType() ? ":filter" : "");
     }
 

@@ -29,9 +29,6 @@ sealed interface FieldType {
     /** The type's spelling on the command line, as {@link Field#parse} reads it back. */
     String spelling();
 
-    /** True when values have an order that a list may sort on. */
-    boolean sortable();
-
     record Text(int maxLength) implements FieldType {
         static final int DEFAULT = 255;
         static final int MAX = 10_000;
@@ -47,10 +44,6 @@ sealed interface FieldType {
         public String spelling() {
             return "text(" + maxLength + ")";
         }
-
-        public boolean sortable() {
-            return true;
-        }
     }
 
     record Whole() implements FieldType {
@@ -64,10 +57,6 @@ sealed interface FieldType {
 
         public String spelling() {
             return "integer";
-        }
-
-        public boolean sortable() {
-            return true;
         }
     }
 
@@ -86,10 +75,6 @@ sealed interface FieldType {
         public String spelling() {
             return money ? "money" : "decimal(" + precision + "," + scale + ")";
         }
-
-        public boolean sortable() {
-            return true;
-        }
     }
 
     record Bool() implements FieldType {
@@ -103,10 +88,6 @@ sealed interface FieldType {
 
         public String spelling() {
             return "boolean";
-        }
-
-        public boolean sortable() {
-            return false;
         }
     }
 
@@ -122,10 +103,6 @@ sealed interface FieldType {
         public String spelling() {
             return "date";
         }
-
-        public boolean sortable() {
-            return true;
-        }
     }
 
     record Timestamp() implements FieldType {
@@ -139,10 +116,6 @@ sealed interface FieldType {
 
         public String spelling() {
             return "timestamp";
-        }
-
-        public boolean sortable() {
-            return true;
         }
     }
 
@@ -163,10 +136,6 @@ sealed interface FieldType {
         public String spelling() {
             return "enum(" + String.join(",", constants) + ")";
         }
-
-        public boolean sortable() {
-            return false;
-        }
     }
 
     /** The id of a row of {@code target}, another resource of the project ({@code user} when it has auth). */
@@ -181,10 +150,6 @@ sealed interface FieldType {
 
         public String spelling() {
             return "ref(" + target.singular() + ")";
-        }
-
-        public boolean sortable() {
-            return false;
         }
     }
 }

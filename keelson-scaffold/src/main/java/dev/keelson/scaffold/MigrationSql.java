@@ -41,7 +41,7 @@ final class MigrationSql {
         columns.add(column("version", "integer", "NOT NULL DEFAULT 1"));
         columns.add(column("created_at", "timestamptz", "NOT NULL DEFAULT now()"));
         columns.add(column("updated_at", "timestamptz", "NOT NULL DEFAULT now()"));
-        columns.add(column("deleted_at", "timestamptz", "").stripTrailing());
+        columns.add(column("deleted_at", "timestamptz", ""));
         StringBuilder sql = new StringBuilder()
                 .append("-- ")
                 .append(capitalized(spec.name().pluralWords()))
@@ -68,11 +68,8 @@ final class MigrationSql {
             out.add(index(table, "user_created", "user_id, created_at DESC, id DESC"));
         }
         out.add(index(table, "created", "created_at DESC, id DESC"));
-        for (Field f : spec.sortFields()) {
-            out.add(index(table, f.column(), f.column() + ", id"));
-        }
         for (Field f : spec.filterFields()) {
-            if (!f.sort() && !f.unique()) {
+            if (!f.unique()) {
                 out.add(index(table, f.column(), f.column()));
             }
         }
@@ -121,8 +118,11 @@ final class MigrationSql {
         return String.join(" ", parts);
     }
 
-    private static String column(String name, String type, String rest) {
-        return "    " + pad(name, 22) + " " + pad(type, 14) + " " + rest;
+    private String column(String name, String type, String rest) {
+        int width =
+                spec.fields().stream().mapToInt(f -> f.column().length()).max().orElse(0);
+        return ("    " + pad(name, Math.max(width, "created_at".length())) + " " + pad(type, 14) + " " + rest)
+                .stripTrailing();
     }
 
     private static String pad(String text, int width) {

@@ -3,7 +3,12 @@ package dev.keelson.scaffold;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every file an added resource creates or changes, derived from its {@link ResourceSpec}. */
+/**
+ * Every file an added resource creates, derived from its {@link ResourceSpec}: the migration pair, the resource's
+ * package, its integration test, and its GraphQL schema and controller when the project has GraphQL. Routes need no
+ * registration: rate limits, idempotency keys, metrics and the access log see every {@code /api} route, named by its
+ * pattern.
+ */
 final class ResourceFiles {
     private final ResourceSpec spec;
     private final String command;
@@ -18,10 +23,15 @@ final class ResourceFiles {
         MigrationSql sql = new MigrationSql(spec);
         files.add(ProjectFile.text(sql.versionedPath(), sql.versioned(command)));
         files.add(ProjectFile.text(sql.undoPath(), sql.undo()));
+        files.addAll(new ResourceCode(spec).files());
+        files.add(new ResourceTestCode(spec).file());
+        if (spec.has(Feature.GRAPHQL)) {
+            files.addAll(new GraphQlCode(spec).files());
+        }
         return files;
     }
 
-    /** The existing files among {@link #files()}. */
+    /** The existing files among {@link #files()}: none, every file is new. */
     List<String> changed() {
         return List.of();
     }

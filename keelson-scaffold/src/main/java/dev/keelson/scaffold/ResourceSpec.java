@@ -2,6 +2,7 @@ package dev.keelson.scaffold;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,14 +12,32 @@ import java.util.Set;
  * @param fields  its fields, in the order given (at least one, names distinct)
  * @param owned   rows belong to the user who created them (needs auth); otherwise, with auth, only admins write
  * @param project the project it is added to
+ * @param targets the resources its references reach, directly or through theirs, by table: the tests make rows of
+ *                them
  */
-record ResourceSpec(ResourceName name, List<Field> fields, boolean owned, ExistingProject project) {
+record ResourceSpec(
+        ResourceName name, List<Field> fields, boolean owned, ExistingProject project, Map<String, Target> targets) {
+
+    /**
+     * A resource a reference points to: the project's users (auth), or a resource added before.
+     *
+     * @param name   its name
+     * @param fields its fields ({@code List.of()} for users)
+     * @param owned  it was added with {@code --owned}
+     * @param users  it is the project's users table
+     */
+    record Target(ResourceName name, List<Field> fields, boolean owned, boolean users) {
+        Target {
+            fields = List.copyOf(fields);
+        }
+    }
     /** Packages a resource must not take: the template's own, present or not. */
     private static final Set<String> RESERVED_PACKAGES =
             Set.of("platform", "testing", "attack", "auth", "user", "graphql", "jobs", "deploy", "faults", "order");
 
     ResourceSpec {
         fields = List.copyOf(fields);
+        targets = Map.copyOf(targets);
         if (fields.isEmpty()) {
             throw new ScaffoldException(
                     ErrorCode.INVALID_FIELD,
@@ -47,10 +66,6 @@ record ResourceSpec(ResourceName name, List<Field> fields, boolean owned, Existi
     /** Only admins create, change and delete (a project with auth, a resource that is not owned). */
     boolean adminManaged() {
         return !owned && project.has(Feature.AUTH);
-    }
-
-    List<Field> sortFields() {
-        return fields.stream().filter(Field::sort).toList();
     }
 
     List<Field> filterFields() {

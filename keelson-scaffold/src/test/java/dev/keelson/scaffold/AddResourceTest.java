@@ -82,7 +82,8 @@ class AddResourceTest {
         assertRefused(
                 add(minimal, "thing", "owner2:ref(user)"),
                 ErrorCode.INVALID_FIELD,
-                "the project has no resource 'user' (no table users)");
+                "Invalid field 'owner2:ref(user)': the project has no resource 'user' to refer to; refer to one added "
+                        + "with keelson add resource, or add it first");
         assertRefused(add(full, "thing"), ErrorCode.INVALID_FIELD, "A resource needs at least one field");
     }
 
@@ -175,6 +176,85 @@ class AddResourceTest {
             assertThat(files.map(Path::toString).filter(p -> p.contains(".keelson-")))
                     .isEmpty();
         }
+    }
+
+    @Test
+    void theCodeFitsTheAccessRuleAndTheProjectsFeatures() {
+        AddResource adminManaged = add(full, "product", "title:text(200)").load();
+        AddResource owned = add(full, "product", "title:text(200)").owned(true).load();
+        AddResource open = add(minimal, "product", "title:text(200)").load();
+        String controller = "src/main/java/com/example/full/product/ProductController.java";
+
+        assertThat(adminManaged.files())
+                .contains(
+                        "src/main/java/com/example/full/product/Product.java",
+                        "src/main/java/com/example/full/product/ProductInput.java",
+                        "src/main/java/com/example/full/product/Products.java",
+                        "src/main/java/com/example/full/product/ProductService.java",
+                        controller,
+                        "src/test/java/com/example/full/product/ProductsIT.java")
+                .noneMatch(f -> f.contains("graphql"));
+        assertThat(text(adminManaged, controller)).contains("@PreAuthorize(\"hasRole('ADMIN')\")");
+        assertThat(text(owned, controller)).contains("Caller caller,").doesNotContain("@PreAuthorize");
+        assertThat(text(owned, "src/main/java/com/example/full/product/Products.java"))
+                .contains("user_id = ?");
+        assertThat(text(open, "src/main/java/com/example/small/product/ProductController.java"))
+                .doesNotContain("Caller", "PreAuthorize");
+    }
+
+    @Test
+    void aProjectWithGraphQlGetsTheTypeAndItsController() {
+        Path graphql = Scaffold.configure()
+                .name("graph")
+                .with(Feature.GRAPHQL)
+                .parentDirectory(workspace)
+                .load()
+                .generate()
+                .directory();
+
+        AddResource add = add(graphql, "product", "title:text(200)", "status:enum(DRAFT,LIVE)")
+                .load();
+
+        assertThat(add.files())
+                .contains(
+                        "src/main/resources/graphql/products.graphqls",
+                        "src/main/java/com/example/graph/graphql/ProductGraph.java");
+        assertThat(text(add, "src/main/resources/graphql/products.graphqls"))
+                .contains("extend type Query {", "type Product {", "input ProductInput {", "enum ProductStatus {");
+    }
+
+    @Test
+    void everyFieldTypeBecomesAColumnWithItsChecksAndIndexes() {
+        Path project = Scaffold.configure()
+                .name("every")
+                .parentDirectory(workspace)
+                .load()
+                .generate()
+                .directory();
+        add(project, "customer", "name:text(100)").load().write();
+        AddResource add = add(project, "product", ResourceMigrationIT.EVERY_FIELD_TYPE.toArray(String[]::new))
+                .owned(true)
+                .allowDirty(true)
+                .load();
+
+        String sql = text(add, "src/main/resources/db/migration/V9__products.sql");
+
+        assertThat(sql)
+                .startsWith("-- Products, added with: keelson add resource product title:text(200) ")
+                .contains(
+                        "    user_id     uuid           NOT NULL REFERENCES users (id),",
+                        "    title       text           NOT NULL CHECK (char_length(title) BETWEEN 1 AND 200),",
+                        "    weight      numeric(8,3),",
+                        "    status      text           NOT NULL CHECK (status IN ('DRAFT', 'LIVE')),",
+                        "    customer_id uuid           REFERENCES customers (id),",
+                        "CREATE INDEX products_customer_id_idx ON products (customer_id);",
+                        "CREATE UNIQUE INDEX products_sku_key ON products (sku) WHERE deleted_at IS NULL;");
+        assertThat(text(add, "src/main/resources/db/migration/U9__products.sql"))
+                .isEqualTo("DROP TABLE products;\n");
+    }
+
+    private static String text(AddResource add, String path) {
+        return add.plannedText(path);
     }
 
     private static void assertRefused(AddResource.Builder builder, ErrorCode code, String message) {

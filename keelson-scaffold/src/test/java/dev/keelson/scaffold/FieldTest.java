@@ -34,10 +34,8 @@ class FieldTest {
         assertThat(sku.required()).isTrue();
         assertThat(sku.unique()).isTrue();
         assertThat(sku.filter()).isTrue();
-        assertThat(sku.sort()).isFalse();
         Field note = parse("note:text(500):optional");
         assertThat(note.required()).isFalse();
-        assertThat(parse("price:money:sort").sort()).isTrue();
     }
 
     @Test
@@ -55,7 +53,7 @@ class FieldTest {
     @Test
     void theSpellingReadsBackToTheSameField() {
         for (String spec : List.of(
-                "title:text(200):unique:sort",
+                "title:text(200):unique",
                 "note:text(10):optional",
                 "price:money",
                 "ratio:decimal(5,4):filter",
@@ -109,11 +107,5 @@ class FieldTest {
             })
     void reservedNamesAreRefused(String spec) {
         assertThatThrownBy(() -> parse(spec)).hasMessageContaining("is reserved");
-    }
-
-    @Test
-    void onlyRequiredOrderedFieldsSort() {
-        assertThatThrownBy(() -> parse("note:text:optional:sort")).hasMessageContaining("sort key");
-        assertThatThrownBy(() -> parse("active:boolean:sort")).hasMessageContaining("sort key");
     }
 }

@@ -33,11 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ResourceMigrationIT {
     /** Every field type and modifier, as the CI's generated projects use them too. */
     static final List<String> EVERY_FIELD_TYPE = List.of(
-            "title:text(200):sort",
+            "title:text(200)",
             "description:text(2000):optional",
-            "stock:integer:sort",
+            "stock:integer",
             "weight:decimal(8,3):optional:filter",
-            "price:money:sort",
+            "price:money",
             "active:boolean",
             "launchOn:date:optional",
             "releasedAt:timestamp:optional",

@@ -29,10 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
             "FIELD is NAME:TYPE[:MODIFIER]...  Types: text(MAX) (text alone: 255), integer, decimal(P,S), money, "
                     + "boolean, date, timestamp, enum(A,B,...), ref(RESOURCE) (the id of another resource, with its "
                     + "foreign key and index).  Modifiers: optional (fields are required unless said), unique, "
-                    + "sort (lists may sort on it), filter (lists may filter on it; enum, boolean and ref fields "
+                    + "filter (lists may filter on it; enum, boolean and ref fields "
                     + "always do).",
             "",
-            "Example: keelson add resource product title:text(200):sort price:money:sort stock:integer "
+            "Example: keelson add resource product title:text(200) price:money stock:integer "
                     + "status:enum(DRAFT,LIVE) sku:text(40):unique",
             "",
             "It writes nothing when it refuses, and writes atomically: all files or none.",
@@ -65,7 +65,7 @@ public final class AddResourceCommand implements Callable<Integer> {
             index = "1..*",
             arity = "1..*",
             paramLabel = "FIELD",
-            description = "NAME:TYPE[:MODIFIER]..., for example title:text(200):sort or price:money.")
+            description = "NAME:TYPE[:MODIFIER]..., for example title:text(200) or sku:text(40):unique.")
     List<String> fields;
 
     @Option(

@@ -1,0 +1,218 @@
+package dev.keelson.scaffold;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The REST controller of an added resource, {@code /api/v1/<plural>}: create (201 with {@code Location} and
+ * {@code ETag}), list (keyset pages, filters), read ({@code ETag}, 304 for {@code If-None-Match}), replace
+ * ({@code If-Match} required), soft delete; OpenAPI descriptions on every operation and field. Idempotency keys,
+ * rate limits, metrics and access-log route names come from the platform's filters, which see every route.
+ */
+final class ControllerCode {
+    private final ResourceSpec spec;
+    private final ResourceName r;
+    private final List<FieldCode> fields;
+    private final String caller;
+    private final String callerArg;
+    private final String adminOnly;
+
+    ControllerCode(ResourceSpec spec, List<FieldCode> fields) {
+        this.spec = spec;
+        this.r = spec.name();
+        this.fields = fields;
+        this.caller = spec.owned() ? "\n            Caller caller," : "";
+        this.callerArg = spec.owned() ? "caller, " : "";
+        this.adminOnly = spec.adminManaged() ? "\n    @PreAuthorize(\"hasRole('ADMIN')\")" : "";
+    }
+
+    String body() {
+        return """
+                /**
+                 * {@code %1$s}. Single %2$s carry an {@code ETag} (their version); {@code PUT} requires {@code If-Match}
+                 * with it (428 without, 412 when stale). Lists are newest first ({@code sort=createdAt} for oldest first),
+                 * {@code limit} 1 to 100 (20 by default), continued with {@code cursor=meta.nextCursor}.%3$s
+                 */
+                @RestController
+                @RequestMapping("%1$s")
+                @Validated
+                @Tag(name = "%4$s", description = "%5$s")
+                class %6$sController {
+                    /** Clients may keep what they read but must revalidate it (with its ETag) before using it again. */
+                    private static final CacheControl NO_STORE = CacheControl.noStore().cachePrivate();
+
+                    private final %6$sService service;
+
+                    %6$sController(%6$sService service) {
+                        this.service = service;
+                    }
+                %7$s%8$s%9$s%10$s%11$s%12$s
+                    private static ResponseEntity<Envelope<%6$sView>> single(%6$s found) {
+                        return ResponseEntity.ok().eTag(ETags.of(found.version())).cacheControl(NO_STORE)
+                                .body(Envelope.of(%6$sView.of(found)));
+                    }
+                }
+                """.formatted(
+                        r.path(),
+                        r.pluralWords(),
+                        access(),
+                        ResourceCode.capitalized(r.pluralWords()),
+                        tagDescription(),
+                        r.className(),
+                        view(),
+                        create(),
+                        list(),
+                        get(),
+                        replace(),
+                        delete());
+    }
+
+    private String access() {
+        if (spec.owned()) {
+            return "\n * Each caller reaches their own " + r.pluralWords() + " (admins all); anyone else's is 404.";
+        }
+        return spec.adminManaged()
+                ? "\n * Every signed-in user reads; only admins create, replace and delete (403 for anyone else)."
+                : "";
+    }
+
+    private String tagDescription() {
+        return ResourceCode.capitalized(r.pluralWords())
+                + (spec.owned() ? ", each its creator's" : spec.adminManaged() ? ", managed by admins" : "");
+    }
+
+    /** The view: what a client reads; decimals go out as strings so no client parses them into binary floats. */
+    private String view() {
+        List<String> components = new ArrayList<>(List.of("UUID id"));
+        for (FieldCode f : fields) {
+            String format =
+                    f.type() instanceof FieldType.Decimal ? "@JsonFormat(shape = JsonFormat.Shape.STRING) " : "";
+            components.add(format + f.javaType() + " " + f.name());
+        }
+        components.addAll(List.of("int version", "Instant createdAt", "Instant updatedAt"));
+        String args = "found.id(), "
+                + fields.stream().map(f -> "found." + f.name() + "()").collect(Collectors.joining(", "))
+                + ", found.version(), found.createdAt(), found.updatedAt()";
+        return """
+
+                    /** A %1$s as clients read it%2$s. */
+                    record %3$sView(
+                            %4$s) {
+                        static %3$sView of(%3$s found) {
+                            return new %3$sView(%5$s);
+                        }
+                    }
+                """.formatted(
+                        r.words(),
+                        spec.owned() ? " (without its owner's id)" : "",
+                        r.className(),
+                        String.join(",\n            ", components),
+                        args);
+    }
+
+    private String create() {
+        return """
+
+                    @Operation(summary = "Creates a %1$s", description = "Answers 201 with Location and ETag. Send an "
+                            + "Idempotency-Key header to make a retry safe: the same key and body replay the first answer.")
+                    @ResponseStatus(HttpStatus.CREATED)
+                    @PostMapping%2$s
+                    ResponseEntity<Envelope<%3$sView>> create(%4$s
+                            @Valid @RequestBody %3$sInput request) {
+                        %3$s created = service.create(%5$srequest);
+                        return ResponseEntity.created(URI.create("%6$s/" + created.id()))
+                                .eTag(ETags.of(created.version()))
+                                .body(Envelope.of(%3$sView.of(created)));
+                    }
+                """.formatted(r.words(), adminOnly, r.className(), caller, callerArg, r.path());
+    }
+
+    private String list() {
+        List<String> params = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        for (FieldCode f : fields) {
+            if (f.field().filter() && f.type() instanceof FieldType.Timestamp) {
+                params.add("@RequestParam(required = false) Instant " + f.name() + "From");
+                params.add("@RequestParam(required = false) Instant " + f.name() + "To");
+                args.add(f.name() + "From");
+                args.add(f.name() + "To");
+            } else if (f.field().filter()) {
+                params.add("@RequestParam(required = false) " + f.javaType() + " " + f.name());
+                args.add(f.name());
+            }
+        }
+        params.addAll(List.of(
+                "@RequestParam(required = false) Instant createdFrom",
+                "@RequestParam(required = false) Instant createdTo",
+                "@RequestParam(defaultValue = \"-createdAt\") @Pattern(regexp = \"-?createdAt\") String sort",
+                "@RequestParam(defaultValue = \"20\") @Min(1) @Max(Page.MAX_LIMIT) int limit",
+                "@RequestParam(required = false) @Size(max = 200) String cursor"));
+        args.addAll(List.of("createdFrom", "createdTo"));
+        return """
+
+                    @Operation(summary = "Lists %1$s", description = "Newest first (sort=createdAt: oldest first); filters "
+                            + "%2$s; createdFrom (inclusive) and createdTo (exclusive) are ISO-8601 instants. Continue with "
+                            + "cursor=meta.nextCursor.")
+                    @GetMapping
+                    ResponseEntity<Envelope<List<%3$sView>>> list(%4$s
+                            %5$s) {
+                        %3$sFilter filter = new %3$sFilter(%6$s);
+                        return ResponseEntity.ok().cacheControl(NO_STORE).body(Envelope.page(
+                                service.list(%7$sfilter, "createdAt".equals(sort), cursor, limit).map(%3$sView::of)));
+                    }
+                """.formatted(
+                        r.pluralWords(),
+                        args.size() > 2
+                                ? "on " + String.join(", ", args.subList(0, args.size() - 2)) + " match exactly"
+                                : "none but the creation time",
+                        r.className(),
+                        caller,
+                        String.join(",\n            ", params),
+                        String.join(", ", args),
+                        callerArg);
+    }
+
+    private String get() {
+        return """
+
+                    @Operation(summary = "Reads a %1$s", description = "With ETag (its version) and Cache-Control: no-store, "
+                            + "private; 304 for a matching If-None-Match.")
+                    @GetMapping("/{id}")
+                    ResponseEntity<Envelope<%2$sView>> get(%3$s
+                            @PathVariable UUID id) {
+                        return single(service.get(%4$sid));
+                    }
+                """.formatted(r.words(), r.className(), caller, callerArg);
+    }
+
+    private String replace() {
+        return """
+
+                    @Operation(summary = "Replaces a %1$s's fields", description = "Needs If-Match with the ETag of your last "
+                            + "read: 428 without it, 412 when the %1$s changed since.")
+                    @PutMapping("/{id}")%2$s
+                    ResponseEntity<Envelope<%3$sView>> replace(%4$s
+                            @PathVariable UUID id,
+                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                            @Valid @RequestBody %3$sInput request) {
+                        return single(service.replace(%5$sid, ETags.required(ifMatch, "%1$s"), request));
+                    }
+                """.formatted(r.words(), adminOnly, r.className(), caller, callerArg);
+    }
+
+    private String delete() {
+        return """
+
+                    @Operation(summary = "Deletes a %1$s", description = "A soft delete: the row stays in the database, and "
+                            + "is gone from every read and list.")
+                    @ResponseStatus(HttpStatus.NO_CONTENT)
+                    @DeleteMapping("/{id}")%2$s
+                    ResponseEntity<Void> delete(%3$s
+                            @PathVariable UUID id) {
+                        service.delete(%4$sid);
+                        return ResponseEntity.noContent().build();
+                    }
+                """.formatted(r.words(), adminOnly, caller, callerArg);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.keelson.scaffold;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The service of an added resource: the rules every API (REST, GraphQL) goes through. Owned resources take the
+ * {@code Caller} and reach only the caller's rows (admins every row); the others leave access to the controllers.
+ */
+final class ServiceCode {
+    private final ResourceSpec spec;
+    private final ResourceName r;
+    private final List<FieldCode> fields;
+    private final String caller;
+    private final boolean unique;
+
+    ServiceCode(ResourceSpec spec, List<FieldCode> fields) {
+        this.spec = spec;
+        this.r = spec.name();
+        this.fields = fields;
+        this.caller = spec.owned() ? "Caller caller, " : "";
+        this.unique = fields.stream().anyMatch(f -> f.field().unique());
+    }
+
+    String body() {
+        return """
+                /**
+                 * The %1$s rules.%2$s A read goes through the read cache; every write drops the cached copy, so a read
+                 * after a committed write never sees the old version.
+                 */
+                @Service
+                public class %3$sService {
+                    private final %4$s %5$s;
+                    private final TransactionTemplate transactions;
+                    private final CursorCodec cursors;
+                    private final ReadThroughCache cache;
+
+                    %3$sService(%4$s %5$s, TransactionTemplate transactions, CursorCodec cursors, ReadThroughCache cache) {
+                        this.%5$s = %5$s;
+                        this.transactions = transactions;
+                        this.cursors = cursors;
+                        this.cache = cache;
+                    }
+                %6$s%7$s%8$s%9$s%10$s%11$s
+                    private static String cacheKey(UUID id) {
+                        return "%12$s:" + id;
+                    }
+
+                    private static ApiException notFound(UUID id) {
+                        return new ApiException(ErrorCode.NOT_FOUND, "There is no %13$s " + id);
+                    }
+                }
+                """.formatted(
+                        r.words(),
+                        spec.owned()
+                                ? " Callers pass the {@link Caller}; a user reaches only their own " + r.pluralWords()
+                                        + " and gets\n * 404 for anyone else's, exactly as for an id that does not "
+                                        + "exist, so ids cannot be probed. Admins reach all."
+                                : "",
+                        r.className(),
+                        r.pluralClassName(),
+                        r.pluralVariable(),
+                        create(),
+                        get(),
+                        list(),
+                        replace(),
+                        delete(),
+                        checks(),
+                        r.singular(),
+                        r.words());
+    }
+
+    private String owner() {
+        return spec.owned() ? "caller.ownerFilter(), " : "";
+    }
+
+    private String create() {
+        String write = "transactions.execute(tx -> {\n            checkReferences(input);\n            return "
+                + r.pluralVariable() + ".insert(" + (spec.owned() ? "caller.userId(), " : "") + "input);\n        })";
+        return """
+
+                    /** Creates a %1$s%2$s. */
+                    public %3$s create(%4$s%3$sInput input) {
+                        return %5$s;
+                    }
+                """.formatted(
+                        r.words(),
+                        spec.owned() ? " owned by the caller" : "",
+                        r.className(),
+                        caller,
+                        unique ? "unique(() -> " + write + ")" : write);
+    }
+
+    private String get() {
+        return """
+
+                    /** The %1$s, from the cache when it is there%2$s. */
+                    public %3$s get(%4$sUUID id) {
+                        return cache.get(cacheKey(id), %3$s.class, () -> %5$s.find(%6$sid))%7$s
+                                .orElseThrow(() -> notFound(id));
+                    }
+                """.formatted(
+                        r.words(),
+                        spec.owned() ? "; the owner check runs on every read, cached or not" : "",
+                        r.className(),
+                        caller,
+                        r.pluralVariable(),
+                        spec.owned() ? "null, " : "",
+                        spec.owned() ? "\n                .filter(found -> caller.reaches(found.userId()))" : "");
+    }
+
+    private String list() {
+        return """
+
+                    /**
+                     * One page of %1$s, newest first unless {@code ascending}, after the {@code cursor} of a previous page of
+                     * the same list ({@code null}: the first page). A cursor that was altered, made with another key or
+                     * belongs to the other sort order is a validation error.
+                     */
+                    public Page<%2$s> list(%3$s%2$sFilter filter, boolean ascending, String cursor, int limit) {
+                        Cursor after = cursor == null ? null : cursors.decode(cursor);
+                        if (after != null && after.ascending() != ascending) {
+                            throw new ApiException(ErrorCode.VALIDATION, "cursor belongs to a list with the other sort order");
+                        }
+                        List<%2$s> fetched = %4$s.list(%5$sfilter, after, ascending, limit);
+                        return Page.of(fetched, limit, found -> new Cursor(found.createdAt(), found.id(), ascending), cursors);
+                    }
+                """.formatted(r.pluralWords(), r.className(), caller, r.pluralVariable(), owner());
+    }
+
+    private String replace() {
+        String write = "transactions.execute(tx -> {\n            checkReferences(input);\n            cache.evict"
+                + "(cacheKey(id));\n            return " + r.pluralVariable() + ".replace(" + owner()
+                + "id, expectedVersion, input)\n                    .orElseThrow(() -> stale(" + r.pluralVariable()
+                + ".find(" + owner() + "id).orElseThrow(() -> notFound(id)), expectedVersion));\n        })";
+        return """
+
+                    /** Replaces the fields when {@code expectedVersion} is current: 412 when it is not, 404 when there is none. */
+                    public %1$s replace(%2$sUUID id, int expectedVersion, %1$sInput input) {
+                        return %3$s;
+                    }
+
+                    private static ApiException stale(%1$s current, int expectedVersion) {
+                        return new ApiException(ErrorCode.PRECONDITION_FAILED, "The %4$s is at version " + current.version()
+                                + ", not " + expectedVersion + ": GET it again and retry with its ETag");
+                    }
+                """.formatted(r.className(), caller, unique ? "unique(() -> " + write + ")" : write, r.words());
+    }
+
+    private String delete() {
+        return """
+
+                    /** Soft-deletes the %1$s: it stays in the table, and is gone from every read and list. */
+                    public void delete(%2$sUUID id) {
+                        if (!%3$s.softDelete(%4$sid)) {
+                            throw notFound(id);
+                        }
+                        cache.evict(cacheKey(id));
+                    }
+                """.formatted(r.words(), caller, r.pluralVariable(), owner());
+    }
+
+    /** The reference checks (a 400 naming the field, not a foreign-key error) and the unique-field conflict. */
+    private String checks() {
+        String references = fields.stream()
+                .filter(f -> f.type() instanceof FieldType.Reference)
+                .map(f -> {
+                    ResourceName target = ((FieldType.Reference) f.type()).target();
+                    return """
+                                    if (input.%1$s() != null && !%2$s.%3$sExists(input.%1$s())) {
+                                        throw new ApiException(ErrorCode.VALIDATION, "%1$s: there is no %4$s " + input.%1$s());
+                                    }
+                            """.formatted(f.name(), r.pluralVariable(), target.variable(), target.words());
+                })
+                .collect(Collectors.joining());
+        String out = """
+
+                    /** A reference to a row that does not exist is the client's mistake: 400, naming the field. */
+                    private void checkReferences(%1$sInput input) {
+                %2$s    }
+                """.formatted(r.className(), references);
+        if (unique) {
+            String names = fields.stream()
+                    .filter(f -> f.field().unique())
+                    .map(FieldCode::name)
+                    .collect(Collectors.joining(" or "));
+            out += """
+
+                        /** A unique field's value that another live %1$s holds is a conflict (409), not a server error. */
+                        private static %2$s unique(Supplier<%2$s> write) {
+                            try {
+                                return write.get();
+                            } catch (DuplicateKeyException e) {
+                                throw new ApiException(ErrorCode.INVALID_STATE, "Another %1$s has the same %3$s: choose another");
+                            }
+                        }
+                    """.formatted(r.words(), r.className(), names);
+        }
+        return out;
+    }
+}

@@ -14,9 +14,10 @@ final class ControllerCode {
     private final ResourceSpec spec;
     private final ResourceName r;
     private final List<FieldCode> fields;
+    /** The caller parameter and argument of reads (writes always take it). */
     private final String caller;
+
     private final String callerArg;
-    private final String adminOnly;
 
     ControllerCode(ResourceSpec spec, List<FieldCode> fields) {
         this.spec = spec;
@@ -24,7 +25,6 @@ final class ControllerCode {
         this.fields = fields;
         this.caller = spec.owned() ? "\n            Caller caller," : "";
         this.callerArg = spec.owned() ? "caller, " : "";
-        this.adminOnly = spec.adminManaged() ? "\n    @PreAuthorize(\"hasRole('ADMIN')\")" : "";
     }
 
     String body() {
@@ -117,15 +117,16 @@ final class ControllerCode {
                     @Operation(summary = "Creates a %1$s", description = "Answers 201 with Location and ETag. Send an "
                             + "Idempotency-Key header to make a retry safe: the same key and body replay the first answer.")
                     @ResponseStatus(HttpStatus.CREATED)
-                    @PostMapping%2$s
-                    ResponseEntity<Envelope<%3$sView>> create(%4$s
+                    @PostMapping
+                    ResponseEntity<Envelope<%3$sView>> create(
+                            Caller caller,
                             @Valid @RequestBody %3$sInput request) {
-                        %3$s created = service.create(%5$srequest);
+                        %3$s created = service.create(caller, request);
                         return ResponseEntity.created(URI.create("%6$s/" + created.id()))
                                 .eTag(ETags.of(created.version()))
                                 .body(Envelope.of(%3$sView.of(created)));
                     }
-                """.formatted(r.words(), adminOnly, r.className(), caller, callerArg, r.path());
+                """.formatted(r.words(), "", r.className(), "", "", r.path());
     }
 
     private String list() {
@@ -191,14 +192,15 @@ final class ControllerCode {
 
                     @Operation(summary = "Replaces a %1$s's fields", description = "Needs If-Match with the ETag of your last "
                             + "read: 428 without it, 412 when the %1$s changed since.")
-                    @PutMapping("/{id}")%2$s
-                    ResponseEntity<Envelope<%3$sView>> replace(%4$s
+                    @PutMapping("/{id}")
+                    ResponseEntity<Envelope<%3$sView>> replace(
+                            Caller caller,
                             @PathVariable UUID id,
                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                             @Valid @RequestBody %3$sInput request) {
-                        return single(service.replace(%5$sid, ETags.required(ifMatch, "%1$s"), request));
+                        return single(service.replace(caller, id, ETags.required(ifMatch, "%1$s"), request));
                     }
-                """.formatted(r.words(), adminOnly, r.className(), caller, callerArg);
+                """.formatted(r.words(), "", r.className());
     }
 
     private String delete() {
@@ -207,12 +209,13 @@ final class ControllerCode {
                     @Operation(summary = "Deletes a %1$s", description = "A soft delete: the row stays in the database, and "
                             + "is gone from every read and list.")
                     @ResponseStatus(HttpStatus.NO_CONTENT)
-                    @DeleteMapping("/{id}")%2$s
-                    ResponseEntity<Void> delete(%3$s
+                    @DeleteMapping("/{id}")
+                    ResponseEntity<Void> delete(
+                            Caller caller,
                             @PathVariable UUID id) {
-                        service.delete(%4$sid);
+                        service.delete(caller, id);
                         return ResponseEntity.noContent().build();
                     }
-                """.formatted(r.words(), adminOnly, caller, callerArg);
+                """.formatted(r.words());
     }
 }

@@ -126,7 +126,7 @@ final class GraphQlCode {
 
     private String controller() {
         String caller = spec.owned() ? "callers.current(), " : "";
-        String admin = spec.adminManaged() ? "\n    @PreAuthorize(\"hasRole('ADMIN')\")" : "";
+        String admin = "";
         List<String> params = new ArrayList<>(List.of(
                 "@Argument @Min(1) @Max(Page.MAX_LIMIT) int first",
                 "@Argument @Size(max = 200) String after",
@@ -170,17 +170,17 @@ final class GraphQlCode {
 
                     @MutationMapping%12$s
                     %2$s create%2$s(@Argument @Valid %2$sInput input) {
-                        return %4$s.create(%9$sinput);
+                        return %4$s.create(callers.current(), input);
                     }
 
                     @MutationMapping%12$s
                     %2$s replace%2$s(@Argument UUID id, @Argument int expectedVersion, @Argument @Valid %2$sInput input) {
-                        return %4$s.replace(%9$sid, expectedVersion, input);
+                        return %4$s.replace(callers.current(), id, expectedVersion, input);
                     }
 
                     @MutationMapping%12$s
                     boolean delete%2$s(@Argument UUID id) {
-                        %4$s.delete(%9$sid);
+                        %4$s.delete(callers.current(), id);
                         return true;
                     }
                 }
@@ -191,9 +191,9 @@ final class GraphQlCode {
                                 ? ", ownership (another user's is NOT_FOUND)"
                                 : spec.adminManaged() ? " and the admin rule" : "",
                         r.pluralVariable(),
-                        spec.owned() ? "\n    private final Callers callers;" : "",
-                        spec.owned() ? ", Callers callers" : "",
-                        spec.owned() ? "\n        this.callers = callers;" : "",
+                        "\n    private final Callers callers;",
+                        ", Callers callers",
+                        "\n        this.callers = callers;",
                         r.variable(),
                         caller,
                         String.join(",\n            ", params),

@@ -9,20 +9,20 @@ final class RepositoryCode {
     private final ResourceSpec spec;
     private final ResourceName r;
     private final List<FieldCode> fields;
-    /** The owner parameter's declaration and its argument, or nothing when rows have no owner. */
+    /** The owner filter parameter's declaration, or nothing when rows have no owner. */
     private final String owner;
 
     RepositoryCode(ResourceSpec spec, List<FieldCode> fields) {
         this.spec = spec;
         this.r = spec.name();
         this.fields = fields;
-        this.owner = spec.owned() ? "UUID owner, " : "";
+        this.owner = spec.owned() ? "UUID ownerFilter, " : "";
     }
 
     String body() {
         String owned = spec.owned() ? """
-                    /** Only the owner's rows, or every row when the owner parameter is {@code null}. */
-                    private static final String OWNED = " AND (CAST(? AS uuid) IS NULL OR user_id = ?)";
+                    /** Only the owner's rows, or every row when {@code :ownerFilter} is {@code null} (an admin). */
+                    private static final String REACHABLE = "(CAST(:ownerFilter AS uuid) IS NULL OR user_id = :ownerFilter)";
                 """ : "";
         return """
                 /**
@@ -42,7 +42,9 @@ final class RepositoryCode {
                 %6$s%7$s%8$s%9$s%10$s%11$s%12$s}
                 """.formatted(
                         r.table(),
-                        spec.owned() ? "\n * Every read and write takes an owner: {@code null} only for admins." : "",
+                        spec.owned()
+                                ? "\n * Every read and write takes an owner filter: {@code null} only for admins, who reach every row."
+                                : "",
                         r.pluralClassName(),
                         columns(),
                         owned,
@@ -66,32 +68,38 @@ final class RepositoryCode {
         return String.join(", ", columns);
     }
 
-    private String values(String input) {
-        return fields.stream().map(f -> f.param(input + "." + f.name() + "()")).collect(Collectors.joining(", "));
+    /** {@code .param("title", input.title())...}, one line each. */
+    private String params(String input) {
+        return fields.stream()
+                .map(f -> "\n                .param(\"" + f.name() + "\", " + f.param(input + "." + f.name() + "()")
+                        + ")")
+                .collect(Collectors.joining());
     }
 
     private String insert() {
         String columns = (spec.owned() ? "user_id, " : "") + "id, "
                 + fields.stream().map(f -> f.field().column()).collect(Collectors.joining(", "));
-        String marks = String.join(", ", java.util.Collections.nCopies(columns.split(", ").length, "?"));
+        String values = (spec.owned() ? ":owner, " : "") + ":id, "
+                + fields.stream().map(f -> ":" + f.name()).collect(Collectors.joining(", "));
         return """
 
                     /** Inserts a new %1$s and returns it as stored. */
                     %2$s insert(%3$s%2$sInput input) {
-                        return jdbc.sql("INSERT INTO %4$s (%5$s) VALUES (%6$s) RETURNING " + COLUMNS)
-                                .params(%7$sids.next(), %8$s)
+                        return jdbc.sql("INSERT INTO %4$s (%5$s) "
+                                        + "VALUES (%6$s) RETURNING " + COLUMNS)%7$s
+                                .param("id", ids.next())%8$s
                                 .query(%9$s::map)
                                 .single();
                     }
                 """.formatted(
                         r.words(),
                         r.className(),
-                        owner,
+                        spec.owned() ? "UUID owner, " : "",
                         r.table(),
                         columns,
-                        marks,
-                        spec.owned() ? "owner, " : "",
-                        values("input"),
+                        values,
+                        spec.owned() ? "\n                .param(\"owner\", owner)" : "",
+                        params("input"),
                         r.pluralClassName());
     }
 
@@ -99,8 +107,8 @@ final class RepositoryCode {
         return """
 
                     Optional<%1$s> find(%2$sUUID id) {
-                        return jdbc.sql("SELECT " + COLUMNS + " FROM %3$s WHERE id = ? AND deleted_at IS NULL"%4$s)
-                                .param(id)%5$s
+                        return jdbc.sql("SELECT " + COLUMNS + " FROM %3$s WHERE id = :id AND deleted_at IS NULL"%4$s)
+                                .param("id", id)%5$s
                                 .query(%6$s::map)
                                 .optional();
                     }
@@ -108,15 +116,19 @@ final class RepositoryCode {
                         r.className(),
                         owner,
                         r.table(),
-                        spec.owned() ? " + OWNED" : "",
-                        spec.owned() ? "\n                .param(owner)\n                .param(owner)" : "",
+                        spec.owned() ? " + \" AND \" + REACHABLE" : "",
+                        ownerParam(),
                         r.pluralClassName());
+    }
+
+    private String ownerParam() {
+        return spec.owned() ? "\n                .param(\"ownerFilter\", ownerFilter)" : "";
     }
 
     private String list() {
         StringBuilder filters = new StringBuilder();
         if (spec.owned()) {
-            filters.append("\n                .where(\"(CAST(? AS uuid) IS NULL OR user_id = ?)\", owner, owner)");
+            filters.append("\n                .where(REACHABLE)\n                .param(\"ownerFilter\", ownerFilter)");
         }
         for (FieldCode f : fields) {
             if (f.field().filter() && f.type() instanceof FieldType.Timestamp) {
@@ -142,15 +154,18 @@ final class RepositoryCode {
     }
 
     private String replace() {
-        String sets = fields.stream().map(f -> f.field().column() + " = ?").collect(Collectors.joining(", "));
+        String sets =
+                fields.stream().map(f -> f.field().column() + " = :" + f.name()).collect(Collectors.joining(", "));
         return """
 
                     /** Replaces the fields if the version still matches; the new row, or empty when it did not match. */
                     Optional<%1$s> replace(%2$sUUID id, int expectedVersion, %1$sInput input) {
-                        return jdbc.sql("UPDATE %3$s SET %4$s, version = version + 1, updated_at = now() "
-                                        + "WHERE id = ? AND version = ? AND deleted_at IS NULL"%5$s
-                                        + " RETURNING " + COLUMNS)
-                                .params(%6$s, id, expectedVersion%7$s)
+                        return jdbc.sql("UPDATE %3$s SET %4$s, "
+                                        + "version = version + 1, updated_at = now() "
+                                        + "WHERE id = :id AND version = :version AND deleted_at IS NULL"%5$s
+                                        + " RETURNING " + COLUMNS)%6$s
+                                .param("id", id)
+                                .param("version", expectedVersion)%7$s
                                 .query(%8$s::map)
                                 .optional();
                     }
@@ -159,9 +174,9 @@ final class RepositoryCode {
                         owner,
                         r.table(),
                         sets,
-                        spec.owned() ? " + OWNED" : "",
-                        values("input"),
-                        spec.owned() ? ", owner, owner" : "",
+                        spec.owned() ? " + \" AND \" + REACHABLE" : "",
+                        params("input"),
+                        ownerParam(),
                         r.pluralClassName());
     }
 
@@ -171,11 +186,11 @@ final class RepositoryCode {
                     /** Marks the row deleted (it stays in the table); false when there is no such live row. */
                     boolean softDelete(%1$sUUID id) {
                         return jdbc.sql("UPDATE %2$s SET deleted_at = now(), updated_at = now(), version = version + 1 "
-                                        + "WHERE id = ? AND deleted_at IS NULL"%3$s)
-                                .params(id%4$s)
+                                        + "WHERE id = :id AND deleted_at IS NULL"%3$s)
+                                .param("id", id)%4$s
                                 .update() == 1;
                     }
-                """.formatted(owner, r.table(), spec.owned() ? " + OWNED" : "", spec.owned() ? ", owner, owner" : "");
+                """.formatted(owner, r.table(), spec.owned() ? " + \" AND \" + REACHABLE" : "", ownerParam());
     }
 
     /** One existence check per referenced table, for the service to refuse a dangling reference with a 400. */
@@ -188,8 +203,8 @@ final class RepositoryCode {
 
                             /** True when a live %1$s has {@code id}. */
                             boolean %2$sExists(UUID id) {
-                                return jdbc.sql("SELECT EXISTS (SELECT 1 FROM %3$s WHERE id = ? AND deleted_at IS NULL)")
-                                        .param(id)
+                                return jdbc.sql("SELECT EXISTS (SELECT 1 FROM %3$s WHERE id = :id AND deleted_at IS NULL)")
+                                        .param("id", id)
                                         .query(Boolean.class)
                                         .single();
                             }

@@ -4,21 +4,24 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The service of an added resource: the rules every API (REST, GraphQL) goes through. Owned resources take the
- * {@code Caller} and reach only the caller's rows (admins every row); the others leave access to the controllers.
+ * The service of an added resource: the rules every API (REST, GraphQL) goes through. Writes take the {@code Caller}:
+ * an owned resource's rows are the caller's (admins reach all), the others' writes need an admin (without sign-in
+ * every caller is one). Reads of an owned resource take the caller too.
  */
 final class ServiceCode {
     private final ResourceSpec spec;
     private final ResourceName r;
     private final List<FieldCode> fields;
-    private final String caller;
+    /** The caller parameter of reads: only owned resources need it. */
+    private final String reader;
+
     private final boolean unique;
 
     ServiceCode(ResourceSpec spec, List<FieldCode> fields) {
         this.spec = spec;
         this.r = spec.name();
         this.fields = fields;
-        this.caller = spec.owned() ? "Caller caller, " : "";
+        this.reader = spec.owned() ? "Caller caller, " : "";
         this.unique = fields.stream().anyMatch(f -> f.field().unique());
     }
 
@@ -56,7 +59,7 @@ final class ServiceCode {
                                 ? " Callers pass the {@link Caller}; a user reaches only their own " + r.pluralWords()
                                         + " and gets\n * 404 for anyone else's, exactly as for an id that does not "
                                         + "exist, so ids cannot be probed. Admins reach all."
-                                : "",
+                                : " Writes need an admin ({@link Caller#requireAdmin()}); everyone reads.",
                         r.className(),
                         r.pluralClassName(),
                         r.pluralVariable(),
@@ -80,15 +83,19 @@ final class ServiceCode {
         return """
 
                     /** Creates a %1$s%2$s. */
-                    public %3$s create(%4$s%3$sInput input) {
+                    public %3$s create(Caller caller, %3$sInput input) {%4$s
                         return %5$s;
                     }
                 """.formatted(
                         r.words(),
                         spec.owned() ? " owned by the caller" : "",
                         r.className(),
-                        caller,
+                        adminCheck(),
                         unique ? "unique(() -> " + write + ")" : write);
+    }
+
+    private String adminCheck() {
+        return spec.owned() ? "" : "\n        caller.requireAdmin();";
     }
 
     private String get() {
@@ -103,7 +110,7 @@ final class ServiceCode {
                         r.words(),
                         spec.owned() ? "; the owner check runs on every read, cached or not" : "",
                         r.className(),
-                        caller,
+                        reader,
                         r.pluralVariable(),
                         spec.owned() ? "null, " : "",
                         spec.owned() ? "\n                .filter(found -> caller.reaches(found.userId()))" : "");
@@ -125,7 +132,7 @@ final class ServiceCode {
                         List<%2$s> fetched = %4$s.list(%5$sfilter, after, ascending, limit);
                         return Page.of(fetched, limit, found -> new Cursor(found.createdAt(), found.id(), ascending), cursors);
                     }
-                """.formatted(r.pluralWords(), r.className(), caller, r.pluralVariable(), owner());
+                """.formatted(r.pluralWords(), r.className(), reader, r.pluralVariable(), owner());
     }
 
     private String replace() {
@@ -136,7 +143,7 @@ final class ServiceCode {
         return """
 
                     /** Replaces the fields when {@code expectedVersion} is current: 412 when it is not, 404 when there is none. */
-                    public %1$s replace(%2$sUUID id, int expectedVersion, %1$sInput input) {
+                    public %1$s replace(Caller caller, UUID id, int expectedVersion, %1$sInput input) {%2$s
                         return %3$s;
                     }
 
@@ -144,20 +151,20 @@ final class ServiceCode {
                         return new ApiException(ErrorCode.PRECONDITION_FAILED, "The %4$s is at version " + current.version()
                                 + ", not " + expectedVersion + ": GET it again and retry with its ETag");
                     }
-                """.formatted(r.className(), caller, unique ? "unique(() -> " + write + ")" : write, r.words());
+                """.formatted(r.className(), adminCheck(), unique ? "unique(() -> " + write + ")" : write, r.words());
     }
 
     private String delete() {
         return """
 
                     /** Soft-deletes the %1$s: it stays in the table, and is gone from every read and list. */
-                    public void delete(%2$sUUID id) {
+                    public void delete(Caller caller, UUID id) {%2$s
                         if (!%3$s.softDelete(%4$sid)) {
                             throw notFound(id);
                         }
                         cache.evict(cacheKey(id));
                     }
-                """.formatted(r.words(), caller, r.pluralVariable(), owner());
+                """.formatted(r.words(), adminCheck(), r.pluralVariable(), owner());
     }
 
     /** The reference checks (a 400 naming the field, not a foreign-key error) and the unique-field conflict. */

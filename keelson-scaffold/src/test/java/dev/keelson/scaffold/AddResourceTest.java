@@ -194,12 +194,14 @@ class AddResourceTest {
                         controller,
                         "src/test/java/com/example/full/product/ProductsIT.java")
                 .noneMatch(f -> f.contains("graphql"));
-        assertThat(text(adminManaged, controller)).contains("@PreAuthorize(\"hasRole('ADMIN')\")");
-        assertThat(text(owned, controller)).contains("Caller caller,").doesNotContain("@PreAuthorize");
+        String service = "src/main/java/com/example/full/product/ProductService.java";
+        assertThat(text(adminManaged, service)).contains("caller.requireAdmin();");
+        assertThat(text(adminManaged, controller)).contains("Caller caller,");
+        assertThat(text(owned, service)).contains("caller.ownerFilter()").doesNotContain("requireAdmin");
         assertThat(text(owned, "src/main/java/com/example/full/product/Products.java"))
-                .contains("user_id = ?");
-        assertThat(text(open, "src/main/java/com/example/small/product/ProductController.java"))
-                .doesNotContain("Caller", "PreAuthorize");
+                .contains("user_id = :ownerFilter");
+        assertThat(text(open, "src/main/java/com/example/small/product/Products.java"))
+                .doesNotContain("user_id");
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * keelson-scaffold's own proof: projects generated with several option sets each pass their own
+ * keelson-scaffold's own proof: projects generated with several option sets, each grown by two resources with
+ * {@code keelson add resource} (every field type; with auth one admin-managed and one owned), pass their own
  * {@code mvn -o verify} — compile, unit and integration tests against the local PostgreSQL — offline, against the
  * local Maven repository the reactor build filled. Slow (minutes per project), so it runs with {@code CI=true} or
  * {@code -Dkeelson.generatedProjects=true} and is skipped otherwise. Each build's output is in
@@ -74,6 +75,7 @@ class GeneratedProjectsIT {
                         .parentDirectory(workspace))
                 .build()
                 .generate();
+        addResources(project);
         Path log = Path.of(System.getenv("KEELSON_MODULE_DIR"), "target", "generated-projects", label + ".log");
         Files.createDirectories(log.getParent());
 
@@ -90,6 +92,34 @@ class GeneratedProjectsIT {
         assertThat(testsRun(output))
                 .as("tests that ran in the '%s' project", label)
                 .isGreaterThan(0);
+    }
+
+    /**
+     * A customer (admin-managed with auth) and a product with every field type, referring to it (owned by its creator
+     * with auth), as {@code keelson add resource} adds them.
+     */
+    private static void addResources(GeneratedProject project) {
+        AddResource.configure()
+                .project(project.directory())
+                .name("customer")
+                .fields(List.of("name:text(100)", "email:text(200):unique", "tier:enum(FREE,PAID)"))
+                .load()
+                .write();
+        AddResource product = AddResource.configure()
+                .project(project.directory())
+                .name("product")
+                .fields(ResourceMigrationIT.EVERY_FIELD_TYPE)
+                .allowDirty(true)
+                .load();
+        boolean auth = product.projectFeatures().contains(Feature.AUTH);
+        AddResource.configure()
+                .project(project.directory())
+                .name("product")
+                .fields(ResourceMigrationIT.EVERY_FIELD_TYPE)
+                .owned(auth)
+                .allowDirty(true)
+                .load()
+                .write();
     }
 
     private static int maven(Path project, Path log) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import dev.keelson.scaffold.AddResource;
 import dev.keelson.scaffold.AddedResource;
 import dev.keelson.scaffold.Feature;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -117,12 +118,12 @@ public final class AddResourceCommand implements Callable<Integer> {
         if (format == Format.JSON) {
             environment.out().println(json(add, added));
         } else {
-            text(environment.out(), add, added);
+            text(environment.out(), add, added, environment.workingDir());
         }
         return ExitCode.OK;
     }
 
-    private void text(PrintWriter out, AddResource add, AddedResource added) {
+    private void text(PrintWriter out, AddResource add, AddedResource added, Path workingDir) {
         out.println((added == null ? "Would add " : "Added ") + add.path() + " to " + add.projectDirectory() + " ("
                 + add.files().size() + " files"
                 + (add.changedFiles().isEmpty() ? "" : ", " + add.changedFiles().size() + " of them changed") + "):");
@@ -134,6 +135,9 @@ public final class AddResourceCommand implements Callable<Integer> {
             return;
         }
         out.println("Next:");
+        if (!add.projectDirectory().equals(workingDir.toAbsolutePath().normalize())) {
+            out.println("  cd " + ProjectReport.cdTarget(add.projectDirectory(), workingDir));
+        }
         out.println("  ./mvnw verify             # its tests with the project's");
         out.println("  ./mvnw spring-boot:run    # the migration runs at start-up; then " + add.path());
     }

@@ -38,7 +38,10 @@ class AddResourceCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .startsWith("Added /api/v1/products to " + project + " (")
-                .contains("  created src/main/resources/db/migration/V5__products.sql\n", "Next:\n");
+                .contains(
+                        "  created src/main/resources/db/migration/V5__products.sql\n",
+                        "  created src/main/java/com/example/shop/product/ProductController.java\n",
+                        "Next:\n  cd shop\n");
         assertThat(project.resolve("src/main/resources/db/migration/U5__products.sql"))
                 .isRegularFile();
         assertThat(run.err()).isEmpty();

@@ -9,15 +9,15 @@ import java.util.Set;
 
 /**
  * Adds a resource to a project that {@code keelson new} made: its migration pair, its package (records, repository
- * on {@code JdbcClient}, service, controller), its tests, and its part in the GraphQL schema and the load scenario
- * when the project has them.
+ * on {@code JdbcClient}, service, controller), its integration test, and its GraphQL schema file and controller when
+ * the project has GraphQL.
  *
  * <pre>{@code
  * AddResource add = AddResource.configure()
  *         .project(Path.of("my-api"))
  *         .name("product")
  *         .fields(List.of("title:text(200)", "price:money", "stock:integer"))
- *         .load();                  // reads the project and validates: a ScaffoldException names what to fix
+ *         .build();                 // reads the project and validates: a ScaffoldException names what to fix
  * add.files();                     // what write() would create or change (a dry run)
  * AddedResource added = add.write();
  * }</pre>
@@ -46,7 +46,7 @@ public final class AddResource {
         return files.stream().map(ProjectFile::path).toList();
     }
 
-    /** The paths among {@link #files()} that exist and would be changed (the GraphQL schema, the load scenario). */
+    /** The paths among {@link #files()} that exist and would be changed: none yet, every file is new. */
     public List<String> changedFiles() {
         return changed;
     }
@@ -83,7 +83,7 @@ public final class AddResource {
         return new AddedResource(spec.project().directory(), spec.name().singular(), path(), created, changed);
     }
 
-    /** Collects the request; {@link #load()} validates it. */
+    /** Collects the request; {@link #build()} validates it. */
     public static final class Builder {
         private Path project = Path.of("");
         private String name;
@@ -135,7 +135,7 @@ public final class AddResource {
          *
          * @throws ScaffoldException with a usage {@link ErrorCode} naming what to fix
          */
-        public AddResource load() {
+        public AddResource build() {
             Manifest manifest = Manifest.bundled();
             ExistingProject existing = ExistingProject.read(project, manifest);
             ResourceName resource = ResourceName.parse(name, plural);

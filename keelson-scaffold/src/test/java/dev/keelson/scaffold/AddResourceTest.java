@@ -28,14 +28,14 @@ class AddResourceTest {
         full = Scaffold.configure()
                 .name("full")
                 .parentDirectory(workspace)
-                .load()
+                .build()
                 .generate()
                 .directory();
         minimal = Scaffold.configure()
                 .name("small")
                 .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
                 .parentDirectory(workspace)
-                .load()
+                .build()
                 .generate()
                 .directory();
     }
@@ -46,8 +46,8 @@ class AddResourceTest {
 
     @Test
     void theProjectsFeaturesAndNextMigrationVersionAreRead() {
-        AddResource inFull = add(full, "product", "title:text(200)").load();
-        AddResource inMinimal = add(minimal, "product", "title:text(200)").load();
+        AddResource inFull = add(full, "product", "title:text(200)").build();
+        AddResource inMinimal = add(minimal, "product", "title:text(200)").build();
 
         assertThat(inFull.projectFeatures()).contains(Feature.AUTH, Feature.REDIS, Feature.JOBS);
         assertThat(inMinimal.projectFeatures()).doesNotContain(Feature.AUTH, Feature.REDIS, Feature.JOBS);
@@ -60,7 +60,7 @@ class AddResourceTest {
 
     @Test
     void aDryRunWritesNothing() throws IOException {
-        add(minimal, "gadget", "title:text").load().files();
+        add(minimal, "gadget", "title:text").build().files();
 
         assertThat(git(minimal, "status", "--porcelain")).isEmpty();
     }
@@ -110,7 +110,7 @@ class AddResourceTest {
                 .name("dirty")
                 .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
                 .parentDirectory(workspace)
-                .load()
+                .build()
                 .generate()
                 .directory();
         Files.writeString(project.resolve("NOTES.md"), "mine");
@@ -122,7 +122,7 @@ class AddResourceTest {
                         + "or pass --allow-dirty");
         assertThat(add(project, "thing", "title:text")
                         .allowDirty(true)
-                        .load()
+                        .build()
                         .write()
                         .created())
                 .isNotEmpty();
@@ -134,11 +134,11 @@ class AddResourceTest {
                 .name("twice")
                 .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
                 .parentDirectory(workspace)
-                .load()
+                .build()
                 .generate()
                 .directory();
         AddResource add =
-                add(project, "product", "title:text(200)", "price:money").load();
+                add(project, "product", "title:text(200)", "price:money").build();
 
         AddedResource added = add.write();
 
@@ -158,10 +158,10 @@ class AddResourceTest {
                 .name("atomic")
                 .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
                 .parentDirectory(workspace)
-                .load()
+                .build()
                 .generate()
                 .directory();
-        AddResource add = add(project, "product", "title:text(200)").load();
+        AddResource add = add(project, "product", "title:text(200)").build();
         String last = add.files().getLast();
         Files.createDirectories(project.resolve(last));
 
@@ -180,9 +180,9 @@ class AddResourceTest {
 
     @Test
     void theCodeFitsTheAccessRuleAndTheProjectsFeatures() {
-        AddResource adminManaged = add(full, "product", "title:text(200)").load();
-        AddResource owned = add(full, "product", "title:text(200)").owned(true).load();
-        AddResource open = add(minimal, "product", "title:text(200)").load();
+        AddResource adminManaged = add(full, "product", "title:text(200)").build();
+        AddResource owned = add(full, "product", "title:text(200)").owned(true).build();
+        AddResource open = add(minimal, "product", "title:text(200)").build();
         String controller = "src/main/java/com/example/full/product/ProductController.java";
 
         assertThat(adminManaged.files())
@@ -210,12 +210,12 @@ class AddResourceTest {
                 .name("graph")
                 .with(Feature.GRAPHQL)
                 .parentDirectory(workspace)
-                .load()
+                .build()
                 .generate()
                 .directory();
 
         AddResource add = add(graphql, "product", "title:text(200)", "status:enum(DRAFT,LIVE)")
-                .load();
+                .build();
 
         assertThat(add.files())
                 .contains(
@@ -230,14 +230,14 @@ class AddResourceTest {
         Path project = Scaffold.configure()
                 .name("every")
                 .parentDirectory(workspace)
-                .load()
+                .build()
                 .generate()
                 .directory();
-        add(project, "customer", "name:text(100)").load().write();
+        add(project, "customer", "name:text(100)").build().write();
         AddResource add = add(project, "product", ResourceMigrationIT.EVERY_FIELD_TYPE.toArray(String[]::new))
                 .owned(true)
                 .allowDirty(true)
-                .load();
+                .build();
 
         String sql = text(add, "src/main/resources/db/migration/V9__products.sql");
 
@@ -260,7 +260,7 @@ class AddResourceTest {
     }
 
     private static void assertRefused(AddResource.Builder builder, ErrorCode code, String message) {
-        assertThatThrownBy(builder::load)
+        assertThatThrownBy(builder::build)
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessageContaining(message)
                 .satisfies(e -> assertThat(((ScaffoldException) e).code()).isEqualTo(code));

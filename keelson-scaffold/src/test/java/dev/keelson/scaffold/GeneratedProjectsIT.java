@@ -103,14 +103,14 @@ class GeneratedProjectsIT {
                 .project(project.directory())
                 .name("customer")
                 .fields(List.of("name:text(100)", "email:text(200):unique", "tier:enum(FREE,PAID)"))
-                .load()
+                .build()
                 .write();
         AddResource product = AddResource.configure()
                 .project(project.directory())
                 .name("product")
                 .fields(ResourceMigrationIT.EVERY_FIELD_TYPE)
                 .allowDirty(true)
-                .load();
+                .build();
         boolean auth = product.projectFeatures().contains(Feature.AUTH);
         AddResource.configure()
                 .project(project.directory())
@@ -118,7 +118,7 @@ class GeneratedProjectsIT {
                 .fields(ResourceMigrationIT.EVERY_FIELD_TYPE)
                 .owned(auth)
                 .allowDirty(true)
-                .load()
+                .build()
                 .write();
     }
 

@@ -79,14 +79,14 @@ class ResourceMigrationIT {
         Path project = Scaffold.configure()
                 .name("shop")
                 .parentDirectory(workspace)
-                .load()
+                .build()
                 .generate()
                 .directory();
         Migrator migrator = Migrator.configure()
                 .url(url())
                 .user("postgres")
                 .location("filesystem:" + project.resolve(ExistingProject.MIGRATIONS))
-                .load();
+                .build();
         migrator.migrate(MigrateOptions.latest());
         List<String> before = schema();
 
@@ -94,7 +94,7 @@ class ResourceMigrationIT {
                 .project(project)
                 .name("customer")
                 .fields(List.of("name:text(100)", "email:text(200):unique"))
-                .load()
+                .build()
                 .write();
         AddResource.configure()
                 .project(project)
@@ -102,7 +102,7 @@ class ResourceMigrationIT {
                 .fields(EVERY_FIELD_TYPE)
                 .owned(true)
                 .allowDirty(true)
-                .load()
+                .build()
                 .write();
 
         LintReport lint = Linter.of(LintConfig.of(LintDialect.POSTGRESQL))

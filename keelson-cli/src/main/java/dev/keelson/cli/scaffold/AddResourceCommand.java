@@ -113,7 +113,7 @@ public final class AddResourceCommand implements Callable<Integer> {
                 .fields(fields)
                 .owned(owned)
                 .allowDirty(allowDirty)
-                .load();
+                .build();
         AddedResource added = dryRun ? null : add.write();
         if (format == Format.JSON) {
             environment.out().println(json(add, added));

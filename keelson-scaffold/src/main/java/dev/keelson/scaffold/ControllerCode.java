@@ -2,7 +2,6 @@ package dev.keelson.scaffold;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The REST controller of an added resource, {@code /api/v1/<plural>}: create (201 with {@code Location} and
@@ -30,10 +29,7 @@ final class ControllerCode {
     String body() {
         return """
                 /**
-                 * {@code %1$s}. Single %2$s carry an {@code ETag} (their version); {@code PUT} requires {@code If-Match}
-                 * with it (428 without, 412 when stale). Lists are newest first ({@code sort=createdAt} for oldest first),
-                 * {@code limit} 1 to 100 (20 by default), continued with {@code cursor=meta.nextCursor}.%3$s
-                 */
+                %3$s */
                 @RestController
                 @RequestMapping("%1$s")
                 @Validated
@@ -56,7 +52,13 @@ final class ControllerCode {
                 """.formatted(
                         r.path(),
                         r.pluralWords(),
-                        access(),
+                        Lines.comment(
+                                "{@code " + r.path() + "}. Single " + r.pluralWords() + " carry an {@code ETag} (their "
+                                        + "version); {@code PUT} requires {@code If-Match} with it (428 without, 412 "
+                                        + "when stale). Lists are newest first ({@code sort=createdAt} for oldest "
+                                        + "first), {@code limit} 1 to 100 (20 by default), continued with "
+                                        + "{@code cursor=meta.nextCursor}." + access(),
+                                ""),
                         ResourceCode.capitalized(r.pluralWords()),
                         tagDescription(),
                         r.className(),
@@ -70,10 +72,10 @@ final class ControllerCode {
 
     private String access() {
         if (spec.owned()) {
-            return "\n * Each caller reaches their own " + r.pluralWords() + " (admins all); anyone else's is 404.";
+            return " Each caller reaches their own " + r.pluralWords() + " (admins all); anyone else's is 404.";
         }
         return spec.adminManaged()
-                ? "\n * Every signed-in user reads; only admins create, replace and delete (403 for anyone else)."
+                ? " Every signed-in user reads; only admins create, replace and delete (403 for anyone else)."
                 : "";
     }
 
@@ -91,9 +93,10 @@ final class ControllerCode {
             components.add(format + f.javaType() + " " + f.name());
         }
         components.addAll(List.of("int version", "Instant createdAt", "Instant updatedAt"));
-        String args = "found.id(), "
-                + fields.stream().map(f -> "found." + f.name() + "()").collect(Collectors.joining(", "))
-                + ", found.version(), found.createdAt(), found.updatedAt()";
+        List<String> values = new ArrayList<>(List.of("found.id()"));
+        fields.forEach(f -> values.add("found." + f.name() + "()"));
+        values.addAll(List.of("found.version()", "found.createdAt()", "found.updatedAt()"));
+        String args = Lines.args(values, 28 + r.className().length(), "                    ");
         return """
 
                     /** A %1$s as clients read it%2$s. */
@@ -153,8 +156,9 @@ final class ControllerCode {
         return """
 
                     @Operation(summary = "Lists %1$s", description = "Newest first (sort=createdAt: oldest first); filters "
-                            + "%2$s; createdFrom (inclusive) and createdTo (exclusive) are ISO-8601 instants. Continue with "
-                            + "cursor=meta.nextCursor.")
+                            + %2$s
+                            + "; createdFrom (inclusive) and createdTo (exclusive) are ISO-8601 instants. "
+                            + "Continue with cursor=meta.nextCursor.")
                     @GetMapping
                     ResponseEntity<Envelope<List<%3$sView>>> list(%4$s
                             %5$s) {
@@ -170,7 +174,7 @@ final class ControllerCode {
                         r.className(),
                         caller,
                         String.join(",\n            ", params),
-                        String.join(", ", args),
+                        Lines.args(args, 40 + 2 * r.className().length(), "                "),
                         callerArg);
     }
 

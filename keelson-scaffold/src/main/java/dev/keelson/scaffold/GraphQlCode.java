@@ -197,7 +197,7 @@ final class GraphQlCode {
                         r.variable(),
                         caller,
                         String.join(",\n            ", params),
-                        String.join(", ", args),
+                        Lines.args(args, 40 + 2 * r.className().length(), "                "),
                         admin);
     }
 }

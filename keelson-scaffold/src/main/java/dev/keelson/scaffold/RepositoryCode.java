@@ -30,7 +30,7 @@ final class RepositoryCode {
                  */
                 @Repository
                 class %3$s {
-                    private static final String COLUMNS = "%4$s";
+                    private static final String COLUMNS = %4$s;
                 %5$s
                     private final JdbcClient jdbc;
                     private final IdGenerator ids;
@@ -58,6 +58,10 @@ final class RepositoryCode {
     }
 
     private String columns() {
+        return Lines.literal(columnList(), 41, "            ");
+    }
+
+    private List<String> columnList() {
         List<String> columns = new ArrayList<>();
         if (spec.owned()) {
             columns.add("user_id");
@@ -65,7 +69,7 @@ final class RepositoryCode {
         columns.add("id");
         fields.forEach(f -> columns.add(f.field().column()));
         columns.addAll(List.of("version", "created_at", "updated_at"));
-        return String.join(", ", columns);
+        return columns;
     }
 
     /** {@code .param("title", input.title())...}, one line each. */
@@ -77,27 +81,26 @@ final class RepositoryCode {
     }
 
     private String insert() {
-        String columns = (spec.owned() ? "user_id, " : "") + "id, "
-                + fields.stream().map(f -> f.field().column()).collect(Collectors.joining(", "));
-        String values = (spec.owned() ? ":owner, " : "") + ":id, "
-                + fields.stream().map(f -> ":" + f.name()).collect(Collectors.joining(", "));
+        List<String> names = new ArrayList<>(spec.owned() ? List.of("user_id", "id") : List.of("id"));
+        List<String> marks = new ArrayList<>(spec.owned() ? List.of(":owner", ":id") : List.of(":id"));
+        fields.forEach(f -> names.add(f.field().column()));
+        fields.forEach(f -> marks.add(":" + f.name()));
+        String sql = "INSERT INTO " + r.table() + " (" + String.join(", ", names) + ") VALUES ("
+                + String.join(", ", marks) + ") RETURNING ";
         return """
 
                     /** Inserts a new %1$s and returns it as stored. */
                     %2$s insert(%3$s%2$sInput input) {
-                        return jdbc.sql("INSERT INTO %4$s (%5$s) "
-                                        + "VALUES (%6$s) RETURNING " + COLUMNS)%7$s
-                                .param("id", ids.next())%8$s
-                                .query(%9$s::map)
+                        return jdbc.sql(%4$s + COLUMNS)%5$s
+                                .param("id", ids.next())%6$s
+                                .query(%7$s::map)
                                 .single();
                     }
                 """.formatted(
                         r.words(),
                         r.className(),
                         spec.owned() ? "UUID owner, " : "",
-                        r.table(),
-                        columns,
-                        values,
+                        Lines.text(sql, 24, "                        "),
                         spec.owned() ? "\n                .param(\"owner\", owner)" : "",
                         params("input"),
                         r.pluralClassName());
@@ -107,18 +110,18 @@ final class RepositoryCode {
         return """
 
                     Optional<%1$s> find(%2$sUUID id) {
-                        return jdbc.sql("SELECT " + COLUMNS + " FROM %3$s WHERE id = :id AND deleted_at IS NULL"%4$s)
+                        return jdbc.sql("SELECT " + COLUMNS + " FROM %3$s "
+                                        + "WHERE id = :id AND deleted_at IS NULL%4$s)
                                 .param("id", id)%5$s
                                 .query(%6$s::map)
                                 .optional();
                     }
-                """.formatted(
-                        r.className(),
-                        owner,
-                        r.table(),
-                        spec.owned() ? " + \" AND \" + REACHABLE" : "",
-                        ownerParam(),
-                        r.pluralClassName());
+                """.formatted(r.className(), owner, r.table(), reachable(), ownerParam(), r.pluralClassName());
+    }
+
+    /** The end of a statement's literal: with an owner, {@code AND} the reachable rows. */
+    private String reachable() {
+        return spec.owned() ? " AND \" + REACHABLE" : "\"";
     }
 
     private String ownerParam() {
@@ -154,27 +157,28 @@ final class RepositoryCode {
     }
 
     private String replace() {
-        String sets =
-                fields.stream().map(f -> f.field().column() + " = :" + f.name()).collect(Collectors.joining(", "));
+        String sql = "UPDATE " + r.table() + " SET "
+                + fields.stream()
+                        .map(f -> f.field().column() + " = :" + f.name())
+                        .collect(Collectors.joining(", "))
+                + ", version = version + 1, updated_at = now() ";
         return """
 
                     /** Replaces the fields if the version still matches; the new row, or empty when it did not match. */
                     Optional<%1$s> replace(%2$sUUID id, int expectedVersion, %1$sInput input) {
-                        return jdbc.sql("UPDATE %3$s SET %4$s, "
-                                        + "version = version + 1, updated_at = now() "
-                                        + "WHERE id = :id AND version = :version AND deleted_at IS NULL"%5$s
-                                        + " RETURNING " + COLUMNS)%6$s
+                        return jdbc.sql(%3$s
+                                        + "WHERE id = :id AND version = :version AND deleted_at IS NULL%4$s
+                                        + " RETURNING " + COLUMNS)%5$s
                                 .param("id", id)
-                                .param("version", expectedVersion)%7$s
-                                .query(%8$s::map)
+                                .param("version", expectedVersion)%6$s
+                                .query(%7$s::map)
                                 .optional();
                     }
                 """.formatted(
                         r.className(),
                         owner,
-                        r.table(),
-                        sets,
-                        spec.owned() ? " + \" AND \" + REACHABLE" : "",
+                        Lines.text(sql, 24, "                        "),
+                        reachable(),
                         params("input"),
                         ownerParam(),
                         r.pluralClassName());
@@ -186,11 +190,11 @@ final class RepositoryCode {
                     /** Marks the row deleted (it stays in the table); false when there is no such live row. */
                     boolean softDelete(%1$sUUID id) {
                         return jdbc.sql("UPDATE %2$s SET deleted_at = now(), updated_at = now(), version = version + 1 "
-                                        + "WHERE id = :id AND deleted_at IS NULL"%3$s)
+                                        + "WHERE id = :id AND deleted_at IS NULL%3$s)
                                 .param("id", id)%4$s
                                 .update() == 1;
                     }
-                """.formatted(owner, r.table(), spec.owned() ? " + \" AND \" + REACHABLE" : "", ownerParam());
+                """.formatted(owner, r.table(), reachable(), ownerParam());
     }
 
     /** One existence check per referenced table, for the service to refuse a dangling reference with a 400. */

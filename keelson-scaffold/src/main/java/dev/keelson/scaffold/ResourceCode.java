@@ -64,9 +64,13 @@ final class ResourceCode {
                         ? " Every signed-in user reads " + r.pluralWords() + "; only admins create, change and delete "
                                 + "them."
                         : "";
-        return "/**\n * " + capitalized(r.pluralWords()) + ", added with keelson add resource: validated input, keyset "
-                + "pagination with\n * signed cursors, optimistic concurrency through ETag / If-Match, soft delete."
-                + access + "\n */\npackage " + pkg + ";\n";
+        return "/**\n"
+                + Lines.comment(
+                        capitalized(r.pluralWords()) + ", added with keelson add resource: validated input, keyset "
+                                + "pagination with signed cursors, optimistic concurrency through ETag / If-Match, "
+                                + "soft delete." + access,
+                        "")
+                + " */\npackage " + pkg + ";\n";
     }
 
     private String record() {
@@ -84,9 +88,8 @@ final class ResourceCode {
 
     private String input() {
         String components = fields.stream()
-                .map(f -> "@Schema(description = \"" + f.description() + "\") " + f.validation() + " " + f.javaType()
-                        + " " + f.name())
-                .map(c -> c.replace("  ", " "))
+                .map(f -> "@Schema(description = " + Lines.text(f.description(), 30, "                ") + ")\n        "
+                        + (f.validation() + " " + f.javaType() + " " + f.name()).strip())
                 .collect(Collectors.joining(",\n        "));
         return "/**\n * What a client sends to create or replace a " + r.words() + ", with its validation rules: every "
                 + "API that writes\n * " + r.pluralWords() + " binds to this record, so the rules are the same.\n */\n"

@@ -119,7 +119,7 @@ final class ResourceTestCode {
                         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
                         assertThat(Api.texts(reply.json().get("errors"), "field")).contains(%3$s);
                     }
-                """.formatted(writer(), puts, String.join(", ", names));
+                """.formatted(writer(), puts, Lines.args(names, 72, "                        "));
     }
 
     private String pages() {
@@ -479,7 +479,10 @@ final class ResourceTestCode {
 
                     /** A value as the API writes it, or as the test sent it, in one spelling. */
                     private static String text(Object value) {
-                        return value instanceof JsonNode node ? (node.isNull() ? null : node.asString()) : value == null ? null : value.toString();
+                        if (value instanceof JsonNode node) {
+                            return node.isNull() ? null : node.asString();
+                        }
+                        return value == null ? null : value.toString();
                     }
 
                     /** Text of at most {@code max} characters, different every time (unique fields stay unique). */

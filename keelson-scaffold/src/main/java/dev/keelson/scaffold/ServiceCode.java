@@ -28,9 +28,7 @@ final class ServiceCode {
     String body() {
         return """
                 /**
-                 * The %1$s rules.%2$s A read goes through the read cache; every write drops the cached copy, so a read
-                 * after a committed write never sees the old version.
-                 */
+                %1$s */
                 @Service
                 public class %3$sService {
                     private final %4$s %5$s;
@@ -54,23 +52,29 @@ final class ServiceCode {
                     }
                 }
                 """.formatted(
-                        r.words(),
-                        spec.owned()
-                                ? " Callers pass the {@link Caller}; a user reaches only their own " + r.pluralWords()
-                                        + " and gets\n * 404 for anyone else's, exactly as for an id that does not "
-                                        + "exist, so ids cannot be probed. Admins reach all."
-                                : " Writes need an admin ({@link Caller#requireAdmin()}); everyone reads.",
-                        r.className(),
-                        r.pluralClassName(),
-                        r.pluralVariable(),
-                        create(),
-                        get(),
-                        list(),
-                        replace(),
-                        delete(),
-                        checks(),
-                        r.singular(),
-                        r.words());
+                Lines.comment(
+                        "The " + r.words() + " rules."
+                                + (spec.owned()
+                                        ? " Callers pass the {@link Caller}; a user reaches only their own "
+                                                + r.pluralWords() + " and gets 404 for anyone else's, exactly "
+                                                + "as for an id that does not exist, so ids cannot be probed. "
+                                                + "Admins reach all."
+                                        : " Writes need an admin ({@link Caller#requireAdmin()}); everyone " + "reads.")
+                                + " A read goes through the read cache; every write drops the cached copy, "
+                                + "so a read after a committed write never sees the old version.",
+                        ""),
+                "",
+                r.className(),
+                r.pluralClassName(),
+                r.pluralVariable(),
+                create(),
+                get(),
+                list(),
+                replace(),
+                delete(),
+                checks(),
+                r.singular(),
+                r.words());
     }
 
     private String owner() {
@@ -138,8 +142,9 @@ final class ServiceCode {
     private String replace() {
         String write = "transactions.execute(tx -> {\n            checkReferences(input);\n            cache.evict"
                 + "(cacheKey(id));\n            return " + r.pluralVariable() + ".replace(" + owner()
-                + "id, expectedVersion, input)\n                    .orElseThrow(() -> stale(" + r.pluralVariable()
-                + ".find(" + owner() + "id).orElseThrow(() -> notFound(id)), expectedVersion));\n        })";
+                + "id, expectedVersion, input)\n                    .orElseThrow(() -> stale(\n                            "
+                + r.pluralVariable() + ".find(" + owner() + "id).orElseThrow(() -> notFound(id)), expectedVersion));"
+                + "\n        })";
         return """
 
                     /** Replaces the fields when {@code expectedVersion} is current: 412 when it is not, 404 when there is none. */

@@ -168,9 +168,12 @@ final class ControllerCode {
                     }
                 """.formatted(
                         r.pluralWords(),
-                        args.size() > 2
-                                ? "on " + String.join(", ", args.subList(0, args.size() - 2)) + " match exactly"
-                                : "none but the creation time",
+                        Lines.text(
+                                args.size() > 2
+                                        ? "on " + String.join(", ", args.subList(0, args.size() - 2)) + " match exactly"
+                                        : "none but the creation time",
+                                14,
+                                "            "),
                         r.className(),
                         caller,
                         String.join(",\n            ", params),

@@ -31,8 +31,13 @@ class AddResourceTest {
                 .build()
                 .generate()
                 .directory();
-        minimal = Scaffold.configure()
-                .name("small")
+        minimal = minimalProject("small");
+    }
+
+    /** A new project without auth, Redis and jobs ({@code --minimal}), committed. */
+    private static Path minimalProject(String name) {
+        return Scaffold.configure()
+                .name(name)
                 .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
                 .parentDirectory(workspace)
                 .build()
@@ -106,13 +111,7 @@ class AddResourceTest {
 
     @Test
     void uncommittedChangesAreRefusedUnlessAllowed() throws IOException {
-        Path project = Scaffold.configure()
-                .name("dirty")
-                .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
-                .parentDirectory(workspace)
-                .build()
-                .generate()
-                .directory();
+        Path project = minimalProject("dirty");
         Files.writeString(project.resolve("NOTES.md"), "mine");
 
         assertRefused(
@@ -130,13 +129,7 @@ class AddResourceTest {
 
     @Test
     void theResourceIsWrittenAndASecondIdenticalAddIsRefused() throws IOException {
-        Path project = Scaffold.configure()
-                .name("twice")
-                .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
-                .parentDirectory(workspace)
-                .build()
-                .generate()
-                .directory();
+        Path project = minimalProject("twice");
         AddResource add =
                 add(project, "product", "title:text(200)", "price:money").build();
 
@@ -154,13 +147,7 @@ class AddResourceTest {
 
     @Test
     void aWriteThatFailsLeavesTheProjectAsItWas() throws IOException {
-        Path project = Scaffold.configure()
-                .name("atomic")
-                .without(Feature.AUTH, Feature.REDIS, Feature.JOBS)
-                .parentDirectory(workspace)
-                .build()
-                .generate()
-                .directory();
+        Path project = minimalProject("atomic");
         AddResource add = add(project, "product", "title:text(200)").build();
         String last = add.files().getLast();
         Files.createDirectories(project.resolve(last));
@@ -253,6 +240,35 @@ class AddResourceTest {
                         "CREATE UNIQUE INDEX products_sku_key ON products (sku) WHERE deleted_at IS NULL;");
         assertThat(text(add, "src/main/resources/db/migration/U9__products.sql"))
                 .isEqualTo("DROP TABLE products;\n");
+    }
+
+    @Test
+    void everyGeneratedJavaFileParsesWhateverTheFieldsAndTheAccessRule() {
+        Path project = Scaffold.configure()
+                .name("parsed")
+                .with(Feature.GRAPHQL)
+                .parentDirectory(workspace)
+                .build()
+                .generate()
+                .directory();
+        add(project, "customer", "name:text(100)").build().write();
+        List<String> fields = ResourceMigrationIT.EVERY_FIELD_TYPE;
+        for (AddResource add : List.of(
+                add(project, "product", fields.toArray(String[]::new))
+                        .allowDirty(true)
+                        .build(),
+                add(project, "product", fields.toArray(String[]::new))
+                        .owned(true)
+                        .allowDirty(true)
+                        .build(),
+                add(minimal, "product", "title:text", "active:boolean").build(),
+                add(project, "tag", "label:text(20)").allowDirty(true).build())) {
+            for (String path : add.files()) {
+                if (path.endsWith(".java")) {
+                    assertThat(JavaSyntax.errors(path, add.plannedText(path))).isEmpty();
+                }
+            }
+        }
     }
 
     private static String text(AddResource add, String path) {

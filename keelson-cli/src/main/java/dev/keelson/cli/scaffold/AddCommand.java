@@ -13,10 +13,14 @@ import picocli.CommandLine.Spec;
 /** {@code keelson add}: grows a project that {@code keelson new} made. */
 @Command(
         name = "add",
-        mixinStandardHelpOptions = true,
         description = "Adds to a project made by keelson new: add resource NAME FIELD...",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:writing failed; nothing was changed", "2:bad usage (the message names the fix)"})
+        exitCodeListHeading = ExitCode.HEADING,
+        exitCodeList = {
+            "0:done",
+            "1:writing failed; nothing was changed",
+            "2:bad usage (the message names the fix)",
+            ExitCode.INTERRUPTED_LINE
+        })
 public final class AddCommand implements Callable<Integer>, CommandTree.Parent {
     @ParentCommand
     Keelson root;

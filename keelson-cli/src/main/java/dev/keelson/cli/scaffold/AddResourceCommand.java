@@ -19,7 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code keelson add resource NAME FIELD...}: a new REST resource in a project made by {@code keelson new}. */
 @Command(
         name = "resource",
-        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Adds a resource to a project made by keelson new: the V/U migration pair, a package with its records, "
@@ -39,12 +38,13 @@ import tools.jackson.databind.node.ObjectNode;
             "It writes nothing when it refuses, and writes atomically: all files or none.",
             ""
         },
-        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeListHeading = ExitCode.HEADING,
         exitCodeList = {
             "0:the resource was added (or, with --dry-run, listed)",
             "1:writing the files failed; nothing was changed",
             "2:bad usage: a name the project already uses, an unknown field type or modifier, a folder not made by "
-                    + "keelson new, uncommitted changes without --allow-dirty, --owned without auth"
+                    + "keelson new, uncommitted changes without --allow-dirty, --owned without auth",
+            ExitCode.INTERRUPTED_LINE
         })
 public final class AddResourceCommand implements Callable<Integer> {
     /** How the result is printed. */

@@ -39,8 +39,10 @@ class Api7ServerSideRequestForgeryAttackIT extends ServiceTest {
             api.get("/api/v1/orders/" + id).token(user.accessToken()).send();
             api.patch("/api/v1/orders/" + id).token(user.accessToken()).header("If-Match", "\"1\"")
                     .json(Map.of("note", "file:///etc/passwd " + url)).send();
-            api.post("/graphql").token(user.accessToken()).json(Map.of("query", // keelson:graphql
-                    "{ order(id: \"" + id + "\") { note } }")).send(); // keelson:graphql
+            // keelson:begin graphql
+            api.post("/graphql").token(user.accessToken()).json(Map.of("query",
+                    "{ order(id: \"" + id + "\") { note } }")).send();
+            // keelson:end graphql
 
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.json().at("/data/note").asString()).isEqualTo(url);

@@ -50,7 +50,9 @@ class TwoInstancesIT {
             // (fail open), which these tests would read as a limit not shared
             "--reference.redis.timeout=5s",
             "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h",
-            "--reference.rate-limit.api.capacity=" + API_CAPACITY, "--reference.rate-limit.api.period=1h", // keelson:auth
+            // keelson:begin auth
+            "--reference.rate-limit.api.capacity=" + API_CAPACITY, "--reference.rate-limit.api.period=1h",
+            // keelson:end auth
             "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"};
         first = ServiceInstance.start(db, settings);
         second = ServiceInstance.start(db, settings);

@@ -23,7 +23,9 @@ class GracefulShutdownIT {
         TestPostgres.Database db = TestPostgres.create();
         try {
             ConfigurableApplicationContext app = new SpringApplicationBuilder(ReferenceApplication.class).run(
-                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestSmtp.port(), // keelson:auth
+                    // keelson:begin auth
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestSmtp.port(),
+                    // keelson:end auth
                     "--server.port=0", "--spring.datasource.url=" + db.url(),
                     "--spring.datasource.username=" + db.user());
             Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());

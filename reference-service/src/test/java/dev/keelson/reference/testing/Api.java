@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** A real HTTP client for the service under test (JDK {@link HttpClient}), with the API's common moves. */
 public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern EMAILED_CODE = Pattern.compile("^([A-Za-z0-9_-]{43})$", Pattern.MULTILINE); // keelson:auth
+    // keelson:begin auth
+    private static final Pattern EMAILED_CODE = Pattern.compile("^([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
+    // keelson:end auth
     private final HttpClient client;
     private final String base;
 

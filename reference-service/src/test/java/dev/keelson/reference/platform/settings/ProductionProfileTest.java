@@ -44,7 +44,9 @@ class ProductionProfileTest {
     @Test
     void productionMovesActuatorOffThePublicPortAndHidesTheDocsUnlessSetOtherwise() {
         StandardEnvironment environment = environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/app",
-                "reference.auth.jwks", "{}", // keelson:auth
+                // keelson:begin auth
+                "reference.auth.jwks", "{}",
+                // keelson:end auth
                 "reference.pagination.cursor-key", "k", "management.server.port", "9000"), "prod");
 
         profile.postProcessEnvironment(environment, new SpringApplication());

@@ -42,7 +42,9 @@ class AccessTokens {
                 .claim("email_verified", user.emailVerifiedAt() != null)
                 .claim(RevocationCheck.VERSION_CLAIM, user.tokenVersion())
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).keyId(keys.active().getKeyID()).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256)
+                .keyId(keys.active().getKeyID())
+                .build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 

@@ -35,8 +35,15 @@ class AccountEmails {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AccountEmails(Users users, EmailTokens tokens, RefreshTokens refreshTokens, Outbox outbox,
-            PasswordEncoder passwords, PasswordPolicy policy, TransactionTemplate transactions, Clock clock) {
+    AccountEmails(
+            Users users,
+            EmailTokens tokens,
+            RefreshTokens refreshTokens,
+            Outbox outbox,
+            PasswordEncoder passwords,
+            PasswordPolicy policy,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.policy = policy;
         this.users = users;
         this.tokens = tokens;
@@ -49,7 +56,8 @@ class AccountEmails {
 
     /** Queues the verification email of a new account (call in the registration's transaction). */
     void sendVerification(User user) {
-        String token = tokens.issue(user.id(), EmailTokens.Purpose.VERIFY_EMAIL, clock.instant().plus(VERIFY_TTL));
+        String token = tokens.issue(
+                user.id(), EmailTokens.Purpose.VERIFY_EMAIL, clock.instant().plus(VERIFY_TTL));
         outbox.enqueue(user.email(), "Confirm your email address", """
                 Hello,
 
@@ -64,15 +72,17 @@ class AccountEmails {
     }
 
     void verify(String token) {
-        transactions.executeWithoutResult(tx -> users.markEmailVerified(
-                tokens.consume(token, EmailTokens.Purpose.VERIFY_EMAIL, clock.instant()).orElseThrow(() ->
-                        invalid("The verification code is not valid, was used already or has expired"))));
+        transactions.executeWithoutResult(tx -> users.markEmailVerified(tokens.consume(
+                        token, EmailTokens.Purpose.VERIFY_EMAIL, clock.instant())
+                .orElseThrow(() -> invalid("The verification code is not valid, was used already or has expired"))));
     }
 
     /** Queues a reset email when the address has an account; says nothing either way. */
     void requestReset(String email) {
         transactions.executeWithoutResult(tx -> users.findByEmail(email).ifPresent(user -> {
-            String token = tokens.issue(user.id(), EmailTokens.Purpose.RESET_PASSWORD,
+            String token = tokens.issue(
+                    user.id(),
+                    EmailTokens.Purpose.RESET_PASSWORD,
                     clock.instant().plus(RESET_TTL));
             outbox.enqueue(user.email(), "Reset your password", """
                     Hello,
@@ -96,8 +106,9 @@ class AccountEmails {
         String hash = passwords.encode(PasswordPolicy.normalize(newPassword));
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
-            UUID userId = tokens.consume(token, EmailTokens.Purpose.RESET_PASSWORD, now).orElseThrow(() ->
-                    invalid("The reset code is not valid, was used already or has expired: request a new one"));
+            UUID userId = tokens.consume(token, EmailTokens.Purpose.RESET_PASSWORD, now)
+                    .orElseThrow(() ->
+                            invalid("The reset code is not valid, was used already or has expired: request a new one"));
             // the code stays unspent when this refuses: the exception rolls the transaction back
             users.findById(userId).ifPresent(user -> policy.check(newPassword, user.email()));
             users.updatePasswordHash(userId, hash);

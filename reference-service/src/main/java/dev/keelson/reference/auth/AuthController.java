@@ -45,7 +45,9 @@ class AuthController {
             @NotBlank @Size(max = 1024) String password,
             @NotBlank @DisplayName String displayName) {}
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {}
+    record LoginRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 1024) String password) {}
 
     record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {}
 
@@ -57,7 +59,8 @@ class AuthController {
             @NotBlank @Size(max = 100) String token,
             @NotBlank @Size(max = 1024) String newPassword) {}
 
-    record PasswordChange(@NotBlank @Size(max = 1024) String currentPassword,
+    record PasswordChange(
+            @NotBlank @Size(max = 1024) String currentPassword,
             @NotBlank @Size(max = 1024) String newPassword) {}
 
     record Registered(UUID id, String email, String displayName) {}
@@ -116,7 +119,8 @@ class AuthController {
     @PostMapping("/password-change")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChange request) {
         if (jwt == null) {
-            throw new ApiException(AuthError.UNAUTHENTICATED,
+            throw new ApiException(
+                    AuthError.UNAUTHENTICATED,
                     "Send your access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)");
         }
         auth.changePassword(UUID.fromString(jwt.getSubject()), request.currentPassword(), request.newPassword());

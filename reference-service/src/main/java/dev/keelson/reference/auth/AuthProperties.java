@@ -31,13 +31,17 @@ record AuthProperties(
         @DefaultValue("") String activeKeyId) {
     AuthProperties {
         if (accessTokenTtl != null && (accessTokenTtl.isNegative() || accessTokenTtl.toSeconds() < 1)) {
-            throw new InvalidSettingException("reference.auth.access-token-ttl",
+            throw new InvalidSettingException(
+                    "reference.auth.access-token-ttl",
                     "must be at least 1s, such as 15m, but is " + DurationStyle.SIMPLE.print(accessTokenTtl));
         }
         if (accessTokenTtl != null && refreshTokenTtl != null && refreshTokenTtl.compareTo(accessTokenTtl) <= 0) {
-            throw new InvalidSettingException("reference.auth.refresh-token-ttl", "must be longer than "
-                    + "reference.auth.access-token-ttl (" + DurationStyle.SIMPLE.print(accessTokenTtl) + "), such as 30d, "
-                    + "but is " + DurationStyle.SIMPLE.print(refreshTokenTtl));
+            throw new InvalidSettingException(
+                    "reference.auth.refresh-token-ttl",
+                    "must be longer than "
+                            + "reference.auth.access-token-ttl (" + DurationStyle.SIMPLE.print(accessTokenTtl)
+                            + "), such as 30d, "
+                            + "but is " + DurationStyle.SIMPLE.print(refreshTokenTtl));
         }
     }
 }

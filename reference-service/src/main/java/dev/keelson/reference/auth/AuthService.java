@@ -40,9 +40,17 @@ class AuthService {
      */
     private final SingletonSupplier<String> decoyHash;
 
-    AuthService(Users users, RefreshTokens refreshTokens, AccessTokens accessTokens, AccountEmails emails,
-            PasswordPolicy policy, PasswordEncoder passwords, AuthProperties properties, TransactionTemplate transactions,
-            IdGenerator ids, Clock clock) {
+    AuthService(
+            Users users,
+            RefreshTokens refreshTokens,
+            AccessTokens accessTokens,
+            AccountEmails emails,
+            PasswordPolicy policy,
+            PasswordEncoder passwords,
+            AuthProperties properties,
+            TransactionTemplate transactions,
+            IdGenerator ids,
+            Clock clock) {
         this.emails = emails;
         this.policy = policy;
         this.users = users;
@@ -53,7 +61,8 @@ class AuthService {
         this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
-        this.decoyHash = SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
+        this.decoyHash =
+                SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -73,7 +82,8 @@ class AuthService {
         String hash = passwords.encode(PasswordPolicy.normalize(password));
         return transactions.execute(tx -> {
             User user = users.insert(ids.next(), email, hash, DisplayName.Check.normalize(displayName))
-                    .orElseThrow(() -> new ApiException(AuthError.EMAIL_TAKEN,
+                    .orElseThrow(() -> new ApiException(
+                            AuthError.EMAIL_TAKEN,
                             "An account with this email exists: sign in, or reset its password"));
             emails.sendVerification(user);
             return user;
@@ -88,8 +98,8 @@ class AuthService {
             throw new ApiException(AuthError.BAD_CREDENTIALS, "Email or password is wrong");
         }
         Instant now = clock.instant();
-        String refresh = transactions.execute(tx -> refreshTokens.issue(
-                ids.next(), user.get().id(), now.plus(properties.refreshTokenTtl())));
+        String refresh = transactions.execute(
+                tx -> refreshTokens.issue(ids.next(), user.get().id(), now.plus(properties.refreshTokenTtl())));
         return new Tokens(accessTokens.issue(user.get()), accessTokens.ttlSeconds(), refresh);
     }
 
@@ -98,8 +108,9 @@ class AuthService {
      * account (this one too: the caller signs in again), as a reset does.
      */
     void changePassword(UUID userId, String currentPassword, String newPassword) {
-        User user = users.findById(userId).orElseThrow(() -> new ApiException(AuthError.UNAUTHENTICATED,
-                "The account of this access token no longer exists"));
+        User user = users.findById(userId)
+                .orElseThrow(() -> new ApiException(
+                        AuthError.UNAUTHENTICATED, "The account of this access token no longer exists"));
         if (!matches(currentPassword, user.passwordHash())) {
             throw new ApiException(AuthError.BAD_CREDENTIALS, "The current password is wrong");
         }
@@ -118,7 +129,8 @@ class AuthService {
      */
     private boolean matches(String password, String hash) {
         String normalized = PasswordPolicy.normalize(password);
-        return passwords.matches(normalized, hash) || (!normalized.equals(password) && passwords.matches(password, hash));
+        return passwords.matches(normalized, hash)
+                || (!normalized.equals(password) && passwords.matches(password, hash));
     }
 
     /**
@@ -129,12 +141,15 @@ class AuthService {
         Instant now = clock.instant();
         Rotated rotated = transactions.execute(tx -> rotate(token, now));
         return switch (rotated.decision()) {
-            case ROTATE -> new Tokens(accessTokens.issue(rotated.user()), accessTokens.ttlSeconds(),
-                    rotated.nextToken());
-            case REUSED -> throw new ApiException(AuthError.REFRESH_TOKEN_REUSED,
-                    "This refresh token was already used; every session of this sign-in is now ended. Sign in again");
-            case REVOKED, EXPIRED -> throw new ApiException(AuthError.INVALID_REFRESH_TOKEN,
-                    "The refresh token has expired or was revoked: sign in again");
+            case ROTATE ->
+                new Tokens(accessTokens.issue(rotated.user()), accessTokens.ttlSeconds(), rotated.nextToken());
+            case REUSED ->
+                throw new ApiException(
+                        AuthError.REFRESH_TOKEN_REUSED,
+                        "This refresh token was already used; every session of this sign-in is now ended. Sign in again");
+            case REVOKED, EXPIRED ->
+                throw new ApiException(
+                        AuthError.INVALID_REFRESH_TOKEN, "The refresh token has expired or was revoked: sign in again");
         };
     }
 
@@ -145,31 +160,38 @@ class AuthService {
      */
     void logout(String token) {
         Instant now = clock.instant();
-        transactions.executeWithoutResult(tx -> refreshTokens.findForUpdate(token).ifPresent(stored -> {
-            refreshTokens.revokeFamily(stored.familyId(), now);
-            users.revokeAccessTokens(stored.userId());
-        }));
+        transactions.executeWithoutResult(tx -> refreshTokens
+                .findForUpdate(token)
+                .ifPresent(stored -> {
+                    refreshTokens.revokeFamily(stored.familyId(), now);
+                    users.revokeAccessTokens(stored.userId());
+                }));
     }
 
     private record Rotated(RefreshTokenRotation.Decision decision, User user, String nextToken) {}
 
     private Rotated rotate(String token, Instant now) {
-        RefreshTokens.Stored stored = refreshTokens.findForUpdate(token)
-                .orElseThrow(() -> new ApiException(AuthError.INVALID_REFRESH_TOKEN,
-                        "The refresh token is unknown: sign in again"));
+        RefreshTokens.Stored stored = refreshTokens
+                .findForUpdate(token)
+                .orElseThrow(() -> new ApiException(
+                        AuthError.INVALID_REFRESH_TOKEN, "The refresh token is unknown: sign in again"));
         RefreshTokenRotation.Decision decision = RefreshTokenRotation.decide(stored.state(), now);
         return switch (decision) {
             case ROTATE -> {
-                User user = users.findById(stored.userId()).orElseThrow(() -> new ApiException(
-                        AuthError.INVALID_REFRESH_TOKEN, "The account of this refresh token no longer exists"));
+                User user = users.findById(stored.userId())
+                        .orElseThrow(() -> new ApiException(
+                                AuthError.INVALID_REFRESH_TOKEN, "The account of this refresh token no longer exists"));
                 refreshTokens.markUsed(stored.id(), now);
                 String next = refreshTokens.issue(stored.familyId(), user.id(), now.plus(properties.refreshTokenTtl()));
                 yield new Rotated(decision, user, next);
             }
             case REUSED -> {
                 int revoked = refreshTokens.revokeFamily(stored.familyId(), now);
-                log.warn("Refresh token reuse in family {} of user {}: revoked {} token(s)",
-                        stored.familyId(), stored.userId(), revoked);
+                log.warn(
+                        "Refresh token reuse in family {} of user {}: revoked {} token(s)",
+                        stored.familyId(),
+                        stored.userId(),
+                        revoked);
                 yield new Rotated(decision, null, null);
             }
             case REVOKED, EXPIRED -> new Rotated(decision, null, null);

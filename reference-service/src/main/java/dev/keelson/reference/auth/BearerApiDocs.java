@@ -26,17 +26,24 @@ class BearerApiDocs {
             if (api.getComponents() == null) {
                 api.setComponents(new Components());
             }
-            api.getComponents().addSecuritySchemes(BEARER, new SecurityScheme()
-                    .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"));
+            api.getComponents()
+                    .addSecuritySchemes(
+                            BEARER,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .bearerFormat("JWT"));
             api.addSecurityItem(new SecurityRequirement().addList(BEARER));
-            api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                if (path.startsWith("/api/v1/auth/") && !path.equals("/api/v1/auth/password-change")) {
-                    operation.setSecurity(List.of());
-                } else {
-                    OpenApiConfiguration.problem(operation.getResponses(), "401", "No valid access token");
-                    OpenApiConfiguration.problem(operation.getResponses(), "403", "The token's roles do not allow this");
-                }
-            }));
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                        if (path.startsWith("/api/v1/auth/") && !path.equals("/api/v1/auth/password-change")) {
+                            operation.setSecurity(List.of());
+                        } else {
+                            OpenApiConfiguration.problem(operation.getResponses(), "401", "No valid access token");
+                            OpenApiConfiguration.problem(
+                                    operation.getResponses(), "403", "The token's roles do not allow this");
+                        }
+                    }));
         };
     }
 }

@@ -26,7 +26,8 @@ final class BearerHeaderResolver implements BearerTokenResolver {
         if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
             return null;
         }
-        if (header.length() <= SCHEME.length() || header.charAt(SCHEME.length() - 1) != ' '
+        if (header.length() <= SCHEME.length()
+                || header.charAt(SCHEME.length() - 1) != ' '
                 || !isB64Token(header, SCHEME.length())) {
             throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
         }
@@ -49,7 +50,14 @@ final class BearerHeaderResolver implements BearerTokenResolver {
     }
 
     private static boolean isTokenChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~'
+                || c == '+'
+                || c == '/';
     }
 }

@@ -38,14 +38,16 @@ class BearerTokenSecurity implements ApiSecurity {
         AuthenticationEntryPoint unauthenticated = new ProblemEntryPoint(problems);
         AccessDeniedHandler denied = (request, response, e) -> problems.write(
                 problems.of(ErrorCode.FORBIDDEN, "You do not have the role this needs", request), response);
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/auth/**", "/health/**", "/prometheus", "/error").permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+        http.authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/api/v1/auth/**", "/health/**", "/prometheus", "/error")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
     }
 
     /** The JWT's {@code roles} claim ({@code ["USER", "ADMIN"]}) becomes {@code ROLE_USER}, {@code ROLE_ADMIN}. */

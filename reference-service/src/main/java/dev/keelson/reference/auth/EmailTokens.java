@@ -42,7 +42,12 @@ class EmailTokens {
         random.nextBytes(secret);
         String token = BASE64URL.encodeToString(secret);
         jdbc.sql("INSERT INTO email_tokens (id, user_id, purpose, token_hash, expires_at) VALUES (?, ?, ?, ?, ?)")
-                .params(ids.next(), userId, purpose.name(), RefreshTokens.hash(token), expiresAt.atOffset(ZoneOffset.UTC))
+                .params(
+                        ids.next(),
+                        userId,
+                        purpose.name(),
+                        RefreshTokens.hash(token),
+                        expiresAt.atOffset(ZoneOffset.UTC))
                 .update();
         return token;
     }

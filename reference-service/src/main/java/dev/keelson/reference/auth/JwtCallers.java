@@ -33,7 +33,9 @@ public class JwtCallers implements Callers {
      */
     public static Caller of(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList("roles");
-        return new Caller(UUID.fromString(jwt.getSubject()), roles != null && roles.contains("ADMIN"),
+        return new Caller(
+                UUID.fromString(jwt.getSubject()),
+                roles != null && roles.contains("ADMIN"),
                 Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")));
     }
 
@@ -43,7 +45,8 @@ public class JwtCallers implements Callers {
         if (authentication instanceof JwtAuthenticationToken token) {
             return of(token.getToken());
         }
-        throw new ApiException(AuthError.UNAUTHENTICATED,
+        throw new ApiException(
+                AuthError.UNAUTHENTICATED,
                 "Send an access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)");
     }
 
@@ -55,8 +58,10 @@ public class JwtCallers implements Callers {
     @Override
     public void requireVerifiedEmail(Caller caller) {
         if (ordersNeedVerifiedEmail && !caller.emailVerified()) {
-            throw new ApiException(AuthError.EMAIL_NOT_VERIFIED, "Verify your email address before placing orders: "
-                    + "send the emailed code to POST /api/v1/auth/verify-email, then refresh your access token");
+            throw new ApiException(
+                    AuthError.EMAIL_NOT_VERIFIED,
+                    "Verify your email address before placing orders: "
+                            + "send the emailed code to POST /api/v1/auth/verify-email, then refresh your access token");
         }
     }
 }

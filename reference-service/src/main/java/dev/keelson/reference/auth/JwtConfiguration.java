@@ -43,7 +43,9 @@ class JwtConfiguration {
 
     @Bean
     SigningKeys signingKeys(AuthProperties properties) {
-        return properties.jwks().isBlank() ? generated() : SigningKeys.parse(properties.jwks(), properties.activeKeyId());
+        return properties.jwks().isBlank()
+                ? generated()
+                : SigningKeys.parse(properties.jwks(), properties.activeKeyId());
     }
 
     @Bean
@@ -54,13 +56,13 @@ class JwtConfiguration {
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties properties, Clock clock, Users users) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
-                JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.verification())));
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys.verification())));
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        aud -> aud != null && aud.contains(properties.audience()))));
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience()))));
         return new RevocationCheck(new VerifiedTokenCache(decoder, clock), users);
     }
 
@@ -72,7 +74,9 @@ class JwtConfiguration {
 
     private static SigningKeys generated() {
         try {
-            ECKey key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+            ECKey key = new ECKeyGenerator(Curve.P_256)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
             log.warn("No reference.auth.jwks configured: signing with a key generated now. Tokens stop working "
                     + "when the process stops; configure REFERENCE_AUTH_JWKS in production");
             return new SigningKeys(key, new JWKSet(key));
@@ -97,13 +101,17 @@ class JwtConfiguration {
             }
             JWK active = activeKeyId.isBlank() ? set.getKeys().getFirst() : set.getKeyByKeyId(activeKeyId);
             if (active == null) {
-                throw new InvalidSettingException("reference.auth.active-key-id", "'" + activeKeyId
-                        + "' names no key in " + JWKS);
+                throw new InvalidSettingException(
+                        "reference.auth.active-key-id", "'" + activeKeyId + "' names no key in " + JWKS);
             }
-            if (!(active instanceof ECKey ec) || !ec.isPrivate() || !Curve.P_256.equals(ec.getCurve())
+            if (!(active instanceof ECKey ec)
+                    || !ec.isPrivate()
+                    || !Curve.P_256.equals(ec.getCurve())
                     || ec.getKeyID() == null) {
-                throw new InvalidSettingException(JWKS, "the active key '" + active.getKeyID() + "' must be an EC "
-                        + "P-256 private key with a kid (ES256)");
+                throw new InvalidSettingException(
+                        JWKS,
+                        "the active key '" + active.getKeyID() + "' must be an EC "
+                                + "P-256 private key with a kid (ES256)");
             }
             return new SigningKeys(active, set);
         }

@@ -86,7 +86,11 @@ public class Outbox {
     }
 
     private static Email email(ResultSet rs, int row) throws SQLException {
-        return new Email(rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
-                rs.getString("body"), rs.getInt("attempts"));
+        return new Email(
+                rs.getObject("id", UUID.class),
+                rs.getString("recipient"),
+                rs.getString("subject"),
+                rs.getString("body"),
+                rs.getInt("attempts"));
     }
 }

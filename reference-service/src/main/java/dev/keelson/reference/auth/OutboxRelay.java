@@ -38,7 +38,10 @@ class OutboxRelay {
     private final String from;
     private volatile boolean warned;
 
-    OutboxRelay(Outbox outbox, ObjectProvider<JavaMailSender> mail, TransactionTemplate transactions,
+    OutboxRelay(
+            Outbox outbox,
+            ObjectProvider<JavaMailSender> mail,
+            TransactionTemplate transactions,
             @Value("${reference.mail.from:no-reply@localhost}") String from) {
         this.outbox = outbox;
         this.mail = mail;
@@ -77,8 +80,12 @@ class OutboxRelay {
             Duration retryIn = retryAfter(email.attempts() + 1);
             // the exception type only: messages can echo the body, which holds a token
             outbox.postpone(email.id(), retryIn, rootType(e));
-            log.warn("Email {} not sent (attempt {}), retrying in {} s: {}", email.id(), email.attempts() + 1,
-                    retryIn.toSeconds(), rootType(e));
+            log.warn(
+                    "Email {} not sent (attempt {}), retrying in {} s: {}",
+                    email.id(),
+                    email.attempts() + 1,
+                    retryIn.toSeconds(),
+                    rootType(e));
         }
     }
 

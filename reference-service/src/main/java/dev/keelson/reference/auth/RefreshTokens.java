@@ -73,7 +73,8 @@ class RefreshTokens implements ExpiredRows {
 
     /** Revokes every live token of a user: all their sign-ins end (after a password reset). */
     int revokeAllOf(UUID userId, Instant now) {
-        return jdbc.sql("UPDATE refresh_tokens SET revoked_at = ?, updated_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+        return jdbc.sql(
+                        "UPDATE refresh_tokens SET revoked_at = ?, updated_at = ? WHERE user_id = ? AND revoked_at IS NULL")
                 .params(utc(now), utc(now), userId)
                 .update();
     }

@@ -34,7 +34,8 @@ class SignInRateLimit implements RateLimitRule {
         if (!path.startsWith(AUTH_PREFIX)) {
             return null;
         }
-        return new RateBucket("auth:ip:" + request.getRemoteAddr(), bandwidth, "Too many sign-in requests from your address");
+        return new RateBucket(
+                "auth:ip:" + request.getRemoteAddr(), bandwidth, "Too many sign-in requests from your address");
     }
 
     @Override
@@ -45,6 +46,7 @@ class SignInRateLimit implements RateLimitRule {
     /** 10 sign-in requests per minute and address by default. */
     @Validated
     @ConfigurationProperties("reference.rate-limit.auth")
-    record Limit(@DefaultValue("10") @Min(1) long capacity, @DefaultValue("1m") @NotNull Duration period)
-            implements RateLimitProperties.Limit {}
+    record Limit(
+            @DefaultValue("10") @Min(1) long capacity,
+            @DefaultValue("1m") @NotNull Duration period) implements RateLimitProperties.Limit {}
 }

@@ -27,8 +27,8 @@ class GraphQlHttp {
     @Bean
     GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper json, Problems problems) {
         JsonMapper withNulls = json.rebuild()
-                .changeDefaultPropertyInclusion(inclusion -> JsonInclude.Value.construct(
-                        JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
+                .changeDefaultPropertyInclusion(inclusion ->
+                        JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
                 .build();
         return new NullBodyRefused(handler, new JacksonJsonHttpMessageConverter(withNulls), problems);
     }
@@ -49,9 +49,10 @@ class GraphQlHttp {
         public ServerResponse handleRequest(ServerRequest request) throws ServletException {
             BufferedBody body = WebUtils.getNativeRequest(request.servletRequest(), BufferedBody.class);
             if (body != null && "null".equals(new String(body.body(), StandardCharsets.UTF_8).strip())) {
-                return ServerResponse.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(problems.of(ErrorCode.VALIDATION, "Send a JSON object with a query",
-                                request.servletRequest()));
+                return ServerResponse.badRequest()
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(problems.of(
+                                ErrorCode.VALIDATION, "Send a JSON object with a query", request.servletRequest()));
             }
             return super.handleRequest(request);
         }

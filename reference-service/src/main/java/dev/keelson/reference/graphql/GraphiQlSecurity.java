@@ -33,8 +33,7 @@ class GraphiQlSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }

@@ -5,7 +5,6 @@ import dev.keelson.reference.order.NewOrder;
 import dev.keelson.reference.order.Order;
 import dev.keelson.reference.order.OrderService;
 import dev.keelson.reference.order.OrderStatus;
-import dev.keelson.reference.platform.caller.Caller;
 import dev.keelson.reference.platform.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -53,15 +52,16 @@ class OrderGraph {
     }
 
     @QueryMapping
-    Connection<Order> orders(@AuthenticationPrincipal Jwt jwt,
+    Connection<Order> orders(
+            @AuthenticationPrincipal Jwt jwt,
             @Argument @Min(1) @Max(Page.MAX_LIMIT) int first,
             @Argument @Size(max = 200) String after,
             @Argument OrderStatus status,
             @Argument Instant createdFrom,
             @Argument Instant createdTo,
             @Argument OrderSort sort) {
-        OrderService.ListRequest request = new OrderService.ListRequest(status, createdFrom, createdTo,
-                sort == OrderSort.OLDEST_FIRST, after, first);
+        OrderService.ListRequest request = new OrderService.ListRequest(
+                status, createdFrom, createdTo, sort == OrderSort.OLDEST_FIRST, after, first);
         return Connection.of(orders.list(JwtCallers.of(jwt), request));
     }
 
@@ -78,7 +78,8 @@ class OrderGraph {
     /** The owners of all orders in the response, in one statement; a deleted owner is {@code null}. */
     @BatchMapping(typeName = "Order")
     Map<Order, Account> owner(List<Order> page) {
-        Map<UUID, Account> accounts = relations.accounts(page.stream().map(Order::ownerId).distinct().toList());
+        Map<UUID, Account> accounts =
+                relations.accounts(page.stream().map(Order::ownerId).distinct().toList());
         return page.stream()
                 .filter(o -> accounts.containsKey(o.ownerId()))
                 .collect(Collectors.toMap(Function.identity(), o -> accounts.get(o.ownerId()), (a, b) -> a));
@@ -90,9 +91,16 @@ class OrderGraph {
      */
     @BatchMapping(typeName = "Order")
     Map<Order, List<Order.Line>> lines(List<Order> page) {
-        List<UUID> missing = page.stream().filter(o -> o.lines().isEmpty()).map(Order::id).distinct().toList();
+        List<UUID> missing = page.stream()
+                .filter(o -> o.lines().isEmpty())
+                .map(Order::id)
+                .distinct()
+                .toList();
         Map<UUID, List<Order.Line>> loaded = missing.isEmpty() ? Map.of() : relations.lines(missing);
-        return page.stream().collect(Collectors.toMap(Function.identity(),
-                o -> o.lines().isEmpty() ? loaded.getOrDefault(o.id(), List.of()) : o.lines(), (a, b) -> a));
+        return page.stream()
+                .collect(Collectors.toMap(
+                        Function.identity(),
+                        o -> o.lines().isEmpty() ? loaded.getOrDefault(o.id(), List.of()) : o.lines(),
+                        (a, b) -> a));
     }
 }

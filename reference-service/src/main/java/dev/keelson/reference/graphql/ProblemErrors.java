@@ -62,18 +62,27 @@ class ProblemErrors extends DataFetcherExceptionResolverAdapter {
         ProblemDetail problem = switch (e) {
             case ApiException api -> problem(api.code(), api.getMessage(), request);
             case AccessDeniedException denied ->
-                    problem(ErrorCode.FORBIDDEN, "You do not have the role this needs", request);
-            case AuthenticationException unauthenticated -> problem(AuthError.UNAUTHENTICATED,
-                    "Send an access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)", request);
+                problem(ErrorCode.FORBIDDEN, "You do not have the role this needs", request);
+            case AuthenticationException unauthenticated ->
+                problem(
+                        AuthError.UNAUTHENTICATED,
+                        "Send an access token: Authorization: Bearer <token> (from POST /api/v1/auth/login)",
+                        request);
             case ConstraintViolationException invalid -> validation(violations(invalid), request);
             case BindException invalid -> validation(bindingErrors(invalid, env.getArguments()), request);
             default -> {
-                ProblemDetail internal = problem(ErrorCode.INTERNAL,
-                        "Something went wrong on our side; quote the request id when you report it", request);
-                String requestId = internal.getProperties() == null ? null
+                ProblemDetail internal = problem(
+                        ErrorCode.INTERNAL,
+                        "Something went wrong on our side; quote the request id when you report it",
+                        request);
+                String requestId = internal.getProperties() == null
+                        ? null
                         : String.valueOf(internal.getProperties().get("requestId"));
-                log.error("Unhandled error in GraphQL field {} (request {})", env.getExecutionStepInfo().getPath(),
-                        requestId, e);
+                log.error(
+                        "Unhandled error in GraphQL field {} (request {})",
+                        env.getExecutionStepInfo().getPath(),
+                        requestId,
+                        e);
                 yield internal;
             }
         };
@@ -97,8 +106,10 @@ class ProblemErrors extends DataFetcherExceptionResolverAdapter {
 
     /** A validation problem listing each bad field, worded as REST's. */
     ProblemDetail validation(List<Map<String, String>> errors, HttpServletRequest request) {
-        ProblemDetail problem = problem(ErrorCode.VALIDATION,
-                errors.size() == 1 ? "1 field is not valid" : errors.size() + " fields are not valid", request);
+        ProblemDetail problem = problem(
+                ErrorCode.VALIDATION,
+                errors.size() == 1 ? "1 field is not valid" : errors.size() + " fields are not valid",
+                request);
         problem.setProperty("errors", errors);
         return problem;
     }
@@ -164,7 +175,8 @@ class ProblemErrors extends DataFetcherExceptionResolverAdapter {
             current = step.group(1) != null
                     ? (current instanceof Map<?, ?> map ? map.get(step.group(1)) : null)
                     : (current instanceof List<?> list && Integer.parseInt(step.group(2)) < list.size()
-                            ? list.get(Integer.parseInt(step.group(2))) : null);
+                            ? list.get(Integer.parseInt(step.group(2)))
+                            : null);
         }
         return current;
     }

@@ -40,7 +40,8 @@ class ProblemInterceptor implements WebGraphQlInterceptor {
                 ? a.getRequest()
                 : null;
         if (servlet != null) {
-            request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(REQUEST, servlet)).build());
+            request.configureExecutionInput((input, builder) ->
+                    builder.graphQLContext(Map.of(REQUEST, servlet)).build());
         }
         return chain.next(request).map(response -> withProblems(response, servlet));
     }

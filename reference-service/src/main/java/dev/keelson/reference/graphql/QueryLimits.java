@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class QueryLimits {
     /** Room for one full page of 100 orders with their lines and owners, and then some; not for many of them. */
     static final int MAX_COMPLEXITY = 3_000;
+
     static final int MAX_ALIASES = 30;
     static final int MAX_FIELDS = 300;
     static final int MAX_DEPTH = 10;
@@ -26,9 +27,10 @@ class QueryLimits {
 
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity() {
-        FieldComplexityCalculator perItem = (env, childComplexity) -> env.getFieldDefinition().getArgument("first") == null
-                ? 1 + childComplexity
-                : 1 + childComplexity * firstOf(env.getArguments().get("first"));
+        FieldComplexityCalculator perItem =
+                (env, childComplexity) -> env.getFieldDefinition().getArgument("first") == null
+                        ? 1 + childComplexity
+                        : 1 + childComplexity * firstOf(env.getArguments().get("first"));
         return new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY, perItem);
     }
 

@@ -49,8 +49,12 @@ class Relations {
                 .params(orderIds.toArray(UUID[]::new), orderIds.size() * MAX_LINES_PER_ORDER)
                 .query(rs -> {
                     byOrder.computeIfAbsent(rs.getObject("order_id", UUID.class), id -> new ArrayList<>())
-                            .add(new Order.Line(rs.getInt("line_no"), rs.getString("product"), rs.getInt("quantity"),
-                                    rs.getBigDecimal("unit_price"), rs.getBigDecimal("line_total")));
+                            .add(new Order.Line(
+                                    rs.getInt("line_no"),
+                                    rs.getString("product"),
+                                    rs.getInt("quantity"),
+                                    rs.getBigDecimal("unit_price"),
+                                    rs.getBigDecimal("line_total")));
                 });
         return byOrder;
     }

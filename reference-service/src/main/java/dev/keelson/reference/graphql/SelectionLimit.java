@@ -34,7 +34,8 @@ final class SelectionLimit extends SimplePerformantInstrumentation {
     /** Fields and aliases of a selection, fragments expanded. */
     private record Count(long fields, long aliases) {
         Count plus(Count other) {
-            return new Count(Math.min(fields + other.fields, Long.MAX_VALUE / 4),
+            return new Count(
+                    Math.min(fields + other.fields, Long.MAX_VALUE / 4),
                     Math.min(aliases + other.aliases, Long.MAX_VALUE / 4));
         }
     }
@@ -57,13 +58,15 @@ final class SelectionLimit extends SimplePerformantInstrumentation {
             return total;
         }
         for (Selection<?> selection : set.getSelections()) {
-            total = total.plus(switch (selection) {
-                case Field field -> new Count(1, field.getAlias() == null ? 0 : 1)
-                        .plus(count(field.getSelectionSet(), context, fragments));
-                case InlineFragment inline -> count(inline.getSelectionSet(), context, fragments);
-                case FragmentSpread spread -> fragment(spread.getName(), context, fragments);
-                default -> new Count(0, 0);
-            });
+            total = total.plus(
+                    switch (selection) {
+                        case Field field ->
+                            new Count(1, field.getAlias() == null ? 0 : 1)
+                                    .plus(count(field.getSelectionSet(), context, fragments));
+                        case InlineFragment inline -> count(inline.getSelectionSet(), context, fragments);
+                        case FragmentSpread spread -> fragment(spread.getName(), context, fragments);
+                        default -> new Count(0, 0);
+                    });
         }
         return total;
     }

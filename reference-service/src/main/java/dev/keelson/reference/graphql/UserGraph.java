@@ -35,19 +35,22 @@ class UserGraph {
 
     @QueryMapping
     Account me(@AuthenticationPrincipal Jwt jwt) {
-        return users.findById(UUID.fromString(jwt.getSubject())).map(Account::of)
+        return users.findById(UUID.fromString(jwt.getSubject()))
+                .map(Account::of)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Your account no longer exists"));
     }
 
     @QueryMapping
     Account user(@Argument UUID id) {
-        return users.findById(id).map(Account::of)
+        return users.findById(id)
+                .map(Account::of)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "There is no user " + id));
     }
 
     @QueryMapping
     @PreAuthorize("hasRole('ADMIN')")
-    Connection<Account> users(@Argument @Min(1) @Max(Page.MAX_LIMIT) int first,
+    Connection<Account> users(
+            @Argument @Min(1) @Max(Page.MAX_LIMIT) int first,
             @Argument @Size(max = 200) String after,
             @Argument String role,
             @Argument @Size(min = 1, max = 254) String emailPrefix) {
@@ -75,7 +78,8 @@ class UserGraph {
         if (caller.admin() || caller.userId().equals(account.id())) {
             return account;
         }
-        throw new ApiException(ErrorCode.FORBIDDEN,
+        throw new ApiException(
+                ErrorCode.FORBIDDEN,
                 "User." + env.getField().getName() + " is visible only to the account itself and to admins");
     }
 }

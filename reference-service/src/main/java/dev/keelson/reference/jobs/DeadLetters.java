@@ -24,14 +24,20 @@ class DeadLetters {
         String error = failed.getCause().map(DeadLetters::describe).orElse(null);
         jdbc.sql("INSERT INTO job_dead_letters (id, task_name, task_instance, attempts, last_error, failed_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
-                .params(ids.next(), failed.getExecution().getTaskName(), failed.getExecution().getId(),
-                        failed.getExecution().consecutiveFailures + 1, error,
+                .params(
+                        ids.next(),
+                        failed.getExecution().getTaskName(),
+                        failed.getExecution().getId(),
+                        failed.getExecution().consecutiveFailures + 1,
+                        error,
                         failed.getTimeDone().atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     long count() {
-        return jdbc.sql("SELECT count(*) FROM job_dead_letters").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM job_dead_letters")
+                .query(Long.class)
+                .single();
     }
 
     /** The chain of exception types only: messages can echo job data (an email body holds a token). */

@@ -42,7 +42,8 @@ final class EmailJob {
                 log.warn("spring.mail.host is not set: verification and reset emails wait in outbox_emails");
                 warned = true;
             }
-            return (done, operations) -> operations.reschedule(done, done.getTimeDone().plus(NO_MAIL_SERVER_RETRY));
+            return (done, operations) ->
+                    operations.reschedule(done, done.getTimeDone().plus(NO_MAIL_SERVER_RETRY));
         }
         UUID id = UUID.fromString(job.getId());
         outbox.unsent(id).ifPresent(email -> send(sender, email));

@@ -24,9 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty(name = "db-scheduler.enabled", havingValue = "true", matchIfMissing = true)
 class EmailJobs {
     @Bean
-    CustomTask<Void> sendEmailTask(Outbox outbox, ObjectProvider<JavaMailSender> mail,
-            @Value("${reference.mail.from:no-reply@localhost}") String from, EmailJobProperties properties,
-            DeadLetters deadLetters, TransactionTemplate transactions) {
+    CustomTask<Void> sendEmailTask(
+            Outbox outbox,
+            ObjectProvider<JavaMailSender> mail,
+            @Value("${reference.mail.from:no-reply@localhost}") String from,
+            EmailJobProperties properties,
+            DeadLetters deadLetters,
+            TransactionTemplate transactions) {
         EmailJob job = new EmailJob(outbox, mail, from);
         return Tasks.custom(EmailJob.NAME, Void.class)
                 .onFailure(retryThenDeadLetter(properties, deadLetters, transactions))
@@ -37,8 +41,8 @@ class EmailJobs {
      * Exponential back-off ({@code firstRetryAfter}, then {@code backoffFactor} times longer each time); after
      * {@code maxAttempts} runs the job moves to the dead letters, in one transaction with its removal.
      */
-    static <T> FailureHandler<T> retryThenDeadLetter(EmailJobProperties properties, DeadLetters deadLetters,
-            TransactionTemplate transactions) {
+    static <T> FailureHandler<T> retryThenDeadLetter(
+            EmailJobProperties properties, DeadLetters deadLetters, TransactionTemplate transactions) {
         return FailureHandler.<T>maxRetries(properties.maxAttempts() - 1)
                 .withBackoff(properties.firstRetryAfter(), properties.backoffFactor())
                 .then((failed, operations) -> transactions.executeWithoutResult(tx -> {

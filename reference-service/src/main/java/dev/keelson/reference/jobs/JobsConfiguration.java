@@ -34,8 +34,13 @@ class JobsConfiguration {
     @Bean
     MeterBinder jobGauges(JdbcClient jdbc) {
         return meters -> {
-            Gauge.builder("jobs.queue.depth", jdbc, db -> db.sql("SELECT count(*) FROM scheduled_tasks "
-                            + "WHERE picked = false AND execution_time <= now()").query(Long.class).single())
+            Gauge.builder(
+                            "jobs.queue.depth",
+                            jdbc,
+                            db -> db.sql("SELECT count(*) FROM scheduled_tasks "
+                                            + "WHERE picked = false AND execution_time <= now()")
+                                    .query(Long.class)
+                                    .single())
                     .description("Jobs due and not yet running")
                     .register(meters);
         };

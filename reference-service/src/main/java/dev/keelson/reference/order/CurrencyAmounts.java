@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
     /** The check; messages are fixed text (never the client's values, which would be read as templates). */
     final class Check implements ConstraintValidator<CurrencyAmounts, NewOrder> {
         private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
-                .filter(c -> c.getDefaultFractionDigits() >= 0).map(Currency::getCurrencyCode)
+                .filter(c -> c.getDefaultFractionDigits() >= 0)
+                .map(Currency::getCurrencyCode)
                 .collect(Collectors.toUnmodifiableSet());
 
         @Override
@@ -44,7 +45,8 @@ import java.util.stream.Collectors;
             context.disableDefaultConstraintViolation();
             if (!CODES.contains(order.currency())) {
                 context.buildConstraintViolationWithTemplate("must be an ISO 4217 currency code such as EUR")
-                        .addPropertyNode("currency").addConstraintViolation();
+                        .addPropertyNode("currency")
+                        .addConstraintViolation();
                 return false;
             }
             // the columns keep two decimals (Money.SCALE): a currency with three (BHD) gets two here
@@ -58,9 +60,12 @@ import java.util.stream.Collectors;
                 NewOrder.Line line = order.lines().get(i);
                 BigDecimal price = line == null ? null : line.unitPrice();
                 if (price != null && price.stripTrailingZeros().scale() > minorUnits) {
-                    context.buildConstraintViolationWithTemplate("must have at most " + minorUnits
-                                    + " decimals in this currency")
-                            .addPropertyNode("lines").addPropertyNode("unitPrice").inIterable().atIndex(i)
+                    context.buildConstraintViolationWithTemplate(
+                                    "must have at most " + minorUnits + " decimals in this currency")
+                            .addPropertyNode("lines")
+                            .addPropertyNode("unitPrice")
+                            .inIterable()
+                            .atIndex(i)
                             .addConstraintViolation();
                     valid = false;
                 }

@@ -18,8 +18,6 @@ final class Money {
     }
 
     static BigDecimal total(List<BigDecimal> lineTotals) {
-        return lineTotals.stream()
-                .reduce(BigDecimal.ZERO, BigDecimal::add)
-                .setScale(SCALE, RoundingMode.UNNECESSARY);
+        return lineTotals.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(SCALE, RoundingMode.UNNECESSARY);
     }
 }

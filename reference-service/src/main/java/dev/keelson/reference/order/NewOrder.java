@@ -22,7 +22,9 @@ import java.util.List;
  */
 @CurrencyAmounts
 public record NewOrder(
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
+        String currency,
+
         @Size(max = 500) String note,
         @NotEmpty @Size(max = 100) List<@Valid @NotNull Line> lines) {
 
@@ -30,5 +32,7 @@ public record NewOrder(
     public record Line(
             @NotBlank @Size(max = 200) String product,
             @NotNull @Min(1) @Max(10_000) Integer quantity,
-            @NotNull @DecimalMin("0.00") @Digits(integer = 11, fraction = 2) BigDecimal unitPrice) {}
+
+            @NotNull @DecimalMin("0.00") @Digits(integer = 11, fraction = 2)
+            BigDecimal unitPrice) {}
 }

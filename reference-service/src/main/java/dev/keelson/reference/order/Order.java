@@ -9,8 +9,17 @@ import java.util.UUID;
  * An order as stored; {@code lines} is empty when the order was read for a list. {@code ownerId} is the user who
  * placed it ({@code null} in a service without sign-in, where orders have no owner).
  */
-public record Order(UUID ownerId, UUID id, OrderStatus status, String currency, BigDecimal total, String note,
-        int version, Instant createdAt, Instant updatedAt, List<Line> lines) {
+public record Order(
+        UUID ownerId,
+        UUID id,
+        OrderStatus status,
+        String currency,
+        BigDecimal total,
+        String note,
+        int version,
+        Instant createdAt,
+        Instant updatedAt,
+        List<Line> lines) {
 
     /** One line: what was bought, how many, at what unit price, and their product. */
     public record Line(int lineNo, String product, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {}

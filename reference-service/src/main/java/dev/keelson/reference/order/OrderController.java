@@ -3,8 +3,6 @@ package dev.keelson.reference.order;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.keelson.reference.platform.cache.ListEndpoint;
 import dev.keelson.reference.platform.caller.Caller;
-import dev.keelson.reference.platform.errors.ApiException;
-import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.platform.http.ETags;
 import dev.keelson.reference.platform.http.Envelope;
 import dev.keelson.reference.platform.paging.Page;
@@ -61,20 +59,38 @@ class OrderController {
 
     record PatchRequest(@Size(max = 500) String note) {}
 
-    record LineView(int lineNo, String product, int quantity,
+    record LineView(
+            int lineNo,
+            String product,
+            int quantity,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPrice,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal lineTotal) {}
 
     /** Money goes out as strings ("25.50") so no client parses it into a binary float. */
-    record OrderView(UUID id, OrderStatus status, String currency,
-            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total, String note, int version,
-            Instant createdAt, Instant updatedAt, List<LineView> lines) {
+    record OrderView(
+            UUID id,
+            OrderStatus status,
+            String currency,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total,
+            String note,
+            int version,
+            Instant createdAt,
+            Instant updatedAt,
+            List<LineView> lines) {
         static OrderView of(Order o) {
             List<LineView> lines = o.lines().stream()
                     .map(l -> new LineView(l.lineNo(), l.product(), l.quantity(), l.unitPrice(), l.lineTotal()))
                     .toList();
-            return new OrderView(o.id(), o.status(), o.currency(), o.total(), o.note(), o.version(), o.createdAt(),
-                    o.updatedAt(), lines.isEmpty() ? null : lines);
+            return new OrderView(
+                    o.id(),
+                    o.status(),
+                    o.currency(),
+                    o.total(),
+                    o.note(),
+                    o.version(),
+                    o.createdAt(),
+                    o.updatedAt(),
+                    lines.isEmpty() ? null : lines);
         }
     }
 
@@ -88,16 +104,18 @@ class OrderController {
     }
 
     @GetMapping
-    ResponseEntity<Envelope<List<OrderView>>> list(Caller caller,
+    ResponseEntity<Envelope<List<OrderView>>> list(
+            Caller caller,
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) Instant createdFrom,
             @RequestParam(required = false) Instant createdTo,
             @RequestParam(defaultValue = "-createdAt") @Pattern(regexp = "-?createdAt") String sort,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 200) String cursor) {
-        OrderService.ListRequest request = new OrderService.ListRequest(status, createdFrom, createdTo,
-                "createdAt".equals(sort), cursor, limit);
-        return ResponseEntity.ok().cacheControl(NO_STORE)
+        OrderService.ListRequest request =
+                new OrderService.ListRequest(status, createdFrom, createdTo, "createdAt".equals(sort), cursor, limit);
+        return ResponseEntity.ok()
+                .cacheControl(NO_STORE)
                 .body(Envelope.page(service.list(caller, request).map(OrderView::of)));
     }
 
@@ -109,7 +127,9 @@ class OrderController {
     }
 
     @PatchMapping("/{id}")
-    ResponseEntity<Envelope<OrderView>> patch(Caller caller, @PathVariable UUID id,
+    ResponseEntity<Envelope<OrderView>> patch(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody PatchRequest request) {
         int version = ETags.required(ifMatch, "order");
@@ -117,8 +137,8 @@ class OrderController {
     }
 
     @PostMapping("/{id}/cancel")
-    ResponseEntity<Envelope<OrderView>> cancel(Caller caller, @PathVariable UUID id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Envelope<OrderView>> cancel(
+            Caller caller, @PathVariable UUID id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return single(service.cancel(caller, id, ifMatch == null ? null : ETags.version(ifMatch, "order")));
     }
 

@@ -29,7 +29,11 @@ public class OrderService {
     private final ReadThroughCache cache;
     private final Callers callers;
 
-    OrderService(Orders orders, TransactionTemplate transactions, CursorCodec cursors, ReadThroughCache cache,
+    OrderService(
+            Orders orders,
+            TransactionTemplate transactions,
+            CursorCodec cursors,
+            ReadThroughCache cache,
             Callers callers) {
         this.orders = orders;
         this.transactions = transactions;
@@ -43,8 +47,8 @@ public class OrderService {
      * previous page of the same list (or {@code null} for the first page) and the page size (1 to
      * {@link Page#MAX_LIMIT}, checked by the API).
      */
-    public record ListRequest(OrderStatus status, Instant createdFrom, Instant createdTo, boolean ascending,
-            String cursor, int limit) {}
+    public record ListRequest(
+            OrderStatus status, Instant createdFrom, Instant createdTo, boolean ascending, String cursor, int limit) {}
 
     /** Places an order, owned by the caller: only a caller whose email address is verified may (403 otherwise). */
     public Order place(Caller caller, NewOrder request) {
@@ -52,7 +56,11 @@ public class OrderService {
         List<Order.Line> lines = new ArrayList<>();
         for (int i = 0; i < request.lines().size(); i++) {
             NewOrder.Line r = request.lines().get(i);
-            lines.add(new Order.Line(i + 1, r.product().strip(), r.quantity(), r.unitPrice(),
+            lines.add(new Order.Line(
+                    i + 1,
+                    r.product().strip(),
+                    r.quantity(),
+                    r.unitPrice(),
                     Money.lineTotal(r.unitPrice(), r.quantity())));
         }
         BigDecimal total = Money.total(lines.stream().map(Order.Line::lineTotal).toList());
@@ -84,8 +92,14 @@ public class OrderService {
         if (after != null && after.ascending() != request.ascending()) {
             throw new ApiException(ErrorCode.VALIDATION, "cursor belongs to a list with the other sort order");
         }
-        List<Order> fetched = orders.list(new Orders.Query(caller.ownerFilter(), request.status(),
-                request.createdFrom(), request.createdTo(), after, request.ascending(), request.limit()));
+        List<Order> fetched = orders.list(new Orders.Query(
+                caller.ownerFilter(),
+                request.status(),
+                request.createdFrom(),
+                request.createdTo(),
+                after,
+                request.ascending(),
+                request.limit()));
         return Page.of(fetched, request.limit(), o -> new Cursor(o.createdAt(), o.id(), request.ascending()), cursors);
     }
 
@@ -106,7 +120,8 @@ public class OrderService {
                 throw stale(current, expectedVersion);
             }
             if (!current.status().cancellable()) {
-                throw new ApiException(ErrorCode.INVALID_STATE,
+                throw new ApiException(
+                        ErrorCode.INVALID_STATE,
                         "Order " + id + " is " + current.status() + "; only a PLACED order can be cancelled");
             }
             cache.evict(cacheKey(id));
@@ -126,8 +141,10 @@ public class OrderService {
     }
 
     private static ApiException stale(Order current, int expectedVersion) {
-        return new ApiException(ErrorCode.PRECONDITION_FAILED, "The order is at version " + current.version()
-                + ", not " + expectedVersion + ": GET it again and retry with its ETag");
+        return new ApiException(
+                ErrorCode.PRECONDITION_FAILED,
+                "The order is at version " + current.version() + ", not " + expectedVersion
+                        + ": GET it again and retry with its ETag");
     }
 
     private static ApiException notFound(UUID id) {

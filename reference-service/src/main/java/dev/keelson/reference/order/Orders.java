@@ -35,8 +35,14 @@ class Orders {
     }
 
     /** What a list asks for: the owner filter, filters, position and page size. */
-    record Query(UUID ownerFilter, OrderStatus status, Instant createdFrom, Instant createdTo, Cursor after,
-            boolean ascending, int limit) {}
+    record Query(
+            UUID ownerFilter,
+            OrderStatus status,
+            Instant createdFrom,
+            Instant createdTo,
+            Cursor after,
+            boolean ascending,
+            int limit) {}
 
     /** Inserts an order of {@code owner} and its lines (call inside a transaction) and returns it as stored. */
     Order insert(UUID owner, String currency, BigDecimal total, String note, List<Order.Line> lines) {
@@ -53,7 +59,13 @@ class Orders {
         for (Order.Line line : lines) {
             jdbc.sql("INSERT INTO order_lines (id, order_id, line_no, product, quantity, unit_price, line_total) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(ids.next(), order.id(), line.lineNo(), line.product(), line.quantity(), line.unitPrice(),
+                    .params(
+                            ids.next(),
+                            order.id(),
+                            line.lineNo(),
+                            line.product(),
+                            line.quantity(),
+                            line.unitPrice(),
                             line.lineTotal())
                     .update();
         }
@@ -75,7 +87,8 @@ class Orders {
         return KeysetQuery.select(columns, "orders")
                 .where(ownership.reachable())
                 .param("ownerFilter", q.ownerFilter())
-                .whereEquals("status", "text", q.status() == null ? null : q.status().name())
+                .whereEquals(
+                        "status", "text", q.status() == null ? null : q.status().name())
                 .whereFrom("created_at", q.createdFrom())
                 .whereBefore("created_at", q.createdTo())
                 .after(q.after(), q.ascending())
@@ -109,18 +122,23 @@ class Orders {
 
     boolean softDelete(UUID ownerFilter, UUID id) {
         return jdbc.sql("UPDATE orders SET deleted_at = now(), updated_at = now(), version = version + 1 "
-                        + "WHERE id = :id AND deleted_at IS NULL AND " + ownership.reachable())
-                .param("id", id)
-                .param("ownerFilter", ownerFilter)
-                .update() == 1;
+                                + "WHERE id = :id AND deleted_at IS NULL AND " + ownership.reachable())
+                        .param("id", id)
+                        .param("ownerFilter", ownerFilter)
+                        .update()
+                == 1;
     }
 
     private List<Order.Line> lines(UUID orderId) {
         return jdbc.sql("SELECT line_no, product, quantity, unit_price, line_total FROM order_lines "
                         + "WHERE order_id = ? ORDER BY line_no LIMIT 1000")
                 .param(orderId)
-                .query((rs, row) -> new Order.Line(rs.getInt("line_no"), rs.getString("product"),
-                        rs.getInt("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("line_total")))
+                .query((rs, row) -> new Order.Line(
+                        rs.getInt("line_no"),
+                        rs.getString("product"),
+                        rs.getInt("quantity"),
+                        rs.getBigDecimal("unit_price"),
+                        rs.getBigDecimal("line_total")))
                 .list();
     }
 

@@ -50,8 +50,13 @@ public @interface DisplayName {
 
         private static boolean isText(int codePoint) {
             return switch (Character.getType(codePoint)) {
-                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                        Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED -> false;
+                case Character.CONTROL,
+                        Character.FORMAT,
+                        Character.LINE_SEPARATOR,
+                        Character.PARAGRAPH_SEPARATOR,
+                        Character.PRIVATE_USE,
+                        Character.SURROGATE,
+                        Character.UNASSIGNED -> false;
                 default -> true;
             };
         }

@@ -11,8 +11,16 @@ import java.util.UUID;
  * @param emailVerifiedAt when the owner proved the address is theirs; {@code null} until then
  * @param tokenVersion    the version every live access token of the account carries; revoking them adds one
  */
-public record User(UUID id, String email, String passwordHash, String displayName, List<String> roles,
-        Instant emailVerifiedAt, Instant createdAt, Instant updatedAt, int tokenVersion) {
+public record User(
+        UUID id,
+        String email,
+        String passwordHash,
+        String displayName,
+        List<String> roles,
+        Instant emailVerifiedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        int tokenVersion) {
 
     /** This account with {@code passwordHash} left out, for copies that leave the database (the read cache). */
     public User withoutPasswordHash() {

@@ -57,18 +57,19 @@ class UserController {
     }
 
     /** What the API shows of an account: never the password hash. */
-    record UserView(UUID id, String email, boolean emailVerified, String displayName, List<String> roles,
-            Instant createdAt) {
+    record UserView(
+            UUID id, String email, boolean emailVerified, String displayName, List<String> roles, Instant createdAt) {
         static UserView of(User u) {
-            return new UserView(u.id(), u.email(), u.emailVerifiedAt() != null, u.displayName(), u.roles(),
-                    u.createdAt());
+            return new UserView(
+                    u.id(), u.email(), u.emailVerifiedAt() != null, u.displayName(), u.roles(), u.createdAt());
         }
     }
 
     record MePatch(@NotBlank @DisplayName String displayName) {}
 
-    record RolesPatch(@NotEmpty @Size(max = 2) List<@Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN")
-            String> roles) {}
+    record RolesPatch(
+            @NotEmpty @Size(max = 2)
+            List<@Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN") String> roles) {}
 
     /** With an {@code ETag} from the last change and {@code Cache-Control: no-store, private}; 304 when unchanged. */
     @GetMapping("/me")
@@ -79,8 +80,9 @@ class UserController {
 
     @PatchMapping("/me")
     Envelope<UserView> patchMe(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody MePatch patch) {
-        return Envelope.of(UserView.of(users.updateDisplayName(id(jwt), DisplayName.Check.normalize(patch.displayName()))
-                .orElseThrow(UserController::gone)));
+        return Envelope.of(
+                UserView.of(users.updateDisplayName(id(jwt), DisplayName.Check.normalize(patch.displayName()))
+                        .orElseThrow(UserController::gone)));
     }
 
     @GetMapping
@@ -90,7 +92,8 @@ class UserController {
             @RequestParam(required = false) @Size(min = 1, max = 254) String emailPrefix,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 200) String cursor) {
-        return ResponseEntity.ok().cacheControl(NO_STORE)
+        return ResponseEntity.ok()
+                .cacheControl(NO_STORE)
                 .body(Envelope.page(users.page(role, emailPrefix, cursor, limit).map(UserView::of)));
     }
 

@@ -141,10 +141,11 @@ public class Users {
     /** Marks the account deleted; its email becomes free and its refresh tokens stop working. */
     public boolean softDelete(UUID id) {
         boolean result = jdbc.sql("UPDATE users SET deleted_at = now(), token_version = token_version + 1, "
-                        + "updated_at = now() "
-                        + "WHERE id = ? AND deleted_at IS NULL")
-                .param(id)
-                .update() == 1;
+                                + "updated_at = now() "
+                                + "WHERE id = ? AND deleted_at IS NULL")
+                        .param(id)
+                        .update()
+                == 1;
         cache.evict(cacheKey(id));
         return result;
     }

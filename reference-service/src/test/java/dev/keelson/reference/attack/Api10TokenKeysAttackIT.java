@@ -17,12 +17,12 @@ class Api10TokenKeysAttackIT extends ServiceTest {
     @Autowired
     private ApplicationContext context;
 
-
     @Test
     void aTokenNamingAKeyUrlIsRefusedWithoutTheServiceFetchingIt() {
         try (ConnectionTrap keys = new ConnectionTrap()) {
             String url = keys.url("/keys.json");
-            for (String header : List.of("{\"alg\":\"ES256\",\"jku\":\"" + url + "\",\"kid\":\"k\"}",
+            for (String header : List.of(
+                    "{\"alg\":\"ES256\",\"jku\":\"" + url + "\",\"kid\":\"k\"}",
                     "{\"alg\":\"RS256\",\"x5u\":\"" + url + "\"}",
                     "{\"alg\":\"ES256\",\"jwk\":{\"kty\":\"EC\",\"crv\":\"P-256\","
                             + "\"x\":\"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU\","
@@ -33,7 +33,9 @@ class Api10TokenKeysAttackIT extends ServiceTest {
 
                 assertThat(reply.status()).as(header).isEqualTo(401);
             }
-            assertThat(keys.connectionsAfterASecond()).as("connections to the key URL the token named").isZero();
+            assertThat(keys.connectionsAfterASecond())
+                    .as("connections to the key URL the token named")
+                    .isZero();
         }
     }
 

@@ -27,5 +27,4 @@ class Api10UnsafeConsumptionOfApisAttackIT extends ServiceTest {
         assertThat(context.getBeansOfType(RestClient.class)).isEmpty();
         assertThat(context.getBeansOfType(java.net.http.HttpClient.class)).isEmpty();
     }
-
 }

@@ -26,7 +26,12 @@ class Api4GraphQlAbuseAttackIT extends ServiceTest {
     void aFragmentBombIsRefusedWithoutBeingExpanded() {
         StringBuilder query = new StringBuilder("{ me { ...f0 } }");
         for (int i = 0; i < 30; i++) {
-            query.append(" fragment f").append(i).append(" on User { ...f").append(i + 1).append(" ...f").append(i + 1)
+            query.append(" fragment f")
+                    .append(i)
+                    .append(" on User { ...f")
+                    .append(i + 1)
+                    .append(" ...f")
+                    .append(i + 1)
                     .append(" }");
         }
         query.append(" fragment f30 on User { id displayName }");
@@ -47,13 +52,20 @@ class Api4GraphQlAbuseAttackIT extends ServiceTest {
 
     private Reply graphql(String query) {
         Session user = api.newUser();
-        return api.post("/graphql").token(user.accessToken()).json(Map.of("query", query)).send();
+        return api.post("/graphql")
+                .token(user.accessToken())
+                .json(Map.of("query", query))
+                .send();
     }
 
     private static void assertRefused(Reply reply, String limit) {
         assertThat(reply.status()).isLessThan(500);
-        assertThat(reply.json().has("data") && !reply.json().get("data").isNull()).as(reply.body()).isFalse();
-        assertThat(reply.json().at("/errors/0/extensions/type").asString()).as(reply.body()).endsWith("/validation");
+        assertThat(reply.json().has("data") && !reply.json().get("data").isNull())
+                .as(reply.body())
+                .isFalse();
+        assertThat(reply.json().at("/errors/0/extensions/type").asString())
+                .as(reply.body())
+                .endsWith("/validation");
         assertThat(reply.json().at("/errors/0/message").asString()).contains(limit);
     }
 }

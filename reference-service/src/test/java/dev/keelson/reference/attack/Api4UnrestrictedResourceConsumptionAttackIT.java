@@ -26,20 +26,23 @@ import org.springframework.test.context.ContextConfiguration;
  * the test client (127.0.0.1) trusted as a proxy so each test picks its client address with
  * {@code X-Forwarded-For}; paths are spelled by {@link PathSpellings}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "reference.rate-limit.auth.capacity=" + Api4UnrestrictedResourceConsumptionAttackIT.AUTH_CAPACITY,
-    "reference.rate-limit.auth.period=1h",
-    "reference.rate-limit.api.capacity=" + Api4UnrestrictedResourceConsumptionAttackIT.API_CAPACITY,
-    "reference.rate-limit.api.period=1h",
-    "server.tomcat.connection-timeout=2s",
-    "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "reference.rate-limit.auth.capacity=" + Api4UnrestrictedResourceConsumptionAttackIT.AUTH_CAPACITY,
+            "reference.rate-limit.auth.period=1h",
+            "reference.rate-limit.api.capacity=" + Api4UnrestrictedResourceConsumptionAttackIT.API_CAPACITY,
+            "reference.rate-limit.api.period=1h",
+            "server.tomcat.connection-timeout=2s",
+            "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"
+        })
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 class Api4UnrestrictedResourceConsumptionAttackIT {
     static final int AUTH_CAPACITY = 5;
     static final int API_CAPACITY = 10_000;
     private static final int LIMIT = 64 * 1024;
-    private static final String ORDER = "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1,"
-            + "\"unitPrice\":1}]}";
+    private static final String ORDER =
+            "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1," + "\"unitPrice\":1}]}";
 
     @LocalServerPort
     private int port;
@@ -90,8 +93,14 @@ class Api4UnrestrictedResourceConsumptionAttackIT {
     }
 
     private Reply postOrder(String path, String key, Session user) {
-        return raw.send("POST", path, ORDER, "Content-Type: application/json", "Content-Length: " + ORDER.length(),
-                "Idempotency-Key: " + key, "Authorization: Bearer " + user.accessToken());
+        return raw.send(
+                "POST",
+                path,
+                ORDER,
+                "Content-Type: application/json",
+                "Content-Length: " + ORDER.length(),
+                "Idempotency-Key: " + key,
+                "Authorization: Bearer " + user.accessToken());
     }
 
     @Test
@@ -123,9 +132,13 @@ class Api4UnrestrictedResourceConsumptionAttackIT {
     void aBodyWithinTheLimitIsReadWhateverItsFraming() {
         Session user = api.newUser(newAddress());
         for (boolean chunked : List.of(false, true)) {
-            Reply reply = raw.send("POST", "/api/v1/orders", chunked ? chunk(ORDER) : ORDER,
-                    "Content-Type: application/json", chunked ? "Transfer-Encoding: , chunked" : "Content-Length: "
-                    + ORDER.length(), "Authorization: Bearer " + user.accessToken());
+            Reply reply = raw.send(
+                    "POST",
+                    "/api/v1/orders",
+                    chunked ? chunk(ORDER) : ORDER,
+                    "Content-Type: application/json",
+                    chunked ? "Transfer-Encoding: , chunked" : "Content-Length: " + ORDER.length(),
+                    "Authorization: Bearer " + user.accessToken());
             assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         }
     }
@@ -134,8 +147,10 @@ class Api4UnrestrictedResourceConsumptionAttackIT {
     void aFiftyMegabyteChunkedBodyIsCutOffEarly() {
         Session user = api.newUser(newAddress());
         String token = user.accessToken() == null ? "" : "Authorization: Bearer " + user.accessToken() + "\r\n";
-        Streamed streamed = raw.stream("POST /api/v1/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
-                + "\r\nTransfer-Encoding: , chunked\r\n" + token + "\r\n", chunks(50L * 1024 * 1024));
+        Streamed streamed = raw.stream(
+                "POST /api/v1/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+                        + "\r\nTransfer-Encoding: , chunked\r\n" + token + "\r\n",
+                chunks(50L * 1024 * 1024));
 
         assertThat(streamed.reply()).as("written: " + streamed.bytesWritten()).isNotNull();
         assertThat(streamed.reply().status()).isEqualTo(413);
@@ -146,7 +161,11 @@ class Api4UnrestrictedResourceConsumptionAttackIT {
 
     @Test
     void aBodyBeyondItsDeclaredLengthIsNotReadAsBody() {
-        Reply reply = raw.send("POST", "/api/v1/orders", ORDER + "x".repeat(2_000), "Content-Type: application/json",
+        Reply reply = raw.send(
+                "POST",
+                "/api/v1/orders",
+                ORDER + "x".repeat(2_000),
+                "Content-Type: application/json",
                 "Content-Length: " + ORDER.length());
 
         // the answer is to the declared body alone (placed, or 401 without a token where sign-in exists); the bytes
@@ -174,7 +193,8 @@ class Api4UnrestrictedResourceConsumptionAttackIT {
     @Test
     void aClientThatSendsItsHeadersSlowlyIsDisconnected() {
         // server.tomcat.connection-timeout is 2 s here: a head never finished must not hold the connection longer
-        Streamed streamed = raw.stream("GET /api/v1/orders HTTP/1.1\r\nHost: localhost\r\n", InputStream.nullInputStream());
+        Streamed streamed =
+                raw.stream("GET /api/v1/orders HTTP/1.1\r\nHost: localhost\r\n", InputStream.nullInputStream());
 
         assertThat(streamed.reply() == null || streamed.reply().status() >= 400).isTrue();
     }
@@ -183,7 +203,8 @@ class Api4UnrestrictedResourceConsumptionAttackIT {
     void aPageLargerThanTheMaximumIsRefused() {
         Session user = api.newUser(newAddress());
         for (String limit : List.of("101", "1000000", "-1", "0", "99999999999999999999", "1e3")) {
-            Reply reply = raw.send("GET", "/api/v1/orders?limit=" + limit, "", "Authorization: Bearer " + user.accessToken());
+            Reply reply =
+                    raw.send("GET", "/api/v1/orders?limit=" + limit, "", "Authorization: Bearer " + user.accessToken());
             assertThat(reply.status()).as(limit).isEqualTo(400);
             assertThat(reply.isProblem()).isTrue();
         }
@@ -201,7 +222,8 @@ class Api4UnrestrictedResourceConsumptionAttackIT {
 
     /** {@code total} bytes as 8 KB chunks, made as they are read. */
     private static InputStream chunks(long total) {
-        byte[] one = (Integer.toHexString(8192) + "\r\n" + "a".repeat(8192) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] one =
+                (Integer.toHexString(8192) + "\r\n" + "a".repeat(8192) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         return new InputStream() {
             private long sent;
             private int at;

@@ -26,18 +26,21 @@ import org.springframework.test.context.ContextConfiguration;
  * 3 sign-in requests and 5 API requests per hour), each probe from a client address of its own
  * ({@code X-Forwarded-For} from the trusted test proxy). Every probe is a real request to the running service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "reference.rate-limit.auth.capacity=3", "reference.rate-limit.auth.period=1h",
-    "reference.rate-limit.api.capacity=5", "reference.rate-limit.api.period=1h",
-    // a .properties line: each backslash doubled once more
-    "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "reference.rate-limit.auth.capacity=3", "reference.rate-limit.auth.period=1h",
+            "reference.rate-limit.api.capacity=5", "reference.rate-limit.api.period=1h",
+            // a .properties line: each backslash doubled once more
+            "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1"
+        })
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 class Api6UnrestrictedAccessToSensitiveBusinessFlowsAttackIT {
     private static final String PASSWORD = "correct horse battery staple";
     private static final Pattern CODE = Pattern.compile("^([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
-    private static final Map<String, Object> ORDER = Map.of("currency", "EUR",
-            "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "1.00")));
+    private static final Map<String, Object> ORDER =
+            Map.of("currency", "EUR", "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "1.00")));
 
     @LocalServerPort
     private int port;
@@ -60,8 +63,10 @@ class Api6UnrestrictedAccessToSensitiveBusinessFlowsAttackIT {
 
         Reply limited = login(attacker, victim.email(), PASSWORD);
         Reply otherSpelling = login(attacker, " " + victim.email().toUpperCase() + " ", PASSWORD);
-        Reply otherEndpoint = api.post("/api/v1/auth/refresh").header("X-Forwarded-For", attacker)
-                .json(Map.of("refreshToken", victim.refreshToken())).send();
+        Reply otherEndpoint = api.post("/api/v1/auth/refresh")
+                .header("X-Forwarded-For", attacker)
+                .json(Map.of("refreshToken", victim.refreshToken()))
+                .send();
 
         for (Reply reply : List.of(limited, otherSpelling, otherEndpoint)) {
             assertThat(reply.status()).isEqualTo(429);
@@ -91,8 +96,10 @@ class Api6UnrestrictedAccessToSensitiveBusinessFlowsAttackIT {
         String flooder = address();
         int accepted = 0;
         for (int i = 0; i < 10; i++) {
-            Reply reply = api.post("/api/v1/auth/password-reset").header("X-Forwarded-For", flooder)
-                    .json(Map.of("email", victim.email())).send();
+            Reply reply = api.post("/api/v1/auth/password-reset")
+                    .header("X-Forwarded-For", flooder)
+                    .json(Map.of("email", victim.email()))
+                    .send();
             accepted += reply.status() == 202 ? 1 : 0;
         }
 
@@ -109,7 +116,10 @@ class Api6UnrestrictedAccessToSensitiveBusinessFlowsAttackIT {
         Session unverified = api.login(email, PASSWORD, from);
 
         Reply me = api.get("/api/v1/users/me").token(unverified.accessToken()).send();
-        Reply order = api.post("/api/v1/orders").token(unverified.accessToken()).json(ORDER).send();
+        Reply order = api.post("/api/v1/orders")
+                .token(unverified.accessToken())
+                .json(ORDER)
+                .send();
 
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().at("/data/emailVerified").asBoolean()).isFalse();
@@ -117,31 +127,54 @@ class Api6UnrestrictedAccessToSensitiveBusinessFlowsAttackIT {
         assertThat(order.json().get("type").asString()).endsWith("/email-not-verified");
 
         String later = address();
-        assertThat(api.post("/api/v1/auth/verify-email").header("X-Forwarded-For", later)
-                .json(Map.of("token", code(email))).send().status()).isEqualTo(204);
-        Reply refreshed = api.post("/api/v1/auth/refresh").header("X-Forwarded-For", later)
-                .json(Map.of("refreshToken", unverified.refreshToken())).send();
-        Reply ordered = api.post("/api/v1/orders").token(refreshed.json().at("/data/accessToken").asString())
-                .json(ORDER).send();
+        assertThat(api.post("/api/v1/auth/verify-email")
+                        .header("X-Forwarded-For", later)
+                        .json(Map.of("token", code(email)))
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        Reply refreshed = api.post("/api/v1/auth/refresh")
+                .header("X-Forwarded-For", later)
+                .json(Map.of("refreshToken", unverified.refreshToken()))
+                .send();
+        Reply ordered = api.post("/api/v1/orders")
+                .token(refreshed.json().at("/data/accessToken").asString())
+                .json(ORDER)
+                .send();
         assertThat(ordered.status()).isEqualTo(201);
     }
 
     @Test
     void displayNamesThatCouldInjectIntoEmailsAreRefused() {
-        for (String name : new String[] {"Ada\r\nBcc: victim@example.com", "Ada\nSubject: You won",
-            "Ada\rContent-Type: text/html", "Ada\u2028Click here", "Ada\u0000", "Ada\u202E", "Ada\u200B",
-            "x".repeat(101), "\t"}) {
+        for (String name : new String[] {
+            "Ada\r\nBcc: victim@example.com",
+            "Ada\nSubject: You won",
+            "Ada\rContent-Type: text/html",
+            "Ada\u2028Click here",
+            "Ada\u0000",
+            "Ada\u202E",
+            "Ada\u200B",
+            "x".repeat(101),
+            "\t"
+        }) {
             Reply reply = register(address(), "inject-" + UUID.randomUUID() + "@example.com", name);
             assertThat(reply.status()).as(name).isEqualTo(400);
-            assertThat(reply.json().at("/errors/0/field").asString()).as(reply.body()).isEqualTo("displayName");
+            assertThat(reply.json().at("/errors/0/field").asString())
+                    .as(reply.body())
+                    .isEqualTo("displayName");
         }
     }
 
     @Test
     void addressesThatCouldInjectHeadersAreRefused() {
-        for (String email : new String[] {"a@example.com\r\nBcc: victim@example.com", "a@example.com\nCc: b@c.d",
-            "\"a\r\nBcc: v@example.com\"@example.com", "a@example.com, victim@example.com",
-            "Victim <victim@example.com>", "a@example.com%0d%0aBcc:victim@example.com"}) {
+        for (String email : new String[] {
+            "a@example.com\r\nBcc: victim@example.com",
+            "a@example.com\nCc: b@c.d",
+            "\"a\r\nBcc: v@example.com\"@example.com",
+            "a@example.com, victim@example.com",
+            "Victim <victim@example.com>",
+            "a@example.com%0d%0aBcc:victim@example.com"
+        }) {
             Reply reply = register(address(), email, "Ada");
             assertThat(reply.status()).as(email).isEqualTo(400);
         }
@@ -152,13 +185,18 @@ class Api6UnrestrictedAccessToSensitiveBusinessFlowsAttackIT {
         String email = "stranger-" + UUID.randomUUID() + "@example.com";
         String name = "<a href=\"https://evil.example/login\">Your bank: verify here</a> https://evil.example";
         assertThat(register(address(), email, name).status()).isEqualTo(201);
-        api.post("/api/v1/auth/password-reset").header("X-Forwarded-For", address())
-                .json(Map.of("email", email)).send();
+        api.post("/api/v1/auth/password-reset")
+                .header("X-Forwarded-For", address())
+                .json(Map.of("email", email))
+                .send();
 
         List<String> bodies = TestSmtp.bodiesFor(email, 2);
         assertThat(bodies).hasSize(2);
         for (String body : bodies) {
-            assertThat(body).doesNotContain("evil").doesNotContain("<a").doesNotContain("Your bank")
+            assertThat(body)
+                    .doesNotContain("evil")
+                    .doesNotContain("<a")
+                    .doesNotContain("Your bank")
                     .doesNotContain("http");
         }
     }
@@ -166,22 +204,31 @@ class Api6UnrestrictedAccessToSensitiveBusinessFlowsAttackIT {
     @Test
     void linksAndHostsFromTheRequestNeverReachAnEmail() {
         String email = "host-" + UUID.randomUUID() + "@example.com";
-        Reply reply = api.post("/api/v1/auth/register").header("X-Forwarded-For", address())
-                .header("X-Forwarded-Host", "evil.example").header("Forwarded", "host=evil.example")
-                .json(Map.of("email", email, "password", PASSWORD, "displayName", "Host")).send();
+        Reply reply = api.post("/api/v1/auth/register")
+                .header("X-Forwarded-For", address())
+                .header("X-Forwarded-Host", "evil.example")
+                .header("Forwarded", "host=evil.example")
+                .json(Map.of("email", email, "password", PASSWORD, "displayName", "Host"))
+                .send();
 
         assertThat(reply.status()).isEqualTo(201);
-        assertThat(TestSmtp.bodiesFor(email, 1).getFirst()).doesNotContain("evil").doesNotContain("http");
+        assertThat(TestSmtp.bodiesFor(email, 1).getFirst())
+                .doesNotContain("evil")
+                .doesNotContain("http");
     }
 
     private Reply register(String from, String email, String displayName) {
-        return api.post("/api/v1/auth/register").header("X-Forwarded-For", from)
-                .json(Map.of("email", email, "password", PASSWORD, "displayName", displayName)).send();
+        return api.post("/api/v1/auth/register")
+                .header("X-Forwarded-For", from)
+                .json(Map.of("email", email, "password", PASSWORD, "displayName", displayName))
+                .send();
     }
 
     private Reply login(String from, String email, String password) {
-        return api.post("/api/v1/auth/login").header("X-Forwarded-For", from)
-                .json(Map.of("email", email, "password", password)).send();
+        return api.post("/api/v1/auth/login")
+                .header("X-Forwarded-For", from)
+                .json(Map.of("email", email, "password", password))
+                .send();
     }
 
     private static String code(String email) {

@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * headers, which must not steer {@code Location} headers (or emails), and URLs in text fields, which must stay text.
  */
 class Api7ServerSideRequestForgeryAttackIT extends ServiceTest {
-    private static final String ORDER = "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1,"
-            + "\"unitPrice\":1}]}";
+    private static final String ORDER =
+            "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1," + "\"unitPrice\":1}]}";
 
     @LocalServerPort
     private int port;
@@ -33,20 +33,35 @@ class Api7ServerSideRequestForgeryAttackIT extends ServiceTest {
             String url = trap.url("/latest/meta-data");
             Session user = api.newUser();
 
-            var created = api.post("/api/v1/orders").token(user.accessToken()).json(Map.of("currency", "EUR",
-                    "note", url, "lines", List.of(Map.of("product", url, "quantity", 1, "unitPrice", 1)))).send();
+            var created = api.post("/api/v1/orders")
+                    .token(user.accessToken())
+                    .json(Map.of(
+                            "currency",
+                            "EUR",
+                            "note",
+                            url,
+                            "lines",
+                            List.of(Map.of("product", url, "quantity", 1, "unitPrice", 1))))
+                    .send();
             String id = created.json().at("/data/id").asString();
             api.get("/api/v1/orders/" + id).token(user.accessToken()).send();
-            api.patch("/api/v1/orders/" + id).token(user.accessToken()).header("If-Match", "\"1\"")
-                    .json(Map.of("note", "file:///etc/passwd " + url)).send();
+            api.patch("/api/v1/orders/" + id)
+                    .token(user.accessToken())
+                    .header("If-Match", "\"1\"")
+                    .json(Map.of("note", "file:///etc/passwd " + url))
+                    .send();
             // keelson:begin graphql
-            api.post("/graphql").token(user.accessToken()).json(Map.of("query",
-                    "{ order(id: \"" + id + "\") { note } }")).send();
+            api.post("/graphql")
+                    .token(user.accessToken())
+                    .json(Map.of("query", "{ order(id: \"" + id + "\") { note } }"))
+                    .send();
             // keelson:end graphql
 
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.json().at("/data/note").asString()).isEqualTo(url);
-            assertThat(trap.connectionsAfterASecond()).as("connections to the URL the client gave").isZero();
+            assertThat(trap.connectionsAfterASecond())
+                    .as("connections to the URL the client gave")
+                    .isZero();
         }
     }
 
@@ -54,12 +69,15 @@ class Api7ServerSideRequestForgeryAttackIT extends ServiceTest {
     void hostAndForwardedHeadersDoNotSteerLocation() {
         Session user = api.newUser();
         RawHttp raw = new RawHttp(port);
-        for (List<String> headers : List.of(List.of("Host: evil.example.net"),
+        for (List<String> headers : List.of(
+                List.of("Host: evil.example.net"),
                 List.of("X-Forwarded-Host: evil.example.net", "X-Forwarded-Proto: https", "X-Forwarded-Port: 666"),
                 List.of("Forwarded: host=evil.example.net;proto=https"),
                 List.of("X-Original-URL: http://evil.example.net/", "X-Rewrite-URL: /evil"))) {
             List<String> all = new ArrayList<>(headers);
-            all.addAll(List.of("Content-Type: application/json", "Content-Length: " + ORDER.length(),
+            all.addAll(List.of(
+                    "Content-Type: application/json",
+                    "Content-Length: " + ORDER.length(),
                     "Authorization: Bearer " + user.accessToken()));
             Reply reply = raw.send("POST", "/api/v1/orders", ORDER, all.toArray(String[]::new));
 

@@ -13,8 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** OWASP API7:2023 for sign-in: token keys and emails never make the service fetch a URL. */
 class Api7SignInRequestForgeryAttackIT extends ServiceTest {
-    private static final String ORDER = "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1,"
-            + "\"unitPrice\":1}]}";
+    private static final String ORDER =
+            "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1," + "\"unitPrice\":1}]}";
 
     @LocalServerPort
     private int port;
@@ -24,13 +24,23 @@ class Api7SignInRequestForgeryAttackIT extends ServiceTest {
         String email = "ssrf-" + UUID.randomUUID() + "@example.com";
         String body = "{\"email\":\"" + email + "\",\"password\":\"a long enough passphrase 7\","
                 + "\"displayName\":\"Mallory\"}";
-        Reply reply = new RawHttp(port).send("POST", "/api/v1/auth/register", body, "Host: evil.example.net",
-                "X-Forwarded-Host: evil.example.net", "Content-Type: application/json",
-                "Content-Length: " + body.length());
+        Reply reply = new RawHttp(port)
+                .send(
+                        "POST",
+                        "/api/v1/auth/register",
+                        body,
+                        "Host: evil.example.net",
+                        "X-Forwarded-Host: evil.example.net",
+                        "Content-Type: application/json",
+                        "Content-Length: " + body.length());
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         List<String> bodies = TestSmtp.bodiesFor(email, 1);
-        assertThat(bodies).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain("evil")
-                .doesNotContain("http://").doesNotContain("https://"));
+        assertThat(bodies)
+                .isNotEmpty()
+                .allSatisfy(text -> assertThat(text)
+                        .doesNotContain("evil")
+                        .doesNotContain("http://")
+                        .doesNotContain("https://"));
     }
 }

@@ -25,8 +25,21 @@ import tools.jackson.databind.JsonNode;
  * the columns.
  */
 class Api8MalformedInputAttackIT extends ServiceTest {
-    private static final List<String> FIELDS = List.of("email", "password", "displayName", "currency", "note",
-            "lines", "product", "quantity", "unitPrice", "refreshToken", "token", "newPassword", "roles", "query",
+    private static final List<String> FIELDS = List.of(
+            "email",
+            "password",
+            "displayName",
+            "currency",
+            "note",
+            "lines",
+            "product",
+            "quantity",
+            "unitPrice",
+            "refreshToken",
+            "token",
+            "newPassword",
+            "roles",
+            "query",
             "variables");
 
     @LocalServerPort
@@ -57,8 +70,10 @@ class Api8MalformedInputAttackIT extends ServiceTest {
                     }
                 });
                 if (!path.startsWith("/api/v1/test/")) {
-                    operations.add(new Operation(method.toUpperCase(),
-                            path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()), parameters));
+                    operations.add(new Operation(
+                            method.toUpperCase(),
+                            path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()),
+                            parameters));
                 }
             }
         }
@@ -68,11 +83,29 @@ class Api8MalformedInputAttackIT extends ServiceTest {
     }
 
     private static List<byte[]> malformedBodies() {
-        List<String> texts = new ArrayList<>(List.of("{", "}", "[", "{\"a\":", "null", "\"\"", "1", "[]", "{}", "true",
-                "{\"email\":\"a@example.com\"} trailing", "{'single':'quotes'}", "{\"a\":1,}", "{a:1}", "\u00ff",
-                "[".repeat(100_000), "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000),
-                "{\"quantity\":1e999999999,\"unitPrice\":1e999999999}", "{\"unitPrice\":-1e-999999999}",
-                "{\"quantity\":" + "9".repeat(5_000) + "}", "{\"x\":\"\\ud800\"}", "{\"x\":\"\\uZZZZ\"}"));
+        List<String> texts = new ArrayList<>(List.of(
+                "{",
+                "}",
+                "[",
+                "{\"a\":",
+                "null",
+                "\"\"",
+                "1",
+                "[]",
+                "{}",
+                "true",
+                "{\"email\":\"a@example.com\"} trailing",
+                "{'single':'quotes'}",
+                "{\"a\":1,}",
+                "{a:1}",
+                "\u00ff",
+                "[".repeat(100_000),
+                "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000),
+                "{\"quantity\":1e999999999,\"unitPrice\":1e999999999}",
+                "{\"unitPrice\":-1e-999999999}",
+                "{\"quantity\":" + "9".repeat(5_000) + "}",
+                "{\"x\":\"\\ud800\"}",
+                "{\"x\":\"\\uZZZZ\"}"));
         for (String field : FIELDS) {
             texts.add("{\"" + field + "\":\"a\\u0000b\"}");
             texts.add("{\"" + field + "\":{\"nested\":[1,2,{}]}}");
@@ -82,8 +115,10 @@ class Api8MalformedInputAttackIT extends ServiceTest {
             texts.add("{\"" + field + "\":-0.0000001}");
         }
         texts.add("{\"email\":\"a\\u0000@example.com\",\"password\":\"correct horse battery\",\"displayName\":\"x\"}");
-        texts.add("{\"currency\":\"EUR\",\"note\":\"a\\u0000\",\"lines\":[{\"product\":\"p\",\"quantity\":1,\"unitPrice\":1}]}");
-        List<byte[]> bodies = new ArrayList<>(texts.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList());
+        texts.add(
+                "{\"currency\":\"EUR\",\"note\":\"a\\u0000\",\"lines\":[{\"product\":\"p\",\"quantity\":1,\"unitPrice\":1}]}");
+        List<byte[]> bodies = new ArrayList<>(
+                texts.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList());
         bodies.add(new byte[] {'{', '"', 'e', 'm', 'a', 'i', 'l', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'});
         bodies.add(new byte[] {'{', '"', 'n', 'o', 't', 'e', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'});
         bodies.add(new byte[] {'{', '"', 'n', 'o', 't', 'e', '"', ':', '"', 0, '"', '}'});
@@ -101,8 +136,11 @@ class Api8MalformedInputAttackIT extends ServiceTest {
                 check(failures, post(operation.method(), operation.path(), body, "application/json"), operation, body);
             }
             byte[] latin1 = "{\"note\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
-            check(failures, post(operation.method(), operation.path(), latin1, "application/json; charset=ISO-8859-1"),
-                    operation, latin1);
+            check(
+                    failures,
+                    post(operation.method(), operation.path(), latin1, "application/json; charset=ISO-8859-1"),
+                    operation,
+                    latin1);
         }
         assertThat(failures).isEmpty();
     }
@@ -111,12 +149,26 @@ class Api8MalformedInputAttackIT extends ServiceTest {
     void noHostileQueryValueGetsA5xxFromAnyOperation() {
         List<String> failures = new ArrayList<>();
         for (Operation operation : operations()) {
-            for (String value : List.of("%00", "%ff%fe", "%C0%AF", "'%20OR%201=1--", "-1", "NaN",
-                    "99999999999999999999999", "x".repeat(5_000), "2026-13-45T99:99:99Z", "%7B%7D", "&&==&")) {
+            for (String value : List.of(
+                    "%00",
+                    "%ff%fe",
+                    "%C0%AF",
+                    "'%20OR%201=1--",
+                    "-1",
+                    "NaN",
+                    "99999999999999999999999",
+                    "x".repeat(5_000),
+                    "2026-13-45T99:99:99Z",
+                    "%7B%7D",
+                    "&&==&")) {
                 for (String name : operation.parameters()) {
                     String target = operation.path() + "?" + name + "=" + value;
-                    Reply reply = raw.send(operation.method(), target, "",
-                            "Authorization: Bearer " + user.accessToken(), "Content-Length: 0");
+                    Reply reply = raw.send(
+                            operation.method(),
+                            target,
+                            "",
+                            "Authorization: Bearer " + user.accessToken(),
+                            "Content-Length: 0");
                     if (reply.status() >= 500 || (reply.status() >= 400 && !reply.isProblem())) {
                         failures.add(operation.method() + " " + target + " -> " + reply.status() + " " + reply.body());
                     }
@@ -129,8 +181,8 @@ class Api8MalformedInputAttackIT extends ServiceTest {
     private Reply post(String method, String path, byte[] body, String type) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         request.writeBytes((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "Authorization: Bearer " + user.accessToken() + "\r\nContent-Type: " + type
-                + "\r\nIf-Match: \"1\"\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        + "Authorization: Bearer " + user.accessToken() + "\r\nContent-Type: " + type
+                        + "\r\nIf-Match: \"1\"\r\nContent-Length: " + body.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         request.writeBytes(body);
         return raw.sendRaw(request.toByteArray());
@@ -151,17 +203,29 @@ class Api8MalformedInputAttackIT extends ServiceTest {
         Reply reply = post("POST", "/api/v1/orders", body.getBytes(StandardCharsets.UTF_8), "application/json");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.json().at("/errors/0/field").asString()).as(reply.body()).isEqualTo("note");
+        assertThat(reply.json().at("/errors/0/field").asString())
+                .as(reply.body())
+                .isEqualTo("note");
     }
 
     @Test
     void currenciesAreIso4217CodesAndPricesRespectTheirMinorUnits() {
         List<String> wronglyAccepted = new ArrayList<>();
-        for (Object[] order : List.of(new Object[] {"XYZ", 1, "1"}, new Object[] {"XXX", 1, "1"},
-                new Object[] {"XAU", 1, "1"}, new Object[] {"eur", 1, "1"}, new Object[] {"JPY", 1, "1.5"},
-                new Object[] {"JPY", 1, "0.01"}, new Object[] {"EUR", 1, "0.001"}, new Object[] {"BHD", 1, "1.234"},
-                new Object[] {"EUR", 1, "-1"}, new Object[] {"EUR", 1, "1e12"}, new Object[] {"EUR", 0, "1"},
-                new Object[] {"EUR", 10_001, "1"}, new Object[] {"EUR", "1.5", "1"}, new Object[] {"EUR", "1.0", "1"},
+        for (Object[] order : List.of(
+                new Object[] {"XYZ", 1, "1"},
+                new Object[] {"XXX", 1, "1"},
+                new Object[] {"XAU", 1, "1"},
+                new Object[] {"eur", 1, "1"},
+                new Object[] {"JPY", 1, "1.5"},
+                new Object[] {"JPY", 1, "0.01"},
+                new Object[] {"EUR", 1, "0.001"},
+                new Object[] {"BHD", 1, "1.234"},
+                new Object[] {"EUR", 1, "-1"},
+                new Object[] {"EUR", 1, "1e12"},
+                new Object[] {"EUR", 0, "1"},
+                new Object[] {"EUR", 10_001, "1"},
+                new Object[] {"EUR", "1.5", "1"},
+                new Object[] {"EUR", "1.0", "1"},
                 new Object[] {"EUR", 1, "100000000000"})) {
             String body = "{\"currency\":\"" + order[0] + "\",\"lines\":[{\"product\":\"p\",\"quantity\":" + order[1]
                     + ",\"unitPrice\":" + order[2] + "}]}";
@@ -179,8 +243,10 @@ class Api8MalformedInputAttackIT extends ServiceTest {
         for (int i = 0; i < 100; i++) {
             lines.add(Map.of("product", "p" + i, "quantity", 10_000, "unitPrice", "99999999999.99"));
         }
-        var reply = api.post("/api/v1/orders").token(user.accessToken())
-                .json(Map.of("currency", "EUR", "lines", lines)).send();
+        var reply = api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .json(Map.of("currency", "EUR", "lines", lines))
+                .send();
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(reply.json().at("/data/total").asString()).isEqualTo("99999999999990000.00");
@@ -188,11 +254,20 @@ class Api8MalformedInputAttackIT extends ServiceTest {
 
     @Test
     void currenciesWithoutDecimalsTakeWholePrices() {
-        for (String[] ok : List.of(new String[] {"JPY", "150"}, new String[] {"JPY", "150.00"},
-                new String[] {"EUR", "1.5"}, new String[] {"BHD", "1.23"}, new String[] {"USD", "0"})) {
-            var reply = api.post("/api/v1/orders").token(user.accessToken()).json("{\"currency\":\"" + ok[0]
-                    + "\",\"lines\":[{\"product\":\"p\",\"quantity\":2,\"unitPrice\":" + ok[1] + "}]}").send();
-            assertThat(reply.status()).as(ok[0] + " " + ok[1] + " " + reply.body()).isEqualTo(201);
+        for (String[] ok : List.of(
+                new String[] {"JPY", "150"},
+                new String[] {"JPY", "150.00"},
+                new String[] {"EUR", "1.5"},
+                new String[] {"BHD", "1.23"},
+                new String[] {"USD", "0"})) {
+            var reply = api.post("/api/v1/orders")
+                    .token(user.accessToken())
+                    .json("{\"currency\":\"" + ok[0] + "\",\"lines\":[{\"product\":\"p\",\"quantity\":2,\"unitPrice\":"
+                            + ok[1] + "}]}")
+                    .send();
+            assertThat(reply.status())
+                    .as(ok[0] + " " + ok[1] + " " + reply.body())
+                    .isEqualTo(201);
         }
     }
 }

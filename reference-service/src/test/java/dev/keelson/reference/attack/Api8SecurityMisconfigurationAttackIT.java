@@ -75,19 +75,30 @@ class Api8SecurityMisconfigurationAttackIT extends ServiceTest {
 
     private static boolean namesTheServer(Reply reply) {
         String all = (reply.head() + reply.body()).toLowerCase();
-        return reply.header("Server") != null || all.contains("tomcat") || all.contains("apache")
-                || all.contains("exception") || all.contains("<html") || all.contains("\tat ");
+        return reply.header("Server") != null
+                || all.contains("tomcat")
+                || all.contains("apache")
+                || all.contains("exception")
+                || all.contains("<html")
+                || all.contains("\tat ");
     }
 
     @Test
     void theBearerChallengeEchoesNeitherTheLibraryNorTheHost() {
         for (String token : List.of("abc.def.ghi", "not-a-jwt", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")) {
-            Reply reply = raw.send("GET", "/api/v1/orders", "", "Host: evil.example.net",
-                    "X-Forwarded-Host: evil2.example.net", "Authorization: Bearer " + token);
+            Reply reply = raw.send(
+                    "GET",
+                    "/api/v1/orders",
+                    "",
+                    "Host: evil.example.net",
+                    "X-Forwarded-Host: evil2.example.net",
+                    "Authorization: Bearer " + token);
 
             assertThat(reply.status()).isEqualTo(401); // keelson:auth
             assertThat(String.valueOf(reply.header("WWW-Authenticate")))
-                    .doesNotContain("evil").doesNotContainIgnoringCase("jwt").doesNotContainIgnoringCase("decode")
+                    .doesNotContain("evil")
+                    .doesNotContainIgnoringCase("jwt")
+                    .doesNotContainIgnoringCase("decode")
                     .doesNotContainIgnoringCase("malformed");
             assertThat(reply.body()).doesNotContain("evil");
         }
@@ -96,26 +107,42 @@ class Api8SecurityMisconfigurationAttackIT extends ServiceTest {
     @Test
     void signedInAnswersAreNotStoredByCaches() {
         Session user = api.newUser();
-        String id = api.post("/api/v1/orders").token(user.accessToken()).json(Map.of("currency", "EUR",
-                "lines", List.of(Map.of("product", "p", "quantity", 1, "unitPrice", 1)))).send().json()
-                .get("data").get("id").asString();
+        String id = api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .json(Map.of(
+                        "currency", "EUR", "lines", List.of(Map.of("product", "p", "quantity", 1, "unitPrice", 1))))
+                .send()
+                .json()
+                .get("data")
+                .get("id")
+                .asString();
 
-        for (String path : List.of("/api/v1/orders", "/api/v1/orders/" + id,
+        for (String path : List.of(
+                "/api/v1/orders",
+                "/api/v1/orders/" + id,
                 "/api/v1/users/me", // keelson:auth
                 "/api/v1/orders?limit=1")) {
-            assertThat(api.get(path).token(user.accessToken()).send().header("Cache-Control")).as(path)
+            assertThat(api.get(path).token(user.accessToken()).send().header("Cache-Control"))
+                    .as(path)
                     .contains("no-store");
         }
     }
 
     @Test
     void corsAdmitsExactlyTheAllowedOrigins() {
-        for (String origin : List.of("https://evil.example.net", "null", "https://app.example.com.evil.example.net",
-                "http://app.example.com", "https://app.example.com:8443", "https://APP.example.com.")) {
-            Reply preflight = raw.send("OPTIONS", "/api/v1/orders", "", "Origin: " + origin,
-                    "Access-Control-Request-Method: POST");
+        for (String origin : List.of(
+                "https://evil.example.net",
+                "null",
+                "https://app.example.com.evil.example.net",
+                "http://app.example.com",
+                "https://app.example.com:8443",
+                "https://APP.example.com.")) {
+            Reply preflight = raw.send(
+                    "OPTIONS", "/api/v1/orders", "", "Origin: " + origin, "Access-Control-Request-Method: POST");
             assertThat(preflight.status()).as(origin).isEqualTo(403);
-            assertThat(preflight.header("Access-Control-Allow-Origin")).as(origin).isNull();
+            assertThat(preflight.header("Access-Control-Allow-Origin"))
+                    .as(origin)
+                    .isNull();
         }
     }
 
@@ -123,13 +150,18 @@ class Api8SecurityMisconfigurationAttackIT extends ServiceTest {
     void aProductionStartWithoutItsKeysAndDatabaseIsRefusedNamingEachSetting(CapturedOutput output) {
         for (String profile : List.of("prod", "staging")) {
             assertThatThrownBy(() -> new SpringApplicationBuilder(ReferenceApplication.class)
-                    .run("--spring.profiles.active=" + profile, "--server.port=0").close())
-                    .satisfies(e -> assertThat(InvalidSettingException.exitCodeOf(e)).isEqualTo(2));
+                            .run("--spring.profiles.active=" + profile, "--server.port=0")
+                            .close())
+                    .satisfies(e ->
+                            assertThat(InvalidSettingException.exitCodeOf(e)).isEqualTo(2));
 
-            assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
-                    .contains("spring.datasource.url").contains("SPRING_DATASOURCE_URL")
+            assertThat(output.getAll())
+                    .contains("APPLICATION FAILED TO START")
+                    .contains("spring.datasource.url")
+                    .contains("SPRING_DATASOURCE_URL")
                     .contains("reference.auth.jwks") // keelson:auth
-                    .contains("reference.pagination.cursor-key").contains(profile);
+                    .contains("reference.pagination.cursor-key")
+                    .contains(profile);
         }
     }
 

@@ -47,9 +47,25 @@ class Api9ImproperInventoryManagementAttackIT {
     @Test
     void thePublicPortServesNeitherMetricsNorDocsNorActuator() {
         Session user = publicPort.newUser();
-        for (String path : List.of("/prometheus", "/health", "/health/ready", "/health/live", "/v3/api-docs",
-                "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/index.html", "/actuator", "/actuator/health",
-                "/env", "/beans", "/heapdump", "/threaddump", "/loggers", "/mappings", "/configprops", "/metrics")) {
+        for (String path : List.of(
+                "/prometheus",
+                "/health",
+                "/health/ready",
+                "/health/live",
+                "/v3/api-docs",
+                "/v3/api-docs.yaml",
+                "/swagger-ui.html",
+                "/swagger-ui/index.html",
+                "/actuator",
+                "/actuator/health",
+                "/env",
+                "/beans",
+                "/heapdump",
+                "/threaddump",
+                "/loggers",
+                "/mappings",
+                "/configprops",
+                "/metrics")) {
             Reply reply = publicPort.get(path).token(user.accessToken()).send();
             assertThat(reply.status()).as(path).isEqualTo(404);
         }
@@ -60,8 +76,17 @@ class Api9ImproperInventoryManagementAttackIT {
         assertThat(managementPort.get("/health/ready").send().status()).isEqualTo(200);
         assertThat(managementPort.get("/health/live").send().status()).isEqualTo(200);
         assertThat(managementPort.get("/prometheus").send().body()).contains("jvm_memory_used_bytes");
-        for (String path : List.of("/env", "/beans", "/heapdump", "/threaddump", "/loggers", "/mappings",
-                "/configprops", "/metrics", "/api/v1/orders", "/v3/api-docs")) {
+        for (String path : List.of(
+                "/env",
+                "/beans",
+                "/heapdump",
+                "/threaddump",
+                "/loggers",
+                "/mappings",
+                "/configprops",
+                "/metrics",
+                "/api/v1/orders",
+                "/v3/api-docs")) {
             // 401 where security asks for a token it would not accept there either
             assertThat(managementPort.get(path).send().status()).as(path).isIn(401, 404);
         }
@@ -70,8 +95,15 @@ class Api9ImproperInventoryManagementAttackIT {
     @Test
     void otherApiVersionsDoNotExist() {
         Session user = publicPort.newUser();
-        for (String path : List.of("/api/v0/orders", "/api/v2/orders", "/api/orders", "/api/v1.0/orders",
-                "/api/V1/orders", "/v1/orders", "/api/latest/orders", "/api/v1/internal/orders")) {
+        for (String path : List.of(
+                "/api/v0/orders",
+                "/api/v2/orders",
+                "/api/orders",
+                "/api/v1.0/orders",
+                "/api/V1/orders",
+                "/v1/orders",
+                "/api/latest/orders",
+                "/api/v1/internal/orders")) {
             Reply reply = publicPort.get(path).token(user.accessToken()).send();
             assertThat(reply.status()).as(path).isEqualTo(404);
         }
@@ -81,8 +113,11 @@ class Api9ImproperInventoryManagementAttackIT {
     @Test
     void graphQlIntrospectionIsOffInProduction() {
         Session user = publicPort.newUser();
-        Reply reply = publicPort.post("/graphql").token(user.accessToken())
-                .json(Map.of("query", "{ __schema { types { name } } }")).send();
+        Reply reply = publicPort
+                .post("/graphql")
+                .token(user.accessToken())
+                .json(Map.of("query", "{ __schema { types { name } } }"))
+                .send();
 
         assertThat(reply.body()).doesNotContain("\"types\"");
         assertThat(reply.json().has("errors")).isTrue();

@@ -33,9 +33,30 @@ final class PathSpellings {
         for (int slash : slashes) {
             String before = path.substring(0, slash);
             String after = path.substring(slash + 1);
-            for (String separator : List.of("//", "/./", "/x/../", "/%2e/", "/%2E%2E/x/", "\\", "%2F", "%2f", "%252F",
-                    "%5C", "/;x/", ";x/", ";jsessionid=0/", "%3B/", "/%00/", "%00/", "/%C0%AE/", "%C0%AF", "%E0%80%AF",
-                    "/\t/", "/%09/", "/%20/", "/ /")) {
+            for (String separator : List.of(
+                    "//",
+                    "/./",
+                    "/x/../",
+                    "/%2e/",
+                    "/%2E%2E/x/",
+                    "\\",
+                    "%2F",
+                    "%2f",
+                    "%252F",
+                    "%5C",
+                    "/;x/",
+                    ";x/",
+                    ";jsessionid=0/",
+                    "%3B/",
+                    "/%00/",
+                    "%00/",
+                    "/%C0%AE/",
+                    "%C0%AF",
+                    "%E0%80%AF",
+                    "/\t/",
+                    "/%09/",
+                    "/%20/",
+                    "/ /")) {
                 spellings.add(before + separator + after);
             }
         }

@@ -28,8 +28,12 @@ class AccountEmailsIT extends ServiceTest {
         assertThat(me(user).contains("\"emailVerified\":false")).isTrue();
 
         String code = codeIn(TestSmtp.bodiesFor(user.email(), 1));
-        Reply verified = api.post("/api/v1/auth/verify-email").json(Map.of("token", code)).send();
-        Reply again = api.post("/api/v1/auth/verify-email").json(Map.of("token", code)).send();
+        Reply verified = api.post("/api/v1/auth/verify-email")
+                .json(Map.of("token", code))
+                .send();
+        Reply again = api.post("/api/v1/auth/verify-email")
+                .json(Map.of("token", code))
+                .send();
 
         assertThat(verified.status()).isEqualTo(204);
         assertThat(me(user)).contains("\"emailVerified\":true");
@@ -42,53 +46,77 @@ class AccountEmailsIT extends ServiceTest {
         Session user = api.newUser();
         TestSmtp.bodiesFor(user.email(), 1);
 
-        Reply requested = api.post("/api/v1/auth/password-reset").json(Map.of("email", user.email())).send();
+        Reply requested = api.post("/api/v1/auth/password-reset")
+                .json(Map.of("email", user.email()))
+                .send();
         assertThat(requested.status()).isEqualTo(202);
         List<String> mails = TestSmtp.bodiesFor(user.email(), 2);
         String code = codeIn(mails.subList(1, 2));
 
         Reply confirmed = api.post("/api/v1/auth/password-reset/confirm")
-                .json(Map.of("token", code, "newPassword", "a brand new long password")).send();
+                .json(Map.of("token", code, "newPassword", "a brand new long password"))
+                .send();
 
         assertThat(confirmed.status()).isEqualTo(204);
-        assertThat(api.post("/api/v1/auth/refresh").json(Map.of("refreshToken", user.refreshToken())).send().status())
+        assertThat(api.post("/api/v1/auth/refresh")
+                        .json(Map.of("refreshToken", user.refreshToken()))
+                        .send()
+                        .status())
                 .isEqualTo(401);
-        assertThat(api.post("/api/v1/auth/login").json(Map.of("email", user.email(), "password", user.password()))
-                .send().status()).isEqualTo(401);
-        assertThat(api.login(user.email(), "a brand new long password").accessToken()).isNotBlank();
+        assertThat(api.post("/api/v1/auth/login")
+                        .json(Map.of("email", user.email(), "password", user.password()))
+                        .send()
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.login(user.email(), "a brand new long password").accessToken())
+                .isNotBlank();
     }
 
     @Test
     void usingOneResetCodeSpendsEveryOtherOutstandingCodeOfTheAccount() {
         Session user = api.newUnverifiedUser();
         String verification = codeIn(TestSmtp.bodiesFor(user.email(), 1));
-        api.post("/api/v1/auth/password-reset").json(Map.of("email", user.email())).send();
+        api.post("/api/v1/auth/password-reset")
+                .json(Map.of("email", user.email()))
+                .send();
         String older = codeIn(TestSmtp.bodiesFor(user.email(), 2).subList(1, 2));
-        api.post("/api/v1/auth/password-reset").json(Map.of("email", user.email())).send();
+        api.post("/api/v1/auth/password-reset")
+                .json(Map.of("email", user.email()))
+                .send();
         String newer = codeIn(TestSmtp.bodiesFor(user.email(), 3).subList(2, 3));
 
         Reply confirmed = api.post("/api/v1/auth/password-reset/confirm")
-                .json(Map.of("token", newer, "newPassword", "a brand new long password")).send();
+                .json(Map.of("token", newer, "newPassword", "a brand new long password"))
+                .send();
         Reply olderAfter = api.post("/api/v1/auth/password-reset/confirm")
-                .json(Map.of("token", older, "newPassword", "the attacker's own password")).send();
-        Reply verifyAfter = api.post("/api/v1/auth/verify-email").json(Map.of("token", verification)).send();
+                .json(Map.of("token", older, "newPassword", "the attacker's own password"))
+                .send();
+        Reply verifyAfter = api.post("/api/v1/auth/verify-email")
+                .json(Map.of("token", verification))
+                .send();
 
         assertThat(confirmed.status()).isEqualTo(204);
         assertThat(olderAfter.status()).isEqualTo(400);
         assertThat(olderAfter.json().get("type").asString()).endsWith("/invalid-email-token");
         assertThat(verifyAfter.status()).isEqualTo(400);
-        assertThat(api.login(user.email(), "a brand new long password").accessToken()).isNotBlank();
+        assertThat(api.login(user.email(), "a brand new long password").accessToken())
+                .isNotBlank();
     }
 
     @Test
     void aResetRequestForAnUnknownEmailLooksTheSameAndSendsNothing() {
         String unknown = "nobody-" + System.nanoTime() + "@example.com";
-        Reply reply = api.post("/api/v1/auth/password-reset").json(Map.of("email", unknown)).send();
+        Reply reply = api.post("/api/v1/auth/password-reset")
+                .json(Map.of("email", unknown))
+                .send();
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.body()).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM outbox_emails WHERE recipient = ?").param(unknown)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_emails WHERE recipient = ?")
+                        .param(unknown)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -97,17 +125,27 @@ class AccountEmailsIT extends ServiceTest {
         TestSmtp.bodiesFor(user.email(), 1);
 
         // the sender marks the row after the SMTP server took the message, so the row can lag the inbox a little
-        Await.until("the sent email's outbox row is marked sent and emptied", Duration.ofSeconds(10), () -> jdbc.sql(
-                "SELECT count(*) FROM outbox_emails WHERE recipient = ? AND sent_at IS NOT NULL AND body IS NULL")
-                .param(user.email()).query(Long.class).single() == 1L);
+        Await.until(
+                "the sent email's outbox row is marked sent and emptied",
+                Duration.ofSeconds(10),
+                () -> jdbc.sql(
+                                        "SELECT count(*) FROM outbox_emails WHERE recipient = ? AND sent_at IS NOT NULL AND body IS NULL")
+                                .param(user.email())
+                                .query(Long.class)
+                                .single()
+                        == 1L);
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_emails WHERE recipient = ? AND body IS NOT NULL")
-                .param(user.email()).query(Long.class).single()).isZero();
+                        .param(user.email())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aWrongResetCodeIsRefused() {
         Reply reply = api.post("/api/v1/auth/password-reset/confirm")
-                .json(Map.of("token", "x".repeat(43), "newPassword", "a brand new long password")).send();
+                .json(Map.of("token", "x".repeat(43), "newPassword", "a brand new long password"))
+                .send();
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("type").asString()).endsWith("/invalid-email-token");

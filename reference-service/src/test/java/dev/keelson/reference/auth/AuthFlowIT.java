@@ -3,7 +3,6 @@ package dev.keelson.reference.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.ServiceTest;
@@ -15,9 +14,15 @@ class AuthFlowIT extends ServiceTest {
 
     @Test
     void registeringReturnsTheAccountWithoutItsPassword() {
-        Reply reply = api.post("/api/v1/auth/register").json(Map.of(
-                "email", "Ada." + System.nanoTime() + "@Example.com",
-                "password", "a long enough password", "displayName", "Ada")).send();
+        Reply reply = api.post("/api/v1/auth/register")
+                .json(Map.of(
+                        "email",
+                        "Ada." + System.nanoTime() + "@Example.com",
+                        "password",
+                        "a long enough password",
+                        "displayName",
+                        "Ada"))
+                .send();
 
         assertThat(reply.status()).isEqualTo(201);
         JsonNode data = reply.json().get("data");
@@ -28,8 +33,10 @@ class AuthFlowIT extends ServiceTest {
     @Test
     void registeringATakenEmailIsAConflict() {
         Session user = api.newUser();
-        Reply reply = api.post("/api/v1/auth/register").json(Map.of(
-                "email", user.email().toUpperCase(), "password", "another long password", "displayName", "X")).send();
+        Reply reply = api.post("/api/v1/auth/register")
+                .json(Map.of(
+                        "email", user.email().toUpperCase(), "password", "another long password", "displayName", "X"))
+                .send();
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.json().get("type").asString()).endsWith("/email-taken");
@@ -63,14 +70,18 @@ class AuthFlowIT extends ServiceTest {
     void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
         Session user = api.newUser();
         Reply wrongPassword = api.post("/api/v1/auth/login")
-                .json(Map.of("email", user.email(), "password", "not the password at all")).send();
+                .json(Map.of("email", user.email(), "password", "not the password at all"))
+                .send();
         Reply unknownEmail = api.post("/api/v1/auth/login")
-                .json(Map.of("email", "nobody-" + System.nanoTime() + "@example.com", "password", "whatever it is")).send();
+                .json(Map.of("email", "nobody-" + System.nanoTime() + "@example.com", "password", "whatever it is"))
+                .send();
 
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknownEmail.status()).isEqualTo(401);
-        assertThat(wrongPassword.json().get("detail")).isEqualTo(unknownEmail.json().get("detail"));
-        assertThat(wrongPassword.json().get("type")).isEqualTo(unknownEmail.json().get("type"));
+        assertThat(wrongPassword.json().get("detail"))
+                .isEqualTo(unknownEmail.json().get("detail"));
+        assertThat(wrongPassword.json().get("type"))
+                .isEqualTo(unknownEmail.json().get("type"));
     }
 
     @Test
@@ -112,7 +123,9 @@ class AuthFlowIT extends ServiceTest {
     @Test
     void logoutEndsTheSignIn() {
         Session user = api.newUser();
-        Reply logout = api.post("/api/v1/auth/logout").json(Map.of("refreshToken", user.refreshToken())).send();
+        Reply logout = api.post("/api/v1/auth/logout")
+                .json(Map.of("refreshToken", user.refreshToken()))
+                .send();
 
         assertThat(logout.status()).isEqualTo(204);
         assertThat(refresh(user.refreshToken()).status()).isEqualTo(401);
@@ -127,6 +140,8 @@ class AuthFlowIT extends ServiceTest {
     }
 
     private Reply refresh(String token) {
-        return api.post("/api/v1/auth/refresh").json(Map.of("refreshToken", token)).send();
+        return api.post("/api/v1/auth/refresh")
+                .json(Map.of("refreshToken", token))
+                .send();
     }
 }

@@ -12,7 +12,8 @@ class BearerHeaderResolverTest {
 
     @Test
     void theTokenAfterBearerIsReturnedWhateverTheSchemeCase() {
-        assertThat(resolver.resolve(withAuthorization("Bearer eyJ.a-b_c~d+e/f=="))).isEqualTo("eyJ.a-b_c~d+e/f==");
+        assertThat(resolver.resolve(withAuthorization("Bearer eyJ.a-b_c~d+e/f==")))
+                .isEqualTo("eyJ.a-b_c~d+e/f==");
         assertThat(resolver.resolve(withAuthorization("bearer abc"))).isEqualTo("abc");
     }
 
@@ -24,8 +25,17 @@ class BearerHeaderResolverTest {
 
     @Test
     void aBearerHeaderWithoutAValidTokenIsMalformed() {
-        for (String bad : new String[] {"Bearer", "Bearer ", "Bearerabc", "Bearer  abc", "Bearer a b", "Bearer =abc",
-                "Bearer abc=d", "Bearer ab\"c", "Bearer abc\n"}) {
+        for (String bad : new String[] {
+            "Bearer",
+            "Bearer ",
+            "Bearerabc",
+            "Bearer  abc",
+            "Bearer a b",
+            "Bearer =abc",
+            "Bearer abc=d",
+            "Bearer ab\"c",
+            "Bearer abc\n"
+        }) {
             assertThatThrownBy(() -> resolver.resolve(withAuthorization(bad)))
                     .as(bad)
                     .isInstanceOf(OAuth2AuthenticationException.class)

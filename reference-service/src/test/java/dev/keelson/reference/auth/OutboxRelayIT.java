@@ -30,13 +30,23 @@ class OutboxRelayIT extends ServiceTest {
     void theRelaySendsACommittedEmailOnceAndClearsItsBody() {
         String recipient = "relay-" + UUID.randomUUID() + "@example.com";
 
-        transactions.executeWithoutResult(tx -> context.getBean(Outbox.class)
-                .enqueue(recipient, "Hello", "sent by the relay"));
+        transactions.executeWithoutResult(
+                tx -> context.getBean(Outbox.class).enqueue(recipient, "Hello", "sent by the relay"));
 
-        assertThat(TestSmtp.bodiesFor(recipient, 1)).hasSize(1).first().asString().contains("sent by the relay");
-        Await.until("the email is marked sent", Duration.ofSeconds(10), () -> jdbc.sql("SELECT count(*) FROM "
-                + "outbox_emails WHERE recipient = ? AND sent_at IS NOT NULL AND body IS NULL").param(recipient)
-                .query(Long.class).single() == 1);
+        assertThat(TestSmtp.bodiesFor(recipient, 1))
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("sent by the relay");
+        Await.until(
+                "the email is marked sent",
+                Duration.ofSeconds(10),
+                () -> jdbc.sql("SELECT count(*) FROM "
+                                        + "outbox_emails WHERE recipient = ? AND sent_at IS NOT NULL AND body IS NULL")
+                                .param(recipient)
+                                .query(Long.class)
+                                .single()
+                        == 1);
         sleep(Duration.ofSeconds(3)); // a relay run or two later
         assertThat(TestSmtp.bodiesNow(recipient)).hasSize(1);
     }

@@ -10,13 +10,15 @@ class PasswordPolicyTest {
     private static final String EMAIL = "ada.lovelace@example.com";
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "correct horse battery staple", // words and spaces, no digits or capitals: fine
-        "Tr0ub4dor&3 is not enough..",
-        "ünïcödé pässwörd ✓ 🐙 fine", // any printable Unicode
-        "           x y z w v", // leading spaces are part of it
-        "a 64 character passphrase that keeps going and going until it ends",
-        "12345 plus some words"})
+    @ValueSource(
+            strings = {
+                "correct horse battery staple", // words and spaces, no digits or capitals: fine
+                "Tr0ub4dor&3 is not enough..",
+                "ünïcödé pässwörd ✓ 🐙 fine", // any printable Unicode
+                "           x y z w v", // leading spaces are part of it
+                "a 64 character passphrase that keeps going and going until it ends",
+                "12345 plus some words"
+            })
     void acceptsLongPasswordsWithoutCompositionRules(String password) {
         assertThat(POLICY.problem(PasswordPolicy.normalize(password), EMAIL)).isEmpty();
     }
@@ -29,15 +31,34 @@ class PasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"qwertyuiop1234", "1qaz2wsx3edc4rfv", "PASSWORD1234", "password123456!", "!!monkey123456",
-        "Football12345", "iloveyou1234567"})
+    @ValueSource(
+            strings = {
+                "qwertyuiop1234",
+                "1qaz2wsx3edc4rfv",
+                "PASSWORD1234",
+                "password123456!",
+                "!!monkey123456",
+                "Football12345",
+                "iloveyou1234567"
+            })
     void refusesCommonPasswordsAndTheirVariants(String password) {
         assertThat(POLICY.problem(password, EMAIL)).get().asString().contains("most common");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"aaaaaaaaaaaa", "abababababab", "abcabcabcabc", "1234123412341234", "zebrazebrazebra!",
-        "horsehorsehorse", "abcdefghijklm", "987654321098", "mnopqrstuvwxyz", "            "})
+    @ValueSource(
+            strings = {
+                "aaaaaaaaaaaa",
+                "abababababab",
+                "abcabcabcabc",
+                "1234123412341234",
+                "zebrazebrazebra!",
+                "horsehorsehorse",
+                "abcdefghijklm",
+                "987654321098",
+                "mnopqrstuvwxyz",
+                "            "
+            })
     void refusesRepetitiveAndSequentialPasswords(String password) {
         assertThat(POLICY.problem(password, EMAIL)).get().asString().contains("repetition");
     }

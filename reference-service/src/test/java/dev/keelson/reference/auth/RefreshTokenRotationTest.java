@@ -14,23 +14,28 @@ class RefreshTokenRotationTest {
 
     @Test
     void anUnusedUnexpiredTokenRotates() {
-        assertThat(RefreshTokenRotation.decide(new State(LATER, null, null), NOW)).isEqualTo(Decision.ROTATE);
+        assertThat(RefreshTokenRotation.decide(new State(LATER, null, null), NOW))
+                .isEqualTo(Decision.ROTATE);
     }
 
     @Test
     void aTokenPresentedAfterItWasUsedIsReuse() {
-        assertThat(RefreshTokenRotation.decide(new State(LATER, EARLIER, null), NOW)).isEqualTo(Decision.REUSED);
+        assertThat(RefreshTokenRotation.decide(new State(LATER, EARLIER, null), NOW))
+                .isEqualTo(Decision.REUSED);
     }
 
     @Test
     void aUsedTokenIsReuseEvenAfterItExpired() {
-        assertThat(RefreshTokenRotation.decide(new State(EARLIER, EARLIER, null), NOW)).isEqualTo(Decision.REUSED);
+        assertThat(RefreshTokenRotation.decide(new State(EARLIER, EARLIER, null), NOW))
+                .isEqualTo(Decision.REUSED);
     }
 
     @Test
     void aRevokedFamilyStaysRevokedWhateverElseHolds() {
-        assertThat(RefreshTokenRotation.decide(new State(LATER, EARLIER, EARLIER), NOW)).isEqualTo(Decision.REVOKED);
-        assertThat(RefreshTokenRotation.decide(new State(LATER, null, EARLIER), NOW)).isEqualTo(Decision.REVOKED);
+        assertThat(RefreshTokenRotation.decide(new State(LATER, EARLIER, EARLIER), NOW))
+                .isEqualTo(Decision.REVOKED);
+        assertThat(RefreshTokenRotation.decide(new State(LATER, null, EARLIER), NOW))
+                .isEqualTo(Decision.REVOKED);
     }
 
     @Test

@@ -20,8 +20,12 @@ class VerifiedTokenCacheTest {
         if (token.startsWith("forged")) {
             throw new BadJwtException("bad signature");
         }
-        return Jwt.withTokenValue(token).header("alg", "ES256").subject("u")
-                .issuedAt(NOW.minusSeconds(60)).expiresAt(NOW.plusSeconds(60)).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "ES256")
+                .subject("u")
+                .issuedAt(NOW.minusSeconds(60))
+                .expiresAt(NOW.plusSeconds(60))
+                .build();
     };
 
     @Test

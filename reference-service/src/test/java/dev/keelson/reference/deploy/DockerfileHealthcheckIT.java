@@ -28,16 +28,26 @@ class DockerfileHealthcheckIT extends ServiceTest {
         assertThat(command.subList(0, 2)).containsExactly("bash", "-c");
         int closed = closedPort();
 
-        assertThat(run(command, closed, port)).as("management port closed, API port up").isZero();
-        assertThat(run(command, port, closed)).as("health on the management port").isZero();
+        assertThat(run(command, closed, port))
+                .as("management port closed, API port up")
+                .isZero();
+        assertThat(run(command, port, closed))
+                .as("health on the management port")
+                .isZero();
         assertThat(run(command, closed, closed)).as("nothing listening").isNotZero();
     }
 
     @Test
     void theHealthcheckWaitsForStartUpAndTimesOut() throws IOException {
-        String line = dockerfile().stream().filter(l -> l.startsWith("HEALTHCHECK")).findFirst().orElseThrow();
+        String line = dockerfile().stream()
+                .filter(l -> l.startsWith("HEALTHCHECK"))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(line).contains("--interval=").contains("--timeout=").contains("--start-period=")
+        assertThat(line)
+                .contains("--interval=")
+                .contains("--timeout=")
+                .contains("--start-period=")
                 .contains("--retries=");
     }
 
@@ -48,7 +58,10 @@ class DockerfileHealthcheckIT extends ServiceTest {
     /** The JSON array after {@code CMD} of the {@code HEALTHCHECK} instruction (continuation lines joined). */
     private static List<String> healthcheck() throws IOException {
         String joined = String.join("\n", dockerfile()).replace("\\\n", " ");
-        String instruction = joined.lines().filter(l -> l.startsWith("HEALTHCHECK")).findFirst().orElseThrow();
+        String instruction = joined.lines()
+                .filter(l -> l.startsWith("HEALTHCHECK"))
+                .findFirst()
+                .orElseThrow();
         String array = instruction.substring(instruction.indexOf("CMD") + 3).strip();
         return List.of(JsonMapper.builder().build().readValue(array, String[].class));
     }

@@ -47,7 +47,8 @@ class KubernetesManifestsTest {
     void everyDocumentFitsTheKubernetesApiSchema() throws IOException {
         List<Map<String, Object>> documents = documents();
 
-        assertThat(documents).extracting(KubernetesManifestsTest::kind)
+        assertThat(documents)
+                .extracting(KubernetesManifestsTest::kind)
                 .containsExactlyInAnyOrderElementsOf(SCHEMAS.keySet());
         for (Map<String, Object> document : documents) {
             SCHEMAS.get(kind(document)).check(gson.toJsonTree(document));
@@ -66,11 +67,13 @@ class KubernetesManifestsTest {
 
     @Test
     void theKustomizationAppliesEveryManifestButTheMigrationJob() throws IOException {
-        Map<String, Object> kustomization = load(DIR.resolve("kustomization.yaml")).getFirst();
+        Map<String, Object> kustomization =
+                load(DIR.resolve("kustomization.yaml")).getFirst();
         Set<String> manifests = new TreeSet<>();
         try (Stream<Path> files = Files.list(DIR)) {
             files.map(f -> f.getFileName().toString())
-                    .filter(f -> f.endsWith(".yaml") && !f.equals("kustomization.yaml") && !f.equals("migrate-job.yaml"))
+                    .filter(f ->
+                            f.endsWith(".yaml") && !f.equals("kustomization.yaml") && !f.equals("migrate-job.yaml"))
                     .forEach(manifests::add);
         }
 
@@ -86,14 +89,17 @@ class KubernetesManifestsTest {
 
         assertThat(map(map(deployment, "spec"), "selector").get("matchLabels")).isEqualTo(labels);
         assertThat(map(only("v1 Service"), "spec").get("selector")).isEqualTo(labels);
-        assertThat(map(map(only("policy/v1 PodDisruptionBudget"), "spec"), "selector").get("matchLabels"))
+        assertThat(map(map(only("policy/v1 PodDisruptionBudget"), "spec"), "selector")
+                        .get("matchLabels"))
                 .isEqualTo(labels);
         assertThat(map(map(only("autoscaling/v2 HorizontalPodAutoscaler"), "spec"), "scaleTargetRef"))
-                .containsEntry("kind", "Deployment").containsEntry("name", name);
+                .containsEntry("kind", "Deployment")
+                .containsEntry("name", name);
         List<Object> ports = list(container(deployment), "ports");
         assertThat(ports).extracting(p -> field(p, "name")).contains("http");
         assertThat(list(map(only("v1 Service"), "spec"), "ports"))
-                .extracting(p -> field(p, "targetPort")).containsOnly("http");
+                .extracting(p -> field(p, "targetPort"))
+                .containsOnly("http");
     }
 
     @Test
@@ -111,14 +117,17 @@ class KubernetesManifestsTest {
         }
         assertThat(list(container, "ports")).extracting(p -> field(p, "name")).contains("management");
         assertThat(map(map(pod, "spec"), "securityContext")).containsEntry("runAsNonRoot", true);
-        assertThat(map(container, "securityContext")).containsEntry("allowPrivilegeEscalation", false)
+        assertThat(map(container, "securityContext"))
+                .containsEntry("allowPrivilegeEscalation", false)
                 .containsEntry("readOnlyRootFilesystem", true);
         assertThat(map(map(container, "resources"), "requests")).containsKeys("cpu", "memory");
         assertThat(map(map(container, "resources"), "limits")).containsKey("memory");
         assertThat(map(map(container, "lifecycle"), "preStop")).isNotEmpty();
         assertThat((Integer) map(pod, "spec").get("terminationGracePeriodSeconds"))
-                .as("longer than the preStop pause plus Spring's 20 s shutdown phase").isGreaterThan(30);
-        assertThat(list(container, "envFrom")).extracting(e -> (Object) ((Map<?, ?>) e).keySet().iterator().next())
+                .as("longer than the preStop pause plus Spring's 20 s shutdown phase")
+                .isGreaterThan(30);
+        assertThat(list(container, "envFrom"))
+                .extracting(e -> (Object) ((Map<?, ?>) e).keySet().iterator().next())
                 .contains("configMapRef", "secretRef");
     }
 
@@ -133,12 +142,15 @@ class KubernetesManifestsTest {
         assertThat(copy.get("image")).isEqualTo(serviceImage);
         assertThat(list(copy, "command")).contains("/app/BOOT-INF/classes/db/migration/.");
         assertThat(list(migrate, "args")).containsExactly("db", "migrate", "--dir", "/migrations");
-        assertThat(list(migrate, "env")).extracting(e -> field(e, "name"))
+        assertThat(list(migrate, "env"))
+                .extracting(e -> field(e, "name"))
                 .containsExactlyInAnyOrder("KEELSON_DB_URL", "KEELSON_DB_USER", "KEELSON_DB_PASSWORD");
         assertThat(Path.of("src/main/resources/db/migration")).isDirectory();
-        assertThat(map(only("v1 ConfigMap"), "data")).containsKey("SPRING_DATASOURCE_URL")
+        assertThat(map(only("v1 ConfigMap"), "data"))
+                .containsKey("SPRING_DATASOURCE_URL")
                 .containsEntry("SPRING_PROFILES_ACTIVE", "prod")
-                .as("instances leave the schema to the Job").containsEntry("REFERENCE_DATABASE_MIGRATE_ON_START", "false");
+                .as("instances leave the schema to the Job")
+                .containsEntry("REFERENCE_DATABASE_MIGRATE_ON_START", "false");
         assertThat(Files.readString(Path.of("src/main/resources/application.yaml")))
                 .containsPattern("database:\\s+embedded-dir: [^\\n]+\\s+migrate-on-start: true");
     }
@@ -151,7 +163,8 @@ class KubernetesManifestsTest {
     private static List<Map<String, Object>> documents() throws IOException {
         List<Map<String, Object>> documents = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 if (!file.endsWith("kustomization.yaml")) {
                     documents.addAll(load(file));
                 }
@@ -161,7 +174,8 @@ class KubernetesManifestsTest {
     }
 
     private static Map<String, Object> only(String kind) throws IOException {
-        List<Map<String, Object>> found = documents().stream().filter(d -> kind(d).equals(kind)).toList();
+        List<Map<String, Object>> found =
+                documents().stream().filter(d -> kind(d).equals(kind)).toList();
         assertThat(found).as(kind).hasSize(1);
         return found.getFirst();
     }

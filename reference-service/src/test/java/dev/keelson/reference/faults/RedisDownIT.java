@@ -27,9 +27,11 @@ class RedisDownIT {
     void withRedisGoneTheServiceKeepsServingOnPerInstanceLimitsAndReadinessSaysDegraded() {
         TestPostgres.Database db = TestPostgres.create();
         try (RedisServer redis = RedisServer.start();
-                ServiceInstance instance = ServiceInstance.start(db,
+                ServiceInstance instance = ServiceInstance.start(
+                        db,
                         "--spring.data.redis.url=" + redis.url(),
-                        "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h",
+                        "--reference.rate-limit.auth.capacity=3",
+                        "--reference.rate-limit.auth.period=1h",
                         "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")) {
             Api api = instance.api();
             Session user = api.newUser(); // from 127.0.0.1: 2 of its 3 sign-in requests
@@ -41,24 +43,42 @@ class RedisDownIT {
 
             redis.kill();
 
-            assertThat(api.get("/api/v1/orders").token(user.accessToken()).send().status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/orders")
+                            .token(user.accessToken())
+                            .send()
+                            .status())
+                    .isEqualTo(200);
             // keelson:begin auth
             for (int i = 0; i < 3; i++) {
-                assertThat(login(api).status()).as("per-instance bucket, attempt %d", i + 1).isEqualTo(401);
+                assertThat(login(api).status())
+                        .as("per-instance bucket, attempt %d", i + 1)
+                        .isEqualTo(401);
             }
             assertThat(login(api).status()).as("still limited without Redis").isEqualTo(429);
             // keelson:end auth
             Reply degraded = api.get("/health/ready").send();
             assertThat(degraded.status()).isEqualTo(200);
             assertThat(degraded.json().get("status").asString()).isEqualTo("DEGRADED");
-            assertThat(degraded.json().at("/components/redis/status").asString()).isEqualTo("DEGRADED");
+            assertThat(degraded.json().at("/components/redis/status").asString())
+                    .isEqualTo("DEGRADED");
             assertThat(degraded.json().at("/components/db/status").asString()).isEqualTo("UP");
 
             redis.restart();
 
-            Await.until("readiness UP after Redis came back", Duration.ofSeconds(30),
-                    () -> api.get("/health/ready").send().json().get("status").asString().equals("UP"));
-            assertThat(api.get("/health/ready").send().json().at("/components/redis/status").asString())
+            Await.until(
+                    "readiness UP after Redis came back",
+                    Duration.ofSeconds(30),
+                    () -> api.get("/health/ready")
+                            .send()
+                            .json()
+                            .get("status")
+                            .asString()
+                            .equals("UP"));
+            assertThat(api.get("/health/ready")
+                            .send()
+                            .json()
+                            .at("/components/redis/status")
+                            .asString())
                     .isEqualTo("UP");
             // keelson:begin auth
             // the restarted Redis is empty: the shared bucket of this address starts full again
@@ -74,29 +94,59 @@ class RedisDownIT {
         TestPostgres.Database db = TestPostgres.create();
         try (RedisServer redis = RedisServer.start();
                 TcpProxy link = TcpProxy.start("127.0.0.1", redis.port());
-                ServiceInstance instance = ServiceInstance.start(db,
-                        "--spring.data.redis.url=redis://127.0.0.1:" + link.port())) {
+                ServiceInstance instance =
+                        ServiceInstance.start(db, "--spring.data.redis.url=redis://127.0.0.1:" + link.port())) {
             Api api = instance.api();
             Session user = api.newUser();
-            String path = "/api/v1/orders/" + api.post("/api/v1/orders").token(user.accessToken())
-                    .json(Map.of("currency", "EUR", "note", "before", "lines",
-                            List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "1.00"))))
-                    .send().json().at("/data/id").asString();
+            String path = "/api/v1/orders/"
+                    + api.post("/api/v1/orders")
+                            .token(user.accessToken())
+                            .json(Map.of(
+                                    "currency",
+                                    "EUR",
+                                    "note",
+                                    "before",
+                                    "lines",
+                                    List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "1.00"))))
+                            .send()
+                            .json()
+                            .at("/data/id")
+                            .asString();
             api.get(path).token(user.accessToken()).send(); // now cached in Redis
 
             link.cut(); // Redis keeps its data, the instance cannot reach it
 
-            Reply patched = api.patch(path).token(user.accessToken()).header("If-Match", "\"1\"")
-                    .json(Map.of("note", "during the outage")).send();
+            Reply patched = api.patch(path)
+                    .token(user.accessToken())
+                    .header("If-Match", "\"1\"")
+                    .json(Map.of("note", "during the outage"))
+                    .send();
             assertThat(patched.status()).isEqualTo(200);
-            assertThat(api.get(path).token(user.accessToken()).send().json().at("/data/note").asString())
+            assertThat(api.get(path)
+                            .token(user.accessToken())
+                            .send()
+                            .json()
+                            .at("/data/note")
+                            .asString())
                     .isEqualTo("during the outage");
 
             link.restore();
 
-            Await.until("readiness UP after Redis is reachable again", Duration.ofSeconds(30),
-                    () -> api.get("/health/ready").send().json().get("status").asString().equals("UP"));
-            assertThat(api.get(path).token(user.accessToken()).send().json().at("/data/note").asString())
+            Await.until(
+                    "readiness UP after Redis is reachable again",
+                    Duration.ofSeconds(30),
+                    () -> api.get("/health/ready")
+                            .send()
+                            .json()
+                            .get("status")
+                            .asString()
+                            .equals("UP"));
+            assertThat(api.get(path)
+                            .token(user.accessToken())
+                            .send()
+                            .json()
+                            .at("/data/note")
+                            .asString())
                     .as("the copy cached before the outage was dropped when Redis came back")
                     .isEqualTo("during the outage");
         } finally {
@@ -106,8 +156,10 @@ class RedisDownIT {
     // keelson:begin auth
 
     private static Reply login(Api api) {
-        return api.post("/api/v1/auth/login").header("X-Forwarded-For", "198.51.100.30")
-                .json(Map.of("email", "nobody@example.com", "password", "a wrong password")).send();
+        return api.post("/api/v1/auth/login")
+                .header("X-Forwarded-For", "198.51.100.30")
+                .json(Map.of("email", "nobody@example.com", "password", "a wrong password"))
+                .send();
     }
     // keelson:end auth
 }

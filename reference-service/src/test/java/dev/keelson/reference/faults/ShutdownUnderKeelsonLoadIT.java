@@ -34,21 +34,48 @@ class ShutdownUnderKeelsonLoadIT {
     void aKeelsonLoadRunLosesNoRequestTheStoppedInstanceAccepted() throws Exception {
         TestPostgres.Database db = TestPostgres.create();
         try {
-            ServiceInstance instance = ServiceInstance.start(db, "--keelson.test.record-accepted=true",
-                    "--reference.rate-limit.api.capacity=1000000");
+            ServiceInstance instance = ServiceInstance.start(
+                    db, "--keelson.test.record-accepted=true", "--reference.rate-limit.api.capacity=1000000");
             AcceptedRequests accepted = instance.bean(AcceptedRequests.class);
             Session user = instance.api().newUser();
-            String order = instance.api().post("/api/v1/orders").token(user.accessToken())
-                    .raw(ShutdownUnderLoadIT.ORDER_JSON, "application/json").send().json().at("/data/id").asString();
+            String order = instance.api()
+                    .post("/api/v1/orders")
+                    .token(user.accessToken())
+                    .raw(ShutdownUnderLoadIT.ORDER_JSON, "application/json")
+                    .send()
+                    .json()
+                    .at("/data/id")
+                    .asString();
             String bearer = "Bearer " + user.accessToken();
-            Scenario readAndWrite = new Scenario(URI.create("http://127.0.0.1:" + instance.port()), List.of(
-                    new Step("read", "GET", "/api/v1/orders/" + order, Map.of("Authorization", bearer), null, 0,
-                            Map.of(), Duration.ZERO),
-                    new Step("write", "POST", "/api/v1/orders",
-                            Map.of("Authorization", bearer, "Content-Type", "application/json"),
-                            ShutdownUnderLoadIT.ORDER_JSON, 0, Map.of(), Duration.ZERO)), null);
-            LoadTest load = LoadTest.configure().scenario(readAndWrite).users(16).threads(1)
-                    .duration(Duration.ofSeconds(6)).timeout(Duration.ofSeconds(30)).build();
+            Scenario readAndWrite = new Scenario(
+                    URI.create("http://127.0.0.1:" + instance.port()),
+                    List.of(
+                            new Step(
+                                    "read",
+                                    "GET",
+                                    "/api/v1/orders/" + order,
+                                    Map.of("Authorization", bearer),
+                                    null,
+                                    0,
+                                    Map.of(),
+                                    Duration.ZERO),
+                            new Step(
+                                    "write",
+                                    "POST",
+                                    "/api/v1/orders",
+                                    Map.of("Authorization", bearer, "Content-Type", "application/json"),
+                                    ShutdownUnderLoadIT.ORDER_JSON,
+                                    0,
+                                    Map.of(),
+                                    Duration.ZERO)),
+                    null);
+            LoadTest load = LoadTest.configure()
+                    .scenario(readAndWrite)
+                    .users(16)
+                    .threads(1)
+                    .duration(Duration.ofSeconds(6))
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
 
             long acceptedBefore = accepted.count();
             CompletableFuture<LoadResult> running = CompletableFuture.supplyAsync(load::run);
@@ -60,19 +87,27 @@ class ShutdownUnderKeelsonLoadIT {
             Map<Integer, Long> statuses = result.statusCodes();
             long ok = statuses.getOrDefault(200, 0L);
             long created = statuses.getOrDefault(201, 0L);
-            System.out.printf("[keelson load, instance stopped after 2 s] statuses %s, errors %s, accepted %d%n",
+            System.out.printf(
+                    "[keelson load, instance stopped after 2 s] statuses %s, errors %s, accepted %d%n",
                     statuses, result.errorKinds(), acceptedDuringRun);
             assertThat(ok).as("reads answered before the stop").isPositive();
             assertThat(created).as("writes answered before the stop").isPositive();
             assertThat(result.errorKinds().getOrDefault(ErrorKind.CONNECT, 0L))
-                    .as("connections refused after the stop (the run outlived the instance)").isPositive();
-            assertThat(statuses.keySet()).as("statuses: 200, 201, and Tomcat's 503 while pausing")
+                    .as("connections refused after the stop (the run outlived the instance)")
+                    .isPositive();
+            assertThat(statuses.keySet())
+                    .as("statuses: 200, 201, and Tomcat's 503 while pausing")
                     .isSubsetOf(200, 201, 503);
-            assertThat(ok + created).as("200s and 201s received = requests the instance accepted")
+            assertThat(ok + created)
+                    .as("200s and 201s received = requests the instance accepted")
                     .isEqualTo(acceptedDuringRun);
-            long orders = JdbcClient.create(db.dataSource()).sql("SELECT count(*) FROM orders")
-                    .query(Long.class).single();
-            assertThat(orders).as("orders in the database = 1 + those whose 201 arrived").isEqualTo(1 + created);
+            long orders = JdbcClient.create(db.dataSource())
+                    .sql("SELECT count(*) FROM orders")
+                    .query(Long.class)
+                    .single();
+            assertThat(orders)
+                    .as("orders in the database = 1 + those whose 201 arrived")
+                    .isEqualTo(1 + created);
         } finally {
             db.drop();
         }

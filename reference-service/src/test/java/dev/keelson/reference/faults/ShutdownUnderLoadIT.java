@@ -34,8 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ShutdownUnderLoadIT {
     private static final int CLIENTS = 16;
-    private static final Map<String, Object> ORDER = Map.of("currency", "EUR",
-            "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "1.00")));
+    private static final Map<String, Object> ORDER =
+            Map.of("currency", "EUR", "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "1.00")));
     static final String ORDER_JSON =
             "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"Tea\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}";
 
@@ -43,6 +43,7 @@ class ShutdownUnderLoadIT {
     private final Map<String, Integer> answered = new ConcurrentHashMap<>();
     /** Answers other than 200, 201 and Tomcat's 503, with their bodies: what to look at when the test fails. */
     private final Map<String, String> unexpected = new ConcurrentHashMap<>();
+
     private final Set<String> failedAfterSending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger created = new AtomicInteger();
@@ -51,13 +52,19 @@ class ShutdownUnderLoadIT {
     void stoppingTheInstanceUnderLoadLosesNoRequestItAccepted() throws Exception {
         TestPostgres.Database db = TestPostgres.create();
         try {
-            ServiceInstance instance = ServiceInstance.start(db, "--keelson.test.record-accepted=true",
-                    "--reference.rate-limit.api.capacity=1000000");
+            ServiceInstance instance = ServiceInstance.start(
+                    db, "--keelson.test.record-accepted=true", "--reference.rate-limit.api.capacity=1000000");
             Set<String> accepted = instance.bean(AcceptedRequests.class).ids();
             Session user = instance.api().newUser();
             String base = "http://127.0.0.1:" + instance.port() + "/api/v1/orders";
-            String order = instance.api().post("/api/v1/orders").token(user.accessToken()).json(ORDER).send()
-                    .json().at("/data/id").asString();
+            String order = instance.api()
+                    .post("/api/v1/orders")
+                    .token(user.accessToken())
+                    .json(ORDER)
+                    .send()
+                    .json()
+                    .at("/data/id")
+                    .asString();
 
             AtomicBoolean running = new AtomicBoolean(true);
             try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -72,29 +79,40 @@ class ShutdownUnderLoadIT {
                 assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
             }
 
-            System.out.printf("[shutdown under load] accepted %d, answered %d, refused %d, failed after sending %d%n",
+            System.out.printf(
+                    "[shutdown under load] accepted %d, answered %d, refused %d, failed after sending %d%n",
                     accepted.size(), answered.size(), refused.get(), failedAfterSending.size());
             assertThat(answered).as("requests answered before the stop").isNotEmpty();
             for (String id : accepted) {
                 assertThat(answered).as("accepted request %s", id).containsKey(id);
             }
-            assertThat(unexpected).as("answers other than 200 and 201 (request id: status, headers, body)").isEmpty();
-            long orders = JdbcClient.create(db.dataSource()).sql("SELECT count(*) FROM orders")
-                    .query(Long.class).single();
-            assertThat(orders).as("orders in the database = 1 + those whose 201 arrived").isEqualTo(1 + created.get());
+            assertThat(unexpected)
+                    .as("answers other than 200 and 201 (request id: status, headers, body)")
+                    .isEmpty();
+            long orders = JdbcClient.create(db.dataSource())
+                    .sql("SELECT count(*) FROM orders")
+                    .query(Long.class)
+                    .single();
+            assertThat(orders)
+                    .as("orders in the database = 1 + those whose 201 arrived")
+                    .isEqualTo(1 + created.get());
         } finally {
             db.drop();
         }
     }
 
     private void load(AtomicBoolean running, String url, boolean writer, Session user) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (running.get()) {
             String id = UUID.randomUUID().toString();
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + user.accessToken()).header("X-Request-Id", id);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + user.accessToken())
+                    .header("X-Request-Id", id);
             if (writer) {
-                request.header("Content-Type", "application/json").header("Idempotency-Key", id)
+                request.header("Content-Type", "application/json")
+                        .header("Idempotency-Key", id)
                         .POST(HttpRequest.BodyPublishers.ofString(ORDER_JSON));
             }
             try {

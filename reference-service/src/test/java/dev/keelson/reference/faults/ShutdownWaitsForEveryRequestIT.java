@@ -34,7 +34,9 @@ class ShutdownWaitsForEveryRequestIT {
                     .build();
             CompletableFuture<HttpResponse<String>> answer =
                     HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(valve.entered().await(20, TimeUnit.SECONDS)).as("the request reached the valve").isTrue();
+            assertThat(valve.entered().await(20, TimeUnit.SECONDS))
+                    .as("the request reached the valve")
+                    .isTrue();
 
             instance.close();
 

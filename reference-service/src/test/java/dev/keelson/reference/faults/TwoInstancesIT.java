@@ -49,11 +49,14 @@ class TwoInstancesIT {
             // a slow answer on a loaded test machine must not send an instance to its per-instance fallback buckets
             // (fail open), which these tests would read as a limit not shared
             "--reference.redis.timeout=5s",
-            "--reference.rate-limit.auth.capacity=3", "--reference.rate-limit.auth.period=1h",
+            "--reference.rate-limit.auth.capacity=3",
+            "--reference.rate-limit.auth.period=1h",
             // keelson:begin auth
-            "--reference.rate-limit.api.capacity=" + API_CAPACITY, "--reference.rate-limit.api.period=1h",
+            "--reference.rate-limit.api.capacity=" + API_CAPACITY,
+            "--reference.rate-limit.api.period=1h",
             // keelson:end auth
-            "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"};
+            "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"
+        };
         first = ServiceInstance.start(db, settings);
         second = ServiceInstance.start(db, settings);
     }
@@ -75,8 +78,10 @@ class TwoInstancesIT {
 
     // keelson:begin auth
     private static Reply login(Api api, String clientAddress) {
-        return api.post("/api/v1/auth/login").header("X-Forwarded-For", clientAddress)
-                .json(Map.of("email", "nobody@example.com", "password", "a wrong password")).send();
+        return api.post("/api/v1/auth/login")
+                .header("X-Forwarded-For", clientAddress)
+                .json(Map.of("email", "nobody@example.com", "password", "a wrong password"))
+                .send();
     }
     // keelson:end auth
 
@@ -88,19 +93,31 @@ class TwoInstancesIT {
     }
 
     private static Api.Call placeOrder(ServiceInstance instance, Session user, String key) {
-        return instance.api().post("/api/v1/orders").token(user.accessToken()).header("Idempotency-Key", key)
-                .json(Map.of("currency", "EUR", "lines", List.of(Map.of("product", "Tea", "quantity", 1,
-                        "unitPrice", "3.00"))));
+        return instance.api()
+                .post("/api/v1/orders")
+                .token(user.accessToken())
+                .header("Idempotency-Key", key)
+                .json(Map.of(
+                        "currency",
+                        "EUR",
+                        "lines",
+                        List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "3.00"))));
     }
 
     private static OffsetDateTime now() {
-        return JdbcClient.create(db.dataSource()).sql("SELECT clock_timestamp()").query(OffsetDateTime.class).single();
+        return JdbcClient.create(db.dataSource())
+                .sql("SELECT clock_timestamp()")
+                .query(OffsetDateTime.class)
+                .single();
     }
 
     /** Orders placed since {@code start} (the tests run one at a time). */
     private static long ordersSince(OffsetDateTime start) {
-        return JdbcClient.create(db.dataSource()).sql("SELECT count(*) FROM orders WHERE created_at >= ?").param(start)
-                .query(Long.class).single();
+        return JdbcClient.create(db.dataSource())
+                .sql("SELECT count(*) FROM orders WHERE created_at >= ?")
+                .param(start)
+                .query(Long.class)
+                .single();
     }
 
     // keelson:begin auth
@@ -108,7 +125,8 @@ class TwoInstancesIT {
     void aRateLimitHoldsAcrossBothInstances() {
         assertThat(login(first.api(), "198.51.100.20").status()).isEqualTo(401);
         assertThat(login(second.api(), "198.51.100.20").status()).isEqualTo(401);
-        assertThat(login(first.api(), "198.51.100.20").header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(login(first.api(), "198.51.100.20").header("RateLimit-Remaining"))
+                .isEqualTo("0");
 
         Reply fourth = login(second.api(), "198.51.100.20");
 
@@ -123,7 +141,11 @@ class TwoInstancesIT {
         int limited = 0;
         for (int i = 0; i < API_CAPACITY + 40; i++) {
             ServiceInstance instance = i % 2 == 0 ? first : second;
-            int status = instance.api().get("/api/v1/orders?limit=1").token(user.accessToken()).send().status();
+            int status = instance.api()
+                    .get("/api/v1/orders?limit=1")
+                    .token(user.accessToken())
+                    .send()
+                    .status();
             if (status == 200) {
                 ok++;
             } else if (status == 429) {
@@ -132,7 +154,8 @@ class TwoInstancesIT {
         }
         // each instance takes up to 1 % of the capacity locally before it writes back to Redis
         int slack = 2 * API_CAPACITY / 100;
-        assertThat(ok).as("requests let through of %d", API_CAPACITY + 40)
+        assertThat(ok)
+                .as("requests let through of %d", API_CAPACITY + 40)
                 .isBetween(API_CAPACITY, API_CAPACITY + slack);
         assertThat(ok + limited).as("every other answer is a 429").isEqualTo(API_CAPACITY + 40);
     }
@@ -142,34 +165,61 @@ class TwoInstancesIT {
         Session user = newUser();
         assertThat(me(second, user).status()).isEqualTo(200); // the other instance has the account cached now
 
-        Reply out = first.api().post("/api/v1/auth/logout").header("X-Forwarded-For", nextAddress())
-                .json(Map.of("refreshToken", user.refreshToken())).send();
+        Reply out = first.api()
+                .post("/api/v1/auth/logout")
+                .header("X-Forwarded-For", nextAddress())
+                .json(Map.of("refreshToken", user.refreshToken()))
+                .send();
 
         assertThat(out.status()).isEqualTo(204);
         assertThat(me(second, user).status()).isEqualTo(401);
-        assertThat(placeOrder(second, user, UUID.randomUUID().toString()).send().status()).isEqualTo(401);
+        assertThat(placeOrder(second, user, UUID.randomUUID().toString()).send().status())
+                .isEqualTo(401);
     }
 
     @Test
     void aDemotedOrDeletedAccountIsRefusedOnTheOtherInstanceAtOnce() {
         Session admin = newAdmin();
         Session user = newUser();
-        assertThat(second.api().get("/api/v1/users").token(admin.accessToken()).send().status()).isEqualTo(200);
-        assertThat(placeOrder(second, user, UUID.randomUUID().toString()).send().status()).isEqualTo(201);
+        assertThat(second.api()
+                        .get("/api/v1/users")
+                        .token(admin.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+        assertThat(placeOrder(second, user, UUID.randomUUID().toString()).send().status())
+                .isEqualTo(201);
         String userId = me(second, user).json().at("/data/id").asString();
         String adminId = me(second, admin).json().at("/data/id").asString();
         Session otherAdmin = newAdmin();
 
-        Reply deleted = first.api().delete("/api/v1/users/" + userId).token(otherAdmin.accessToken()).send();
-        Reply demoted = first.api().patch("/api/v1/users/" + adminId + "/roles").token(otherAdmin.accessToken())
-                .json(Map.of("roles", List.of("USER"))).send();
+        Reply deleted = first.api()
+                .delete("/api/v1/users/" + userId)
+                .token(otherAdmin.accessToken())
+                .send();
+        Reply demoted = first.api()
+                .patch("/api/v1/users/" + adminId + "/roles")
+                .token(otherAdmin.accessToken())
+                .json(Map.of("roles", List.of("USER")))
+                .send();
 
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(demoted.status()).isEqualTo(200);
-        assertThat(placeOrder(second, user, UUID.randomUUID().toString()).send().status()).isEqualTo(401);
-        assertThat(second.api().get("/api/v1/users").token(admin.accessToken()).send().status()).isEqualTo(401);
+        assertThat(placeOrder(second, user, UUID.randomUUID().toString()).send().status())
+                .isEqualTo(401);
+        assertThat(second.api()
+                        .get("/api/v1/users")
+                        .token(admin.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(401);
         Session relogged = second.api().login(admin.email(), admin.password(), nextAddress());
-        assertThat(second.api().get("/api/v1/users").token(relogged.accessToken()).send().status()).isEqualTo(403);
+        assertThat(second.api()
+                        .get("/api/v1/users")
+                        .token(relogged.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(403);
     }
 
     private static Reply me(ServiceInstance instance, Session user) {
@@ -178,8 +228,10 @@ class TwoInstancesIT {
 
     private static Session newAdmin() {
         Session user = newUser();
-        first.bean(JdbcClient.class).sql("UPDATE users SET roles = ARRAY['ADMIN','USER'] WHERE email = ?")
-                .param(user.email()).update();
+        first.bean(JdbcClient.class)
+                .sql("UPDATE users SET roles = ARRAY['ADMIN','USER'] WHERE email = ?")
+                .param(user.email())
+                .update();
         return first.api().login(user.email(), user.password(), nextAddress());
     }
 
@@ -213,7 +265,8 @@ class TwoInstancesIT {
         try (ExecutorService threads = Executors.newFixedThreadPool(10)) {
             for (int i = 0; i < 10; i++) {
                 ServiceInstance target = i % 2 == 0 ? first : second;
-                replies.add(CompletableFuture.supplyAsync(() -> placeOrder(target, user, key).send(), threads));
+                replies.add(CompletableFuture.supplyAsync(
+                        () -> placeOrder(target, user, key).send(), threads));
             }
         }
 
@@ -221,8 +274,11 @@ class TwoInstancesIT {
 
         assertThat(ordersSince(start)).isEqualTo(1);
         assertThat(answered).allSatisfy(r -> assertThat(r.status()).isIn(201, 409));
-        assertThat(answered.stream().filter(r -> r.status() == 201)
-                .map(r -> r.json().at("/data/id").asString()).distinct()).hasSize(1);
+        assertThat(answered.stream()
+                        .filter(r -> r.status() == 201)
+                        .map(r -> r.json().at("/data/id").asString())
+                        .distinct())
+                .hasSize(1);
         assertThat(answered.stream().filter(r -> r.status() == 201 && r.header("Idempotent-Replayed") == null))
                 .hasSize(1);
     }
@@ -230,18 +286,31 @@ class TwoInstancesIT {
     @Test
     void theReadCacheIsSharedAndAWriteOnOneInstanceIsSeenOnTheOther() {
         Session user = newUser();
-        String id = placeOrder(first, user, UUID.randomUUID().toString()).send().json().at("/data/id").asString();
+        String id = placeOrder(first, user, UUID.randomUUID().toString())
+                .send()
+                .json()
+                .at("/data/id")
+                .asString();
         String path = "/api/v1/orders/" + id;
         first.api().get(path).token(user.accessToken()).send();
 
         JdbcClient.create(db.dataSource())
-                .sql("UPDATE orders SET note = 'behind its back' WHERE id = CAST(? AS uuid)").param(id).update();
-        Reply cachedByTheOther = second.api().get(path).token(user.accessToken()).send();
-        Reply patched = first.api().patch(path).token(user.accessToken()).header("If-Match", "\"1\"")
-                .json(Map.of("note", "changed on the first")).send();
+                .sql("UPDATE orders SET note = 'behind its back' WHERE id = CAST(? AS uuid)")
+                .param(id)
+                .update();
+        Reply cachedByTheOther =
+                second.api().get(path).token(user.accessToken()).send();
+        Reply patched = first.api()
+                .patch(path)
+                .token(user.accessToken())
+                .header("If-Match", "\"1\"")
+                .json(Map.of("note", "changed on the first"))
+                .send();
         Reply afterWrite = second.api().get(path).token(user.accessToken()).send();
 
-        assertThat(cachedByTheOther.json().at("/data/note").isMissingNode()).as("from the shared cache").isTrue();
+        assertThat(cachedByTheOther.json().at("/data/note").isMissingNode())
+                .as("from the shared cache")
+                .isTrue();
         assertThat(patched.status()).isEqualTo(200);
         assertThat(afterWrite.json().at("/data/note").asString()).isEqualTo("changed on the first");
     }
@@ -255,16 +324,26 @@ class TwoInstancesIT {
             recipients.add("both-" + i + "-" + UUID.randomUUID() + "@example.com");
         }
         Outbox outbox = first.bean(Outbox.class);
-        first.bean(TransactionTemplate.class).executeWithoutResult(tx -> recipients.forEach(
-                recipient -> outbox.enqueue(recipient, "Once", "exactly once")));
+        first.bean(TransactionTemplate.class)
+                .executeWithoutResult(
+                        tx -> recipients.forEach(recipient -> outbox.enqueue(recipient, "Once", "exactly once")));
 
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
-        Await.until("every email sent", Duration.ofSeconds(60), () -> jdbc.sql(
-                "SELECT count(*) FROM outbox_emails WHERE recipient LIKE 'both-%' AND sent_at IS NULL")
-                .query(Long.class).single() == 0);
+        Await.until(
+                "every email sent",
+                Duration.ofSeconds(60),
+                () -> jdbc.sql("SELECT count(*) FROM outbox_emails WHERE recipient LIKE 'both-%' AND sent_at IS NULL")
+                                .query(Long.class)
+                                .single()
+                        == 0);
         // a job is removed only after its email went out: with none left, no send can still be under way
-        Await.until("every job finished", Duration.ofSeconds(30), () -> jdbc.sql(
-                "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'send-email'").query(Long.class).single() == 0);
+        Await.until(
+                "every job finished",
+                Duration.ofSeconds(30),
+                () -> jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'send-email'")
+                                .query(Long.class)
+                                .single()
+                        == 0);
         for (String recipient : recipients) {
             assertThat(TestSmtp.bodiesNow(recipient)).as(recipient).hasSize(1);
         }

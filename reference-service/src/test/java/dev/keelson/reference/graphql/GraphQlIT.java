@@ -58,14 +58,16 @@ class GraphQlIT extends ServiceTest {
     @Test
     void aListOfOrdersWithTheirOwnersCostsTheSameStatementsForOneOrderAsForTwenty() {
         Session admin = admin();
-        // 20 orders of 20 owners, dated in a second of 2001 that no other test uses, so the admin's list holds only them
+        // 20 orders of 20 owners, dated in a second of 2001 that no other test uses, so the admin's list holds only
+        // them
         Instant when = Instant.parse("2001-01-01T00:00:00Z").plusSeconds(new Random().nextInt(1_000_000));
         Map<String, String> ownerOfOrder = new HashMap<>();
         for (int i = 0; i < 20; i++) {
             UUID owner = insertUser("Owner " + i);
             ownerOfOrder.put(insertOrder(owner, when).toString(), owner.toString());
         }
-        Map<String, Object> window = Map.of("from", when.toString(), "to", when.plusSeconds(1).toString());
+        Map<String, Object> window =
+                Map.of("from", when.toString(), "to", when.plusSeconds(1).toString());
 
         int beforeOne = statements.mark();
         JsonNode one = data(graphql(admin, ORDERS_WITH_OWNERS, with(window, "first", 1)));
@@ -77,17 +79,21 @@ class GraphQlIT extends ServiceTest {
         assertThat(one.at("/orders/nodes")).hasSize(1);
         assertThat(twenty.at("/orders/nodes")).hasSize(20);
         twenty.at("/orders/nodes").forEach(order -> {
-            assertThat(order.at("/owner/id").asString()).isEqualTo(ownerOfOrder.get(order.get("id").asString()));
+            assertThat(order.at("/owner/id").asString())
+                    .isEqualTo(ownerOfOrder.get(order.get("id").asString()));
             assertThat(order.at("/owner/email").asString()).startsWith("owner-");
             assertThat(order.at("/lines/0/lineTotal").asString()).isEqualTo("1.00");
         });
         assertThat(forTwenty).as("statements for 20 orders: %s", forTwenty).hasSameSizeAs(forOne);
-        assertThat(forOne).as("one page of orders, one of owners, one of lines: %s", forOne).hasSize(3);
+        assertThat(forOne)
+                .as("one page of orders, one of owners, one of lines: %s", forOne)
+                .hasSize(3);
     }
 
     @Test
     void meShowsTheCallersOwnAccountWithItsPrivateFields() {
-        JsonNode me = data(graphql(user, "{ me { id displayName email emailVerified roles } }", Map.of())).get("me");
+        JsonNode me = data(graphql(user, "{ me { id displayName email emailVerified roles } }", Map.of()))
+                .get("me");
 
         assertThat(me.get("email").asString()).isEqualTo(user.email());
         assertThat(me.get("emailVerified").asBoolean()).isTrue(); // newUser() verifies the address
@@ -98,7 +104,9 @@ class GraphQlIT extends ServiceTest {
     void anotherUsersPrivateFieldsAreNullWithAForbiddenErrorEachWhileThePublicOnesShow() {
         String other = myId(api.newUser());
 
-        Reply reply = graphql(user, "query($id: ID!) { user(id: $id) { id displayName email emailVerified roles } }",
+        Reply reply = graphql(
+                user,
+                "query($id: ID!) { user(id: $id) { id displayName email emailVerified roles } }",
                 Map.of("id", other));
 
         JsonNode profile = reply.json().at("/data/user");
@@ -116,10 +124,12 @@ class GraphQlIT extends ServiceTest {
         });
         // fields resolve concurrently, so their errors come in no fixed order
         Map<String, String> detailByPath = new HashMap<>();
-        errors.forEach(e -> detailByPath.put(e.at("/path").toString(), e.at("/extensions/detail").asString()));
+        errors.forEach(e -> detailByPath.put(
+                e.at("/path").toString(), e.at("/extensions/detail").asString()));
         assertThat(detailByPath)
                 .containsOnlyKeys("[\"user\",\"email\"]", "[\"user\",\"emailVerified\"]", "[\"user\",\"roles\"]")
-                .containsEntry("[\"user\",\"email\"]", "User.email is visible only to the account itself and to admins");
+                .containsEntry(
+                        "[\"user\",\"email\"]", "User.email is visible only to the account itself and to admins");
     }
 
     @Test
@@ -138,12 +148,14 @@ class GraphQlIT extends ServiceTest {
 
         JsonNode first = data(graphql(admin, query, Map.of("prefix", prefix))).get("users");
         String cursor = first.at("/pageInfo/endCursor").asString();
-        JsonNode second = data(graphql(admin, query, with(Map.of("prefix", prefix), "after", cursor))).get("users");
+        JsonNode second = data(graphql(admin, query, with(Map.of("prefix", prefix), "after", cursor)))
+                .get("users");
         Reply rest = api.get("/api/v1/users?limit=2&emailPrefix=" + prefix + "&cursor=" + cursor)
-                .token(admin.accessToken()).send();
+                .token(admin.accessToken())
+                .send();
 
-        assertThat(Api.texts(first.get("nodes"), "email")).containsExactly(prefix + "-2@example.com",
-                prefix + "-1@example.com");
+        assertThat(Api.texts(first.get("nodes"), "email"))
+                .containsExactly(prefix + "-2@example.com", prefix + "-1@example.com");
         assertThat(first.at("/pageInfo/hasNextPage").asBoolean()).isTrue();
         assertThat(Api.texts(second.get("nodes"), "email")).containsExactly(prefix + "-0@example.com");
         assertThat(second.at("/pageInfo/hasNextPage").asBoolean()).isFalse();
@@ -199,8 +211,12 @@ class GraphQlIT extends ServiceTest {
         assertThat(error.at("/extensions/type").asString()).isEqualTo("https://keelson.dev/problems/validation");
         assertThat(error.at("/extensions/status").asInt()).isEqualTo(400);
         assertThat(error.at("/extensions/detail").asString()).isEqualTo("4 fields are not valid");
-        assertThat(Api.texts(error.at("/extensions/errors"), "field")).containsExactlyInAnyOrder("input.currency",
-                "input.lines[0].product", "input.lines[0].quantity", "input.lines[0].unitPrice");
+        assertThat(Api.texts(error.at("/extensions/errors"), "field"))
+                .containsExactlyInAnyOrder(
+                        "input.currency",
+                        "input.lines[0].product",
+                        "input.lines[0].quantity",
+                        "input.lines[0].unitPrice");
         assertThat(error.at("/path").toString()).isEqualTo("[\"createOrder\"]");
     }
 
@@ -213,9 +229,11 @@ class GraphQlIT extends ServiceTest {
 
         JsonNode error = reply.json().at("/errors/0");
         assertThat(error.at("/extensions/status").asInt()).as(reply.body()).isEqualTo(400);
-        assertThat(Api.texts(error.at("/extensions/errors"), "field")).as(reply.body())
+        assertThat(Api.texts(error.at("/extensions/errors"), "field"))
+                .as(reply.body())
                 .containsExactly("input.lines[0].unitPrice");
-        assertThat(error.at("/extensions/errors/0/message").asString()).isEqualTo("is not in the format its description in the schema gives");
+        assertThat(error.at("/extensions/errors/0/message").asString())
+                .isEqualTo("is not in the format its description in the schema gives");
     }
 
     @Test
@@ -224,7 +242,8 @@ class GraphQlIT extends ServiceTest {
         String cancel = "mutation($id: ID!, $v: Int) { cancelOrder(id: $id, expectedVersion: $v) { status version } }";
 
         JsonNode stale = graphql(user, cancel, Map.of("id", id, "v", 7)).json().at("/errors/0/extensions");
-        JsonNode cancelled = data(graphql(user, cancel, Map.of("id", id, "v", 1))).get("cancelOrder");
+        JsonNode cancelled =
+                data(graphql(user, cancel, Map.of("id", id, "v", 1))).get("cancelOrder");
         JsonNode again = graphql(user, cancel, Map.of("id", id)).json().at("/errors/0/extensions");
 
         assertThat(stale.get("type").asString()).isEqualTo("https://keelson.dev/problems/precondition-failed");
@@ -268,9 +287,14 @@ class GraphQlIT extends ServiceTest {
 
         JsonNode first = data(graphql(user, ORDER_PAGE, Map.of("first", 2))).get("orders");
         String cursor = first.at("/pageInfo/endCursor").asString();
-        JsonNode second = data(graphql(user, ORDER_PAGE, with(Map.of("first", 2), "after", cursor))).get("orders");
-        String restCursor = api.get("/api/v1/orders?limit=1").token(user.accessToken()).send()
-                .json().at("/meta/nextCursor").asString();
+        JsonNode second = data(graphql(user, ORDER_PAGE, with(Map.of("first", 2), "after", cursor)))
+                .get("orders");
+        String restCursor = api.get("/api/v1/orders?limit=1")
+                .token(user.accessToken())
+                .send()
+                .json()
+                .at("/meta/nextCursor")
+                .asString();
         JsonNode fromRest = data(graphql(user, ORDER_PAGE, with(Map.of("first", 5), "after", restCursor)))
                 .get("orders");
 
@@ -300,10 +324,16 @@ class GraphQlIT extends ServiceTest {
         Reply badId = graphql(user, "{ order(id: \"not-a-uuid\") { id } }", Map.of());
         Reply badInstant = graphql(user, "{ orders(createdFrom: \"yesterday\") { nodes { id } } }", Map.of());
 
-        assertThat(badId.json().at("/errors/0/extensions/status").asInt()).as(badId.body()).isEqualTo(400);
-        assertThat(badId.json().at("/errors/0/extensions/errors/0/field").asString()).isEqualTo("id");
-        assertThat(badInstant.json().at("/errors/0/extensions/status").asInt()).as(badInstant.body()).isEqualTo(400);
-        assertThat(badInstant.json().at("/errors/0/extensions/errors/0/field").asString()).isEqualTo("createdFrom");
+        assertThat(badId.json().at("/errors/0/extensions/status").asInt())
+                .as(badId.body())
+                .isEqualTo(400);
+        assertThat(badId.json().at("/errors/0/extensions/errors/0/field").asString())
+                .isEqualTo("id");
+        assertThat(badInstant.json().at("/errors/0/extensions/status").asInt())
+                .as(badInstant.body())
+                .isEqualTo(400);
+        assertThat(badInstant.json().at("/errors/0/extensions/errors/0/field").asString())
+                .isEqualTo("createdFrom");
         assertThat(badId.json().at("/errors/0/extensions/errors/0/message").asString())
                 .isEqualTo("is not in the format its description in the schema gives");
     }
@@ -315,10 +345,12 @@ class GraphQlIT extends ServiceTest {
 
         for (Reply reply : List.of(broken, unknown)) {
             JsonNode error = reply.json().at("/errors/0");
-            assertThat(error.at("/extensions/type").asString()).as(reply.body())
+            assertThat(error.at("/extensions/type").asString())
+                    .as(reply.body())
                     .isEqualTo("https://keelson.dev/problems/validation");
             assertThat(error.at("/extensions/status").asInt()).isEqualTo(400);
-            assertThat(error.at("/extensions/detail").asString()).isEqualTo(error.get("message").asString());
+            assertThat(error.at("/extensions/detail").asString())
+                    .isEqualTo(error.get("message").asString());
         }
         assertThat(unknown.json().at("/errors/0/message").asString()).contains("passwordHash");
     }
@@ -333,7 +365,8 @@ class GraphQlIT extends ServiceTest {
 
         Reply reply = graphql(user, query.append(" }").toString(), Map.of());
 
-        assertThat(reply.json().at("/errors/0/extensions/type").asString()).as(reply.body())
+        assertThat(reply.json().at("/errors/0/extensions/type").asString())
+                .as(reply.body())
                 .isEqualTo("https://keelson.dev/problems/validation");
         assertThat(reply.json().at("/errors/0/message").asString()).contains("complexity");
         assertThat(orderStatements(before)).isEmpty();
@@ -380,9 +413,11 @@ class GraphQlIT extends ServiceTest {
     }
 
     private Reply preflight(String origin) {
-        return api.method("OPTIONS", "/graphql").header("Origin", origin)
+        return api.method("OPTIONS", "/graphql")
+                .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type").send();
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .send();
     }
 
     private static Map<String, Object> with(Map<String, Object> variables, String name, Object value) {
@@ -404,8 +439,10 @@ class GraphQlIT extends ServiceTest {
      * revocation check makes on a cold cache (once per account and cache lifetime, not per query).
      */
     private List<String> orderStatements(int mark) {
-        return statements.since(mark).stream().filter(sql -> ORDER_TABLES.matcher(sql).find())
-                .filter(sql -> !sql.contains("FROM users WHERE id = ? AND deleted_at IS NULL")).toList();
+        return statements.since(mark).stream()
+                .filter(sql -> ORDER_TABLES.matcher(sql).find())
+                .filter(sql -> !sql.contains("FROM users WHERE id = ? AND deleted_at IS NULL"))
+                .toList();
     }
 
     private UUID insertUser(String displayName) {
@@ -416,7 +453,8 @@ class GraphQlIT extends ServiceTest {
     private UUID insertUser(String displayName, String email) {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO users (id, email, password_hash, display_name) VALUES (?, ?, 'not-a-hash', ?)")
-                .params(id, email, displayName).update();
+                .params(id, email, displayName)
+                .update();
         return id;
     }
 
@@ -424,9 +462,12 @@ class GraphQlIT extends ServiceTest {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO orders (id, user_id, status, currency, total, created_at) "
                         + "VALUES (?, ?, 'PLACED', 'EUR', 1.00, ?)")
-                .params(id, owner, Timestamp.from(createdAt)).update();
+                .params(id, owner, Timestamp.from(createdAt))
+                .update();
         jdbc.sql("INSERT INTO order_lines (id, order_id, line_no, product, quantity, unit_price, line_total) "
-                + "VALUES (?, ?, 1, 'Tea', 1, 1.00, 1.00)").params(UUID.randomUUID(), id).update();
+                        + "VALUES (?, ?, 1, 'Tea', 1, 1.00, 1.00)")
+                .params(UUID.randomUUID(), id)
+                .update();
         return id;
     }
 
@@ -446,7 +487,9 @@ class GraphQlIT extends ServiceTest {
 
     private Session admin() {
         Session admin = api.newUser();
-        jdbc.sql("UPDATE users SET roles = ARRAY['ADMIN','USER'] WHERE email = ?").param(admin.email()).update();
+        jdbc.sql("UPDATE users SET roles = ARRAY['ADMIN','USER'] WHERE email = ?")
+                .param(admin.email())
+                .update();
         return api.login(admin.email(), admin.password());
     }
 

@@ -29,7 +29,8 @@ class GraphiQlIT extends ServiceTest {
 
     @Test
     void theQueriesItSendsStillNeedAnAccessToken() {
-        Reply reply = api.post("/graphql").json(Map.of("query", "{ me { id } }")).send();
+        Reply reply =
+                api.post("/graphql").json(Map.of("query", "{ me { id } }")).send();
 
         assertThat(reply.status()).isEqualTo(401);
     }

@@ -27,10 +27,13 @@ public class StatementLog implements BeanPostProcessor, QueryExecutionListener {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool && pool.getDataSource() == null) {
-            DriverManagerDataSource direct = new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(),
-                    pool.getPassword());
+            DriverManagerDataSource direct =
+                    new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
             direct.setConnectionProperties(pool.getDataSourceProperties());
-            pool.setDataSource(ProxyDataSourceBuilder.create(direct).name(beanName).listener(this).build());
+            pool.setDataSource(ProxyDataSourceBuilder.create(direct)
+                    .name(beanName)
+                    .listener(this)
+                    .build());
         }
         return bean;
     }

@@ -42,7 +42,10 @@ class JobsIT extends ServiceTest {
     // keelson:begin auth
     private long jobsFor(String recipient) {
         return jdbc.sql("SELECT count(*) FROM scheduled_tasks t JOIN outbox_emails e ON t.task_instance = e.id::text "
-                + "WHERE t.task_name = 'send-email' AND e.recipient = ?").param(recipient).query(Long.class).single();
+                        + "WHERE t.task_name = 'send-email' AND e.recipient = ?")
+                .param(recipient)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -50,12 +53,16 @@ class JobsIT extends ServiceTest {
         String rolledBack = "rollback-" + UUID.randomUUID() + "@example.com";
 
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
-            outbox.enqueue(rolledBack, "Never", "this change fails after queuing the email");
-            throw new IllegalStateException("the change failed");
-        })).hasMessage("the change failed");
+                    outbox.enqueue(rolledBack, "Never", "this change fails after queuing the email");
+                    throw new IllegalStateException("the change failed");
+                }))
+                .hasMessage("the change failed");
 
-        assertThat(jdbc.sql("SELECT count(*) FROM outbox_emails WHERE recipient = ?").param(rolledBack)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_emails WHERE recipient = ?")
+                        .param(rolledBack)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jobsFor(rolledBack)).isZero();
     }
 
@@ -65,10 +72,18 @@ class JobsIT extends ServiceTest {
 
         transactions.executeWithoutResult(tx -> outbox.enqueue(recipient, "Hello", "sent by a job"));
 
-        assertThat(TestSmtp.bodiesFor(recipient, 1)).hasSize(1).first().asString().contains("sent by a job");
+        assertThat(TestSmtp.bodiesFor(recipient, 1))
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("sent by a job");
         Await.until("the job finished", Duration.ofSeconds(10), () -> jobsFor(recipient) == 0);
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_emails WHERE recipient = ? AND sent_at IS NOT NULL "
-                + "AND body IS NULL").param(recipient).query(Long.class).single()).isEqualTo(1);
+                                + "AND body IS NULL")
+                        .param(recipient)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -76,8 +91,10 @@ class JobsIT extends ServiceTest {
         String recipient = "again-" + UUID.randomUUID() + "@example.com";
         transactions.executeWithoutResult(tx -> outbox.enqueue(recipient, "Once", "only once"));
         TestSmtp.bodiesFor(recipient, 1);
-        UUID id = jdbc.sql("SELECT id FROM outbox_emails WHERE recipient = ?").param(recipient)
-                .query(UUID.class).single();
+        UUID id = jdbc.sql("SELECT id FROM outbox_emails WHERE recipient = ?")
+                .param(recipient)
+                .query(UUID.class)
+                .single();
         Await.until("the first job finished", Duration.ofSeconds(10), () -> jobsFor(recipient) == 0);
 
         // as after a crash between sending and completing: the same job runs a second time
@@ -95,8 +112,12 @@ class JobsIT extends ServiceTest {
         Instant future = Instant.now().plus(Duration.ofDays(2));
         // keelson:begin auth
         Session user = api.newUser();
-        UUID userId = UUID.fromString(api.get("/api/v1/users/me").token(user.accessToken()).send()
-                .json().at("/data/id").asString());
+        UUID userId = UUID.fromString(api.get("/api/v1/users/me")
+                .token(user.accessToken())
+                .send()
+                .json()
+                .at("/data/id")
+                .asString());
         UUID over = UUID.randomUUID();
         UUID expiredOfOver = token(over, userId, past, past);
         UUID lastOfOver = token(over, userId, past, null);
@@ -112,11 +133,13 @@ class JobsIT extends ServiceTest {
         // keelson:begin auth
         Await.until("the purge ran", Duration.ofSeconds(20), () -> !exists("refresh_tokens", lastOfOver));
         assertThat(exists("refresh_tokens", expiredOfOver)).isFalse();
-        assertThat(exists("refresh_tokens", usedOfAlive)).as("reuse of it must still burn the family").isTrue();
+        assertThat(exists("refresh_tokens", usedOfAlive))
+                .as("reuse of it must still burn the family")
+                .isTrue();
         assertThat(exists("refresh_tokens", currentOfAlive)).isTrue();
         // keelson:end auth
-        Await.until("idempotency records purged", Duration.ofSeconds(20),
-                () -> !exists("idempotency_keys", expiredRecord));
+        Await.until(
+                "idempotency records purged", Duration.ofSeconds(20), () -> !exists("idempotency_keys", expiredRecord));
         assertThat(exists("idempotency_keys", liveRecord)).isTrue();
     }
     // keelson:begin auth
@@ -141,7 +164,11 @@ class JobsIT extends ServiceTest {
     }
 
     private boolean exists(String table, UUID id) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = ?").param(id).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private byte[] randomBytes() {

@@ -22,26 +22,37 @@ class OrdersIT extends ServiceTest {
     @Test
     void placingAnOrderComputesExactTotalsOnTheServer() {
         Session user = api.newUser();
-        Reply reply = api.post("/api/v1/orders").token(user.accessToken()).json(Map.of(
-                "currency", "EUR",
-                "lines", List.of(
-                        Map.of("product", "Tea", "quantity", 3, "unitPrice", "0.10"),
-                        Map.of("product", "Pot", "quantity", 1, "unitPrice", 19.99)))).send();
+        Reply reply = api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .json(Map.of(
+                        "currency",
+                        "EUR",
+                        "lines",
+                        List.of(
+                                Map.of("product", "Tea", "quantity", 3, "unitPrice", "0.10"),
+                                Map.of("product", "Pot", "quantity", 1, "unitPrice", 19.99))))
+                .send();
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         JsonNode order = reply.json().get("data");
         assertThat(order.get("total").asString()).isEqualTo("20.29");
         assertThat(order.get("status").asString()).isEqualTo("PLACED");
         assertThat(order.at("/lines/0/lineTotal").asString()).isEqualTo("0.30");
-        assertThat(reply.header("Location")).isEqualTo("/api/v1/orders/" + order.get("id").asString());
+        assertThat(reply.header("Location"))
+                .isEqualTo("/api/v1/orders/" + order.get("id").asString());
         assertThat(reply.header("ETag")).isEqualTo("\"1\"");
     }
 
     @Test
     void anOrderWithoutLinesOrWithABadPriceIsInvalid() {
         Session user = api.newUser();
-        Reply reply = api.post("/api/v1/orders").token(user.accessToken()).json(Map.of(
-                "currency", "euro", "lines", List.of(Map.of("product", "Tea", "quantity", 0, "unitPrice", "0.125"))))
+        Reply reply = api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .json(Map.of(
+                        "currency",
+                        "euro",
+                        "lines",
+                        List.of(Map.of("product", "Tea", "quantity", 0, "unitPrice", "0.125"))))
                 .send();
 
         assertThat(reply.status()).isEqualTo(400);
@@ -54,11 +65,15 @@ class OrdersIT extends ServiceTest {
         Session user = api.newUser();
         String id = place(user, "1.00");
 
-        Reply first = api.post("/api/v1/orders/" + id + "/cancel").token(user.accessToken()).send();
+        Reply first = api.post("/api/v1/orders/" + id + "/cancel")
+                .token(user.accessToken())
+                .send();
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().at("/data/status").asString()).isEqualTo("CANCELLED");
 
-        Reply second = api.post("/api/v1/orders/" + id + "/cancel").token(user.accessToken()).send();
+        Reply second = api.post("/api/v1/orders/" + id + "/cancel")
+                .token(user.accessToken())
+                .send();
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.header("Content-Type")).startsWith("application/problem+json");
         assertThat(second.json().get("detail").asString()).contains("CANCELLED");
@@ -68,19 +83,29 @@ class OrdersIT extends ServiceTest {
     void patchingNeedsIfMatchAndRefusesAStaleEtag() {
         Session user = api.newUser();
         String id = place(user, "2.00");
-        String etag = api.get("/api/v1/orders/" + id).token(user.accessToken()).send().header("ETag");
+        String etag =
+                api.get("/api/v1/orders/" + id).token(user.accessToken()).send().header("ETag");
 
-        Reply without = api.patch("/api/v1/orders/" + id).token(user.accessToken()).json(Map.of("note", "x")).send();
+        Reply without = api.patch("/api/v1/orders/" + id)
+                .token(user.accessToken())
+                .json(Map.of("note", "x"))
+                .send();
         assertThat(without.status()).isEqualTo(428);
 
-        Reply updated = api.patch("/api/v1/orders/" + id).token(user.accessToken()).header("If-Match", etag)
-                .json(Map.of("note", "leave at the door")).send();
+        Reply updated = api.patch("/api/v1/orders/" + id)
+                .token(user.accessToken())
+                .header("If-Match", etag)
+                .json(Map.of("note", "leave at the door"))
+                .send();
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.header("ETag")).isEqualTo("\"2\"");
         assertThat(updated.json().at("/data/note").asString()).isEqualTo("leave at the door");
 
-        Reply stale = api.patch("/api/v1/orders/" + id).token(user.accessToken()).header("If-Match", etag)
-                .json(Map.of("note", "overwrite")).send();
+        Reply stale = api.patch("/api/v1/orders/" + id)
+                .token(user.accessToken())
+                .header("If-Match", etag)
+                .json(Map.of("note", "overwrite"))
+                .send();
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.json().get("type").asString()).endsWith("/precondition-failed");
     }
@@ -89,10 +114,15 @@ class OrdersIT extends ServiceTest {
     void cancellingWithAStaleEtagIsAPreconditionFailure() {
         Session user = api.newUser();
         String id = place(user, "2.00");
-        api.patch("/api/v1/orders/" + id).token(user.accessToken()).header("If-Match", "\"1\"")
-                .json(Map.of("note", "changed")).send();
+        api.patch("/api/v1/orders/" + id)
+                .token(user.accessToken())
+                .header("If-Match", "\"1\"")
+                .json(Map.of("note", "changed"))
+                .send();
 
-        Reply reply = api.post("/api/v1/orders/" + id + "/cancel").token(user.accessToken()).header("If-Match", "\"1\"")
+        Reply reply = api.post("/api/v1/orders/" + id + "/cancel")
+                .token(user.accessToken())
+                .header("If-Match", "\"1\"")
                 .send();
 
         assertThat(reply.status()).isEqualTo(412);
@@ -109,9 +139,10 @@ class OrdersIT extends ServiceTest {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
-            Reply page = api.get("/api/v1/orders?limit=3&createdFrom=" + since
-                            + (cursor == null ? "" : "&cursor=" + cursor))
-                    .token(user.accessToken()).send();
+            Reply page = api.get(
+                            "/api/v1/orders?limit=3&createdFrom=" + since + (cursor == null ? "" : "&cursor=" + cursor))
+                    .token(user.accessToken())
+                    .send();
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.json().at("/meta/limit").asInt()).isEqualTo(3);
             seen.addAll(ids(page));
@@ -129,11 +160,13 @@ class OrdersIT extends ServiceTest {
         List<String> placed = List.of(place(user, "1.00"), place(user, "2.00"), place(user, "3.00"));
         String since = createdAt(user, placed.getFirst());
 
-        Reply first = api.get("/api/v1/orders?sort=createdAt&limit=2&createdFrom=" + since).token(user.accessToken())
+        Reply first = api.get("/api/v1/orders?sort=createdAt&limit=2&createdFrom=" + since)
+                .token(user.accessToken())
                 .send();
         String cursor = first.json().at("/meta/nextCursor").asString();
         Reply second = api.get("/api/v1/orders?sort=createdAt&limit=2&createdFrom=" + since + "&cursor=" + cursor)
-                .token(user.accessToken()).send();
+                .token(user.accessToken())
+                .send();
 
         List<String> all = new ArrayList<>(ids(first));
         all.addAll(ids(second));
@@ -146,11 +179,17 @@ class OrdersIT extends ServiceTest {
         Session user = api.newUser();
         place(user, "1.00");
         place(user, "1.00");
-        String cursor = api.get("/api/v1/orders?limit=1").token(user.accessToken()).send().json()
-                .at("/meta/nextCursor").asString();
+        String cursor = api.get("/api/v1/orders?limit=1")
+                .token(user.accessToken())
+                .send()
+                .json()
+                .at("/meta/nextCursor")
+                .asString();
         String tampered = (cursor.charAt(0) == 'A' ? 'B' : 'A') + cursor.substring(1);
 
-        Reply reply = api.get("/api/v1/orders?cursor=" + tampered).token(user.accessToken()).send();
+        Reply reply = api.get("/api/v1/orders?cursor=" + tampered)
+                .token(user.accessToken())
+                .send();
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("detail").asString()).contains("cursor is not valid");
@@ -159,7 +198,8 @@ class OrdersIT extends ServiceTest {
     @Test
     void theLimitIsCapped() {
         Session user = api.newUser();
-        Reply reply = api.get("/api/v1/orders?limit=1000").token(user.accessToken()).send();
+        Reply reply =
+                api.get("/api/v1/orders?limit=1000").token(user.accessToken()).send();
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(Api.texts(reply.json().get("errors"), "field")).containsExactly("limit");
@@ -170,12 +210,18 @@ class OrdersIT extends ServiceTest {
         Session user = api.newUser();
         String kept = place(user, "1.00");
         String cancelled = place(user, "1.00");
-        api.post("/api/v1/orders/" + cancelled + "/cancel").token(user.accessToken()).send();
+        api.post("/api/v1/orders/" + cancelled + "/cancel")
+                .token(user.accessToken())
+                .send();
         String since = "&createdFrom=" + createdAt(user, kept);
 
-        assertThat(ids(api.get("/api/v1/orders?status=CANCELLED" + since).token(user.accessToken()).send()))
+        assertThat(ids(api.get("/api/v1/orders?status=CANCELLED" + since)
+                        .token(user.accessToken())
+                        .send()))
                 .containsExactly(cancelled);
-        assertThat(ids(api.get("/api/v1/orders?status=PLACED" + since).token(user.accessToken()).send()))
+        assertThat(ids(api.get("/api/v1/orders?status=PLACED" + since)
+                        .token(user.accessToken())
+                        .send()))
                 .containsExactly(kept);
     }
 
@@ -187,18 +233,26 @@ class OrdersIT extends ServiceTest {
         String from = createdAt(user, earlier);
         String createdAt = createdAt(user, id);
 
-        assertThat(ids(api.get("/api/v1/orders?createdFrom=" + createdAt).token(user.accessToken()).send()))
+        assertThat(ids(api.get("/api/v1/orders?createdFrom=" + createdAt)
+                        .token(user.accessToken())
+                        .send()))
                 .containsExactly(id);
         assertThat(ids(api.get("/api/v1/orders?createdFrom=" + from + "&createdTo=" + createdAt)
-                .token(user.accessToken()).send())).containsExactly(earlier);
+                        .token(user.accessToken())
+                        .send()))
+                .containsExactly(earlier);
         assertThat(ids(api.get("/api/v1/orders?createdFrom=2000-01-01T00:00:00Z&createdTo=2000-01-02T00:00:00Z")
-                .token(user.accessToken()).send())).isEmpty();
+                        .token(user.accessToken())
+                        .send()))
+                .isEmpty();
     }
 
     @Test
     void aMalformedDateFilterIsABadRequest() {
         Session user = api.newUser();
-        Reply reply = api.get("/api/v1/orders?createdFrom=yesterday").token(user.accessToken()).send();
+        Reply reply = api.get("/api/v1/orders?createdFrom=yesterday")
+                .token(user.accessToken())
+                .send();
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
@@ -209,16 +263,33 @@ class OrdersIT extends ServiceTest {
         Session user = api.newUser();
         String id = place(user, "1.00");
 
-        assertThat(api.delete("/api/v1/orders/" + id).token(user.accessToken()).send().status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/orders/" + id).token(user.accessToken()).send().status()).isEqualTo(404);
-        assertThat(ids(api.get("/api/v1/orders").token(user.accessToken()).send())).doesNotContain(id);
+        assertThat(api.delete("/api/v1/orders/" + id)
+                        .token(user.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/v1/orders/" + id)
+                        .token(user.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(404);
+        assertThat(ids(api.get("/api/v1/orders").token(user.accessToken()).send()))
+                .doesNotContain(id);
         assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE id = ? AND deleted_at IS NOT NULL")
-                .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1L);
+                        .param(UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     private String place(Session user, String price) {
-        Reply reply = api.post("/api/v1/orders").token(user.accessToken()).json(Map.of(
-                "currency", "EUR", "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", price))))
+        Reply reply = api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .json(Map.of(
+                        "currency",
+                        "EUR",
+                        "lines",
+                        List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", price))))
                 .send();
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().at("/data/id").asString();
@@ -226,7 +297,12 @@ class OrdersIT extends ServiceTest {
 
     /** When the order was created: lists from then on hold only this test's orders (tests run one at a time). */
     private String createdAt(Session user, String id) {
-        return api.get("/api/v1/orders/" + id).token(user.accessToken()).send().json().at("/data/createdAt").asString();
+        return api.get("/api/v1/orders/" + id)
+                .token(user.accessToken())
+                .send()
+                .json()
+                .at("/data/createdAt")
+                .asString();
     }
 
     private static List<String> ids(Reply reply) {

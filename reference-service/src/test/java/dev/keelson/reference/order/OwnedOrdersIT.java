@@ -29,19 +29,30 @@ class OwnedOrdersIT extends ServiceTest {
 
         for (String path : List.of("/api/v1/orders/%s", "/api/v1/orders/%s/cancel")) {
             Reply theirs = api.method(path.endsWith("cancel") ? "POST" : "GET", path.formatted(id))
-                    .token(other.accessToken()).send();
+                    .token(other.accessToken())
+                    .send();
             Reply none = api.method(path.endsWith("cancel") ? "POST" : "GET", path.formatted(missing))
-                    .token(other.accessToken()).send();
+                    .token(other.accessToken())
+                    .send();
             assertThat(theirs.status()).isEqualTo(404).isEqualTo(none.status());
             assertThat(theirs.json().get("type")).isEqualTo(none.json().get("type"));
         }
-        Reply patch = api.patch("/api/v1/orders/" + id).token(other.accessToken()).header("If-Match", "\"1\"")
-                .json(Map.of("note", "mine now")).send();
-        Reply delete = api.delete("/api/v1/orders/" + id).token(other.accessToken()).send();
+        Reply patch = api.patch("/api/v1/orders/" + id)
+                .token(other.accessToken())
+                .header("If-Match", "\"1\"")
+                .json(Map.of("note", "mine now"))
+                .send();
+        Reply delete =
+                api.delete("/api/v1/orders/" + id).token(other.accessToken()).send();
         assertThat(patch.status()).isEqualTo(404);
         assertThat(delete.status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/orders/" + id).token(owner.accessToken()).send().json().at("/data/status")
-                .asString()).isEqualTo("PLACED");
+        assertThat(api.get("/api/v1/orders/" + id)
+                        .token(owner.accessToken())
+                        .send()
+                        .json()
+                        .at("/data/status")
+                        .asString())
+                .isEqualTo("PLACED");
     }
 
     @Test
@@ -54,11 +65,16 @@ class OwnedOrdersIT extends ServiceTest {
             ownersOrders.add(place(owner, "1.00"));
         }
 
-        Reply ownersPage = api.get("/api/v1/orders?limit=1").token(owner.accessToken()).send();
+        Reply ownersPage =
+                api.get("/api/v1/orders?limit=1").token(owner.accessToken()).send();
         String ownersCursor = ownersPage.json().at("/meta/nextCursor").asString();
-        Reply othersView = api.get("/api/v1/orders?limit=10&cursor=" + ownersCursor).token(other.accessToken()).send();
+        Reply othersView = api.get("/api/v1/orders?limit=10&cursor=" + ownersCursor)
+                .token(other.accessToken())
+                .send();
 
-        assertThat(ids(api.get("/api/v1/orders?limit=100").token(other.accessToken()).send()))
+        assertThat(ids(api.get("/api/v1/orders?limit=100")
+                        .token(other.accessToken())
+                        .send()))
                 .containsExactly(otherOrder);
         assertThat(ids(othersView)).containsExactly(otherOrder).doesNotContainAnyElementsOf(ownersOrders);
     }
@@ -69,12 +85,21 @@ class OwnedOrdersIT extends ServiceTest {
         String id = place(owner, "1.00");
         Session admin = Admins.newAdmin(api, jdbc);
 
-        assertThat(api.get("/api/v1/orders/" + id).token(admin.accessToken()).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/orders/" + id)
+                        .token(admin.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(200);
     }
 
     private String place(Session user, String price) {
-        Reply reply = api.post("/api/v1/orders").token(user.accessToken()).json(Map.of(
-                "currency", "EUR", "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", price))))
+        Reply reply = api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .json(Map.of(
+                        "currency",
+                        "EUR",
+                        "lines",
+                        List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", price))))
                 .send();
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().at("/data/id").asString();

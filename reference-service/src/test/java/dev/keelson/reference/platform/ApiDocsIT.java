@@ -15,11 +15,12 @@ class ApiDocsIT extends ServiceTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode doc = reply.json();
         assertThat(doc.get("openapi").asString()).startsWith("3.1");
-        assertThat(doc.get("paths").propertyNames()).contains("/api/v1/orders", "/api/v1/orders/{id}",
-                "/api/v1/orders/{id}/cancel");
+        assertThat(doc.get("paths").propertyNames())
+                .contains("/api/v1/orders", "/api/v1/orders/{id}", "/api/v1/orders/{id}/cancel");
         // keelson:begin auth
         assertThat(doc.get("paths").propertyNames()).contains("/api/v1/auth/login", "/api/v1/users/me");
-        assertThat(doc.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(doc.at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
         // keelson:end auth
     }
 
@@ -27,23 +28,31 @@ class ApiDocsIT extends ServiceTest {
     void theDocumentGivesTheRealSuccessStatusesAndTheProblemResponses() {
         JsonNode paths = api.get("/v3/api-docs").send().json().get("paths");
 
-        assertThat(paths.at("/~1api~1v1~1orders/post/responses").propertyNames()).contains("201", "400", "429", "500")
+        assertThat(paths.at("/~1api~1v1~1orders/post/responses").propertyNames())
+                .contains("201", "400", "429", "500")
                 .doesNotContain("200");
-        assertThat(paths.at("/~1api~1v1~1orders~1{id}/delete/responses").propertyNames()).contains("204", "404")
+        assertThat(paths.at("/~1api~1v1~1orders~1{id}/delete/responses").propertyNames())
+                .contains("204", "404")
                 .doesNotContain("200");
-        assertThat(paths.at("/~1api~1v1~1orders~1{id}/get/responses/404/content").propertyNames())
+        assertThat(paths.at("/~1api~1v1~1orders~1{id}/get/responses/404/content")
+                        .propertyNames())
                 .containsExactly("application/problem+json");
         // keelson:begin auth
-        assertThat(paths.at("/~1api~1v1~1auth~1register/post/responses").propertyNames()).contains("201")
+        assertThat(paths.at("/~1api~1v1~1auth~1register/post/responses").propertyNames())
+                .contains("201")
                 .doesNotContain("200", "401");
-        for (String signIn : java.util.List.of("login", "register", "refresh", "password-reset",
-                "password-reset~1confirm", "verify-email")) {
+        for (String signIn : java.util.List.of(
+                "login", "register", "refresh", "password-reset", "password-reset~1confirm", "verify-email")) {
             JsonNode security = paths.at("/~1api~1v1~1auth~1" + signIn + "/post/security");
-            assertThat(security.isArray() && security.isEmpty()).as(signIn + " needs no token: " + security).isTrue();
+            assertThat(security.isArray() && security.isEmpty())
+                    .as(signIn + " needs no token: " + security)
+                    .isTrue();
         }
         assertThat(paths.at("/~1api~1v1~1orders/get/security").isMissingNode()).isTrue(); // the global bearer
-        assertThat(paths.at("/~1api~1v1~1auth~1password-change/post/security").isMissingNode()).isTrue();
-        assertThat(paths.at("/~1api~1v1~1auth~1password-change/post/responses").propertyNames()).contains("204", "401");
+        assertThat(paths.at("/~1api~1v1~1auth~1password-change/post/security").isMissingNode())
+                .isTrue();
+        assertThat(paths.at("/~1api~1v1~1auth~1password-change/post/responses").propertyNames())
+                .contains("204", "401");
         assertThat(paths.at("/~1api~1v1~1orders/get/responses").propertyNames()).contains("200", "401", "403");
         // keelson:end auth
     }

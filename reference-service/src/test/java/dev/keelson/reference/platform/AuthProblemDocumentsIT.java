@@ -22,7 +22,9 @@ class AuthProblemDocumentsIT extends ServiceTest {
 
     @Test
     void aForgedTokenIsUnauthorizedAndSaysTheTokenIsInvalid() {
-        Reply reply = api.get("/api/v1/users/me").token("eyJhbGciOiJFUzI1NiJ9.e30.c2ln").send();
+        Reply reply = api.get("/api/v1/users/me")
+                .token("eyJhbGciOiJFUzI1NiJ9.e30.c2ln")
+                .send();
 
         assertProblem(reply, 401, "/api/v1/users/me");
         assertThat(reply.header("WWW-Authenticate")).contains("invalid_token");

@@ -27,8 +27,8 @@ class DevProfileTest {
     private static String consoleFormat(List<String> profiles, Map<String, Object> environmentVariables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", environmentVariables));
-        ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(),
-                new DefaultBootstrapContext(), profiles);
+        ConfigDataEnvironmentPostProcessor.applyTo(
+                environment, new DefaultResourceLoader(), new DefaultBootstrapContext(), profiles);
         return environment.getProperty("logging.structured.format.console");
     }
 }

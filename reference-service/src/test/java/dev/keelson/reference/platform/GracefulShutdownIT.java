@@ -22,12 +22,15 @@ class GracefulShutdownIT {
     void shutdownLetsTheRequestInFlightFinish() throws Exception {
         TestPostgres.Database db = TestPostgres.create();
         try {
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(ReferenceApplication.class).run(
-                    // keelson:begin auth
-                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestSmtp.port(),
-                    // keelson:end auth
-                    "--server.port=0", "--spring.datasource.url=" + db.url(),
-                    "--spring.datasource.username=" + db.user());
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(ReferenceApplication.class)
+                    .run(
+                            // keelson:begin auth
+                            "--spring.mail.host=127.0.0.1",
+                            "--spring.mail.port=" + TestSmtp.port(),
+                            // keelson:end auth
+                            "--server.port=0",
+                            "--spring.datasource.url=" + db.url(),
+                            "--spring.datasource.username=" + db.user());
             Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
             Session user = api.newUser();
             CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(

@@ -33,12 +33,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * The service as deployed with a TLS connector and short timeouts (its own instance): HSTS on every response, a slow
  * statement cancelled by the database with a problem document, a client that stops sending disconnected.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "reference.database.statement-timeout=1s",
-    "server.tomcat.connection-timeout=2s",
-    "server.ssl.key-store-type=PKCS12",
-    "server.ssl.key-alias=" + TestTls.ALIAS,
-    "server.ssl.key-store-password=" + TestTls.PASSWORD})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "reference.database.statement-timeout=1s",
+            "server.tomcat.connection-timeout=2s",
+            "server.ssl.key-store-type=PKCS12",
+            "server.ssl.key-alias=" + TestTls.ALIAS,
+            "server.ssl.key-store-password=" + TestTls.PASSWORD
+        })
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 class HardenedDeploymentIT {
     private static final TestTls TLS = TestTls.create();
@@ -72,31 +75,41 @@ class HardenedDeploymentIT {
     @Test
     void aStatementPastTheTimeoutIsCancelledWithAProblemDocument() {
         Session user = api.newUser();
-        Reply quick = api.get("/api/v1/test/slow-query?seconds=0.01").token(user.accessToken()).send();
-        Reply slow = api.get("/api/v1/test/slow-query?seconds=30").token(user.accessToken()).send();
+        Reply quick = api.get("/api/v1/test/slow-query?seconds=0.01")
+                .token(user.accessToken())
+                .send();
+        Reply slow = api.get("/api/v1/test/slow-query?seconds=30")
+                .token(user.accessToken())
+                .send();
 
         assertThat(quick.status()).isEqualTo(200);
         assertThat(slow.status()).as(slow.body()).isEqualTo(503);
         assertThat(slow.header("Content-Type")).startsWith("application/problem+json");
         assertThat(slow.json().get("type").asString()).isEqualTo(ErrorCode.TIMEOUT.type());
         assertThat(slow.json().get("requestId").asString()).isEqualTo(slow.header("X-Request-Id"));
-        assertThat(slow.body()).doesNotContain("57014").doesNotContain("pg_sleep").doesNotContain("Exception");
+        assertThat(slow.body())
+                .doesNotContain("57014")
+                .doesNotContain("pg_sleep")
+                .doesNotContain("Exception");
     }
 
     @Test
     void migrationsRunWithoutTheStatementTimeoutOfRequests() throws SQLException {
         assertThat(statementTimeout(dataSource)).isEqualTo("1s");
-        assertThat(statementTimeout(StatementTimeout.withoutTimeout(dataSource))).isEqualTo("0");
+        assertThat(statementTimeout(StatementTimeout.withoutTimeout(dataSource)))
+                .isEqualTo("0");
     }
 
     @Test
     void aClientThatStopsSendingMidRequestIsDisconnected() throws IOException {
-        try (SSLSocket socket = (SSLSocket) TLS.clientContext().getSocketFactory().createSocket("127.0.0.1", port)) {
+        try (SSLSocket socket =
+                (SSLSocket) TLS.clientContext().getSocketFactory().createSocket("127.0.0.1", port)) {
             // far longer than server.tomcat.connection-timeout (2s), far shorter than the 10s default
             socket.setSoTimeout(8_000);
             socket.startHandshake();
-            socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: localhost\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1)); // and never the empty line that ends the headers
+            socket.getOutputStream()
+                    .write("GET /health/live HTTP/1.1\r\nHost: localhost\r\n"
+                            .getBytes(StandardCharsets.ISO_8859_1)); // and never the empty line that ends the headers
             socket.getOutputStream().flush();
 
             assertThat(readUntilClosed(socket.getInputStream())).doesNotContain("200");
@@ -115,7 +128,8 @@ class HardenedDeploymentIT {
     }
 
     private static String statementTimeout(DataSource source) throws SQLException {
-        try (Connection c = source.getConnection(); Statement s = c.createStatement();
+        try (Connection c = source.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
             rs.next();
             return rs.getString(1);

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -42,22 +41,33 @@ class LauncherIT {
         Instant cacheMade = aot ? Files.getLastModifiedTime(CACHE).toInstant() : Instant.EPOCH;
         String second = startReadyAndStop();
 
-        assertThat(second).as("the second start").doesNotContain("making the reference service's AOT cache")
-                .doesNotContain("building the reference service").contains("Started ReferenceApplication");
+        assertThat(second)
+                .as("the second start")
+                .doesNotContain("making the reference service's AOT cache")
+                .doesNotContain("building the reference service")
+                .contains("Started ReferenceApplication");
         if (aot) {
-            assertThat(Files.getLastModifiedTime(CACHE).toInstant()).as("the cache is kept").isEqualTo(cacheMade);
+            assertThat(Files.getLastModifiedTime(CACHE).toInstant())
+                    .as("the cache is kept")
+                    .isEqualTo(cacheMade);
         }
-        assertThat(first + second).as("the JVM's own AOT warnings stay out of the JSON log")
-                .doesNotContain("[warning][aot").doesNotContain("[error][aot");
-        assertThat(dir.resolve(".data/postgres")).as("the data folder, where it was started").isDirectory();
+        assertThat(first + second)
+                .as("the JVM's own AOT warnings stay out of the JSON log")
+                .doesNotContain("[warning][aot")
+                .doesNotContain("[error][aot");
+        assertThat(dir.resolve(".data/postgres"))
+                .as("the data folder, where it was started")
+                .isDirectory();
     }
 
     /** Starts the service with the launcher, waits until it is ready, stops it; returns what it printed. */
     private String startReadyAndStop() throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile(dir, "launcher", ".log");
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("keelson").toString(), "reference-service",
-                "--server.port=" + port).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(
+                        ROOT.resolve("keelson").toString(), "reference-service", "--server.port=" + port)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("SPRING_DATASOURCE_URL");
@@ -70,12 +80,15 @@ class LauncherIT {
             int status = 0;
             while (status != 200 && process.isAlive() && System.nanoTime() < deadline) {
                 try {
-                    status = client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    status = client.send(ready, HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                 } catch (IOException notYet) {
                     Thread.sleep(100);
                 }
             }
-            assertThat(status).as("/health/ready; the launcher printed:%n%s", Files.readString(log)).isEqualTo(200);
+            assertThat(status)
+                    .as("/health/ready; the launcher printed:%n%s", Files.readString(log))
+                    .isEqualTo(200);
         } finally {
             process.destroy(); // the launcher execs java, so this is SIGTERM to the service: a graceful stop
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();

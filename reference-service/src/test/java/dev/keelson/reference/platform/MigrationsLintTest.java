@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class MigrationsLintTest {
     @Test
     void everyMigrationPassesTheLint() throws URISyntaxException {
-        Path folder = Path.of(MigrationsLintTest.class.getResource("/db/migration").toURI());
+        Path folder =
+                Path.of(MigrationsLintTest.class.getResource("/db/migration").toURI());
 
         LintReport report = Linter.of(LintConfig.of(LintDialect.POSTGRESQL)).lintFolder(folder, null);
 

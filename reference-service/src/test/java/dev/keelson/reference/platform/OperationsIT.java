@@ -42,13 +42,16 @@ class OperationsIT extends ServiceTest {
     @Test
     void prometheusExposesLatencyHistogramsPerRouteAndStatusAndThePool() {
         Session user = api.newUser();
-        api.get("/api/v1/orders/00000000-0000-7000-8000-000000000000").token(user.accessToken()).send();
+        api.get("/api/v1/orders/00000000-0000-7000-8000-000000000000")
+                .token(user.accessToken())
+                .send();
 
         Reply metrics = api.get("/prometheus").send();
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())
-                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*status=\"404\"[^}]*uri=\"/api/v1/orders/\\{id}\"")
+                .containsPattern(
+                        "http_server_requests_seconds_bucket\\{[^}]*status=\"404\"[^}]*uri=\"/api/v1/orders/\\{id}\"")
                 .contains("hikaricp_connections_pending")
                 .contains("hikaricp_connections_max");
     }
@@ -56,14 +59,19 @@ class OperationsIT extends ServiceTest {
     @Test
     void everyRequestIsLoggedOnceAsJsonWithRequestIdUserRouteAndStatusButNoSecrets(CapturedOutput output) {
         Session user = api.newUser();
-        Reply reply = api.get("/api/v1/orders?limit=5").token(user.accessToken())
-                .header("X-Request-Id", "log-test-" + System.nanoTime()).send();
+        Reply reply = api.get("/api/v1/orders?limit=5")
+                .token(user.accessToken())
+                .header("X-Request-Id", "log-test-" + System.nanoTime())
+                .send();
         String requestId = reply.header("X-Request-Id");
 
         // the event is written after the response is complete, which the client may have read already
-        Await.until("the access event of " + requestId, Duration.ofSeconds(5),
+        Await.until(
+                "the access event of " + requestId,
+                Duration.ofSeconds(5),
                 () -> output.getOut().lines().anyMatch(line -> line.startsWith("{") && line.contains(requestId)));
-        List<JsonNode> events = output.getOut().lines()
+        List<JsonNode> events = output.getOut()
+                .lines()
                 .filter(line -> line.startsWith("{") && line.contains(requestId))
                 .map(line -> JsonMapper.builder().build().readTree(line))
                 .toList();
@@ -79,7 +87,9 @@ class OperationsIT extends ServiceTest {
         assertThat(event.get("userId").asString()).matches("[0-9a-f-]{36}"); // keelson:auth
         assertThat(event.has("traceId")).as("tracing is off by default").isFalse();
         // keelson:begin auth
-        assertThat(output.getOut()).doesNotContain(user.accessToken()).doesNotContain(user.refreshToken())
+        assertThat(output.getOut())
+                .doesNotContain(user.accessToken())
+                .doesNotContain(user.refreshToken())
                 .doesNotContain(user.password());
         // keelson:end auth
     }

@@ -19,8 +19,10 @@ class ProblemDocumentsIT extends ServiceTest {
     @Test
     void invalidFieldsAreListedOneByOne() {
         Session user = api.newUser();
-        Reply reply = api.post("/api/v1/orders").token(user.accessToken())
-                .json(Map.of("currency", "euro", "lines", List.of())).send();
+        Reply reply = api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .json(Map.of("currency", "euro", "lines", List.of()))
+                .send();
 
         assertProblem(reply, 400, "/api/v1/orders");
         assertThat(reply.json().get("type").asString()).isEqualTo(ErrorCode.VALIDATION.type());
@@ -30,7 +32,9 @@ class ProblemDocumentsIT extends ServiceTest {
     @Test
     void malformedJsonIsABadRequestThatSaysSo() {
         Session user = api.newUser();
-        Reply reply = api.post("/api/v1/orders").token(user.accessToken()).raw("{\"currency\": ", "application/json")
+        Reply reply = api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .raw("{\"currency\": ", "application/json")
                 .send();
 
         assertProblem(reply, 400, "/api/v1/orders");
@@ -65,8 +69,10 @@ class ProblemDocumentsIT extends ServiceTest {
     @Test
     void aWrongMediaTypeIsUnsupported() {
         Session user = api.newUser();
-        Reply reply = api.post("/api/v1/orders").token(user.accessToken()).raw("currency=EUR",
-                "application/x-www-form-urlencoded").send();
+        Reply reply = api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .raw("currency=EUR", "application/x-www-form-urlencoded")
+                .send();
 
         assertProblem(reply, 415, "/api/v1/orders");
     }
@@ -74,8 +80,10 @@ class ProblemDocumentsIT extends ServiceTest {
     @Test
     void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
         Session user = api.newUser();
-        Reply reply = api.post("/api/v1/orders").token(user.accessToken())
-                .raw("{\"note\":\"" + "a".repeat(70_000) + "\"}", "application/json").send();
+        Reply reply = api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .raw("{\"note\":\"" + "a".repeat(70_000) + "\"}", "application/json")
+                .send();
 
         assertProblem(reply, 413, "/api/v1/orders");
         assertThat(reply.json().get("detail").asString()).contains("limit is 65536");
@@ -87,13 +95,17 @@ class ProblemDocumentsIT extends ServiceTest {
         Reply reply = api.get("/api/v1/test/fail").token(user.accessToken()).send();
 
         assertProblem(reply, 500, "/api/v1/test/fail");
-        assertThat(reply.body()).doesNotContain("secret").doesNotContain("jdbc").doesNotContain("Exception")
+        assertThat(reply.body())
+                .doesNotContain("secret")
+                .doesNotContain("jdbc")
+                .doesNotContain("Exception")
                 .doesNotContain("at dev.");
     }
 
     @Test
     void theCallersRequestIdIsReturnedAndQuotedInTheProblem() {
-        Reply reply = api.get(MISSING_ORDER).header("X-Request-Id", "trace-abc.123").send();
+        Reply reply =
+                api.get(MISSING_ORDER).header("X-Request-Id", "trace-abc.123").send();
 
         assertThat(reply.header("X-Request-Id")).isEqualTo("trace-abc.123");
         assertThat(reply.json().get("requestId").asString()).isEqualTo("trace-abc.123");
@@ -101,9 +113,13 @@ class ProblemDocumentsIT extends ServiceTest {
 
     @Test
     void anUnusableRequestIdIsReplacedByANewOne() {
-        Reply reply = api.get(MISSING_ORDER).header("X-Request-Id", "bad id with spaces").send();
+        Reply reply = api.get(MISSING_ORDER)
+                .header("X-Request-Id", "bad id with spaces")
+                .send();
 
-        assertThat(reply.header("X-Request-Id")).isNotEqualTo("bad id with spaces").hasSize(36);
+        assertThat(reply.header("X-Request-Id"))
+                .isNotEqualTo("bad id with spaces")
+                .hasSize(36);
     }
 
     @Test
@@ -117,11 +133,15 @@ class ProblemDocumentsIT extends ServiceTest {
 
     @Test
     void anAllowedOriginPassesThePreflightAndOthersDoNot() {
-        Reply allowed = api.method("OPTIONS", "/api/v1/orders").header("Origin", "https://app.example.com")
+        Reply allowed = api.method("OPTIONS", "/api/v1/orders")
+                .header("Origin", "https://app.example.com")
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type").send();
-        Reply other = api.method("OPTIONS", "/api/v1/orders").header("Origin", "https://evil.example.net")
-                .header("Access-Control-Request-Method", "POST").send();
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .send();
+        Reply other = api.method("OPTIONS", "/api/v1/orders")
+                .header("Origin", "https://evil.example.net")
+                .header("Access-Control-Request-Method", "POST")
+                .send();
 
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");

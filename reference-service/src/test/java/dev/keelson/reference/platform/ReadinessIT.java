@@ -14,7 +14,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Its own context and database, because the test takes the database away. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.hikari.connection-timeout=1000")
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 class ReadinessIT {
@@ -32,7 +33,8 @@ class ReadinessIT {
         String name = url.substring(url.lastIndexOf('/') + 1);
         String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
         JdbcClient.create(new DriverManagerDataSource(admin, "postgres", ""))
-                .sql("DROP DATABASE " + name + " WITH (FORCE)").update();
+                .sql("DROP DATABASE " + name + " WITH (FORCE)")
+                .update();
 
         Reply ready = api.get("/health/ready").send();
         assertThat(ready.status()).isEqualTo(503);

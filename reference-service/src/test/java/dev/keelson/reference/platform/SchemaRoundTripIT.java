@@ -28,7 +28,10 @@ class SchemaRoundTripIT {
     @BeforeEach
     void freshDatabase() {
         db = TestPostgres.create();
-        migrator = Migrator.configure().dataSource(db.dataSource()).location("classpath:db/migration").build();
+        migrator = Migrator.configure()
+                .dataSource(db.dataSource())
+                .location("classpath:db/migration")
+                .build();
         jdbc = JdbcClient.create(db.dataSource());
     }
 
@@ -39,9 +42,9 @@ class SchemaRoundTripIT {
 
     @Test
     void everyVersionedMigrationHasItsUndo() throws IOException {
-        assertThat(names("U*.sql")).isEqualTo(names("V*.sql").stream()
-                .map(n -> "U" + n.substring(1))
-                .collect(Collectors.toSet()));
+        assertThat(names("U*.sql"))
+                .isEqualTo(
+                        names("V*.sql").stream().map(n -> "U" + n.substring(1)).collect(Collectors.toSet()));
     }
 
     @Test

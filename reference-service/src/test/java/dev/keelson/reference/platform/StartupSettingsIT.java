@@ -61,7 +61,9 @@ class StartupSettingsIT {
         """)
     void aBadSettingStopsTheStartUpNamingIt(String setting, String expected, CapturedOutput output) {
         assertThatThrownBy(() -> start(setting))
-                .satisfies(e -> assertThat(InvalidSettingException.exitCodeOf(e)).as("exit code").isEqualTo(2));
+                .satisfies(e -> assertThat(InvalidSettingException.exitCodeOf(e))
+                        .as("exit code")
+                        .isEqualTo(2));
 
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(expected);
     }
@@ -69,12 +71,15 @@ class StartupSettingsIT {
 
     @Test
     void anActiveKeyIdMissingFromTheKeySetIsNamed(CapturedOutput output) throws JOSEException {
-        String keySet = "{\"keys\":[" + new ECKeyGenerator(Curve.P_256).keyID("k1").generate().toJSONString() + "]}";
+        String keySet = "{\"keys\":["
+                + new ECKeyGenerator(Curve.P_256).keyID("k1").generate().toJSONString() + "]}";
 
         assertThatThrownBy(() -> start("reference.auth.jwks=" + keySet, "reference.auth.active-key-id=k9"))
-                .satisfies(e -> assertThat(InvalidSettingException.exitCodeOf(e)).isEqualTo(2));
+                .satisfies(
+                        e -> assertThat(InvalidSettingException.exitCodeOf(e)).isEqualTo(2));
 
-        assertThat(output.getAll()).contains("reference.auth.active-key-id: 'k9' names no key in reference.auth.jwks")
+        assertThat(output.getAll())
+                .contains("reference.auth.active-key-id: 'k9' names no key in reference.auth.jwks")
                 .contains("REFERENCE_AUTH_ACTIVE_KEY_ID");
     }
     // keelson:end auth
@@ -83,24 +88,32 @@ class StartupSettingsIT {
     void theProcessExitsWithCode2AndTheMessageOnABadSetting() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ReferenceApplication.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                ReferenceApplication.class.getName()));
         command.addAll(arguments("reference.http.cors.allowed-origins=*"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(output).isEqualTo(2);
-        assertThat(output).contains("reference.http.cors.allowed-origins: '*' is a wildcard")
+        assertThat(output)
+                .contains("reference.http.cors.allowed-origins: '*' is a wildcard")
                 .doesNotContain("\\tat org.springframework");
     }
 
     private static void start(String... settings) {
-        new SpringApplicationBuilder(ReferenceApplication.class).run(arguments(settings).toArray(String[]::new)).close();
+        new SpringApplicationBuilder(ReferenceApplication.class)
+                .run(arguments(settings).toArray(String[]::new))
+                .close();
     }
 
     private static List<String> arguments(String... settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.register-shutdown-hook=false",
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user()));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.main.register-shutdown-hook=false",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user()));
         for (String setting : settings) {
             args.add("--" + setting);
         }

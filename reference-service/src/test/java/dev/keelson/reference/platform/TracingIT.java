@@ -25,10 +25,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Tracing switched on as the docs say (export enabled, an OTLP endpoint), against a real OTLP/HTTP receiver: every
  * request reaches it as a server span named by its route. Off by default: see {@code OperationsIT}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "management.tracing.export.enabled=true",
-    "management.tracing.sampling.probability=1.0",
-    "management.opentelemetry.tracing.export.schedule-delay=100ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.tracing.export.enabled=true",
+            "management.tracing.sampling.probability=1.0",
+            "management.opentelemetry.tracing.export.schedule-delay=100ms"
+        })
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 @ExtendWith(OutputCaptureExtension.class)
 class TracingIT {
@@ -53,15 +56,19 @@ class TracingIT {
         Session user = api.newUser();
         String traceId = UUID.randomUUID().toString().replace("-", "");
 
-        Reply reply = api.get("/api/v1/orders/" + UUID.randomUUID()).token(user.accessToken())
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").send();
+        Reply reply = api.get("/api/v1/orders/" + UUID.randomUUID())
+                .token(user.accessToken())
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .send();
 
         assertThat(reply.status()).isEqualTo(404);
         List<Span> spans = RECEIVER.await(s -> s.traceId().equals(traceId) && s.kind() == Span.KIND_SERVER);
         assertThat(spans).singleElement().satisfies(span -> {
             assertThat(span.name()).isEqualTo("http get /api/v1/orders/{id}");
             assertThat(span.service()).isEqualTo("reference-service");
-            assertThat(span.attributes()).containsEntry("uri", "/api/v1/orders/{id}").containsEntry("status", "404");
+            assertThat(span.attributes())
+                    .containsEntry("uri", "/api/v1/orders/{id}")
+                    .containsEntry("status", "404");
         });
         assertThat(output.getOut().lines().filter(l -> l.contains(reply.header("X-Request-Id"))))
                 .as("the access log line carries the trace id")
@@ -71,7 +78,9 @@ class TracingIT {
     @Test
     void aRequestWithoutTraceContextStartsItsOwnTrace() {
         Api api = new Api(port);
-        api.get("/api/v1/orders/" + UUID.randomUUID()).token(api.newUser().accessToken()).send();
+        api.get("/api/v1/orders/" + UUID.randomUUID())
+                .token(api.newUser().accessToken())
+                .send();
 
         assertThat(RECEIVER.await(s -> s.name().equals("http get /api/v1/orders/{id}")))
                 .isNotEmpty()

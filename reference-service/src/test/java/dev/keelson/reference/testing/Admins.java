@@ -10,7 +10,9 @@ public final class Admins {
     /** A new signed-up user with the ADMIN role, signed in again so its access token carries the role. */
     public static Session newAdmin(Api api, JdbcClient jdbc) {
         Session user = api.newUser();
-        jdbc.sql("UPDATE users SET roles = ARRAY['USER','ADMIN'] WHERE email = ?").param(user.email()).update();
+        jdbc.sql("UPDATE users SET roles = ARRAY['USER','ADMIN'] WHERE email = ?")
+                .param(user.email())
+                .update();
         return api.login(user.email(), user.password());
     }
 }

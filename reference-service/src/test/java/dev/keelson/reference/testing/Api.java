@@ -83,8 +83,8 @@ public final class Api {
 
         public Reply send() {
             try {
-                HttpResponse<String> response = client.send(builder.method(method, body).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        client.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
                 return new Reply(response.statusCode(), response.headers().map(), response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -132,8 +132,8 @@ public final class Api {
      * of other addresses are not touched.
      */
     public Session newUser(String clientAddress) {
-        Session session = new Session("user-" + UUID.randomUUID() + "@example.com", "correct horse battery staple",
-                null, null);
+        Session session =
+                new Session("user-" + UUID.randomUUID() + "@example.com", "correct horse battery staple", null, null);
         session = signUp(session.email(), session.password(), clientAddress, true); // keelson:auth
         return session;
     }
@@ -146,7 +146,8 @@ public final class Api {
 
     private Session signUp(String email, String password, String clientAddress, boolean verify) {
         Reply registered = from(clientAddress, post("/api/v1/auth/register"))
-                .json(Map.of("email", email, "password", password, "displayName", "Test User")).send();
+                .json(Map.of("email", email, "password", password, "displayName", "Test User"))
+                .send();
         if (registered.status() != 201) {
             throw new AssertionError("register: " + registered.status() + " " + registered.body());
         }
@@ -154,19 +155,22 @@ public final class Api {
             verifyEmail(email, clientAddress);
         }
         Reply reply = from(clientAddress, post("/api/v1/auth/login"))
-                .json(Map.of("email", email, "password", password)).send();
+                .json(Map.of("email", email, "password", password))
+                .send();
         return session(email, password, reply);
     }
 
     /** Sends the code of the verification email {@code email} received (from the test SMTP server) back. */
     private void verifyEmail(String email, String clientAddress) {
         List<String> mails = TestSmtp.bodiesFor(email, 1);
-        Matcher code = EMAILED_CODE.matcher(mails.isEmpty() ? "" : mails.getFirst().replace("\r", ""));
+        Matcher code =
+                EMAILED_CODE.matcher(mails.isEmpty() ? "" : mails.getFirst().replace("\r", ""));
         if (!code.find()) {
             throw new AssertionError("no verification code emailed to " + email + ": " + mails);
         }
         Reply verified = from(clientAddress, post("/api/v1/auth/verify-email"))
-                .json(Map.of("token", code.group(1))).send();
+                .json(Map.of("token", code.group(1)))
+                .send();
         if (verified.status() != 204) {
             throw new AssertionError("verify-email: " + verified.status() + " " + verified.body());
         }
@@ -178,8 +182,12 @@ public final class Api {
 
     /** Signs in as if from {@code clientAddress} (see {@link #newUser(String)}). */
     public Session login(String email, String password, String clientAddress) {
-        return session(email, password, from(clientAddress, post("/api/v1/auth/login"))
-                .json(Map.of("email", email, "password", password)).send());
+        return session(
+                email,
+                password,
+                from(clientAddress, post("/api/v1/auth/login"))
+                        .json(Map.of("email", email, "password", password))
+                        .send());
     }
 
     private static Call from(String clientAddress, Call call) {
@@ -191,7 +199,11 @@ public final class Api {
             throw new AssertionError("login: " + reply.status() + " " + reply.body());
         }
         JsonNode data = reply.json().get("data");
-        return new Session(email, password, data.get("accessToken").asString(), data.get("refreshToken").asString());
+        return new Session(
+                email,
+                password,
+                data.get("accessToken").asString(),
+                data.get("refreshToken").asString());
     }
     // keelson:end auth
 

@@ -15,17 +15,22 @@ public final class FreshDatabaseInitializer implements ApplicationContextInitial
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPostgres.Database db = TestPostgres.create();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fresh-database", Map.of(
-                "spring.datasource.url", db.url(),
-                "spring.datasource.username", db.user(),
-                "spring.mail.host", "127.0.0.1", // keelson:auth
-                "spring.mail.port", String.valueOf(TestSmtp.port()), // keelson:auth
-                "reference.outbox.poll-interval", "200ms", // keelson:auth
-                "db-scheduler.polling-interval", "200ms", // keelson:jobs
-                // cached test contexts stay open until the JVM ends: let their pools shrink when idle, so a whole run
-                // does not hold a hundred connections of the shared server
-                "spring.datasource.hikari.minimum-idle", "1",
-                "spring.datasource.hikari.idle-timeout", "10000")));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "fresh-database",
+                        Map.of(
+                                "spring.datasource.url", db.url(),
+                                "spring.datasource.username", db.user(),
+                                "spring.mail.host", "127.0.0.1", // keelson:auth
+                                "spring.mail.port", String.valueOf(TestSmtp.port()), // keelson:auth
+                                "reference.outbox.poll-interval", "200ms", // keelson:auth
+                                "db-scheduler.polling-interval", "200ms", // keelson:jobs
+                                // cached test contexts stay open until the JVM ends: let their pools shrink when idle,
+                                // so a whole run
+                                // does not hold a hundred connections of the shared server
+                                "spring.datasource.hikari.minimum-idle", "1",
+                                "spring.datasource.hikari.idle-timeout", "10000")));
         // the test framework keeps contexts cached until the JVM ends and may never close them: drop then at the latest
         Thread dropAtExit = new Thread(db::drop, "drop-" + db.name());
         Runtime.getRuntime().addShutdownHook(dropAtExit);

@@ -80,21 +80,28 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     // ExportTraceServiceRequest { repeated ResourceSpans resource_spans = 1 }
-    // ResourceSpans { Resource resource = 1; repeated ScopeSpans scope_spans = 2 }   Resource { repeated KeyValue attributes = 1 }
-    // ScopeSpans { repeated Span spans = 2 }   Span { bytes trace_id = 1; string name = 5; SpanKind kind = 6; repeated KeyValue attributes = 9 }
+    // ResourceSpans { Resource resource = 1; repeated ScopeSpans scope_spans = 2 }   Resource { repeated KeyValue
+    // attributes = 1 }
+    // ScopeSpans { repeated Span spans = 2 }   Span { bytes trace_id = 1; string name = 5; SpanKind kind = 6; repeated
+    // KeyValue attributes = 9 }
     // KeyValue { string key = 1; AnyValue value = 2 }   AnyValue { string string_value = 1; ...; int64 int_value = 3 }
     private static List<Span> decodeRequest(ByteBuffer request) {
         List<Span> out = new ArrayList<>();
         for (Object resourceSpans : fields(request).getOrDefault(1, List.of())) {
             Map<Integer, List<Object>> rs = fields((ByteBuffer) resourceSpans);
             String service = rs.getOrDefault(1, List.of()).stream()
-                    .map(r -> attributes(fields((ByteBuffer) r).getOrDefault(1, List.of())).get("service.name"))
-                    .findFirst().orElse(null);
+                    .map(r -> attributes(fields((ByteBuffer) r).getOrDefault(1, List.of()))
+                            .get("service.name"))
+                    .findFirst()
+                    .orElse(null);
             for (Object scopeSpans : rs.getOrDefault(2, List.of())) {
                 for (Object span : fields((ByteBuffer) scopeSpans).getOrDefault(2, List.of())) {
                     Map<Integer, List<Object>> s = fields((ByteBuffer) span);
-                    out.add(new Span(service, HexFormat.of().formatHex(bytes((ByteBuffer) s.get(1).getFirst())),
-                            string(s.get(5).getFirst()), ((Long) s.getOrDefault(6, List.of(0L)).getFirst()).intValue(),
+                    out.add(new Span(
+                            service,
+                            HexFormat.of().formatHex(bytes((ByteBuffer) s.get(1).getFirst())),
+                            string(s.get(5).getFirst()),
+                            ((Long) s.getOrDefault(6, List.of(0L)).getFirst()).intValue(),
                             attributes(s.getOrDefault(9, List.of()))));
                 }
             }
@@ -107,7 +114,9 @@ public final class OtlpReceiver implements AutoCloseable {
         for (Object kv : keyValues) {
             Map<Integer, List<Object>> f = fields((ByteBuffer) kv);
             Map<Integer, List<Object>> value = fields((ByteBuffer) f.get(2).getFirst());
-            Object v = value.containsKey(1) ? string(value.get(1).getFirst()) : value.values().iterator().next().getFirst();
+            Object v = value.containsKey(1)
+                    ? string(value.get(1).getFirst())
+                    : value.values().iterator().next().getFirst();
             out.put(string(f.get(1).getFirst()), String.valueOf(v));
         }
         return out;

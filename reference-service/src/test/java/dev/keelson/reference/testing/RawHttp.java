@@ -44,7 +44,8 @@ public final class RawHttp {
         /** An RFC 9457 document: {@code application/problem+json} with the status repeated in the body. */
         public boolean isProblem() {
             String type = header("Content-Type");
-            return type != null && type.startsWith("application/problem+json")
+            return type != null
+                    && type.startsWith("application/problem+json")
                     && json().path("status").asInt() == status;
         }
 
@@ -62,7 +63,10 @@ public final class RawHttp {
      * unless given, and {@code Connection: close}) and {@code body} as given (frame it yourself).
      */
     public Reply send(String method, String target, String body, String... headers) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
                 .append("Connection: close\r\n");
         if (Arrays.stream(headers).noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
             head.append("Host: localhost\r\n");
@@ -162,12 +166,16 @@ public final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+            headers.put(
+                    lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
                     lines[i].substring(colon + 1).strip());
         }
         String rawBody = text.substring(end + 4);
         String body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? dechunk(rawBody) : rawBody;
-        return new Reply(Integer.parseInt(lines[0].substring(9, 12)), head, headers,
+        return new Reply(
+                Integer.parseInt(lines[0].substring(9, 12)),
+                head,
+                headers,
                 new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
@@ -176,7 +184,8 @@ public final class RawHttp {
         int at = 0;
         while (at < chunked.length()) {
             int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            int size = Integer.parseInt(
+                    chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }

@@ -55,11 +55,19 @@ public final class RedisServer implements AutoCloseable {
 
     private void launch() {
         try {
-            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no")
+            process = new ProcessBuilder(
+                            "redis-server",
+                            "--port",
+                            Integer.toString(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no")
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(new File(System.getProperty("java.io.tmpdir"),
-                            "keelson-test-redis-" + port + ".log")))
+                    .redirectOutput(ProcessBuilder.Redirect.to(
+                            new File(System.getProperty("java.io.tmpdir"), "keelson-test-redis-" + port + ".log")))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server could not be started (is it installed?)", e);

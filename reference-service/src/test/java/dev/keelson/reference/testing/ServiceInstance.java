@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ServiceInstance implements AutoCloseable {
     /** What every instance of one deployment shares: the cursor key and the token signing keys. */
     private static final String SHARED_JWKS = signingKeys(); // keelson:auth
+
     private static final String SHARED_CURSOR_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
 
     private final ConfigurableApplicationContext context;
@@ -65,7 +66,9 @@ public final class ServiceInstance implements AutoCloseable {
 
     private static String signingKeys() {
         try {
-            return new JWKSet(new ECKeyGenerator(Curve.P_256).keyID("test-" + UUID.randomUUID()).generate())
+            return new JWKSet(new ECKeyGenerator(Curve.P_256)
+                            .keyID("test-" + UUID.randomUUID())
+                            .generate())
                     .toString(false);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

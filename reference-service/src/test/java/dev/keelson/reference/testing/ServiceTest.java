@@ -10,12 +10,14 @@ import org.springframework.test.context.ContextConfiguration;
  * Every subclass shares one Spring context (and so one database).
  * Tests isolate their data by their own rows (with sign-in: their own users, hundreds, from one address).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1", // the trusted proxy of SecurityHeadersIT
             "reference.rate-limit.auth.capacity=1000000",
             "reference.rate-limit.api.capacity=1000000",
-            "reference.http.cors.allowed-origins=https://app.example.com"})
+            "reference.http.cors.allowed-origins=https://app.example.com"
+        })
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 public abstract class ServiceTest {
     @LocalServerPort

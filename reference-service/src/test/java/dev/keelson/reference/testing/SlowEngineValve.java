@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty("keelson.test.slow-valve")
-public class SlowEngineValve extends ValveBase implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
+public class SlowEngineValve extends ValveBase
+        implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
     private final CountDownLatch entered = new CountDownLatch(1);
 
     public SlowEngineValve() {

@@ -53,7 +53,8 @@ public final class TestSmtp {
 
     private static boolean addressedTo(Message message, String recipient) {
         try {
-            return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+            return Arrays.stream(message.getAllRecipients())
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
         } catch (MessagingException e) {
             return false;
         }

@@ -30,11 +30,29 @@ public final class TestTls {
             Path dir = Files.createTempDirectory("reference-tls");
             Path keyStore = dir.resolve("service.p12");
             Process keytool = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
-                    "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                    "-storepass", PASSWORD, "-keypass", PASSWORD))
+                            Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-alias",
+                            ALIAS,
+                            "-keyalg",
+                            "EC",
+                            "-groupname",
+                            "secp256r1",
+                            "-dname",
+                            "CN=127.0.0.1",
+                            "-ext",
+                            "SAN=ip:127.0.0.1",
+                            "-validity",
+                            "2",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            keyStore.toString(),
+                            "-storepass",
+                            PASSWORD,
+                            "-keypass",
+                            PASSWORD))
                     .redirectErrorStream(true)
                     .start();
             String output = new String(keytool.getInputStream().readAllBytes());

@@ -9,15 +9,34 @@ class DisplayNameTest {
     private static final DisplayName.Check CHECK = new DisplayName.Check();
 
     @ParameterizedTest
-    @ValueSource(strings = {"Ada", "Zoë Ægir-Ødegård", "李小龍", "O'Brien & Sons", "<b>bold</b> is just text",
-        "https://example.com is text too", "🐙 octopus"})
+    @ValueSource(
+            strings = {
+                "Ada",
+                "Zoë Ægir-Ødegård",
+                "李小龍",
+                "O'Brien & Sons",
+                "<b>bold</b> is just text",
+                "https://example.com is text too",
+                "🐙 octopus"
+            })
     void acceptsTextOnOneLine(String name) {
         assertThat(CHECK.isValid(name, null)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Ada\nBcc: victim@example.com", "Ada\r\nSubject: pwned", "tab\there", "nul\u0000",
-        "bidi \u202Egnp.exe", "zero\u200Bwidth", "line\u2028separator", "private \uE000", "   ", ""})
+    @ValueSource(
+            strings = {
+                "Ada\nBcc: victim@example.com",
+                "Ada\r\nSubject: pwned",
+                "tab\there",
+                "nul\u0000",
+                "bidi \u202Egnp.exe",
+                "zero\u200Bwidth",
+                "line\u2028separator",
+                "private \uE000",
+                "   ",
+                ""
+            })
     void refusesControlFormattingAndInvisibleCharacters(String name) {
         assertThat(CHECK.isValid(name, null)).isFalse();
     }

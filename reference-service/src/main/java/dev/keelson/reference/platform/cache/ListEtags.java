@@ -30,8 +30,11 @@ class ListEtags {
     /** Spring's filter, minus its refusal to tag responses marked {@code no-store}. */
     private static final class EvenWhenNotStored extends ShallowEtagHeaderFilter {
         @Override
-        protected boolean isEligibleForEtag(HttpServletRequest request, HttpServletResponse response,
-                int responseStatusCode, InputStream inputStream) {
+        protected boolean isEligibleForEtag(
+                HttpServletRequest request,
+                HttpServletResponse response,
+                int responseStatusCode,
+                InputStream inputStream) {
             boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
             return read && !response.isCommitted() && responseStatusCode >= 200 && responseStatusCode < 300;
         }

@@ -20,7 +20,10 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mav,
+            NativeWebRequest request,
             WebDataBinderFactory binders) {
         return callers.current();
     }

@@ -25,7 +25,8 @@ public record DatabaseProperties(
         @DefaultValue("5s") Duration statementTimeout) {
     public DatabaseProperties {
         if (statementTimeout.toMillis() < 1 || statementTimeout.compareTo(Duration.ofHours(1)) > 0) {
-            throw new InvalidSettingException("reference.database.statement-timeout",
+            throw new InvalidSettingException(
+                    "reference.database.statement-timeout",
                     "must be between 1ms and 1h, such as 5s, but is " + DurationStyle.SIMPLE.print(statementTimeout));
         }
     }

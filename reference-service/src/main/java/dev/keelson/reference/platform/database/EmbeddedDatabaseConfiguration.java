@@ -45,8 +45,9 @@ class EmbeddedDatabaseConfiguration {
      * nothing started early (a context not made by {@code SpringApplication}), one started now.
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties,
-            ObjectProvider<EmbeddedPostgresEarlyStart.Pending> early) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            DatabaseProperties properties, ObjectProvider<EmbeddedPostgresEarlyStart.Pending> early)
+            throws IOException {
         Path dir = properties.embeddedDir().toAbsolutePath().normalize();
         EmbeddedPostgresEarlyStart.Pending pending = early.getIfAvailable();
         if (pending != null) {
@@ -69,8 +70,10 @@ class EmbeddedDatabaseConfiguration {
                 // Spring stops it (destroyMethod) after the pool and in-flight requests, not a JVM hook before them
                 .setRegisterShutdownHook(false)
                 .start();
-        log.info("Embedded PostgreSQL on port {} with data in {} (set SPRING_DATASOURCE_URL to use your own)",
-                postgres.getPort(), dir);
+        log.info(
+                "Embedded PostgreSQL on port {} with data in {} (set SPRING_DATASOURCE_URL to use your own)",
+                postgres.getPort(),
+                dir);
         return postgres;
     }
 
@@ -87,29 +90,36 @@ class EmbeddedDatabaseConfiguration {
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(dir.resolve("epg-lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock unused = channel.tryLock()) {
+        try (FileChannel channel =
+                        FileChannel.open(dir.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock unused = channel.tryLock()) {
             if (unused == null) {
                 return;
             }
             List<String> lines = Files.readAllLines(pidFile); // pid, then data folder
             String pid = lines.isEmpty() ? "" : lines.get(0).strip();
-            if (lines.size() < 2 || !pid.matches("\\d+") || !Files.isSameFile(dir, Path.of(lines.get(1).strip()))) {
+            if (lines.size() < 2
+                    || !pid.matches("\\d+")
+                    || !Files.isSameFile(dir, Path.of(lines.get(1).strip()))) {
                 return;
             }
             Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(pid))
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
             if (server.isEmpty()) {
                 return; // a stale file: PostgreSQL replaces it
             }
-            log.warn("An embedded PostgreSQL (pid {}) left running by an earlier run holds {}: stopping it",
-                    server.get().pid(), dir);
+            log.warn(
+                    "An embedded PostgreSQL (pid {}) left running by an earlier run holds {}: stopping it",
+                    server.get().pid(),
+                    dir);
             server.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients died with that run
             try {
                 server.get().onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                throw new IllegalStateException("The PostgreSQL (pid " + server.get().pid() + ") an earlier run left "
-                        + "on " + dir + " did not stop within " + wait.toSeconds() + " s: stop it, then start again");
+                throw new IllegalStateException(
+                        "The PostgreSQL (pid " + server.get().pid() + ") an earlier run left " + "on " + dir
+                                + " did not stop within " + wait.toSeconds() + " s: stop it, then start again");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while stopping the leftover PostgreSQL on " + dir);

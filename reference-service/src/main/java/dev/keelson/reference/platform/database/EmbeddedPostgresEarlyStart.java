@@ -36,8 +36,11 @@ final class EmbeddedPostgresEarlyStart implements ApplicationListener<Applicatio
         }
         Path dir;
         try {
-            dir = Binder.get(context.getEnvironment()).bindOrCreate("reference.database", DatabaseProperties.class)
-                    .embeddedDir().toAbsolutePath().normalize();
+            dir = Binder.get(context.getEnvironment())
+                    .bindOrCreate("reference.database", DatabaseProperties.class)
+                    .embeddedDir()
+                    .toAbsolutePath()
+                    .normalize();
         } catch (RuntimeException e) {
             log.debug("reference.database does not bind; the embedded PostgreSQL starts with the context", e);
             return;

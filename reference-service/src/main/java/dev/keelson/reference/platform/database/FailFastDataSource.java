@@ -40,8 +40,8 @@ final class FailFastDataSource extends DelegatingDataSource {
         } catch (SQLException e) {
             if (unreachable(e)) {
                 if (!breaker.isOpen()) {
-                    log.warn("The database is unreachable ({}): failing requests fast until it answers",
-                            e.getMessage());
+                    log.warn(
+                            "The database is unreachable ({}): failing requests fast until it answers", e.getMessage());
                 }
                 breaker.failed();
             }

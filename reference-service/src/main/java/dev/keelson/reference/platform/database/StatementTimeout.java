@@ -35,7 +35,8 @@ public class StatementTimeout implements BeanPostProcessor, EnvironmentAware {
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         // unwrapped: another post-processor may have wrapped the pool already (FailFastDataSource)
         HikariDataSource pool = bean instanceof DataSource dataSource
-                ? DataSourceUnwrapper.unwrap(dataSource, HikariDataSource.class) : null;
+                ? DataSourceUnwrapper.unwrap(dataSource, HikariDataSource.class)
+                : null;
         if (pool != null) {
             // bound here, not injected: a post-processor is created before the properties beans
             Duration timeout = Binder.get(environment)
@@ -58,8 +59,8 @@ public class StatementTimeout implements BeanPostProcessor, EnvironmentAware {
         Properties properties = new Properties();
         properties.putAll(pool.getDataSourceProperties());
         properties.setProperty(OPTIONS, withTimeout(properties, Duration.ZERO)); // the last -c wins; 0 = no limit
-        DriverManagerDataSource direct = new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(),
-                pool.getPassword());
+        DriverManagerDataSource direct =
+                new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
         direct.setConnectionProperties(properties);
         return direct;
     }

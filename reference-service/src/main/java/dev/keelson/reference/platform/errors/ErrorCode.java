@@ -22,10 +22,12 @@ public enum ErrorCode implements ProblemType {
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "If-Match header required"),
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
-    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+    IDEMPOTENCY_KEY_REUSED(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "idempotency-key-reused",
             "The idempotency key was used for a different request"),
-    IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "idempotency-key-in-use",
-            "A request with this idempotency key is still running"),
+    IDEMPOTENCY_KEY_IN_USE(
+            HttpStatus.CONFLICT, "idempotency-key-in-use", "A request with this idempotency key is still running"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable");
 

@@ -42,7 +42,8 @@ class ErrorPages implements ErrorController, WebServerFactoryCustomizer<Configur
         if (uri instanceof String path) {
             problem.setInstance(Problems.instance(path));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problems.decorate(problem, request));
     }
 

@@ -64,7 +64,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({QueryTimeoutException.class, TransactionTimedOutException.class})
     ResponseEntity<ProblemDetail> timedOut(Exception e, HttpServletRequest request) {
         log.warn("Timed out on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return respond(problems.of(ErrorCode.TIMEOUT,
+        return respond(problems.of(
+                ErrorCode.TIMEOUT,
                 "The request took too long and was stopped; try again, and quote the request id if it keeps happening",
                 request));
     }
@@ -75,8 +76,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException e, HttpServletRequest request) {
-        return respond(problems.of(ErrorCode.VALIDATION, "The query string cannot be read: percent-encode UTF-8 and "
-                + "write each parameter as name=value", request));
+        return respond(problems.of(
+                ErrorCode.VALIDATION,
+                "The query string cannot be read: percent-encode UTF-8 and " + "write each parameter as name=value",
+                request));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -88,14 +91,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** The database is away (down, unreachable, or its pool exhausted): 503, so clients and balancers retry. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-        CannotCreateTransactionException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class,
+        CannotCreateTransactionException.class
+    })
     ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(problemHeaders())
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .headers(problemHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "2")
-                .body(problems.of(ErrorCode.UNAVAILABLE,
-                        "The service cannot reach its database right now; retry in a few seconds", request));
+                .body(problems.of(
+                        ErrorCode.UNAVAILABLE,
+                        "The service cannot reach its database right now; retry in a few seconds",
+                        request));
     }
 
     /**
@@ -113,7 +122,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true; // SQLSTATE class 08: connection exception
             }
         }
@@ -123,13 +134,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(problems.of(ErrorCode.INTERNAL,
-                "Something went wrong on our side; quote the request id when you report it", request));
+        return respond(problems.of(
+                ErrorCode.INTERNAL,
+                "Something went wrong on our side; quote the request id when you report it",
+                request));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
                 .toList();
@@ -137,8 +150,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
                         .map(err -> new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
@@ -147,17 +160,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problems.of(ErrorCode.VALIDATION,
-                "The body is not valid JSON for this endpoint", servlet(request));
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                problems.of(ErrorCode.VALIDATION, "The body is not valid JSON for this endpoint", servlet(request));
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
     }
 
     /** Every problem Spring builds passes here: add instance and request id. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             problems.decorate(problem, servlet(request));
@@ -166,14 +179,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail validation(List<FieldError> errors, HttpServletRequest request) {
-        ProblemDetail problem = problems.of(ErrorCode.VALIDATION,
-                errors.size() == 1 ? "1 field is not valid" : errors.size() + " fields are not valid", request);
+        ProblemDetail problem = problems.of(
+                ErrorCode.VALIDATION,
+                errors.size() == 1 ? "1 field is not valid" : errors.size() + " fields are not valid",
+                request);
         problem.setProperty("errors", errors.stream().map(FieldError::asMap).toList());
         return problem;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).headers(problemHeaders()).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .headers(problemHeaders())
+                .body(problem);
     }
 
     private static HttpHeaders problemHeaders() {

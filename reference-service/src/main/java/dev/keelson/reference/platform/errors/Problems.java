@@ -39,7 +39,9 @@ public class Problems {
      */
     ProblemDetail decorate(ProblemDetail problem, HttpServletRequest request) {
         if (problem.getType() == null || BLANK.equals(problem.getType())) {
-            problem.setType(ErrorCode.forStatus(problem.getStatus()).map(c -> URI.create(c.type())).orElse(BLANK));
+            problem.setType(ErrorCode.forStatus(problem.getStatus())
+                    .map(c -> URI.create(c.type()))
+                    .orElse(BLANK));
         }
         if (problem.getInstance() == null) {
             problem.setInstance(instance(request.getRequestURI()));

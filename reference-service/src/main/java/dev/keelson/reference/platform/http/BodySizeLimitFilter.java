@@ -70,9 +70,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     /** 400 naming the field, as a validation failure would, when the NUL sits in a member's value. */
     private void refuseNul(String field, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String message = "must not contain the NUL character (\\u0000)";
-        ProblemDetail problem = problems.of(ErrorCode.VALIDATION, field == null
-                ? "The body holds the NUL character (\\u0000), which no field accepts: remove it"
-                : "1 field is not valid", request);
+        ProblemDetail problem = problems.of(
+                ErrorCode.VALIDATION,
+                field == null
+                        ? "The body holds the NUL character (\\u0000), which no field accepts: remove it"
+                        : "1 field is not valid",
+                request);
         if (field != null) {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         }

@@ -30,7 +30,9 @@ public final class BufferedBody extends HttpServletRequestWrapper {
      */
     public static BufferedBody of(HttpServletRequest request) throws IOException {
         BufferedBody buffered = WebUtils.getNativeRequest(request, BufferedBody.class);
-        return new BufferedBody(request, buffered != null ? buffered.body : request.getInputStream().readAllBytes());
+        return new BufferedBody(
+                request,
+                buffered != null ? buffered.body : request.getInputStream().readAllBytes());
     }
 
     /**
@@ -39,8 +41,14 @@ public final class BufferedBody extends HttpServletRequestWrapper {
      */
     int nulAt() {
         for (int i = 0; i < body.length; i++) {
-            if (body[i] == 0 || (body[i] == '\\' && i + 5 < body.length && (body[i + 1] == 'u' || body[i + 1] == 'U')
-                    && body[i + 2] == '0' && body[i + 3] == '0' && body[i + 4] == '0' && body[i + 5] == '0')) {
+            if (body[i] == 0
+                    || (body[i] == '\\'
+                            && i + 5 < body.length
+                            && (body[i + 1] == 'u' || body[i + 1] == 'U')
+                            && body[i + 2] == '0'
+                            && body[i + 3] == '0'
+                            && body[i + 4] == '0'
+                            && body[i + 5] == '0')) {
                 return i;
             }
         }

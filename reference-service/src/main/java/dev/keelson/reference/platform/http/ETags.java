@@ -27,7 +27,8 @@ public final class ETags {
         try {
             return Integer.parseInt(value.replace("\"", ""));
         } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.PRECONDITION_FAILED,
+            throw new ApiException(
+                    ErrorCode.PRECONDITION_FAILED,
                     "If-Match " + ifMatch + " is not an ETag of this " + what + ": GET it again and use its ETag");
         }
     }
@@ -35,7 +36,8 @@ public final class ETags {
     /** {@link #version} of a required {@code If-Match}: a 428 problem when the client sent none. */
     public static int required(String ifMatch, String what) {
         if (ifMatch == null) {
-            throw new ApiException(ErrorCode.PRECONDITION_REQUIRED,
+            throw new ApiException(
+                    ErrorCode.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of your last GET, so you cannot overwrite a change you have not seen");
         }
         return version(ifMatch, what);

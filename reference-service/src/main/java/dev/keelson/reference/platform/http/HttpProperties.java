@@ -15,11 +15,13 @@ import org.springframework.util.unit.DataSize;
  * @param cors        the browser origins allowed to call {@code /api/**}
  */
 @ConfigurationProperties("reference.http")
-public record HttpProperties(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue Cors cors) {
+public record HttpProperties(
+        @DefaultValue("64KB") DataSize maxBodySize,
+        @DefaultValue Cors cors) {
     public HttpProperties {
         if (maxBodySize.toBytes() <= 0) {
-            throw new InvalidSettingException("reference.http.max-body-size",
-                    "must be more than 0 bytes, such as 64KB, but is " + maxBodySize);
+            throw new InvalidSettingException(
+                    "reference.http.max-body-size", "must be more than 0 bytes, such as 64KB, but is " + maxBodySize);
         }
     }
 
@@ -28,28 +30,39 @@ public record HttpProperties(@DefaultValue("64KB") DataSize maxBodySize, @Defaul
      */
     public record Cors(@DefaultValue List<String> allowedOrigins) {
         public Cors {
-            allowedOrigins = allowedOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+            allowedOrigins = allowedOrigins.stream()
+                    .map(String::strip)
+                    .filter(o -> !o.isEmpty())
+                    .toList();
             allowedOrigins.forEach(Cors::checkOrigin);
         }
 
         private static void checkOrigin(String origin) {
             String setting = "reference.http.cors.allowed-origins";
             if (origin.contains("*")) {
-                throw new InvalidSettingException(setting, "'" + origin + "' is a wildcard, which would let any web "
-                        + "site call the API with its visitors' tokens; list the exact origins");
+                throw new InvalidSettingException(
+                        setting,
+                        "'" + origin + "' is a wildcard, which would let any web "
+                                + "site call the API with its visitors' tokens; list the exact origins");
             }
             try {
                 URI uri = new URI(origin);
                 boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-                if (web && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
-                        && uri.getRawFragment() == null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())) {
+                if (web
+                        && uri.getHost() != null
+                        && uri.getRawUserInfo() == null
+                        && uri.getRawQuery() == null
+                        && uri.getRawFragment() == null
+                        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())) {
                     return;
                 }
             } catch (URISyntaxException e) {
                 // reported below
             }
-            throw new InvalidSettingException(setting, "'" + origin + "' is not an origin; write scheme://host[:port] "
-                    + "with no path, such as https://app.example.com");
+            throw new InvalidSettingException(
+                    setting,
+                    "'" + origin + "' is not an origin; write scheme://host[:port] "
+                            + "with no path, such as https://app.example.com");
         }
     }
 }

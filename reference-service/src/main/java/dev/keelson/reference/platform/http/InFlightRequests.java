@@ -59,8 +59,11 @@ class InFlightRequests implements WebServerFactoryCustomizer<ConfigurableTomcatW
         int atStart = inFlight.get();
         long began = System.nanoTime();
         awaitQuiet();
-        LOG.info("Shutdown waited {} ms for requests inside the container ({} at the start, {} left)",
-                Duration.ofNanos(System.nanoTime() - began).toMillis(), atStart, inFlight.get());
+        LOG.info(
+                "Shutdown waited {} ms for requests inside the container ({} at the start, {} left)",
+                Duration.ofNanos(System.nanoTime() - began).toMillis(),
+                atStart,
+                inFlight.get());
     }
 
     private void awaitQuiet() {
@@ -94,7 +97,7 @@ class InFlightRequests implements WebServerFactoryCustomizer<ConfigurableTomcatW
     private static final class Counter extends ValveBase {
         private static final Logger LOG = LoggerFactory.getLogger(InFlightRequests.class);
 
-    private final AtomicInteger inFlight;
+        private final AtomicInteger inFlight;
 
         Counter(AtomicInteger inFlight) {
             super(true);

@@ -38,7 +38,9 @@ public class OpenApiConfiguration {
     @Bean
     OpenAPI openApi() {
         return new OpenAPI()
-                .info(new Info().title("Reference service API").version("v1")
+                .info(new Info()
+                        .title("Reference service API")
+                        .version("v1")
                         .description("Errors are RFC 9457 problem documents (application/problem+json)."));
     }
 
@@ -55,35 +57,47 @@ public class OpenApiConfiguration {
                 api.setComponents(new Components());
             }
             api.getComponents().addSchemas(PROBLEM, problemSchema());
-            api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                ApiResponses responses = operation.getResponses();
-                problem(responses, "400", "The request is not valid (problem type validation, with errors[])");
-                problem(responses, "429", "Too many requests: wait Retry-After seconds");
-                problem(responses, "500", "Something failed on the server; quote requestId");
-                if (path.contains("{")) {
-                    problem(responses, "404", "No such resource, or not yours");
-                }
-            }));
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                        ApiResponses responses = operation.getResponses();
+                        problem(responses, "400", "The request is not valid (problem type validation, with errors[])");
+                        problem(responses, "429", "Too many requests: wait Retry-After seconds");
+                        problem(responses, "500", "Something failed on the server; quote requestId");
+                        if (path.contains("{")) {
+                            problem(responses, "404", "No such resource, or not yours");
+                        }
+                    }));
         };
     }
 
     /** Declares that an operation may answer {@code status} with a problem document (unless it already says so). */
     public static void problem(ApiResponses responses, String status, String description) {
-        responses.putIfAbsent(status, new ApiResponse().description(description).content(new Content()
-                .addMediaType("application/problem+json", new MediaType().schema(
-                        new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+        responses.putIfAbsent(
+                status,
+                new ApiResponse()
+                        .description(description)
+                        .content(new Content()
+                                .addMediaType(
+                                        "application/problem+json",
+                                        new MediaType()
+                                                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
     }
 
     private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem document")
+        return new ObjectSchema()
+                .description("RFC 9457 problem document")
                 .addProperty("type", new StringSchema().format("uri"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
                 .addProperty("requestId", new StringSchema())
-                .addProperty("errors", new ArraySchema().items(new ObjectSchema()
-                        .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())));
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(new ObjectSchema()
+                                        .addProperty("field", new StringSchema())
+                                        .addProperty("message", new StringSchema())));
     }
 
     @Bean

@@ -78,7 +78,8 @@ class PathFirewall extends OncePerRequestFilter {
     static boolean encodesAnUnreservedCharacter(String rawPath) {
         for (int at = rawPath.indexOf('%'); at >= 0 && at + 2 < rawPath.length(); at = rawPath.indexOf('%', at + 1)) {
             String hex = rawPath.substring(at + 1, at + 3);
-            if (HexFormat.isHexDigit(hex.charAt(0)) && HexFormat.isHexDigit(hex.charAt(1))
+            if (HexFormat.isHexDigit(hex.charAt(0))
+                    && HexFormat.isHexDigit(hex.charAt(1))
                     && unreserved((char) HexFormat.fromHexDigits(hex))) {
                 return true;
             }

@@ -23,7 +23,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, HttpProperties properties, List<ApiSecurity> parts) throws Exception {
-        http.cors(cors -> cors.configurationSource(corsAllowlist(properties.cors().allowedOrigins())))
+        http.cors(cors ->
+                        cors.configurationSource(corsAllowlist(properties.cors().allowedOrigins())))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -31,8 +32,8 @@ class SecurityConfiguration {
                 // caller (request.getUserPrincipal()): two filters and a request wrapper fewer on every request
                 .logout(logout -> logout.disable())
                 .servletApi(api -> api.disable())
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                .headers(h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         for (ApiSecurity part : parts) {
             part.configure(http);
@@ -49,10 +50,17 @@ class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(allowedOrigins);
         cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "X-Request-Id",
-                "Idempotency-Key"));
-        cors.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Retry-After", "RateLimit-Limit",
-                "RateLimit-Remaining", "RateLimit-Reset", "Idempotent-Replayed"));
+        cors.setAllowedHeaders(List.of(
+                "Authorization", "Content-Type", "If-Match", "If-None-Match", "X-Request-Id", "Idempotency-Key"));
+        cors.setExposedHeaders(List.of(
+                "ETag",
+                "Location",
+                "X-Request-Id",
+                "Retry-After",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+                "Idempotent-Replayed"));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);

@@ -78,7 +78,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final byte[] keyingKey;
     private final SecretKeySpec fingerprintKey;
 
-    IdempotencyFilter(IdempotencyKeys keys, PlatformTransactionManager transactions, Problems problems,
+    IdempotencyFilter(
+            IdempotencyKeys keys,
+            PlatformTransactionManager transactions,
+            Problems problems,
             IdempotencyProperties properties,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers,
             @Value("${reference.pagination.cursor-key:}") String serverSecret) {
@@ -94,8 +97,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !properties.enabled() || !MUTATING.contains(request.getMethod())
-                || !request.getServletPath().startsWith("/api/") || request.getHeader(HEADER) == null;
+        return !properties.enabled()
+                || !MUTATING.contains(request.getMethod())
+                || !request.getServletPath().startsWith("/api/")
+                || request.getHeader(HEADER) == null;
     }
 
     @Override
@@ -107,8 +112,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String header = request.getHeader(HEADER);
         if (!IdempotencyKey.valid(header)) {
-            problems.write(problems.of(ErrorCode.VALIDATION,
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID", request), response);
+            problems.write(
+                    problems.of(
+                            ErrorCode.VALIDATION,
+                            "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID",
+                            request),
+                    response);
             return;
         }
         BufferedBody buffered = BufferedBody.of(request);
@@ -131,26 +140,47 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void handle(TransactionStatus tx, IdempotencyKey key, byte[] fingerprint, BufferedBody request,
-            HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+    private void handle(
+            TransactionStatus tx,
+            IdempotencyKey key,
+            byte[] fingerprint,
+            BufferedBody request,
+            HttpServletResponse response,
+            FilterChain chain)
+            throws ServletException, IOException {
         switch (keys.claim(key, fingerprint, properties.ttl(), properties.waitForFirst())) {
             case IdempotencyKeys.Claimed claimed -> execute(tx, key, request, response, chain);
-            case IdempotencyKeys.Completed done when !MessageDigest.isEqual(done.requestHash(), fingerprint) ->
-                    problems.write(problems.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used "
-                            + "for a different request (method, path or body): send a new key for a new request",
-                            request), response);
+            case IdempotencyKeys.Completed done
+            when !MessageDigest.isEqual(done.requestHash(), fingerprint) ->
+                problems.write(
+                        problems.of(
+                                ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                                "This Idempotency-Key was used "
+                                        + "for a different request (method, path or body): send a new key for a new request",
+                                request),
+                        response);
             case IdempotencyKeys.Completed done -> replay(StoredResponse.decode(key.open(done.response())), response);
             case IdempotencyKeys.Busy busy -> {
                 response.setHeader("Retry-After", "1");
-                problems.write(problems.of(ErrorCode.IDEMPOTENCY_KEY_IN_USE, "A request with this Idempotency-Key "
-                        + "is still running: retry in a moment to get its response", request), response);
+                problems.write(
+                        problems.of(
+                                ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+                                "A request with this Idempotency-Key "
+                                        + "is still running: retry in a moment to get its response",
+                                request),
+                        response);
             }
         }
     }
 
     /** Runs the request; keeps its response and changes when it succeeded, in this transaction. */
-    private void execute(TransactionStatus tx, IdempotencyKey key, HttpServletRequest request,
-            HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+    private void execute(
+            TransactionStatus tx,
+            IdempotencyKey key,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain)
+            throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, captured);
         int status = captured.getStatus();
@@ -198,8 +228,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader("X-Request-Id", requestId);
         }
         response.setHeader("Retry-After", "2");
-        problems.write(problems.of(ErrorCode.UNAVAILABLE, "The service cannot reach its database right now; "
-                + "retry with the same Idempotency-Key in a few seconds", request), response);
+        problems.write(
+                problems.of(
+                        ErrorCode.UNAVAILABLE,
+                        "The service cannot reach its database right now; "
+                                + "retry with the same Idempotency-Key in a few seconds",
+                        request),
+                response);
     }
 
     /** Whose keys: each user's own; requests without a user share one scope. */
@@ -216,7 +251,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (Exception e) {
             return false; // no handler: the dispatcher answers 404/405 itself, and nothing is stored for a 4xx
         }
-        return chain != null && chain.getHandler() instanceof HandlerMethod method
+        return chain != null
+                && chain.getHandler() instanceof HandlerMethod method
                 && (method.hasMethodAnnotation(NeverReplayed.class)
                         || method.getBeanType().isAnnotationPresent(NeverReplayed.class));
     }
@@ -229,8 +265,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(hmacWith(fingerprintKey, scope + '\0' + clientKey), "HmacSHA256"));
-            for (String part : new String[] {request.getMethod(), request.getServletPath(), request.getQueryString(),
-                request.getHeader("If-Match")}) {
+            for (String part : new String[] {
+                request.getMethod(), request.getServletPath(), request.getQueryString(), request.getHeader("If-Match")
+            }) {
                 mac.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 mac.update((byte) 0);
             }

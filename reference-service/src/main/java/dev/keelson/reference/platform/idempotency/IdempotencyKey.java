@@ -53,8 +53,10 @@ record IdempotencyKey(String scope, byte[] lookup, byte[] sealingKey) {
             cipher.init(mode, new SecretKeySpec(sealingKey, "AES"), new GCMParameterSpec(128, iv));
             return cipher.doFinal(input, offset, length);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A stored response could not be " + (mode == Cipher.ENCRYPT_MODE
-                    ? "sealed" : "opened") + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "A stored response could not be " + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened") + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

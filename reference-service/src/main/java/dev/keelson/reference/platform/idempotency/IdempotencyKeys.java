@@ -37,8 +37,10 @@ class IdempotencyKeys implements ExpiredRows {
      * is taken over as if absent.
      */
     Claim claim(IdempotencyKey key, byte[] requestHash, Duration ttl, Duration wait) {
-        jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(wait.toMillis() + "ms")
-                .query(String.class).single();
+        jdbc.sql("SELECT set_config('lock_timeout', ?, true)")
+                .param(wait.toMillis() + "ms")
+                .query(String.class)
+                .single();
         try {
             int claimed = jdbc.sql("INSERT INTO idempotency_keys (id, scope, key_hash, request_hash, expires_at) "
                             + "VALUES (?, ?, ?, ?, now() + make_interval(secs => ?)) "

@@ -31,7 +31,8 @@ public final class CursorCodec {
     }
 
     public String encode(Cursor cursor) {
-        long micros = Math.addExact(Math.multiplyExact(cursor.createdAt().getEpochSecond(), 1_000_000L),
+        long micros = Math.addExact(
+                Math.multiplyExact(cursor.createdAt().getEpochSecond(), 1_000_000L),
                 cursor.createdAt().getNano() / 1_000);
         String payload = (cursor.ascending() ? "a" : "d") + ":" + micros + ":" + cursor.id();
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
@@ -49,8 +50,8 @@ public final class CursorCodec {
             }
             String[] parts = new String(payload, StandardCharsets.UTF_8).split(":", 3);
             long micros = Long.parseLong(parts[1]);
-            Instant createdAt = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1_000L);
+            Instant createdAt = Instant.ofEpochSecond(
+                    Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
             return new Cursor(createdAt, UUID.fromString(parts[2]), "a".equals(parts[0]));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw invalid();
@@ -68,7 +69,8 @@ public final class CursorCodec {
     }
 
     private static ApiException invalid() {
-        return new ApiException(ErrorCode.VALIDATION,
+        return new ApiException(
+                ErrorCode.VALIDATION,
                 "cursor is not valid: pass back meta.nextCursor exactly as a previous page returned it");
     }
 }

@@ -74,14 +74,19 @@ public final class KeysetQuery {
         StringBuilder text = new StringBuilder(sql);
         Map<String, Object> values = new HashMap<>(params);
         if (after != null) {
-            text.append(ascending
-                    ? " AND (created_at, id) > (:after_created_at, :after_id)"
-                    : " AND (created_at, id) < (:after_created_at, :after_id)");
+            text.append(
+                    ascending
+                            ? " AND (created_at, id) > (:after_created_at, :after_id)"
+                            : " AND (created_at, id) < (:after_created_at, :after_id)");
             values.put("after_created_at", Rows.utc(after.createdAt()));
             values.put("after_id", after.id());
         }
         String direction = ascending ? "ASC" : "DESC";
-        text.append(" ORDER BY created_at ").append(direction).append(", id ").append(direction).append(" LIMIT :limit");
+        text.append(" ORDER BY created_at ")
+                .append(direction)
+                .append(", id ")
+                .append(direction)
+                .append(" LIMIT :limit");
         values.put("limit", limit + 1);
         return jdbc.sql(text.toString()).params(values).query(mapper).list();
     }

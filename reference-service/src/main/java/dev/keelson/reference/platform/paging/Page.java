@@ -19,8 +19,8 @@ public record Page<T>(List<T> items, int limit, String nextCursor) {
      * The page from {@code fetched}, the rows a query returned with {@code LIMIT limit + 1}: the extra row, when
      * present, is not shown and only says that a next page exists, which starts after the last row shown.
      */
-    public static <T> Page<T> of(List<T> fetched, int limit, Function<? super T, Cursor> position,
-            CursorCodec cursors) {
+    public static <T> Page<T> of(
+            List<T> fetched, int limit, Function<? super T, Cursor> position, CursorCodec cursors) {
         if (fetched.size() <= limit) {
             return new Page<>(fetched, limit, null);
         }

@@ -30,13 +30,17 @@ public record RateLimitProperties(
 
         /** The bucket4j limit: {@code capacity} tokens, refilled greedily over {@code period}. */
         default Bandwidth bandwidth() {
-            return Bandwidth.builder().capacity(capacity()).refillGreedy(capacity(), period()).build();
+            return Bandwidth.builder()
+                    .capacity(capacity())
+                    .refillGreedy(capacity(), period())
+                    .build();
         }
     }
 
     /** 1,200 requests per minute and user by default (20 per second, in bursts of up to 1,200). */
-    public record ApiLimit(@DefaultValue("1200") @Min(1) long capacity, @DefaultValue("1m") @NotNull Duration period)
-            implements Limit {}
+    public record ApiLimit(
+            @DefaultValue("1200") @Min(1) long capacity,
+            @DefaultValue("1m") @NotNull Duration period) implements Limit {}
 
     /** How long an idle bucket must be kept before it is surely full again, with the rules' buckets too. */
     Duration longestPeriod(List<RateLimitRule> rules) {

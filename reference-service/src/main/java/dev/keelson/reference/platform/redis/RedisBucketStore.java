@@ -50,10 +50,14 @@ final class RedisBucketStore implements BucketStore {
     }
 
     private BucketProxy proxy(StatefulRedisConnection<String, byte[]> connection, String key, Bandwidth limit) {
-        BucketConfiguration configuration = BucketConfiguration.builder().addLimit(limit).build();
-        return proxies.get(key, k -> manager(connection).builder()
-                .withOptimization(optimization(limit))
-                .build(redis.key("rl:" + k), () -> configuration));
+        BucketConfiguration configuration =
+                BucketConfiguration.builder().addLimit(limit).build();
+        return proxies.get(
+                key,
+                k -> manager(connection)
+                        .builder()
+                        .withOptimization(optimization(limit))
+                        .build(redis.key("rl:" + k), () -> configuration));
     }
 
     /**
@@ -65,7 +69,8 @@ final class RedisBucketStore implements BucketStore {
      */
     static Optimization optimization(Bandwidth limit) {
         long unsynchronized = limit.getCapacity() * UNSYNCHRONIZED_PERCENT / 100;
-        return unsynchronized < 1 ? Optimizations.batching()
+        return unsynchronized < 1
+                ? Optimizations.batching()
                 : Optimizations.delaying(new DelayParameters(unsynchronized, UNSYNCHRONIZED_FOR));
     }
 
@@ -76,8 +81,8 @@ final class RedisBucketStore implements BucketStore {
                 if (manager == null) {
                     manager = Bucket4jLettuce.casBasedBuilder(connection)
                             .requestTimeout(timeout)
-                            .expirationAfterWrite(ExpirationAfterWriteStrategy
-                                    .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                    Duration.ofSeconds(10)))
                             .build();
                 }
                 current = manager;

@@ -51,8 +51,8 @@ final class RedisCache implements ReadThroughCache {
             return cached;
         }
         Optional<T> loaded = loader.get();
-        loaded.ifPresent(value -> redis.call(c -> c.async()
-                .setex(redisKey, ttlSeconds, json.writeValueAsBytes(value))));
+        loaded.ifPresent(
+                value -> redis.call(c -> c.async().setex(redisKey, ttlSeconds, json.writeValueAsBytes(value))));
         return loaded;
     }
 

@@ -45,6 +45,7 @@ class RedisConfiguration {
     /** The {@code redis} health component: {@code UP}, or {@code DEGRADED} (HTTP 200, see application.yaml). */
     @Bean
     HealthIndicator redisHealthIndicator(SharedRedis redis) {
-        return () -> redis.ping() ? Health.up().build() : Health.status(DEGRADED).build();
+        return () ->
+                redis.ping() ? Health.up().build() : Health.status(DEGRADED).build();
     }
 }

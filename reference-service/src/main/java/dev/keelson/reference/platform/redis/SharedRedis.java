@@ -47,20 +47,25 @@ public final class SharedRedis implements AutoCloseable {
         try {
             uri = RedisURI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("spring.data.redis.url '" + url + "' is not a Redis URL such as "
-                    + "redis://127.0.0.1:6379 (unset it to run without Redis)", e);
+            throw new IllegalStateException(
+                    "spring.data.redis.url '" + url + "' is not a Redis URL such as "
+                            + "redis://127.0.0.1:6379 (unset it to run without Redis)",
+                    e);
         }
         uri.setTimeout(properties.timeout());
         // reconnect soon after an outage (Lettuce's default backs off to 30 s)
         this.resources = DefaultClientResources.builder()
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .reconnectDelay(
+                        Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
         this.client = RedisClient.create(resources, uri);
         this.client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
-                .socketOptions(SocketOptions.builder().connectTimeout(properties.timeout()).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(properties.timeout())
+                        .build())
                 .build());
         this.keyPrefix = properties.keyPrefix();
         this.breaker = new Breaker(properties.retryAfter());
@@ -136,8 +141,10 @@ public final class SharedRedis implements AutoCloseable {
 
     private void failed(RuntimeException e) {
         if (!breaker.isOpen()) {
-            log.warn("Redis is unreachable ({}): rate limits fall back to per-instance buckets and reads skip the "
-                    + "cache until it answers again", e.getMessage());
+            log.warn(
+                    "Redis is unreachable ({}): rate limits fall back to per-instance buckets and reads skip the "
+                            + "cache until it answers again",
+                    e.getMessage());
         }
         breaker.failed();
     }

@@ -36,7 +36,9 @@ public class PlainScheduling {
             purge.run();
         } catch (DataAccessException | TransactionException e) {
             // the database is away (readiness says so too); the next run tries again
-            log.warn("Purge of expired rows skipped a run: {}", e.getMostSpecificCause().getMessage());
+            log.warn(
+                    "Purge of expired rows skipped a run: {}",
+                    e.getMostSpecificCause().getMessage());
         }
     }
 }

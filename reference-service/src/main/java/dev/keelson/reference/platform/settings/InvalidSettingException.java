@@ -46,7 +46,8 @@ public final class InvalidSettingException extends RuntimeException implements E
      * {@code REFERENCE_HTTP_MAX_BODY_SIZE}; one per setting, comma-separated, when several are named.
      */
     public String environmentVariable() {
-        return Arrays.stream(setting.split(", ")).map(InvalidSettingException::environmentVariable)
+        return Arrays.stream(setting.split(", "))
+                .map(InvalidSettingException::environmentVariable)
                 .collect(Collectors.joining(", "));
     }
 

@@ -52,9 +52,12 @@ public final class ProductionProfile implements EnvironmentPostProcessor, Ordere
             }
         }
         if (!missing.isEmpty()) {
-            throw new InvalidSettingException(missing, "required outside development (active profiles: "
-                    + String.join(", ", environment.getActiveProfiles()) + "), where nothing is made up: set a real "
-                    + "database and the keys every instance shares (docs/reference-service.md, Security)");
+            throw new InvalidSettingException(
+                    missing,
+                    "required outside development (active profiles: "
+                            + String.join(", ", environment.getActiveProfiles())
+                            + "), where nothing is made up: set a real "
+                            + "database and the keys every instance shares (docs/reference-service.md, Security)");
         }
         environment.getPropertySources().addLast(new MapPropertySource("production defaults", hardened()));
     }

@@ -20,9 +20,19 @@ class CacheIT extends ServiceTest {
     private JdbcClient jdbc;
 
     private String placeOrder(Session user) {
-        return api.post("/api/v1/orders").token(user.accessToken()).json(Map.of("currency", "EUR", "note", "first",
-                "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "2.00"))))
-                .send().json().at("/data/id").asString();
+        return api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .json(Map.of(
+                        "currency",
+                        "EUR",
+                        "note",
+                        "first",
+                        "lines",
+                        List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "2.00"))))
+                .send()
+                .json()
+                .at("/data/id")
+                .asString();
     }
 
     private Reply read(Session user, String id) {
@@ -36,12 +46,17 @@ class CacheIT extends ServiceTest {
         read(user, id);
 
         // behind the service's back: a cached read does not see it...
-        jdbc.sql("UPDATE orders SET note = 'changed behind its back' WHERE id = CAST(? AS uuid)").param(id).update();
+        jdbc.sql("UPDATE orders SET note = 'changed behind its back' WHERE id = CAST(? AS uuid)")
+                .param(id)
+                .update();
         assertThat(read(user, id).json().at("/data/note").asString()).isEqualTo("first");
 
         // ...but every write through the service drops the copy
-        Reply patched = api.patch("/api/v1/orders/" + id).token(user.accessToken()).header("If-Match", "\"1\"")
-                .json(Map.of("note", "second")).send();
+        Reply patched = api.patch("/api/v1/orders/" + id)
+                .token(user.accessToken())
+                .header("If-Match", "\"1\"")
+                .json(Map.of("note", "second"))
+                .send();
         assertThat(patched.status()).isEqualTo(200);
         Reply afterPatch = read(user, id);
         assertThat(afterPatch.json().at("/data/note").asString()).isEqualTo("second");
@@ -60,10 +75,14 @@ class CacheIT extends ServiceTest {
         String id = placeOrder(user);
         Reply first = read(user, id);
 
-        Reply again = api.get("/api/v1/orders/" + id).token(user.accessToken())
-                .header("If-None-Match", first.header("ETag")).send();
-        Reply stale = api.get("/api/v1/orders/" + id).token(user.accessToken())
-                .header("If-None-Match", "\"0\"").send();
+        Reply again = api.get("/api/v1/orders/" + id)
+                .token(user.accessToken())
+                .header("If-None-Match", first.header("ETag"))
+                .send();
+        Reply stale = api.get("/api/v1/orders/" + id)
+                .token(user.accessToken())
+                .header("If-None-Match", "\"0\"")
+                .send();
 
         assertThat(first.header("Cache-Control")).contains("no-store").contains("private");
         assertThat(first.header("Pragma")).isNull();
@@ -78,14 +97,19 @@ class CacheIT extends ServiceTest {
         Session user = api.newUser();
         String first = placeOrder(user);
         // from this test's first order on: only this test's orders (tests run one at a time)
-        String list = "/api/v1/orders?createdFrom=" + read(user, first).json().at("/data/createdAt").asString();
+        String list = "/api/v1/orders?createdFrom="
+                + read(user, first).json().at("/data/createdAt").asString();
         Reply page = api.get(list).token(user.accessToken()).send();
 
-        Reply unchanged = api.get(list).token(user.accessToken())
-                .header("If-None-Match", page.header("ETag")).send();
+        Reply unchanged = api.get(list)
+                .token(user.accessToken())
+                .header("If-None-Match", page.header("ETag"))
+                .send();
         placeOrder(user);
-        Reply changed = api.get(list).token(user.accessToken())
-                .header("If-None-Match", page.header("ETag")).send();
+        Reply changed = api.get(list)
+                .token(user.accessToken())
+                .header("If-None-Match", page.header("ETag"))
+                .send();
 
         assertThat(page.header("ETag")).isNotBlank();
         assertThat(page.header("Cache-Control")).contains("no-store");

@@ -17,9 +17,19 @@ class PerUserCacheIT extends ServiceTest {
     private JdbcClient jdbc;
 
     private String placeOrder(Session user) {
-        return api.post("/api/v1/orders").token(user.accessToken()).json(Map.of("currency", "EUR", "note", "first",
-                "lines", List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "2.00"))))
-                .send().json().at("/data/id").asString();
+        return api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .json(Map.of(
+                        "currency",
+                        "EUR",
+                        "note",
+                        "first",
+                        "lines",
+                        List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "2.00"))))
+                .send()
+                .json()
+                .at("/data/id")
+                .asString();
     }
 
     private Reply read(Session user, String id) {
@@ -45,9 +55,18 @@ class PerUserCacheIT extends ServiceTest {
         Reply me = api.get("/api/v1/users/me").token(user.accessToken()).send();
         String etag = me.header("ETag");
 
-        Reply unchanged = api.get("/api/v1/users/me").token(user.accessToken()).header("If-None-Match", etag).send();
-        api.patch("/api/v1/users/me").token(user.accessToken()).json(Map.of("displayName", "Renamed")).send();
-        Reply renamed = api.get("/api/v1/users/me").token(user.accessToken()).header("If-None-Match", etag).send();
+        Reply unchanged = api.get("/api/v1/users/me")
+                .token(user.accessToken())
+                .header("If-None-Match", etag)
+                .send();
+        api.patch("/api/v1/users/me")
+                .token(user.accessToken())
+                .json(Map.of("displayName", "Renamed"))
+                .send();
+        Reply renamed = api.get("/api/v1/users/me")
+                .token(user.accessToken())
+                .header("If-None-Match", etag)
+                .send();
 
         assertThat(me.header("Cache-Control")).contains("no-store").contains("private");
         assertThat(me.body()).doesNotContain("password");

@@ -26,9 +26,14 @@ class EmbeddedLeftoverIT {
     @Test
     void aServerLeftRunningByAnEarlierRunIsStoppedAndTheNextStartSucceeds() throws Exception {
         // a run that starts its embedded server and is then killed, as a deployment or an IDE may kill it
-        Process run = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
-                System.getProperty("java.class.path"), KilledRun.class.getName(), dir.toString())
-                .redirectErrorStream(true).start();
+        Process run = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElseThrow(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledRun.class.getName(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
         BufferedReader output = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = output.readLine()) != null && !line.equals(KilledRun.STARTED)) {
@@ -46,7 +51,8 @@ class EmbeddedLeftoverIT {
             assertThat(leftover.isAlive()).as("the leftover server").isFalse();
             assertThat(server().pid()).isNotEqualTo(leftover.pid());
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for the folder")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("no wait for the folder")
                 .isLessThan(Duration.ofSeconds(30));
     }
 
@@ -67,8 +73,11 @@ class EmbeddedLeftoverIT {
         static final String STARTED = "embedded server started";
 
         public static void main(String[] args) throws Exception {
-            EmbeddedPostgres.builder().setDataDirectory(Path.of(args[0])).setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false).start();
+            EmbeddedPostgres.builder()
+                    .setDataDirectory(Path.of(args[0]))
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .start();
             System.out.println(STARTED);
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
@@ -76,13 +85,17 @@ class EmbeddedLeftoverIT {
     }
 
     private EmbeddedPostgres start() throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false).start();
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .start();
     }
 
     /** The server running on {@code dir}, from its {@code postmaster.pid}. */
     private ProcessHandle server() throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+        long pid = Long.parseLong(
+                Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
         return ProcessHandle.of(pid).orElseThrow();
     }
 }

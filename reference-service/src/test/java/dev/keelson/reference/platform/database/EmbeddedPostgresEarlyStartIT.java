@@ -39,10 +39,15 @@ class EmbeddedPostgresEarlyStartIT {
             Object early = context.getBeanFactory().getSingleton(EmbeddedPostgresEarlyStart.Pending.class.getName());
             assertThat(early).as("a server started early").isInstanceOf(EmbeddedPostgresEarlyStart.Pending.class);
             assertThatThrownBy(() -> ((EmbeddedPostgresEarlyStart.Pending) early).claim(folder()))
-                    .as("taken by the context").hasMessageContaining("claimed already");
+                    .as("taken by the context")
+                    .hasMessageContaining("claimed already");
             assertThat(context.getBean(EmbeddedPostgres.class).getPort()).isPositive();
-            assertThat(context.getBean(JdbcClient.class).sql("SELECT count(*) FROM orders").query(Long.class)
-                    .single()).as("migrated").isZero();
+            assertThat(context.getBean(JdbcClient.class)
+                            .sql("SELECT count(*) FROM orders")
+                            .query(Long.class)
+                            .single())
+                    .as("migrated")
+                    .isZero();
             server = serverOn(dir).orElseThrow();
         }
         assertThat(server.onExit()).as("stopped with the context").succeedsWithin(Duration.ofSeconds(10));
@@ -89,7 +94,8 @@ class EmbeddedPostgresEarlyStartIT {
     /** The live PostgreSQL serving {@code dir}, from its {@code postmaster.pid}, if any. */
     private Optional<ProcessHandle> serverOn(Path dir) {
         try {
-            long pid = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+            long pid = Long.parseLong(
+                    Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         } catch (IOException e) {
             return Optional.empty(); // no pid file: PostgreSQL removes it when it stops

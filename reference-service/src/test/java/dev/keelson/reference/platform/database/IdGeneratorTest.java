@@ -28,7 +28,8 @@ class IdGeneratorTest {
         for (int i = 1; i < made.size(); i++) {
             if (millis(made.get(i)) == millis(made.get(i - 1))) {
                 sameMillisecond++;
-                BigInteger gap = random(made.get(i)).subtract(random(made.get(i - 1))).abs();
+                BigInteger gap =
+                        random(made.get(i)).subtract(random(made.get(i - 1))).abs();
                 // with 74 random bits a gap under 2^40 happens once in 2^33 pairs; a counter gives 1
                 assertThat(gap).isGreaterThan(BigInteger.ONE.shiftLeft(40));
             }

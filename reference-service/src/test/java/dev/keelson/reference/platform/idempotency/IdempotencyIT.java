@@ -12,22 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class IdempotencyIT extends ServiceTest {
-    private static final Map<String, Object> ORDER = Map.of("currency", "EUR",
-            "lines", List.of(Map.of("product", "Tea", "quantity", 2, "unitPrice", "1.25")));
+    private static final Map<String, Object> ORDER =
+            Map.of("currency", "EUR", "lines", List.of(Map.of("product", "Tea", "quantity", 2, "unitPrice", "1.25")));
 
     @Autowired
     private JdbcClient jdbc;
 
     private Call placeOrder(Session user, String key, Object body) {
-        return api.post("/api/v1/orders").token(user.accessToken()).header("Idempotency-Key", key).json(body);
+        return api.post("/api/v1/orders")
+                .token(user.accessToken())
+                .header("Idempotency-Key", key)
+                .json(body);
     }
 
     private OffsetDateTime start;
@@ -39,7 +42,10 @@ class IdempotencyIT extends ServiceTest {
 
     /** Orders placed since this test started (tests run one at a time). */
     private long ordersPlaced() {
-        return jdbc.sql("SELECT count(*) FROM orders WHERE created_at >= ?").param(start).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM orders WHERE created_at >= ?")
+                .param(start)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -67,7 +73,8 @@ class IdempotencyIT extends ServiceTest {
         String key = UUID.randomUUID().toString();
         placeOrder(user, key, ORDER).send();
 
-        Reply other = placeOrder(user, key, Map.of("currency", "USD", "lines", ORDER.get("lines"))).send();
+        Reply other = placeOrder(user, key, Map.of("currency", "USD", "lines", ORDER.get("lines")))
+                .send();
 
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.header("Content-Type")).startsWith("application/problem+json");
@@ -82,15 +89,19 @@ class IdempotencyIT extends ServiceTest {
         List<CompletableFuture<Reply>> replies = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 8; i++) {
-                replies.add(CompletableFuture.supplyAsync(() -> placeOrder(user, key, ORDER).send(), threads));
+                replies.add(CompletableFuture.supplyAsync(
+                        () -> placeOrder(user, key, ORDER).send(), threads));
             }
         }
 
         List<Reply> answered = replies.stream().map(CompletableFuture::join).toList();
 
         assertThat(ordersPlaced()).isEqualTo(1);
-        List<String> ids = answered.stream().filter(r -> r.status() == 201)
-                .map(r -> r.json().at("/data/id").asString()).distinct().toList();
+        List<String> ids = answered.stream()
+                .filter(r -> r.status() == 201)
+                .map(r -> r.json().at("/data/id").asString())
+                .distinct()
+                .toList();
         assertThat(ids).hasSize(1);
         assertThat(answered).allSatisfy(r -> assertThat(r.status()).isIn(201, 409));
         assertThat(answered.stream().filter(r -> r.status() == 201 && r.header("Idempotent-Replayed") == null))
@@ -100,14 +111,22 @@ class IdempotencyIT extends ServiceTest {
     @Test
     void aFailedRequestKeepsNothingAndItsRetryRunsAgain() {
         Session user = api.newUser();
-        String id = placeOrder(user, UUID.randomUUID().toString(), ORDER).send().json().at("/data/id").asString();
+        String id = placeOrder(user, UUID.randomUUID().toString(), ORDER)
+                .send()
+                .json()
+                .at("/data/id")
+                .asString();
         api.post("/api/v1/orders/" + id + "/cancel").token(user.accessToken()).send();
         String key = UUID.randomUUID().toString();
 
-        Reply refused = api.post("/api/v1/orders/" + id + "/cancel").token(user.accessToken())
-                .header("Idempotency-Key", key).send();
-        Reply retried = api.post("/api/v1/orders/" + id + "/cancel").token(user.accessToken())
-                .header("Idempotency-Key", key).send();
+        Reply refused = api.post("/api/v1/orders/" + id + "/cancel")
+                .token(user.accessToken())
+                .header("Idempotency-Key", key)
+                .send();
+        Reply retried = api.post("/api/v1/orders/" + id + "/cancel")
+                .token(user.accessToken())
+                .header("Idempotency-Key", key)
+                .send();
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(retried.status()).isEqualTo(409);
@@ -117,14 +136,23 @@ class IdempotencyIT extends ServiceTest {
     @Test
     void aDeleteRetriedWithItsKeyReplaysThe204InsteadOfA404() {
         Session user = api.newUser();
-        String id = placeOrder(user, UUID.randomUUID().toString(), ORDER).send().json().at("/data/id").asString();
+        String id = placeOrder(user, UUID.randomUUID().toString(), ORDER)
+                .send()
+                .json()
+                .at("/data/id")
+                .asString();
         String key = UUID.randomUUID().toString();
 
-        Reply deleted = api.delete("/api/v1/orders/" + id).token(user.accessToken())
-                .header("Idempotency-Key", key).send();
-        Reply retried = api.delete("/api/v1/orders/" + id).token(user.accessToken())
-                .header("Idempotency-Key", key).send();
-        Reply withoutKey = api.delete("/api/v1/orders/" + id).token(user.accessToken()).send();
+        Reply deleted = api.delete("/api/v1/orders/" + id)
+                .token(user.accessToken())
+                .header("Idempotency-Key", key)
+                .send();
+        Reply retried = api.delete("/api/v1/orders/" + id)
+                .token(user.accessToken())
+                .header("Idempotency-Key", key)
+                .send();
+        Reply withoutKey =
+                api.delete("/api/v1/orders/" + id).token(user.accessToken()).send();
 
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(retried.status()).isEqualTo(204);
@@ -147,7 +175,10 @@ class IdempotencyIT extends ServiceTest {
     void readsIgnoreTheHeader() {
         Session user = api.newUser();
 
-        Reply list = api.get("/api/v1/orders").token(user.accessToken()).header("Idempotency-Key", "x y").send();
+        Reply list = api.get("/api/v1/orders")
+                .token(user.accessToken())
+                .header("Idempotency-Key", "x y")
+                .send();
 
         assertThat(list.status()).isEqualTo(200);
     }

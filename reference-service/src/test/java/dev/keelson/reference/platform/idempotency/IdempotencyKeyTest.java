@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class IdempotencyKeyTest {
     private static final byte[] SERVER = "a server secret of at least 32 bytes".getBytes(StandardCharsets.UTF_8);
-    private final StoredResponse response = new StoredResponse(201,
+    private final StoredResponse response = new StoredResponse(
+            201,
             Map.of("Content-Type", "application/json", "Location", "/api/v1/orders/1"),
             "{\"data\":{\"id\":1}}".getBytes(StandardCharsets.UTF_8));
 
@@ -36,16 +37,20 @@ class IdempotencyKeyTest {
     void anotherKeyOrScopeCannotOpenIt() {
         byte[] sealed = IdempotencyKey.of(SERVER, "user:42", "k1").seal(response.encode());
 
-        assertThatThrownBy(() -> IdempotencyKey.of(SERVER, "user:43", "k1").open(sealed)).hasMessageContaining("opened");
-        assertThatThrownBy(() -> IdempotencyKey.of(SERVER, "user:42", "k2").open(sealed)).hasMessageContaining("opened");
+        assertThatThrownBy(() -> IdempotencyKey.of(SERVER, "user:43", "k1").open(sealed))
+                .hasMessageContaining("opened");
+        assertThatThrownBy(() -> IdempotencyKey.of(SERVER, "user:42", "k2").open(sealed))
+                .hasMessageContaining("opened");
     }
 
     @Test
     void theLookupHashDependsOnScopeAndKeyButNeverContainsTheKey() {
         IdempotencyKey key = IdempotencyKey.of(SERVER, "user:42", "abcdef");
 
-        assertThat(key.lookup()).isEqualTo(IdempotencyKey.of(SERVER, "user:42", "abcdef").lookup());
-        assertThat(key.lookup()).isNotEqualTo(IdempotencyKey.of(SERVER, "user:41", "abcdef").lookup());
+        assertThat(key.lookup())
+                .isEqualTo(IdempotencyKey.of(SERVER, "user:42", "abcdef").lookup());
+        assertThat(key.lookup())
+                .isNotEqualTo(IdempotencyKey.of(SERVER, "user:41", "abcdef").lookup());
         assertThat(key.lookup()).isNotEqualTo(key.sealingKey());
     }
 

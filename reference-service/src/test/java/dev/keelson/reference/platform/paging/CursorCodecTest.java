@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class CursorCodecTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private final CursorCodec codec = new CursorCodec(KEY);
-    private final Cursor cursor = new Cursor(Instant.parse("2026-11-21T12:34:56.123456Z"),
-            UUID.fromString("019a0000-0000-7000-8000-000000000001"), false);
+    private final Cursor cursor = new Cursor(
+            Instant.parse("2026-11-21T12:34:56.123456Z"),
+            UUID.fromString("019a0000-0000-7000-8000-000000000001"),
+            false);
 
     @Test
     void aCursorSurvivesTheRoundTripToTheMicrosecond() {
@@ -31,10 +33,12 @@ class CursorCodecTest {
     void anEditedPayloadIsRefused() {
         String[] parts = codec.encode(cursor).split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
-        String edited = Base64.getUrlEncoder().withoutPadding()
+        String edited = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(payload.replace("d:", "a:").getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> codec.decode(edited + "." + parts[1])).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> codec.decode(edited + "." + parts[1]))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("cursor is not valid");
     }
 
@@ -48,7 +52,9 @@ class CursorCodecTest {
     @Test
     void garbageIsRefusedWithTheSameMessage() {
         for (String garbage : new String[] {"", ".", "abc", "abc.def", "!!!.???", "a.b.c"}) {
-            assertThatThrownBy(() -> codec.decode(garbage)).as(garbage).isInstanceOf(ApiException.class)
+            assertThatThrownBy(() -> codec.decode(garbage))
+                    .as(garbage)
+                    .isInstanceOf(ApiException.class)
                     .hasMessageContaining("cursor is not valid");
         }
     }

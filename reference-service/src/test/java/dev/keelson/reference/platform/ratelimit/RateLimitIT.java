@@ -18,11 +18,14 @@ import org.springframework.test.context.ContextConfiguration;
  * {@code X-Forwarded-For}. These are the per-instance buckets.
  * In a project with Redis, {@code TwoInstancesIT} shows the ones shared through it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "reference.rate-limit.auth.capacity=3", "reference.rate-limit.auth.period=1h",
-    "reference.rate-limit.api.capacity=5", "reference.rate-limit.api.period=1h",
-    // a .properties line: each backslash doubled once more
-    "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "reference.rate-limit.auth.capacity=3", "reference.rate-limit.auth.period=1h",
+            "reference.rate-limit.api.capacity=5", "reference.rate-limit.api.period=1h",
+            // a .properties line: each backslash doubled once more
+            "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1"
+        })
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 class RateLimitIT {
 
@@ -40,15 +43,19 @@ class RateLimitIT {
     void apiRequestsOverTheLimitGet429WithRetryAfterAndTheRateLimitHeaders() {
         Session client = api.newUser("198.51.100.6");
         for (int remaining = 4; remaining >= 0; remaining--) {
-            Reply list = api.get("/api/v1/orders").header("X-Forwarded-For", "198.51.100.6")
-                    .token(client.accessToken()).send();
+            Reply list = api.get("/api/v1/orders")
+                    .header("X-Forwarded-For", "198.51.100.6")
+                    .token(client.accessToken())
+                    .send();
             assertThat(list.status()).isEqualTo(200);
             assertThat(list.header("RateLimit-Limit")).isEqualTo("5");
             assertThat(list.header("RateLimit-Remaining")).isEqualTo(Integer.toString(remaining));
         }
 
-        Reply limited = api.get("/api/v1/orders").header("X-Forwarded-For", "198.51.100.6")
-                .token(client.accessToken()).send();
+        Reply limited = api.get("/api/v1/orders")
+                .header("X-Forwarded-For", "198.51.100.6")
+                .token(client.accessToken())
+                .send();
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("Content-Type")).startsWith("application/problem+json");

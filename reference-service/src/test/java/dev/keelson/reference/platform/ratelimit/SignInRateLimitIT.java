@@ -16,11 +16,14 @@ import org.springframework.test.context.ContextConfiguration;
  * Rate limits with sign-in: a strict bucket per client address for sign-in, whatever the path's spelling, and API
  * buckets per user rather than per address.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "reference.rate-limit.auth.capacity=3", "reference.rate-limit.auth.period=1h",
-    "reference.rate-limit.api.capacity=5", "reference.rate-limit.api.period=1h",
-    // a .properties line: each backslash doubled once more
-    "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "reference.rate-limit.auth.capacity=3", "reference.rate-limit.auth.period=1h",
+            "reference.rate-limit.api.capacity=5", "reference.rate-limit.api.period=1h",
+            // a .properties line: each backslash doubled once more
+            "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1"
+        })
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 class SignInRateLimitIT {
     private static final String PASSWORD = "correct horse battery staple";
@@ -36,8 +39,10 @@ class SignInRateLimitIT {
     }
 
     private Reply login(String clientAddress, String email) {
-        return api.post("/api/v1/auth/login").header("X-Forwarded-For", clientAddress)
-                .json(Map.of("email", email, "password", PASSWORD)).send();
+        return api.post("/api/v1/auth/login")
+                .header("X-Forwarded-For", clientAddress)
+                .json(Map.of("email", email, "password", PASSWORD))
+                .send();
     }
 
     @Test

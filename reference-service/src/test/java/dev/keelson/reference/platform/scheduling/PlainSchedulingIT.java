@@ -45,7 +45,11 @@ class PlainSchedulingIT extends ServiceTest {
     }
 
     private boolean exists(String table, UUID id) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = ?").param(id).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private byte[] randomBytes() {

@@ -32,10 +32,12 @@ class ProductionProfileTest {
 
         assertThatThrownBy(() -> profile.postProcessEnvironment(environment, new SpringApplication()))
                 .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
-                    assertThat(e.setting()).contains("spring.datasource.url")
+                    assertThat(e.setting())
+                            .contains("spring.datasource.url")
                             .contains("reference.auth.jwks") // keelson:auth
                             .contains("reference.pagination.cursor-key");
-                    assertThat(e.environmentVariable()).contains("SPRING_DATASOURCE_URL")
+                    assertThat(e.environmentVariable())
+                            .contains("SPRING_DATASOURCE_URL")
                             .contains("REFERENCE_PAGINATION_CURSOR_KEY");
                     assertThat(e.getMessage()).contains("staging");
                 });
@@ -43,11 +45,19 @@ class ProductionProfileTest {
 
     @Test
     void productionMovesActuatorOffThePublicPortAndHidesTheDocsUnlessSetOtherwise() {
-        StandardEnvironment environment = environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/app",
-                // keelson:begin auth
-                "reference.auth.jwks", "{}",
-                // keelson:end auth
-                "reference.pagination.cursor-key", "k", "management.server.port", "9000"), "prod");
+        StandardEnvironment environment = environment(
+                Map.of(
+                        "spring.datasource.url",
+                        "jdbc:postgresql://db/app",
+                        // keelson:begin auth
+                        "reference.auth.jwks",
+                        "{}",
+                        // keelson:end auth
+                        "reference.pagination.cursor-key",
+                        "k",
+                        "management.server.port",
+                        "9000"),
+                "prod");
 
         profile.postProcessEnvironment(environment, new SpringApplication());
 

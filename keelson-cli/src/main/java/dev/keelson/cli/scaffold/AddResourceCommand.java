@@ -32,8 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
                     + "filter (lists may filter on it; enum, boolean and ref fields "
                     + "always do).",
             "",
-            "Example: keelson add resource product title:text(200) price:money stock:integer "
-                    + "status:enum(DRAFT,LIVE) sku:text(40):unique",
+            "Example: keelson add resource product 'title:text(200)' price:money stock:integer "
+                    + "'status:enum(DRAFT,LIVE)' 'sku:text(40):unique'  (quote fields with parentheses: the shell "
+                    + "reads them)",
             "",
             "It writes nothing when it refuses, and writes atomically: all files or none.",
             ""

@@ -1,11 +1,17 @@
 package dev.keelson.load;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses and prints the durations users type: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 250us}. */
+/**
+ * Parses and prints the durations users type: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 250us}, or
+ * ISO-8601 ({@code PT30S}). The one duration parser of every command: keelson load's options and scenario files, and
+ * the CLI's keelson db {@code --lock-timeout} (through its picocli converter).
+ */
 public final class Durations {
     private static final Pattern SYNTAX = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms|s|m|h)");
 
@@ -17,10 +23,27 @@ public final class Durations {
      * @throws LoadException with {@link ErrorCode#BAD_CONFIG} when the text is not a duration
      */
     public static Duration parse(String text, String what) {
-        Matcher m = SYNTAX.matcher(text.trim().toLowerCase(Locale.ROOT));
+        return read(text)
+                .orElseThrow(() -> new LoadException(
+                        ErrorCode.BAD_CONFIG,
+                        what + " '" + text + "' is not a duration: use e.g. 500ms, 30s, 2m or 1h"));
+    }
+
+    /**
+     * Reads {@code text} as a number (decimals allowed) with {@code us}, {@code ms}, {@code s}, {@code m} or {@code h},
+     * in any case, or as an ISO-8601 duration; leaves the wording of the error to the caller.
+     *
+     * @return the duration, or empty when the text is neither
+     */
+    public static Optional<Duration> read(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = SYNTAX.matcher(t);
         if (!m.matches()) {
-            throw new LoadException(
-                    ErrorCode.BAD_CONFIG, what + " '" + text + "' is not a duration: use e.g. 500ms, 30s, 2m or 1h");
+            try {
+                return Optional.of(Duration.parse(t));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
         }
         double value = Double.parseDouble(m.group(1));
         double nanos = value
@@ -31,7 +54,7 @@ public final class Durations {
                     case "m" -> 60e9;
                     default -> 3600e9;
                 };
-        return Duration.ofNanos((long) nanos);
+        return Optional.of(Duration.ofNanos((long) nanos));
     }
 
     /** Formats a duration as the user would type it: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 90s}. */

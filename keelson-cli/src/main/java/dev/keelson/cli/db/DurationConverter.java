@@ -1,15 +1,15 @@
 package dev.keelson.cli.db;
 
+import dev.keelson.load.Durations;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 {@code PT30S}. */
+/**
+ * Reads durations as people write them ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 {@code PT30S})
+ * through {@link Durations}, the parser every command shares; only the wording of the error is the db commands'.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
-
     @Override
     public Duration convert(String text) {
         return parse(text);
@@ -21,22 +21,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
      * @throws TypeConversionException naming the text and the accepted forms
      */
     static Duration parse(String text) {
-        String t = text.strip();
-        Matcher m = SIMPLE.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        }
-        try {
-            return Duration.parse(t);
-        } catch (RuntimeException e) {
-            throw new TypeConversionException(
-                    "'" + text + "' is not a duration: use a number with ms, s, m or h, like 30s or 5m");
-        }
+        return Durations.read(text)
+                .orElseThrow(() -> new TypeConversionException(
+                        "'" + text + "' is not a duration: use a number with ms, s, m or h, like 30s or 5m"));
     }
 }

@@ -224,7 +224,7 @@ public final class ScenarioFile {
         Path csv = scenarioFile.toAbsolutePath().getParent().resolve(feed).normalize();
         if (!Files.isRegularFile(csv)) throw bad(scenarioFile, "feed file " + csv + " does not exist");
         try {
-            List<Map<String, String>> all = CsvFeed.parse(Files.readString(csv));
+            List<Map<String, String>> all = CsvFeed.parse(Files.readAllBytes(csv));
             if (all.isEmpty()) throw bad(scenarioFile, "feed file " + csv + " has a header but no rows");
             return all;
         } catch (IllegalArgumentException e) {

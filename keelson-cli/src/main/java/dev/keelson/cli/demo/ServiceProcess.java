@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code /health/ready} answers 200; stopped with SIGTERM so Spring Boot shuts down gracefully (in-flight requests
  * finish, the pool closes), and killed only if that takes longer than {@link #STOP_TIMEOUT}.
  */
+@SuppressWarnings("try") // close() waits for the stop and may be interrupted, which ends the demo as Ctrl-C should
 final class ServiceProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(40);

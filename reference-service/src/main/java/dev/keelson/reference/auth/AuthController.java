@@ -111,11 +111,11 @@ class AuthController {
         return ResponseEntity.noContent().build();
     }
 
-    @ResponseStatus(HttpStatus.NO_CONTENT)
     /**
      * Needs the caller's access token, and counts against the sign-in rate limit like every call here (so a stolen
      * access token cannot guess the current password fast). 204: every sign-in of the account has ended.
      */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/password-change")
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChange request) {
         if (jwt == null) {

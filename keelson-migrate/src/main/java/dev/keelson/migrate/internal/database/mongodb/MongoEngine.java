@@ -113,6 +113,7 @@ public final class MongoEngine implements MigrationEngine {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock document is held for the block, which never reads it
     public RepairResult repair(RepairOptions options) {
         CommandCatalog catalog = catalog();
         return withServer(server -> {
@@ -135,6 +136,7 @@ public final class MongoEngine implements MigrationEngine {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock document is held for the block, which never reads it
     public void baseline(Version version, String description) {
         Objects.requireNonNull(version, "version");
         withServer(server -> {

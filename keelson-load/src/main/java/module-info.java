@@ -15,6 +15,7 @@ module dev.keelson.load {
     requires io.netty.transport;
     requires io.netty.transport.classes.epoll;
     requires tools.jackson.databind;
+    requires tools.jackson.dataformat.csv; // the CSV feed
     requires tools.jackson.dataformat.yaml;
 
     exports dev.keelson.load;

@@ -100,7 +100,8 @@ quiet_outliers() { # name value...
 
 quiet_verdict() {
     if [ ${#QUIET_PROBLEMS[@]} -eq 0 ]; then
-X
+        echo "machine: quiet (steal under $QUIET_MAX_STEAL %, other processes under $QUIET_MAX_OTHERS % of the CPU," \
+            "every round within $QUIET_SPREAD % of its median)"
         return
     fi
     echo "DISTURBED RUN: these figures are not to be recorded as they are:"

@@ -321,7 +321,10 @@ class InstallIT {
                                 + Path.of(System.getProperty("keelson.localRepository"))
                                         .toUri(),
                         "keelson:lint",
-                        "dependency:tree"),
+                        // by coordinates: offline, Maven 3.9 finds no plugin prefix in a file:// repository laid out
+                        // as a local one (its group metadata is maven-metadata-central.xml there)
+                        "org.apache.maven.plugins:maven-dependency-plugin:"
+                                + System.getProperty("keelson.dependencyPluginVersion") + ":tree"),
                 Map.of(
                         "JAVA_HOME",
                         System.getProperty("java.home"),

@@ -170,6 +170,10 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
                     l.getMessage(),
                     l.code().isUsageError());
         }
+        if (e instanceof ScaffoldException s && s.code() == dev.keelson.scaffold.ErrorCode.INTERRUPTED) {
+            err.println("interrupted: " + s.getMessage());
+            return ExitCode.INTERRUPTED;
+        }
         if (e instanceof ScaffoldException s) {
             return report(
                     err,

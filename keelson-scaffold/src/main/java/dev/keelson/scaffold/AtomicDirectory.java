@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * Creates a folder all at once: its content is written into a hidden sibling ({@code .NAME.keelson-…}) and renamed
  * to the target at the end. Whatever fails on the way, nothing is left behind: not the sibling, not the parent folders
- * this created. An interrupted JVM (Ctrl-C) removes the sibling too.
+ * this created. A JVM that ends on the way (Ctrl-C before the command line took it over) removes them too.
  */
 final class AtomicDirectory {
     /** Fills a folder; may throw. */
@@ -50,7 +50,13 @@ final class AtomicDirectory {
             staging = target.resolveSibling("." + target.getFileName() + ".keelson-" + UUID.randomUUID());
             Files.createDirectory(staging);
             Path toRemove = staging;
-            cleanup = new Thread(() -> deleteQuietly(toRemove), "keelson-new-cleanup");
+            List<Path> parentsToRemove = List.copyOf(createdParents.reversed());
+            cleanup = new Thread(
+                    () -> {
+                        deleteQuietly(toRemove);
+                        parentsToRemove.forEach(AtomicDirectory::deleteQuietly);
+                    },
+                    "keelson-new-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             filler.fill(staging);
             moveIntoPlace(staging, target);

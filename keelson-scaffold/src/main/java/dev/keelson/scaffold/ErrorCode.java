@@ -28,7 +28,9 @@ public enum ErrorCode {
     /** Writing or moving the files failed; nothing was left behind. */
     WRITE_FAILED(false),
     /** git was found but could not make the first commit; nothing was left behind. */
-    GIT_FAILED(false);
+    GIT_FAILED(false),
+    /** The generating thread was interrupted (Ctrl-C at the command line); nothing was left behind. */
+    INTERRUPTED(false);
 
     private final boolean usageError;
 

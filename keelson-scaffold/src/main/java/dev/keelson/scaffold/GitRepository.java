@@ -2,10 +2,10 @@ package dev.keelson.scaffold;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -95,28 +95,50 @@ final class GitRepository {
 
     private record Result(int exit, String output) {}
 
+    /**
+     * Runs {@code command} in {@code dir}. Its output goes to a temporary file, so that the wait is the one blocking
+     * call and an interrupt (Ctrl-C at the command line) ends it at once: the process is then destroyed.
+     */
     private static Result run(Path dir, String... command) {
-        ProcessBuilder builder =
-                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        // a surrounding git (a hook, a script inside another repository) must not redirect these commands
-        env.keySet().removeAll(REPOSITORY_LOCATION);
+        Path output = null;
+        Process process = null;
         try {
-            Process process = builder.start();
+            output = Files.createTempFile("keelson-git-", ".out");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            // a surrounding git (a hook, a script inside another repository) must not redirect these commands
+            builder.environment().keySet().removeAll(REPOSITORY_LOCATION);
+            process = builder.start();
             process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
                 throw new ScaffoldException(
                         ErrorCode.GIT_FAILED,
                         String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
-            return new Result(process.exitValue(), output);
+            return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ScaffoldException(ErrorCode.GIT_FAILED, "Could not run git: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ScaffoldException(ErrorCode.GIT_FAILED, "Interrupted while running git", e);
+            throw new ScaffoldException(ErrorCode.INTERRUPTED, "Interrupted while running git", e);
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            deleteQuietly(output);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a temporary file the system cleans up anyway
         }
     }
 }

@@ -56,7 +56,8 @@ public final class Scaffold {
      * Writes the project into {@link ProjectSpec#directory()} and commits it.
      *
      * @throws ScaffoldException {@link ErrorCode#TARGET_NOT_EMPTY} when the folder filled up since {@link Builder#build()},
-     *                           {@link ErrorCode#WRITE_FAILED} or {@link ErrorCode#GIT_FAILED}; nothing is left behind
+     *                           {@link ErrorCode#WRITE_FAILED}, {@link ErrorCode#GIT_FAILED} or, when the thread is interrupted,
+     *                           {@link ErrorCode#INTERRUPTED}; nothing is left behind
      */
     public GeneratedProject generate() {
         checkFree(spec.directory());
@@ -64,8 +65,10 @@ public final class Scaffold {
         GitRepository.Outcome[] git = new GitRepository.Outcome[1];
         AtomicDirectory.create(spec.directory(), dir -> {
             for (ProjectFile file : files) {
+                stopIfInterrupted();
                 write(dir, file);
             }
+            stopIfInterrupted();
             git[0] = spec.gitCommit()
                     ? GitRepository.initAndCommit(dir, "A new service, made with keelson new")
                     : new GitRepository.Outcome(null, "no git repository (as asked)");
@@ -76,6 +79,12 @@ public final class Scaffold {
 
     private List<ProjectFile> derive() {
         return new ProjectFiles(bundle, spec).derive();
+    }
+
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ScaffoldException(ErrorCode.INTERRUPTED, "Interrupted; nothing was left behind");
+        }
     }
 
     private static void write(Path dir, ProjectFile file) throws java.io.IOException {

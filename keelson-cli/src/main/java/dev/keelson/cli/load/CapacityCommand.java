@@ -1,6 +1,7 @@
 package dev.keelson.cli.load;
 
 import dev.keelson.cli.ExitCode;
+import dev.keelson.cli.Interruption;
 import dev.keelson.cli.Keelson;
 import dev.keelson.load.CapacitySearch;
 import dev.keelson.load.Durations;

@@ -2,6 +2,7 @@ package dev.keelson.cli.load;
 
 import dev.keelson.cli.CommandTree;
 import dev.keelson.cli.ExitCode;
+import dev.keelson.cli.Interruption;
 import dev.keelson.cli.Keelson;
 import dev.keelson.load.Durations;
 import dev.keelson.load.ErrorCode;

@@ -2,17 +2,20 @@ package dev.keelson.cli.scaffold;
 
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.ExitCode;
+import dev.keelson.cli.Interruption;
 import dev.keelson.cli.JsonDocument;
 import dev.keelson.cli.Keelson;
 import dev.keelson.scaffold.Feature;
 import dev.keelson.scaffold.GeneratedProject;
 import dev.keelson.scaffold.Scaffold;
+import dev.keelson.scaffold.ScaffoldException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -144,9 +147,29 @@ public final class NewCommand implements Callable<Integer> {
                 .build();
         if (dryRun) {
             print(environment.out(), scaffold, scaffold.files(), null, environment.workingDir());
-        } else {
-            print(environment.out(), scaffold, null, scaffold.generate(), environment.workingDir());
+            return ExitCode.OK;
         }
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Thread generating = Thread.currentThread();
+        GeneratedProject project;
+        try (Interruption interruption = new Interruption(() -> {
+            interrupted.set(true);
+            generating.interrupt();
+        })) {
+            project = scaffold.generate();
+        } catch (ScaffoldException e) {
+            if (!interrupted.get()) {
+                throw e;
+            }
+            Thread.interrupted();
+            environment
+                    .err()
+                    .println("interrupted: nothing was written, "
+                            + scaffold.spec().directory() + " was not created");
+            return ExitCode.INTERRUPTED;
+        }
+        Thread.interrupted(); // a Ctrl-C after the last file was written: the project is whole, and is reported
+        print(environment.out(), scaffold, null, project, environment.workingDir());
         return ExitCode.OK;
     }
 

@@ -1,4 +1,4 @@
-package dev.keelson.cli.load;
+package dev.keelson.cli;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +10,11 @@ import sun.misc.SignalHandler;
  * (which loses the report and leaves the progress line open); {@link #close} puts the previous handlers back.
  * {@code sun.misc.Signal} is the JDK's supported way (module jdk.unsupported) for a command line to do this.
  */
-final class Interruption implements AutoCloseable {
+public final class Interruption implements AutoCloseable {
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
 
-    Interruption(Runnable action) {
+    public Interruption(Runnable action) {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 Signal signal = new Signal(name);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Shell completion scripts made from the command model, so they never list a command or option that is not there:
- * bash and zsh through picocli's generator (its script enables bash completion in zsh itself), fish written here.
+ * bash through picocli's generator, zsh ({@link ZshCompletion}) and fish written here.
  */
 final class CompletionScripts {
     private CompletionScripts() {}
@@ -19,9 +19,7 @@ final class CompletionScripts {
     static String of(Shell shell, CommandLine root) {
         return switch (shell) {
             case BASH -> AutoComplete.bash("keelson", root);
-            case ZSH ->
-                "# keelson completion for zsh: source this file, e.g. source <(keelson completion zsh)\n"
-                        + AutoComplete.bash("keelson", root);
+            case ZSH -> ZshCompletion.of(root);
             case FISH -> fish(root);
         };
     }

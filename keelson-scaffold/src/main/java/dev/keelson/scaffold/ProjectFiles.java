@@ -81,7 +81,7 @@ final class ProjectFiles {
         String text = new String(content, StandardCharsets.UTF_8);
         String stripped = strip(path, text);
         if (path.endsWith(".java") && !stripped.equals(text)) {
-            stripped = UnusedImports.remove(stripped);
+            stripped = UnusedImports.remove(stripped, path);
         }
         if (path.equals(".gitignore")) {
             stripped = gitignore(stripped);
@@ -115,8 +115,8 @@ final class ProjectFiles {
         String reference = new String(bundle.template().get("pom.xml"), StandardCharsets.UTF_8);
         String stripped = strip("pom.xml", reference);
         StandalonePom pom = new StandalonePom(
-                new PomText(stripped),
-                new PomText(bundle.reactorPom()),
+                Pom.parse(stripped, "reference-service/pom.xml"),
+                Pom.parse(bundle.reactorPom(), "the root pom.xml"),
                 bundle.manifest(),
                 spec.features(),
                 names,

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,8 +26,8 @@ import java.util.stream.Collectors;
  * @param migrateVersion the version under which keelson-migrate sits in the project's own repository
  */
 record StandalonePom(
-        PomText reference,
-        PomText reactor,
+        Pom reference,
+        Pom reactor,
         Manifest manifest,
         Set<Feature> kept,
         Names names,
@@ -40,15 +41,15 @@ record StandalonePom(
     static final String LOCAL_REPOSITORY = ".mvn/repository";
 
     String render() {
-        List<PomText.Block> dependencies = keptDependencies();
-        Set<String> used = dependencies.stream().map(PomText.Block::coordinates).collect(Collectors.toSet());
-        List<PomText.Block> managed = managedEntries(used);
-        List<PomText.Block> plugins = pluginVersions();
+        List<Pom.Block> dependencies = keptDependencies();
+        Set<String> used = dependencies.stream().map(Pom.Block::coordinates).collect(Collectors.toSet());
+        List<String> managed = managedEntries(used);
+        List<PluginVersion> plugins = pluginVersions();
         StringBuilder pom = new StringBuilder();
         pom.append(header());
         pom.append(properties(plugins));
         pom.append("\n  <dependencyManagement>\n    <dependencies>\n");
-        managed.forEach(b -> pom.append(b.text()).append('\n'));
+        managed.forEach(b -> pom.append(b).append('\n'));
         pom.append("    </dependencies>\n  </dependencyManagement>\n\n  <dependencies>\n");
         dependencies.forEach(b -> pom.append(b.text()).append('\n'));
         pom.append("  </dependencies>\n");
@@ -59,10 +60,9 @@ record StandalonePom(
     }
 
     /** The reference pom's dependencies without those of removed features. */
-    List<PomText.Block> keptDependencies() {
-        List<PomText.Block> all =
-                PomText.blocks(reference.section("dependencies").orElseThrow(), "dependency");
-        Set<String> present = all.stream().map(PomText.Block::coordinates).collect(Collectors.toSet());
+    List<Pom.Block> keptDependencies() {
+        List<Pom.Block> all = reference.dependencies();
+        Set<String> present = all.stream().map(Pom.Block::coordinates).collect(Collectors.toSet());
         Set<String> removed = new LinkedHashSet<>();
         for (Manifest.Dependency d : manifest.removed(Manifest.Dependency.class, kept)) {
             if (!present.contains(d.coordinates())) {
@@ -80,14 +80,13 @@ record StandalonePom(
      * The root pom's dependencyManagement entries this project needs, with literal versions: a property named like
      * one of Spring Boot's ({@code slf4j.version}) would also move every other artifact Spring Boot manages with it.
      */
-    private List<PomText.Block> managedEntries(Set<String> used) {
-        Set<String> declared = PomText.blocks(reference.section("dependencies").orElseThrow(), "dependency").stream()
-                .map(PomText.Block::coordinates)
-                .collect(Collectors.toSet());
+    private List<String> managedEntries(Set<String> used) {
+        Set<String> declared =
+                reference.dependencies().stream().map(Pom.Block::coordinates).collect(Collectors.toSet());
         Map<String, Manifest.Managed> classified = manifest.all(Manifest.Managed.class).stream()
                 .collect(Collectors.toMap(Manifest.Managed::coordinates, m -> m, (a, b) -> a, LinkedHashMap::new));
-        List<PomText.Block> kept = new ArrayList<>();
-        for (PomText.Block entry : reactorManaged()) {
+        List<String> kept = new ArrayList<>();
+        for (Pom.Block entry : reactor.managedDependencies()) {
             if (wanted(entry.coordinates(), classified.get(entry.coordinates()), declared, used)) {
                 kept.add(KEELSON.contains(entry.coordinates()) ? migrateEntry(entry) : literal(entry));
             }
@@ -96,18 +95,23 @@ record StandalonePom(
     }
 
     /** The entry with its {@code ${property}} version replaced by the value, the property's comment kept. */
-    private PomText.Block literal(PomText.Block entry) {
-        String text = entry.text();
-        for (String name : entry.properties()) {
-            PomText.Property property = rootProperty(name);
-            String comment = property.comment() == null ? "" : "  " + property.comment();
-            text = text.replace(
-                    "<version>${" + name + "}</version>", "<version>" + property.value() + "</version>" + comment);
+    private String literal(Pom.Block entry) {
+        Optional<String> property = entry.child("version").flatMap(StandalonePom::propertyName);
+        if (property.isEmpty()) {
+            return entry.text();
         }
-        return new PomText.Block(text);
+        Pom.Property root = rootProperty(property.get());
+        return entry.textWith("version", root.value(), root.comment());
     }
 
-    private PomText.Property rootProperty(String name) {
+    /** {@code name} of a version written {@code ${name}}. */
+    private static Optional<String> propertyName(String version) {
+        return version.startsWith("${") && version.endsWith("}")
+                ? Optional.of(version.substring(2, version.length() - 1))
+                : Optional.empty();
+    }
+
+    private Pom.Property rootProperty(String name) {
         return reactor.properties().stream()
                 .filter(p -> p.name().equals(name))
                 .findFirst()
@@ -137,30 +141,25 @@ record StandalonePom(
         };
     }
 
-    private List<PomText.Block> reactorManaged() {
-        String section = reactor.section("dependencyManagement").orElseThrow();
-        return PomText.blocks(section, "dependency");
+    private String migrateEntry(Pom.Block entry) {
+        return entry.textWith("version", "${keelson-migrate.version}", null);
     }
 
-    private PomText.Block migrateEntry(PomText.Block entry) {
-        return new PomText.Block(entry.text().replace("${project.version}", "${keelson-migrate.version}"));
+    /** A version-only pluginManagement entry. */
+    private record PluginVersion(String artifactId, String version) {
+        String text() {
+            return "        <plugin>\n          <artifactId>" + artifactId + "</artifactId>\n          <version>"
+                    + version + "</version>\n        </plugin>";
+        }
     }
 
     /** Version-only pluginManagement entries for the root pom's plugins (Spring Boot's own plugin comes with the parent). */
-    private List<PomText.Block> pluginVersions() {
-        String management = reactor.section("pluginManagement").orElseThrow();
-        List<PomText.Block> plugins = new ArrayList<>();
-        for (PomText.Block plugin : PomText.blocks(management, "plugin")) {
-            if (plugin.coordinates().startsWith("org.springframework.boot:")) {
-                continue;
-            }
-            plugins.add(new PomText.Block("        <plugin>\n          <artifactId>"
-                    + plugin.child("artifactId").orElseThrow()
-                    + "</artifactId>\n          <version>"
-                    + plugin.child("version").orElseThrow()
-                    + "</version>\n        </plugin>"));
-        }
-        return plugins;
+    private List<PluginVersion> pluginVersions() {
+        return reactor.managedPlugins().stream()
+                .filter(p -> !p.coordinates().startsWith("org.springframework.boot:"))
+                .map(p -> new PluginVersion(
+                        p.child("artifactId").orElseThrow(), p.child("version").orElseThrow()))
+                .toList();
     }
 
     private String header() {
@@ -190,7 +189,7 @@ record StandalonePom(
                         "A Spring Boot service made with keelson new.");
     }
 
-    private String properties(List<PomText.Block> plugins) {
+    private String properties(List<PluginVersion> plugins) {
         StringBuilder out = new StringBuilder("  <properties>\n");
         out.append("    <java.version>").append(javaRelease).append("</java.version>\n");
         out.append(
@@ -205,27 +204,23 @@ record StandalonePom(
             }
         }
         Set<String> written = new LinkedHashSet<>();
-        for (PomText.Block plugin : plugins) {
-            for (String name : plugin.properties()) {
-                if (written.add(name)) {
-                    out.append(line(name, rootProperty(name).value(), null));
-                }
-            }
+        for (PluginVersion plugin : plugins) {
+            propertyName(plugin.version())
+                    .filter(written::add)
+                    .ifPresent(name -> out.append(line(name, rootProperty(name).value(), null)));
         }
         return out.append("  </properties>\n").toString();
     }
 
     private String bomVersion(String coordinates) {
-        PomText.Block entry = reactorManaged().stream()
+        Pom.Block entry = reactor.managedDependencies().stream()
                 .filter(b -> b.coordinates().equals(coordinates))
                 .findFirst()
                 .orElseThrow(() -> new ScaffoldException(
                         ErrorCode.TEMPLATE_BROKEN,
                         "features.txt names " + coordinates + ", which the root pom does not manage"));
         String version = entry.child("version").orElseThrow();
-        return version.startsWith("${")
-                ? rootProperty(version.substring(2, version.length() - 1)).value()
-                : version;
+        return propertyName(version).map(name -> rootProperty(name).value()).orElse(version);
     }
 
     private static String line(String name, String value, String comment) {
@@ -252,9 +247,8 @@ record StandalonePom(
                 """.formatted(LOCAL_REPOSITORY);
     }
 
-    private String build(List<PomText.Block> plugins) {
-        String referenceBuild = reference.section("build").orElse("");
-        String referencePlugins = new PomText(referenceBuild).section("plugins").orElse("\n");
+    private String build(List<PluginVersion> plugins) {
+        String referencePlugins = reference.plugins();
         StringBuilder out = new StringBuilder("\n  <build>\n    <pluginManagement>\n      <plugins>\n");
         plugins.forEach(p -> out.append(p.text()).append('\n'));
         out.append("      </plugins>\n    </pluginManagement>\n    <plugins>\n");

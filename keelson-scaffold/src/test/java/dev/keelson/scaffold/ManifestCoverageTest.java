@@ -37,10 +37,9 @@ class ManifestCoverageTest {
 
     @Test
     void everyDependencyEntryIsADependencyOfTheReferencePom() {
-        Set<String> declared =
-                PomText.blocks(referencePom().section("dependencies").orElseThrow(), "dependency").stream()
-                        .map(PomText.Block::coordinates)
-                        .collect(Collectors.toSet());
+        Set<String> declared = referencePom().dependencies().stream()
+                .map(Pom.Block::coordinates)
+                .collect(Collectors.toSet());
 
         assertThat(BUNDLE.manifest().all(Manifest.Dependency.class))
                 .allSatisfy(
@@ -57,20 +56,14 @@ class ManifestCoverageTest {
 
     @Test
     void everyEntryOfTheRootDependencyManagementIsUsedOrClassified() {
-        Set<String> declared =
-                PomText.blocks(referencePom().section("dependencies").orElseThrow(), "dependency").stream()
-                        .map(PomText.Block::coordinates)
-                        .collect(Collectors.toSet());
+        Set<String> declared = referencePom().dependencies().stream()
+                .map(Pom.Block::coordinates)
+                .collect(Collectors.toSet());
         Set<String> classified = BUNDLE.manifest().all(Manifest.Managed.class).stream()
                 .map(Manifest.Managed::coordinates)
                 .collect(Collectors.toSet());
-        List<String> managed = PomText.blocks(
-                        new PomText(BUNDLE.reactorPom())
-                                .section("dependencyManagement")
-                                .orElseThrow(),
-                        "dependency")
-                .stream()
-                .map(PomText.Block::coordinates)
+        List<String> managed = Pom.parse(BUNDLE.reactorPom(), "pom.xml").managedDependencies().stream()
+                .map(Pom.Block::coordinates)
                 .toList();
 
         assertThat(managed)
@@ -85,8 +78,8 @@ class ManifestCoverageTest {
     @Test
     void keelsonMigrateNeedsNothingAtRunTimeSoItsPomInTheProjectRepositoryListsNoDependencies() throws IOException {
         Path pom = Path.of(System.getenv("KEELSON_MODULE_DIR"), "..", "keelson-migrate", "pom.xml");
-        List<PomText.Block> dependencies = PomText.blocks(
-                new PomText(Files.readString(pom)).section("dependencies").orElse(""), "dependency");
+        List<Pom.Block> dependencies =
+                Pom.parse(Files.readString(pom), pom.toString()).dependencies();
 
         assertThat(dependencies)
                 .as("keelson-migrate gained a run-time dependency: list it in the pom that "
@@ -101,17 +94,10 @@ class ManifestCoverageTest {
     @Test
     void theStartersPomInTheProjectRepositoryListsItsRunTimeDependencies() throws IOException {
         Path pom = Path.of(System.getenv("KEELSON_MODULE_DIR"), "..", "keelson-migrate-spring-boot-starter", "pom.xml");
-        List<String> runTime =
-                PomText.blocks(
-                                new PomText(Files.readString(pom))
-                                        .section("dependencies")
-                                        .orElse(""),
-                                "dependency")
-                        .stream()
-                        .filter(d -> d.child("scope").isEmpty()
-                                && d.child("optional").isEmpty())
-                        .map(PomText.Block::coordinates)
-                        .toList();
+        List<String> runTime = Pom.parse(Files.readString(pom), pom.toString()).dependencies().stream()
+                .filter(d -> d.child("scope").isEmpty() && d.child("optional").isEmpty())
+                .map(Pom.Block::coordinates)
+                .toList();
 
         assertThat(runTime)
                 .as("the starter's run-time dependencies: the pom ProjectFiles.localRepository writes for it"
@@ -152,7 +138,7 @@ class ManifestCoverageTest {
         return sets;
     }
 
-    private static PomText referencePom() {
-        return new PomText(new String(BUNDLE.template().get("pom.xml"), StandardCharsets.UTF_8));
+    private static Pom referencePom() {
+        return Pom.parse(new String(BUNDLE.template().get("pom.xml"), StandardCharsets.UTF_8), "pom.xml");
     }
 }

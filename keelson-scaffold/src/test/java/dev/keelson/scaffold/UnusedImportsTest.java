@@ -21,7 +21,7 @@ class UnusedImportsTest {
                 }
                 """;
 
-        assertThat(UnusedImports.remove(source)).isEqualTo("""
+        assertThat(UnusedImports.remove(source, "A.java")).isEqualTo("""
                 package a;
 
                 import java.util.List;
@@ -38,6 +38,6 @@ class UnusedImportsTest {
     void removingEveryImportLeavesOneBlankLine() {
         String source = "package a;\n\nimport x.Y;\n\nclass A {}\n";
 
-        assertThat(UnusedImports.remove(source)).isEqualTo("package a;\n\nclass A {}\n");
+        assertThat(UnusedImports.remove(source, "A.java")).isEqualTo("package a;\n\nclass A {}\n");
     }
 }

@@ -100,4 +100,48 @@ class YamlKeysTest {
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessage("application.yaml has no key spring.jpa (named in keelson-scaffold's features.txt)");
     }
+
+    @Test
+    void aBlockScalarAndTheCommentsIndentedUnderTheKeyGoWithIt() {
+        String yaml = """
+                jobs:
+                  verify:
+                    run: |
+                      ./mvnw verify
+
+                    # the cache of the build
+                    cache: maven
+                  deploy:
+                    run: echo
+                """;
+
+        assertThat(YamlKeys.remove(yaml, "ci.yml", "jobs.verify")).isEqualTo("""
+                jobs:
+                  deploy:
+                    run: echo
+                """);
+        assertThat(YamlKeys.remove(yaml, "ci.yml", "jobs.verify.run")).isEqualTo("""
+                jobs:
+                  verify:
+
+                    # the cache of the build
+                    cache: maven
+                  deploy:
+                    run: echo
+                """);
+    }
+
+    @Test
+    void aKeyInAFlowMappingIsRefusedNamingTheFile() {
+        assertThatThrownBy(() -> YamlKeys.remove("a: {b: 1, c: 2}\n", "compose.yaml", "a.b"))
+                .isInstanceOf(ScaffoldException.class)
+                .hasMessageContaining("compose.yaml: a.b stands in a flow mapping");
+    }
+
+    @Test
+    void aFileThatIsNoYamlIsNamed() {
+        assertThatThrownBy(() -> YamlKeys.remove("a: [\n", "compose.yaml", "a"))
+                .isInstanceOf(ScaffoldException.class)
+                .hasMessageContaining("compose.yaml is no valid YAML");
+    }
 }

@@ -3,8 +3,8 @@ package dev.keelson.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.keelson.migrate.internal.database.mysql.MysqlDialect;
 import dev.keelson.migrate.internal.resolve.ScriptName;
-import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import dev.keelson.migrate.internal.sql.StatementSplitter;
 import dev.keelson.migrate.testing.Engine;
@@ -140,7 +140,7 @@ class GoldenFolderIT {
     private static void mysql(TestDatabase db, List<Path> files) throws Exception {
         StringBuilder script = new StringBuilder("DELIMITER $$\n");
         for (Path f : files) {
-            for (SqlStatement s : new StatementSplitter(SplitRules.MYSQL).split(Files.readString(f))) {
+            for (SqlStatement s : new StatementSplitter(new MysqlDialect().splitRules()).split(Files.readString(f))) {
                 script.append(s.sql()).append("\n$$\n");
             }
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keelson.migrate.Migrator;
 import dev.keelson.migrate.MigratorConfig;
+import dev.keelson.migrate.internal.database.mysql.MysqlDialect;
+import dev.keelson.migrate.internal.database.postgresql.PostgresDialect;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
 import dev.keelson.migrate.internal.sql.StatementSplitter;
@@ -43,7 +45,7 @@ abstract class SchemaDiffContractIT {
     abstract List<String> handMadeDifferences();
 
     SplitRules rules() {
-        return engine() == Engine.POSTGRESQL ? SplitRules.POSTGRESQL : SplitRules.MYSQL;
+        return engine() == Engine.POSTGRESQL ? new PostgresDialect().splitRules() : new MysqlDialect().splitRules();
     }
 
     void apply(TestDatabase db, String sql) throws SQLException {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import dev.keelson.migrate.internal.database.h2.H2Dialect;
+import dev.keelson.migrate.internal.database.mysql.MysqlDialect;
+import dev.keelson.migrate.internal.database.postgresql.PostgresDialect;
+import dev.keelson.migrate.internal.database.sqlite.SqliteDialect;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlParseException;
 import dev.keelson.migrate.internal.sql.SqlStatement;
@@ -12,7 +16,11 @@ import java.util.List;
 
 /** The statement splitter of every dialect: statements with sane lines, or a {@link SqlParseException}. */
 class StatementSplitterFuzzTest {
-    private static final SplitRules[] RULES = {SplitRules.POSTGRESQL, SplitRules.MYSQL, SplitRules.SQLITE, SplitRules.H2
+    private static final SplitRules[] RULES = {
+        new PostgresDialect().splitRules(),
+        new MysqlDialect().splitRules(),
+        new SqliteDialect().splitRules(),
+        new H2Dialect().splitRules()
     };
 
     @FuzzTest(maxDuration = "20s")

@@ -44,7 +44,10 @@ public interface Dialect extends Database {
         return Optional.empty();
     }
 
-    /** The lexical rules for splitting scripts. */
+    /**
+     * How this database's own client cuts scripts into statements: its {@code ScriptRules} (quotes, comments,
+     * directives and bodies beyond what every client shares), in this database's package.
+     */
     SplitRules splitRules();
 
     /** True when a failed migration's DDL can be rolled back with its transaction. */

@@ -3,6 +3,8 @@ package dev.keelson.migrate.internal.lint;
 import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
+import dev.keelson.migrate.internal.database.Databases;
+import dev.keelson.migrate.internal.database.Dialect;
 import dev.keelson.migrate.internal.resolve.ScriptName;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlParseException;
@@ -10,7 +12,6 @@ import dev.keelson.migrate.internal.sql.SqlStatement;
 import dev.keelson.migrate.internal.sql.StatementSplitter;
 import dev.keelson.migrate.lint.Finding;
 import dev.keelson.migrate.lint.LintConfig;
-import dev.keelson.migrate.lint.LintDialect;
 import dev.keelson.migrate.lint.LintFile;
 import dev.keelson.migrate.lint.LintReport;
 import dev.keelson.migrate.lint.Severity;
@@ -39,6 +40,7 @@ public final class LintRun {
     private final LintConfig config;
     private final List<Rule> rules;
     private final ServerVersion server;
+    private final SplitRules splitRules;
     private final List<Finding> findings = new ArrayList<>();
     private int suppressed;
 
@@ -54,6 +56,7 @@ public final class LintRun {
         this.config = config;
         this.rules = rules;
         this.server = ServerVersion.parse(config.serverVersion());
+        this.splitRules = splitRules(config);
         this.together = together;
     }
 
@@ -143,10 +146,18 @@ public final class LintRun {
         }
     }
 
+    /** The splitting rules of the SQL database whose lint dialect the files are written for. */
+    private static SplitRules splitRules(LintConfig config) {
+        return Databases.dialects().stream()
+                .filter(d -> d.lintDialect().orElse(null) == config.dialect())
+                .findFirst()
+                .map(Dialect::splitRules)
+                .orElseThrow(() -> new IllegalArgumentException("no SQL lint for " + config.dialect()));
+    }
+
     private List<SqlStatement> split(LintFile file) {
-        SplitRules rules = config.dialect() == LintDialect.POSTGRESQL ? SplitRules.POSTGRESQL : SplitRules.MYSQL;
         try {
-            return new StatementSplitter(rules).split(file.content());
+            return new StatementSplitter(splitRules).split(file.content());
         } catch (SqlParseException e) {
             throw new MigrationException(ErrorCode.SQL_PARSE_ERROR, file.path() + ": " + e.getMessage(), e);
         }

@@ -4,19 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pass over one script: the lexical state machine behind {@link StatementSplitter}. Not thread-safe; make one
- * per script. Quoted text and comments are skipped as units, so a delimiter inside them never splits; keyword-level
- * rules (function bodies, triggers, {@code COPY} data) are left to a {@link BlockTracker}.
+ * One pass over one script: the lexical core behind {@link StatementSplitter}, holding only what every client
+ * shares. Not thread-safe; make one per script.
+ *
+ * <p>The core knows blanks, parentheses, words, numbers, the delimiter ({@code ;} unless a client changes it),
+ * {@code '…'} strings and {@code "…"} identifiers with doubled quotes, {@code --} line comments and
+ * {@code /* *}{@code /} block comments that do not nest. Each other character first goes to the database's
+ * {@link ScriptRules#lex}, which may read it with the primitives below (a quote with backslash escapes, a nested
+ * comment, a dollar quote, a line of its own); quoted text and comments are skipped as units, so a delimiter inside
+ * them never splits. Keyword-level rules (bodies, triggers, {@code COPY} data) are the {@link ScriptRules}' too.
  */
-final class ScriptScanner {
+public final class ScriptScanner {
     private static final String DEFAULT_DELIMITER = ";";
     /** Editors on Windows start UTF-8 files with it; no database wants it in a statement. */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final String src;
     private final int len;
-    private final SplitRules rules;
-    private final BlockTracker blocks;
+    private final ScriptRules rules;
+    private final boolean dollarInWords;
     private final List<SqlStatement> statements = new ArrayList<>();
     private String delimiter = DEFAULT_DELIMITER;
     private int pos;
@@ -26,36 +32,21 @@ final class ScriptScanner {
 
     private int startLine;
     private int parenDepth;
-    /** Inside a MySQL version comment {@code /*!50003 ... *}{@code /}, whose content is code. */
-    private boolean inVersionComment;
 
-    private int versionCommentLine;
-    private int firstCopyDelimiter = -1;
-
-    ScriptScanner(String script, SplitRules rules) {
+    /** A scanner of {@code script} that follows {@code rules}, made for this script alone. */
+    public ScriptScanner(String script, ScriptRules rules) {
         this.src = script;
         this.len = script.length();
         this.rules = rules;
-        this.blocks = BlockTracker.of(rules);
+        this.dollarInWords = rules.dollarInWords();
     }
 
-    /**
-     * The offset of the {@code ;} that ends the command of a PostgreSQL {@code COPY … FROM STDIN} statement
-     * whose data lines follow it in {@code sql}, or -1 when {@code sql} is not such a statement.
-     */
-    static int copyCommandEnd(String sql) {
-        ScriptScanner scanner = new ScriptScanner(sql, SplitRules.POSTGRESQL);
-        scanner.scan();
-        return scanner.firstCopyDelimiter;
-    }
-
-    List<SqlStatement> scan() {
+    /** The statements, in order. */
+    public List<SqlStatement> scan() {
         while (pos < len) {
             step();
         }
-        if (inVersionComment) {
-            throw new SqlParseException("version comment opened with /*! is never closed", versionCommentLine);
-        }
+        rules.finish();
         emit(len);
         return statements;
     }
@@ -68,22 +59,80 @@ final class ScriptScanner {
         char c = src.charAt(pos);
         switch (c) {
             case ' ', '\t', '\f', '\n', '\r', BYTE_ORDER_MARK -> consume();
-            case '\'' -> singleQuote();
-            case '"' -> doubleQuote();
-            case '`' -> backtick();
-            case '[' -> bracket();
-            case '-' -> dash();
-            case '/' -> slash();
-            case '*' -> star();
-            case '#' -> hash();
-            case '$' -> dollar();
             case '(' -> paren(1);
             case ')' -> paren(-1);
+            default -> {
+                if (!rules.lex(this, c)) {
+                    common(c);
+                }
+            }
+        }
+    }
+
+    private void common(char c) {
+        switch (c) {
+            case '\'' -> quoted('\'', false, "string literal");
+            case '"' -> quoted('"', false, "quoted identifier");
+            case '-' -> {
+                if (peek(1) == '-') {
+                    lineComment();
+                } else {
+                    other(c);
+                }
+            }
+            case '/' -> {
+                if (peek(1) == '*') {
+                    blockComment(false);
+                } else {
+                    other(c);
+                }
+            }
             default -> other(c);
         }
     }
 
+    // ---- where the scanner is, for the rules
+
+    /** The whole script. */
+    public String source() {
+        return src;
+    }
+
+    /** The offset of the character being read. */
+    public int position() {
+        return pos;
+    }
+
+    /** The 1-based line of the character being read. */
+    public int line() {
+        return line;
+    }
+
+    /** The character {@code ahead} places after the one being read, or {@code 0} past the end of the script. */
+    public char peek(int ahead) {
+        int i = pos + ahead;
+        return i < len ? src.charAt(i) : 0;
+    }
+
+    /** True once the current statement has a significant character. */
+    public boolean inStatement() {
+        return start >= 0;
+    }
+
+    /** The offset where the current statement starts; meaningful only {@link #inStatement()}. */
+    public int statementStart() {
+        return start;
+    }
+
     // ---- delimiters and statements
+
+    /**
+     * Makes {@code delimiter} end statements from here on (the mysql client's {@code DELIMITER}); {@code ;} restores
+     * the default, under which the {@link ScriptRules} decide whether a {@code ;} ends a statement.
+     */
+    public void delimiter(String delimiter) {
+        this.delimiter = delimiter.equals(DEFAULT_DELIMITER) ? DEFAULT_DELIMITER : delimiter;
+    }
 
     private boolean atDelimiter(int i) {
         if (delimiter == DEFAULT_DELIMITER) {
@@ -93,11 +142,12 @@ final class ScriptScanner {
     }
 
     private void delimiter() {
-        if (delimiter != DEFAULT_DELIMITER || blocks.endsStatement(parenDepth)) {
+        if (delimiter != DEFAULT_DELIMITER || rules.endsStatement(parenDepth)) {
             int end = pos;
             pos += delimiter.length();
-            if (start >= 0 && blocks.copyFromStdin()) {
-                emitRaw(copyData(end));
+            int dataEnd = start >= 0 ? rules.dataAfter(this, end) : -1;
+            if (dataEnd >= 0) {
+                emitRaw(dataEnd);
             } else {
                 emit(end);
             }
@@ -114,7 +164,7 @@ final class ScriptScanner {
         reset();
     }
 
-    /** Adds the statement untrimmed: the end of COPY data is data, blanks included. */
+    /** Adds the statement untrimmed: the end of inline data is data, blanks included. */
     private void emitRaw(int end) {
         statements.add(new SqlStatement(src.substring(start, end), startLine));
         reset();
@@ -123,10 +173,11 @@ final class ScriptScanner {
     private void reset() {
         start = -1;
         parenDepth = 0;
-        blocks.reset();
+        rules.reset();
     }
 
-    private void begin() {
+    /** Marks the character being read as the current statement's start, unless it has one. */
+    public void begin() {
         if (start < 0) {
             start = pos;
             startLine = line;
@@ -141,7 +192,8 @@ final class ScriptScanner {
         }
     }
 
-    private void consumeTo(int end) {
+    /** Reads on up to offset {@code end}, counting line breaks. */
+    public void consumeTo(int end) {
         while (pos < end) {
             consume();
         }
@@ -149,39 +201,15 @@ final class ScriptScanner {
 
     // ---- quoted text
 
-    private void singleQuote() {
-        boolean backslash = rules == SplitRules.MYSQL;
-        quoted('\'', backslash, "string literal");
-    }
-
-    private void doubleQuote() {
-        if (rules == SplitRules.MYSQL) {
-            quoted('"', true, "string literal");
-        } else {
-            quoted('"', false, "quoted identifier");
-        }
-    }
-
-    private void backtick() {
-        if (rules == SplitRules.MYSQL || rules == SplitRules.SQLITE) {
-            quoted('`', false, "quoted identifier");
-        } else {
-            other('`');
-        }
-    }
-
-    private void bracket() {
-        if (rules == SplitRules.SQLITE) {
-            quotedUntil('[', ']', "bracketed identifier");
-        } else {
-            other('[');
-        }
-    }
-
-    /** Skips a quoted string or identifier closed by {@code quote}; a doubled quote stands for itself. */
-    private void quoted(char quote, boolean backslashEscapes, String what) {
+    /**
+     * Skips a quoted string or identifier closed by {@code quote}; a doubled quote stands for itself, and with
+     * {@code backslashEscapes} a backslash escapes the next character.
+     *
+     * @throws SqlParseException naming {@code what} and its line when it is never closed
+     */
+    public void quoted(char quote, boolean backslashEscapes, String what) {
         begin();
-        blocks.other(quote);
+        rules.other(quote);
         int openLine = line;
         consume();
         while (true) {
@@ -206,9 +234,10 @@ final class ScriptScanner {
         }
     }
 
-    private void quotedUntil(char open, char close, String what) {
+    /** Skips text from {@code open} (being read) to the next {@code close}, as SQLite's {@code [identifier]}. */
+    public void quotedUntil(char open, char close, String what) {
         begin();
-        blocks.other(open);
+        rules.other(open);
         int openLine = line;
         consume();
         while (pos < len && src.charAt(pos) != close) {
@@ -220,15 +249,13 @@ final class ScriptScanner {
         pos++;
     }
 
-    private void dollar() {
-        boolean quotes = rules == SplitRules.POSTGRESQL || rules == SplitRules.H2;
-        int tagEnd = quotes ? dollarTagEnd() : -1;
-        if (tagEnd < 0) {
-            other('$');
-            return;
-        }
+    /**
+     * Skips a dollar-quoted string whose opening tag ({@code $$} or {@code $tag$}) runs from the {@code $} being read
+     * to the {@code $} at {@code tagEnd}, through the same tag closing it.
+     */
+    public void dollarQuoted(int tagEnd) {
         begin();
-        blocks.other('$');
+        rules.other('$');
         int openLine = line;
         String tag = src.substring(pos, tagEnd + 1);
         int close = src.indexOf(tag, tagEnd + 1);
@@ -238,69 +265,17 @@ final class ScriptScanner {
         consumeTo(close + tag.length());
     }
 
-    /**
-     * The offset of the {@code $} closing the opening tag at {@code pos} ({@code $$} or {@code $tag$}), or -1
-     * when the {@code $} here opens no dollar quote (a {@code $1} parameter, a lone {@code $}). H2 knows only
-     * {@code $$}.
-     */
-    private int dollarTagEnd() {
-        int i = pos + 1;
-        if (rules == SplitRules.POSTGRESQL && i < len && isTagStart(src.charAt(i))) {
-            i++;
-            while (i < len && isTagPart(src.charAt(i))) {
-                i++;
-            }
-        }
-        return i < len && src.charAt(i) == '$' ? i : -1;
-    }
-
     // ---- comments
 
-    private void dash() {
-        if (pos + 1 < len && src.charAt(pos + 1) == '-' && dashDashStartsComment()) {
-            lineComment();
-        } else {
-            other('-');
-        }
-    }
-
-    /** MySQL needs a blank or control character after {@code --}; the others do not. */
-    private boolean dashDashStartsComment() {
-        return rules != SplitRules.MYSQL || pos + 2 >= len || src.charAt(pos + 2) <= ' ';
-    }
-
-    private void hash() {
-        if (rules == SplitRules.MYSQL) {
-            lineComment();
-        } else {
-            other('#');
-        }
-    }
-
-    private void lineComment() {
+    /** Skips a comment from here to the end of the line. */
+    public void lineComment() {
         while (pos < len && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
             pos++;
         }
     }
 
-    private void slash() {
-        char next = pos + 1 < len ? src.charAt(pos + 1) : 0;
-        if (next == '*') {
-            int bang = versionCommentBang();
-            if (bang > 0) {
-                versionComment(bang);
-            } else {
-                blockComment();
-            }
-        } else if (next == '/' && rules == SplitRules.H2) {
-            lineComment();
-        } else {
-            other('/');
-        }
-    }
-
-    private void blockComment() {
-        boolean nests = rules == SplitRules.POSTGRESQL || rules == SplitRules.H2;
+    /** Skips a block comment opened by the {@code /*} being read; with {@code nests}, a {@code /*} inside opens one. */
+    public void blockComment(boolean nests) {
         int openLine = line;
         int depth = 0;
         do {
@@ -321,38 +296,6 @@ final class ScriptScanner {
         } while (depth > 0);
     }
 
-    /**
-     * For MySQL, the offset of the {@code !} when a {@code /*!} or MariaDB's {@code /*M!} version comment starts at
-     * {@code pos}, else -1.
-     */
-    private int versionCommentBang() {
-        if (rules != SplitRules.MYSQL || pos + 2 >= len) {
-            return -1;
-        }
-        int bang = src.charAt(pos + 2) == 'M' ? pos + 3 : pos + 2;
-        return bang < len && src.charAt(bang) == '!' ? bang : -1;
-    }
-
-    /** {@code /*!50003 … *}{@code /} is executable in MySQL: its content is lexed as code and kept. */
-    private void versionComment(int bang) {
-        begin();
-        blocks.other('/');
-        if (!inVersionComment) {
-            versionCommentLine = line;
-        }
-        inVersionComment = true;
-        pos = bang + 1;
-    }
-
-    private void star() {
-        if (inVersionComment && pos + 1 < len && src.charAt(pos + 1) == '/') {
-            inVersionComment = false;
-            pos += 2;
-        } else {
-            other('*');
-        }
-    }
-
     // ---- words and everything else
 
     private void paren(int change) {
@@ -366,34 +309,27 @@ final class ScriptScanner {
         } else if (c >= '0' && c <= '9') {
             number();
         } else {
-            begin();
-            blocks.other(c);
-            pos++;
+            punctuation();
         }
+    }
+
+    /** Reads the character being read as one significant token of its own. */
+    public void punctuation() {
+        begin();
+        rules.other(src.charAt(pos));
+        pos++;
     }
 
     private void word() {
         int s = pos;
         int e = wordEnd(s + 1);
-        if (start < 0 && rules == SplitRules.MYSQL && DelimiterDirective.matches(src, s, e)) {
-            directive(e);
-            return;
-        }
         begin();
         pos = e;
-        if (rules == SplitRules.POSTGRESQL
-                && e - s == 1
-                && (src.charAt(s) | 0x20) == 'e'
-                && e < len
-                && src.charAt(e) == '\'') {
-            quoted('\'', true, "string literal");
-            return;
-        }
-        blocks.word(src, s, e, parenDepth);
+        rules.word(src, s, e, parenDepth);
     }
 
-    private int wordEnd(int from) {
-        boolean dollarInWords = rules != SplitRules.H2;
+    /** Where the word whose letters continue at {@code from} ends (before a custom delimiter, too). */
+    public int wordEnd(int from) {
         boolean customDelimiter = delimiter != DEFAULT_DELIMITER;
         int i = from;
         while (i < len && isWordPart(src.charAt(i), dollarInWords) && !(customDelimiter && atDelimiter(i))) {
@@ -404,39 +340,25 @@ final class ScriptScanner {
 
     private void number() {
         begin();
-        blocks.other(src.charAt(pos));
+        rules.other(src.charAt(pos));
         pos = wordEnd(pos + 1);
     }
 
-    private void directive(int wordEnd) {
-        int lineEnd = wordEnd;
-        while (lineEnd < len && src.charAt(lineEnd) != '\n' && src.charAt(lineEnd) != '\r') {
-            lineEnd++;
-        }
-        delimiter = DelimiterDirective.argument(src, wordEnd, lineEnd, line);
-        if (delimiter.equals(DEFAULT_DELIMITER)) {
-            delimiter = DEFAULT_DELIMITER;
-        }
-        pos = lineEnd;
-    }
-
-    // ---- COPY … FROM STDIN
+    // ---- lines of their own
 
     /**
-     * Skips the data lines after a {@code COPY … FROM STDIN;} up to and including the line {@code \.} (or the end
-     * of the script, as psql does) and returns where the statement's text ends.
+     * Skips the rest of the line being read and the lines after it up to and including the line that is exactly
+     * {@code endLine} (or to the end of the script, as psql does with {@code COPY} data) and returns where that
+     * line's text ends.
      */
-    private int copyData(int delimiterAt) {
-        if (firstCopyDelimiter < 0) {
-            firstCopyDelimiter = delimiterAt - start;
-        }
+    public int skipDataLines(String endLine) {
         skipLine();
         while (pos < len) {
             int lineBegin = pos;
             int lineEnd = lineEnd(pos);
             pos = lineEnd;
             skipLineBreak();
-            if (lineEnd - lineBegin == 2 && src.startsWith("\\.", lineBegin)) {
+            if (lineEnd - lineBegin == endLine.length() && src.startsWith(endLine, lineBegin)) {
                 return lineEnd;
             }
         }
@@ -448,7 +370,8 @@ final class ScriptScanner {
         skipLineBreak();
     }
 
-    private int lineEnd(int from) {
+    /** The offset of the line break (or the end of the script) at or after {@code from}. */
+    public int lineEnd(int from) {
         int i = from;
         while (i < len && src.charAt(i) != '\n' && src.charAt(i) != '\r') {
             i++;
@@ -472,14 +395,6 @@ final class ScriptScanner {
 
     private static boolean isWordPart(char c, boolean dollar) {
         return isWordStart(c) || (c >= '0' && c <= '9') || (dollar && c == '$') || c >= 0x80;
-    }
-
-    private static boolean isTagStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-    }
-
-    private static boolean isTagPart(char c) {
-        return isTagStart(c) || (c >= '0' && c <= '9');
     }
 
     private static SqlParseException unterminated(String what, String opener, int line) {

@@ -7,13 +7,13 @@ import java.util.Objects;
  * Cuts a SQL script into statements the way the database's own client would. Thread-safe and stateless.
  *
  * <pre>{@code
- * List<SqlStatement> statements = new StatementSplitter(SplitRules.POSTGRESQL).split(script);
+ * List<SqlStatement> statements = new StatementSplitter(dialect.splitRules()).split(script);
  * }</pre>
  *
  * <p>Each statement's text has no terminating delimiter and no leading or trailing whitespace; comments before
  * a statement are dropped, comments inside it are kept. Statements made only of comments and whitespace are
  * dropped. Line numbers are 1-based and count {@code \n}, {@code \r\n} and a lone {@code \r} as one line break
- * each. See {@link SplitRules} for what each dialect recognises.
+ * each. See each database's {@link ScriptRules} for what its client recognises.
  */
 public final class StatementSplitter {
     private final SplitRules rules;
@@ -30,6 +30,6 @@ public final class StatementSplitter {
      *     comment is never closed
      */
     public List<SqlStatement> split(String script) {
-        return new ScriptScanner(script, rules).scan();
+        return new ScriptScanner(script, rules.forScript()).scan();
     }
 }

@@ -9,7 +9,7 @@ class ErrorPlaceTest {
     private static final String SCRIPT =
             "-- header\nCREATE TABLE a (id int);  CREATE TABLE b (\n    id int,\n    name textt\n);\n";
 
-    private final List<SqlStatement> statements = new StatementSplitter(SplitRules.POSTGRESQL).split(SCRIPT);
+    private final List<SqlStatement> statements = new StatementSplitter(Client.POSTGRESQL).split(SCRIPT);
 
     @Test
     void aStatementStartsWhereItsFirstLineIsFoundOnItsLineOfTheFile() {

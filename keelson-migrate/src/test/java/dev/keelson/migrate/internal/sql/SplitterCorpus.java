@@ -16,14 +16,14 @@ import java.util.stream.Stream;
  * {@code ==== line N ====} giving its start line, its text verbatim (line breaks included) and one {@code \n};
  * or, for a script that must be refused, the marker {@code ==== error ====} and the exception's message.
  */
-record SplitterCorpus(SplitRules rules, String name, Path script) {
+record SplitterCorpus(Client rules, String name, Path script) {
     static final String ERROR_MARKER = "==== error ====\n";
 
     static Stream<SplitterCorpus> all() {
-        return Stream.of(SplitRules.values()).flatMap(SplitterCorpus::of);
+        return Stream.of(Client.values()).flatMap(SplitterCorpus::of);
     }
 
-    static Stream<SplitterCorpus> of(SplitRules rules) {
+    static Stream<SplitterCorpus> of(Client rules) {
         Path dir = root().resolve(folder(rules));
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> scripts =
@@ -35,7 +35,7 @@ record SplitterCorpus(SplitRules rules, String name, Path script) {
         }
     }
 
-    static String folder(SplitRules rules) {
+    static String folder(Client rules) {
         return rules.name().toLowerCase(Locale.ROOT);
     }
 

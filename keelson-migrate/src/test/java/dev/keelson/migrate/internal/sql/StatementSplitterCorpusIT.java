@@ -3,6 +3,7 @@ package dev.keelson.migrate.internal.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.keelson.migrate.internal.database.postgresql.CopyIn;
 import dev.keelson.migrate.testing.Engine;
 import dev.keelson.migrate.testing.TestDatabase;
 import dev.keelson.migrate.testing.TestDatabases;
@@ -47,7 +48,7 @@ class StatementSplitterCorpusIT {
     }
 
     private static int run(Connection connection, SplitterCorpus corpus, SqlStatement statement) throws Exception {
-        var copy = statement.copyIn();
+        var copy = CopyIn.of(statement);
         if (copy.isPresent()) {
             connection
                     .unwrap(PGConnection.class)
@@ -80,7 +81,7 @@ class StatementSplitterCorpusIT {
         return 1;
     }
 
-    private static Engine engine(SplitRules rules) {
+    private static Engine engine(Client rules) {
         return switch (rules) {
             case POSTGRESQL -> Engine.POSTGRESQL;
             case MYSQL -> Engine.MARIADB;

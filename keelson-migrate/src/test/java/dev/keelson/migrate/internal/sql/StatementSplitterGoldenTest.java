@@ -42,36 +42,36 @@ class StatementSplitterGoldenTest {
     static Stream<Arguments> constructs() {
         return Stream.of(
                 Arguments.of(
-                        SplitRules.POSTGRESQL,
+                        Client.POSTGRESQL,
                         "a tagged dollar quote",
                         "\\$[A-Za-z_]+\\$[\\s\\S]*;[\\s\\S]*\\$[A-Za-z_]+\\$"),
                 Arguments.of(
-                        SplitRules.POSTGRESQL,
+                        Client.POSTGRESQL,
                         "nested CASE ... END in BEGIN ATOMIC",
                         "(?i)BEGIN ATOMIC[\\s\\S]*CASE[\\s\\S]*CASE[\\s\\S]*END[\\s\\S]*END;"),
                 Arguments.of(
-                        SplitRules.POSTGRESQL,
+                        Client.POSTGRESQL,
                         "COPY ... FROM STDIN with data",
                         "(?i)COPY [^;]*FROM STDIN[^;]*;\\n[^\\n]*;"),
-                Arguments.of(SplitRules.POSTGRESQL, "a quoted identifier with a semicolon", "\"[^\"\\n]*;[^\"\\n]*\""),
-                Arguments.of(SplitRules.MYSQL, "DELIMITER", "(?im)^DELIMITER \\S+$"),
-                Arguments.of(SplitRules.MYSQL, "a /*!50001 version comment", "/\\*!50001 [^*]*\\*/;"),
-                Arguments.of(SplitRules.MYSQL, "a quoted identifier with a semicolon", "`[^`\\n]*;[^`\\n]*`"),
+                Arguments.of(Client.POSTGRESQL, "a quoted identifier with a semicolon", "\"[^\"\\n]*;[^\"\\n]*\""),
+                Arguments.of(Client.MYSQL, "DELIMITER", "(?im)^DELIMITER \\S+$"),
+                Arguments.of(Client.MYSQL, "a /*!50001 version comment", "/\\*!50001 [^*]*\\*/;"),
+                Arguments.of(Client.MYSQL, "a quoted identifier with a semicolon", "`[^`\\n]*;[^`\\n]*`"),
                 Arguments.of(
-                        SplitRules.SQLITE,
+                        Client.SQLITE,
                         "a quoted identifier with a semicolon",
                         "(\\[[^\\]\\n]*;[^\\]\\n]*\\])|(\"[^\"\\n]*;[^\"\\n]*\")"),
                 Arguments.of(
-                        SplitRules.SQLITE,
+                        Client.SQLITE,
                         "BEGIN ... END with CASE ... END inside",
                         "(?i)BEGIN[\\s\\S]*CASE[\\s\\S]*END[\\s\\S]*END;"),
-                Arguments.of(SplitRules.H2, "a $$ body with semicolons", "\\$\\$[\\s\\S]*;[\\s\\S]*\\$\\$"),
-                Arguments.of(SplitRules.H2, "a quoted identifier with a semicolon", "\"[^\"\\n]*;[^\"\\n]*\""));
+                Arguments.of(Client.H2, "a $$ body with semicolons", "\\$\\$[\\s\\S]*;[\\s\\S]*\\$\\$"),
+                Arguments.of(Client.H2, "a quoted identifier with a semicolon", "\"[^\"\\n]*;[^\"\\n]*\""));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("constructs")
-    void theCorpusOfEachDialectHasTheConstructsThatBreakSplitters(SplitRules rules, String what, String regex) {
+    void theCorpusOfEachDialectHasTheConstructsThatBreakSplitters(Client rules, String what, String regex) {
         Pattern pattern = Pattern.compile(regex);
         assertThat(SplitterCorpus.of(rules).filter(c -> !c.expectsError()).map(SplitterCorpus::scriptText))
                 .as("a runnable %s corpus script with %s", rules, what)

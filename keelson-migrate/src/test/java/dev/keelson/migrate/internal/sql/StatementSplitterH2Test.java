@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class StatementSplitterH2Test {
 
     private static List<SqlStatement> split(String script) {
-        return StatementSplitterTest.split(SplitRules.H2, script);
+        return StatementSplitterTest.split(Client.H2, script);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class StatementSplitterMysqlTest {
 
     private static List<SqlStatement> split(String script) {
-        return StatementSplitterTest.split(SplitRules.MYSQL, script);
+        return StatementSplitterTest.split(Client.MYSQL, script);
     }
 
     @Test

@@ -4,13 +4,14 @@ import static dev.keelson.migrate.internal.sql.StatementSplitterTest.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keelson.migrate.internal.database.postgresql.CopyIn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StatementSplitterPostgresTest {
 
     private static List<SqlStatement> split(String script) {
-        return StatementSplitterTest.split(SplitRules.POSTGRESQL, script);
+        return StatementSplitterTest.split(Client.POSTGRESQL, script);
     }
 
     @Test
@@ -86,9 +87,8 @@ class StatementSplitterPostgresTest {
         assertThat(statements)
                 .containsExactly(
                         at(1, "COPY t (a, b) FROM stdin;\n1\tone;\n2\t\\N\n\\."), at(5, "SELECT count(*) FROM t"));
-        assertThat(statements.get(0).copyIn())
-                .contains(new SqlStatement.CopyIn("COPY t (a, b) FROM stdin", "1\tone;\n2\t\\N\n"));
-        assertThat(statements.get(1).copyIn()).isEmpty();
+        assertThat(CopyIn.of(statements.get(0))).contains(new CopyIn("COPY t (a, b) FROM stdin", "1\tone;\n2\t\\N\n"));
+        assertThat(CopyIn.of(statements.get(1))).isEmpty();
     }
 
     @Test
@@ -96,15 +96,15 @@ class StatementSplitterPostgresTest {
         String script = "COPY t FROM STDIN WITH (FORMAT csv, DELIMITER ';');\r\n1;'x'\r\n\\.\r\nSELECT 1;";
         List<SqlStatement> statements = split(script);
         assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 4);
-        assertThat(statements.get(0).copyIn())
-                .contains(new SqlStatement.CopyIn("COPY t FROM STDIN WITH (FORMAT csv, DELIMITER ';')", "1;'x'\r\n"));
+        assertThat(CopyIn.of(statements.get(0)))
+                .contains(new CopyIn("COPY t FROM STDIN WITH (FORMAT csv, DELIMITER ';')", "1;'x'\r\n"));
     }
 
     @Test
     void copyDataRunsToTheEndOfTheScriptWithoutBackslashDot() {
         List<SqlStatement> statements = split("COPY t FROM STDIN;\n1\t\n2\t");
         assertThat(statements).containsExactly(at(1, "COPY t FROM STDIN;\n1\t\n2\t"));
-        assertThat(statements.get(0).copyIn()).contains(new SqlStatement.CopyIn("COPY t FROM STDIN", "1\t\n2\t\n"));
+        assertThat(CopyIn.of(statements.get(0))).contains(new CopyIn("COPY t FROM STDIN", "1\t\n2\t\n"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class StatementSplitterSqliteTest {
 
     private static List<SqlStatement> split(String script) {
-        return StatementSplitterTest.split(SplitRules.SQLITE, script);
+        return StatementSplitterTest.split(Client.SQLITE, script);
     }
 
     @Test

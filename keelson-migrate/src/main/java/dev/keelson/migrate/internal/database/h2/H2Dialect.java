@@ -50,7 +50,7 @@ public record H2Dialect() implements Dialect {
 
     @Override
     public SplitRules splitRules() {
-        return SplitRules.H2;
+        return H2Script::new;
     }
 
     @Override

@@ -83,7 +83,7 @@ public record MysqlDialect() implements Dialect {
 
     @Override
     public SplitRules splitRules() {
-        return SplitRules.MYSQL;
+        return MysqlScript::new;
     }
 
     @Override

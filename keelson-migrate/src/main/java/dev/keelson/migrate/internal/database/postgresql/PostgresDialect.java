@@ -84,7 +84,7 @@ public record PostgresDialect() implements Dialect {
 
     @Override
     public SplitRules splitRules() {
-        return SplitRules.POSTGRESQL;
+        return PostgresScript::new;
     }
 
     @Override
@@ -106,9 +106,9 @@ public record PostgresDialect() implements Dialect {
     /** {@code COPY ... FROM STDIN} with its inline data goes through the driver's copy API; the rest as usual. */
     @Override
     public void execute(Statement statement, SqlStatement sql) throws SQLException {
-        Optional<SqlStatement.CopyIn> copy = sql.copyIn();
+        Optional<CopyIn> copy = CopyIn.of(sql);
         if (copy.isPresent()) {
-            CopyIn.run(statement.getConnection(), copy.get());
+            copy.get().run(statement.getConnection());
         } else {
             statement.execute(sql.sql());
         }

@@ -34,7 +34,7 @@ public record SqliteDialect() implements Dialect {
 
     @Override
     public SplitRules splitRules() {
-        return SplitRules.SQLITE;
+        return SqliteScript::new;
     }
 
     @Override

@@ -1,4 +1,7 @@
-package dev.keelson.migrate.internal.sql;
+package dev.keelson.migrate.internal.database.mysql;
+
+import dev.keelson.migrate.internal.sql.Keyword;
+import dev.keelson.migrate.internal.sql.SqlParseException;
 
 /**
  * The mysql client's {@code DELIMITER} directive: {@code DELIMITER //} on its own, where a statement could start,

@@ -1,10 +1,15 @@
-package dev.keelson.migrate.internal.sql;
+package dev.keelson.migrate.internal.database.sqlite;
+
+import dev.keelson.migrate.internal.sql.Keyword;
+import dev.keelson.migrate.internal.sql.ScriptRules;
+import dev.keelson.migrate.internal.sql.ScriptScanner;
 
 /**
- * SQLite's {@code sqlite3_complete()} rules: a statement that starts {@code [EXPLAIN] CREATE [TEMP|TEMPORARY]
+ * sqlite3's rules for one script: {@code "…"}, {@code `…`} and {@code […]} identifiers; block comments do not nest;
+ * and {@code sqlite3_complete()}'s rule for triggers: a statement that starts {@code [EXPLAIN] CREATE [TEMP|TEMPORARY]
  * TRIGGER} ends only at a {@code ;} that follows {@code ; END}; every other statement ends at its first {@code ;}.
  */
-final class SqliteBlocks implements BlockTracker {
+final class SqliteScript implements ScriptRules {
     private enum State {
         START,
         NORMAL,
@@ -18,6 +23,18 @@ final class SqliteBlocks implements BlockTracker {
     private static final String[] TEMP = {"TEMP", "TEMPORARY"};
 
     private State state = State.START;
+
+    @Override
+    public boolean lex(ScriptScanner scanner, char c) {
+        if (c == '`') {
+            scanner.quoted('`', false, "quoted identifier");
+        } else if (c == '[') {
+            scanner.quotedUntil('[', ']', "bracketed identifier");
+        } else {
+            return false;
+        }
+        return true;
+    }
 
     @Override
     public void word(String src, int start, int end, int parenDepth) {

@@ -1,4 +1,6 @@
-package dev.keelson.migrate.internal.sql;
+package dev.keelson.migrate.internal.database.mysql;
+
+import dev.keelson.migrate.internal.sql.Keyword;
 
 /**
  * Compound statements written without {@code DELIMITER}, where a {@code ;} inside a block does not end the statement.
@@ -18,7 +20,7 @@ package dev.keelson.migrate.internal.sql;
  *       {@code LOOP}, {@code REPEAT}), and {@code IF(a, b, c)} and {@code REPEAT(…)} are taken as functions.</li>
  * </ul>
  */
-final class MysqlBlocks implements BlockTracker {
+final class MysqlBlocks {
     private static final String[] ROUTINES = {"PROCEDURE", "FUNCTION", "TRIGGER", "EVENT", "PACKAGE"};
     private static final String[] OTHER_OBJECTS = {
         "TABLE",
@@ -59,8 +61,7 @@ final class MysqlBlocks implements BlockTracker {
 
     private int depth;
 
-    @Override
-    public void word(String src, int start, int end, int parenDepth) {
+    void word(String src, int start, int end, int parenDepth) {
         int index = words++;
         boolean atStart = statementStart;
         boolean prevEnd = afterEnd;
@@ -169,14 +170,12 @@ final class MysqlBlocks implements BlockTracker {
         return i;
     }
 
-    @Override
-    public void other(char c) {
+    void other(char c) {
         statementStart = c == ':';
         afterEnd = false;
     }
 
-    @Override
-    public boolean endsStatement(int parenDepth) {
+    boolean endsStatement(int parenDepth) {
         if (depth == 0) {
             return true;
         }
@@ -185,8 +184,7 @@ final class MysqlBlocks implements BlockTracker {
         return false;
     }
 
-    @Override
-    public void reset() {
+    void reset() {
         words = 0;
         create = false;
         decided = false;

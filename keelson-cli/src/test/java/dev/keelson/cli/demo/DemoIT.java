@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +55,7 @@ class DemoIT {
     }
 
     @Test
-    void theDemoRunsEndToEndAndASecondRunReusesTheProjectAndItsBuild() throws IOException {
+    void theDemoRunsEndToEndASecondRunReusesTheProjectAndCtrlCEndsAServingOne() throws Exception {
         Run first = demo();
 
         assertThat(first.exitCode()).as(first.err()).isZero();
@@ -87,6 +89,54 @@ class DemoIT {
         assertThat(second.err())
                 .contains("reusing it", "up to date: target/demo-api-0.1.0-SNAPSHOT.jar", "stopped cleanly");
         assertThat(second.out()).contains("errors       0 (0.00%)");
+
+        ctrlCStopsTheServingDemo();
+    }
+
+    /**
+     * {@code demo --serve} in a real process, reusing the project: once it prints where everything is, Ctrl-C (SIGINT)
+     * ends it with 130 after saying that it stops the service and the database, and neither listens afterwards.
+     */
+    private void ctrlCStopsTheServingDemo() throws Exception {
+        Path out = dir.resolve("serve-out.json");
+        Path err = dir.resolve("serve-err.txt");
+        Process serving = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                        "dev.keelson.cli.Keelson",
+                        "demo",
+                        "--serve",
+                        "--port",
+                        "0",
+                        "--format",
+                        "json"))
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        Pattern ready = Pattern.compile("\"serving\"\\s*:\\s*true");
+        while (!ready.matcher(Files.readString(out)).find()) {
+            assertThat(serving.isAlive()).as(Files.readString(err)).isTrue();
+            assertThat(System.nanoTime()).as("serving within 5 minutes").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        new ProcessBuilder("kill", "-INT", String.valueOf(serving.pid()))
+                .start()
+                .waitFor();
+
+        assertThat(serving.waitFor(60, TimeUnit.SECONDS))
+                .as("ended within 60 s")
+                .isTrue();
+        String progress = Files.readString(err);
+        System.out.printf("[demo --serve, Ctrl-C] exit %d%n%s%n", serving.exitValue(), progress);
+        assertThat(serving.exitValue()).as(progress).isEqualTo(130);
+        assertThat(progress)
+                .contains("interrupted: stopping the service and its database; " + dir.resolve("demo-api"))
+                .endsWith("stopped\n");
+        assertNothingListens(progress, "listening on port (\\d+)");
+        assertNothingListens(progress, "on port (\\d+) \\(migrate-on-start off");
     }
 
     /** The port the pattern finds in the demo's progress no longer accepts connections. */

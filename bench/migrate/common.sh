@@ -36,7 +36,7 @@ else
 fi
 
 log "fetching Flyway from Maven Central..."
-mvn -B -ntp -q -f "$HERE/flyway/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/flyway-lib" >&2
+"$ROOT/keelson" mvn -B -ntp -q -f "$HERE/flyway/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/flyway-lib" >&2
 FLYWAY_VERSION=$(ls "$WORK/flyway-lib" | sed -n 's/^flyway-core-\(.*\)\.jar$/\1/p')
 mkdir -p "$WORK/flyway-classes"
 "$JAVA_HOME/bin/javac" -nowarn -cp "$WORK/flyway-lib/*" -d "$WORK/flyway-classes" "$HERE/flyway/FlywayMain.java"

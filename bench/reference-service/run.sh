@@ -37,7 +37,7 @@ quiet_start
 mkdir -p "$WORK"
 if [ -z "${SKIP_BUILD:-}" ]; then
     echo "building reference-service ..."
-    (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" mvn -B -ntp -q -pl reference-service -am package -DskipTests)
+    (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" ./mvnw -B -ntp -q -pl reference-service -am package -DskipTests)
 fi
 JAR="$ROOT/reference-service/target/reference-service-0.1.0-SNAPSHOT.jar"
 # the service's own libraries, from its jar (no Maven resolution, so nothing has to be installed in ~/.m2 first)

@@ -50,7 +50,7 @@ done
 mkdir -p "$WORK"
 if [ -z "${SKIP_BUILD:-}" ]; then
     echo "building reference-service ..."
-    (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" mvn -B -ntp -q -pl reference-service -am package -DskipTests)
+    (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" ./mvnw -B -ntp -q -pl reference-service -am package -DskipTests)
 fi
 JAR="$ROOT/reference-service/target/reference-service-0.1.0-SNAPSHOT.jar"
 [ -f "$JAR" ] || { echo "no $JAR: build it first (or drop SKIP_BUILD)" >&2; exit 2; }

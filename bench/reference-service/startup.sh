@@ -29,7 +29,7 @@ JAR="$ROOT/reference-service/target/$JAR_NAME"
 
 if [ -z "${SKIP_BUILD:-}" ]; then
     echo "building reference-service ..."
-    (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" mvn -B -ntp -q -pl reference-service -am package -DskipTests)
+    (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" ./mvnw -B -ntp -q -pl reference-service -am package -DskipTests)
 fi
 rm -rf "$WORK"
 mkdir -p "$WORK/run"

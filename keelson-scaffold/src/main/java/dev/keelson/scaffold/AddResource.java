@@ -46,7 +46,7 @@ public final class AddResource {
         return files.stream().map(ProjectFile::path).toList();
     }
 
-    /** The paths among {@link #files()} that exist and would be changed: none yet, every file is new. */
+    /** The paths among {@link #files()} that exist and would be changed: the load scenario, when the project has one. */
     public List<String> changedFiles() {
         return changed;
     }
@@ -82,6 +82,9 @@ public final class AddResource {
                 files().stream().filter(f -> !changed.contains(f)).toList();
         return new AddedResource(spec.project().directory(), spec.name().singular(), path(), created, changed);
     }
+
+    /** The template's table a {@code ref(order)} reaches. */
+    private static final String ORDERS = "orders";
 
     /** Collects the request; {@link #build()} validates it. */
     public static final class Builder {
@@ -167,12 +170,19 @@ public final class AddResource {
                     .toList();
         }
 
-        /** The resource {@code typed} names: the users (with auth) or one added before, with what it reaches. */
+        /**
+         * The resource {@code typed} names: the users (with auth), the template's orders (each its placer's, with auth),
+         * or one added before, with what it reaches.
+         */
         private static ResourceName resolve(
                 ExistingProject project, String typed, String field, Map<String, ResourceSpec.Target> targets) {
             ResourceName name = ResourceName.parse(typed);
             if (name.table().equals("users") && project.has(Feature.AUTH)) {
                 targets.put("users", new ResourceSpec.Target(name, List.of(), false, true));
+                return name;
+            }
+            if (name.table().equals(ORDERS)) {
+                targets.put(ORDERS, new ResourceSpec.Target(name, List.of(), project.has(Feature.AUTH), false));
                 return name;
             }
             List<String> args = project.added().get(name.table());
@@ -186,7 +196,8 @@ public final class AddResource {
                                         : " ("
                                                 + String.join(
                                                         ", ", project.added().keySet()) + ")")
-                                + (project.has(Feature.AUTH) ? " or to user" : "") + ", or add it first");
+                                + (project.has(Feature.AUTH) ? ", to order or to user" : " or to order")
+                                + ", or add it first");
             }
             if (!targets.containsKey(name.table())) {
                 targets.put(name.table(), target(project, args, targets));

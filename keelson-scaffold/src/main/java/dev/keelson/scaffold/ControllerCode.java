@@ -55,8 +55,8 @@ final class ControllerCode {
                         Lines.comment(
                                 "{@code " + r.path() + "}. Single " + r.pluralWords() + " carry an {@code ETag} (their "
                                         + "version); {@code PUT} requires {@code If-Match} with it (428 without, 412 "
-                                        + "when stale). Lists are newest first ({@code sort=createdAt} for oldest "
-                                        + "first), {@code limit} 1 to 100 (20 by default), continued with "
+                                        + "when stale). Lists are newest first unless {@code sort} names a "
+                                        + "field ({@code price} ascending, {@code -price} descending), {@code limit} 1 to 100 (20 by default), continued with "
                                         + "{@code cursor=meta.nextCursor}." + access(),
                                 ""),
                         ResourceCode.capitalized(r.pluralWords()),
@@ -149,13 +149,16 @@ final class ControllerCode {
         params.addAll(List.of(
                 "@RequestParam(required = false) Instant createdFrom",
                 "@RequestParam(required = false) Instant createdTo",
-                "@RequestParam(defaultValue = \"-createdAt\") @Pattern(regexp = \"-?createdAt\") String sort",
+                "@Parameter(\n                    description = \"A field, ascending, or -field, descending; NULLs come last "
+                        + "ascending, first descending\",\n                    schema = @Schema(allowableValues = {"
+                        + sortValues() + "}))\n"
+                        + "            @RequestParam(defaultValue = \"-createdAt\") @Size(max = 100) String sort",
                 "@RequestParam(defaultValue = \"20\") @Min(1) @Max(Page.MAX_LIMIT) int limit",
                 "@RequestParam(required = false) @Size(max = 200) String cursor"));
         args.addAll(List.of("createdFrom", "createdTo"));
         return """
 
-                    @Operation(summary = "Lists %1$s", description = "Newest first (sort=createdAt: oldest first); filters "
+                    @Operation(summary = "Lists %1$s", description = "Newest first unless sort says otherwise; filters "
                             + %2$s
                             + "; createdFrom (inclusive) and createdTo (exclusive) are ISO-8601 instants. "
                             + "Continue with cursor=meta.nextCursor.")
@@ -164,7 +167,7 @@ final class ControllerCode {
                             %5$s) {
                         %3$sFilter filter = new %3$sFilter(%6$s);
                         return ResponseEntity.ok().cacheControl(NO_STORE).body(Envelope.page(
-                                service.list(%7$sfilter, "createdAt".equals(sort), cursor, limit).map(%3$sView::of)));
+                                service.list(%7$sfilter, sort, cursor, limit).map(%3$sView::of)));
                     }
                 """.formatted(
                         r.pluralWords(),
@@ -179,6 +182,18 @@ final class ControllerCode {
                         String.join(",\n            ", params),
                         Lines.args(args, 40 + 2 * r.className().length(), "                "),
                         callerArg);
+    }
+
+    /** {@code "createdAt", "-createdAt", "price", "-price"}: what {@code sort} may be. */
+    private String sortValues() {
+        List<String> values = new ArrayList<>(List.of("\"createdAt\"", "\"-createdAt\""));
+        for (FieldCode f : fields) {
+            if (f.field().sort()) {
+                values.add("\"" + f.name() + "\"");
+                values.add("\"-" + f.name() + "\"");
+            }
+        }
+        return String.join(", ", values);
     }
 
     private String get() {

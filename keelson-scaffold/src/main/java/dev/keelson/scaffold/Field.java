@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * optional   may be absent or null (fields are required unless said)
  * unique     no two live rows hold the same value (a unique index over rows that are not deleted)
  * filter     lists may filter on it (NAME=value), with an index; enum, boolean and ref fields filter anyway
+ * sort       lists may sort on it (sort=NAME ascending, sort=-NAME descending; NULLs last ascending, first
+ *            descending), with an index on (column, id); every list sorts on createdAt
  * </pre>
  *
  * @param name     the Java name, lower camel case ({@code shipsOn}); a reference's ends in {@code Id}
@@ -26,8 +28,9 @@ import java.util.regex.Pattern;
  * @param required not null; the API refuses a request without it
  * @param unique   unique over live rows
  * @param filter   a list filter
+ * @param sort     a list sort
  */
-record Field(String name, FieldType type, boolean required, boolean unique, boolean filter) {
+record Field(String name, FieldType type, boolean required, boolean unique, boolean filter, boolean sort) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-zA-Z0-9]*");
     private static final Pattern TYPE = Pattern.compile("([a-z]+)(?:\\((.*)\\))?");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -77,9 +80,8 @@ record Field(String name, FieldType type, boolean required, boolean unique, bool
         }
         List<String> modifiers = new ArrayList<>(Arrays.asList(parts).subList(2, parts.length));
         for (String m : modifiers) {
-            if (!Set.of("optional", "unique", "filter").contains(m)) {
-                throw invalid(
-                        spec, "unknown modifier '" + m + "': use optional, unique or filter (lists sort on createdAt)");
+            if (!Set.of("optional", "unique", "filter", "sort").contains(m)) {
+                throw invalid(spec, "unknown modifier '" + m + "': use optional, unique, filter or sort");
             }
         }
         boolean filterByType = type instanceof FieldType.Choice
@@ -90,7 +92,8 @@ record Field(String name, FieldType type, boolean required, boolean unique, bool
                 type,
                 !modifiers.contains("optional"),
                 modifiers.contains("unique"),
-                filterByType || modifiers.contains("filter"));
+                filterByType || modifiers.contains("filter"),
+                modifiers.contains("sort"));
     }
 
     private static FieldType type(String spec, String text, Function<String, ResourceName> resources) {
@@ -212,7 +215,8 @@ record Field(String name, FieldType type, boolean required, boolean unique, bool
         return base
                 + (required ? "" : ":optional")
                 + (unique ? ":unique" : "")
-                + (filter && !filteredByType() ? ":filter" : "");
+                + (filter && !filteredByType() ? ":filter" : "")
+                + (sort ? ":sort" : "");
     }
 
     private boolean filteredByType() {

@@ -165,7 +165,7 @@ final class GraphQlCode {
                     Connection<%2$s> %4$s(
                             %10$s) {
                         %2$sFilter filter = new %2$sFilter(%11$s);
-                        return Connection.of(%4$s.list(%9$sfilter, "OLDEST_FIRST".equals(sort), after, first));
+                        return Connection.of(%4$s.list(%9$sfilter, "OLDEST_FIRST".equals(sort) ? "createdAt" : "-createdAt", after, first));
                     }
 
                     @MutationMapping%12$s

@@ -68,6 +68,13 @@ final class MigrationSql {
             out.add(index(table, "user_created", "user_id, created_at DESC, id DESC"));
         }
         out.add(index(table, "created", "created_at DESC, id DESC"));
+        for (Field f : spec.sortFields()) {
+            out.add("-- sort=" + f.name() + " and sort=-" + f.name() + ": one index serves both directions");
+            if (spec.owned()) {
+                out.add(index(table, "user_" + f.column(), "user_id, " + f.column() + ", id"));
+            }
+            out.add(index(table, f.column() + "_sort", f.column() + ", id"));
+        }
         for (Field f : spec.filterFields()) {
             if (!f.unique()) {
                 out.add(index(table, f.column(), f.column()));

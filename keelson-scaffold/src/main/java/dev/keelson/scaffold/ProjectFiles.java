@@ -62,6 +62,7 @@ final class ProjectFiles {
         String migrateVersion = migrateVersion();
         files.add(ProjectFile.text("pom.xml", pom(migrateVersion)));
         files.add(ProjectFile.text("README.md", readme()));
+        files.addAll(LoadScenario.files(spec.features()));
         files.addAll(wrapper());
         files.addAll(localRepository(migrateVersion));
         files.sort(Comparator.comparing(ProjectFile::path));

@@ -145,12 +145,12 @@ final class RepositoryCode {
         }
         return """
 
-                    /** Up to {@code limit + 1} rows in {@code (created_at, id)} order after the cursor. */
-                    List<%1$s> list(%2$s%1$sFilter filter, Cursor after, boolean ascending, int limit) {
+                    /** Up to {@code limit + 1} rows in the {@code sort} order after the cursor. */
+                    List<%1$s> list(%2$s%1$sFilter filter, Sort<%1$s> sort, Cursor after, int limit) {
                         return KeysetQuery.select(COLUMNS, "%3$s")%4$s
                                 .whereFrom("created_at", filter.createdFrom())
                                 .whereBefore("created_at", filter.createdTo())
-                                .after(after, ascending)
+                                .sorted(sort, after)
                                 .fetch(jdbc, limit, %5$s::map);
                     }
                 """.formatted(r.className(), owner, r.table(), filters, r.pluralClassName());
@@ -197,11 +197,32 @@ final class RepositoryCode {
                 """.formatted(owner, r.table(), reachable(), ownerParam());
     }
 
-    /** One existence check per referenced table, for the service to refuse a dangling reference with a 400. */
+    /**
+     * One existence check per referenced table, for the service to refuse a dangling reference with a 400; a table
+     * whose rows have owners counts only the rows the caller reaches ({@code ownerFilter}: {@code null} for admins).
+     */
     private String exists() {
         StringBuilder out = new StringBuilder();
         for (FieldCode f : fields) {
             if (f.type() instanceof FieldType.Reference ref
+                    && spec.target(ref).owned()
+                    && !out.toString().contains(" " + ref.target().variable() + "Exists(")) {
+                out.append("""
+
+                            /** True when a live %1$s has {@code id} and the caller reaches it. */
+                            boolean %2$sExists(UUID ownerFilter, UUID id) {
+                                return jdbc.sql("SELECT EXISTS (SELECT 1 FROM %3$s WHERE id = :id AND deleted_at IS NULL "
+                                                + "AND (CAST(:ownerFilter AS uuid) IS NULL OR user_id = :ownerFilter))")
+                                        .param("id", id)
+                                        .param("ownerFilter", ownerFilter)
+                                        .query(Boolean.class)
+                                        .single();
+                            }
+                        """.formatted(
+                                ref.target().words(),
+                                ref.target().variable(),
+                                ref.target().table()));
+            } else if (f.type() instanceof FieldType.Reference ref
                     && !out.toString().contains(" " + ref.target().variable() + "Exists(")) {
                 out.append("""
 

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Every file an added resource creates, derived from its {@link ResourceSpec}: the migration pair, the resource's
- * package, its integration test, and its GraphQL schema and controller when the project has GraphQL. Routes need no
+ * package, its integration test, its GraphQL schema and controller when the project has GraphQL, and its steps in the
+ * project's load scenario ({@code load/scenario.yaml}). Routes need no
  * registration: rate limits, idempotency keys, metrics and the access log see every {@code /api} route, named by its
  * pattern.
  */
@@ -20,6 +21,7 @@ final class ResourceFiles {
 
     List<ProjectFile> files() {
         List<ProjectFile> files = new ArrayList<>();
+        LoadScenario.withResource(spec).ifPresent(files::add);
         MigrationSql sql = new MigrationSql(spec);
         files.add(ProjectFile.text(sql.versionedPath(), sql.versioned(command)));
         files.add(ProjectFile.text(sql.undoPath(), sql.undo()));
@@ -31,8 +33,8 @@ final class ResourceFiles {
         return files;
     }
 
-    /** The existing files among {@link #files()}: none, every file is new. */
+    /** The existing files among {@link #files()}: the load scenario, which gets the resource's steps. */
     List<String> changed() {
-        return List.of();
+        return LoadScenario.withResource(spec).isPresent() ? List.of(LoadScenario.PATH) : List.of();
     }
 }

@@ -19,11 +19,11 @@ record ResourceSpec(
         ResourceName name, List<Field> fields, boolean owned, ExistingProject project, Map<String, Target> targets) {
 
     /**
-     * A resource a reference points to: the project's users (auth), or a resource added before.
+     * A resource a reference points to: the project's users (auth), its orders, or a resource added before.
      *
      * @param name   its name
      * @param fields its fields ({@code List.of()} for users)
-     * @param owned  it was added with {@code --owned}
+     * @param owned  each row has an owner ({@code user_id}): added with {@code --owned}, or orders with auth
      * @param users  it is the project's users table
      */
     record Target(ResourceName name, List<Field> fields, boolean owned, boolean users) {
@@ -70,6 +70,15 @@ record ResourceSpec(
 
     List<Field> filterFields() {
         return fields.stream().filter(Field::filter).toList();
+    }
+
+    List<Field> sortFields() {
+        return fields.stream().filter(Field::sort).toList();
+    }
+
+    /** The target of a reference field. */
+    Target target(FieldType.Reference ref) {
+        return targets.get(ref.target().table());
     }
 
     boolean hasType(Class<? extends FieldType> type) {

@@ -42,6 +42,7 @@ final class ResourceTestCode {
         tests.append(created())
                 .append(invalid())
                 .append(pages())
+                .append(sorts())
                 .append(filters())
                 .append(etags());
         tests.append(idempotency()).append(softDelete()).append(unique()).append(references());
@@ -144,11 +145,93 @@ final class ResourceTestCode {
                         Reply otherOrder = api.get(PATH + "?sort=createdAt&cursor=" + cursor).token(writer.accessToken()).send();
                         Reply tampered = api.get(PATH + "?cursor=x" + cursor).token(writer.accessToken()).send();
                         Reply tooMany = api.get(PATH + "?limit=101").token(writer.accessToken()).send();
+                        Reply unknownSort = api.get(PATH + "?sort=nope").token(writer.accessToken()).send();
                         assertThat(otherOrder.status()).isEqualTo(400);
+                        assertThat(unknownSort.status()).isEqualTo(400);
+                        assertThat(unknownSort.json().get("detail").asString()).contains("createdAt, -createdAt");
                         assertThat(tampered.status()).isEqualTo(400);
                         assertThat(tooMany.status()).isEqualTo(400);
                     }
                 """.formatted(writer());
+    }
+
+    /**
+     * Per sort field: three rows get distinct values (the middle one NULL when the field is optional) in the reverse of
+     * their creation order; pages of two, both ways, must list them as the database's ORDER BY does.
+     */
+    private String sorts() {
+        StringBuilder out = new StringBuilder();
+        for (FieldCode f : fields) {
+            if (!f.field().sort()) {
+                continue;
+            }
+            String column = f.field().column();
+            String update = "UPDATE " + r.table() + " SET " + column + " = CASE id WHEN CAST(:first AS uuid) THEN "
+                    + sortValue(f, 2) + " WHEN CAST(:second AS uuid) THEN "
+                    + (f.field().required() ? sortValue(f, 1) : "NULL") + " ELSE " + sortValue(f, 0)
+                    + " END WHERE id IN (CAST(:first AS uuid), CAST(:second AS uuid), CAST(:third AS uuid))";
+            String order = "SELECT CAST(id AS text) FROM " + r.table() + " WHERE id IN (CAST(:first AS uuid), "
+                    + "CAST(:second AS uuid), CAST(:third AS uuid)) ORDER BY " + column + " %s, id %s";
+            out.append("""
+
+                        @Test
+                        void listsSortOn%1$sBothWaysThroughPagesOfTwo() {
+                            Session writer = %2$s;
+                            List<JsonNode> made = List.of(create(writer), create(writer), create(writer));
+                            Map<String, Object> ids = Map.of(
+                                    "first", made.get(0).get("id").asString(),
+                                    "second", made.get(1).get("id").asString(),
+                                    "third", made.get(2).get("id").asString());
+                            jdbc.sql(%3$s)
+                                    .params(ids)
+                                    .update();
+                            String since = made.get(0).get("createdAt").asString();
+
+                            for (String direction : List.of("ASC", "DESC")) {
+                                List<String> expected = jdbc.sql(%4$s.formatted(direction, direction))
+                                        .params(ids)
+                                        .query(String.class)
+                                        .list();
+                                String sort = (direction.equals("ASC") ? "" : "-") + "%5$s";
+                                List<String> listed = new ArrayList<>();
+                                String cursor = null;
+                                do {
+                                    Reply page = api.get(PATH + "?limit=2&sort=" + sort + "&createdFrom=" + since
+                                                    + (cursor == null ? "" : "&cursor=" + cursor))
+                                            .token(writer.accessToken())
+                                            .send();
+                                    assertThat(page.status()).as(page.body()).isEqualTo(200);
+                                    page.json().get("data").forEach(item -> listed.add(item.get("id").asString()));
+                                    JsonNode next = page.json().at("/meta/nextCursor");
+                                    cursor = next.isMissingNode() ? null : next.asString();
+                                } while (cursor != null);
+                                assertThat(listed.stream().filter(ids::containsValue).toList()).as(sort)
+                                        .containsExactlyElementsOf(expected);
+                            }
+                        }
+                    """.formatted(
+                            f.field().capitalized(),
+                            writer(),
+                            Lines.text(update, 20, "                    "),
+                            Lines.text(order, 24, "                        "),
+                            f.name()));
+        }
+        return out.toString();
+    }
+
+    /** The SQL literal of the {@code i}-th (0, 1 or 2) of three values that sort in that order, where the type has them. */
+    private static String sortValue(FieldCode f, int i) {
+        return switch (f.type()) {
+            case FieldType.Text t -> "'" + (char) ('a' + i) + "'";
+            case FieldType.Whole w -> String.valueOf(i);
+            case FieldType.Decimal d -> d.precision() > d.scale() ? String.valueOf(i) : "0." + i;
+            case FieldType.Bool b -> i == 2 ? "true" : "false";
+            case FieldType.Day d -> "DATE '2026-01-0" + (i + 1) + "'";
+            case FieldType.Timestamp t -> "TIMESTAMPTZ '2026-01-01T00:00:0" + i + "Z'";
+            case FieldType.Choice c ->
+                "'" + c.constants().get(Math.min(i, c.constants().size() - 1)) + "'";
+            case FieldType.Reference r -> f.field().column();
+        };
     }
 
     private String filters() {
@@ -293,7 +376,48 @@ final class ResourceTestCode {
                         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
                         assertThat(reply.json().get("detail").asString()).startsWith("%2$s: there is no ");
                     }
-                """.formatted(writer(), ref.name());
+                """.formatted(writer(), ref.name()) + othersRows();
+    }
+
+    /**
+     * An owned resource's reference to a row of an owned table (an order, or an owned resource) that is another user's:
+     * refused exactly like a missing row, on create and on replace, so a user can neither link to nor probe it.
+     */
+    private String othersRows() {
+        FieldCode ref = fields.stream()
+                .filter(f -> f.type() instanceof FieldType.Reference t
+                        && spec.owned()
+                        && spec.target(t).owned())
+                .findFirst()
+                .orElse(null);
+        if (ref == null) {
+            return "";
+        }
+        String target = ((FieldType.Reference) ref.type()).target().className();
+        return """
+
+                    @Test
+                    void aReferenceToAnotherUsers%1$sIsRefusedLikeAMissingOne() {
+                        Session writer = api.newUser();
+                        Session other = api.newUser();
+                        UUID theirs = a%1$s(other);
+                        Map<String, Object> body = body(writer);
+                        body.put("%2$s", theirs.toString());
+                        String id = create(writer).get("id").asString();
+
+                        Reply created = api.post(PATH).token(writer.accessToken()).json(body).send();
+                        Reply replaced = api.method("PUT", PATH + "/" + id).token(writer.accessToken()).header("If-Match", "\\"1\\"")
+                                .json(body).send();
+                        body.put("%2$s", a%1$s(writer).toString());
+                        Reply own = api.post(PATH).token(writer.accessToken()).json(body).send();
+
+                        assertThat(created.status()).as(created.body()).isEqualTo(400);
+                        assertThat(created.json().get("detail").asString()).isEqualTo("%2$s: there is no %3$s " + theirs);
+                        assertThat(replaced.status()).as(replaced.body()).isEqualTo(400);
+                        assertThat(own.status()).as(own.body()).isEqualTo(201);
+                    }
+                """.formatted(
+                target, ref.name(), ((FieldType.Reference) ref.type()).target().words());
     }
 
     private String access() {

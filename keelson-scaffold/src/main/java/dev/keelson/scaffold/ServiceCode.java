@@ -31,6 +31,9 @@ final class ServiceCode {
                 %1$s */
                 @Service
                 public class %3$sService {
+                    /** The sorts a list allows ({@code sort=} in the API), each backed by an index of the migration. */
+                    public static final Sorts<%3$s> SORTS = %14$s;
+
                     private final %4$s %5$s;
                     private final TransactionTemplate transactions;
                     private final CursorCodec cursors;
@@ -74,7 +77,32 @@ final class ServiceCode {
                 delete(),
                 checks(),
                 r.singular(),
-                r.words());
+                r.words(),
+                sorts());
+    }
+
+    /** {@code Sorts.of("products", Product::id, Product::createdAt).and("price", ...)}, one line per sort field. */
+    private String sorts() {
+        StringBuilder out = new StringBuilder(
+                "Sorts.of(\"" + r.table() + "\", " + r.className() + "::id, " + r.className() + "::createdAt)");
+        for (FieldCode f : fields) {
+            if (f.field().sort()) {
+                out.append("\n            .and(\"")
+                        .append(f.name())
+                        .append("\", \"")
+                        .append(f.field().column())
+                        .append("\", \"")
+                        .append(f.sqlCast())
+                        .append("\", ")
+                        .append(!f.field().required())
+                        .append(", ")
+                        .append(r.className())
+                        .append("::")
+                        .append(f.name())
+                        .append(")");
+            }
+        }
+        return out.toString();
     }
 
     private String owner() {
@@ -82,7 +110,7 @@ final class ServiceCode {
     }
 
     private String create() {
-        String write = "transactions.execute(tx -> {\n            checkReferences(input);\n            return "
+        String write = "transactions.execute(tx -> {\n            checkReferences(caller, input);\n            return "
                 + r.pluralVariable() + ".insert(" + (spec.owned() ? "caller.userId(), " : "") + "input);\n        })";
         return """
 
@@ -124,27 +152,27 @@ final class ServiceCode {
         return """
 
                     /**
-                     * One page of %1$s, newest first unless {@code ascending}, after the {@code cursor} of a previous page of
-                     * the same list ({@code null}: the first page). A cursor that was altered, made with another key or
-                     * belongs to the other sort order is a validation error.
+                     * One page of %1$s in the order {@code sort} names ({@link #SORTS}; {@code null}: newest first), after the
+                     * {@code cursor} of a previous page of the same list ({@code null}: the first page). An unknown sort, and a
+                     * cursor that was altered, made with another key or belongs to another sort order, are validation errors.
                      */
-                    public Page<%2$s> list(%3$s%2$sFilter filter, boolean ascending, String cursor, int limit) {
-                        Cursor after = cursor == null ? null : cursors.decode(cursor);
-                        if (after != null && after.ascending() != ascending) {
-                            throw new ApiException(ErrorCode.VALIDATION, "cursor belongs to a list with the other sort order");
-                        }
-                        List<%2$s> fetched = %4$s.list(%5$sfilter, after, ascending, limit);
-                        return Page.of(fetched, limit, found -> new Cursor(found.createdAt(), found.id(), ascending), cursors);
+                    public Page<%2$s> list(%3$s%2$sFilter filter, String sort, String cursor, int limit) {
+                        Sort<%2$s> order = SORTS.parse(sort);
+                        Cursor after = order.after(cursor, cursors);
+                        List<%2$s> fetched = %4$s.list(%5$sfilter, order, after, limit);
+                        return Page.of(fetched, limit, order::position, cursors);
                     }
                 """.formatted(r.pluralWords(), r.className(), reader, r.pluralVariable(), owner());
     }
 
     private String replace() {
-        String write = "transactions.execute(tx -> {\n            checkReferences(input);\n            cache.evict"
-                + "(cacheKey(id));\n            return " + r.pluralVariable() + ".replace(" + owner()
-                + "id, expectedVersion, input)\n                    .orElseThrow(() -> stale(\n                            "
-                + r.pluralVariable() + ".find(" + owner() + "id).orElseThrow(() -> notFound(id)), expectedVersion));"
-                + "\n        })";
+        String write =
+                "transactions.execute(tx -> {\n            checkReferences(caller, input);\n            cache.evict"
+                        + "(cacheKey(id));\n            return " + r.pluralVariable() + ".replace(" + owner()
+                        + "id, expectedVersion, input)\n                    .orElseThrow(() -> stale(\n                            "
+                        + r.pluralVariable() + ".find(" + owner()
+                        + "id).orElseThrow(() -> notFound(id)), expectedVersion));"
+                        + "\n        })";
         return """
 
                     /** Replaces the fields when {@code expectedVersion} is current: 412 when it is not, 404 when there is none. */
@@ -177,18 +205,28 @@ final class ServiceCode {
         String references = fields.stream()
                 .filter(f -> f.type() instanceof FieldType.Reference)
                 .map(f -> {
-                    ResourceName target = ((FieldType.Reference) f.type()).target();
+                    FieldType.Reference ref = (FieldType.Reference) f.type();
+                    ResourceName target = ref.target();
                     return """
-                                    if (input.%1$s() != null && !%2$s.%3$sExists(input.%1$s())) {
+                                    if (input.%1$s() != null && !%2$s.%3$sExists(%5$sinput.%1$s())) {
                                         throw new ApiException(ErrorCode.VALIDATION, "%1$s: there is no %4$s " + input.%1$s());
                                     }
-                            """.formatted(f.name(), r.pluralVariable(), target.variable(), target.words());
+                            """.formatted(
+                                    f.name(),
+                                    r.pluralVariable(),
+                                    target.variable(),
+                                    target.words(),
+                                    spec.target(ref).owned() ? "caller.ownerFilter(), " : "");
                 })
                 .collect(Collectors.joining());
         String out = """
 
-                    /** A reference to a row that does not exist is the client's mistake: 400, naming the field. */
-                    private void checkReferences(%1$sInput input) {
+                    /**
+                     * A reference to a row that does not exist is the client's mistake: 400, naming the field. A row of an
+                     * owned table that is another user's counts as missing, so ids of others' rows can neither be probed
+                     * nor linked to.
+                     */
+                    private void checkReferences(Caller caller, %1$sInput input) {
                 %2$s    }
                 """.formatted(r.className(), references);
         if (unique) {

@@ -5,13 +5,17 @@ import java.util.List;
 
 /**
  * The test's makers of referenced rows: {@code aCustomer(session)} inserts a live customer with its required fields
- * (and, in turn, the rows its own references need); {@code aUser(session)} is the signed-in user's own id.
+ * (and, in turn, the rows its own references need); {@code aOrder(session)} places an order of the session's user;
+ * {@code aUser(session)} is the signed-in user's own id.
  */
 record TestFixtures(ResourceSpec spec) {
     String code() {
         StringBuilder out = new StringBuilder();
         for (ResourceSpec.Target target : spec.targets().values()) {
-            out.append(target.users() ? user(target) : inserted(target));
+            out.append(
+                    target.users()
+                            ? user(target)
+                            : target.name().table().equals("orders") ? order() : inserted(target));
         }
         return out.toString();
     }
@@ -26,6 +30,26 @@ record TestFixtures(ResourceSpec spec) {
                         return UUID.fromString(me.json().at("/data/id").asString());
                     }
                 """.formatted(target.name().className());
+    }
+
+    /** An order of the session's user, placed through the template's API (which computes its lines and total). */
+    private static String order() {
+        return """
+
+                    /** An order of {@code session}'s user, placed through the API. */
+                    private UUID aOrder(Session session) {
+                        Reply placed = api.post("/api/v1/orders")
+                                .token(session.accessToken())
+                                .json(Map.of(
+                                        "currency",
+                                        "EUR",
+                                        "lines",
+                                        List.of(Map.of("product", "Tea", "quantity", 1, "unitPrice", "2.00"))))
+                                .send();
+                        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+                        return UUID.fromString(placed.json().at("/data/id").asString());
+                    }
+                """;
     }
 
     private static String inserted(ResourceSpec.Target target) {

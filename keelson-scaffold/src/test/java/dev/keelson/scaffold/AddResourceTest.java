@@ -88,7 +88,7 @@ class AddResourceTest {
                 add(minimal, "thing", "owner2:ref(user)"),
                 ErrorCode.INVALID_FIELD,
                 "Invalid field 'owner2:ref(user)': the project has no resource 'user' to refer to; refer to one added "
-                        + "with keelson add resource, or add it first");
+                        + "with keelson add resource or to order, or add it first");
         assertRefused(add(full, "thing"), ErrorCode.INVALID_FIELD, "A resource needs at least one field");
     }
 
@@ -135,8 +135,11 @@ class AddResourceTest {
 
         AddedResource added = add.write();
 
-        assertThat(added.created()).isEqualTo(add.files());
+        assertThat(added.changed()).containsExactly("load/scenario.yaml");
+        assertThat(added.created()).isEqualTo(add.files().subList(1, add.files().size()));
         assertThat(added.path()).isEqualTo("/api/v1/products");
+        assertThat(Files.readString(project.resolve("load/scenario.yaml")))
+                .contains("  - name: list orders\n", "  - name: create product\n", "      productId: /data/id\n");
         for (String file : added.created()) {
             assertThat(project.resolve(file)).isRegularFile();
         }
@@ -229,7 +232,7 @@ class AddResourceTest {
         String sql = text(add, "src/main/resources/db/migration/V9__products.sql");
 
         assertThat(sql)
-                .startsWith("-- Products, added with: keelson add resource product title:text(200) ")
+                .startsWith("-- Products, added with: keelson add resource product title:text(200):sort ")
                 .contains(
                         "    user_id     uuid           NOT NULL REFERENCES users (id),",
                         "    title       text           NOT NULL CHECK (char_length(title) BETWEEN 1 AND 200),",
@@ -237,9 +240,68 @@ class AddResourceTest {
                         "    status      text           NOT NULL CHECK (status IN ('DRAFT', 'LIVE')),",
                         "    customer_id uuid           REFERENCES customers (id),",
                         "CREATE INDEX products_customer_id_idx ON products (customer_id);",
+                        "    order_id    uuid           REFERENCES orders (id),",
+                        "CREATE INDEX products_order_id_idx ON products (order_id);",
+                        "CREATE INDEX products_user_price_idx ON products (user_id, price, id);",
+                        "CREATE INDEX products_price_sort_idx ON products (price, id);",
+                        "CREATE INDEX products_launch_on_sort_idx ON products (launch_on, id);",
                         "CREATE UNIQUE INDEX products_sku_key ON products (sku) WHERE deleted_at IS NULL;");
         assertThat(text(add, "src/main/resources/db/migration/U9__products.sql"))
                 .isEqualTo("DROP TABLE products;\n");
+    }
+
+    @Test
+    void sortFieldsAreListedInTheServiceTheControllerAndItsOpenApiParameter() {
+        Path project = Scaffold.configure()
+                .name("sorted")
+                .parentDirectory(workspace)
+                .build()
+                .generate()
+                .directory();
+        AddResource add = add(project, "book", "title:text(100):sort", "year:integer:optional:sort", "isbn:text(20)")
+                .build();
+        String pkg = "src/main/java/com/example/sorted/book/";
+
+        assertThat(text(add, pkg + "BookService.java"))
+                .contains(
+                        "Sorts.of(\"books\", Book::id, Book::createdAt)",
+                        ".and(\"title\", \"title\", \"text\", false, Book::title)",
+                        ".and(\"year\", \"year\", \"integer\", true, Book::year)")
+                .doesNotContain("\"isbn\", \"isbn\"");
+        assertThat(text(add, pkg + "BookController.java"))
+                .contains(
+                        "allowableValues = {\"createdAt\", \"-createdAt\", \"title\", \"-title\", \"year\", \"-year\"}");
+        assertThat(text(add, "src/main/resources/db/migration/V8__books.sql"))
+                .contains(
+                        "CREATE INDEX books_title_sort_idx ON books (title, id);",
+                        "CREATE INDEX books_year_sort_idx ON books (year, id);")
+                .doesNotContain("(isbn, id)");
+    }
+
+    @Test
+    void aReferenceToAnOwnedTableCountsOnlyTheCallersRows() {
+        Path project = Scaffold.configure()
+                .name("owning")
+                .parentDirectory(workspace)
+                .build()
+                .generate()
+                .directory();
+        AddResource owned = add(project, "receipt", "order:ref(order)", "note:text(100)")
+                .owned(true)
+                .build();
+        AddResource managed = add(project, "refund", "order:ref(order)").build();
+        String receipts = "src/main/java/com/example/owning/receipt/";
+
+        assertThat(text(owned, receipts + "Receipts.java"))
+                .contains("boolean orderExists(UUID ownerFilter, UUID id)", "OR user_id = :ownerFilter");
+        assertThat(text(owned, receipts + "ReceiptService.java"))
+                .contains("!receipts.orderExists(caller.ownerFilter(), input.orderId())");
+        assertThat(text(owned, "src/test/java/com/example/owning/receipt/ReceiptsIT.java"))
+                .contains("void aReferenceToAnotherUsersOrderIsRefusedLikeAMissingOne()", "private UUID aOrder(");
+        assertThat(text(managed, "src/test/java/com/example/owning/refund/RefundsIT.java"))
+                .doesNotContain("aReferenceToAnotherUsers");
+        assertThat(text(owned, "src/main/resources/db/migration/V8__receipts.sql"))
+                .contains("order_id   uuid           NOT NULL REFERENCES orders (id),");
     }
 
     @Test

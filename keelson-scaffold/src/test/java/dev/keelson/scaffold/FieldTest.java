@@ -58,7 +58,9 @@ class FieldTest {
                 "price:money",
                 "ratio:decimal(5,4):filter",
                 "status:enum(A,B)",
-                "customer:ref(customer):optional")) {
+                "customer:ref(customer):optional",
+                "price:money:sort",
+                "shipsOn:date:optional:filter:sort")) {
             Field field = parse(spec);
             assertThat(parse(field.spelling())).isEqualTo(field);
         }

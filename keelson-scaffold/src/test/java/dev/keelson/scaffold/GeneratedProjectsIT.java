@@ -102,7 +102,7 @@ class GeneratedProjectsIT {
         AddResource.configure()
                 .project(project.directory())
                 .name("customer")
-                .fields(List.of("name:text(100)", "email:text(200):unique", "tier:enum(FREE,PAID)"))
+                .fields(List.of("name:text(100):sort", "email:text(200):unique", "tier:enum(FREE,PAID):sort"))
                 .build()
                 .write();
         AddResource product = AddResource.configure()

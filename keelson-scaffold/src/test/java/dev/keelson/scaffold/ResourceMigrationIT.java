@@ -33,16 +33,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ResourceMigrationIT {
     /** Every field type and modifier, as the CI's generated projects use them too. */
     static final List<String> EVERY_FIELD_TYPE = List.of(
-            "title:text(200)",
+            "title:text(200):sort",
             "description:text(2000):optional",
             "stock:integer",
-            "weight:decimal(8,3):optional:filter",
-            "price:money",
+            "weight:decimal(8,3):optional:filter:sort",
+            "price:money:sort",
             "active:boolean",
-            "launchOn:date:optional",
-            "releasedAt:timestamp:optional",
+            "launchOn:date:optional:sort",
+            "releasedAt:timestamp:optional:sort",
             "status:enum(DRAFT,LIVE)",
             "customer:ref(customer):optional",
+            "order:ref(order):optional",
             "sku:text(40):unique");
 
     @TempDir

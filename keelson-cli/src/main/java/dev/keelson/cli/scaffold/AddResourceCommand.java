@@ -27,10 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
                     + "them, its access rules (auth) and GraphQL type.",
             "",
             "FIELD is NAME:TYPE[:MODIFIER]...  Types: text(MAX) (text alone: 255), integer, decimal(P,S), money, "
-                    + "boolean, date, timestamp, enum(A,B,...), ref(RESOURCE) (the id of another resource, with its "
-                    + "foreign key and index).  Modifiers: optional (fields are required unless said), unique, "
-                    + "filter (lists may filter on it; enum, boolean and ref fields "
-                    + "always do).",
+                    + "boolean, date, timestamp, enum(A,B,...), ref(RESOURCE) (the id of another resource, of order, "
+                    + "or of user with auth, with its foreign key and index).  Modifiers: optional (fields are "
+                    + "required unless said), unique, filter (lists may filter on it; enum, boolean and ref fields "
+                    + "always do), sort (lists may sort on it: sort=NAME ascending, sort=-NAME descending).",
             "",
             "Example: keelson add resource product 'title:text(200)' price:money stock:integer "
                     + "'status:enum(DRAFT,LIVE)' 'sku:text(40):unique'  (quote fields with parentheses: the shell "

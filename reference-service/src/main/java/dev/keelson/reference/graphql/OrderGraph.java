@@ -61,7 +61,12 @@ class OrderGraph {
             @Argument Instant createdTo,
             @Argument OrderSort sort) {
         OrderService.ListRequest request = new OrderService.ListRequest(
-                status, createdFrom, createdTo, sort == OrderSort.OLDEST_FIRST, after, first);
+                status,
+                createdFrom,
+                createdTo,
+                sort == OrderSort.OLDEST_FIRST ? "createdAt" : "-createdAt",
+                after,
+                first);
         return Connection.of(orders.list(JwtCallers.of(jwt), request));
     }
 

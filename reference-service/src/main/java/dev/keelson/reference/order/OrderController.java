@@ -9,7 +9,6 @@ import dev.keelson.reference.platform.paging.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -109,11 +108,11 @@ class OrderController {
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) Instant createdFrom,
             @RequestParam(required = false) Instant createdTo,
-            @RequestParam(defaultValue = "-createdAt") @Pattern(regexp = "-?createdAt") String sort,
+            @RequestParam(defaultValue = "-createdAt") @Size(max = 100) String sort,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 200) String cursor) {
         OrderService.ListRequest request =
-                new OrderService.ListRequest(status, createdFrom, createdTo, "createdAt".equals(sort), cursor, limit);
+                new OrderService.ListRequest(status, createdFrom, createdTo, sort, cursor, limit);
         return ResponseEntity.ok()
                 .cacheControl(NO_STORE)
                 .body(Envelope.page(service.list(caller, request).map(OrderView::of)));

@@ -8,6 +8,8 @@ import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.platform.paging.Cursor;
 import dev.keelson.reference.platform.paging.CursorCodec;
 import dev.keelson.reference.platform.paging.Page;
+import dev.keelson.reference.platform.paging.Sort;
+import dev.keelson.reference.platform.paging.Sorts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,12 +45,15 @@ public class OrderService {
     }
 
     /**
-     * What a list asks for: optional filters, the order ({@code ascending} is oldest first), the {@code cursor} of a
-     * previous page of the same list (or {@code null} for the first page) and the page size (1 to
-     * {@link Page#MAX_LIMIT}, checked by the API).
+     * What a list asks for: optional filters, the {@code sort} ({@link #SORTS}: {@code -createdAt}, newest first, when
+     * {@code null}), the {@code cursor} of a previous page of the same list (or {@code null} for the first page) and
+     * the page size (1 to {@link Page#MAX_LIMIT}, checked by the API).
      */
     public record ListRequest(
-            OrderStatus status, Instant createdFrom, Instant createdTo, boolean ascending, String cursor, int limit) {}
+            OrderStatus status, Instant createdFrom, Instant createdTo, String sort, String cursor, int limit) {}
+
+    /** The sorts a list of orders allows: {@code createdAt} and {@code -createdAt}. */
+    public static final Sorts<Order> SORTS = Sorts.of("orders", Order::id, Order::createdAt);
 
     /** Places an order, owned by the caller: only a caller whose email address is verified may (403 otherwise). */
     public Order place(Caller caller, NewOrder request) {
@@ -84,23 +89,21 @@ public class OrderService {
     }
 
     /**
-     * One page of orders, without their lines. A cursor that was altered, made with another key or belongs to the
-     * other sort order is a validation error. Users see their own orders, admins every order.
+     * One page of orders, without their lines. An unknown sort, and a cursor that was altered, made with another key
+     * or belongs to another sort order, are validation errors. Users see their own orders, admins every order.
      */
     public Page<Order> list(Caller caller, ListRequest request) {
-        Cursor after = request.cursor() == null ? null : cursors.decode(request.cursor());
-        if (after != null && after.ascending() != request.ascending()) {
-            throw new ApiException(ErrorCode.VALIDATION, "cursor belongs to a list with the other sort order");
-        }
+        Sort<Order> sort = SORTS.parse(request.sort());
+        Cursor after = sort.after(request.cursor(), cursors);
         List<Order> fetched = orders.list(new Orders.Query(
                 caller.ownerFilter(),
                 request.status(),
                 request.createdFrom(),
                 request.createdTo(),
+                sort,
                 after,
-                request.ascending(),
                 request.limit()));
-        return Page.of(fetched, request.limit(), o -> new Cursor(o.createdAt(), o.id(), request.ascending()), cursors);
+        return Page.of(fetched, request.limit(), sort::position, cursors);
     }
 
     /** Changes the note when {@code expectedVersion} is current: 412 when it is not, 404 when there is no such order. */

@@ -5,6 +5,7 @@ import dev.keelson.reference.platform.database.IdGenerator;
 import dev.keelson.reference.platform.database.Rows;
 import dev.keelson.reference.platform.paging.Cursor;
 import dev.keelson.reference.platform.paging.KeysetQuery;
+import dev.keelson.reference.platform.paging.Sort;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,8 +41,8 @@ class Orders {
             OrderStatus status,
             Instant createdFrom,
             Instant createdTo,
+            Sort<Order> sort,
             Cursor after,
-            boolean ascending,
             int limit) {}
 
     /** Inserts an order of {@code owner} and its lines (call inside a transaction) and returns it as stored. */
@@ -82,7 +83,7 @@ class Orders {
                 .map(o -> o.withLines(lines(o.id())));
     }
 
-    /** Up to {@code query.limit() + 1} orders in {@code (created_at, id)} order after the cursor. */
+    /** Up to {@code query.limit() + 1} orders in the query's sort order after the cursor. */
     List<Order> list(Query q) {
         return KeysetQuery.select(columns, "orders")
                 .where(ownership.reachable())
@@ -91,7 +92,7 @@ class Orders {
                         "status", "text", q.status() == null ? null : q.status().name())
                 .whereFrom("created_at", q.createdFrom())
                 .whereBefore("created_at", q.createdTo())
-                .after(q.after(), q.ascending())
+                .sorted(q.sort(), q.after())
                 .fetch(jdbc, q.limit(), Orders::map);
     }
 

@@ -4,6 +4,8 @@ import dev.keelson.reference.platform.cache.ReadThroughCache;
 import dev.keelson.reference.platform.paging.Cursor;
 import dev.keelson.reference.platform.paging.CursorCodec;
 import dev.keelson.reference.platform.paging.Page;
+import dev.keelson.reference.platform.paging.Sort;
+import dev.keelson.reference.platform.paging.Sorts;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +29,9 @@ import org.springframework.stereotype.Repository;
 public class Users {
     private static final String COLUMNS =
             "id, email, password_hash, display_name, roles, email_verified_at, created_at, updated_at, token_version";
+    /** Admin lists are newest first, always. */
+    private static final Sort<User> SORT =
+            Sorts.of("users", User::id, User::createdAt).parse(null);
 
     private final JdbcClient jdbc;
     private final CursorCodec cursors;
@@ -79,7 +84,8 @@ public class Users {
     /** Up to {@code query.limit()} live accounts, newest first, after the cursor. */
     List<User> list(Query q) {
         String prefix = q.emailPrefix() == null ? null : normalize(q.emailPrefix());
-        Instant afterCreated = q.after() == null ? null : q.after().createdAt();
+        Instant afterCreated =
+                q.after() == null ? null : Instant.parse(q.after().value());
         UUID afterId = q.after() == null ? null : q.after().id();
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE deleted_at IS NULL"
                         + " AND (CAST(? AS text) IS NULL OR ? = ANY(roles))"
@@ -96,9 +102,9 @@ public class Users {
      * page ({@code null} for the first) and the page size (1 to {@link Page#MAX_LIMIT}, checked by the API).
      */
     public Page<User> page(String role, String emailPrefix, String cursor, int limit) {
-        Cursor after = cursor == null ? null : cursors.decode(cursor);
+        Cursor after = SORT.after(cursor, cursors);
         List<User> fetched = list(new Query(role, emailPrefix, after, limit + 1));
-        return Page.of(fetched, limit, u -> new Cursor(u.createdAt(), u.id(), false), cursors);
+        return Page.of(fetched, limit, SORT::position, cursors);
     }
 
     public Optional<User> updateDisplayName(UUID id, String displayName) {

@@ -5,7 +5,6 @@ import dev.keelson.reference.platform.errors.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -14,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Turns a {@link Cursor} into an opaque string and back. The string is {@code payload.signature}, base64url, where
  * the signature is HMAC-SHA256 of the payload under a server key: a client can neither read meaning into it nor
- * forge or edit one (an edited cursor is refused with 400, not silently reinterpreted).
+ * forge or edit one (an edited cursor is refused with 400, not silently reinterpreted). The payload is the direction,
+ * the row id, the {@link Sort#key()} and the sort field's value, which may hold any character and comes last.
  */
 public final class CursorCodec {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -31,10 +31,8 @@ public final class CursorCodec {
     }
 
     public String encode(Cursor cursor) {
-        long micros = Math.addExact(
-                Math.multiplyExact(cursor.createdAt().getEpochSecond(), 1_000_000L),
-                cursor.createdAt().getNano() / 1_000);
-        String payload = (cursor.ascending() ? "a" : "d") + ":" + micros + ":" + cursor.id();
+        String payload = (cursor.ascending() ? "a" : "d") + ":" + cursor.id() + ":" + cursor.sort() + ":"
+                + (cursor.value() == null ? "-" : "=" + cursor.value());
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
@@ -48,11 +46,12 @@ public final class CursorCodec {
             if (!MessageDigest.isEqual(sign(payload), signature)) {
                 throw invalid();
             }
-            String[] parts = new String(payload, StandardCharsets.UTF_8).split(":", 3);
-            long micros = Long.parseLong(parts[1]);
-            Instant createdAt = Instant.ofEpochSecond(
-                    Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-            return new Cursor(createdAt, UUID.fromString(parts[2]), "a".equals(parts[0]));
+            String[] parts = new String(payload, StandardCharsets.UTF_8).split(":", 4);
+            if ((!"a".equals(parts[0]) && !"d".equals(parts[0])) || !parts[3].matches("(?s)-|=.*")) {
+                throw invalid();
+            }
+            String value = parts[3].equals("-") ? null : parts[3].substring(1);
+            return new Cursor(parts[2], value, UUID.fromString(parts[1]), "a".equals(parts[0]));
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw invalid();
         }

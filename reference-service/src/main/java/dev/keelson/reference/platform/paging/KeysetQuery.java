@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The SQL of one page of a keyset-paged list, sorted by {@code (created_at, id)}: the live rows of a table (soft
+ * The SQL of one page of a keyset-paged list, sorted by {@code (column, id)} of a {@link Sort}: the live rows of a table (soft
  * deleted ones, {@code deleted_at} set, are never listed), the filters that apply, the position after a
  * {@link Cursor}, and one row more than the page shows (what {@link Page#of} expects). Parameters are named; an
  * optional filter is written {@code (CAST(:status AS text) IS NULL OR status = :status)}, so one statement text
@@ -18,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class KeysetQuery {
     private final StringBuilder sql;
     private final Map<String, Object> params = new HashMap<>();
+    private Sort<?> sort;
     private Cursor after;
-    private boolean ascending;
 
     private KeysetQuery(String select) {
         this.sql = new StringBuilder(select);
@@ -62,10 +63,10 @@ public final class KeysetQuery {
                 .param(name, Rows.utc(to));
     }
 
-    /** The direction ({@code ascending}: oldest first) and the position to continue after ({@code null}: the start). */
-    public KeysetQuery after(Cursor cursor, boolean ascending) {
-        this.after = cursor;
-        this.ascending = ascending;
+    /** The order of the rows ({@code null}: newest first) and the position to continue after ({@code null}: the start). */
+    public KeysetQuery sorted(Sort<?> sort, Cursor after) {
+        this.sort = after == null ? sort : Objects.requireNonNull(sort, "a cursor needs the sort it was made for");
+        this.after = after;
         return this;
     }
 
@@ -73,21 +74,40 @@ public final class KeysetQuery {
     public <T> List<T> fetch(JdbcClient jdbc, int limit, RowMapper<T> mapper) {
         StringBuilder text = new StringBuilder(sql);
         Map<String, Object> values = new HashMap<>(params);
+        String column = sort == null ? "created_at" : sort.field().column();
+        boolean ascending = sort != null && sort.ascending();
         if (after != null) {
-            text.append(
-                    ascending
-                            ? " AND (created_at, id) > (:after_created_at, :after_id)"
-                            : " AND (created_at, id) < (:after_created_at, :after_id)");
-            values.put("after_created_at", Rows.utc(after.createdAt()));
+            text.append(" AND ").append(position(column, ascending));
+            if (after.value() != null) {
+                values.put("after_value", after.value());
+            }
             values.put("after_id", after.id());
         }
-        String direction = ascending ? "ASC" : "DESC";
-        text.append(" ORDER BY created_at ")
+        String direction = ascending ? " ASC" : " DESC";
+        text.append(" ORDER BY ")
+                .append(column)
                 .append(direction)
-                .append(", id ")
+                .append(", id")
                 .append(direction)
                 .append(" LIMIT :limit");
         values.put("limit", limit + 1);
         return jdbc.sql(text.toString()).params(values).query(mapper).list();
+    }
+
+    /**
+     * The rows after the cursor. PostgreSQL sorts NULL above every value (last ascending, first descending), the order
+     * a plain index on {@code (column, id)} has in both directions; a row comparison with NULL is never true, so NULLs
+     * are added or excluded by name.
+     */
+    private String position(String column, boolean ascending) {
+        String op = ascending ? ">" : "<";
+        if (after.value() == null) {
+            return ascending
+                    ? "(" + column + " IS NULL AND id > :after_id)"
+                    : "(" + column + " IS NOT NULL OR id < :after_id)";
+        }
+        String past = "(" + column + ", id) " + op + " (CAST(:after_value AS "
+                + sort.field().sqlType() + "), :after_id)";
+        return ascending && sort.field().nullable() ? "(" + past + " OR " + column + " IS NULL)" : past;
     }
 }

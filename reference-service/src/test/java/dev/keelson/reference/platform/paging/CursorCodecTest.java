@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keelson.reference.platform.errors.ApiException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,8 @@ class CursorCodecTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private final CursorCodec codec = new CursorCodec(KEY);
     private final Cursor cursor = new Cursor(
-            Instant.parse("2026-11-21T12:34:56.123456Z"),
+            "orders.createdAt",
+            "2026-11-21T12:34:56.123456Z",
             UUID.fromString("019a0000-0000-7000-8000-000000000001"),
             false);
 
@@ -25,8 +25,40 @@ class CursorCodecTest {
 
     @Test
     void theDirectionIsPartOfTheCursor() {
-        Cursor ascending = new Cursor(cursor.createdAt(), cursor.id(), true);
+        Cursor ascending = new Cursor(cursor.sort(), cursor.value(), cursor.id(), true);
         assertThat(codec.decode(codec.encode(ascending)).ascending()).isTrue();
+    }
+
+    @Test
+    void aValueWithColonsAndANullValueSurviveTheRoundTrip() {
+        Cursor colons = new Cursor("products.title", "a:b::-=c\n", cursor.id(), true);
+        Cursor none = new Cursor("products.title", null, cursor.id(), false);
+        Cursor empty = new Cursor("products.title", "", cursor.id(), false);
+
+        assertThat(codec.decode(codec.encode(colons))).isEqualTo(colons);
+        assertThat(codec.decode(codec.encode(none))).isEqualTo(none);
+        assertThat(codec.decode(codec.encode(empty))).isEqualTo(empty);
+    }
+
+    @Test
+    void aSignedPayloadOfAnotherShapeIsRefused() throws Exception {
+        for (String payload : new String[] {
+            "x:" + cursor.id() + ":orders.createdAt:-",
+            "a:" + cursor.id(),
+            "a:not-a-uuid:s:-",
+            "a:" + cursor.id() + ":s:?1"
+        }) {
+            byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            String forged = b64.encodeToString(bytes) + "." + b64.encodeToString(mac.doFinal(bytes));
+
+            assertThatThrownBy(() -> codec.decode(forged))
+                    .as(payload)
+                    .isInstanceOf(ApiException.class)
+                    .hasMessageContaining("cursor is not valid");
+        }
     }
 
     @Test

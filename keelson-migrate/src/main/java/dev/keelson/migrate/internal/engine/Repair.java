@@ -1,13 +1,11 @@
 package dev.keelson.migrate.internal.engine;
 
-import dev.keelson.migrate.ErrorCode;
-import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.RepairOptions;
 import dev.keelson.migrate.RepairResult;
-import dev.keelson.migrate.Version;
 import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.History;
+import dev.keelson.migrate.internal.history.HistoryRepair;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import dev.keelson.migrate.internal.history.HistoryTable;
 import dev.keelson.migrate.internal.resolve.Checksum;
@@ -21,9 +19,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code repair}: deletes failed rows, realigns the checksums of applied files edited on purpose, and writes a
- * {@link EntryType#DELETED} row for each applied migration whose file is gone; or, asked to, only records where
- * {@code migrate} resumes a failed file.
+ * {@code repair} over JDBC: what every engine's repair writes ({@link HistoryRepair}) for SQL files, and the upgrade
+ * of checksums stored in an older format.
  */
 final class Repair {
     private final ScriptCatalog catalog;
@@ -41,87 +38,33 @@ final class Repair {
     }
 
     RepairResult run() throws SQLException {
-        List<HistoryRow> failed = history.allFailedRows();
-        table.delete(failed.stream().map(HistoryRow::rank).toList());
-        List<String> realigned = new ArrayList<>();
-        List<String> forgotten = new ArrayList<>();
-        int rank = history.nextRank();
-        for (HistoryRow row : history.latestVersionRows()) {
-            if (row.type() != EntryType.VERSIONED || !row.success()) {
-                continue;
-            }
-            MigrationScript file = catalog.versioned().get(row.version());
-            if (file == null) {
-                table.insert(deleted(row, rank++));
-                forgotten.add(row.script());
-            } else if (!file.matches(row.checksum())) {
-                table.updateChecksum(row.rank(), file.checksum());
-                realigned.add(file.fileName());
-            }
-        }
-        for (HistoryRow row : history.latestRepeatableRows()) {
-            if (row.type() == EntryType.REPEATABLE
-                    && row.success()
-                    && !catalog.repeatable().containsKey(row.description())) {
-                table.insert(deleted(row, rank++));
-                forgotten.add(row.script());
-            }
-        }
-        return new RepairResult(failed.stream().map(HistoryRow::script).toList(), realigned, forgotten);
+        return shared().run(catalog.versioned()::get, catalog.repeatable()::containsKey);
     }
 
-    /**
-     * Records where the next {@code migrate} resumes a failed or interrupted file: a failed row whose hashes are the
-     * file's as it is now and whose applied count says statements before {@code statement} ran (or, one past the
-     * last statement, a successful row: the file counts as applied).
-     */
+    /** Records where the next {@code migrate} resumes a failed or interrupted file (see {@link HistoryRepair}). */
     RepairResult resumeAt(RepairOptions options) throws SQLException {
-        String name = options.resumeScript();
-        HistoryRow failed = lastRowOf(name)
-                .filter(r -> !r.success() && r.type() != EntryType.UNDO)
-                .orElseThrow(() -> new MigrationException(
-                        ErrorCode.INVALID_VERSION,
-                        "--resume-at " + name + ":"
-                                + options.resumeStatement() + ": " + name
-                                + " has no failed or interrupted run to resume"
-                                + " (see `keelson db status`)"));
-        MigrationScript file = (failed.version() != null
+        return shared().resumeAt(options.resumeScript(), options.resumeStatement(), this::resumable);
+    }
+
+    private Optional<HistoryRepair.Resumable> resumable(HistoryRow failed) {
+        return (failed.version() != null
                         ? Optional.ofNullable(catalog.versioned().get(failed.version()))
                         : Optional.ofNullable(catalog.repeatable().get(failed.description())))
-                .orElseThrow(() -> new MigrationException(
-                        ErrorCode.INVALID_VERSION,
-                        "--resume-at: the file of " + failed.script() + " is gone; restore it first"));
-        PreparedScript prepared = PreparedScript.of(
-                file, new Placeholders(config.placeholders()), db.dialect().splitRules());
-        int n = prepared.statements().size();
-        int at = options.resumeStatement();
-        if (at > n + 1) {
-            throw new MigrationException(
-                    ErrorCode.INVALID_VERSION,
-                    "--resume-at " + name + ":" + at + ": "
-                            + file.fileName() + " has " + n + " statement(s); give 1 to " + (n + 1) + " (" + (n + 1)
-                            + ": all of them ran)");
-        }
-        boolean complete = at == n + 1;
-        table.insert(new HistoryRow(
-                history.nextRank(),
-                failed.version(),
-                failed.description(),
-                failed.type(),
-                file.fileName(),
-                file.checksum(),
-                db.installedBy(),
-                config.clock().instant(),
-                0,
-                complete,
-                at - 1,
-                complete ? null : "repair --resume-at: resume at statement " + at,
-                prepared.hashes()));
-        String point = file.fileName()
-                + (complete
-                        ? " counts as applied (all " + n + " statements ran)"
-                        : " resumes at statement " + at + " of " + n);
-        return new RepairResult(List.of(), List.of(), List.of(), List.of(point), List.of());
+                .map(file -> {
+                    PreparedScript prepared = PreparedScript.of(
+                            file,
+                            new Placeholders(config.placeholders()),
+                            db.dialect().splitRules());
+                    return new HistoryRepair.Resumable(
+                            file.fileName(),
+                            file.checksum(),
+                            prepared.statements().size(),
+                            prepared.hashes());
+                });
+    }
+
+    private HistoryRepair<SQLException> shared() throws SQLException {
+        return new HistoryRepair<>(history, table, db.installedBy(), config.clock(), "statement");
     }
 
     /**
@@ -162,33 +105,5 @@ final class Repair {
                     null));
         }
         return new RepairResult(List.of(), List.of(), List.of(), List.of(), upgraded);
-    }
-
-    private Optional<HistoryRow> lastRowOf(String name) {
-        Optional<HistoryRow> byFile = Stream.concat(
-                        history.latestVersionRows().stream(), history.latestRepeatableRows().stream())
-                .filter(r -> name.equals(r.script()))
-                .findFirst();
-        if (byFile.isPresent() || !name.matches("[0-9][0-9._]*")) {
-            return byFile;
-        }
-        return history.latest(Version.parse(name));
-    }
-
-    private HistoryRow deleted(HistoryRow row, int rank) throws SQLException {
-        return new HistoryRow(
-                rank,
-                row.version(),
-                row.description(),
-                EntryType.DELETED,
-                row.script(),
-                row.checksum(),
-                db.installedBy(),
-                config.clock().instant(),
-                0,
-                true,
-                0,
-                null,
-                null);
     }
 }

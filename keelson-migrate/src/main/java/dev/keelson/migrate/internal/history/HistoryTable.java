@@ -20,7 +20,7 @@ import java.util.Locale;
  * <p>Columns added after the first release ({@value #HASHES}) are read when present and added by
  * {@link #addMissingColumns()} before the first write, so a table made by an older Keelson keeps working.
  */
-public final class HistoryTable implements AutoCloseable {
+public final class HistoryTable implements AutoCloseable, HistoryRepair.Writer<SQLException> {
     private static final int MAX_ERROR = 3900;
     static final String HASHES = "statement_hashes";
     private static final String COLUMNS = "installed_rank, version, description, type, script, checksum, installed_by, "
@@ -147,6 +147,7 @@ public final class HistoryTable implements AutoCloseable {
     }
 
     /** Appends a row with the prepared insert; commits only if the caller does. */
+    @Override
     public void insert(HistoryRow row) throws SQLException {
         if (insert == null) {
             insert = connection.prepareStatement("INSERT INTO " + table + " (" + COLUMNS + ", " + HASHES
@@ -187,6 +188,7 @@ public final class HistoryTable implements AutoCloseable {
     }
 
     /** Deletes the rows with these ranks (failed rows, for {@code repair}). */
+    @Override
     public void delete(List<Integer> ranks) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE installed_rank = ?")) {
             for (int rank : ranks) {
@@ -197,6 +199,7 @@ public final class HistoryTable implements AutoCloseable {
     }
 
     /** Sets the checksum of one row (for {@code repair}). */
+    @Override
     public void updateChecksum(int rank, String checksum) throws SQLException {
         try (PreparedStatement ps =
                 connection.prepareStatement("UPDATE " + table + " SET checksum = ? WHERE installed_rank = ?")) {

@@ -2,6 +2,7 @@ package dev.keelson.migrate.internal.resolve;
 
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.Version;
+import dev.keelson.migrate.internal.history.HistoryRepair;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * @param content  the text as read (UTF-8)
  * @param checksum {@link Checksum#of(byte[])} of the file's bytes
  */
-public record MigrationScript(ScriptName name, String origin, String content, String checksum) {
+public record MigrationScript(ScriptName name, String origin, String content, String checksum)
+        implements HistoryRepair.AppliedFile {
     private static final Pattern NO_TRANSACTION =
             Pattern.compile("(?m)^[ \\t]*--[ \\t]*keelson:no-transaction[ \\t]*\\r?$");
 

@@ -1,19 +1,11 @@
 package dev.keelson.migrate.internal.database.h2;
 
-import dev.keelson.migrate.internal.database.Dialect;
-import dev.keelson.migrate.internal.database.LockRow;
-import dev.keelson.migrate.internal.database.LockWaiter;
-import dev.keelson.migrate.internal.database.MigrationLock;
-import dev.keelson.migrate.internal.database.OwnConnection;
+import dev.keelson.migrate.internal.database.LockRowDialect;
 import dev.keelson.migrate.internal.sql.ErrorPlace;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +13,7 @@ import java.util.regex.Pattern;
  * H2: DDL statements commit the open transaction (H2 2.x), so like MySQL a failed migration is recorded as
  * failed; a lock row with owner and heartbeat in {@code <history table>_lock}.
  */
-public record H2Dialect() implements Dialect {
+public record H2Dialect() implements LockRowDialect {
     /** H2 quotes the statement with {@code [*]} where it stopped, line breaks written as {@code \\000a}. */
     private static final Pattern MARKED = Pattern.compile("statement \"(.*?)\\[\\*]", Pattern.DOTALL);
 
@@ -61,19 +53,6 @@ public record H2Dialect() implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return false;
-    }
-
-    @Override
-    public MigrationLock lock(
-            Connection migration, Supplier<Connection> lockConnection, String historyTable, LockWaiter waiter)
-            throws SQLException {
-        return OwnConnection.lock(lockConnection, c -> LockRow.acquire(c, historyTable + "_lock", waiter));
-    }
-
-    @Override
-    public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter)
-            throws SQLException {
-        return LockRow.holderOf(connection, historyTable + "_lock", staleAfter);
     }
 
     @Override

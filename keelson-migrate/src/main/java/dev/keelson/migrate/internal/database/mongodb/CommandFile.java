@@ -4,6 +4,7 @@ import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.Version;
+import dev.keelson.migrate.internal.history.HistoryRepair;
 import dev.keelson.migrate.internal.history.StatementHashes;
 import dev.keelson.migrate.internal.resolve.Placeholders;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,8 @@ record CommandFile(
         String origin,
         String content,
         List<Command> commands,
-        String checksum) {
+        String checksum)
+        implements HistoryRepair.AppliedFile {
     /** The prefix of the checksum format. */
     static final String CHECKSUM_PREFIX = "j1:";
 
@@ -82,6 +84,12 @@ record CommandFile(
                 content,
                 List.copyOf(commands),
                 checksum));
+    }
+
+    /** JSON checksums have one format so far: the stored one matches when it is this one. */
+    @Override
+    public boolean matches(String stored) {
+        return checksum.equals(stored);
     }
 
     /** A hash per command as it runs, recorded while the file runs outside a transaction. */

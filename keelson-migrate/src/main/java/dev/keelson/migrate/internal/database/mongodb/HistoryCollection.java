@@ -9,6 +9,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.keelson.migrate.internal.history.History;
+import dev.keelson.migrate.internal.history.HistoryRepair;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.bson.Document;
  * same {@link History} reads both. A unique index on {@code installed_rank} makes a second writer of one rank fail
  * instead of writing twice.
  */
-final class HistoryCollection {
+final class HistoryCollection implements HistoryRepair.Writer<RuntimeException> {
     private final MongoDatabase database;
     private final String name;
 
@@ -78,7 +79,8 @@ final class HistoryCollection {
                         new IndexOptions().unique(true).name("installed_rank_unique"));
     }
 
-    void insert(HistoryRow row) {
+    @Override
+    public void insert(HistoryRow row) {
         collection().insertOne(document(row));
     }
 
@@ -104,11 +106,13 @@ final class HistoryCollection {
                                                 : row.statementHashes().format())));
     }
 
-    void updateChecksum(int rank, String checksum) {
+    @Override
+    public void updateChecksum(int rank, String checksum) {
         collection().updateOne(Filters.eq("installed_rank", rank), Updates.set("checksum", checksum));
     }
 
-    void delete(List<Integer> ranks) {
+    @Override
+    public void delete(List<Integer> ranks) {
         if (!ranks.isEmpty()) {
             collection().deleteMany(Filters.in("installed_rank", ranks));
         }

@@ -20,6 +20,7 @@ import dev.keelson.migrate.Version;
 import dev.keelson.migrate.internal.engine.MigrationEngine;
 import dev.keelson.migrate.internal.history.EntryType;
 import dev.keelson.migrate.internal.history.History;
+import dev.keelson.migrate.internal.history.HistoryRepair;
 import dev.keelson.migrate.internal.history.HistoryRow;
 import dev.keelson.migrate.internal.resolve.Placeholders;
 import dev.keelson.migrate.lint.LintReport;
@@ -123,14 +124,16 @@ public final class MongoEngine implements MigrationEngine {
                 if (!history.exists()) {
                     return new RepairResult(List.of(), List.of(), List.of());
                 }
-                MongoRepair repair = new MongoRepair(catalog, history, table, server, config.clock());
+                HistoryRepair<RuntimeException> repair =
+                        new HistoryRepair<>(history, table, server.installedBy(), config.clock(), "command");
                 if (options.resumeScript() != null) {
-                    return repair.resumeAt(options.resumeScript(), options.resumeStatement());
+                    return repair.resumeAt(
+                            options.resumeScript(), options.resumeStatement(), failed -> resumable(catalog, failed));
                 }
                 // JSON checksums have one format so far: an upgrade has nothing to rewrite
                 return options.upgradeChecksums()
                         ? new RepairResult(List.of(), List.of(), List.of(), List.of(), List.of())
-                        : repair.run();
+                        : repair.run(catalog.versioned()::get, description -> true); // no repeatable files here
             }
         });
     }
@@ -230,6 +233,13 @@ public final class MongoEngine implements MigrationEngine {
         return planned.isPresent() && (current.isEmpty() || planned.get().compareTo(current.get()) > 0)
                 ? planned
                 : current;
+    }
+
+    /** A failed file as it is now, for {@code repair --resume-at}: its commands counted and hashed. */
+    private static Optional<HistoryRepair.Resumable> resumable(CommandCatalog catalog, HistoryRow failed) {
+        return Optional.ofNullable(catalog.versioned().get(failed.version()))
+                .map(f -> new HistoryRepair.Resumable(
+                        f.fileName(), f.checksum(), f.commands().size(), f.hashes()));
     }
 
     private LockDocument lock(Server server) {

@@ -1,24 +1,15 @@
 package dev.keelson.migrate.internal.database.sqlite;
 
-import dev.keelson.migrate.internal.database.Dialect;
-import dev.keelson.migrate.internal.database.LockRow;
-import dev.keelson.migrate.internal.database.LockWaiter;
-import dev.keelson.migrate.internal.database.MigrationLock;
-import dev.keelson.migrate.internal.database.OwnConnection;
+import dev.keelson.migrate.internal.database.LockRowDialect;
 import dev.keelson.migrate.internal.sql.ErrorPlace;
 import dev.keelson.migrate.internal.sql.SplitRules;
 import dev.keelson.migrate.internal.sql.SqlStatement;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** SQLite: transactional DDL; a lock row with owner and heartbeat in {@code <history table>_lock}. */
-public record SqliteDialect() implements Dialect {
+public record SqliteDialect() implements LockRowDialect {
     /** SQLite names the token it stopped at: {@code near "NUL": syntax error}. */
     private static final Pattern NEAR = Pattern.compile("near \"([^\"]+)\": syntax error");
 
@@ -40,19 +31,6 @@ public record SqliteDialect() implements Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
-    }
-
-    @Override
-    public MigrationLock lock(
-            Connection migration, Supplier<Connection> lockConnection, String historyTable, LockWaiter waiter)
-            throws SQLException {
-        return OwnConnection.lock(lockConnection, c -> LockRow.acquire(c, historyTable + "_lock", waiter));
-    }
-
-    @Override
-    public Optional<String> lockHolder(Connection connection, String historyTable, Duration staleAfter)
-            throws SQLException {
-        return LockRow.holderOf(connection, historyTable + "_lock", staleAfter);
     }
 
     /** The token SQLite names, when it occurs once in the statement (else the place would be a guess). */

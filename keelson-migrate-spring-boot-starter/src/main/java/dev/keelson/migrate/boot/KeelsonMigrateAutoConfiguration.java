@@ -27,6 +27,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(KeelsonMigrateProperties.class)
 public final class KeelsonMigrateAutoConfiguration {
+    /** Made by Spring Boot, from {@code META-INF/spring/…AutoConfiguration.imports}. */
+    public KeelsonMigrateAutoConfiguration() {}
+
     @Bean
     @ConditionalOnMissingBean
     Migrator keelsonMigrator(

@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 @ConditionalOnBean(Migrator.class)
 public final class KeelsonMigrateEndpointAutoConfiguration {
+    /** Made by Spring Boot, from {@code META-INF/spring/…AutoConfiguration.imports}. */
+    public KeelsonMigrateEndpointAutoConfiguration() {}
+
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint(KeelsonMigrateEndpoint.class)

@@ -8,6 +8,9 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
  * initializer, as Boot's {@code FlywayMigrationInitializerDatabaseInitializerDetector} marks Flyway's.
  */
 public final class KeelsonMigrationInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
+    /** Made by Spring Boot, from {@code META-INF/spring.factories}. */
+    public KeelsonMigrationInitializerDetector() {}
+
     @Override
     protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
         return Set.of(KeelsonMigrationInitializer.class);

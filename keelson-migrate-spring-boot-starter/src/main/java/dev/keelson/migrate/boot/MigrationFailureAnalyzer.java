@@ -12,6 +12,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * message (file, line, SQLState) and what to do, instead of a page of bean-creation stack trace.
  */
 public final class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
+    /** Made by Spring Boot, from {@code META-INF/spring.factories}. */
+    public MigrationFailureAnalyzer() {}
+
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
         return new FailureAnalysis(

@@ -20,8 +20,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
-FULL_PORT=${FULL_PORT:-18281}
-BARE_PORT=${BARE_PORT:-18282}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
@@ -32,6 +30,10 @@ DB="rs_bench_$$"
 
 # shellcheck source=../quiet.sh
 source "$ROOT/bench/quiet.sh"
+# shellcheck source=common.sh
+source "$ROOT/bench/reference-service/common.sh"
+FULL_PORT=${FULL_PORT:-$(free_port 18281)}
+BARE_PORT=${BARE_PORT:-$(free_port $((FULL_PORT + 1)))}
 QUIET_OURS="postgres"
 quiet_start
 mkdir -p "$WORK"
@@ -54,14 +56,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_ready() { # url pid log
-    for _ in $(seq 1 600); do
-        curl -sf "$1" >/dev/null 2>&1 && return 0
-        kill -0 "$2" 2>/dev/null || { echo "server for $1 exited; the end of $3:" >&2; tail -20 "$3" >&2; return 1; }
-        sleep 0.1
-    done
-    echo "server at $1 did not start in 60 s, see $3" >&2; return 1
-}
 
 echo "starting both servers on CPU $SERVER_CPU ..."
 SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres \
@@ -98,58 +92,10 @@ wait_ready "$BARE_URL" "$bare_pid" "$WORK/bare.log"
 echo "full: $(curl -s -H "Authorization: Bearer $TOKEN" "$FULL_URL" | head -c 120)..."
 echo "bare: $(curl -s "$BARE_URL" | head -c 120)..."
 
-# Warm up each server until its JIT has settled: 10 s runs until requests/s is stable, that is the last WARMUP_WINDOWS
-# runs (default 3) within WARMUP_TOLERANCE % (default 5) of their mean, at most WARMUP_MAX seconds (default 300). The
-# full service has far more code to compile than the bare one, and on a shared CPU its compiler threads need minutes:
-# two close runs in a row were seen while the rate was still doubling two rounds later.
-warm_up() { # name url [header]
-    local rps waited=0 windows=()
-    while [ "$waited" -lt "${WARMUP_MAX:-300}" ]; do
-        if [ $# -eq 3 ]; then
-            rps=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d10s -H "$3" "$2" | awk '/Requests\/sec/ {print $2}')
-        else
-            rps=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d10s "$2" | awk '/Requests\/sec/ {print $2}')
-        fi
-        waited=$((waited + 10))
-        windows+=("$rps")
-        echo "  warm-up $1: $rps requests/s"
-        if [ ${#windows[@]} -ge "${WARMUP_WINDOWS:-3}" ] && printf '%s\n' "${windows[@]: -${WARMUP_WINDOWS:-3}}" |
-            awk -v tol="${WARMUP_TOLERANCE:-5}" '{v[NR] = $1; sum += $1}
-                END {m = sum / NR; for (i in v) if (v[i] > m * (1 + tol / 100) || v[i] < m * (1 - tol / 100)) exit 1}'; then
-            echo "  $1 is warm: the last ${WARMUP_WINDOWS:-3} runs are within ${WARMUP_TOLERANCE:-5} % of their mean"
-            return
-        fi
-    done
-    echo "  $1 did not settle in ${WARMUP_MAX:-300} s: measuring anyway" >&2
-    QUIET_PROBLEMS+=("$1 did not warm up to a stable rate in ${WARMUP_MAX:-300} s")
-}
 echo "warming up ..."
 warm_up full "$FULL_URL" "Authorization: Bearer $TOKEN"
 warm_up bare "$BARE_URL"
 
-cpu_ticks() { # pid: user + system clock ticks of the process so far
-    awk '{print $14 + $15}' "/proc/$1/stat"
-}
-TICK_US=$((1000000 / $(getconf CLK_TCK)))
-
-run_wrk() { # name pid url [header]
-    local out before after
-    before=$(cpu_ticks "$2")
-    if [ $# -eq 4 ]; then
-        out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$4" "$3")
-    else
-        out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$3")
-    fi
-    after=$(cpu_ticks "$2")
-    echo "$out" > "$WORK/wrk-$1.txt"
-    local rps p99 requests errors cpu
-    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-    p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-    requests=$(echo "$out" | awk '/requests in/ {print $1}')
-    cpu=$(awk -v t="$((after - before))" -v us="$TICK_US" -v n="$requests" 'BEGIN {printf "%.0f", t * us / n}')
-    errors=$(echo "$out" | grep -E "Non-2xx|Socket errors" | tr -s ' ' | paste -sd' ' || true)
-    echo "$1 $rps $p99 $cpu ${errors}"
-}
 
 full_rps=(); bare_rps=(); full_cpu=(); bare_cpu=()
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -170,8 +116,6 @@ for round in $(seq 1 "$ROUNDS"); do
     done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-spread() { printf '%s\n' "$@" | sort -n | awk 'NR==1 {lo=$1} {hi=$1} END {print lo "-" hi}'; }
 fm=$(median "${full_rps[@]}"); bm=$(median "${bare_rps[@]}")
 fc=$(median "${full_cpu[@]}"); bc=$(median "${bare_cpu[@]}")
 echo "requests/s median (spread): full $fm ($(spread "${full_rps[@]}")), bare $bm ($(spread "${bare_rps[@]}"))"

@@ -9,15 +9,7 @@
 # KEELSON overrides the command (default: the ./keelson launcher).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-KEELSON=${KEELSON:-"$ROOT/keelson"}
-ROUNDS=${ROUNDS:-5}
-DURATION=${DURATION:-10s}
 PORT=${PORT:-18181}
-SERVER_CPU=${SERVER_CPU:-0}
-CLIENT_CPU=${CLIENT_CPU:-1}
-URL="http://127.0.0.1:$PORT/api/users/1"
-
 APT_UPDATED=""
 need() {
     if ! command -v "$1" >/dev/null 2>&1; then
@@ -31,75 +23,33 @@ need nginx nginx
 need wrk wrk
 need hey hey
 need taskset util-linux
-# shellcheck source=../quiet.sh
-source "$ROOT/bench/quiet.sh"
-QUIET_OURS="nginx"   # daemonised, so not a child of this script
-quiet_start
-
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-
-WORK=$(mktemp -d /tmp/keelson-bench.XXXXXX)
-cat >"$WORK/nginx.conf" <<CONF
-worker_processes 1;
-worker_rlimit_nofile 65536;
-pid $WORK/nginx.pid;
-error_log $WORK/error.log;
-events { worker_connections 20000; }
-http {
-    access_log off;
-    keepalive_requests 100000000;
-    keepalive_timeout 120s;
-    client_body_temp_path $WORK; proxy_temp_path $WORK; fastcgi_temp_path $WORK; uwsgi_temp_path $WORK; scgi_temp_path $WORK;
-    server {
-        listen 127.0.0.1:$PORT backlog=4096;
-        location / {
-            default_type application/json;
-            return 200 '{"id":1,"name":"Ada Lovelace","email":"ada@example.com"}';
-        }
-    }
-}
-CONF
-taskset -c "$SERVER_CPU" nginx -p "$WORK" -c "$WORK/nginx.conf"
-trap 'nginx -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; rm -rf "$WORK"' EXIT
-sleep 0.5
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_nginx
 curl -fsS "$URL" >/dev/null
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-
-# Each run prints "<requests/s> <requests per CPU-second of the generator> <user µs per request> <system µs per
-# request>"; the CPU figures (user and system time of the whole generator process, JIT and GC threads included)
-# hardly move when other work shares the machine, and user vs system says whether a gap is our code or the kernel.
-cpu_of() { awk '{print $1 + $2}' "$WORK/time"; }
-split_of() { awk -v n="$1" '{printf " %.2f %.2f", $1 * 1e6 / n, $2 * 1e6 / n}' "$WORK/time"; }
+# Each run prints "<requests/s> <requests per CPU-second of the generator> <user us per request> <system us per
+# request>".
 run_wrk() {
-    /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" wrk -t1 -c50 -d"$DURATION" "$URL" >"$WORK/out"
-    local n; n=$(awk '/requests in/ {print $1}' "$WORK/out")
-    awk -v cpu="$(cpu_of)" -v n="$n" '/^Requests\/sec:/ {r=$2} END {printf "%s %.0f", r, n / cpu}' "$WORK/out"
-    split_of "$n"; echo
+    timed wrk -t1 -c50 -d"${SECONDS_EACH}s" "$URL" >"$WORK/out"
+    awk '/^Requests\/sec:/ {printf "%s", $2}' "$WORK/out"
+    per_request "$(awk '/requests in/ {print $1}' "$WORK/out")"
+    echo
 }
 run_hey() {
-    /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" hey -z "$DURATION" -c 50 "$URL" >"$WORK/out"
-    local n; n=$(awk '/\[200\]/ {print $2}' "$WORK/out")
-    awk -v cpu="$(cpu_of)" -v n="$n" '/Requests\/sec:/ {r=$2} END {printf "%s %.0f", r, n / cpu}' "$WORK/out"
-    split_of "$n"; echo
-}
-run_keelson() {
-    /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" $KEELSON load "$URL" --users 50 \
-        --duration "$DURATION" --threads 1 --output json --save "$WORK/keelson.json" >/dev/null 2>"$WORK/keelson.err"
-    local r n
-    r=$(sed -n 's/^ *"requestsPerSecond" : \([0-9.]*\).*/\1/p' "$WORK/keelson.json" | head -n1)
-    n=$(sed -n 's/^ *"requests" : \([0-9]*\).*/\1/p' "$WORK/keelson.json" | head -n1)
-    awk -v r="$r" -v n="$n" -v cpu="$(cpu_of)" 'BEGIN {printf "%s %.0f", r, n / cpu}'
-    split_of "$n"; echo
+    timed hey -z "${SECONDS_EACH}s" -c 50 "$URL" >"$WORK/out"
+    awk '/Requests\/sec:/ {printf "%s", $2}' "$WORK/out"
+    per_request "$(awk '/\[200\]/ {print $2}' "$WORK/out")"
+    echo
 }
 
 echo "warming up (builds the CLI if needed)..." >&2
-DURATION=2s run_keelson >/dev/null
+SECONDS_EACH=2 run_keelson --users 50 >/dev/null
 
 : >"$WORK/wrk" ; : >"$WORK/keelson" ; : >"$WORK/hey"
 for round in $(seq 1 "$ROUNDS"); do
     quiet_round_begin
-    w=$(run_wrk); k=$(run_keelson); h=$(run_hey)
+    w=$(run_wrk); k=$(run_keelson --users 50); h=$(run_hey)
     quiet_round_end "$round"
     echo "$w" >>"$WORK/wrk"; echo "$k" >>"$WORK/keelson"; echo "$h" >>"$WORK/hey"
     printf 'round %d: wrk %8.0f/s %8.0f/cpu-s   keelson %8.0f/s %8.0f/cpu-s   hey %8.0f/s %8.0f/cpu-s\n' \
@@ -123,7 +73,6 @@ echo "resident memory of keelson load (JVM defaults, one event loop):"
 rss 1000
 rss 10000
 
-col() { awk -v c="$2" '{print $c}' "$WORK/$1" | median; }
 W=$(col wrk 1); K=$(col keelson 1); H=$(col hey 1)
 WC=$(col wrk 2); KC=$(col keelson 2); HC=$(col hey 2)
 for tool in wrk keelson hey; do
@@ -135,7 +84,7 @@ done
 echo
 quiet_verdict
 printf 'medians over %d rounds of %s, 50 connections, 1 thread, server on CPU %s, client on CPU %s\n' \
-    "$ROUNDS" "$DURATION" "$SERVER_CPU" "$CLIENT_CPU"
+    "$ROUNDS" "${SECONDS_EACH}s" "$SERVER_CPU" "$CLIENT_CPU"
 printf '             requests/s   requests per CPU-second of the generator   user us/request   system us/request\n'
 for tool in wrk keelson hey; do
     printf '  %-9s %12.0f   %10.0f %41.2f %19.2f\n' "$tool" "$(col $tool 1)" "$(col $tool 2)" "$(col $tool 3)" "$(col $tool 4)"

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.URI;
@@ -39,6 +40,7 @@ final class H2Pipeline extends ChannelInitializer<Channel> {
             channel.pipeline().addLast(tls);
         }
         channel.pipeline()
+                .addLast(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
                 .addLast(received)
                 .addLast(Http2FrameCodecBuilder.forClient()
                         .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))

@@ -8,6 +8,7 @@ module dev.keelson.load {
     requires transitive HdrHistogram; // results carry their histograms
     requires java.management; // workers report their CPU time
     requires io.netty.buffer;
+    requires io.netty.codec; // ByteToMessageDecoder under the HTTP/2 frame reader
     requires io.netty.codec.http;
     requires io.netty.codec.http2;
     requires io.netty.common;

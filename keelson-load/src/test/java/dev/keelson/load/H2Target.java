@@ -208,7 +208,7 @@ final class H2Target implements AutoCloseable {
                             .writeByte(7)
                             .writeByte(0)
                             .writeInt(0)
-                            .writeInt(stream.id() - 2)
+                            .writeInt(Math.max(0, stream.id() - 2)) // 0: none processed (a client's first stream is 1)
                             .writeInt(0);
                     ctx.pipeline().context(Http2FrameCodec.class).writeAndFlush(goAway);
                     ctx.executor().schedule(() -> ctx.close(), 100, TimeUnit.MILLISECONDS);

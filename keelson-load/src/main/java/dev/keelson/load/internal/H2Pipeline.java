@@ -6,18 +6,15 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2Settings;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.URI;
 
 /**
  * Sets up a new HTTP/2 channel: TLS (offering only {@code h2} by ALPN, with SNI and host-name verification as for
- * HTTP/1.1) when the target is https, a byte counter, Netty's HTTP/2 frame codec (HPACK, flow control, PING and
- * SETTINGS acknowledgements), then the {@link H2Link}. Over plain TCP the codec starts with the connection preface
- * (prior knowledge, no upgrade).
+ * HTTP/1.1) when the target is https, a byte counter, then the {@link H2Link}'s handler, which speaks the protocol
+ * (and writes what one batch of reads caused in one system call).
+ * Over plain TCP it starts with the connection preface (prior knowledge, no upgrade).
  */
 final class H2Pipeline extends ChannelInitializer<Channel> {
     private final SslContext sslContext;
@@ -39,14 +36,7 @@ final class H2Pipeline extends ChannelInitializer<Channel> {
             tls.engine().setSSLParameters(Target.withServerName(tls.engine().getSSLParameters(), target));
             channel.pipeline().addLast(tls);
         }
-        channel.pipeline()
-                .addLast(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
-                .addLast(received)
-                .addLast(Http2FrameCodecBuilder.forClient()
-                        .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
-                        .validateHeaders(false)
-                        .build())
-                .addLast(link.newHandler());
+        channel.pipeline().addLast(received).addLast(link.newHandler());
     }
 
     /** Counts the bytes received (after TLS), as the HTTP/1.1 path does, into one loop's meter. */

@@ -15,6 +15,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.keelson.reference.testing.Accounts;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.ServiceTest;
@@ -251,13 +252,13 @@ class Api2BrokenAuthenticationAttackIT extends ServiceTest {
                         .send()
                         .status())
                 .isEqualTo(401);
-        assertThat(api.login(user.email(), "a first new passphrase").accessToken())
+        assertThat(Accounts.login(api, user.email(), "a first new passphrase").accessToken())
                 .isNotBlank();
     }
 
     @Test
     void aVerificationCodeWorksOnce() {
-        Session user = api.newUnverifiedUser();
+        Session user = Accounts.newUnverifiedUser(api);
         String code = lastCode(user.email(), 1);
 
         assertThat(api.post("/api/v1/auth/verify-email")
@@ -300,7 +301,7 @@ class Api2BrokenAuthenticationAttackIT extends ServiceTest {
     @Test
     void signingOutRefusesTheAccessTokenAtOnce() {
         Session user = api.newUser();
-        Session otherDevice = api.login(user.email(), user.password());
+        Session otherDevice = Accounts.login(api, user.email(), user.password());
         assertThat(me(user)).isEqualTo(200);
 
         assertThat(api.post("/api/v1/auth/logout")
@@ -333,7 +334,7 @@ class Api2BrokenAuthenticationAttackIT extends ServiceTest {
     @Test
     void aPasswordResetRefusesEveryAccessAndRefreshTokenAtOnce() {
         Session user = api.newUser();
-        Session otherDevice = api.login(user.email(), user.password());
+        Session otherDevice = Accounts.login(api, user.email(), user.password());
         assertThat(me(user)).isEqualTo(200);
 
         assertThat(confirm(resetCode(user.email(), 2), "a fresh long passphrase")
@@ -379,7 +380,8 @@ class Api2BrokenAuthenticationAttackIT extends ServiceTest {
         assertThat(api.get("/api/v1/users").token(demoted.accessToken()).send().status())
                 .isEqualTo(401);
         assertThat(api.get("/api/v1/users")
-                        .token(api.login(demoted.email(), demoted.password()).accessToken())
+                        .token(Accounts.login(api, demoted.email(), demoted.password())
+                                .accessToken())
                         .send()
                         .status())
                 .isEqualTo(403);
@@ -388,7 +390,7 @@ class Api2BrokenAuthenticationAttackIT extends ServiceTest {
     @Test
     void aPasswordChangeNeedsTheCurrentPasswordAndEndsEverySignInAndCode() {
         Session user = api.newUser();
-        Session otherDevice = api.login(user.email(), user.password());
+        Session otherDevice = Accounts.login(api, user.email(), user.password());
         String outstanding = resetCode(user.email(), 2);
 
         assertThat(change(null, user.password(), "a changed long passphrase").status())
@@ -412,7 +414,8 @@ class Api2BrokenAuthenticationAttackIT extends ServiceTest {
                         .send()
                         .status())
                 .isEqualTo(401);
-        assertThat(api.login(user.email(), "a changed long passphrase").accessToken())
+        assertThat(Accounts.login(api, user.email(), "a changed long passphrase")
+                        .accessToken())
                 .isNotBlank();
     }
 
@@ -456,8 +459,8 @@ class Api2BrokenAuthenticationAttackIT extends ServiceTest {
                 .send();
 
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        assertThat(api.login(email, password).accessToken()).isNotBlank();
-        assertThat(api.login(email, java.text.Normalizer.normalize(password, java.text.Normalizer.Form.NFKC))
+        assertThat(Accounts.login(api, email, password).accessToken()).isNotBlank();
+        assertThat(Accounts.login(api, email, java.text.Normalizer.normalize(password, java.text.Normalizer.Form.NFKC))
                         .accessToken())
                 .isNotBlank();
     }
@@ -487,7 +490,7 @@ class Api2BrokenAuthenticationAttackIT extends ServiceTest {
         jdbc.sql("UPDATE users SET roles = ARRAY['ADMIN','USER'] WHERE email = ?")
                 .param(user.email())
                 .update();
-        return api.login(user.email(), user.password());
+        return Accounts.login(api, user.email(), user.password());
     }
 
     private Reply refresh(String token, String idempotencyKey) {

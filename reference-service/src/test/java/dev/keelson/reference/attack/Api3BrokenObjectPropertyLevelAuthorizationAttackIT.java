@@ -2,6 +2,7 @@ package dev.keelson.reference.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.reference.testing.Accounts;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.ServiceTest;
@@ -83,7 +84,7 @@ class Api3BrokenObjectPropertyLevelAuthorizationAttackIT extends ServiceTest {
 
     @Test
     void aPatchOfOnesOwnAccountChangesOnlyTheDisplayName() {
-        Session user = api.newUnverifiedUser();
+        Session user = Accounts.newUnverifiedUser(api);
         Reply patched = api.patch("/api/v1/users/me")
                 .token(user.accessToken())
                 .json(Map.of(
@@ -106,7 +107,8 @@ class Api3BrokenObjectPropertyLevelAuthorizationAttackIT extends ServiceTest {
         assertThat(me.json().at("/data/roles").toString()).isEqualTo("[\"USER\"]");
         assertThat(me.json().at("/data/email").asString()).isEqualTo(user.email());
         assertThat(me.json().at("/data/emailVerified").asBoolean()).isFalse();
-        assertThat(api.login(user.email(), user.password()).accessToken()).isNotBlank();
+        assertThat(Accounts.login(api, user.email(), user.password()).accessToken())
+                .isNotBlank();
         assertNoSecrets(patched);
         assertNoSecrets(me);
     }
@@ -175,7 +177,7 @@ class Api3BrokenObjectPropertyLevelAuthorizationAttackIT extends ServiceTest {
         jdbc.sql("UPDATE users SET roles = ARRAY['ADMIN','USER'] WHERE email = ?")
                 .param(admin.email())
                 .update();
-        String adminToken = api.login(admin.email(), admin.password()).accessToken();
+        String adminToken = Accounts.login(api, admin.email(), admin.password()).accessToken();
         String order = api.post("/api/v1/orders")
                 .token(user.accessToken())
                 .json(Map.of(

@@ -2,6 +2,7 @@ package dev.keelson.reference.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.reference.testing.Accounts;
 import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
@@ -52,7 +53,8 @@ class Api5BrokenFunctionLevelAuthorizationAttackIT extends ServiceTest {
 
         assertThat(self.status()).isEqualTo(403);
         assertThat(api.get("/api/v1/users")
-                        .token(api.login(user.email(), user.password()).accessToken())
+                        .token(Accounts.login(api, user.email(), user.password())
+                                .accessToken())
                         .send()
                         .status())
                 .isEqualTo(403);
@@ -76,7 +78,7 @@ class Api5BrokenFunctionLevelAuthorizationAttackIT extends ServiceTest {
         for (Api.Call call : adminCalls(someone)) {
             assertThat(call.token(demoted.accessToken()).send().status()).isEqualTo(401);
         }
-        String fresh = api.login(demoted.email(), demoted.password()).accessToken();
+        String fresh = Accounts.login(api, demoted.email(), demoted.password()).accessToken();
         for (Api.Call call : adminCalls(someone)) {
             assertThat(call.token(fresh).send().status()).isEqualTo(403);
         }
@@ -161,6 +163,6 @@ class Api5BrokenFunctionLevelAuthorizationAttackIT extends ServiceTest {
         jdbc.sql("UPDATE users SET roles = ARRAY['ADMIN','USER'] WHERE email = ?")
                 .param(user.email())
                 .update();
-        return api.login(user.email(), user.password());
+        return Accounts.login(api, user.email(), user.password());
     }
 }

@@ -2,6 +2,7 @@ package dev.keelson.reference.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.reference.testing.Accounts;
 import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
@@ -113,7 +114,7 @@ class Api6UnrestrictedAccessToSensitiveBusinessFlowsAttackIT {
         String from = address();
         String email = "unverified-" + UUID.randomUUID() + "@example.com";
         assertThat(register(from, email, "Unverified").status()).isEqualTo(201);
-        Session unverified = api.login(email, PASSWORD, from);
+        Session unverified = Accounts.login(api, email, PASSWORD, from);
 
         Reply me = api.get("/api/v1/users/me").token(unverified.accessToken()).send();
         Reply order = api.post("/api/v1/orders")

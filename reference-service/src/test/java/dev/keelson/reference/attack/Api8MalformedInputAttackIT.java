@@ -6,6 +6,7 @@ import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.RawHttp;
 import dev.keelson.reference.testing.RawHttp.Reply;
 import dev.keelson.reference.testing.ServiceTest;
+import dev.keelson.reference.testing.TestFeature;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -77,7 +78,10 @@ class Api8MalformedInputAttackIT extends ServiceTest {
                 }
             }
         }
-        operations.add(new Operation("POST", "/graphql", List.of("unknown"))); // keelson:graphql
+        TestFeature.present().stream()
+                .flatMap(feature -> feature.endpointsBesideTheApiDocument().stream())
+                .map(endpoint -> endpoint.split(" ", 2))
+                .forEach(endpoint -> operations.add(new Operation(endpoint[0], endpoint[1], List.of("unknown"))));
         assertThat(operations).hasSizeGreaterThan(5);
         return operations;
     }

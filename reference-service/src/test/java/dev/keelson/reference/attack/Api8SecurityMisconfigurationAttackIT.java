@@ -94,7 +94,6 @@ class Api8SecurityMisconfigurationAttackIT extends ServiceTest {
                     "X-Forwarded-Host: evil2.example.net",
                     "Authorization: Bearer " + token);
 
-            assertThat(reply.status()).isEqualTo(401); // keelson:auth
             assertThat(String.valueOf(reply.header("WWW-Authenticate")))
                     .doesNotContain("evil")
                     .doesNotContainIgnoringCase("jwt")
@@ -117,11 +116,7 @@ class Api8SecurityMisconfigurationAttackIT extends ServiceTest {
                 .get("id")
                 .asString();
 
-        for (String path : List.of(
-                "/api/v1/orders",
-                "/api/v1/orders/" + id,
-                "/api/v1/users/me", // keelson:auth
-                "/api/v1/orders?limit=1")) {
+        for (String path : List.of("/api/v1/orders", "/api/v1/orders/" + id, "/api/v1/orders?limit=1")) {
             assertThat(api.get(path).token(user.accessToken()).send().header("Cache-Control"))
                     .as(path)
                     .contains("no-store");
@@ -159,7 +154,6 @@ class Api8SecurityMisconfigurationAttackIT extends ServiceTest {
                     .contains("APPLICATION FAILED TO START")
                     .contains("spring.datasource.url")
                     .contains("SPRING_DATASOURCE_URL")
-                    .contains("reference.auth.jwks") // keelson:auth
                     .contains("reference.pagination.cursor-key")
                     .contains(profile);
         }

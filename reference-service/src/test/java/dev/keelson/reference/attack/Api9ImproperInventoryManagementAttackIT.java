@@ -8,7 +8,6 @@ import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.ServiceInstance;
 import dev.keelson.reference.testing.TestPostgres;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,19 +107,4 @@ class Api9ImproperInventoryManagementAttackIT {
             assertThat(reply.status()).as(path).isEqualTo(404);
         }
     }
-    // keelson:begin graphql
-
-    @Test
-    void graphQlIntrospectionIsOffInProduction() {
-        Session user = publicPort.newUser();
-        Reply reply = publicPort
-                .post("/graphql")
-                .token(user.accessToken())
-                .json(Map.of("query", "{ __schema { types { name } } }"))
-                .send();
-
-        assertThat(reply.body()).doesNotContain("\"types\"");
-        assertThat(reply.json().has("errors")).isTrue();
-    }
-    // keelson:end graphql
 }

@@ -2,6 +2,7 @@ package dev.keelson.reference.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.reference.testing.Accounts;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.Await;
@@ -24,7 +25,7 @@ class AccountEmailsIT extends ServiceTest {
 
     @Test
     void registrationSendsACodeThatVerifiesTheAddressOnce() {
-        Session user = api.newUnverifiedUser();
+        Session user = Accounts.newUnverifiedUser(api);
         assertThat(me(user).contains("\"emailVerified\":false")).isTrue();
 
         String code = codeIn(TestSmtp.bodiesFor(user.email(), 1));
@@ -68,13 +69,14 @@ class AccountEmailsIT extends ServiceTest {
                         .send()
                         .status())
                 .isEqualTo(401);
-        assertThat(api.login(user.email(), "a brand new long password").accessToken())
+        assertThat(Accounts.login(api, user.email(), "a brand new long password")
+                        .accessToken())
                 .isNotBlank();
     }
 
     @Test
     void usingOneResetCodeSpendsEveryOtherOutstandingCodeOfTheAccount() {
-        Session user = api.newUnverifiedUser();
+        Session user = Accounts.newUnverifiedUser(api);
         String verification = codeIn(TestSmtp.bodiesFor(user.email(), 1));
         api.post("/api/v1/auth/password-reset")
                 .json(Map.of("email", user.email()))
@@ -99,7 +101,8 @@ class AccountEmailsIT extends ServiceTest {
         assertThat(olderAfter.status()).isEqualTo(400);
         assertThat(olderAfter.json().get("type").asString()).endsWith("/invalid-email-token");
         assertThat(verifyAfter.status()).isEqualTo(400);
-        assertThat(api.login(user.email(), "a brand new long password").accessToken())
+        assertThat(Accounts.login(api, user.email(), "a brand new long password")
+                        .accessToken())
                 .isNotBlank();
     }
 

@@ -3,6 +3,7 @@ package dev.keelson.reference.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.keelson.reference.testing.Accounts;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.ServiceTest;
@@ -113,7 +114,7 @@ class AuthFlowIT extends ServiceTest {
     @Test
     void reuseRevokesOnlyThatSignInNotTheUsersOtherSessions() {
         Session first = api.newUser();
-        Session second = api.login(first.email(), first.password());
+        Session second = Accounts.login(api, first.email(), first.password());
         refresh(first.refreshToken());
         refresh(first.refreshToken());
 

@@ -3,6 +3,7 @@ package dev.keelson.reference.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keelson.reference.testing.Await;
+import dev.keelson.reference.testing.PlainSchedules;
 import dev.keelson.reference.testing.ServiceTest;
 import dev.keelson.reference.testing.TestSmtp;
 import java.time.Duration;
@@ -11,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The service without background jobs: a plain per-instance schedule relays the outbox. */
-@TestPropertySource(properties = "db-scheduler.enabled=false") // keelson:jobs
+@ContextConfiguration(initializers = PlainSchedules.class)
 class OutboxRelayIT extends ServiceTest {
     @Autowired
     private ApplicationContext context;

@@ -2,6 +2,7 @@ package dev.keelson.reference.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.reference.testing.Accounts;
 import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
@@ -490,7 +491,7 @@ class GraphQlIT extends ServiceTest {
         jdbc.sql("UPDATE users SET roles = ARRAY['ADMIN','USER'] WHERE email = ?")
                 .param(admin.email())
                 .update();
-        return api.login(admin.email(), admin.password());
+        return Accounts.login(api, admin.email(), admin.password());
     }
 
     private Reply graphql(Session session, String query, Map<String, Object> variables) {

@@ -2,6 +2,7 @@ package dev.keelson.reference.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.reference.testing.Accounts;
 import dev.keelson.reference.testing.Await;
 import dev.keelson.reference.testing.ServiceInstance;
 import dev.keelson.reference.testing.TestPostgres;
@@ -27,7 +28,7 @@ class JobRetriesIT {
                 "--reference.jobs.max-attempts=3",
                 "--reference.jobs.first-retry-after=5s",
                 "--reference.jobs.backoff-factor=3")) {
-            instance.api().newUnverifiedUser(); // queues the verification email
+            Accounts.newUnverifiedUser(instance.api()); // queues the verification email
 
             // long waits, so that this poll sees each state even on a loaded machine
             assertThat(waitAfterFailure(jdbc, 1)).isBetween(Duration.ofMillis(4900), Duration.ofMillis(5100));

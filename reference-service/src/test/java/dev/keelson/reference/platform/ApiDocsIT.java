@@ -17,11 +17,6 @@ class ApiDocsIT extends ServiceTest {
         assertThat(doc.get("openapi").asString()).startsWith("3.1");
         assertThat(doc.get("paths").propertyNames())
                 .contains("/api/v1/orders", "/api/v1/orders/{id}", "/api/v1/orders/{id}/cancel");
-        // keelson:begin auth
-        assertThat(doc.get("paths").propertyNames()).contains("/api/v1/auth/login", "/api/v1/users/me");
-        assertThat(doc.at("/components/securitySchemes/bearer/scheme").asString())
-                .isEqualTo("bearer");
-        // keelson:end auth
     }
 
     @Test
@@ -37,24 +32,6 @@ class ApiDocsIT extends ServiceTest {
         assertThat(paths.at("/~1api~1v1~1orders~1{id}/get/responses/404/content")
                         .propertyNames())
                 .containsExactly("application/problem+json");
-        // keelson:begin auth
-        assertThat(paths.at("/~1api~1v1~1auth~1register/post/responses").propertyNames())
-                .contains("201")
-                .doesNotContain("200", "401");
-        for (String signIn : java.util.List.of(
-                "login", "register", "refresh", "password-reset", "password-reset~1confirm", "verify-email")) {
-            JsonNode security = paths.at("/~1api~1v1~1auth~1" + signIn + "/post/security");
-            assertThat(security.isArray() && security.isEmpty())
-                    .as(signIn + " needs no token: " + security)
-                    .isTrue();
-        }
-        assertThat(paths.at("/~1api~1v1~1orders/get/security").isMissingNode()).isTrue(); // the global bearer
-        assertThat(paths.at("/~1api~1v1~1auth~1password-change/post/security").isMissingNode())
-                .isTrue();
-        assertThat(paths.at("/~1api~1v1~1auth~1password-change/post/responses").propertyNames())
-                .contains("204", "401");
-        assertThat(paths.at("/~1api~1v1~1orders/get/responses").propertyNames()).contains("200", "401", "403");
-        // keelson:end auth
     }
 
     @Test

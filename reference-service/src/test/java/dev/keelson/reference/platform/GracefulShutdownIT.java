@@ -6,8 +6,10 @@ import dev.keelson.reference.ReferenceApplication;
 import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
+import dev.keelson.reference.testing.TestFeature;
 import dev.keelson.reference.testing.TestPostgres;
-import dev.keelson.reference.testing.TestSmtp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,15 +24,13 @@ class GracefulShutdownIT {
     void shutdownLetsTheRequestInFlightFinish() throws Exception {
         TestPostgres.Database db = TestPostgres.create();
         try {
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(ReferenceApplication.class)
-                    .run(
-                            // keelson:begin auth
-                            "--spring.mail.host=127.0.0.1",
-                            "--spring.mail.port=" + TestSmtp.port(),
-                            // keelson:end auth
-                            "--server.port=0",
-                            "--spring.datasource.url=" + db.url(),
-                            "--spring.datasource.username=" + db.user());
+            List<String> args = new ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--spring.datasource.url=" + db.url(),
+                    "--spring.datasource.username=" + db.user()));
+            TestFeature.allSettings().forEach((name, value) -> args.add("--" + name + "=" + value));
+            ConfigurableApplicationContext app =
+                    new SpringApplicationBuilder(ReferenceApplication.class).run(args.toArray(String[]::new));
             Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
             Session user = api.newUser();
             CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(

@@ -3,9 +3,6 @@ package dev.keelson.reference.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.keelson.reference.ReferenceApplication;
 import dev.keelson.reference.platform.settings.InvalidSettingException;
 import dev.keelson.reference.testing.TestPostgres;
@@ -51,11 +48,6 @@ class StartupSettingsIT {
         reference.http.cors.allowed-origins=*              | reference.http.cors.allowed-origins: '*' is a wildcard
         reference.http.cors.allowed-origins=app.example.com | 'app.example.com' is not an origin
         reference.database.statement-timeout=0s            | reference.database.statement-timeout: must be between 1ms and 1h, such as 5s, but is 0ms
-        # keelson:begin auth
-        reference.auth.access-token-ttl=forever            | reference.auth.access-token-ttl
-        reference.auth.refresh-token-ttl=5m                | reference.auth.refresh-token-ttl: must be longer than
-        reference.auth.jwks={"keys":                       | reference.auth.jwks: is not a JWK set
-        # keelson:end auth
         reference.pagination.cursor-key=c2hvcnQ=           | reference.pagination.cursor-key: has 5 bytes, too few
         reference.pagination.cursor-key=not base64!        | reference.pagination.cursor-key: is not base64
         """)
@@ -67,22 +59,6 @@ class StartupSettingsIT {
 
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(expected);
     }
-    // keelson:begin auth
-
-    @Test
-    void anActiveKeyIdMissingFromTheKeySetIsNamed(CapturedOutput output) throws JOSEException {
-        String keySet = "{\"keys\":["
-                + new ECKeyGenerator(Curve.P_256).keyID("k1").generate().toJSONString() + "]}";
-
-        assertThatThrownBy(() -> start("reference.auth.jwks=" + keySet, "reference.auth.active-key-id=k9"))
-                .satisfies(
-                        e -> assertThat(InvalidSettingException.exitCodeOf(e)).isEqualTo(2));
-
-        assertThat(output.getAll())
-                .contains("reference.auth.active-key-id: 'k9' names no key in reference.auth.jwks")
-                .contains("REFERENCE_AUTH_ACTIVE_KEY_ID");
-    }
-    // keelson:end auth
 
     @Test
     void theProcessExitsWithCode2AndTheMessageOnABadSetting() throws IOException, InterruptedException {
@@ -103,12 +79,21 @@ class StartupSettingsIT {
     }
 
     private static void start(String... settings) {
-        new SpringApplicationBuilder(ReferenceApplication.class)
-                .run(arguments(settings).toArray(String[]::new))
-                .close();
+        start(database, settings);
     }
 
     private static List<String> arguments(String... settings) {
+        return arguments(database, settings);
+    }
+
+    /** Starts the service over {@code database} with {@code settings} ({@code name=value}) and stops it again. */
+    static void start(TestPostgres.Database database, String... settings) {
+        new SpringApplicationBuilder(ReferenceApplication.class)
+                .run(arguments(database, settings).toArray(String[]::new))
+                .close();
+    }
+
+    private static List<String> arguments(TestPostgres.Database database, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.main.register-shutdown-hook=false",

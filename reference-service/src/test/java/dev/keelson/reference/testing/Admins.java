@@ -13,6 +13,6 @@ public final class Admins {
         jdbc.sql("UPDATE users SET roles = ARRAY['USER','ADMIN'] WHERE email = ?")
                 .param(user.email())
                 .update();
-        return api.login(user.email(), user.password());
+        return Accounts.login(api, user.email(), user.password());
     }
 }

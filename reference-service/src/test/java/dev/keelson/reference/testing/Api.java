@@ -11,17 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real HTTP client for the service under test (JDK {@link HttpClient}), with the API's common moves. */
 public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    // keelson:begin auth
-    private static final Pattern EMAILED_CODE = Pattern.compile("^([A-Za-z0-9_-]{43})$", Pattern.MULTILINE);
-    // keelson:end auth
     private final HttpClient client;
     private final String base;
 
@@ -134,78 +129,11 @@ public final class Api {
     public Session newUser(String clientAddress) {
         Session session =
                 new Session("user-" + UUID.randomUUID() + "@example.com", "correct horse battery staple", null, null);
-        session = signUp(session.email(), session.password(), clientAddress, true); // keelson:auth
+        for (TestFeature feature : TestFeature.present()) {
+            session = feature.newClient(this, session, clientAddress);
+        }
         return session;
     }
-    // keelson:begin auth
-
-    /** A new user, registered and signed in, who has not verified their email address (so may not place orders). */
-    public Session newUnverifiedUser() {
-        return signUp("user-" + UUID.randomUUID() + "@example.com", "correct horse battery staple", null, false);
-    }
-
-    private Session signUp(String email, String password, String clientAddress, boolean verify) {
-        Reply registered = from(clientAddress, post("/api/v1/auth/register"))
-                .json(Map.of("email", email, "password", password, "displayName", "Test User"))
-                .send();
-        if (registered.status() != 201) {
-            throw new AssertionError("register: " + registered.status() + " " + registered.body());
-        }
-        if (verify) {
-            verifyEmail(email, clientAddress);
-        }
-        Reply reply = from(clientAddress, post("/api/v1/auth/login"))
-                .json(Map.of("email", email, "password", password))
-                .send();
-        return session(email, password, reply);
-    }
-
-    /** Sends the code of the verification email {@code email} received (from the test SMTP server) back. */
-    private void verifyEmail(String email, String clientAddress) {
-        List<String> mails = TestSmtp.bodiesFor(email, 1);
-        Matcher code =
-                EMAILED_CODE.matcher(mails.isEmpty() ? "" : mails.getFirst().replace("\r", ""));
-        if (!code.find()) {
-            throw new AssertionError("no verification code emailed to " + email + ": " + mails);
-        }
-        Reply verified = from(clientAddress, post("/api/v1/auth/verify-email"))
-                .json(Map.of("token", code.group(1)))
-                .send();
-        if (verified.status() != 204) {
-            throw new AssertionError("verify-email: " + verified.status() + " " + verified.body());
-        }
-    }
-
-    public Session login(String email, String password) {
-        return login(email, password, null);
-    }
-
-    /** Signs in as if from {@code clientAddress} (see {@link #newUser(String)}). */
-    public Session login(String email, String password, String clientAddress) {
-        return session(
-                email,
-                password,
-                from(clientAddress, post("/api/v1/auth/login"))
-                        .json(Map.of("email", email, "password", password))
-                        .send());
-    }
-
-    private static Call from(String clientAddress, Call call) {
-        return clientAddress == null ? call : call.header("X-Forwarded-For", clientAddress);
-    }
-
-    private static Session session(String email, String password, Reply reply) {
-        if (reply.status() != 200) {
-            throw new AssertionError("login: " + reply.status() + " " + reply.body());
-        }
-        JsonNode data = reply.json().get("data");
-        return new Session(
-                email,
-                password,
-                data.get("accessToken").asString(),
-                data.get("refreshToken").asString());
-    }
-    // keelson:end auth
 
     public static List<String> texts(JsonNode array, String field) {
         List<String> out = new ArrayList<>();

@@ -1,15 +1,10 @@
 package dev.keelson.reference.testing;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.keelson.reference.ReferenceApplication;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,9 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * they share) and stop them at will.
  */
 public final class ServiceInstance implements AutoCloseable {
-    /** What every instance of one deployment shares: the cursor key and the token signing keys. */
-    private static final String SHARED_JWKS = signingKeys(); // keelson:auth
-
+    /** What every instance of one deployment shares: the cursor key (and what {@link TestFeature}s share). */
     private static final String SHARED_CURSOR_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
 
     private final ConfigurableApplicationContext context;
@@ -43,13 +36,12 @@ public final class ServiceInstance implements AutoCloseable {
         args.put("server.port", "0");
         args.put("spring.datasource.url", db.url());
         args.put("spring.datasource.username", db.user());
-        args.put("spring.mail.host", "127.0.0.1"); // keelson:auth
-        args.put("spring.mail.port", Integer.toString(TestSmtp.port())); // keelson:auth
-        args.put("reference.outbox.poll-interval", "200ms"); // keelson:auth
-        args.put("db-scheduler.polling-interval", "200ms"); // keelson:jobs
         args.put("spring.datasource.hikari.minimum-idle", "1");
-        args.put("reference.auth.jwks", SHARED_JWKS); // keelson:auth
         args.put("reference.pagination.cursor-key", SHARED_CURSOR_KEY);
+        for (TestFeature feature : TestFeature.present()) {
+            args.putAll(feature.settings());
+            args.putAll(feature.sharedByInstances());
+        }
         for (String setting : settings) {
             int eq = setting.indexOf('=');
             if (!setting.startsWith("--") || eq < 0) {
@@ -62,19 +54,6 @@ public final class ServiceInstance implements AutoCloseable {
                 .toArray(String[]::new);
         return new ServiceInstance(new SpringApplicationBuilder(ReferenceApplication.class).run(commandLine));
     }
-    // keelson:begin auth
-
-    private static String signingKeys() {
-        try {
-            return new JWKSet(new ECKeyGenerator(Curve.P_256)
-                            .keyID("test-" + UUID.randomUUID())
-                            .generate())
-                    .toString(false);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-    // keelson:end auth
 
     private static byte[] randomBytes(int count) {
         byte[] bytes = new byte[count];

@@ -2,6 +2,7 @@ package dev.keelson.reference.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.reference.testing.Accounts;
 import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
@@ -28,7 +29,7 @@ class UsersIT extends ServiceTest {
         jdbc.sql("UPDATE users SET roles = ARRAY['ADMIN','USER'] WHERE email = ?")
                 .param(user.email())
                 .update();
-        admin = api.login(user.email(), user.password());
+        admin = Accounts.login(api, user.email(), user.password());
     }
 
     @Test
@@ -122,7 +123,7 @@ class UsersIT extends ServiceTest {
                 .send();
 
         assertThat(reply.status()).isEqualTo(200);
-        Session promoted = api.login(user.email(), user.password());
+        Session promoted = Accounts.login(api, user.email(), user.password());
         assertThat(api.get("/api/v1/users?limit=1")
                         .token(promoted.accessToken())
                         .send()

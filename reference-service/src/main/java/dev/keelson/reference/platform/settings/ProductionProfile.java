@@ -39,6 +39,11 @@ public final class ProductionProfile implements EnvironmentPostProcessor, Ordere
             "reference.auth.jwks", // keelson:auth
             "reference.pagination.cursor-key");
 
+    /** The settings a production start must have. */
+    static List<String> required() {
+        return REQUIRED;
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!production(environment.getActiveProfiles())) {

@@ -3,6 +3,7 @@ package dev.keelson.reference.platform.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -34,7 +35,6 @@ class ProductionProfileTest {
                 .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
                     assertThat(e.setting())
                             .contains("spring.datasource.url")
-                            .contains("reference.auth.jwks") // keelson:auth
                             .contains("reference.pagination.cursor-key");
                     assertThat(e.environmentVariable())
                             .contains("SPRING_DATASOURCE_URL")
@@ -45,19 +45,11 @@ class ProductionProfileTest {
 
     @Test
     void productionMovesActuatorOffThePublicPortAndHidesTheDocsUnlessSetOtherwise() {
-        StandardEnvironment environment = environment(
-                Map.of(
-                        "spring.datasource.url",
-                        "jdbc:postgresql://db/app",
-                        // keelson:begin auth
-                        "reference.auth.jwks",
-                        "{}",
-                        // keelson:end auth
-                        "reference.pagination.cursor-key",
-                        "k",
-                        "management.server.port",
-                        "9000"),
-                "prod");
+        Map<String, Object> settings = new HashMap<>();
+        ProductionProfile.required().forEach(setting -> settings.put(setting, "set"));
+        settings.put("spring.datasource.url", "jdbc:postgresql://db/app");
+        settings.put("management.server.port", "9000");
+        StandardEnvironment environment = environment(settings, "prod");
 
         profile.postProcessEnvironment(environment, new SpringApplication());
 
@@ -75,7 +67,7 @@ class ProductionProfileTest {
         assertThat(environment.getProperty("management.server.port")).isNull();
     }
 
-    private static StandardEnvironment environment(Map<String, Object> settings, String... profiles) {
+    static StandardEnvironment environment(Map<String, Object> settings, String... profiles) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", settings));
         environment.setActiveProfiles(profiles);

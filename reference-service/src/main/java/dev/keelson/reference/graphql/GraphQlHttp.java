@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.platform.errors.Problems;
 import dev.keelson.reference.platform.http.BufferedBody;
+import dev.keelson.reference.platform.http.CorsEndpoint;
 import jakarta.servlet.ServletException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -31,6 +33,12 @@ class GraphQlHttp {
                         JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
                 .build();
         return new NullBodyRefused(handler, new JacksonJsonHttpMessageConverter(withNulls), problems);
+    }
+
+    /** Browsers from the allowed origins may call {@code /graphql} as they call the REST API. */
+    @Bean
+    CorsEndpoint graphQlCors(@Value("${spring.graphql.http.path:/graphql}") String path) {
+        return new CorsEndpoint(path);
     }
 
     /**

@@ -22,9 +22,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, HttpProperties properties, List<ApiSecurity> parts) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, HttpProperties properties, List<ApiSecurity> parts, List<CorsEndpoint> corsEndpoints)
+            throws Exception {
         http.cors(cors ->
-                        cors.configurationSource(corsAllowlist(properties.cors().allowedOrigins())))
+                        cors.configurationSource(corsAllowlist(properties.cors().allowedOrigins(), corsEndpoints)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -42,11 +44,11 @@ class SecurityConfiguration {
     }
 
     /**
-     * Browsers may call the API from exactly the origins in {@code reference.http.cors.allowed-origins} (none by
-     * default: same-origin and non-browser clients only). Nothing rides on cookies (tokens, where a feature uses
+     * Browsers may call the API, and the {@code endpoints} features add, from exactly the origins in
+     * {@code reference.http.cors.allowed-origins} (none by default: same-origin and non-browser clients only). Nothing rides on cookies (tokens, where a feature uses
      * them, travel in a header), so no credentials mode.
      */
-    private static CorsConfigurationSource corsAllowlist(List<String> allowedOrigins) {
+    private static CorsConfigurationSource corsAllowlist(List<String> allowedOrigins, List<CorsEndpoint> endpoints) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(allowedOrigins);
         cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
@@ -64,7 +66,7 @@ class SecurityConfiguration {
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);
-        source.registerCorsConfiguration("/graphql", cors); // keelson:graphql
+        endpoints.forEach(endpoint -> source.registerCorsConfiguration(endpoint.path(), cors));
         return source;
     }
 }

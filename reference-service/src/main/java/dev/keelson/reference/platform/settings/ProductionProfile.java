@@ -1,16 +1,23 @@
 package dev.keelson.reference.platform.settings;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /**
  * What a production start must have, and what it hides. A start is <em>development</em> when it has no active profile
@@ -20,28 +27,40 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <ul>
  *   <li>it refuses to start unless {@code spring.datasource.url} (no embedded PostgreSQL),
- *       {@code reference.pagination.cursor-key} and the token signing keys are set, naming every missing one in one
- *       message ({@link InvalidSettingException}, exit code 2) instead of making keys up;
+ *       {@code reference.pagination.cursor-key} and what the features require (auth: the token signing keys) are set,
+ *       naming every missing one in one message ({@link InvalidSettingException}, exit code 2) instead of making keys
+ *       up;
  *   <li>Actuator (health probes and {@code /prometheus}) moves to {@code management.server.port} (8081 unless set),
- *       off the public port; the OpenAPI document and Swagger UI are off;
- *       GraphQL introspection (in a project with GraphQL) is off.
+ *       off the public port; the OpenAPI document and Swagger UI are off; the features' production defaults apply
+ *       (GraphQL: introspection off).
  * </ul>
  *
- * Each of these defaults yields to an explicit setting. Registered in {@code META-INF/spring.factories}; runs after
- * the configuration files are read, before anything starts.
+ * Each of these defaults yields to an explicit setting. A feature adds its part in a file of its own,
+ * {@code production/<feature>.properties} on the class path: {@code required} lists settings (comma-separated),
+ * {@code default.<setting>} gives a default. Registered in {@code META-INF/spring.factories}; runs after the
+ * configuration files are read, before anything starts.
  */
 public final class ProductionProfile implements EnvironmentPostProcessor, Ordered {
     /** The profiles that keep the development defaults. */
     public static final Set<String> DEVELOPMENT = Set.of("dev", "local", "test");
 
-    private static final List<String> REQUIRED = List.of(
-            "spring.datasource.url",
-            "reference.auth.jwks", // keelson:auth
-            "reference.pagination.cursor-key");
+    private static final List<String> REQUIRED = List.of("spring.datasource.url", "reference.pagination.cursor-key");
 
-    /** The settings a production start must have. */
+    /** Each feature's part: {@code required} and {@code default.*} keys. */
+    private static final String FEATURES = "classpath*:production/*.properties";
+
+    private static final String DEFAULT = "default.";
+
+    /** The settings a production start must have: the service's own, then the features'. */
     static List<String> required() {
-        return REQUIRED;
+        List<String> required = new ArrayList<>(REQUIRED);
+        for (Properties feature : features()) {
+            Arrays.stream(feature.getProperty("required", "").split(","))
+                    .map(String::strip)
+                    .filter(setting -> !setting.isEmpty())
+                    .forEach(required::add);
+        }
+        return required;
     }
 
     @Override
@@ -50,7 +69,7 @@ public final class ProductionProfile implements EnvironmentPostProcessor, Ordere
             return;
         }
         List<String> missing = new ArrayList<>();
-        for (String setting : REQUIRED) {
+        for (String setting : required()) {
             String value = environment.getProperty(setting);
             if (value == null || value.isBlank()) {
                 missing.add(setting);
@@ -77,8 +96,29 @@ public final class ProductionProfile implements EnvironmentPostProcessor, Ordere
         defaults.put("management.server.port", 8081);
         defaults.put("springdoc.api-docs.enabled", false);
         defaults.put("springdoc.swagger-ui.enabled", false);
-        defaults.put("spring.graphql.schema.introspection.enabled", false); // keelson:graphql
+        for (Properties feature : features()) {
+            feature.stringPropertyNames().stream()
+                    .filter(name -> name.startsWith(DEFAULT))
+                    .sorted()
+                    .forEach(name -> defaults.put(name.substring(DEFAULT.length()), feature.getProperty(name)));
+        }
         return defaults;
+    }
+
+    /** The {@code production/*.properties} files of the features this service has, in file-name order. */
+    private static List<Properties> features() {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver(ProductionProfile.class.getClassLoader())
+                    .getResources(FEATURES);
+            Arrays.sort(files, Comparator.comparing(file -> String.valueOf(file.getFilename())));
+            List<Properties> features = new ArrayList<>();
+            for (Resource file : files) {
+                features.add(PropertiesLoaderUtils.loadProperties(file));
+            }
+            return features;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FEATURES, e);
+        }
     }
 
     /** After Spring Boot has read the configuration files, so their settings count. */

@@ -2,10 +2,7 @@ package dev.keelson.reference.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keelson.reference.testing.Api;
 import dev.keelson.reference.testing.Api.Session;
-import dev.keelson.reference.testing.FreshDatabaseInitializer;
-import dev.keelson.reference.testing.RawHttp;
 import dev.keelson.reference.testing.RawHttp.Reply;
 import dev.keelson.reference.testing.RawHttp.Streamed;
 import java.io.InputStream;
@@ -13,52 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * OWASP API4:2023, unrestricted resource consumption: rate limits that hold whatever the path's spelling, a body
  * limit that holds whatever the body's framing, bounded headers, bounded pages. Its own context with small limits
- * (sign-in bucket {@value #AUTH_CAPACITY} per hour),
+ * (sign-in bucket {@value SmallLimits#AUTH_CAPACITY} per hour),
  * the test client (127.0.0.1) trusted as a proxy so each test picks its client address with
  * {@code X-Forwarded-For}; paths are spelled by {@link PathSpellings}.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "reference.rate-limit.auth.capacity=" + Api4UnrestrictedResourceConsumptionAttackIT.AUTH_CAPACITY,
-            "reference.rate-limit.auth.period=1h",
-            "reference.rate-limit.api.capacity=" + Api4UnrestrictedResourceConsumptionAttackIT.API_CAPACITY,
-            "reference.rate-limit.api.period=1h",
-            "server.tomcat.connection-timeout=2s",
-            "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"
-        })
-@ContextConfiguration(initializers = FreshDatabaseInitializer.class)
-class Api4UnrestrictedResourceConsumptionAttackIT {
-    static final int AUTH_CAPACITY = 5;
-    static final int API_CAPACITY = 10_000;
+class Api4UnrestrictedResourceConsumptionAttackIT extends SmallLimits {
     private static final int LIMIT = 64 * 1024;
     private static final String ORDER =
             "{\"currency\":\"EUR\",\"lines\":[{\"product\":\"p\",\"quantity\":1," + "\"unitPrice\":1}]}";
-
-    @LocalServerPort
-    private int port;
-
-    private RawHttp raw;
-    private Api api;
-
-    @BeforeEach
-    void connect() {
-        raw = new RawHttp(port);
-        api = new Api(port);
-    }
-
-    private static String newAddress() {
-        return "198.18." + (int) (Math.random() * 250) + "." + (1 + (int) (Math.random() * 250));
-    }
 
     @Test
     void everySpellingOfAnApiPathIsRefusedOrCountedInTheCallersBucket() {

@@ -2,11 +2,8 @@ package dev.keelson.reference.platform.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keelson.reference.testing.Api.Call;
 import dev.keelson.reference.testing.Api.Reply;
 import dev.keelson.reference.testing.Api.Session;
-import dev.keelson.reference.testing.ServiceTest;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,40 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-class IdempotencyIT extends ServiceTest {
-    private static final Map<String, Object> ORDER =
-            Map.of("currency", "EUR", "lines", List.of(Map.of("product", "Tea", "quantity", 2, "unitPrice", "1.25")));
-
-    @Autowired
-    private JdbcClient jdbc;
-
-    private Call placeOrder(Session user, String key, Object body) {
-        return api.post("/api/v1/orders")
-                .token(user.accessToken())
-                .header("Idempotency-Key", key)
-                .json(body);
-    }
-
-    private OffsetDateTime start;
-
-    @BeforeEach
-    void markTheStart() {
-        start = jdbc.sql("SELECT clock_timestamp()").query(OffsetDateTime.class).single();
-    }
-
-    /** Orders placed since this test started (tests run one at a time). */
-    private long ordersPlaced() {
-        return jdbc.sql("SELECT count(*) FROM orders WHERE created_at >= ?")
-                .param(start)
-                .query(Long.class)
-                .single();
-    }
-
+class IdempotencyIT extends PlacedOrders {
     @Test
     void aRetryWithTheSameKeyAndBodyReplaysTheFirstResponseAndCreatesNothing() {
         Session user = api.newUser();

@@ -18,7 +18,7 @@ class MarkerBudgetTest {
      * items of YAML lists, each named in docs/scaffold.md with why it has no whole-file seam. Lower it when a marker
      * goes; a new one needs a reason there.
      */
-    static final int BUDGET = 11;
+    static final int BUDGET = 10;
 
     private static final Bundle BUNDLE = Bundle.load();
 

@@ -1,5 +1,30 @@
-# Functions shared by run.sh and features.sh (sourced, not run): starting, warming up and measuring a server.
-# They use WORK, CONNECTIONS, DURATION and CLIENT_CPU from the sourcing script.
+# Settings and functions shared by run.sh and features.sh (sourced, not run): building the service, starting, warming
+# up and measuring a server. The sourcing script sets ROOT and WORK first.
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+SERVER_CPU=${SERVER_CPU:-0}
+CLIENT_CPU=${CLIENT_CPU:-1}
+PG=${PG:-"-h 127.0.0.1 -U postgres"}
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+JAR="$ROOT/reference-service/target/reference-service-0.1.0-SNAPSHOT.jar"
+
+# shellcheck source=../quiet.sh
+source "$ROOT/bench/quiet.sh"
+QUIET_OURS="postgres"
+
+# Refuses a busy machine (bench/quiet.sh), builds the jar (unless SKIP_BUILD) and extracts it into $WORK/extracted:
+# the service's own libraries, from its jar (no Maven resolution, so nothing has to be installed in ~/.m2 first).
+prepare_jar() {
+    quiet_start
+    mkdir -p "$WORK"
+    if [ -z "${SKIP_BUILD:-}" ]; then
+        echo "building reference-service ..."
+        (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" ./mvnw -B -ntp -q -pl reference-service -am package -DskipTests)
+    fi
+    rm -rf "$WORK/extracted"
+    "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/extracted" >/dev/null
+}
 
 free_port() { # a port nothing listens on, from $1 (default 20000) up
     local port
@@ -9,13 +34,13 @@ free_port() { # a port nothing listens on, from $1 (default 20000) up
     echo "no free port in ${1:-20000}-$((${1:-20000} + 999))" >&2; return 1
 }
 
-wait_ready() { # url pid log
-    for _ in $(seq 1 600); do
+wait_ready() { # url pid log: waits READY_MAX seconds at most (default 180: a start on one busy core can take 100)
+    for _ in $(seq 1 $((${READY_MAX:-180} * 10))); do
         curl -sf "$1" >/dev/null 2>&1 && return 0
         kill -0 "$2" 2>/dev/null || { echo "server for $1 exited; the end of $3:" >&2; tail -20 "$3" >&2; return 1; }
         sleep 0.1
     done
-    echo "server at $1 did not start in 60 s, see $3" >&2; return 1
+    echo "server at $1 did not start in ${READY_MAX:-180} s, see $3" >&2; return 1
 }
 
 # Warm up each server until its JIT has settled: 10 s runs until requests/s is stable, that is the last WARMUP_WINDOWS

@@ -17,13 +17,6 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-32}
-SERVER_CPU=${SERVER_CPU:-0}
-CLIENT_CPU=${CLIENT_CPU:-1}
-PG=${PG:-"-h 127.0.0.1 -U postgres"}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
 WORK="$ROOT/bench/work/reference-service-features"
 DB="rs_features_$$"
 
@@ -42,20 +35,10 @@ CONFIGURATIONS=(
     "all-on-again|nothing (the drift check)|"
 )
 
-# shellcheck source=../quiet.sh
-source "$ROOT/bench/quiet.sh"
 # shellcheck source=common.sh
 source "$ROOT/bench/reference-service/common.sh"
-QUIET_OURS="postgres"
-quiet_start
-mkdir -p "$WORK"
-if [ -z "${SKIP_BUILD:-}" ]; then
-    echo "building reference-service ..."
-    (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" ./mvnw -B -ntp -q -pl reference-service -am package -DskipTests)
-fi
-JAR="$ROOT/reference-service/target/reference-service-0.1.0-SNAPSHOT.jar"
-rm -rf "$WORK/extracted" "$WORK/classes"
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/extracted" >/dev/null
+prepare_jar
+rm -rf "$WORK/classes"
 APP="$WORK/extracted/$(basename "$JAR")"
 MAIN=$(unzip -p "$JAR" META-INF/MANIFEST.MF | awk -F': ' '/^Start-Class/ {print $2}' | tr -d '\r')
 "$JAVA_HOME/bin/javac" -nowarn -d "$WORK/classes" -cp "$APP:$WORK/extracted/lib/*" \

@@ -18,33 +18,14 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ROUNDS=${ROUNDS:-5}
-DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-32}
-SERVER_CPU=${SERVER_CPU:-0}
-CLIENT_CPU=${CLIENT_CPU:-1}
-PG=${PG:-"-h 127.0.0.1 -U postgres"}
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
 WORK="$ROOT/bench/work/reference-service"
 DB="rs_bench_$$"
 
-# shellcheck source=../quiet.sh
-source "$ROOT/bench/quiet.sh"
 # shellcheck source=common.sh
 source "$ROOT/bench/reference-service/common.sh"
 FULL_PORT=${FULL_PORT:-$(free_port 18281)}
 BARE_PORT=${BARE_PORT:-$(free_port $((FULL_PORT + 1)))}
-QUIET_OURS="postgres"
-quiet_start
-mkdir -p "$WORK"
-if [ -z "${SKIP_BUILD:-}" ]; then
-    echo "building reference-service ..."
-    (cd "$ROOT" && JAVA_HOME="$JAVA_HOME" ./mvnw -B -ntp -q -pl reference-service -am package -DskipTests)
-fi
-JAR="$ROOT/reference-service/target/reference-service-0.1.0-SNAPSHOT.jar"
-# the service's own libraries, from its jar (no Maven resolution, so nothing has to be installed in ~/.m2 first)
-rm -rf "$WORK/extracted"
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/extracted" >/dev/null
+prepare_jar
 
 psql $PG -qc "CREATE DATABASE $DB" test
 URL="jdbc:postgresql://127.0.0.1:5432/$DB"

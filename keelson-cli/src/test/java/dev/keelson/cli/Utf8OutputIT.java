@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,18 +17,8 @@ class Utf8OutputIT {
     @Test
     void withoutALocaleTheMiddleDotIsWrittenInUtf8NotAsAQuestionMark() throws Exception {
         Files.createDirectories(dir.resolve("db/migration"));
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                        "dev.keelson.cli.Keelson",
-                        "db",
-                        "status",
-                        "--url",
-                        "jdbc:sqlite:" + dir.resolve("utf8.db")))
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile());
+        ProcessBuilder builder =
+                KeelsonProcess.builder(dir, "db", "status", "--url", "jdbc:sqlite:" + dir.resolve("utf8.db"));
         builder.environment().clear();
 
         Process keelson = builder.start();

@@ -2,6 +2,7 @@ package dev.keelson.cli.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.cli.KeelsonProcess;
 import dev.keelson.migrate.testing.Engine;
 import dev.keelson.migrate.testing.TestDatabase;
 import dev.keelson.migrate.testing.TestDatabases;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,21 +29,7 @@ class DbInterruptIT {
             Path migrations = Files.createDirectories(dir.resolve("db/migration"));
             Files.writeString(migrations.resolve("V1__quick.sql"), "CREATE TABLE quick (id int);\n");
             Files.writeString(migrations.resolve("V2__slow.sql"), "SELECT pg_sleep(30);\n");
-            Process keelson = new ProcessBuilder(List.of(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-cp",
-                            System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                            "dev.keelson.cli.Keelson",
-                            "db",
-                            "migrate",
-                            "--url",
-                            db.url(),
-                            "--user",
-                            db.user()))
-                    .directory(dir.toFile())
-                    .redirectOutput(dir.resolve("out.txt").toFile())
-                    .redirectError(dir.resolve("err.txt").toFile())
+            Process keelson = KeelsonProcess.builder(dir, "db", "migrate", "--url", db.url(), "--user", db.user())
                     .start();
             // the slow file runs once the server shows its statement
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
@@ -55,9 +41,7 @@ class DbInterruptIT {
                 Thread.sleep(100);
             }
 
-            new ProcessBuilder("kill", "-" + signal, String.valueOf(keelson.pid()))
-                    .start()
-                    .waitFor();
+            KeelsonProcess.signal(keelson, signal);
 
             assertThat(keelson.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String err = Files.readString(dir.resolve("err.txt"));

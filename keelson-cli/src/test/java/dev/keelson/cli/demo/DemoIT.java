@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.Keelson;
+import dev.keelson.cli.KeelsonProcess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -100,18 +100,7 @@ class DemoIT {
     private void ctrlCStopsTheServingDemo() throws Exception {
         Path out = dir.resolve("serve-out.json");
         Path err = dir.resolve("serve-err.txt");
-        Process serving = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                        "dev.keelson.cli.Keelson",
-                        "demo",
-                        "--serve",
-                        "--port",
-                        "0",
-                        "--format",
-                        "json"))
-                .directory(dir.toFile())
+        Process serving = KeelsonProcess.builder(dir, "demo", "--serve", "--port", "0", "--format", "json")
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();

@@ -2,6 +2,7 @@ package dev.keelson.cli.scaffold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keelson.cli.KeelsonProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,18 +38,7 @@ class NewInterruptIT {
                 """.formatted(committing));
         Files.setPosixFilePermissions(git, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path parent = dir.resolve("work/nested");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                        "dev.keelson.cli.Keelson",
-                        "new",
-                        "my-api",
-                        "--dir",
-                        parent.toString()))
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile());
+        ProcessBuilder builder = KeelsonProcess.builder(dir, "new", "my-api", "--dir", parent.toString());
         builder.environment().put("PATH", bin + ":/usr/bin:/bin");
         Process keelson = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -63,9 +53,7 @@ class NewInterruptIT {
                 .as("the files are written into a staging folder first")
                 .hasSize(1);
 
-        new ProcessBuilder("kill", "-" + signal, String.valueOf(keelson.pid()))
-                .start()
-                .waitFor();
+        KeelsonProcess.signal(keelson, signal);
 
         assertThat(keelson.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("err.txt"));

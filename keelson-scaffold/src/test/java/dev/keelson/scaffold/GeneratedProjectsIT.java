@@ -3,13 +3,23 @@ package dev.keelson.scaffold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.keelson.load.LoadResult;
+import dev.keelson.load.LoadTest;
+import dev.keelson.load.Scenario;
+import dev.keelson.load.Step;
+import dev.keelson.load.StepResult;
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -92,6 +102,101 @@ class GeneratedProjectsIT {
         assertThat(testsRun(output))
                 .as("tests that ran in the '%s' project", label)
                 .isGreaterThan(0);
+        runLoadScenario(project.directory(), label);
+    }
+
+    /**
+     * The project's own {@code load/scenario.yaml} (with the steps {@code add resource} appended) against its jar,
+     * started on a free 127.0.0.1 port with its embedded PostgreSQL: with auth, {@code load/sign-up.yaml} signs up the
+     * accounts first; then 2 virtual users send five times as many requests as the scenario has steps. Not one request
+     * may fail, and every step must have run.
+     */
+    private static void runLoadScenario(Path project, String label) throws IOException, InterruptedException {
+        Path jar;
+        try (Stream<Path> jars = Files.list(project.resolve("target"))) {
+            jar = jars.filter(p -> p.toString().endsWith("-SNAPSHOT.jar"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path log = Path.of(System.getenv("KEELSON_MODULE_DIR"), "target", "generated-projects", label + "-load.log");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "SERVER_PORT", Integer.toString(port),
+                        "SERVER_ADDRESS", "127.0.0.1",
+                        "APP_AUTH_ORDERS_NEED_VERIFIED_EMAIL", "false",
+                        "APP_RATE_LIMIT_AUTH_CAPACITY", "1000000",
+                        "APP_RATE_LIMIT_API_CAPACITY", "1000000"));
+        Process service = builder.start();
+        try {
+            awaitReady(port, service, log);
+            URI target = URI.create("http://127.0.0.1:" + port);
+            Path signUp = project.resolve("load/sign-up.yaml");
+            if (Files.exists(signUp)) {
+                Scenario accounts = Scenario.load(signUp);
+                LoadResult signedUp = LoadTest.configure()
+                        .scenario(new Scenario(target, accounts.steps(), accounts.feed()))
+                        .users(1)
+                        .requests(accounts.feed().size())
+                        .build()
+                        .run();
+                assertThat(signedUp.errors())
+                        .as("sign-up errors of '%s' (%s)", label, log)
+                        .isZero();
+            }
+            Scenario scenario = Scenario.load(project.resolve("load/scenario.yaml"));
+            LoadResult result = LoadTest.configure()
+                    .scenario(new Scenario(target, scenario.steps(), scenario.feed()))
+                    .users(2)
+                    .requests(5L * scenario.steps().size())
+                    .timeout(Duration.ofSeconds(30))
+                    .build()
+                    .run();
+            assertThat(result.errors())
+                    .as("errors of the '%s' scenario per step %s (%s)", label, result.steps(), log)
+                    .isZero();
+            for (Step step : scenario.steps()) {
+                assertThat(result.step(step.name()).map(StepResult::requests).orElse(0L))
+                        .as("requests of step '%s' in the '%s' scenario", step.name(), label)
+                        .isPositive();
+            }
+        } finally {
+            service.destroy();
+            if (!service.waitFor(30, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    private static void awaitReady(int port, Process service, Path log) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(service.isAlive()).as("the service stopped; see %s", log).isTrue();
+            try {
+                HttpURLConnection ready = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/health/ready")
+                        .toURL()
+                        .openConnection();
+                ready.setConnectTimeout(2_000);
+                ready.setReadTimeout(5_000);
+                int status = ready.getResponseCode();
+                ready.disconnect();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the service was not ready within 3 minutes; see " + log);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.keelson.load;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,6 +28,12 @@ import java.util.Objects;
  * @param protocol   HTTP/1.1 or HTTP/2
  * @param streams    HTTP/2: requests in flight at once on each connection (each stream slot a virtual user of
  *                   its own); 1 for HTTP/1.1
+ * @param shard      the part of the run this process runs ({@link Shard#WHOLE} for all of it); {@code users},
+ *                   {@code rate}, {@code requests}, {@code ramp} and the scenario's CSV rows above stay those of the
+ *                   whole run (the CSV rows excepted: {@code scenario} holds this shard's rows), and the
+ *                   {@code shard...} methods give this shard's part
+ * @param runId      names the run the shards belong to (equal on every shard); {@code null} for a whole run
+ * @param startAt    when the load starts (the shards' common start), or {@code null} for at once
  */
 public record LoadConfig(
         Scenario scenario,
@@ -44,7 +51,10 @@ public record LoadConfig(
         List<Threshold> thresholds,
         Ramp ramp,
         Protocol protocol,
-        int streams) {
+        int streams,
+        Shard shard,
+        String runId,
+        Instant startAt) {
 
     public LoadConfig {
         Objects.requireNonNull(scenario, "scenario");
@@ -65,6 +75,16 @@ public record LoadConfig(
         require(
                 streams == 1 || protocol == Protocol.HTTP_2,
                 "streams above 1 need HTTP/2: HTTP/1.1 sends one request at a time per connection");
+        Objects.requireNonNull(shard, "shard");
+        require(
+                shard.share(users) >= 1, // the fields are not set yet: no shardUsers()
+                "--shard " + shard + " gets no user: " + users + " users (connections) cannot be dealt out over "
+                        + shard.count() + " shards; give at least " + shard.count()
+                        + " (--users, or a stage's target) or use fewer shards");
+        require(
+                requests == 0 || shard.share(requests) >= 1,
+                "--shard " + shard + " gets no request: --requests " + requests + " cannot be dealt out over "
+                        + shard.count() + " shards; give at least " + shard.count() + " or use fewer shards");
         if (ramp != null) {
             require(
                     ramp.model() == model,
@@ -79,9 +99,78 @@ public record LoadConfig(
         }
     }
 
-    /** Requests that can be in flight at once: connections times streams per connection. */
+    /** The whole run's configuration without shard, run id and start instant. */
+    public LoadConfig(
+            Scenario scenario,
+            Model model,
+            int users,
+            double rate,
+            long requests,
+            Duration duration,
+            Duration warmup,
+            Duration rampUp,
+            Duration timeout,
+            int threads,
+            boolean insecure,
+            Path trustedCertificates,
+            List<Threshold> thresholds,
+            Ramp ramp,
+            Protocol protocol,
+            int streams) {
+        this(
+                scenario,
+                model,
+                users,
+                rate,
+                requests,
+                duration,
+                warmup,
+                rampUp,
+                timeout,
+                threads,
+                insecure,
+                trustedCertificates,
+                thresholds,
+                ramp,
+                protocol,
+                streams,
+                Shard.WHOLE,
+                null,
+                null);
+    }
+
+    /** Requests this process can have in flight at once: its connections times streams per connection. */
     public int concurrency() {
-        return users * streams;
+        return shardUsers() * streams;
+    }
+
+    /** This shard's connections (virtual users): the whole run's users numbered {@code g} with {@code g mod N}. */
+    public int shardUsers() {
+        return shard.share(users);
+    }
+
+    /** This shard's part of the open model's rate (every N-th slot of the schedule); 0 in the closed model. */
+    public double shardRate() {
+        return rate / shard.count();
+    }
+
+    /** This shard's part of the request budget; 0 when there is none. */
+    public long shardRequests() {
+        return shard.share(requests);
+    }
+
+    /** The stages as this shard runs them (each target its part of the whole's), for reports; {@code null} without. */
+    public Ramp shardRamp() {
+        if (ramp == null || shard.whole()) return ramp;
+        return new Ramp(
+                ramp.model(),
+                ramp.stages().stream()
+                        .map(s -> new Stage(
+                                s.duration(),
+                                ramp.model() == Model.OPEN
+                                        ? s.target() / shard.count()
+                                        : shard.share(Math.round(s.target()))))
+                        .toList());
     }
 
     private static void require(boolean condition, String message) {

@@ -37,6 +37,8 @@ import org.HdrHistogram.Histogram;
  * @param stages      per stage of a ramping run, in order; empty for a steady run
  * @param protocols   connections opened per protocol negotiated ({@code http/1.1}, {@code h2}, {@code h2c}),
  *                    reconnects included; empty when not known
+ * @param shard       the part of a sharded run this result is, or {@code null} for a whole run (or a merge)
+ * @param runId       the run a shard belongs to, or {@code null} for a whole run
  */
 public record LoadResult(
         String target,
@@ -57,7 +59,9 @@ public record LoadResult(
         Shortfall shortfall,
         List<StepResult> steps,
         List<StageResult> stages,
-        SortedMap<String, Long> protocols)
+        SortedMap<String, Long> protocols,
+        Shard shard,
+        String runId)
         implements Figures {
 
     public LoadResult {
@@ -107,6 +111,51 @@ public record LoadResult(
                 null,
                 List.of(),
                 List.of());
+    }
+
+    /** A result of a whole run (not a shard). */
+    public LoadResult(
+            String target,
+            Model model,
+            int users,
+            double rate,
+            Instant started,
+            Duration measured,
+            long requests,
+            long errors,
+            long bytes,
+            Histogram latency,
+            SortedMap<Integer, Long> statusCodes,
+            Map<ErrorKind, Long> errorKinds,
+            Lateness lateness,
+            List<TimelineSecond> timeline,
+            List<Threshold.Outcome> thresholds,
+            Shortfall shortfall,
+            List<StepResult> steps,
+            List<StageResult> stages,
+            SortedMap<String, Long> protocols) {
+        this(
+                target,
+                model,
+                users,
+                rate,
+                started,
+                measured,
+                requests,
+                errors,
+                bytes,
+                latency,
+                statusCodes,
+                errorKinds,
+                lateness,
+                timeline,
+                thresholds,
+                shortfall,
+                steps,
+                stages,
+                protocols,
+                null,
+                null);
     }
 
     /** A result without the protocols its connections negotiated. */
@@ -230,7 +279,36 @@ public record LoadResult(
                 shortfall,
                 steps,
                 stages,
-                protocols);
+                protocols,
+                shard,
+                runId);
+    }
+
+    /** This result marked as part {@code shard} of run {@code runId} ({@code null} and the whole for a whole run). */
+    public LoadResult withShard(Shard shard, String runId) {
+        Shard part = shard == null || shard.whole() ? null : shard;
+        return new LoadResult(
+                target,
+                model,
+                users,
+                rate,
+                started,
+                measured,
+                requests,
+                errors,
+                bytes,
+                latency,
+                statusCodes,
+                errorKinds,
+                lateness,
+                timeline,
+                thresholds,
+                shortfall,
+                steps,
+                stages,
+                protocols,
+                part,
+                part == null ? null : runId);
     }
 
     /**
@@ -274,7 +352,21 @@ public record LoadResult(
      * (not averaged), the measured time is the longest, so requests per second add up.
      */
     public static LoadResult merge(List<LoadResult> runs) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= runs.size(); i++) names.add("result " + i);
+        return merge(runs, names);
+    }
+
+    /**
+     * As {@link #merge(List)}, naming the results by {@code names} (their files) in errors. Shards of a run
+     * ({@link #shard()}) merge only all together: a missing or doubled shard, shards of different runs or of a
+     * different count, or shards mixed with whole runs are refused, naming which.
+     */
+    public static LoadResult merge(List<LoadResult> runs, List<String> names) {
         if (runs.isEmpty()) throw new LoadException(ErrorCode.BAD_RESULT, "nothing to merge");
+        ShardCheck.check(runs, names).ifPresent(why -> {
+            throw new LoadException(ErrorCode.BAD_RESULT, "cannot merge: " + why);
+        });
         LoadResult first = runs.get(0);
         for (int i = 1; i < runs.size(); i++) {
             int index = i + 1;
@@ -334,7 +426,9 @@ public record LoadResult(
                 null,
                 List.copyOf(steps.values()),
                 stages,
-                protocols);
+                protocols,
+                null,
+                first.shard == null ? null : first.runId);
     }
 
     /** The protocols negotiated, e.g. {@code h2 (4 connections)}; empty when not known. */

@@ -4,9 +4,14 @@ import dev.keelson.load.internal.Engine;
 import dev.keelson.load.internal.StopSignal;
 import dev.keelson.load.internal.Target;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +62,15 @@ public final class LoadTest {
     }
 
     /**
+     * When the open model's slots of this process fall due, in nanoseconds from the start of the load, up to
+     * {@code until} (ramp-up and stages included), in order; empty for the closed model. The slots of the shards
+     * {@code 1/N .. N/N} of a run are, together, exactly the slots of the whole run.
+     */
+    public long[] schedule(Duration until) {
+        return Engine.schedule(config, until.toNanos());
+    }
+
+    /**
      * Ends a run from another thread (Ctrl-C) as if its duration had elapsed: {@link #run()} returns the result so
      * far, answers in flight awaited up to their timeout. Called a second time, stops waiting for them (they count
      * as {@link ErrorKind#UNFINISHED}).
@@ -86,6 +100,9 @@ public final class LoadTest {
         private Ramp ramp;
         private Protocol protocol = Protocol.HTTP_1_1;
         private int streams = 1;
+        private Shard shard = Shard.WHOLE;
+        private String runId;
+        private Instant startAt;
         private final List<Threshold> thresholds = new ArrayList<>();
         private LoadListener listener = LoadListener.none();
 
@@ -199,6 +216,30 @@ public final class LoadTest {
             return this;
         }
 
+        /**
+         * Runs only part {@code shard} of the run (k6's execution segments): its users, slots of the schedule, CSV
+         * rows and requests of the budget, numbered over the whole run and dealt out in turn; see {@link Shard}.
+         */
+        public Builder shard(Shard shard) {
+            this.shard = shard;
+            return this;
+        }
+
+        /**
+         * Names the run the shards belong to, so merge can tell shards of different runs apart; by default a digest
+         * of what the shards share (target, model, users, rate, requests, duration, stages, start instant).
+         */
+        public Builder runId(String runId) {
+            this.runId = runId;
+            return this;
+        }
+
+        /** Starts the load at this instant (the shards' common start); at once when it has passed. */
+        public Builder startAt(Instant startAt) {
+            this.startAt = startAt;
+            return this;
+        }
+
         /** Trusts the certificate authorities in this PEM file instead of the JDK's. */
         public Builder trustedCertificates(Path pemFile) {
             this.trustedCertificates = pemFile;
@@ -243,13 +284,16 @@ public final class LoadTest {
                     warmup,
                     rampUp,
                     timeout,
-                    Math.min(threads, connections),
+                    Math.max(1, Math.min(threads, shard.share(connections))),
                     insecure,
                     trustedCertificates,
                     thresholds,
                     null,
                     protocol,
-                    streams);
+                    streams,
+                    shard,
+                    runId(chosen, model, connections, runFor, null),
+                    startAt);
             return new LoadTest(config, listener);
         }
 
@@ -272,23 +316,75 @@ public final class LoadTest {
                     warmup,
                     rampUp,
                     timeout,
-                    Math.min(threads, connections),
+                    Math.max(1, Math.min(threads, shard.share(connections))),
                     insecure,
                     trustedCertificates,
                     thresholds,
                     shape,
                     protocol,
-                    streams);
+                    streams,
+                    shard,
+                    runId(chosen, shape.model(), connections, shape.duration(), shape),
+                    startAt);
             return new LoadTest(config, listener);
+        }
+
+        /**
+         * The run id of a sharded run: the one given, else a digest of what every shard of the run is given alike,
+         * so shards started from the same command line agree without talking to each other. {@code null} unsharded.
+         */
+        private String runId(Scenario chosen, Model model, int connections, Duration runFor, Ramp shape) {
+            if (shard.whole()) return runId;
+            if (runId != null) {
+                if (runId.isBlank()) throw new LoadException(ErrorCode.BAD_CONFIG, "--run-id must not be empty");
+                return runId;
+            }
+            String shared = String.join(
+                    "|",
+                    chosen.target().toString(),
+                    chosen.steps().stream()
+                            .map(s -> s.name() + " " + s.method() + " " + s.path())
+                            .toList()
+                            .toString(),
+                    model.name(),
+                    String.valueOf(connections),
+                    String.valueOf(rate),
+                    String.valueOf(requests),
+                    runFor.toString(),
+                    warmup.toString(),
+                    rampUp.toString(),
+                    shape == null ? "" : shape.stages().toString(),
+                    String.valueOf(startAt),
+                    String.valueOf(shard.count()));
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(shared.getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest, 0, 6);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
         }
 
         private Scenario chosenScenario() {
             if (scenario != null && url != null) {
                 throw new LoadException(ErrorCode.BAD_CONFIG, "give either a URL or a scenario, not both");
             }
-            if (scenario != null) return scenario;
+            if (scenario != null) return shard.whole() ? scenario : shardOf(scenario);
             if (url == null) throw new LoadException(ErrorCode.BAD_URL, "no target URL given");
             return Scenario.single(url, method, headers, body, rawBody);
+        }
+
+        /** The scenario with this shard's CSV rows: every row goes to exactly one shard. */
+        private Scenario shardOf(Scenario whole) {
+            if (whole.feed().isEmpty()) return whole;
+            List<Map<String, String>> rows = shard.rows(whole.feed());
+            if (rows.isEmpty()) {
+                throw new LoadException(
+                        ErrorCode.BAD_CONFIG,
+                        "--shard " + shard + " gets no CSV row: the feed has "
+                                + whole.feed().size() + " rows, fewer" + " than the " + shard.count()
+                                + " shards; add rows or use fewer shards");
+            }
+            return new Scenario(whole.target(), whole.steps(), rows, whole.ramp());
         }
     }
 }

@@ -97,13 +97,14 @@ public final class Engine {
                 listener,
                 warmupSeconds,
                 config.scenario().steps().stream().map(Step::name).toList(),
-                config.ramp(),
+                config.shardRamp(),
                 config.model());
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "keelson-load-sampler");
             t.setDaemon(true);
             return t;
         });
+        awaitStart();
         long start = System.nanoTime();
         Instant startedAt = Instant.now().plusSeconds(warmupSeconds);
         workers.forEach(w -> w.start(start));
@@ -121,8 +122,8 @@ public final class Engine {
         LoadResult result = new LoadResult(
                 targetName(),
                 config.model(),
-                config.users(),
-                config.model() == Model.OPEN ? config.rate() : 0,
+                config.shardUsers(),
+                config.model() == Model.OPEN ? config.shardRate() : 0,
                 startedAt,
                 measured,
                 sampler.requests(),
@@ -138,7 +139,9 @@ public final class Engine {
                 sampler.steps(config.scenario().steps().stream().map(Step::name).toList(), measured),
                 sampler.stages(),
                 run.protocols());
-        return withShortfall(result, workers, end - start).withThresholds(config.thresholds());
+        return withShortfall(result, workers, end - start)
+                .withShard(config.shard(), config.runId())
+                .withThresholds(config.thresholds());
     }
 
     /** The URL of a one-step run; a scenario's target with its steps' names. */
@@ -166,7 +169,7 @@ public final class Engine {
         }
         double busy = (double) cpu / Math.max(1, wallNanos * workers.size());
         Shortfall shortfall = Shortfall.diagnose(
-                config.rate(),
+                config.shardRate(),
                 r.requestsPerSecond(),
                 config.concurrency(),
                 answers == 0 ? 0 : answerNanos / 1e3 / answers,
@@ -194,19 +197,37 @@ public final class Engine {
                 r.protocols());
     }
 
+    /**
+     * One worker per event loop: the shard's users split into runs of consecutive ones, the open model's slots dealt
+     * out in turn ({@link StridedSchedule}).
+     */
     private List<Worker> workers(Run run, EventLoopGroup group, Bootstrap bootstrap) {
         List<EventLoop> loops = new ArrayList<>();
         for (EventExecutor executor : group) loops.add((EventLoop) executor);
         List<Worker> workers = new ArrayList<>();
-        int first = 0;
+        int first = 0, all = config.shardUsers();
         for (int i = 0; i < loops.size(); i++) {
-            int users = config.users() / loops.size() + (i < config.users() % loops.size() ? 1 : 0);
-            double rate = config.rate() * users / config.users();
-            workers.add(
-                    new Worker(loops.get(i), run, bootstrap, first, users, config.model() == Model.OPEN ? rate : 0));
+            int users = all / loops.size() + (i < all % loops.size() ? 1 : 0);
+            Schedule schedule = config.model() == Model.OPEN ? StridedSchedule.forLoop(config, i, loops.size()) : null;
+            workers.add(new Worker(loops.get(i), run, bootstrap, first, users, schedule));
             first += users;
         }
         return workers;
+    }
+
+    /**
+     * The slots of {@code config}'s process due within {@code untilNanos} of the start, in order (as its event loops
+     * would send them, all loops together); empty in the closed model.
+     */
+    public static long[] schedule(LoadConfig config, long untilNanos) {
+        if (config.model() != Model.OPEN) return new long[0];
+        int loops = config.threads();
+        List<Long> slots = new ArrayList<>();
+        for (int w = 0; w < loops; w++) {
+            Schedule schedule = StridedSchedule.forLoop(config, w, loops);
+            for (long k = 0, at; (at = schedule.slot(k)) < untilNanos; k++) slots.add(at);
+        }
+        return slots.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     private void await(Run run, long measuredStart) {
@@ -243,6 +264,20 @@ public final class Engine {
                     }
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits for the start instant, if one was given and it has not passed (the target was probed and the loops set
+     * up before, so shards start together); a stop while waiting ends the run at once.
+     */
+    private void awaitStart() {
+        if (config.startAt() == null) return;
+        long millis = Duration.between(Instant.now(), config.startAt()).toMillis();
+        try {
+            if (millis > 0) stop.end.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

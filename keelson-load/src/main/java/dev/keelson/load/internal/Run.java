@@ -29,18 +29,18 @@ final class Run {
         this.address = address;
         this.sslContext = sslContext;
         this.encoder = new RequestEncoder(config.scenario().target());
-        this.permits = new AtomicLong(config.requests());
+        this.permits = new AtomicLong(config.shardRequests());
         this.done = stop.end;
     }
 
     /** Takes one request from the budget; always true without {@code --requests}. */
     boolean takePermit() {
-        return config.requests() == 0 || permits.getAndDecrement() > 0;
+        return config.shardRequests() == 0 || permits.getAndDecrement() > 0;
     }
 
     /** Takes up to {@code wanted} requests from the budget and returns how many it got. */
     long takePermits(long wanted) {
-        if (config.requests() == 0 || wanted <= 0) return Math.max(0, wanted);
+        if (config.shardRequests() == 0 || wanted <= 0) return Math.max(0, wanted);
         long before = permits.getAndAdd(-wanted);
         return Math.max(0, Math.min(wanted, before));
     }
@@ -52,9 +52,10 @@ final class Run {
 
     /** {@code n} requests ended at once. */
     void completed(long n) {
-        if (config.requests() > 0 && n > 0) {
+        long budget = config.shardRequests();
+        if (budget > 0 && n > 0) {
             long now = completed.addAndGet(n);
-            if (now >= config.requests() && now - n < config.requests()) done.countDown();
+            if (now >= budget && now - n < budget) done.countDown();
         }
     }
 
@@ -69,7 +70,10 @@ final class Run {
         return counts;
     }
 
-    /** When user {@code index} connects in the closed model: spread evenly over the ramp-up. */
+    /**
+     * When user {@code index} (its number in the whole run) connects in the closed model: spread evenly over the
+     * ramp-up, so shards together open the connections as the whole run would.
+     */
     long rampDelayNanos(int index) {
         return config.rampUp().toNanos() * index / config.users();
     }

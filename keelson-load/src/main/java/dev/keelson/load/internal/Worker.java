@@ -74,19 +74,19 @@ final class Worker {
 
     volatile long cpuAtEnd;
 
-    Worker(EventLoop loop, Run run, Bootstrap bootstrap, int firstUser, int users, double rate) {
+    /**
+     * {@code firstUser} and {@code users}: this loop's virtual users, numbered within the process's shard (each
+     * connection carries its number in the whole run, which the ramp-up and the stages of users go by);
+     * {@code schedule}: this loop's slots of the open model's timetable, {@code null} in the closed model.
+     */
+    Worker(EventLoop loop, Run run, Bootstrap bootstrap, int firstUser, int users, Schedule schedule) {
         this.loop = loop;
         this.meter = new Meter(loop, run.config.scenario().steps().size());
         this.received = new H2Pipeline.Received(meter);
         this.run = run;
         this.bootstrap = bootstrap.clone(loop);
         Ramp ramp = run.config.ramp();
-        double share = (double) users / run.config.users();
-        this.schedule = rate <= 0
-                ? null
-                : ramp != null
-                        ? new RampSchedule(ramp, share)
-                        : new ConstantRateSchedule(rate, run.config.rampUp().toNanos());
+        this.schedule = schedule;
         this.users = ramp != null && schedule == null ? ramp : null;
         Step first = run.config.scenario().steps().get(0);
         this.head = first.method().equals("HEAD");
@@ -101,7 +101,7 @@ final class Worker {
             Connection[] slots = new Connection[http2 ? streams : 1];
             for (int k = 0; k < slots.length; k++) {
                 slots[k] = new Connection(
-                        firstUser + i,
+                        (int) run.config.shard().item(firstUser + i),
                         this,
                         isStatic ? null : new VirtualUser(run.config.scenario(), run.encoder, run.feedCursor));
                 connections.add(slots[k]);

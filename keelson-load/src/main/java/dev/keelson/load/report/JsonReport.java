@@ -6,6 +6,7 @@ import dev.keelson.load.Lateness;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.Shard;
 import dev.keelson.load.Shortfall;
 import dev.keelson.load.Stage;
 import dev.keelson.load.StageResult;
@@ -63,6 +64,8 @@ public final class JsonReport {
                 .put("bytesPerSecond", r.bytesPerSecond())
                 .put("errors", r.errors())
                 .put("errorRatio", r.errorRatio());
+        if (r.shard() != null) root.put("shard", r.shard().toString()); // a shard's result: i/N
+        if (r.runId() != null) root.put("runId", r.runId()); // a shard's run, or the run whose shards were merged
         root.set("latency", latency(r.latency()));
         ObjectNode statuses = root.putObject("statusCodes");
         r.statusCodes().forEach((code, n) -> statuses.put(String.valueOf(code), n));
@@ -188,7 +191,7 @@ public final class JsonReport {
             return fromJson(root);
         } catch (JacksonException e) {
             throw new LoadException(ErrorCode.BAD_RESULT, file + " is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException | DataFormatException | NullPointerException e) {
+        } catch (IllegalArgumentException | DataFormatException | NullPointerException | LoadException e) {
             throw new LoadException(ErrorCode.BAD_RESULT, file + ": " + e.getMessage(), e);
         }
     }
@@ -263,7 +266,9 @@ public final class JsonReport {
                 shortfall,
                 steps,
                 stages,
-                protocols(root.path("protocols")));
+                protocols(root.path("protocols")),
+                root.path("shard").isString() ? Shard.parse(root.path("shard").asString()) : null,
+                root.path("runId").isString() ? root.path("runId").asString() : null);
     }
 
     private static SortedMap<String, Long> protocols(JsonNode node) {

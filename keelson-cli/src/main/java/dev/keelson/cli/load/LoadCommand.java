@@ -103,6 +103,9 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ShardOptions shard;
+
     @Option(
             names = "--threshold",
             paramLabel = "EXPR",
@@ -112,7 +115,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(CompareCommand.class, MergeCommand.class, CapacityCommand.class);
+        return List.of(CompareCommand.class, MergeCommand.class, CapacityCommand.class, KubernetesCommand.class);
     }
 
     @Override
@@ -120,8 +123,9 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         var env = root.environment();
         LoadProgress progress = new LoadProgress(env.err(), env.interactive(), root.quiet());
         LoadTest test = configure(progress);
-        progress.plan(test.config());
         output.checkTarget(env);
+        ShardOptions.announce(test.config(), env, root.quiet(), java.time.Instant.now());
+        progress.plan(test.config());
         LoadResult result;
         try (Interruption interruption = new Interruption(() -> {
             progress.interrupted();
@@ -160,6 +164,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         if (rampUp != null) builder.rampUp(Durations.parse(rampUp, "--ramp-up"));
         if (threads != null) builder.threads(threads);
         thresholds.forEach(builder::threshold);
+        shard.applyTo(builder, root.environment());
         if (!stages.isEmpty())
             builder.ramp(
                     Ramp.of(stages.stream().map(s -> Stage.parse(s, "--stage")).toList()));

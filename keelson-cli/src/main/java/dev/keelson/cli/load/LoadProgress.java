@@ -53,10 +53,10 @@ final class LoadProgress implements LoadListener {
 
     /** What the run is set to do, for the terminal's view: its duration, rate (open model) and users. */
     synchronized void plan(LoadConfig config) {
-        this.budget = config.requests();
+        this.budget = config.shardRequests(); // a shard's part of the run
         this.durationSeconds = config.duration().toSeconds();
-        this.targetRate = config.rate();
-        this.users = config.users();
+        this.targetRate = config.shardRate();
+        this.users = config.shardUsers();
     }
 
     @Override

@@ -104,10 +104,8 @@ public final class Engine {
             t.setDaemon(true);
             return t;
         });
-        awaitStart();
-        long start = System.nanoTime();
+        long start = begin(workers, run, TimeUnit.SECONDS.toNanos(warmupSeconds));
         Instant startedAt = Instant.now().plusSeconds(warmupSeconds);
-        workers.forEach(w -> w.start(start));
         clock.scheduleAtFixedRate(sampler::sample, 1, 1, TimeUnit.SECONDS);
         long measuredStart = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         await(run, measuredStart);
@@ -270,17 +268,28 @@ public final class Engine {
     }
 
     /**
-     * Waits for the start instant, if one was given and it has not passed (the target was probed and the loops set
-     * up before, so shards start together); a stop while waiting ends the run at once.
+     * Starts the workers and returns the start, in {@link System#nanoTime()} terms. With a start instant (the
+     * shards' common start) it waits for it first, the target probed and the loops set up; in the open model the
+     * connections open before it, so the first slot is due at the instant itself and every shard's timetable is the
+     * same stretch of the whole run's. A stop while waiting ends the run at once.
      */
-    private void awaitStart() {
-        if (config.startAt() == null) return;
-        long millis = Duration.between(Instant.now(), config.startAt()).toMillis();
+    private long begin(List<Worker> workers, Run run, long warmupNanos) {
+        long wait = config.startAt() == null
+                ? 0
+                : Math.max(0, Duration.between(Instant.now(), config.startAt()).toNanos());
+        long start = System.nanoTime() + wait;
+        if (!config.duration().isZero())
+            run.endNanos = start + warmupNanos + config.duration().toNanos();
+        if (config.model() == Model.OPEN) workers.forEach(w -> w.start(start));
         try {
-            if (millis > 0) stop.end.await(millis, TimeUnit.MILLISECONDS);
+            if (wait > 0) stop.end.await(start - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (config.model() == Model.OPEN) return start;
+        long now = System.nanoTime();
+        workers.forEach(w -> w.start(now));
+        return now;
     }
 
     private static void awaitQuietly(ScheduledExecutorService clock) {

@@ -19,6 +19,12 @@ final class Run {
     final RequestEncoder encoder;
     final AtomicInteger feedCursor = new AtomicInteger();
     final CountDownLatch done;
+    /**
+     * Open model: where the timetable ends ({@link System#nanoTime()} terms): slots due at or after it never come,
+     * so a run of D at R requests/s has exactly the slots of [0, D), however late the load is stopped.
+     */
+    volatile long endNanos = Long.MAX_VALUE;
+
     private final AtomicLong permits;
     private final AtomicLong completed = new AtomicLong();
     /** Connections opened per protocol ({@code http/1.1}, {@code h2}, {@code h2c}), reconnects included. */

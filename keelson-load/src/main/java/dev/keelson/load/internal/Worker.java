@@ -452,7 +452,7 @@ final class Worker {
     /** When slot {@code k} is due, in {@link System#nanoTime()} terms; {@link Long#MAX_VALUE} for never. */
     private long dueAt(long k) {
         long slot = schedule.slot(k);
-        return slot == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + slot;
+        return slot == Long.MAX_VALUE || startNanos + slot >= run.endNanos ? Long.MAX_VALUE : startNanos + slot;
     }
 
     private void arm(long due, long now) {

@@ -27,7 +27,7 @@ class CommandsTest {
     static final Map<String, List<String>> CHILDREN = Map.of(
             "", List.of("new", "demo", "db", "load", "completion", "help"),
             "db", List.of("new", "migrate", "rollback", "status", "validate", "repair", "baseline", "lint", "diff"),
-            "load", List.of("compare", "merge", "capacity"));
+            "load", List.of("compare", "merge", "capacity", "kubernetes"));
 
     static final Map<String, Set<Integer>> EXIT_CODES = Map.ofEntries(
             Map.entry("", Set.of(0, 1, 2, 3, 130)),
@@ -45,7 +45,8 @@ class CommandsTest {
             Map.entry("db diff", Set.of(0, 1, 2, 130)),
             Map.entry("load", Set.of(0, 1, 2, 3, 130)),
             Map.entry("load compare", Set.of(0, 2, 3, 130)),
-            Map.entry("load merge", Set.of(0, 1, 2, 130)),
+            Map.entry("load merge", Set.of(0, 1, 2, 3, 130)),
+            Map.entry("load kubernetes", Set.of(0, 1, 2, 130)),
             Map.entry("load capacity", Set.of(0, 1, 2, 3, 130)),
             Map.entry("completion", Set.of(0, 2)),
             Map.entry("help", Set.of(0, 2)));

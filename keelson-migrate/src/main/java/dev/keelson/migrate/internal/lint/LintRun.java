@@ -39,6 +39,9 @@ import java.util.Set;
 public final class LintRun {
     private final LintConfig config;
     private final List<Rule> rules;
+    /** The rules whose severity is not {@code OFF}, in order: decided once, asked for every statement. */
+    private final List<Rule> active;
+
     private final ServerVersion server;
     private final SplitRules splitRules;
     private final List<Finding> findings = new ArrayList<>();
@@ -55,6 +58,9 @@ public final class LintRun {
     public LintRun(LintConfig config, List<Rule> rules, boolean together) {
         this.config = config;
         this.rules = rules;
+        this.active = rules.stream()
+                .filter(r -> severity(r.info().id(), r.info().defaultSeverity()) != Severity.OFF)
+                .toList();
         this.server = ServerVersion.parse(config.serverVersion());
         this.splitRules = splitRules(config);
         this.together = together;
@@ -100,14 +106,14 @@ public final class LintRun {
             refuseUnbalanced(file, statement);
             parsed.add(statement);
             if (file.checked()) {
-                for (Rule rule : active()) {
+                for (Rule rule : active) {
                     rule.check(statement, context, (line, message) -> raw.add(finding(file, rule, line, message)));
                 }
             }
             apply(statement, context);
         }
         if (file.checked()) {
-            for (Rule rule : active()) {
+            for (Rule rule : active) {
                 rule.checkFile(context, (line, message) -> raw.add(finding(file, rule, line, message)));
             }
             keepUnsuppressed(file, parsed, raw);
@@ -161,12 +167,6 @@ public final class LintRun {
         } catch (SqlParseException e) {
             throw new MigrationException(ErrorCode.SQL_PARSE_ERROR, file.path() + ": " + e.getMessage(), e);
         }
-    }
-
-    private List<Rule> active() {
-        return rules.stream()
-                .filter(r -> severity(r.info().id(), r.info().defaultSeverity()) != Severity.OFF)
-                .toList();
     }
 
     private Severity severity(String rule, Severity fallback) {

@@ -39,6 +39,8 @@ import org.HdrHistogram.Histogram;
  *                    reconnects included; empty when not known
  * @param shard       the part of a sharded run this result is, or {@code null} for a whole run (or a merge)
  * @param runId       the run a shard belongs to, or {@code null} for a whole run
+ * @param server      the target's own metrics scraped during the run ({@code --metrics}), or
+ *                    {@link ServerMetrics#NONE}
  */
 public record LoadResult(
         String target,
@@ -61,10 +63,12 @@ public record LoadResult(
         List<StageResult> stages,
         SortedMap<String, Long> protocols,
         Shard shard,
-        String runId)
+        String runId,
+        ServerMetrics server)
         implements Figures {
 
     public LoadResult {
+        server = server == null ? ServerMetrics.NONE : server;
         protocols = Collections.unmodifiableSortedMap(new TreeMap<>(protocols == null ? Map.of() : protocols));
         steps = steps == null ? List.of() : List.copyOf(steps);
         stages = stages == null ? List.of() : List.copyOf(stages);
@@ -155,6 +159,7 @@ public record LoadResult(
                 stages,
                 protocols,
                 null,
+                null,
                 null);
     }
 
@@ -200,46 +205,6 @@ public record LoadResult(
                 null);
     }
 
-    /** A result with everything but stages. */
-    public LoadResult(
-            String target,
-            Model model,
-            int users,
-            double rate,
-            Instant started,
-            Duration measured,
-            long requests,
-            long errors,
-            long bytes,
-            Histogram latency,
-            SortedMap<Integer, Long> statusCodes,
-            Map<ErrorKind, Long> errorKinds,
-            Lateness lateness,
-            List<TimelineSecond> timeline,
-            List<Threshold.Outcome> thresholds,
-            Shortfall shortfall,
-            List<StepResult> steps) {
-        this(
-                target,
-                model,
-                users,
-                rate,
-                started,
-                measured,
-                requests,
-                errors,
-                bytes,
-                latency,
-                statusCodes,
-                errorKinds,
-                lateness,
-                timeline,
-                thresholds,
-                shortfall,
-                steps,
-                List.of());
-    }
-
     /** The step named {@code name} (case-insensitive), if the run had it. */
     public Optional<StepResult> step(String name) {
         return steps.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
@@ -258,8 +223,21 @@ public record LoadResult(
 
     /** This result with {@code checks} evaluated against it. */
     public LoadResult withThresholds(List<Threshold> checks) {
-        List<Threshold.Outcome> outcomes =
-                checks.stream().map(t -> t.evaluate(this)).toList();
+        return copy(checks.stream().map(t -> t.evaluate(this)).toList(), shortfall, shard, runId, server);
+    }
+
+    /** This result with the reason an open-model run fell behind its schedule. */
+    public LoadResult withShortfall(Shortfall why) {
+        return copy(thresholds, why, shard, runId, server);
+    }
+
+    /** This result with the target's own metrics, scraped while it ran. */
+    public LoadResult withServer(ServerMetrics metrics) {
+        return copy(thresholds, shortfall, shard, runId, metrics);
+    }
+
+    private LoadResult copy(
+            List<Threshold.Outcome> outcomes, Shortfall why, Shard part, String run, ServerMetrics metrics) {
         return new LoadResult(
                 target,
                 model,
@@ -276,39 +254,19 @@ public record LoadResult(
                 lateness,
                 timeline,
                 outcomes,
-                shortfall,
+                why,
                 steps,
                 stages,
                 protocols,
-                shard,
-                runId);
+                part,
+                run,
+                metrics);
     }
 
     /** This result marked as part {@code shard} of run {@code runId} ({@code null} and the whole for a whole run). */
     public LoadResult withShard(Shard shard, String runId) {
         Shard part = shard == null || shard.whole() ? null : shard;
-        return new LoadResult(
-                target,
-                model,
-                users,
-                rate,
-                started,
-                measured,
-                requests,
-                errors,
-                bytes,
-                latency,
-                statusCodes,
-                errorKinds,
-                lateness,
-                timeline,
-                thresholds,
-                shortfall,
-                steps,
-                stages,
-                protocols,
-                part,
-                part == null ? null : runId);
+        return copy(thresholds, shortfall, part, part == null ? null : runId, server);
     }
 
     /**
@@ -428,7 +386,8 @@ public record LoadResult(
                 stages,
                 protocols,
                 null,
-                first.shard == null ? null : first.runId);
+                first.shard == null ? null : first.runId,
+                ServerMetrics.merge(runs.stream().map(LoadResult::server).toList()));
     }
 
     /** The protocols negotiated, e.g. {@code h2 (4 connections)}; empty when not known. */

@@ -1,6 +1,8 @@
 package dev.keelson.load;
 
 import dev.keelson.load.internal.Engine;
+import dev.keelson.load.internal.MetricSelector;
+import dev.keelson.load.internal.MetricsScrape;
 import dev.keelson.load.internal.StopSignal;
 import dev.keelson.load.internal.Target;
 import java.net.URI;
@@ -36,11 +38,15 @@ import java.util.Map;
 public final class LoadTest {
     private final LoadConfig config;
     private final LoadListener listener;
+    private final URI metrics;
+    private final List<MetricSelector> metricNames;
     private final StopSignal stop = new StopSignal();
 
-    private LoadTest(LoadConfig config, LoadListener listener) {
+    private LoadTest(LoadConfig config, Builder settings) {
         this.config = config;
-        this.listener = listener;
+        this.listener = settings.listener;
+        this.metrics = settings.metrics;
+        this.metricNames = List.copyOf(settings.metricNames);
     }
 
     /** Starts a configuration. */
@@ -58,7 +64,16 @@ public final class LoadTest {
      * @throws LoadException when the target cannot be reached before the run (bad host, refused, TLS)
      */
     public LoadResult run() {
-        return new Engine(config, listener, stop).run();
+        if (metrics == null) return new Engine(config, listener, stop).run();
+        try (MetricsScrape scrape = MetricsScrape.start(metrics, metricNames)) {
+            LoadResult result = new Engine(config, listener, stop).run();
+            return result.withServer(scrape.finish(result.started()));
+        }
+    }
+
+    /** The metrics endpoint scraped during the run ({@link Builder#metrics}), or null. */
+    public URI metrics() {
+        return metrics;
     }
 
     /**
@@ -105,8 +120,27 @@ public final class LoadTest {
         private Instant startAt;
         private final List<Threshold> thresholds = new ArrayList<>();
         private LoadListener listener = LoadListener.none();
+        private URI metrics;
+        private final List<MetricSelector> metricNames = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Scrapes the target's Prometheus endpoint (e.g. {@code http://localhost:8080/actuator/prometheus}) every
+         * second during the run and puts process CPU, GC pause, connection-pool pending, DB connection use and HTTP
+         * server time (those it has) on the result's timeline ({@link LoadResult#server()}). A failing or slow
+         * endpoint never disturbs the run: it is reported among {@link ServerMetrics#warnings()}.
+         */
+        public Builder metrics(String url) {
+            this.metrics = MetricsScrape.endpoint(url);
+            return this;
+        }
+
+        /** With {@link #metrics}: shows this metric too, {@code NAME} or {@code NAME{label="value",...}}. */
+        public Builder metric(String name) {
+            metricNames.add(MetricSelector.parse(name));
+            return this;
+        }
 
         /** The single URL to load; alternative to {@link #scenario}. */
         public Builder url(String url) {
@@ -259,6 +293,11 @@ public final class LoadTest {
 
         /** Validates the settings and freezes them. */
         public LoadTest build() {
+            if (!metricNames.isEmpty() && metrics == null) {
+                throw new LoadException(
+                        ErrorCode.BAD_CONFIG,
+                        "--metric needs --metrics URL, the target's Prometheus endpoint to read it from");
+            }
             Scenario chosen = chosenScenario();
             for (Threshold t : thresholds) {
                 if (t.step() != null
@@ -294,7 +333,7 @@ public final class LoadTest {
                     shard,
                     runId(chosen, model, connections, runFor, null),
                     startAt);
-            return new LoadTest(config, listener);
+            return new LoadTest(config, this);
         }
 
         /** Stages set the model, the length and (closed) the users; what they set cannot also be given. */
@@ -326,7 +365,7 @@ public final class LoadTest {
                     shard,
                     runId(chosen, shape.model(), connections, shape.duration(), shape),
                     startAt);
-            return new LoadTest(config, listener);
+            return new LoadTest(config, this);
         }
 
         /**

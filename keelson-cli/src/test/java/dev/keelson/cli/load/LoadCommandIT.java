@@ -2,6 +2,7 @@ package dev.keelson.cli.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.DocumentedShapes;
 import dev.keelson.cli.ExitCode;
@@ -9,7 +10,9 @@ import dev.keelson.cli.Keelson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -214,12 +217,65 @@ class LoadCommandIT {
                     "error [PROTOCOL_REFUSED]: 127.0.0.1:" + target.url("").replaceAll(".*:", "")
                             + " does not speak HTTP/2 over plain TCP (h2c with prior knowledge): it answered the"
                             + " HTTP/2 preface with ");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--metric", "process_cpu_usage"},
+                    "error [BAD_CONFIG]: --metric needs --metrics URL, the target's Prometheus endpoint to read it from");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--metrics", "localhost:8080/prometheus"},
+                    "error [BAD_CONFIG]: --metrics localhost:8080/prometheus: give an http:// or https:// URL, e.g."
+                            + " http://localhost:8080/actuator/prometheus");
+            assertUsage(
+                    new String[] {"load", target.url("/"), "--metrics", target.url("/m"), "--metric", "cpu{core=0}"},
+                    "error [BAD_CONFIG]: --metric cpu{core=0}: the labels do not parse; write them as"
+                            + " {name=\"value\",...}");
             assertThat(target.requests.get()).isZero();
         }
         assertFailed(
                 new String[] {"load", "http://127.0.0.1:" + port + "/"},
                 "error [CONNECTION_REFUSED]: cannot connect to 127.0.0.1:" + port
                         + " (Connection refused): is the server running?");
+    }
+
+    @Test
+    void theTargetsMetricsArePrintedBesideTheLoad() throws Exception {
+        long started = System.nanoTime();
+        HttpServer metrics = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        metrics.createContext("/prometheus", exchange -> {
+            long requests = (System.nanoTime() - started) / 10_000_000; // 100 a second
+            byte[] body = ("# TYPE test_requests_total counter\ntest_requests_total " + requests
+                            + "\n# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.25\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        metrics.start();
+        String endpoint = "http://127.0.0.1:" + metrics.getAddress().getPort() + "/prometheus";
+        try (Target target = new Target()) {
+            int code = keelson(
+                    "load",
+                    target.url("/"),
+                    "-c",
+                    "2",
+                    "-d",
+                    "2s",
+                    "--quiet",
+                    "--metrics",
+                    endpoint,
+                    "--metric",
+                    "test_requests_total",
+                    "--metric",
+                    "absent_total");
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(out.toString())
+                    .containsPattern(
+                            "\n  errors .*\n  server       test_requests_total: mean [0-9.]+/s  max [0-9.]+/s\n")
+                    .contains("  server       process CPU: mean 25.0%  max 25.0%")
+                    .contains("  server       warning: --metric absent_total: the endpoint has no such metric");
+        } finally {
+            metrics.stop(0);
+        }
     }
 
     @Test

@@ -136,7 +136,10 @@ public final class Engine {
                 null,
                 sampler.steps(config.scenario().steps().stream().map(Step::name).toList(), measured),
                 sampler.stages(),
-                run.protocols());
+                run.protocols(),
+                null,
+                null,
+                null);
         return withShortfall(result, workers, end - start)
                 .withShard(config.shard(), config.runId())
                 .withThresholds(config.thresholds());
@@ -173,26 +176,7 @@ public final class Engine {
                 answers == 0 ? 0 : answerNanos / 1e3 / answers,
                 busy,
                 workers.size());
-        return new LoadResult(
-                r.target(),
-                r.model(),
-                r.users(),
-                r.rate(),
-                r.started(),
-                r.measured(),
-                r.requests(),
-                r.errors(),
-                r.bytes(),
-                r.latency(),
-                r.statusCodes(),
-                r.errorKinds(),
-                r.lateness(),
-                r.timeline(),
-                r.thresholds(),
-                shortfall,
-                r.steps(),
-                r.stages(),
-                r.protocols());
+        return r.withShortfall(shortfall);
     }
 
     /**

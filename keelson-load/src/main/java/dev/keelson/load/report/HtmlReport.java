@@ -4,6 +4,7 @@ import dev.keelson.load.Durations;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
 import dev.keelson.load.Ramp;
+import dev.keelson.load.ServerMetrics;
 import dev.keelson.load.StageResult;
 import dev.keelson.load.StepResult;
 import dev.keelson.load.Threshold;
@@ -58,6 +59,7 @@ public final class HtmlReport {
         if (!r.stages().isEmpty()) stageTable(html, r);
         html.append(throughput(seconds, r.measured().toNanos() / 1e9, r.model() == Model.OPEN ? r.rate() : 0, ramp(r)))
                 .append(latencyOverTime("Latency over time", seconds));
+        server(html, r.server(), r.measured().toNanos() / 1e9);
         if (r.steps().size() > 1) {
             for (StepResult step : r.steps()) {
                 html.append(latencyOverTime(
@@ -169,6 +171,38 @@ public final class HtmlReport {
                 .xLabels(v -> String.format(Locale.ROOT, "%.0fs", v), false)
                 .yLabels(Durations::formatMicros)
                 .render();
+    }
+
+    /**
+     * The target's own metrics beside the latency: one chart per series over the measured seconds, then the
+     * scrape's warnings.
+     */
+    private static void server(StringBuilder html, ServerMetrics m, double measuredSeconds) {
+        if (m.isEmpty()) return;
+        for (ServerMetrics.Series s : m.series()) {
+            List<ServerMetrics.Point> points = s.points().stream()
+                    .filter(p -> p.second() >= 0 && p.second() <= measuredSeconds + 1)
+                    .toList();
+            html.append(new SvgChart("Server: " + s.label() + " (" + s.metric() + ", " + s.kind() + ")")
+                    .add(
+                            s.label(),
+                            CYAN,
+                            points.stream()
+                                    .mapToDouble(ServerMetrics.Point::second)
+                                    .toArray(),
+                            points.stream()
+                                    .mapToDouble(p -> Double.isFinite(p.value()) ? p.value() : Double.NaN)
+                                    .toArray())
+                    .xLabels(v -> String.format(Locale.ROOT, "%.0fs", v), false)
+                    .yLabels(s::format)
+                    .render());
+        }
+        if (m.series().isEmpty() || !m.warnings().isEmpty()) {
+            html.append("<p class=\"behind\"><b>Server metrics from ").append(SvgChart.escape(m.endpoint()));
+            html.append(":</b> ").append(m.series().isEmpty() ? "none of the chosen metrics was found. " : "");
+            m.warnings().forEach(w -> html.append(SvgChart.escape(w)).append(". "));
+            html.append("</p>");
+        }
     }
 
     /** One row per scenario step, as Gatling's statistics table: count, rate, errors by kind, percentiles. */

@@ -6,6 +6,7 @@ import dev.keelson.load.Lateness;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.ServerMetrics;
 import dev.keelson.load.Shard;
 import dev.keelson.load.Shortfall;
 import dev.keelson.load.Stage;
@@ -128,6 +129,7 @@ public final class JsonReport {
             if (!Double.isInfinite(t.margin())) node.put("margin", t.margin()); // inside the limit when positive
             node.put("passed", t.passed());
         }
+        server(root, r.server());
         root.put("passed", r.passed());
         return JSON.writeValueAsString(root) + System.lineSeparator();
     }
@@ -268,7 +270,59 @@ public final class JsonReport {
                 stages,
                 protocols(root.path("protocols")),
                 root.path("shard").isString() ? Shard.parse(root.path("shard").asString()) : null,
-                root.path("runId").isString() ? root.path("runId").asString() : null);
+                root.path("runId").isString() ? root.path("runId").asString() : null,
+                server(root.path("server")));
+    }
+
+    private static void server(ObjectNode root, ServerMetrics m) {
+        if (m.isEmpty()) return;
+        ObjectNode node = root.putObject("server")
+                .put("endpoint", m.endpoint())
+                .put("scrapes", m.scrapes())
+                .put("failed", m.failed());
+        ArrayNode warnings = node.putArray("warnings");
+        m.warnings().forEach(warnings::add);
+        ArrayNode series = node.putArray("series");
+        for (ServerMetrics.Series s : m.series()) {
+            ObjectNode line = series.addObject()
+                    .put("label", s.label())
+                    .put("metric", s.metric())
+                    .put("kind", s.kind())
+                    .put("unit", s.unit());
+            ArrayNode points = line.putArray("points");
+            for (ServerMetrics.Point p : s.points()) {
+                ObjectNode point = points.addObject().put("second", p.second());
+                if (Double.isFinite(p.value())) point.put("value", p.value());
+                else point.putNull("value"); // a mean over an interval without events
+            }
+        }
+    }
+
+    private static ServerMetrics server(JsonNode node) {
+        if (!node.isObject()) return ServerMetrics.NONE;
+        List<ServerMetrics.Series> series = new ArrayList<>();
+        for (JsonNode s : node.path("series")) {
+            List<ServerMetrics.Point> points = new ArrayList<>();
+            for (JsonNode p : s.path("points")) {
+                JsonNode value = p.path("value");
+                points.add(new ServerMetrics.Point(
+                        p.path("second").asDouble(), value.isNumber() ? value.asDouble() : Double.NaN));
+            }
+            series.add(new ServerMetrics.Series(
+                    s.path("label").asString(),
+                    s.path("metric").asString(),
+                    s.path("kind").asString(),
+                    s.path("unit").asString(),
+                    points));
+        }
+        List<String> warnings = new ArrayList<>();
+        node.path("warnings").forEach(w -> warnings.add(w.asString()));
+        return new ServerMetrics(
+                node.path("endpoint").asString(),
+                node.path("scrapes").asInt(),
+                node.path("failed").asInt(),
+                series,
+                warnings);
     }
 
     private static SortedMap<String, Long> protocols(JsonNode node) {

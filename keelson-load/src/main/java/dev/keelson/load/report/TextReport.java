@@ -3,6 +3,7 @@ package dev.keelson.load.report;
 import dev.keelson.load.Durations;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
+import dev.keelson.load.ServerMetrics;
 import dev.keelson.load.StageResult;
 import dev.keelson.load.StepResult;
 import dev.keelson.load.Threshold;
@@ -67,6 +68,7 @@ public final class TextReport {
                         + r.errorKinds().entrySet().stream()
                                 .map(e -> "  " + e.getKey().label() + ": " + e.getValue())
                                 .collect(Collectors.joining()));
+        server(out, r.server());
         if (r.steps().size() > 1) steps(out, r);
         for (StageResult s : r.stages()) {
             line(
@@ -167,6 +169,14 @@ public final class TextReport {
         if (perSecond < 1024) return String.format(Locale.ROOT, "%.0f B", perSecond);
         if (perSecond < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", perSecond / 1024);
         return String.format(Locale.ROOT, "%.2f MB", perSecond / 1024 / 1024);
+    }
+
+    /** One line per server series and per warning of {@code --metrics}. */
+    private static void server(StringBuilder out, ServerMetrics m) {
+        if (m.isEmpty()) return;
+        for (ServerMetrics.Series s : m.series()) line(out, "server", s.label() + ": " + s.summary());
+        if (m.series().isEmpty()) line(out, "server", "no chosen metric found at " + m.endpoint());
+        for (String w : m.warnings()) line(out, "server", "warning: " + w);
     }
 
     private static void line(StringBuilder out, String label, String text) {

@@ -9,6 +9,7 @@ import dev.keelson.load.LoadResult;
 import dev.keelson.load.LoadTest;
 import dev.keelson.load.Model;
 import dev.keelson.load.Scenario;
+import dev.keelson.load.ServerMetrics;
 import dev.keelson.load.Step;
 import dev.keelson.load.TargetServerAccess;
 import dev.keelson.load.Threshold;
@@ -154,6 +155,28 @@ class HtmlReportIT {
                     .as("pixels of %s", colour)
                     .isGreaterThan(144 + 300);
         }
+    }
+
+    @Test
+    void theServersMetricsAreDrawnBesideTheLatency() throws Exception {
+        String chromium = chromium();
+        List<ServerMetrics.Point> cpu = new java.util.ArrayList<>();
+        for (int second = 0; second <= 10; second++) cpu.add(new ServerMetrics.Point(second, 0.1 + second * 0.05));
+        LoadResult r = atRate(300, List.of())
+                .withServer(new ServerMetrics(
+                        "http://127.0.0.1:8080/actuator/prometheus",
+                        11,
+                        1,
+                        List.of(new ServerMetrics.Series("process CPU", "process_cpu_usage", "gauge", "ratio", cpu)),
+                        List.of("1 of 11 scrapes failed: no answer within 900ms")));
+
+        String page = HtmlReport.render(r);
+        assertThat(page).contains("Server: process CPU (process_cpu_usage, gauge)", "1 of 11 scrapes failed");
+        BufferedImage png = screenshot(chromium, Files.writeString(dir.resolve("server.html"), page), 1800);
+
+        assertThat(pixels(png, HtmlReport.CYAN, 0, png.getHeight()))
+                .as("pixels of the server series")
+                .isGreaterThan(144 + 300);
     }
 
     private BufferedImage screenshot(String chromium, Path html, int height) throws Exception {

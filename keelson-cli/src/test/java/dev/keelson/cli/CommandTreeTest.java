@@ -32,7 +32,7 @@ class CommandTreeTest {
         assertThat(attached("--help").getSubcommands())
                 .containsOnlyKeys("db", "load", "new", "add", "demo", "completion", "help");
         assertThat(attached("--help").getSubcommands().get("load").getSubcommands())
-                .containsOnlyKeys("compare", "merge", "capacity", "kubernetes");
+                .containsOnlyKeys("compare", "merge", "capacity", "kubernetes", "init");
         assertThat(attached("db", "statu").getSubcommands().get("db").getSubcommands())
                 .containsKeys("new", "migrate", "rollback", "status", "validate", "repair", "baseline", "lint", "diff");
     }

@@ -27,7 +27,7 @@ class CommandsTest {
     static final Map<String, List<String>> CHILDREN = Map.of(
             "", List.of("new", "demo", "db", "load", "completion", "help"),
             "db", List.of("new", "migrate", "rollback", "status", "validate", "repair", "baseline", "lint", "diff"),
-            "load", List.of("compare", "merge", "capacity", "kubernetes"));
+            "load", List.of("compare", "merge", "capacity", "kubernetes", "init"));
 
     static final Map<String, Set<Integer>> EXIT_CODES = Map.ofEntries(
             Map.entry("", Set.of(0, 1, 2, 3, 130)),
@@ -48,6 +48,7 @@ class CommandsTest {
             Map.entry("load merge", Set.of(0, 1, 2, 3, 130)),
             Map.entry("load kubernetes", Set.of(0, 1, 2, 130)),
             Map.entry("load capacity", Set.of(0, 1, 2, 3, 130)),
+            Map.entry("load init", Set.of(0, 1, 2, 130)),
             Map.entry("completion", Set.of(0, 2)),
             Map.entry("help", Set.of(0, 2)));
 

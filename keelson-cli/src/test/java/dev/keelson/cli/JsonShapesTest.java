@@ -73,6 +73,21 @@ class JsonShapesTest {
     }
 
     @Test
+    void loadInitPrintsTheDocumentedShape() throws IOException {
+        Files.copy(
+                Path.of("../keelson-load/src/test/resources/dev/keelson/load/har/shop.har"), dir.resolve("shop.har"));
+
+        InProcessKeelson.Run drafted = run("load", "init", "--har", "shop.har", "--format", "json");
+
+        assertThat(drafted.exitCode()).as(drafted.err()).isZero();
+        JsonNode doc = assertShape("load init", drafted.out());
+        assertThat(doc.get("scenarios")).hasSize(2);
+        assertThat(doc.get("scenarios").get(0).propertyNames())
+                .containsExactly("file", "target", "steps", "feed", "feedColumns");
+        assertThat(doc.get("notes").get(0).asString()).startsWith("left out the headers");
+    }
+
+    @Test
     void newWithDryRunPrintsTheDocumentedShape() {
         InProcessKeelson.Run planned = run("new", "shapes-api", "--dry-run", "--format", "json");
 

@@ -20,6 +20,8 @@ public enum ErrorCode {
     BAD_THRESHOLD(true),
     /** A JSON result file cannot be read (compare, merge). */
     BAD_RESULT(true),
+    /** What {@code load init} drafts from is not an OpenAPI 3 document or a HAR recording; the message says why. */
+    BAD_SOURCE(true),
     /** The run could not be carried out (the engine failed to start, a report could not be written). */
     RUN_FAILED(false);
 

@@ -131,7 +131,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(CompareCommand.class, MergeCommand.class, CapacityCommand.class, KubernetesCommand.class);
+        return List.of(CompareCommand.class, MergeCommand.class, CapacityCommand.class, KubernetesCommand.class, InitCommand.class);
     }
 
     @Override

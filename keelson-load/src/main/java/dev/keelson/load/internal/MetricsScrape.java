@@ -41,6 +41,7 @@ public final class MetricsScrape implements AutoCloseable {
     private final List<Scraped> scraped = new ArrayList<>();
     private final Map<String, Integer> failures = new LinkedHashMap<>();
     private int tried;
+    private boolean scraping;
 
     private record Scraped(Instant at, Map<MetricSelector, MetricSelector.Reading> readings) {}
 
@@ -89,6 +90,9 @@ public final class MetricsScrape implements AutoCloseable {
     }
 
     private void scrapeOnce() {
+        synchronized (this) {
+            scraping = true;
+        }
         Instant at = Instant.now();
         String problem = null;
         Map<MetricSelector, MetricSelector.Reading> readings = new LinkedHashMap<>();
@@ -103,6 +107,7 @@ public final class MetricsScrape implements AutoCloseable {
             problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         synchronized (this) {
+            scraping = false;
             tried++;
             if (problem != null) failures.merge(problem, 1, Integer::sum);
             else scraped.add(new Scraped(at, readings));
@@ -112,6 +117,11 @@ public final class MetricsScrape implements AutoCloseable {
     /** Stops scraping (without waiting for a scrape in flight) and puts what was read on the run's timeline. */
     public synchronized ServerMetrics finish(Instant measuredStart) {
         thread.shutdownNow();
+        if (scraping) { // counted as failed: the run does not wait for it
+            tried++;
+            failures.merge("the endpoint had not answered when the run ended", 1, Integer::sum);
+            scraping = false;
+        }
         List<ServerMetrics.Series> series = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         failures.forEach((why, n) -> warnings.add(n + " of " + tried + " scrapes failed: " + why));

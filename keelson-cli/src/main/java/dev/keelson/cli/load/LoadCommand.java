@@ -131,7 +131,12 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
 
     @Override
     public List<Class<?>> subcommands() {
-        return List.of(CompareCommand.class, MergeCommand.class, CapacityCommand.class, KubernetesCommand.class, InitCommand.class);
+        return List.of(
+                CompareCommand.class,
+                MergeCommand.class,
+                CapacityCommand.class,
+                KubernetesCommand.class,
+                InitCommand.class);
     }
 
     @Override

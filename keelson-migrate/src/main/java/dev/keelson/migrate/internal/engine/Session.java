@@ -24,27 +24,49 @@ final class Session implements AutoCloseable {
         this.dialect = dialect;
     }
 
+    /**
+     * Opens the session. A connection the dialect calls a passing race ({@link Dialect#retryOpen}), at its opening or
+     * at its first use (an H2 {@code AUTO_SERVER} database whose host process has just ended), is opened again, for up
+     * to 5 s in all.
+     */
     static Session open(MigratorConfig config) {
         // an unsupported database fails before any connection attempt
         Dialect named = config.url() != null ? Databases.dialectFor(config.url()) : null;
-        Connection connection = connect(config, named);
-        try {
-            connection.setAutoCommit(true);
-            Dialect dialect = named != null
-                    ? named
-                    : Databases.dialectFor(connection.getMetaData().getURL());
-            dialect.prepareSession(connection);
-            return new Session(config, connection, dialect);
-        } catch (SQLException | RuntimeException e) {
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = connect(config, named);
             try {
-                connection.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
+                connection.setAutoCommit(true);
+                Dialect dialect = named != null
+                        ? named
+                        : Databases.dialectFor(connection.getMetaData().getURL());
+                dialect.prepareSession(connection);
+                return new Session(config, connection, dialect);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                if (e instanceof SQLException race && named != null && named.retryOpen(race) && attempt < 20) {
+                    pauseBeforeRetry(race);
+                    continue;
+                }
+                throw e instanceof MigrationException m
+                        ? m
+                        : new MigrationException(
+                                ErrorCode.CONNECTION_FAILED,
+                                "Cannot use the database connection: " + e.getMessage(),
+                                e);
             }
-            throw e instanceof MigrationException m
-                    ? m
-                    : new MigrationException(
-                            ErrorCode.CONNECTION_FAILED, "Cannot use the database connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static void pauseBeforeRetry(SQLException race) {
+        try {
+            pause();
+        } catch (SQLException interrupted) {
+            throw new MigrationException(
+                    ErrorCode.CONNECTION_FAILED, "Cannot use the database connection: " + race.getMessage(), race);
         }
     }
 

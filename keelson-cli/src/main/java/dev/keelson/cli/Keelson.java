@@ -170,7 +170,7 @@ public final class Keelson implements Callable<Integer>, CommandTree.Parent {
                     l.getMessage(),
                     l.code().isUsageError());
         }
-        if (e instanceof ScaffoldException s && s.code() == dev.keelson.scaffold.ErrorCode.INTERRUPTED) {
+        if (e instanceof ScaffoldException s && s.code() == dev.keelson.scaffold.ScaffoldErrorCode.INTERRUPTED) {
             err.println("interrupted: " + s.getMessage());
             return ExitCode.INTERRUPTED;
         }

@@ -58,7 +58,7 @@ public record CapacitySearch(List<Step> steps, List<Threshold> slos) {
         }
 
         private static void check(boolean ok, String message) {
-            if (!ok) throw new LoadException(ErrorCode.BAD_CONFIG, message);
+            if (!ok) throw new LoadException(LoadErrorCode.BAD_CONFIG, message);
         }
     }
 
@@ -99,7 +99,8 @@ public record CapacitySearch(List<Step> steps, List<Threshold> slos) {
             Consumer<Step> onStep,
             BooleanSupplier stopped) {
         if (slos.isEmpty()) {
-            throw new LoadException(ErrorCode.BAD_CONFIG, "a capacity search needs at least one SLO, e.g. p99<250ms");
+            throw new LoadException(
+                    LoadErrorCode.BAD_CONFIG, "a capacity search needs at least one SLO, e.g. p99<250ms");
         }
         List<Step> steps = new ArrayList<>();
         double passed = 0, failed = 0;

@@ -35,11 +35,11 @@ public record Comparison(List<Change> changes) {
     /**
      * Compares {@code current} against {@code baseline}.
      *
-     * @throws LoadException with {@link ErrorCode#BAD_RESULT} when the runs cannot be compared (other model, other target)
+     * @throws LoadException with {@link LoadErrorCode#BAD_RESULT} when the runs cannot be compared (other model, other target)
      */
     public static Comparison of(LoadResult baseline, LoadResult current) {
         baseline.differenceFrom(current).ifPresent(why -> {
-            throw new LoadException(ErrorCode.BAD_RESULT, "cannot compare these runs: " + why);
+            throw new LoadException(LoadErrorCode.BAD_RESULT, "cannot compare these runs: " + why);
         });
         List<Change> changes = new ArrayList<>();
         changes.add(new Change("rps", baseline.requestsPerSecond(), current.requestsPerSecond(), true));

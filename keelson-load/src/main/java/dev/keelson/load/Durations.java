@@ -20,12 +20,12 @@ public final class Durations {
     /**
      * Parses {@code text}; {@code what} names the option in the error message.
      *
-     * @throws LoadException with {@link ErrorCode#BAD_CONFIG} when the text is not a duration
+     * @throws LoadException with {@link LoadErrorCode#BAD_CONFIG} when the text is not a duration
      */
     public static Duration parse(String text, String what) {
         return read(text)
                 .orElseThrow(() -> new LoadException(
-                        ErrorCode.BAD_CONFIG,
+                        LoadErrorCode.BAD_CONFIG,
                         what + " '" + text + "' is not a duration: use e.g. 500ms, 30s, 2m or 1h"));
     }
 

@@ -174,6 +174,6 @@ public record LoadConfig(
     }
 
     private static void require(boolean condition, String message) {
-        if (!condition) throw new LoadException(ErrorCode.BAD_CONFIG, message);
+        if (!condition) throw new LoadException(LoadErrorCode.BAD_CONFIG, message);
     }
 }

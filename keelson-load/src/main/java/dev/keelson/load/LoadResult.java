@@ -321,15 +321,16 @@ public record LoadResult(
      * different count, or shards mixed with whole runs are refused, naming which.
      */
     public static LoadResult merge(List<LoadResult> runs, List<String> names) {
-        if (runs.isEmpty()) throw new LoadException(ErrorCode.BAD_RESULT, "nothing to merge");
+        if (runs.isEmpty()) throw new LoadException(LoadErrorCode.BAD_RESULT, "nothing to merge");
         ShardCheck.check(runs, names).ifPresent(why -> {
-            throw new LoadException(ErrorCode.BAD_RESULT, "cannot merge: " + why);
+            throw new LoadException(LoadErrorCode.BAD_RESULT, "cannot merge: " + why);
         });
         LoadResult first = runs.get(0);
         for (int i = 1; i < runs.size(); i++) {
             int index = i + 1;
             first.differenceFrom(runs.get(i)).ifPresent(why -> {
-                throw new LoadException(ErrorCode.BAD_RESULT, "cannot merge result 1 and result " + index + ": " + why);
+                throw new LoadException(
+                        LoadErrorCode.BAD_RESULT, "cannot merge result 1 and result " + index + ": " + why);
             });
         }
         Histogram latency = new Histogram(first.latency.getHighestTrackableValue(), 3);

@@ -186,7 +186,7 @@ public final class LoadTest {
         /** Requests per second: switches to the open model. */
         public Builder rate(double rate) {
             if (!(rate > 0))
-                throw new LoadException(ErrorCode.BAD_CONFIG, "rate must be above 0 requests/s, got " + rate);
+                throw new LoadException(LoadErrorCode.BAD_CONFIG, "rate must be above 0 requests/s, got " + rate);
             this.rate = rate;
             return this;
         }
@@ -295,7 +295,7 @@ public final class LoadTest {
         public LoadTest build() {
             if (!metricNames.isEmpty() && metrics == null) {
                 throw new LoadException(
-                        ErrorCode.BAD_CONFIG,
+                        LoadErrorCode.BAD_CONFIG,
                         "--metric needs --metrics URL, the target's Prometheus endpoint to read it from");
             }
             Scenario chosen = chosenScenario();
@@ -303,7 +303,7 @@ public final class LoadTest {
                 if (t.step() != null
                         && chosen.steps().stream().noneMatch(s -> s.name().equalsIgnoreCase(t.step()))) {
                     throw new LoadException(
-                            ErrorCode.BAD_THRESHOLD,
+                            LoadErrorCode.BAD_THRESHOLD,
                             "threshold '" + t.expression() + "' names step '" + t.step() + "'; the steps are "
                                     + chosen.steps().stream().map(Step::name).toList());
                 }
@@ -339,11 +339,12 @@ public final class LoadTest {
         /** Stages set the model, the length and (closed) the users; what they set cannot also be given. */
         private LoadTest buildRamped(Scenario chosen, Ramp shape) {
             if (duration != null)
-                throw new LoadException(ErrorCode.BAD_CONFIG, "stages set the duration; leave --duration out");
-            if (rate != null) throw new LoadException(ErrorCode.BAD_CONFIG, "stages set the rate; leave --rate out");
+                throw new LoadException(LoadErrorCode.BAD_CONFIG, "stages set the duration; leave --duration out");
+            if (rate != null)
+                throw new LoadException(LoadErrorCode.BAD_CONFIG, "stages set the rate; leave --rate out");
             boolean open = shape.model() == Model.OPEN;
             if (!open && users != null)
-                throw new LoadException(ErrorCode.BAD_CONFIG, "stages of users set the users; leave --users out");
+                throw new LoadException(LoadErrorCode.BAD_CONFIG, "stages of users set the users; leave --users out");
             int connections = open ? (users != null ? users : 50) : (int) Math.max(1, Math.ceil(shape.peak()));
             LoadConfig config = new LoadConfig(
                     chosen,
@@ -375,7 +376,7 @@ public final class LoadTest {
         private String runId(Scenario chosen, Model model, int connections, Duration runFor, Ramp shape) {
             if (shard.whole()) return runId;
             if (runId != null) {
-                if (runId.isBlank()) throw new LoadException(ErrorCode.BAD_CONFIG, "--run-id must not be empty");
+                if (runId.isBlank()) throw new LoadException(LoadErrorCode.BAD_CONFIG, "--run-id must not be empty");
                 return runId;
             }
             String shared = String.join(
@@ -405,10 +406,10 @@ public final class LoadTest {
 
         private Scenario chosenScenario() {
             if (scenario != null && url != null) {
-                throw new LoadException(ErrorCode.BAD_CONFIG, "give either a URL or a scenario, not both");
+                throw new LoadException(LoadErrorCode.BAD_CONFIG, "give either a URL or a scenario, not both");
             }
             if (scenario != null) return shard.whole() ? scenario : shardOf(scenario);
-            if (url == null) throw new LoadException(ErrorCode.BAD_URL, "no target URL given");
+            if (url == null) throw new LoadException(LoadErrorCode.BAD_URL, "no target URL given");
             return Scenario.single(url, method, headers, body, rawBody);
         }
 
@@ -418,7 +419,7 @@ public final class LoadTest {
             List<Map<String, String>> rows = shard.rows(whole.feed());
             if (rows.isEmpty()) {
                 throw new LoadException(
-                        ErrorCode.BAD_CONFIG,
+                        LoadErrorCode.BAD_CONFIG,
                         "--shard " + shard + " gets no CSV row: the feed has "
                                 + whole.feed().size() + " rows, fewer" + " than the " + shard.count()
                                 + " shards; add rows or use fewer shards");

@@ -12,7 +12,8 @@ import java.util.List;
  */
 public record Ramp(Model model, List<Stage> stages) {
     public Ramp {
-        if (stages == null || stages.isEmpty()) throw new LoadException(ErrorCode.BAD_CONFIG, "a ramp needs a stage");
+        if (stages == null || stages.isEmpty())
+            throw new LoadException(LoadErrorCode.BAD_CONFIG, "a ramp needs a stage");
         stages = List.copyOf(stages);
     }
 
@@ -21,7 +22,7 @@ public record Ramp(Model model, List<Stage> stages) {
         boolean rate = parsed.get(0).rate();
         if (parsed.stream().anyMatch(p -> p.rate() != rate)) {
             throw new LoadException(
-                    ErrorCode.BAD_CONFIG,
+                    LoadErrorCode.BAD_CONFIG,
                     "stages are either all users (30s:200) or all rates" + " (30s:200/s), not both");
         }
         return new Ramp(

@@ -49,7 +49,7 @@ public record Scenario(URI target, List<Step> steps, List<Map<String, String>> f
     /**
      * Reads a scenario YAML file (format in docs/load.md).
      *
-     * @throws LoadException with {@link ErrorCode#BAD_SCENARIO} naming file and line when it is invalid
+     * @throws LoadException with {@link LoadErrorCode#BAD_SCENARIO} naming file and line when it is invalid
      */
     public static Scenario load(Path file) {
         return ScenarioFile.read(file);

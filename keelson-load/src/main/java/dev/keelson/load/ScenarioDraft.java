@@ -62,7 +62,7 @@ public record ScenarioDraft(URI target, List<DraftStep> steps, Map<String, Strin
      * @param fetchedFrom the URL it was read from, which a relative or missing {@code servers} entry is resolved
      *                    against; null for a file
      * @param target      the target to use instead of the document's servers; null to take it from them
-     * @throws LoadException with {@link ErrorCode#BAD_SOURCE} naming the problem when it is not such a document
+     * @throws LoadException with {@link LoadErrorCode#BAD_SOURCE} naming the problem when it is not such a document
      */
     public static ScenarioDraft fromOpenApi(String document, String source, URI fetchedFrom, URI target) {
         return OpenApiDraft.draft(document, source, fetchedFrom, target);
@@ -72,7 +72,7 @@ public record ScenarioDraft(URI target, List<DraftStep> steps, Map<String, Strin
      * Drafts one scenario per origin (scheme, host, port) of a HAR recording, in the order each first appears.
      * Cookies and credentials (Cookie, Authorization, CSRF tokens) are left out unless {@code keepCredentials}.
      *
-     * @throws LoadException with {@link ErrorCode#BAD_SOURCE} naming the problem when it is not a HAR recording
+     * @throws LoadException with {@link LoadErrorCode#BAD_SOURCE} naming the problem when it is not a HAR recording
      */
     public static List<ScenarioDraft> fromHar(String har, String source, boolean keepCredentials) {
         return HarDraft.draft(har, source, keepCredentials);

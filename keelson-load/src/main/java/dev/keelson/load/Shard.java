@@ -20,7 +20,7 @@ public record Shard(int index, int count) {
     public Shard {
         if (count < 1 || index < 1 || index > count) {
             throw new LoadException(
-                    ErrorCode.BAD_CONFIG,
+                    LoadErrorCode.BAD_CONFIG,
                     "--shard " + index + "/" + count + " is not a shard: write i/N with 1 <= i <= N (e.g. 1/3, 2/3,"
                             + " 3/3 for three machines)");
         }
@@ -36,7 +36,7 @@ public record Shard(int index, int count) {
             // named below
         }
         throw new LoadException(
-                ErrorCode.BAD_CONFIG,
+                LoadErrorCode.BAD_CONFIG,
                 "--shard '" + text + "' is not a shard: write i/N with 1 <= i <= N (e.g. 2/3: the second of three)");
     }
 

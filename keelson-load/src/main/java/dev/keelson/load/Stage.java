@@ -16,10 +16,10 @@ public record Stage(Duration duration, double target) {
     public Stage {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative() || duration.isZero()) {
-            throw new LoadException(ErrorCode.BAD_CONFIG, "a stage lasts longer than 0, got " + duration);
+            throw new LoadException(LoadErrorCode.BAD_CONFIG, "a stage lasts longer than 0, got " + duration);
         }
         if (!(target >= 0))
-            throw new LoadException(ErrorCode.BAD_CONFIG, "a stage's target is 0 or more, got " + target);
+            throw new LoadException(LoadErrorCode.BAD_CONFIG, "a stage's target is 0 or more, got " + target);
     }
 
     /**
@@ -43,7 +43,7 @@ public record Stage(Duration duration, double target) {
 
     private static LoadException bad(String text, String what) {
         return new LoadException(
-                ErrorCode.BAD_CONFIG,
+                LoadErrorCode.BAD_CONFIG,
                 what + " '" + text + "' must be DURATION:USERS or DURATION:RATE/s," + " e.g. 30s:200 or 1m:500/s");
     }
 

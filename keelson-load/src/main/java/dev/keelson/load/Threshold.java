@@ -25,7 +25,7 @@ public record Threshold(String expression, String step, String metric, boolean l
         this(expression, null, metric, lessThan, limit);
     }
 
-    /** Parses an expression; a {@link LoadException} with {@link ErrorCode#BAD_THRESHOLD} says what is wrong. */
+    /** Parses an expression; a {@link LoadException} with {@link LoadErrorCode#BAD_THRESHOLD} says what is wrong. */
     public static Threshold parse(String expression) {
         Matcher m = SYNTAX.matcher(expression);
         if (!m.matches()) {
@@ -67,7 +67,7 @@ public record Threshold(String expression, String step, String metric, boolean l
     }
 
     private static LoadException bad(String expression, String why) {
-        return new LoadException(ErrorCode.BAD_THRESHOLD, "threshold '" + expression + "' does not parse: " + why);
+        return new LoadException(LoadErrorCode.BAD_THRESHOLD, "threshold '" + expression + "' does not parse: " + why);
     }
 
     /**
@@ -80,7 +80,7 @@ public record Threshold(String expression, String step, String metric, boolean l
                 ? run
                 : run.step(step)
                         .orElseThrow(() -> new LoadException(
-                                ErrorCode.BAD_THRESHOLD,
+                                LoadErrorCode.BAD_THRESHOLD,
                                 "threshold '" + expression + "' names step '" + step + "', which the run has not"));
         boolean none = result.latency().getTotalCount() == 0;
         return switch (metric) {

@@ -47,7 +47,7 @@ class FailuresIT {
                 .build();
 
         assertThatThrownBy(test::run).isInstanceOfSatisfying(LoadException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.CONNECTION_REFUSED);
+            assertThat(e.code()).isEqualTo(LoadErrorCode.CONNECTION_REFUSED);
             assertThat(e.getMessage()).contains("127.0.0.1:" + port).contains("is the server running?");
         });
     }
@@ -61,7 +61,7 @@ class FailuresIT {
 
         assertThatThrownBy(test::run)
                 .isInstanceOfSatisfying(
-                        LoadException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_HOST));
+                        LoadException.class, e -> assertThat(e.code()).isEqualTo(LoadErrorCode.UNKNOWN_HOST));
     }
 
     @Test

@@ -122,7 +122,7 @@ class Http2IT {
                             .build()
                             .run())
                     .isInstanceOfSatisfying(
-                            LoadException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL_REFUSED))
+                            LoadException.class, e -> assertThat(e.code()).isEqualTo(LoadErrorCode.PROTOCOL_REFUSED))
                     .hasMessage("localhost:" + server.port() + " did not agree to HTTP/2: ALPN offered h2, it chose"
                             + " none; enable HTTP/2 on the server, or leave out --http2");
             assertThat(server.requests.get()).isZero();
@@ -130,7 +130,7 @@ class Http2IT {
         try (TargetServer http1 = TargetServer.http()) {
             assertThatThrownBy(() -> h2(http1.url("/json")).requests(1).build().run())
                     .isInstanceOfSatisfying(
-                            LoadException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROTOCOL_REFUSED))
+                            LoadException.class, e -> assertThat(e.code()).isEqualTo(LoadErrorCode.PROTOCOL_REFUSED))
                     .hasMessageContaining("does not speak HTTP/2 over plain TCP (h2c with prior knowledge): it"
                             + " answered the HTTP/2 preface with 'HTTP/1.1 ");
         }

@@ -85,7 +85,7 @@ class ScenarioDraftTest {
                 .isInstanceOf(LoadException.class)
                 .hasMessageStartingWith("a.json is not valid JSON (line 1): ")
                 .extracting(e -> ((LoadException) e).code())
-                .isEqualTo(ErrorCode.BAD_SOURCE);
+                .isEqualTo(LoadErrorCode.BAD_SOURCE);
         assertThatThrownBy(() -> ScenarioDraft.fromOpenApi("swagger: '2.0'\npaths: {}\n", "b.yaml", null, null))
                 .hasMessage("b.yaml is Swagger 2.0, not OpenAPI 3: convert it first (e.g. with swagger-converter), or"
                         + " give the service's /v3/api-docs");

@@ -165,7 +165,7 @@ class ScenarioIT {
                     .threshold("logn.p99<1s");
 
             assertThatThrownBy(builder::build).isInstanceOfSatisfying(LoadException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.BAD_THRESHOLD);
+                assertThat(e.code()).isEqualTo(LoadErrorCode.BAD_THRESHOLD);
                 assertThat(e.getMessage())
                         .isEqualTo("threshold 'logn.p99<1s' names step 'logn'; the steps are [login]");
             });
@@ -227,7 +227,7 @@ class ScenarioIT {
                 """);
 
         assertThatThrownBy(() -> Scenario.load(file)).isInstanceOfSatisfying(LoadException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.BAD_SCENARIO);
+            assertThat(e.code()).isEqualTo(LoadErrorCode.BAD_SCENARIO);
             assertThat(e.getMessage())
                     .contains("checkout.yaml")
                     .contains("line 4")

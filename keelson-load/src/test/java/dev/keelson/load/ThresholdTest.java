@@ -48,7 +48,7 @@ class ThresholdTest {
     @Test
     void malformedExpressionsNameTheFix() {
         assertThatThrownBy(() -> Threshold.parse("p99<250")).isInstanceOfSatisfying(LoadException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.BAD_THRESHOLD);
+            assertThat(e.code()).isEqualTo(LoadErrorCode.BAD_THRESHOLD);
             assertThat(e.getMessage())
                     .isEqualTo(
                             "threshold 'p99<250' does not parse: a latency needs a unit: us, ms or s, e.g. p99<250ms");

@@ -62,7 +62,7 @@ class TlsIT {
                     .build();
 
             assertThatThrownBy(test::run).isInstanceOfSatisfying(LoadException.class, e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED);
+                assertThat(e.code()).isEqualTo(LoadErrorCode.TLS_FAILED);
                 assertThat(e.getMessage())
                         .contains("127.0.0.1")
                         .contains("--cacert")
@@ -83,7 +83,7 @@ class TlsIT {
 
             assertThatThrownBy(test::run)
                     .isInstanceOfSatisfying(
-                            LoadException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TLS_FAILED));
+                            LoadException.class, e -> assertThat(e.code()).isEqualTo(LoadErrorCode.TLS_FAILED));
             assertThat(server.requests.get()).isZero();
         }
     }

@@ -169,7 +169,7 @@ public abstract class DatabaseMojo extends AbstractMojo {
                 properties.load(reader);
             } catch (IOException e) {
                 throw new MigrationException(
-                        dev.keelson.migrate.ErrorCode.LOCATION_NOT_FOUND,
+                        dev.keelson.migrate.MigrationErrorCode.LOCATION_NOT_FOUND,
                         "Cannot read " + file + ": " + e.getMessage(),
                         e);
             }

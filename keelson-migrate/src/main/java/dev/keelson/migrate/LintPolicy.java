@@ -7,7 +7,7 @@ import java.util.Map;
  * Whether and how {@link Migrator} lints the files it is about to run: {@code migrate} the pending versioned and
  * repeatable files (as one run: a table an earlier pending file creates is new, not existing), {@code rollback} the
  * undo files it will run. Error-level findings stop the command before anything runs
- * ({@link LintFailedException}, {@link ErrorCode#LINT_FAILED}); warnings are returned with the result. PostgreSQL
+ * ({@link LintFailedException}, {@link MigrationErrorCode#LINT_FAILED}); warnings are returned with the result. PostgreSQL
  * and MySQL/MariaDB only: on SQLite and H2 nothing is linted.
  *
  * @param enabled       lint before running; on by default

@@ -7,25 +7,26 @@ import java.util.List;
  * database's SQLState and message, the command to run); the cause is kept for {@code --verbose}.
  */
 public class MigrationException extends RuntimeException {
-    private final ErrorCode code;
+    private final MigrationErrorCode code;
     private final transient List<ExecutedMigration> completed;
 
-    public MigrationException(ErrorCode code, String message) {
+    public MigrationException(MigrationErrorCode code, String message) {
         this(code, message, null, List.of());
     }
 
-    public MigrationException(ErrorCode code, String message, Throwable cause) {
+    public MigrationException(MigrationErrorCode code, String message, Throwable cause) {
         this(code, message, cause, List.of());
     }
 
     /** A failure after {@code completed} ran and were committed (recorded in the history). */
-    public MigrationException(ErrorCode code, String message, Throwable cause, List<ExecutedMigration> completed) {
+    public MigrationException(
+            MigrationErrorCode code, String message, Throwable cause, List<ExecutedMigration> completed) {
         super(message, cause);
         this.code = code;
         this.completed = List.copyOf(completed);
     }
 
-    public ErrorCode code() {
+    public MigrationErrorCode code() {
         return code;
     }
 

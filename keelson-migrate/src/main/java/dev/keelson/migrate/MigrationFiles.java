@@ -68,9 +68,10 @@ public final class MigrationFiles {
                     StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
             throw new MigrationException(
-                    ErrorCode.FILE_WRITE_FAILED, e.getFile() + " already exists; nothing was written", e);
+                    MigrationErrorCode.FILE_WRITE_FAILED, e.getFile() + " already exists; nothing was written", e);
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.FILE_WRITE_FAILED, "Cannot write into " + dir + ": " + e, e);
+            throw new MigrationException(
+                    MigrationErrorCode.FILE_WRITE_FAILED, "Cannot write into " + dir + ": " + e, e);
         }
         return new NewMigration(version, v, u);
     }
@@ -81,7 +82,8 @@ public final class MigrationFiles {
                 : description.strip().replaceAll("\\s+", "_").replaceAll("[^A-Za-z0-9_-]", "");
         if (slug.isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION, "Give a description with letters or digits, like \"create users\"");
+                    MigrationErrorCode.CONFIGURATION,
+                    "Give a description with letters or digits, like \"create users\"");
         }
         return slug;
     }
@@ -103,7 +105,7 @@ public final class MigrationFiles {
                 }
             }
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.FILE_WRITE_FAILED, "Cannot read " + dir + ": " + e, e);
+            throw new MigrationException(MigrationErrorCode.FILE_WRITE_FAILED, "Cannot read " + dir + ": " + e, e);
         }
         return highest.add(BigInteger.ONE);
     }
@@ -134,7 +136,7 @@ public final class MigrationFiles {
             return names.stream().anyMatch(n -> JSON_NAME.matcher(n).matches())
                     && names.stream().noneMatch(n -> n.endsWith(".sql"));
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.FILE_WRITE_FAILED, "Cannot read " + dir + ": " + e, e);
+            throw new MigrationException(MigrationErrorCode.FILE_WRITE_FAILED, "Cannot read " + dir + ": " + e, e);
         }
     }
 

@@ -32,7 +32,7 @@ public sealed interface MigrationLocation {
         public Classpath {
             if (path == null || path.isBlank()) {
                 throw new MigrationException(
-                        ErrorCode.CONFIGURATION,
+                        MigrationErrorCode.CONFIGURATION,
                         "A class path location needs a path, like" + " classpath:db/migration");
             }
         }
@@ -54,11 +54,11 @@ public sealed interface MigrationLocation {
     /**
      * Parses {@code filesystem:PATH} (the default when there is no prefix) or {@code classpath:PATH}.
      *
-     * @throws MigrationException {@link ErrorCode#CONFIGURATION} for another prefix or an empty path
+     * @throws MigrationException {@link MigrationErrorCode#CONFIGURATION} for another prefix or an empty path
      */
     static MigrationLocation parse(String text) {
         if (text == null) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, "A location is missing (null)");
+            throw new MigrationException(MigrationErrorCode.CONFIGURATION, "A location is missing (null)");
         }
         return switch (Location.parse(text)) {
             case Location.Filesystem fs -> new Folder(fs.dir());

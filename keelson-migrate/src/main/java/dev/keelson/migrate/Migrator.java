@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>A {@code Migrator} holds no connection between calls; each call opens what it needs and closes it.
- * Every failure is a {@link MigrationException} with an {@link ErrorCode}.
+ * Every failure is a {@link MigrationException} with an {@link MigrationErrorCode}.
  */
 public final class Migrator {
     /** The default history table. */

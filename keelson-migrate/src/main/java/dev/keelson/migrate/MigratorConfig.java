@@ -54,28 +54,28 @@ public record MigratorConfig(
     public MigratorConfig {
         if ((url == null) == (dataSource == null)) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION,
+                    MigrationErrorCode.CONFIGURATION,
                     "Give exactly one of a JDBC URL or a DataSource (set --url or KEELSON_DB_URL)");
         }
         if (url != null && !url.startsWith("jdbc:") && Databases.find(url).isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION,
+                    MigrationErrorCode.CONFIGURATION,
                     "The URL '" + url + "' is neither a JDBC URL (jdbc:...) nor a MongoDB URL (mongodb://...)");
         }
         if (locations == null || locations.isEmpty()) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, "Give at least one migration location");
+            throw new MigrationException(MigrationErrorCode.CONFIGURATION, "Give at least one migration location");
         }
         if (historyTable == null || !TABLE_NAME.matcher(historyTable).matches()) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION,
+                    MigrationErrorCode.CONFIGURATION,
                     "historyTable '" + historyTable + "' must be a plain SQL name (letters, digits, underscore)");
         }
         if (lockTimeout == null || lockTimeout.isNegative()) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, "lockTimeout must be zero or positive");
+            throw new MigrationException(MigrationErrorCode.CONFIGURATION, "lockTimeout must be zero or positive");
         }
         if (lockStaleAfter == null || lockStaleAfter.compareTo(Duration.ofMillis(600)) < 0) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION,
+                    MigrationErrorCode.CONFIGURATION,
                     "lockStaleAfter must be at least 600 ms (heartbeats" + " come six times per period), got "
                             + lockStaleAfter);
         }

@@ -17,7 +17,7 @@ public record RepairOptions(String resumeScript, int resumeStatement, boolean up
     public RepairOptions {
         if (resumeScript != null && (resumeScript.isBlank() || resumeStatement < 1)) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION,
+                    MigrationErrorCode.CONFIGURATION,
                     "resume at needs a file name or version and a statement number of 1 or more, like V3__add_index.sql:4");
         }
     }
@@ -40,7 +40,7 @@ public record RepairOptions(String resumeScript, int resumeStatement, boolean up
     /**
      * Parses {@code FILE:STATEMENT} (or {@code VERSION:STATEMENT}), as {@code keelson db repair --resume-at} takes it.
      *
-     * @throws MigrationException {@link ErrorCode#CONFIGURATION} naming the expected form
+     * @throws MigrationException {@link MigrationErrorCode#CONFIGURATION} naming the expected form
      */
     public static RepairOptions resumeAt(String fileAndStatement) {
         int colon = fileAndStatement.lastIndexOf(':');
@@ -50,7 +50,7 @@ public record RepairOptions(String resumeScript, int resumeStatement, boolean up
                     Integer.parseInt(fileAndStatement.substring(colon + 1)));
         } catch (NumberFormatException e) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION,
+                    MigrationErrorCode.CONFIGURATION,
                     "'" + fileAndStatement + "' is not FILE:STATEMENT, like"
                             + " V3__add_index.sql:4 (the file, or its version, and the statement to resume at)",
                     e);

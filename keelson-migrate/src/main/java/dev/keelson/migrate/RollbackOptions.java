@@ -10,7 +10,7 @@ package dev.keelson.migrate;
 public record RollbackOptions(int steps, Version to, boolean dryRun) {
     public RollbackOptions {
         if (to == null && steps < 1) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, "steps must be at least 1, was " + steps);
+            throw new MigrationException(MigrationErrorCode.CONFIGURATION, "steps must be at least 1, was " + steps);
         }
     }
 

@@ -100,7 +100,7 @@ abstract class LockRowMigrationContractIT extends MigrationContractIT {
         };
         assertFails(
                 () -> configure().listener(thief).build().migrate(MigrateOptions.latest()),
-                ErrorCode.LOCK_TIMEOUT,
+                MigrationErrorCode.LOCK_TIMEOUT,
                 m -> assertThat(m).contains("taken over by another migrator"));
         assertThat(tableExists("t1")).isTrue();
         assertThat(tableExists("t2")).isFalse();

@@ -101,7 +101,7 @@ abstract class MigrationContractIT {
         }
     }
 
-    static void assertFails(ThrowingCallable call, ErrorCode code, Consumer<String> message) {
+    static void assertFails(ThrowingCallable call, MigrationErrorCode code, Consumer<String> message) {
         assertThatThrownBy(call)
                 .isInstanceOf(MigrationException.class)
                 .satisfies(e -> assertThat(((MigrationException) e).code())
@@ -186,7 +186,7 @@ abstract class MigrationContractIT {
         assertThat(states(migrator().status())).containsEntry("V3__three.sql", MigrationState.PENDING);
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest().withTarget(Version.parse("1"))),
-                ErrorCode.INVALID_VERSION,
+                MigrationErrorCode.INVALID_VERSION,
                 m -> assertThat(m).contains("rollback --to 1"));
     }
 
@@ -241,7 +241,7 @@ abstract class MigrationContractIT {
 
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.MIGRATION_FAILED,
+                MigrationErrorCode.MIGRATION_FAILED,
                 m -> assertThat(m)
                         .contains(
                                 engine() == Engine.POSTGRESQL
@@ -270,7 +270,7 @@ abstract class MigrationContractIT {
                 "-- keelson:no-transaction\nCREATE TABLE t2 (id INT PRIMARY KEY);\nINSERT INTO nope VALUES (1);\n");
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.MIGRATION_FAILED,
+                MigrationErrorCode.MIGRATION_FAILED,
                 m -> assertThat(m)
                         .contains("Statements 1 to 1 ran and stay applied")
                         .contains("keelson db repair"));
@@ -288,7 +288,7 @@ abstract class MigrationContractIT {
                 "-- keelson:no-transaction\nCREATE TABLE IF NOT EXISTS t2 (id INT PRIMARY KEY);\nINSERT INTO t2 VALUES (1);\n");
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.FAILED_MIGRATION_PRESENT,
+                MigrationErrorCode.FAILED_MIGRATION_PRESENT,
                 m -> assertThat(m).contains("V2__broken.sql").contains("keelson db repair"));
 
         RepairResult repair = migrator().repair();
@@ -307,7 +307,7 @@ abstract class MigrationContractIT {
         write("V2__steps.sql", STEPS);
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.MIGRATION_FAILED,
+                MigrationErrorCode.MIGRATION_FAILED,
                 m -> assertThat(m)
                         .containsPattern("V2__steps.sql failed at line 4(, column 13)? \\(statement 3 of 4\\)")
                         .contains("it resumes at statement 3"));
@@ -336,7 +336,7 @@ abstract class MigrationContractIT {
     @Test
     void aResumeIsRefusedWhenAStatementThatRanChangedAndRepairSaysWhereToResume() throws Exception {
         write("V1__steps.sql", STEPS);
-        assertFails(() -> migrator().migrate(MigrateOptions.latest()), ErrorCode.MIGRATION_FAILED, m -> {});
+        assertFails(() -> migrator().migrate(MigrateOptions.latest()), MigrationErrorCode.MIGRATION_FAILED, m -> {});
         write(
                 "V1__steps.sql",
                 STEPS.replace("INSERT INTO missing VALUES (1)", "INSERT INTO a VALUES (3)")
@@ -344,7 +344,7 @@ abstract class MigrationContractIT {
 
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.FAILED_MIGRATION_PRESENT,
+                MigrationErrorCode.FAILED_MIGRATION_PRESENT,
                 m -> assertThat(m)
                         .contains("Statement 2 of V1__steps.sql ran before the file failed at statement 3 of 4")
                         .contains("now at line 3")
@@ -359,7 +359,7 @@ abstract class MigrationContractIT {
         assertThat(count("SELECT COUNT(*) FROM a")).isEqualTo(3);
         assertFails(
                 () -> migrator().repair(RepairOptions.resumeAt("V1__steps.sql:3")),
-                ErrorCode.INVALID_VERSION,
+                MigrationErrorCode.INVALID_VERSION,
                 m -> assertThat(m).contains("V1__steps.sql has no failed or interrupted run to resume"));
     }
 
@@ -389,7 +389,7 @@ abstract class MigrationContractIT {
                 "-- keelson:no-transaction\nCREATE TABLE kept (id INT);\nINSERT INTO missing VALUES (1);\n");
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.MIGRATION_FAILED,
+                MigrationErrorCode.MIGRATION_FAILED,
                 m -> assertThat(m).contains("line 3"));
         assertThat(tableExists("kept")).isTrue();
     }
@@ -404,7 +404,7 @@ abstract class MigrationContractIT {
         assertThat(states(migrator().status())).containsEntry("V2__two.sql", MigrationState.OUT_OF_ORDER);
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.OUT_OF_ORDER,
+                MigrationErrorCode.OUT_OF_ORDER,
                 m -> assertThat(m).contains("V2__two.sql").contains("below the newest applied version 3"));
         assertThat(tableExists("t2")).isFalse();
 
@@ -432,7 +432,7 @@ abstract class MigrationContractIT {
         write("V2__two.sql", "CREATE TABLE t2 (id INT);");
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.VALIDATION_FAILED,
+                MigrationErrorCode.VALIDATION_FAILED,
                 m -> assertThat(m).contains("V1__one.sql changed"));
         assertThat(tableExists("t2")).isFalse();
 
@@ -563,7 +563,7 @@ abstract class MigrationContractIT {
         MigrationException e =
                 catchThrowableOfType(MigrationException.class, () -> migrator().migrate(MigrateOptions.latest()));
 
-        assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        assertThat(e.code()).isEqualTo(MigrationErrorCode.MIGRATION_FAILED);
         assertThat(scripts(e.completed())).containsExactly("V1__one.sql", "V2__two.sql");
         assertThat(e.getMessage()).contains("run migrate again").doesNotContain("..");
     }
@@ -597,7 +597,7 @@ abstract class MigrationContractIT {
         write("V3__broken.sql", "INSERT INTO no_such_table VALUES (1);\n");
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.MIGRATION_FAILED,
+                MigrationErrorCode.MIGRATION_FAILED,
                 m -> assertThat(m).contains("V3__broken.sql"));
         assertThat(count("SELECT COUNT(*) FROM cb_log WHERE event = 'afterMigrateError'"))
                 .isEqualTo(1);
@@ -651,7 +651,7 @@ abstract class MigrationContractIT {
                 .isFalse();
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.VALIDATION_FAILED,
+                MigrationErrorCode.VALIDATION_FAILED,
                 m -> assertThat(m).contains("V2__two.sql changed since it was applied"));
 
         migrator().repair();
@@ -672,7 +672,7 @@ abstract class MigrationContractIT {
         }
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.MIGRATION_FAILED,
+                MigrationErrorCode.MIGRATION_FAILED,
                 m -> assertThat(m).contains("V1__one.sql").contains("`keelson db baseline --version N`"));
     }
 
@@ -685,7 +685,7 @@ abstract class MigrationContractIT {
 
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.FAILED_MIGRATION_PRESENT,
+                MigrationErrorCode.FAILED_MIGRATION_PRESENT,
                 m -> assertThat(m)
                         .contains("records a failed run of V2__two.sql")
                         .contains("`keelson db baseline --version 1`"));
@@ -701,7 +701,7 @@ abstract class MigrationContractIT {
         MigrationException e =
                 catchThrowableOfType(MigrationException.class, () -> migrator().rollback(RollbackOptions.all()));
 
-        assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        assertThat(e.code()).isEqualTo(MigrationErrorCode.MIGRATION_FAILED);
         assertThat(scripts(e.completed())).containsExactly("U3__three.sql");
         assertThat(e.getMessage())
                 .startsWith("Undo file U2__two.sql failed at line 1")
@@ -741,14 +741,14 @@ abstract class MigrationContractIT {
 
         assertFails(
                 () -> migrator().rollback(RollbackOptions.steps(2)),
-                ErrorCode.MISSING_UNDO,
+                MigrationErrorCode.MISSING_UNDO,
                 m -> assertThat(m)
                         .contains("V2__two.sql has no undo file U2__*.sql")
                         .contains("Nothing was run"));
         assertThat(tableExists("t3")).isTrue();
         assertFails(
                 () -> migrator().rollback(RollbackOptions.steps(4)),
-                ErrorCode.NOTHING_TO_ROLLBACK,
+                MigrationErrorCode.NOTHING_TO_ROLLBACK,
                 m -> assertThat(m).contains("only 3"));
     }
 
@@ -772,7 +772,7 @@ abstract class MigrationContractIT {
                 .containsEntry("V3__three.sql", MigrationState.APPLIED);
         assertFails(
                 () -> migrator().baseline(Version.parse("3"), null),
-                ErrorCode.BASELINE_REFUSED,
+                MigrationErrorCode.BASELINE_REFUSED,
                 m -> assertThat(m).contains("already has applied migrations"));
     }
 
@@ -782,7 +782,7 @@ abstract class MigrationContractIT {
         write("V2__two.sql", "CREATE TABLE t2 (id INT);\n-- owner ${owner}\n");
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.UNKNOWN_PLACEHOLDER,
+                MigrationErrorCode.UNKNOWN_PLACEHOLDER,
                 m -> assertThat(m).startsWith("V2__two.sql line 2: placeholder ${owner} has no value"));
         assertThat(tableExists("t1")).isFalse();
         configure().placeholder("owner", "me").build().migrate(MigrateOptions.latest());
@@ -826,7 +826,7 @@ abstract class MigrationContractIT {
                         .location("classpath:no/such/folder")
                         .build()
                         .status(),
-                ErrorCode.LOCATION_NOT_FOUND,
+                MigrationErrorCode.LOCATION_NOT_FOUND,
                 m -> assertThat(m).contains("classpath:no/such/folder"));
     }
 
@@ -952,7 +952,7 @@ abstract class MigrationContractIT {
 
         assertFails(
                 () -> next().migrate(MigrateOptions.latest()),
-                ErrorCode.FAILED_MIGRATION_PRESENT,
+                MigrationErrorCode.FAILED_MIGRATION_PRESENT,
                 m -> assertThat(m)
                         .contains("V2__killed.sql was interrupted at statement 2 of 3: statements 1 to 1 ran")
                         .contains("`keelson db repair --resume-at V2__killed.sql:2` if it did not take effect")
@@ -997,7 +997,7 @@ abstract class MigrationContractIT {
                             .listener(listener)
                             .build()
                             .migrate(MigrateOptions.latest()),
-                    ErrorCode.LOCK_TIMEOUT,
+                    MigrationErrorCode.LOCK_TIMEOUT,
                     m -> assertThat(m).contains("held by").contains(holderDescription()));
             assertThat(waits).isNotEmpty().allSatisfy(h -> assertThat(h).contains(holderDescription()));
             assertThat(tableExists("t1")).isFalse();

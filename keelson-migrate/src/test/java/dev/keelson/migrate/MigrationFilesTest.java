@@ -39,7 +39,8 @@ class MigrationFilesTest {
         assertThatThrownBy(() -> MigrationFiles.createNext(dir, "x"))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("U1__x.sql already exists")
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.FILE_WRITE_FAILED));
+                .satisfies(e ->
+                        assertThat(((MigrationException) e).code()).isEqualTo(MigrationErrorCode.FILE_WRITE_FAILED));
         assertThat(dir.resolve("V1__x.sql")).doesNotExist();
     }
 }

@@ -23,7 +23,7 @@ class MigrationLocationTest {
                         .location("s3:bucket/db")
                         .build())
                 .isInstanceOf(MigrationException.class)
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.CONFIGURATION))
+                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(MigrationErrorCode.CONFIGURATION))
                 .hasMessageContaining("'s3:bucket/db' has an unknown prefix");
         assertThatThrownBy(() -> Migrator.configure()
                         .url("jdbc:h2:mem:x")

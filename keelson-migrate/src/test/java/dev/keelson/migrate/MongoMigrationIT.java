@@ -173,7 +173,7 @@ class MongoMigrationIT {
 
         assertThatThrownBy(() -> migrator().migrate(MigrateOptions.latest()))
                 .isInstanceOfSatisfying(MigrationException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+                    assertThat(e.code()).isEqualTo(MigrationErrorCode.MIGRATION_FAILED);
                     assertThat(e.completed())
                             .extracting(ExecutedMigration::script)
                             .containsExactly("V1__create.json");
@@ -222,7 +222,8 @@ class MongoMigrationIT {
         assertThat(changed.problems()).extracting(ValidationProblem::state).containsExactly(MigrationState.CHANGED);
         assertThatThrownBy(() -> migrator().migrate(MigrateOptions.latest()))
                 .isInstanceOfSatisfying(
-                        MigrationException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+                        MigrationException.class,
+                        e -> assertThat(e.code()).isEqualTo(MigrationErrorCode.VALIDATION_FAILED));
 
         assertThat(migrator().repair().realignedChecksums()).containsExactly("V1__create_users.json");
         assertThat(migrator().validate().valid()).isTrue();
@@ -249,7 +250,8 @@ class MongoMigrationIT {
                 .containsExactly(MigrationState.BASELINE, MigrationState.BASELINE, MigrationState.APPLIED);
         assertThatThrownBy(() -> migrator().baseline(Version.parse("3"), null))
                 .isInstanceOfSatisfying(
-                        MigrationException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BASELINE_REFUSED));
+                        MigrationException.class,
+                        e -> assertThat(e.code()).isEqualTo(MigrationErrorCode.BASELINE_REFUSED));
     }
 
     @Test
@@ -284,7 +286,8 @@ class MongoMigrationIT {
 
         assertThatThrownBy(() -> migrator().migrate(MigrateOptions.latest()))
                 .isInstanceOfSatisfying(
-                        MigrationException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.JSON_PARSE_ERROR))
+                        MigrationException.class,
+                        e -> assertThat(e.code()).isEqualTo(MigrationErrorCode.JSON_PARSE_ERROR))
                 .hasMessageStartingWith("V1__bad.json line 3: ");
     }
 
@@ -364,7 +367,7 @@ class MongoMigrationIT {
         MigrationException refused = (MigrationException)
                 org.assertj.core.api.Assertions.catchThrowable(() -> next.migrate(MigrateOptions.latest()));
 
-        assertThat(refused.code()).isEqualTo(ErrorCode.FAILED_MIGRATION_PRESENT);
+        assertThat(refused.code()).isEqualTo(MigrationErrorCode.FAILED_MIGRATION_PRESENT);
         assertThat(refused).hasMessageContaining("V2__fill.json was interrupted at command ");
         Document row = db.getCollection("keelson_schema_history")
                 .find(Filters.eq("version", "2"))

@@ -62,7 +62,7 @@ class PostgresMigrationIT extends MigrationContractIT {
         write("V3__late_index.sql", "CREATE INDEX t2_x2 ON t2 (x);");
         LintFailedException lint =
                 catchThrowableOfType(LintFailedException.class, () -> migrator().migrate(MigrateOptions.latest()));
-        assertThat(lint.code()).isEqualTo(ErrorCode.LINT_FAILED);
+        assertThat(lint.code()).isEqualTo(MigrationErrorCode.LINT_FAILED);
         assertThat(lint.report().findings())
                 .filteredOn(f -> f.severity() == Severity.ERROR)
                 .singleElement()
@@ -92,7 +92,7 @@ class PostgresMigrationIT extends MigrationContractIT {
 
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.SQL_PARSE_ERROR,
+                MigrationErrorCode.SQL_PARSE_ERROR,
                 m -> assertThat(m).startsWith("V4__broken.sql line 2: ").contains("not closed"));
         assertThat(tableExists("t")).as("nothing ran").isFalse();
     }
@@ -183,11 +183,11 @@ class PostgresMigrationIT extends MigrationContractIT {
         write("V2__index.sql", "CREATE INDEX CONCURRENTLY t1_id ON t1 (id);");
         assertFails(
                 () -> migrator().migrate(MigrateOptions.latest()),
-                ErrorCode.LINT_FAILED,
+                MigrationErrorCode.LINT_FAILED,
                 m -> assertThat(m).contains("1 error(s) in the pending migrations"));
         assertFails(
                 () -> configure().lint(LintPolicy.off()).build().migrate(MigrateOptions.latest()),
-                ErrorCode.MIGRATION_FAILED,
+                MigrationErrorCode.MIGRATION_FAILED,
                 m -> assertThat(m).contains("V2__index.sql").contains("cannot run inside a transaction block"));
 
         write("V2__index.sql", "-- keelson:no-transaction\nCREATE INDEX CONCURRENTLY t1_id ON t1 (id);");

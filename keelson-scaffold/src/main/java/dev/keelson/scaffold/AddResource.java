@@ -136,7 +136,7 @@ public final class AddResource {
         /**
          * Reads the project and validates the request.
          *
-         * @throws ScaffoldException with a usage {@link ErrorCode} naming what to fix
+         * @throws ScaffoldException with a usage {@link ScaffoldErrorCode} naming what to fix
          */
         public AddResource build() {
             Manifest manifest = Manifest.bundled();
@@ -148,7 +148,7 @@ public final class AddResource {
             if (!allowDirty) {
                 GitRepository.uncommitted(existing.directory()).ifPresent(why -> {
                     throw new ScaffoldException(
-                            ErrorCode.UNCOMMITTED_CHANGES,
+                            ScaffoldErrorCode.UNCOMMITTED_CHANGES,
                             existing.directory() + ": " + why + "; commit first, so the added files stand apart, "
                                     + "or pass --allow-dirty");
                 });
@@ -188,7 +188,7 @@ public final class AddResource {
             List<String> args = project.added().get(name.table());
             if (args == null) {
                 throw new ScaffoldException(
-                        ErrorCode.INVALID_FIELD,
+                        ScaffoldErrorCode.INVALID_FIELD,
                         "Invalid field '" + field + "': the project has no resource '" + typed + "' to refer to; "
                                 + "refer to one added with keelson add resource"
                                 + (project.added().isEmpty()

@@ -66,7 +66,7 @@ final class AtomicDirectory {
             throw e instanceof ScaffoldException s
                     ? s
                     : new ScaffoldException(
-                            ErrorCode.WRITE_FAILED,
+                            ScaffoldErrorCode.WRITE_FAILED,
                             "Could not write " + target + ": " + describe(e) + "; nothing was left behind",
                             e);
         } finally {
@@ -93,7 +93,7 @@ final class AtomicDirectory {
                 Files.delete(target); // checked empty before; a file that appeared since makes this fail
             } catch (DirectoryNotEmptyException e) {
                 throw new ScaffoldException(
-                        ErrorCode.TARGET_NOT_EMPTY,
+                        ScaffoldErrorCode.TARGET_NOT_EMPTY,
                         target + " is no longer empty: something "
                                 + "wrote into it while the project was generated; nothing was left behind");
             }

@@ -33,7 +33,7 @@ final class AtomicFiles {
      * Writes {@code files} under {@code root}. A file in {@code replaced} may exist and is replaced; any other must
      * not exist.
      *
-     * @throws ScaffoldException {@link ErrorCode#WRITE_FAILED} (nothing changed) or {@link ErrorCode#NAME_TAKEN} when a
+     * @throws ScaffoldException {@link ScaffoldErrorCode#WRITE_FAILED} (nothing changed) or {@link ScaffoldErrorCode#NAME_TAKEN} when a
      *                           new file's path appeared in the meantime
      */
     static void write(Path root, List<ProjectFile> files, List<String> replaced) {
@@ -56,7 +56,7 @@ final class AtomicFiles {
             throw e instanceof ScaffoldException s
                     ? s
                     : new ScaffoldException(
-                            ErrorCode.WRITE_FAILED,
+                            ScaffoldErrorCode.WRITE_FAILED,
                             "Could not write into " + root + ": " + e.getMessage() + "; nothing was changed",
                             e);
         } finally {
@@ -80,7 +80,8 @@ final class AtomicFiles {
         Path target = root.resolve(file.path());
         if (!mayExist && Files.exists(target)) {
             throw new ScaffoldException(
-                    ErrorCode.NAME_TAKEN, file.path() + " exists already: choose another name; nothing was changed");
+                    ScaffoldErrorCode.NAME_TAKEN,
+                    file.path() + " exists already: choose another name; nothing was changed");
         }
         createFolders(target.getParent());
         Path copy = target.resolveSibling("." + target.getFileName() + tag);

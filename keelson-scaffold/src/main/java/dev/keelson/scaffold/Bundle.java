@@ -130,7 +130,7 @@ record Bundle(
 
     private static ScaffoldException missing(String what) {
         return new ScaffoldException(
-                ErrorCode.TEMPLATE_BROKEN,
+                ScaffoldErrorCode.TEMPLATE_BROKEN,
                 "keelson-scaffold's jar lacks " + what + ": rebuild Keelson (mvn -pl keelson-scaffold -am package)");
     }
 }

@@ -66,7 +66,7 @@ record ExistingProject(
     /**
      * Reads the project in {@code directory}.
      *
-     * @throws ScaffoldException {@link ErrorCode#NOT_A_KEELSON_PROJECT} naming what is missing
+     * @throws ScaffoldException {@link ScaffoldErrorCode#NOT_A_KEELSON_PROJECT} naming what is missing
      */
     static ExistingProject read(Path directory, Manifest manifest) {
         Path dir = directory.toAbsolutePath().normalize();
@@ -212,7 +212,7 @@ record ExistingProject(
 
     private static ScaffoldException notOurs(Path dir, String why) {
         return new ScaffoldException(
-                ErrorCode.NOT_A_KEELSON_PROJECT,
+                ScaffoldErrorCode.NOT_A_KEELSON_PROJECT,
                 dir + " is not a project made by keelson new (" + why + "): run it in such a project or pass --dir");
     }
 }

@@ -66,7 +66,7 @@ record Field(String name, FieldType type, boolean required, boolean unique, bool
     /**
      * Reads {@code spec}; {@code resources} resolves a {@code ref(...)} target to a resource of the project.
      *
-     * @throws ScaffoldException {@link ErrorCode#INVALID_FIELD} naming what is wrong and the types there are
+     * @throws ScaffoldException {@link ScaffoldErrorCode#INVALID_FIELD} naming what is wrong and the types there are
      */
     static Field parse(String spec, Function<String, ResourceName> resources) {
         String[] parts = spec.strip().split(":");
@@ -233,6 +233,6 @@ record Field(String name, FieldType type, boolean required, boolean unique, bool
     }
 
     private static ScaffoldException invalid(String spec, String why) {
-        return new ScaffoldException(ErrorCode.INVALID_FIELD, "Invalid field '" + spec + "': " + why);
+        return new ScaffoldException(ScaffoldErrorCode.INVALID_FIELD, "Invalid field '" + spec + "': " + why);
     }
 }

@@ -78,7 +78,7 @@ final class GitRepository {
         Result result = run(dir, command);
         if (result.exit() != 0) {
             throw new ScaffoldException(
-                    ErrorCode.GIT_FAILED,
+                    ScaffoldErrorCode.GIT_FAILED,
                     String.join(" ", command).replaceFirst(" -m .*", "") + " failed (exit " + result.exit() + "): "
                             + result.output().strip());
         }
@@ -114,15 +114,15 @@ final class GitRepository {
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 throw new ScaffoldException(
-                        ErrorCode.GIT_FAILED,
+                        ScaffoldErrorCode.GIT_FAILED,
                         String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ScaffoldException(ErrorCode.GIT_FAILED, "Could not run git: " + e.getMessage(), e);
+            throw new ScaffoldException(ScaffoldErrorCode.GIT_FAILED, "Could not run git: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ScaffoldException(ErrorCode.INTERRUPTED, "Interrupted while running git", e);
+            throw new ScaffoldException(ScaffoldErrorCode.INTERRUPTED, "Interrupted while running git", e);
         } finally {
             if (process != null && process.isAlive()) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

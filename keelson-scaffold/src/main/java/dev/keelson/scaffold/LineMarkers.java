@@ -66,7 +66,7 @@ final class LineMarkers {
     /**
      * {@code text} with the lines of features not in {@code kept} removed and every marker taken out.
      *
-     * @throws ScaffoldException {@link ErrorCode#TEMPLATE_BROKEN} for an unknown feature, or a block that does not
+     * @throws ScaffoldException {@link ScaffoldErrorCode#TEMPLATE_BROKEN} for an unknown feature, or a block that does not
      *                           close or closes another feature's block
      */
     static String apply(String text, String path, Set<Feature> kept) {
@@ -152,7 +152,7 @@ final class LineMarkers {
     }
 
     private static ScaffoldException broken(String path, int line, String message) {
-        return new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, path + ":" + line + ": " + message);
+        return new ScaffoldException(ScaffoldErrorCode.TEMPLATE_BROKEN, path + ":" + line + ": " + message);
     }
 
     private record Open(Feature feature, boolean negated, int line) {

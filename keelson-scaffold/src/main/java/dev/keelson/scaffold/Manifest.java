@@ -89,7 +89,8 @@ record Manifest(List<Entry> entries) {
     static Manifest bundled() {
         try (InputStream in = Manifest.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, RESOURCE + " is missing from keelson-scaffold");
+                throw new ScaffoldException(
+                        ScaffoldErrorCode.TEMPLATE_BROKEN, RESOURCE + " is missing from keelson-scaffold");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -162,6 +163,6 @@ record Manifest(List<Entry> entries) {
     }
 
     private static ScaffoldException broken(int line, String message) {
-        return new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, RESOURCE + ":" + line + ": " + message);
+        return new ScaffoldException(ScaffoldErrorCode.TEMPLATE_BROKEN, RESOURCE + ":" + line + ": " + message);
     }
 }

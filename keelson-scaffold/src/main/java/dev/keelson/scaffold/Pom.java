@@ -107,7 +107,7 @@ record Pom(Element project) {
                     .getDocumentElement());
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new ScaffoldException(
-                    ErrorCode.TEMPLATE_BROKEN, file + " is no well-formed XML: " + e.getMessage(), e);
+                    ScaffoldErrorCode.TEMPLATE_BROKEN, file + " is no well-formed XML: " + e.getMessage(), e);
         }
     }
 

@@ -106,7 +106,7 @@ final class ProjectFiles {
         for (Manifest.YamlKey key : bundle.manifest().all(Manifest.YamlKey.class)) {
             if (!bundle.template().containsKey(key.file())) {
                 throw new ScaffoldException(
-                        ErrorCode.TEMPLATE_BROKEN,
+                        ScaffoldErrorCode.TEMPLATE_BROKEN,
                         "features.txt:" + key.line() + ": " + "reference-service has no file " + key.file());
             }
         }

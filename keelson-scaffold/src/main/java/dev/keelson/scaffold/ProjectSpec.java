@@ -30,7 +30,7 @@ public record ProjectSpec(
         features = Set.copyOf(features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features));
         if (features.contains(Feature.GRAPHQL) && !features.contains(Feature.AUTH)) {
             throw new ScaffoldException(
-                    ErrorCode.FEATURE_CONFLICT,
+                    ScaffoldErrorCode.FEATURE_CONFLICT,
                     "--type graphql needs auth (its schema serves "
                             + "users and their orders): drop --no-auth / --minimal, or use --type rest");
         }
@@ -45,7 +45,7 @@ public record ProjectSpec(
     private static void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches() || name.length() > MAX_NAME) {
             throw new ScaffoldException(
-                    ErrorCode.INVALID_NAME,
+                    ScaffoldErrorCode.INVALID_NAME,
                     "Invalid project name '" + name + "': use lower-case "
                             + "letters, digits and single hyphens, starting with a letter, at most " + MAX_NAME
                             + " characters (for example my-api)");
@@ -55,14 +55,14 @@ public record ProjectSpec(
     private static void checkPackage(String packageName) {
         if (packageName == null || !PACKAGE.matcher(packageName).matches()) {
             throw new ScaffoldException(
-                    ErrorCode.INVALID_PACKAGE,
+                    ScaffoldErrorCode.INVALID_PACKAGE,
                     "Invalid package '" + packageName + "': use "
                             + "lower-case dot-separated names that start with a letter (for example com.acme.shop)");
         }
         for (String part : packageName.split("\\.")) {
             if (Keywords.isJava(part)) {
                 throw new ScaffoldException(
-                        ErrorCode.INVALID_PACKAGE,
+                        ScaffoldErrorCode.INVALID_PACKAGE,
                         "Invalid package '" + packageName + "': '" + part
                                 + "' is a Java keyword and cannot be part of a package name");
             }
@@ -72,7 +72,7 @@ public record ProjectSpec(
     private static void checkGroup(String groupId) {
         if (groupId == null || !GROUP.matcher(groupId).matches()) {
             throw new ScaffoldException(
-                    ErrorCode.INVALID_GROUP,
+                    ScaffoldErrorCode.INVALID_GROUP,
                     "Invalid group id '" + groupId + "': use "
                             + "lower-case dot-separated names (for example com.acme)");
         }

@@ -44,7 +44,7 @@ record Residue(Manifest manifest, Set<Feature> kept) {
         int line = 1
                 + (int) file.text().lines().takeWhile(l -> !l.contains(needle)).count();
         return new ScaffoldException(
-                ErrorCode.TEMPLATE_BROKEN,
+                ScaffoldErrorCode.TEMPLATE_BROKEN,
                 file.path() + ":" + line + " still holds " + what + " (" + why
                         + "); mark that line in reference-service with its feature (see docs/scaffold.md)");
     }

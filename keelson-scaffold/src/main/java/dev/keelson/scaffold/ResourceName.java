@@ -23,7 +23,7 @@ record ResourceName(String singular, String plural) {
         }
         if (!KEBAB.matcher(plural).matches() || plural.equals(singular)) {
             throw new ScaffoldException(
-                    ErrorCode.INVALID_NAME,
+                    ScaffoldErrorCode.INVALID_NAME,
                     "Invalid plural '" + plural + "' of '" + singular
                             + "': use lower-case words joined by hyphens, different from the singular");
         }
@@ -115,7 +115,7 @@ record ResourceName(String singular, String plural) {
 
     private static ScaffoldException invalid(String name) {
         return new ScaffoldException(
-                ErrorCode.INVALID_NAME,
+                ScaffoldErrorCode.INVALID_NAME,
                 "Invalid resource name '" + name + "': use a singular noun in lower-case letters and digits, words "
                         + "joined by hyphens, starting with a letter, at most " + MAX_LENGTH
                         + " characters (product, line-item)");

@@ -40,19 +40,20 @@ record ResourceSpec(
         targets = Map.copyOf(targets);
         if (fields.isEmpty()) {
             throw new ScaffoldException(
-                    ErrorCode.INVALID_FIELD,
+                    ScaffoldErrorCode.INVALID_FIELD,
                     "A resource needs at least one field: add NAME:TYPE arguments, for example title:text(200)");
         }
         Set<String> seen = new HashSet<>();
         for (Field f : fields) {
             if (!seen.add(f.name())) {
                 throw new ScaffoldException(
-                        ErrorCode.INVALID_FIELD, "Field '" + f.name() + "' is given twice: give each field once");
+                        ScaffoldErrorCode.INVALID_FIELD,
+                        "Field '" + f.name() + "' is given twice: give each field once");
             }
         }
         if (owned && !project.has(Feature.AUTH)) {
             throw new ScaffoldException(
-                    ErrorCode.FEATURE_CONFLICT,
+                    ScaffoldErrorCode.FEATURE_CONFLICT,
                     "--owned needs a project with auth (rows belong to the signed-in user), and this one has none: "
                             + "leave --owned out");
         }
@@ -101,7 +102,8 @@ record ResourceSpec(
         }
         if (why != null) {
             throw new ScaffoldException(
-                    ErrorCode.NAME_TAKEN, "Cannot add '" + name.singular() + "': " + why + "; choose another name");
+                    ScaffoldErrorCode.NAME_TAKEN,
+                    "Cannot add '" + name.singular() + "': " + why + "; choose another name");
         }
     }
 }

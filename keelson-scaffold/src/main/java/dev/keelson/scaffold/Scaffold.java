@@ -23,7 +23,7 @@ import java.util.Set;
  * <p>The project is the reference service's files (packed into this library's jar when Keelson is built), renamed,
  * with the features not chosen removed, a standalone pom, its own README, Maven Wrapper, {@code .gitignore},
  * keelson-migrate in a project-local repository, and a first git commit. It is written atomically: it appears
- * complete under its name, or not at all. Every failure is a {@link ScaffoldException} with an {@link ErrorCode}.
+ * complete under its name, or not at all. Every failure is a {@link ScaffoldException} with an {@link ScaffoldErrorCode}.
  */
 public final class Scaffold {
     private final ProjectSpec spec;
@@ -55,9 +55,9 @@ public final class Scaffold {
     /**
      * Writes the project into {@link ProjectSpec#directory()} and commits it.
      *
-     * @throws ScaffoldException {@link ErrorCode#TARGET_NOT_EMPTY} when the folder filled up since {@link Builder#build()},
-     *                           {@link ErrorCode#WRITE_FAILED}, {@link ErrorCode#GIT_FAILED} or, when the thread is interrupted,
-     *                           {@link ErrorCode#INTERRUPTED}; nothing is left behind
+     * @throws ScaffoldException {@link ScaffoldErrorCode#TARGET_NOT_EMPTY} when the folder filled up since {@link Builder#build()},
+     *                           {@link ScaffoldErrorCode#WRITE_FAILED}, {@link ScaffoldErrorCode#GIT_FAILED} or, when the thread is interrupted,
+     *                           {@link ScaffoldErrorCode#INTERRUPTED}; nothing is left behind
      */
     public GeneratedProject generate() {
         checkFree(spec.directory());
@@ -83,7 +83,7 @@ public final class Scaffold {
 
     private static void stopIfInterrupted() {
         if (Thread.currentThread().isInterrupted()) {
-            throw new ScaffoldException(ErrorCode.INTERRUPTED, "Interrupted; nothing was left behind");
+            throw new ScaffoldException(ScaffoldErrorCode.INTERRUPTED, "Interrupted; nothing was left behind");
         }
     }
 
@@ -99,7 +99,7 @@ public final class Scaffold {
     private static void checkFree(Path directory) {
         if (!AtomicDirectory.isFree(directory)) {
             throw new ScaffoldException(
-                    ErrorCode.TARGET_NOT_EMPTY,
+                    ScaffoldErrorCode.TARGET_NOT_EMPTY,
                     (Files.isDirectory(directory)
                                     ? directory + " exists and is not empty"
                                     : directory + " exists and is a file")
@@ -163,7 +163,7 @@ public final class Scaffold {
         /**
          * Validates the request and reads the bundled template.
          *
-         * @throws ScaffoldException with a usage {@link ErrorCode} naming what to fix
+         * @throws ScaffoldException with a usage {@link ScaffoldErrorCode} naming what to fix
          */
         public Scaffold build() {
             String pkg =

@@ -2,19 +2,19 @@ package dev.keelson.scaffold;
 
 /** The one exception generation throws. Its message names what to fix; the cause is kept for {@code --verbose}. */
 public class ScaffoldException extends RuntimeException {
-    private final ErrorCode code;
+    private final ScaffoldErrorCode code;
 
-    public ScaffoldException(ErrorCode code, String message) {
+    public ScaffoldException(ScaffoldErrorCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    public ScaffoldException(ErrorCode code, String message, Throwable cause) {
+    public ScaffoldException(ScaffoldErrorCode code, String message, Throwable cause) {
         super(message, cause);
         this.code = code;
     }
 
-    public ErrorCode code() {
+    public ScaffoldErrorCode code() {
         return code;
     }
 }

@@ -67,7 +67,7 @@ record StandalonePom(
         for (Manifest.Dependency d : manifest.removed(Manifest.Dependency.class, kept)) {
             if (!present.contains(d.coordinates())) {
                 throw new ScaffoldException(
-                        ErrorCode.TEMPLATE_BROKEN,
+                        ScaffoldErrorCode.TEMPLATE_BROKEN,
                         "features.txt:" + d.line() + ": reference-service" + "/pom.xml has no dependency "
                                 + d.coordinates());
             }
@@ -115,8 +115,8 @@ record StandalonePom(
         return reactor.properties().stream()
                 .filter(p -> p.name().equals(name))
                 .findFirst()
-                .orElseThrow(
-                        () -> new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, "The root pom has no property " + name));
+                .orElseThrow(() -> new ScaffoldException(
+                        ScaffoldErrorCode.TEMPLATE_BROKEN, "The root pom has no property " + name));
     }
 
     /**
@@ -127,7 +127,7 @@ record StandalonePom(
         if (how == null) {
             if (!declared.contains(coordinates) && !KEELSON.contains(coordinates)) {
                 throw new ScaffoldException(
-                        ErrorCode.TEMPLATE_BROKEN,
+                        ScaffoldErrorCode.TEMPLATE_BROKEN,
                         "The root pom manages " + coordinates
                                 + ", which reference-service does not use: say in keelson-scaffold's features.txt whether "
                                 + "generated projects need it (managed FEATURE ... pin|import|boot-property, or managed - for "
@@ -217,7 +217,7 @@ record StandalonePom(
                 .filter(b -> b.coordinates().equals(coordinates))
                 .findFirst()
                 .orElseThrow(() -> new ScaffoldException(
-                        ErrorCode.TEMPLATE_BROKEN,
+                        ScaffoldErrorCode.TEMPLATE_BROKEN,
                         "features.txt names " + coordinates + ", which the root pom does not manage"));
         String version = entry.child("version").orElseThrow();
         return propertyName(version).map(name -> rootProperty(name).value()).orElse(version);

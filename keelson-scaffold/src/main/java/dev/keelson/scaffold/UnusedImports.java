@@ -25,7 +25,7 @@ final class UnusedImports {
     /**
      * {@code source} without its unused single-type and single-static imports.
      *
-     * @throws ScaffoldException {@link ErrorCode#TEMPLATE_BROKEN} when the file, its features' lines removed, is no
+     * @throws ScaffoldException {@link ScaffoldErrorCode#TEMPLATE_BROKEN} when the file, its features' lines removed, is no
      *     Java
      */
     static String remove(String source, String file) {
@@ -50,7 +50,7 @@ final class UnusedImports {
         return result.getResult()
                 .filter(u -> result.isSuccessful())
                 .orElseThrow(() -> new ScaffoldException(
-                        ErrorCode.TEMPLATE_BROKEN,
+                        ScaffoldErrorCode.TEMPLATE_BROKEN,
                         file + " is no Java once its removed features' lines are gone: " + result.getProblems()));
     }
 

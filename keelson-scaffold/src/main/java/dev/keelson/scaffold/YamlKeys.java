@@ -31,17 +31,17 @@ final class YamlKeys {
      * {@code text} without the key at {@code path} ({@code spring.data.redis} is {@code redis} under {@code data}
      * under {@code spring}).
      *
-     * @throws ScaffoldException {@link ErrorCode#TEMPLATE_BROKEN} when there is no such key, or the file is no YAML
+     * @throws ScaffoldException {@link ScaffoldErrorCode#TEMPLATE_BROKEN} when there is no such key, or the file is no YAML
      */
     static String remove(String text, String file, String path) {
         List<Entry> chain = find(parse(text, file), List.of(path.split("\\.")))
                 .orElseThrow(() -> new ScaffoldException(
-                        ErrorCode.TEMPLATE_BROKEN,
+                        ScaffoldErrorCode.TEMPLATE_BROKEN,
                         file + " has no key " + path + " (named in keelson-scaffold's features.txt)"));
         Entry entry = outermostLeftEmpty(chain);
         if (entry.owner().getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
             throw new ScaffoldException(
-                    ErrorCode.TEMPLATE_BROKEN,
+                    ScaffoldErrorCode.TEMPLATE_BROKEN,
                     file + ": " + path + " stands in a flow mapping ({...}): write it as a block mapping");
         }
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
@@ -59,7 +59,8 @@ final class YamlKeys {
             new Yaml().composeAll(new StringReader(text)).forEach(documents::add);
             return documents;
         } catch (YAMLException e) {
-            throw new ScaffoldException(ErrorCode.TEMPLATE_BROKEN, file + " is no valid YAML: " + e.getMessage(), e);
+            throw new ScaffoldException(
+                    ScaffoldErrorCode.TEMPLATE_BROKEN, file + " is no valid YAML: " + e.getMessage(), e);
         }
     }
 

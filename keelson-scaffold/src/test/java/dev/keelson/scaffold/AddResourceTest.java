@@ -72,24 +72,25 @@ class AddResourceTest {
 
     @Test
     void aNameThatCollidesIsRefused() {
-        assertRefused(add(full, "order", "title:text"), ErrorCode.NAME_TAKEN, "Cannot add 'order': the package");
-        assertRefused(add(full, "user", "title:text"), ErrorCode.NAME_TAKEN, "Cannot add 'user': the package");
-        assertRefused(add(full, "platform", "title:text"), ErrorCode.NAME_TAKEN, "the package");
+        assertRefused(
+                add(full, "order", "title:text"), ScaffoldErrorCode.NAME_TAKEN, "Cannot add 'order': the package");
+        assertRefused(add(full, "user", "title:text"), ScaffoldErrorCode.NAME_TAKEN, "Cannot add 'user': the package");
+        assertRefused(add(full, "platform", "title:text"), ScaffoldErrorCode.NAME_TAKEN, "the package");
         assertRefused(
                 add(full, "order-line", "title:text"),
-                ErrorCode.NAME_TAKEN,
+                ScaffoldErrorCode.NAME_TAKEN,
                 "Cannot add 'order-line': a migration already creates the table order_lines; choose another name");
     }
 
     @Test
     void anUnknownFieldTypeOrReferenceIsRefused() {
-        assertRefused(add(full, "thing", "title:varchar"), ErrorCode.INVALID_FIELD, "unknown type 'varchar'");
+        assertRefused(add(full, "thing", "title:varchar"), ScaffoldErrorCode.INVALID_FIELD, "unknown type 'varchar'");
         assertRefused(
                 add(minimal, "thing", "owner2:ref(user)"),
-                ErrorCode.INVALID_FIELD,
+                ScaffoldErrorCode.INVALID_FIELD,
                 "Invalid field 'owner2:ref(user)': the project has no resource 'user' to refer to; refer to one added "
                         + "with keelson add resource or to order, or add it first");
-        assertRefused(add(full, "thing"), ErrorCode.INVALID_FIELD, "A resource needs at least one field");
+        assertRefused(add(full, "thing"), ScaffoldErrorCode.INVALID_FIELD, "A resource needs at least one field");
     }
 
     @Test
@@ -99,14 +100,15 @@ class AddResourceTest {
 
         assertRefused(
                 add(other, "thing", "title:text"),
-                ErrorCode.NOT_A_KEELSON_PROJECT,
+                ScaffoldErrorCode.NOT_A_KEELSON_PROJECT,
                 other + " is not a project made by keelson new (its pom.xml does not use "
                         + "keelson-migrate-spring-boot-starter): run it in such a project or pass --dir");
     }
 
     @Test
     void ownedNeedsAuth() {
-        assertRefused(add(minimal, "thing", "title:text").owned(true), ErrorCode.FEATURE_CONFLICT, "--owned needs");
+        assertRefused(
+                add(minimal, "thing", "title:text").owned(true), ScaffoldErrorCode.FEATURE_CONFLICT, "--owned needs");
     }
 
     @Test
@@ -116,7 +118,7 @@ class AddResourceTest {
 
         assertRefused(
                 add(project, "thing", "title:text"),
-                ErrorCode.UNCOMMITTED_CHANGES,
+                ScaffoldErrorCode.UNCOMMITTED_CHANGES,
                 project + ": it has 1 uncommitted change (NOTES.md); commit first, so the added files stand apart, "
                         + "or pass --allow-dirty");
         assertThat(add(project, "thing", "title:text")
@@ -145,7 +147,7 @@ class AddResourceTest {
         }
         git(project, "add", "-A");
         git(project, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "products");
-        assertRefused(add(project, "product", "title:text"), ErrorCode.NAME_TAKEN, "Cannot add 'product'");
+        assertRefused(add(project, "product", "title:text"), ScaffoldErrorCode.NAME_TAKEN, "Cannot add 'product'");
     }
 
     @Test
@@ -337,7 +339,7 @@ class AddResourceTest {
         return add.plannedText(path);
     }
 
-    private static void assertRefused(AddResource.Builder builder, ErrorCode code, String message) {
+    private static void assertRefused(AddResource.Builder builder, ScaffoldErrorCode code, String message) {
         assertThatThrownBy(builder::build)
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessageContaining(message)

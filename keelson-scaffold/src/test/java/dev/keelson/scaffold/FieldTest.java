@@ -86,7 +86,7 @@ class FieldTest {
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessageStartingWith("Invalid field '" + spec + "': ")
                 .extracting(e -> ((ScaffoldException) e).code())
-                .isEqualTo(ErrorCode.INVALID_FIELD);
+                .isEqualTo(ScaffoldErrorCode.INVALID_FIELD);
     }
 
     @Test

@@ -104,7 +104,7 @@ class LineMarkersTest {
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessage("X.java:2: keelson:begin names no feature: 'atuh'")
                 .extracting(e -> ((ScaffoldException) e).code())
-                .isEqualTo(ErrorCode.TEMPLATE_BROKEN);
+                .isEqualTo(ScaffoldErrorCode.TEMPLATE_BROKEN);
     }
 
     @Test

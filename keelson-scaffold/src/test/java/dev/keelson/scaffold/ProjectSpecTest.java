@@ -25,7 +25,7 @@ class ProjectSpecTest {
                 .hasMessageStartingWith(
                         "Invalid project name '" + name + "': use lower-case letters, digits and single " + "hyphens")
                 .extracting(e -> ((ScaffoldException) e).code())
-                .isEqualTo(ErrorCode.INVALID_NAME);
+                .isEqualTo(ScaffoldErrorCode.INVALID_NAME);
     }
 
     @Test
@@ -40,14 +40,14 @@ class ProjectSpecTest {
     void aPackageThatIsNoJavaPackageIsRefused(String pkg) {
         assertThatThrownBy(() -> spec("api", pkg, "com.acme", WITH_AUTH))
                 .extracting(e -> ((ScaffoldException) e).code())
-                .isEqualTo(ErrorCode.INVALID_PACKAGE);
+                .isEqualTo(ScaffoldErrorCode.INVALID_PACKAGE);
     }
 
     @Test
     void aGroupWithSpacesIsRefused() {
         assertThatThrownBy(() -> spec("api", "com.acme", "com acme", WITH_AUTH))
                 .extracting(e -> ((ScaffoldException) e).code())
-                .isEqualTo(ErrorCode.INVALID_GROUP);
+                .isEqualTo(ScaffoldErrorCode.INVALID_GROUP);
     }
 
     @Test
@@ -55,7 +55,7 @@ class ProjectSpecTest {
         assertThatThrownBy(() -> spec("api", "com.acme", "com.acme", EnumSet.of(Feature.GRAPHQL)))
                 .hasMessageStartingWith("--type graphql needs auth")
                 .extracting(e -> ((ScaffoldException) e).code())
-                .isEqualTo(ErrorCode.FEATURE_CONFLICT);
+                .isEqualTo(ScaffoldErrorCode.FEATURE_CONFLICT);
     }
 
     @Test
@@ -76,7 +76,7 @@ class ProjectSpecTest {
     void aNameLongerThanFiftyCharactersIsRefused() {
         assertThatThrownBy(() -> spec("a".repeat(51), "com.acme", "com.acme", WITH_AUTH))
                 .extracting(e -> ((ScaffoldException) e).code())
-                .isEqualTo(ErrorCode.INVALID_NAME);
+                .isEqualTo(ScaffoldErrorCode.INVALID_NAME);
     }
 
     @Test

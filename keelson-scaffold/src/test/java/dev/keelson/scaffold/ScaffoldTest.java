@@ -65,7 +65,7 @@ class ScaffoldTest {
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessage(target + " exists and is not empty: choose another name, another --dir, or remove it")
                 .extracting(e -> ((ScaffoldException) e).code())
-                .isEqualTo(ErrorCode.TARGET_NOT_EMPTY);
+                .isEqualTo(ScaffoldErrorCode.TARGET_NOT_EMPTY);
         assertThat(filesUnder(target)).containsExactly("notes.txt");
     }
 
@@ -99,7 +99,7 @@ class ScaffoldTest {
                 .isInstanceOf(ScaffoldException.class)
                 .hasMessageContaining("nothing was left behind")
                 .extracting(e -> ((ScaffoldException) e).code())
-                .isEqualTo(ErrorCode.WRITE_FAILED);
+                .isEqualTo(ScaffoldErrorCode.WRITE_FAILED);
         assertThat(parent).doesNotExist();
         assertThat(dir.resolve("x".repeat(200))).doesNotExist();
     }

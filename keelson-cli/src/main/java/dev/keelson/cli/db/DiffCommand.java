@@ -3,7 +3,7 @@ package dev.keelson.cli.db;
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.UsageException;
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationFiles;
 import dev.keelson.migrate.MigrationFiles.NewMigration;
@@ -127,7 +127,7 @@ final class DiffCommand implements Callable<Integer> {
             Files.writeString(file, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new MigrationException(
-                    ErrorCode.FILE_WRITE_FAILED, "Cannot write " + file + ": " + e.getMessage(), e);
+                    MigrationErrorCode.FILE_WRITE_FAILED, "Cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.keelson.cli.db;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import java.sql.SQLException;
 
@@ -17,7 +17,7 @@ public final class LoginHint {
 
     /** {@code e} with the hint appended when it is a refused login, else {@code e} itself. */
     public static MigrationException worded(MigrationException e) {
-        if (e.code() != ErrorCode.CONNECTION_FAILED
+        if (e.code() != MigrationErrorCode.CONNECTION_FAILED
                 || !refusedLogin(e)
                 || e.getMessage().endsWith(TEXT)) {
             return e;

@@ -2,7 +2,7 @@ package dev.keelson.cli.db;
 
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.UsageException;
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationInfo;
 import dev.keelson.migrate.MigrationState;
@@ -49,7 +49,7 @@ final class MigrateLint {
             return rs.getString(1);
         } catch (SQLException e) {
             throw new MigrationException(
-                    ErrorCode.CONNECTION_FAILED,
+                    MigrationErrorCode.CONNECTION_FAILED,
                     "Cannot read the server version from " + settings.url() + ": " + e.getMessage()
                             + "; give --server-version instead",
                     e);

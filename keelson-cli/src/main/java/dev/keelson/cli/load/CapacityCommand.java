@@ -5,7 +5,7 @@ import dev.keelson.cli.Interruption;
 import dev.keelson.cli.Keelson;
 import dev.keelson.load.CapacitySearch;
 import dev.keelson.load.Durations;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadTest;
 import dev.keelson.load.Threshold;
@@ -220,7 +220,7 @@ final class CapacityCommand implements Callable<Integer> {
         Matcher m = CAPACITY.matcher(expression);
         if (!m.matches()) {
             throw new LoadException(
-                    ErrorCode.BAD_THRESHOLD,
+                    LoadErrorCode.BAD_THRESHOLD,
                     "threshold '" + expression + "' does not parse: a capacity search takes capacity>N (requests/s),"
                             + " e.g. capacity>500; the SLOs go in --slo");
         }
@@ -233,7 +233,7 @@ final class CapacityCommand implements Callable<Integer> {
             return text.contains("%") ? value / 100 : value;
         } catch (NumberFormatException e) {
             throw new LoadException(
-                    ErrorCode.BAD_CONFIG, "--precision '" + text + "' is not a percentage: use e.g. 5%");
+                    LoadErrorCode.BAD_CONFIG, "--precision '" + text + "' is not a percentage: use e.g. 5%");
         }
     }
 

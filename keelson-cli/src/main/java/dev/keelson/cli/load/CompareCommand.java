@@ -4,7 +4,7 @@ import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.JsonDocument;
 import dev.keelson.cli.Keelson;
 import dev.keelson.load.Comparison;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.report.JsonReport;
@@ -66,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
         LoadResult after = JsonReport.read(root.environment().resolve(current));
         before.differenceFrom(after).ifPresent(why -> {
             throw new LoadException(
-                    ErrorCode.BAD_RESULT, "cannot compare " + baseline + " and " + current + ": " + why);
+                    LoadErrorCode.BAD_RESULT, "cannot compare " + baseline + " and " + current + ": " + why);
         });
         Comparison comparison = Comparison.of(before, after);
         var regressions = comparison.regressions(tolerance);
@@ -116,7 +116,8 @@ final class CompareCommand implements Callable<Integer> {
         try {
             return Double.parseDouble(text.trim().replace("%", "")) / 100;
         } catch (NumberFormatException e) {
-            throw new LoadException(ErrorCode.BAD_CONFIG, "--fail-above '" + text + "' must be a percentage, e.g. 10%");
+            throw new LoadException(
+                    LoadErrorCode.BAD_CONFIG, "--fail-above '" + text + "' must be a percentage, e.g. 10%");
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.keelson.cli.load;
 
 import dev.keelson.cli.CliEnvironment;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -66,6 +66,6 @@ final class ConfigFiles {
     }
 
     private static LoadException bad(String message) {
-        return new LoadException(ErrorCode.BAD_CONFIG, message);
+        return new LoadException(LoadErrorCode.BAD_CONFIG, message);
     }
 }

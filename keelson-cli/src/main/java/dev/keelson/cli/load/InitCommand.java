@@ -3,7 +3,7 @@ package dev.keelson.cli.load;
 import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.JsonDocument;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.Scenario;
 import dev.keelson.load.ScenarioDraft;
@@ -140,15 +140,16 @@ final class InitCommand implements Callable<Integer> {
 
     private static String read(Path file, String option) {
         if (!Files.isRegularFile(file)) {
-            throw new LoadException(ErrorCode.BAD_SOURCE, option + " " + file + ": no such file");
+            throw new LoadException(LoadErrorCode.BAD_SOURCE, option + " " + file + ": no such file");
         }
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new LoadException(ErrorCode.BAD_SOURCE, option + " " + file + ": larger than 32 MiB");
+                throw new LoadException(LoadErrorCode.BAD_SOURCE, option + " " + file + ": larger than 32 MiB");
             }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LoadException(ErrorCode.BAD_SOURCE, option + " " + file + ": cannot read it: " + e.getMessage());
+            throw new LoadException(
+                    LoadErrorCode.BAD_SOURCE, option + " " + file + ": cannot read it: " + e.getMessage());
         }
     }
 
@@ -168,20 +169,20 @@ final class InitCommand implements Callable<Integer> {
                 byte[] body = in.readNBytes(MAX_BYTES + 1);
                 if (response.statusCode() != 200) {
                     throw new LoadException(
-                            ErrorCode.RUN_FAILED,
+                            LoadErrorCode.RUN_FAILED,
                             "cannot fetch " + url + ": HTTP " + response.statusCode()
                                     + " (give the document's URL, e.g. http://localhost:8080/v3/api-docs, or a saved file)");
                 }
                 if (body.length > MAX_BYTES)
-                    throw new LoadException(ErrorCode.BAD_SOURCE, url + ": larger than 32 MiB");
+                    throw new LoadException(LoadErrorCode.BAD_SOURCE, url + ": larger than 32 MiB");
                 return new String(body, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new LoadException(
-                    ErrorCode.RUN_FAILED, "cannot fetch " + url + ": " + e + ": is the service running?");
+                    LoadErrorCode.RUN_FAILED, "cannot fetch " + url + ": " + e + ": is the service running?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LoadException(ErrorCode.RUN_FAILED, "interrupted while fetching " + url);
+            throw new LoadException(LoadErrorCode.RUN_FAILED, "interrupted while fetching " + url);
         } catch (IllegalArgumentException e) {
             throw usage("--openapi " + url + ": " + e.getMessage());
         }
@@ -220,7 +221,7 @@ final class InitCommand implements Callable<Integer> {
                                             ? null
                                             : w.feed().getFileName().toString()));
         } catch (IOException e) {
-            throw new LoadException(ErrorCode.RUN_FAILED, "cannot write " + w.file() + ": " + e.getMessage(), e);
+            throw new LoadException(LoadErrorCode.RUN_FAILED, "cannot write " + w.file() + ": " + e.getMessage(), e);
         }
         Scenario.load(w.file()); // what was written reads back as a scenario, or this names the line
     }
@@ -265,6 +266,6 @@ final class InitCommand implements Callable<Integer> {
     }
 
     private static LoadException usage(String message) {
-        return new LoadException(ErrorCode.BAD_CONFIG, message);
+        return new LoadException(LoadErrorCode.BAD_CONFIG, message);
     }
 }

@@ -4,7 +4,7 @@ import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.JsonDocument;
 import dev.keelson.cli.Keelson;
 import dev.keelson.load.Durations;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.Threshold;
 import java.io.IOException;
@@ -175,7 +175,7 @@ final class KubernetesCommand implements Callable<Integer> {
         try {
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new LoadException(ErrorCode.RUN_FAILED, "cannot write " + file + ": " + e.getMessage(), e);
+            throw new LoadException(LoadErrorCode.RUN_FAILED, "cannot write " + file + ": " + e.getMessage(), e);
         }
         if (!root.quiet()) {
             env.err()
@@ -269,6 +269,6 @@ final class KubernetesCommand implements Callable<Integer> {
     }
 
     private static LoadException bad(String message) {
-        return new LoadException(ErrorCode.BAD_CONFIG, message);
+        return new LoadException(LoadErrorCode.BAD_CONFIG, message);
     }
 }

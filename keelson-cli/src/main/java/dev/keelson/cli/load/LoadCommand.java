@@ -5,7 +5,7 @@ import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.Interruption;
 import dev.keelson.cli.Keelson;
 import dev.keelson.load.Durations;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.LoadTest;
@@ -175,7 +175,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         if (rate != null) {
             if (!(rate > 0))
                 throw new LoadException(
-                        ErrorCode.BAD_CONFIG,
+                        LoadErrorCode.BAD_CONFIG,
                         "--rate must be above 0 requests/s, got " + rate + "; leave it out for the closed model");
             builder.rate(rate);
         }

@@ -3,7 +3,7 @@ package dev.keelson.cli.load;
 import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.Keelson;
 import dev.keelson.load.Durations;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Threshold;
@@ -66,7 +66,7 @@ final class MergeCommand implements Callable<Integer> {
             String other = files.get(i);
             runs.get(0).differenceFrom(runs.get(i)).ifPresent(why -> {
                 throw new LoadException(
-                        ErrorCode.BAD_RESULT, "cannot merge " + files.get(0) + " and " + other + ": " + why);
+                        LoadErrorCode.BAD_RESULT, "cannot merge " + files.get(0) + " and " + other + ": " + why);
             });
         }
         LoadResult merged = LoadResult.merge(runs, files).withThresholds(checks);

@@ -1,7 +1,7 @@
 package dev.keelson.cli.load;
 
 import dev.keelson.cli.CliEnvironment;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.report.HtmlReport;
@@ -40,7 +40,7 @@ final class OutputOptions {
         Path parent = env.resolve(save).getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new LoadException(
-                    ErrorCode.BAD_CONFIG, "--save " + save + ": directory " + parent + " does not exist");
+                    LoadErrorCode.BAD_CONFIG, "--save " + save + ": directory " + parent + " does not exist");
         }
     }
 
@@ -64,7 +64,7 @@ final class OutputOptions {
         try {
             Files.writeString(file, report);
         } catch (IOException e) {
-            throw new LoadException(ErrorCode.RUN_FAILED, "cannot write " + file + ": " + e.getMessage(), e);
+            throw new LoadException(LoadErrorCode.RUN_FAILED, "cannot write " + file + ": " + e.getMessage(), e);
         }
         env.out().print(summary);
         env.out().println("saved " + format.name().toLowerCase() + " report to " + save);

@@ -1,7 +1,7 @@
 package dev.keelson.cli.load;
 
 import dev.keelson.cli.CliEnvironment;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +71,6 @@ record RequestBody(String text, byte[] bytes, String contentType) {
     }
 
     private static LoadException usage(String message) {
-        return new LoadException(ErrorCode.BAD_CONFIG, message);
+        return new LoadException(LoadErrorCode.BAD_CONFIG, message);
     }
 }

@@ -1,7 +1,7 @@
 package dev.keelson.cli.load;
 
 import dev.keelson.cli.CliEnvironment;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadTest;
 import dev.keelson.load.Protocol;
@@ -93,7 +93,7 @@ final class RequestOptions {
             builder.scenario(Scenario.load(env.resolve(scenario)));
             return;
         }
-        if (url == null) throw new LoadException(ErrorCode.BAD_URL, "give the URL to load, or --scenario FILE");
+        if (url == null) throw new LoadException(LoadErrorCode.BAD_URL, "give the URL to load, or --scenario FILE");
         builder.url(url).method(method != null ? method : (data != null ? "POST" : "GET"));
         for (String header : headers) {
             int colon = header.indexOf(':');
@@ -123,6 +123,6 @@ final class RequestOptions {
     }
 
     private static LoadException usage(String message) {
-        return new LoadException(ErrorCode.BAD_CONFIG, message);
+        return new LoadException(LoadErrorCode.BAD_CONFIG, message);
     }
 }

@@ -1,8 +1,8 @@
 package dev.keelson.cli.load;
 
 import dev.keelson.cli.CliEnvironment;
-import dev.keelson.load.ErrorCode;
 import dev.keelson.load.LoadConfig;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadTest;
 import dev.keelson.load.Shard;
@@ -45,7 +45,8 @@ final class ShardOptions {
         if (startAt != null) builder.startAt(instant(startAt));
         if (runId != null) {
             if (shard == null)
-                throw new LoadException(ErrorCode.BAD_CONFIG, "--run-id names the run of shards; give --shard i/N too");
+                throw new LoadException(
+                        LoadErrorCode.BAD_CONFIG, "--run-id names the run of shards; give --shard i/N too");
             builder.runId(runId);
         }
     }
@@ -81,7 +82,7 @@ final class ShardOptions {
         String index = env.env().get(JOB_INDEX);
         if (index == null) {
             throw new LoadException(
-                    ErrorCode.BAD_CONFIG,
+                    LoadErrorCode.BAD_CONFIG,
                     "--shard " + shard + " takes its index from " + JOB_INDEX + ", which is not set (Kubernetes"
                             + " sets it in an Indexed Job's pods); elsewhere give the index: --shard 1/"
                             + shard.substring(4));
@@ -90,7 +91,7 @@ final class ShardOptions {
             return Shard.parse((Integer.parseInt(index.trim()) + 1) + shard.substring(3));
         } catch (NumberFormatException e) {
             throw new LoadException(
-                    ErrorCode.BAD_CONFIG,
+                    LoadErrorCode.BAD_CONFIG,
                     JOB_INDEX + "='" + index + "' is not a number: --shard job/N needs 0, 1, ...");
         }
     }
@@ -101,7 +102,7 @@ final class ShardOptions {
             return OffsetDateTime.parse(text.trim()).toInstant();
         } catch (DateTimeParseException e) {
             throw new LoadException(
-                    ErrorCode.BAD_CONFIG,
+                    LoadErrorCode.BAD_CONFIG,
                     "--start-at '" + text + "' is not an instant: write ISO-8601 with a zone, e.g."
                             + " 2026-12-07T15:00:00Z or 2026-12-07T16:00:00+01:00");
         }

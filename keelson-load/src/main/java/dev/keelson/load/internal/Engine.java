@@ -1,8 +1,8 @@
 package dev.keelson.load.internal;
 
-import dev.keelson.load.ErrorCode;
 import dev.keelson.load.ErrorKind;
 import dev.keelson.load.LoadConfig;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadListener;
 import dev.keelson.load.LoadResult;
@@ -308,7 +308,7 @@ public final class Engine {
             if (config.insecure()) builder.endpointIdentificationAlgorithm(null);
             return builder.build();
         } catch (SSLException e) {
-            throw new LoadException(ErrorCode.RUN_FAILED, "cannot set up TLS: " + e.getMessage(), e);
+            throw new LoadException(LoadErrorCode.RUN_FAILED, "cannot set up TLS: " + e.getMessage(), e);
         }
     }
 }

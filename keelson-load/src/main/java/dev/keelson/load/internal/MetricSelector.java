@@ -1,6 +1,6 @@
 package dev.keelson.load.internal;
 
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public record MetricSelector(String label, List<String> names, Map<String, Strin
 
     private static LoadException bad(String text, String why) {
         return new LoadException(
-                ErrorCode.BAD_CONFIG,
+                LoadErrorCode.BAD_CONFIG,
                 "--metric " + text + ": " + why
                         + ", e.g. --metric 'hikaricp_connections_active{pool=\"HikariPool-1\"}'");
     }

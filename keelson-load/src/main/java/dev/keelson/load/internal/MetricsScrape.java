@@ -1,6 +1,6 @@
 package dev.keelson.load.internal;
 
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.ServerMetrics;
 import java.io.IOException;
@@ -85,7 +85,7 @@ public final class MetricsScrape implements AutoCloseable {
 
     private static LoadException badEndpoint(String url, String why) {
         return new LoadException(
-                ErrorCode.BAD_CONFIG,
+                LoadErrorCode.BAD_CONFIG,
                 "--metrics " + url + ": " + why + ", e.g. http://localhost:8080/actuator/prometheus");
     }
 

@@ -1,6 +1,6 @@
 package dev.keelson.load.internal;
 
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.ScenarioDraft;
 import java.net.URI;
@@ -75,7 +75,7 @@ public final class OpenApiDraft {
     }
 
     static LoadException bad(String message) {
-        return new LoadException(ErrorCode.BAD_SOURCE, message);
+        return new LoadException(LoadErrorCode.BAD_SOURCE, message);
     }
 
     /** The first server's URL, resolved against where the document came from; or {@code target} when given. */

@@ -1,6 +1,6 @@
 package dev.keelson.load.internal;
 
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.Protocol;
 import java.io.IOException;
@@ -42,13 +42,13 @@ final class Probe {
             }
         } catch (ConnectException | SocketTimeoutException e) {
             throw new LoadException(
-                    ErrorCode.CONNECTION_REFUSED,
+                    LoadErrorCode.CONNECTION_REFUSED,
                     "cannot connect to " + target.getHost() + ":" + address.getPort() + " (" + e.getMessage()
                             + "): is the server running?",
                     e);
         } catch (SSLException e) {
             throw new LoadException(
-                    ErrorCode.TLS_FAILED,
+                    LoadErrorCode.TLS_FAILED,
                     "TLS handshake with " + target.getHost() + ":"
                             + address.getPort() + " failed (" + e.getMessage() + ")"
                             + (insecure
@@ -58,7 +58,7 @@ final class Probe {
                     e);
         } catch (IOException e) {
             throw new LoadException(
-                    ErrorCode.CONNECTION_REFUSED,
+                    LoadErrorCode.CONNECTION_REFUSED,
                     "cannot connect to " + target.getHost() + ":" + address.getPort() + ": " + e.getMessage(),
                     e);
         }
@@ -79,7 +79,7 @@ final class Probe {
         byte[] header = socket.getInputStream().readNBytes(9);
         if (header.length < 9 || header[3] != 4) {
             throw new LoadException(
-                    ErrorCode.PROTOCOL_REFUSED,
+                    LoadErrorCode.PROTOCOL_REFUSED,
                     target.getHost() + ":" + address.getPort() + " does not speak HTTP/2 over plain TCP (h2c with prior"
                             + " knowledge): it answered the HTTP/2 preface with "
                             + (header.length == 0 ? "nothing" : "'" + printable(header) + "'")
@@ -97,7 +97,8 @@ final class Probe {
         try {
             return new InetSocketAddress(InetAddress.getByName(target.getHost()), Target.port(target));
         } catch (UnknownHostException e) {
-            throw new LoadException(ErrorCode.UNKNOWN_HOST, "unknown host '" + target.getHost() + "' in " + target, e);
+            throw new LoadException(
+                    LoadErrorCode.UNKNOWN_HOST, "unknown host '" + target.getHost() + "' in " + target, e);
         }
     }
 
@@ -119,7 +120,7 @@ final class Probe {
                 String agreed = tls.getApplicationProtocol();
                 if (h2 && !"h2".equals(agreed)) {
                     throw new LoadException(
-                            ErrorCode.PROTOCOL_REFUSED,
+                            LoadErrorCode.PROTOCOL_REFUSED,
                             target.getHost() + ":" + Target.port(target)
                                     + " did not agree to HTTP/2: ALPN offered h2, it "
                                     + (agreed == null || agreed.isEmpty() ? "chose none" : "chose " + agreed)

@@ -3,7 +3,7 @@ package dev.keelson.load.internal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keelson.load.Check;
 import dev.keelson.load.Durations;
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.Ramp;
 import dev.keelson.load.Scenario;
@@ -235,6 +235,6 @@ public final class ScenarioFile {
     }
 
     private static LoadException bad(Path file, String message) {
-        return new LoadException(ErrorCode.BAD_SCENARIO, "scenario " + file + ": " + message);
+        return new LoadException(LoadErrorCode.BAD_SCENARIO, "scenario " + file + ": " + message);
     }
 }

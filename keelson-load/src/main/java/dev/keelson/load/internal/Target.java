@@ -1,6 +1,6 @@
 package dev.keelson.load.internal;
 
-import dev.keelson.load.ErrorCode;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,21 +12,21 @@ import javax.net.ssl.SSLParameters;
 public final class Target {
     private Target() {}
 
-    /** Parses {@code url}; a {@link LoadException} with {@link ErrorCode#BAD_URL} says what is wrong. */
+    /** Parses {@code url}; a {@link LoadException} with {@link LoadErrorCode#BAD_URL} says what is wrong. */
     public static URI parse(String url) {
-        if (url == null || url.isBlank()) throw new LoadException(ErrorCode.BAD_URL, "no target URL given");
+        if (url == null || url.isBlank()) throw new LoadException(LoadErrorCode.BAD_URL, "no target URL given");
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw new LoadException(ErrorCode.BAD_URL, "URL '" + url + "' does not parse: " + e.getReason());
+            throw new LoadException(LoadErrorCode.BAD_URL, "URL '" + url + "' does not parse: " + e.getReason());
         }
         if (uri.getScheme() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            throw new LoadException(ErrorCode.BAD_URL, "URL '" + url + "' must start with http:// or https://");
+            throw new LoadException(LoadErrorCode.BAD_URL, "URL '" + url + "' must start with http:// or https://");
         }
         if (uri.getHost() == null) {
-            throw new LoadException(ErrorCode.BAD_URL, "URL '" + url + "' has no host");
+            throw new LoadException(LoadErrorCode.BAD_URL, "URL '" + url + "' has no host");
         }
         return uri;
     }

@@ -1,7 +1,7 @@
 package dev.keelson.load.internal;
 
-import dev.keelson.load.ErrorCode;
 import dev.keelson.load.LoadConfig;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
@@ -43,7 +43,7 @@ final class Trust {
             return factory;
         } catch (IOException | GeneralSecurityException e) {
             throw new LoadException(
-                    ErrorCode.BAD_CONFIG,
+                    LoadErrorCode.BAD_CONFIG,
                     "CA certificates " + file + " cannot be read as PEM X.509 certificates: " + e.getMessage(),
                     e);
         }

@@ -1,8 +1,8 @@
 package dev.keelson.load.report;
 
-import dev.keelson.load.ErrorCode;
 import dev.keelson.load.ErrorKind;
 import dev.keelson.load.Lateness;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
@@ -176,12 +176,12 @@ public final class JsonReport {
     /**
      * Reads a result written by {@link #render}; thresholds are not read back.
      *
-     * @throws LoadException with {@link ErrorCode#BAD_RESULT} naming the file when it is not such a result
+     * @throws LoadException with {@link LoadErrorCode#BAD_RESULT} naming the file when it is not such a result
      */
     public static LoadResult read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new LoadException(
-                    ErrorCode.BAD_RESULT,
+                    LoadErrorCode.BAD_RESULT,
                     file + (Files.exists(file) ? " is not a file" : " does not exist") + ": give a JSON result saved"
                             + " with --output json --save FILE");
         }
@@ -192,9 +192,10 @@ public final class JsonReport {
             }
             return fromJson(root);
         } catch (JacksonException e) {
-            throw new LoadException(ErrorCode.BAD_RESULT, file + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new LoadException(
+                    LoadErrorCode.BAD_RESULT, file + " is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException | DataFormatException | NullPointerException | LoadException e) {
-            throw new LoadException(ErrorCode.BAD_RESULT, file + ": " + e.getMessage(), e);
+            throw new LoadException(LoadErrorCode.BAD_RESULT, file + ": " + e.getMessage(), e);
         }
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keelson.load.Comparison;
-import dev.keelson.load.ErrorCode;
 import dev.keelson.load.ErrorKind;
 import dev.keelson.load.Lateness;
+import dev.keelson.load.LoadErrorCode;
 import dev.keelson.load.LoadException;
 import dev.keelson.load.LoadResult;
 import dev.keelson.load.Model;
@@ -275,6 +275,6 @@ class JsonReportTest {
 
         assertThatThrownBy(() -> JsonReport.read(file))
                 .isInstanceOfSatisfying(
-                        LoadException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_RESULT));
+                        LoadException.class, e -> assertThat(e.code()).isEqualTo(LoadErrorCode.BAD_RESULT));
     }
 }

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.boot;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
 import java.sql.Connection;
@@ -33,7 +33,7 @@ record MigrationDatabase(MigratorConfig config) {
 
     private static MigrationException failed(String what, SQLException e) {
         return new MigrationException(
-                ErrorCode.CONNECTION_FAILED,
+                MigrationErrorCode.CONNECTION_FAILED,
                 "Cannot " + what + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")",
                 e);
     }

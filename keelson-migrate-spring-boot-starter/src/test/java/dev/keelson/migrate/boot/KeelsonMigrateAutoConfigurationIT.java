@@ -2,7 +2,7 @@ package dev.keelson.migrate.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationState;
 import dev.keelson.migrate.Migrator;
@@ -124,7 +124,7 @@ class KeelsonMigrateAutoConfigurationIT {
                 .run(context -> {
                     assertThat(context).hasFailed();
                     MigrationException failure = cause(context.getStartupFailure());
-                    assertThat(failure.code()).isEqualTo(ErrorCode.LINT_FAILED);
+                    assertThat(failure.code()).isEqualTo(MigrationErrorCode.LINT_FAILED);
                     FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
                     assertThat(analysis.getDescription())
                             .contains("[LINT_FAILED]")

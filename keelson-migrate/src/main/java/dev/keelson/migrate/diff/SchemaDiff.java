@@ -1,8 +1,8 @@
 package dev.keelson.migrate.diff;
 
-import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.LintPolicy;
 import dev.keelson.migrate.MigrateOptions;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Migrator;
 import dev.keelson.migrate.MigratorConfig;
@@ -51,7 +51,7 @@ public final class SchemaDiff {
             return catalogFor(url).read(c, historyTable);
         } catch (SQLException e) {
             throw new MigrationException(
-                    ErrorCode.CONNECTION_FAILED,
+                    MigrationErrorCode.CONNECTION_FAILED,
                     "Cannot read the catalog of " + url + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")",
                     e);
         }
@@ -125,7 +125,7 @@ public final class SchemaDiff {
                 comparison,
                 Databases.catalogOf(comparison.to().dialect())
                         .orElseThrow(() -> new MigrationException(
-                                ErrorCode.UNSUPPORTED_DATABASE,
+                                MigrationErrorCode.UNSUPPORTED_DATABASE,
                                 "No DDL writer for schemas of '"
                                         + comparison.to().dialect() + "'"))
                         .ddl());
@@ -137,7 +137,7 @@ public final class SchemaDiff {
             return work.apply(c);
         } catch (SQLException e) {
             throw new MigrationException(
-                    ErrorCode.CONNECTION_FAILED,
+                    MigrationErrorCode.CONNECTION_FAILED,
                     "Cannot connect to " + url + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + ")",
                     e);
         }
@@ -148,7 +148,7 @@ public final class SchemaDiff {
         return Databases.findDialect(url)
                 .flatMap(Dialect::catalog)
                 .orElseThrow(() -> new MigrationException(
-                        ErrorCode.UNSUPPORTED_DATABASE,
+                        MigrationErrorCode.UNSUPPORTED_DATABASE,
                         "keelson db diff supports " + Databases.withCatalog() + "; " + url + " is neither"));
     }
 }

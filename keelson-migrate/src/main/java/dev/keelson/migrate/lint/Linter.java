@@ -1,6 +1,6 @@
 package dev.keelson.migrate.lint;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.internal.database.mongodb.MongoLint;
@@ -56,7 +56,7 @@ public final class Linter {
         for (String id : config.severities().keySet()) {
             if (!ids.contains(id)) {
                 throw new MigrationException(
-                        ErrorCode.CONFIGURATION,
+                        MigrationErrorCode.CONFIGURATION,
                         "No lint rule '" + id + "'; the rules are: "
                                 + String.join(
                                         ", ", rules().stream().map(RuleInfo::id).toList()));
@@ -65,7 +65,7 @@ public final class Linter {
         try {
             ServerVersion.parse(config.serverVersion());
         } catch (IllegalArgumentException e) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, e.getMessage(), e);
+            throw new MigrationException(MigrationErrorCode.CONFIGURATION, e.getMessage(), e);
         }
         return new Linter(config, Rules.all());
     }
@@ -182,7 +182,7 @@ public final class Linter {
         String suffix = dialect == LintDialect.MONGODB ? ".json" : ".sql";
         if (!Files.isDirectory(folder)) {
             throw new MigrationException(
-                    ErrorCode.LOCATION_NOT_FOUND,
+                    MigrationErrorCode.LOCATION_NOT_FOUND,
                     "Migration folder " + folder + " does not exist; create it or point --dir at it");
         }
         List<LintFile> files = new ArrayList<>();
@@ -199,7 +199,7 @@ public final class Linter {
                 files.add(new LintFile(shown, Files.readString(p), checked == null || checked.contains(name)));
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read " + folder + ": " + e, e);
+            throw new MigrationException(MigrationErrorCode.LOCATION_NOT_FOUND, "Cannot read " + folder + ": " + e, e);
         }
         return files;
     }

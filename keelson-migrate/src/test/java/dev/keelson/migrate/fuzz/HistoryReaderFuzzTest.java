@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Version;
 import dev.keelson.migrate.internal.history.History;
@@ -46,7 +46,7 @@ class HistoryReaderFuzzTest {
                         data.consumeBoolean() ? null : data.consumeString(30),
                         data.consumeBoolean() ? null : "s1:" + data.consumeString(40)));
             } catch (MigrationException e) {
-                assertThat(e.code()).isEqualTo(ErrorCode.HISTORY_UNREADABLE);
+                assertThat(e.code()).isEqualTo(MigrationErrorCode.HISTORY_UNREADABLE);
                 assertThat(e.getMessage()).startsWith("History table h, installed_rank " + rank + ": ");
             }
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.internal.lint.LintRun;
 import dev.keelson.migrate.internal.lint.Rules;
@@ -42,7 +42,7 @@ class LintFuzzTest {
         try {
             new LintRun(config, Rules.all(), together).run(files);
         } catch (MigrationException e) {
-            assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.SQL_PARSE_ERROR);
+            assertThat(e.code()).as(e.getMessage()).isEqualTo(MigrationErrorCode.SQL_PARSE_ERROR);
             assertThat(e.getMessage()).matches("(?s)db/[^:]+(: .*\\(line \\d+\\).*| line \\d+: .*)");
             assertThat(e.getCause() == null || e.getCause() instanceof SqlParseException)
                     .as("cause")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.internal.resolve.ScriptName;
 import java.util.Optional;
@@ -17,7 +17,7 @@ class ScriptNameFuzzTest {
         try {
             name = ScriptName.parse(fileName);
         } catch (MigrationException e) {
-            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FILE_NAME);
+            assertThat(e.code()).isEqualTo(MigrationErrorCode.INVALID_FILE_NAME);
             assertThat(e.getMessage()).startsWith(fileName + ": ");
             return;
         }

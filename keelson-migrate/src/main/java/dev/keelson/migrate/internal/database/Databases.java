@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.database;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.internal.database.h2.H2Dialect;
 import dev.keelson.migrate.internal.database.mongodb.MongoDb;
@@ -51,7 +51,7 @@ public final class Databases {
     /**
      * The SQL dialect of a JDBC URL.
      *
-     * @throws MigrationException {@link ErrorCode#UNSUPPORTED_DATABASE} naming the URL's database
+     * @throws MigrationException {@link MigrationErrorCode#UNSUPPORTED_DATABASE} naming the URL's database
      */
     public static Dialect dialectFor(String url) {
         return findDialect(url).orElseThrow(() -> unsupported(url));
@@ -80,7 +80,7 @@ public final class Databases {
         String u = url.toLowerCase(Locale.ROOT);
         String kind = u.startsWith("jdbc:") ? u.substring(5).split(":", 2)[0] : u;
         return new MigrationException(
-                ErrorCode.UNSUPPORTED_DATABASE,
+                MigrationErrorCode.UNSUPPORTED_DATABASE,
                 "Keelson does not support '" + kind + "' databases (URL " + url.split("[?;]", 2)[0] + "); use "
                         + names());
     }

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.database;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -147,7 +147,7 @@ public final class LockRow implements MigrationLock {
             ps.setString(2, owner);
             if (ps.executeUpdate() != 1) {
                 throw new MigrationException(
-                        ErrorCode.LOCK_TIMEOUT,
+                        MigrationErrorCode.LOCK_TIMEOUT,
                         "The migration lock row in " + table
                                 + " was taken over by another migrator (this one stopped heart-beating for "
                                 + stale.toMillis() / 1000.0

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.database;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationListener;
 import java.sql.SQLException;
@@ -39,7 +39,7 @@ public record LockWaiter(Duration timeout, MigrationListener listener, Duration 
             }
             if (waited.compareTo(timeout) >= 0) {
                 throw new MigrationException(
-                        ErrorCode.LOCK_TIMEOUT,
+                        MigrationErrorCode.LOCK_TIMEOUT,
                         "Gave up waiting for the migration lock (" + what
                                 + ") after " + seconds(timeout) + "; it is held by " + holder.describe()
                                 + ". Wait for that migrator to finish, or raise the lock timeout");
@@ -57,7 +57,8 @@ public record LockWaiter(Duration timeout, MigrationListener listener, Duration 
             Thread.sleep(pollEvery);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock", e);
+            throw new MigrationException(
+                    MigrationErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock", e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.diff;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.internal.database.Databases;
 import dev.keelson.migrate.internal.database.Dialect;
@@ -40,7 +40,7 @@ public record ScratchDatabase(String url, String name, String adminUrl, String u
         Optional<Catalog> catalog = Databases.findDialect(url).flatMap(Dialect::catalog);
         if (!m.matches() || catalog.isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION,
+                    MigrationErrorCode.CONFIGURATION,
                     "Cannot build a scratch database next to " + url
                             + ": give a jdbc:postgresql://host/db or jdbc:mariadb://host/db URL");
         }
@@ -67,7 +67,7 @@ public record ScratchDatabase(String url, String name, String adminUrl, String u
             s.execute(sql);
         } catch (SQLException e) {
             throw new MigrationException(
-                    ErrorCode.CONNECTION_FAILED,
+                    MigrationErrorCode.CONNECTION_FAILED,
                     "Scratch database: " + sql + " failed on " + adminUrl + ": " + e.getMessage() + " (SQLState "
                             + e.getSQLState()
                             + "); the user needs the right to create databases (the database of the URL was not changed)",

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.engine;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.internal.database.Dialect;
@@ -62,7 +62,9 @@ final class Callbacks {
                         .add(new Prepared(c, new StatementSplitter(dialect.splitRules()).split(text)));
             } catch (SqlParseException e) {
                 throw new MigrationException(
-                        ErrorCode.SQL_PARSE_ERROR, c.fileName() + ": " + e.getMessage() + " (" + c.origin() + ")", e);
+                        MigrationErrorCode.SQL_PARSE_ERROR,
+                        c.fileName() + ": " + e.getMessage() + " (" + c.origin() + ")",
+                        e);
             }
         }
         return new Callbacks(byEvent, dialect);
@@ -81,7 +83,7 @@ final class Callbacks {
                 }
             } catch (SQLException e) {
                 throw new MigrationException(
-                        ErrorCode.CONNECTION_FAILED,
+                        MigrationErrorCode.CONNECTION_FAILED,
                         "Database error in callback " + p.script().fileName() + ": " + e.getMessage(),
                         e);
             }
@@ -105,7 +107,7 @@ final class Callbacks {
                     ? e.getClass().getSimpleName()
                     : e.getMessage().strip().replaceAll("[.\\s]+$", "");
             throw new MigrationException(
-                    ErrorCode.MIGRATION_FAILED,
+                    MigrationErrorCode.MIGRATION_FAILED,
                     "Callback " + p.script().fileName() + " ("
                             + p.script().event().flywayName() + ") failed at line " + sql.line() + ": "
                             + (e.getSQLState() == null ? "" : "SQLState " + e.getSQLState() + ": ") + message

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.engine;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.Version;
@@ -94,7 +94,7 @@ final class FlywayAdoption {
                     .map(Version::toString)
                     .orElse("1");
             throw new MigrationException(
-                    ErrorCode.FAILED_MIGRATION_PRESENT,
+                    MigrationErrorCode.FAILED_MIGRATION_PRESENT,
                     FlywayHistory.TABLE + " records a failed"
                             + " run of " + failed.get().script()
                             + "; nothing was changed. Clean up what it left and run `flyway"

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.engine;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.internal.database.LockWaiter;
@@ -116,7 +116,7 @@ final class GuardedHistory implements AutoCloseable {
     boolean stillNeeded(MigrationScript script, EntryType type) {
         if (othersFailure != null) {
             throw new MigrationException(
-                    ErrorCode.FAILED_MIGRATION_PRESENT,
+                    MigrationErrorCode.FAILED_MIGRATION_PRESENT,
                     "Another migrator recorded a failure of "
                             + othersFailure.script() + " while this one was running (" + othersFailure.error()
                             + "); nothing more"

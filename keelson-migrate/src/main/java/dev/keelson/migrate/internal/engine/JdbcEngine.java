@@ -1,9 +1,9 @@
 package dev.keelson.migrate.internal.engine;
 
-import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.MigrateOptions;
 import dev.keelson.migrate.MigrateResult;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationInfo;
 import dev.keelson.migrate.MigrationState;
@@ -104,7 +104,7 @@ final class JdbcEngine implements MigrationEngine {
             switch (decision) {
                 case Resumption.Resume resume -> prepared.set(i, prepared.get(i).resumingAfter(resume.applied()));
                 case Resumption.Refuse refuse ->
-                    throw new MigrationException(ErrorCode.FAILED_MIGRATION_PRESENT, refuse.message());
+                    throw new MigrationException(MigrationErrorCode.FAILED_MIGRATION_PRESENT, refuse.message());
             }
         }
         return prepared;
@@ -182,7 +182,7 @@ final class JdbcEngine implements MigrationEngine {
         }
         if (!missing.isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.MISSING_UNDO,
+                    MigrationErrorCode.MISSING_UNDO,
                     "Cannot roll back: " + String.join("; ", missing)
                             + ". Nothing was run; write the missing undo file(s) first");
         }
@@ -269,7 +269,7 @@ final class JdbcEngine implements MigrationEngine {
                 || history.baseline().isPresent()
                 || history.latestRepeatableRows().stream().anyMatch(r -> r.type() == EntryType.REPEATABLE)) {
             throw new MigrationException(
-                    ErrorCode.BASELINE_REFUSED,
+                    MigrationErrorCode.BASELINE_REFUSED,
                     "Cannot baseline: the database already has "
                             + "applied migrations (schema version "
                             + history.schemaVersion().map(Version::toString).orElse("none")
@@ -323,7 +323,7 @@ final class JdbcEngine implements MigrationEngine {
         if (!failed.isEmpty()) {
             HistoryRow f = failed.getFirst();
             throw new MigrationException(
-                    ErrorCode.FAILED_MIGRATION_PRESENT,
+                    MigrationErrorCode.FAILED_MIGRATION_PRESENT,
                     "A previous run of " + f.script()
                             + " failed after " + f.statementsApplied() + " statement(s) (" + f.error()
                             + "). Clean up what it left,"
@@ -339,7 +339,7 @@ final class JdbcEngine implements MigrationEngine {
         if (!problems.isEmpty()) {
             StringBuilder text = new StringBuilder("Validation failed, nothing was migrated:");
             problems.forEach(p -> text.append("\n  - ").append(p.message()));
-            throw new MigrationException(ErrorCode.VALIDATION_FAILED, text.toString());
+            throw new MigrationException(MigrationErrorCode.VALIDATION_FAILED, text.toString());
         }
     }
 
@@ -403,7 +403,7 @@ final class JdbcEngine implements MigrationEngine {
                 throw failure;
             } catch (SQLException e) {
                 throw new MigrationException(
-                        ErrorCode.CONNECTION_FAILED,
+                        MigrationErrorCode.CONNECTION_FAILED,
                         "Database error: " + e.getMessage()
                                 + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"),
                         e,
@@ -488,7 +488,7 @@ final class JdbcEngine implements MigrationEngine {
             return work.run(db);
         } catch (SQLException e) {
             throw new MigrationException(
-                    ErrorCode.CONNECTION_FAILED,
+                    MigrationErrorCode.CONNECTION_FAILED,
                     "Database error: " + e.getMessage()
                             + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"),
                     e);

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.engine;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Version;
 import dev.keelson.migrate.internal.history.EntryType;
@@ -30,8 +30,8 @@ final class MigratePlan {
     }
 
     /**
-     * @throws MigrationException {@link ErrorCode#INVALID_VERSION} for a target below the schema version,
-     *     {@link ErrorCode#OUT_OF_ORDER} for pending versions below the newest applied one
+     * @throws MigrationException {@link MigrationErrorCode#INVALID_VERSION} for a target below the schema version,
+     *     {@link MigrationErrorCode#OUT_OF_ORDER} for pending versions below the newest applied one
      */
     List<MigrationScript> scripts() {
         checkTarget();
@@ -46,7 +46,7 @@ final class MigratePlan {
         Optional<Version> current = history.schemaVersion();
         if (target != null && current.isPresent() && target.compareTo(current.get()) < 0) {
             throw new MigrationException(
-                    ErrorCode.INVALID_VERSION,
+                    MigrationErrorCode.INVALID_VERSION,
                     "Target " + target + " is below the schema version " + current.get()
                             + "; migrate only moves forward, use `keelson db rollback --to " + target + "`");
         }
@@ -75,7 +75,7 @@ final class MigratePlan {
                 .toList();
         if (!below.isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.OUT_OF_ORDER,
+                    MigrationErrorCode.OUT_OF_ORDER,
                     "Pending " + String.join(", ", below)
                             + (below.size() == 1 ? " has a version" : " have versions")
                             + " below the newest applied version "

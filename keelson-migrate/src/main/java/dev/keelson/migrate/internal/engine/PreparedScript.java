@@ -1,7 +1,7 @@
 package dev.keelson.migrate.internal.engine;
 
-import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.ExecutedMigration;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.internal.history.StatementHashes;
 import dev.keelson.migrate.internal.resolve.MigrationScript;
@@ -28,7 +28,7 @@ record PreparedScript(MigrationScript script, List<SqlStatement> statements, int
             return new PreparedScript(script, new StatementSplitter(rules).split(text), 0);
         } catch (SqlParseException e) {
             throw new MigrationException(
-                    ErrorCode.SQL_PARSE_ERROR,
+                    MigrationErrorCode.SQL_PARSE_ERROR,
                     script.fileName() + " line " + e.line() + ": " + e.getMessage() + " (" + script.origin() + ")",
                     e);
         }

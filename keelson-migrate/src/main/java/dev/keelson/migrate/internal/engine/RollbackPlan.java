@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.engine;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.RollbackOptions;
 import dev.keelson.migrate.Version;
@@ -22,8 +22,8 @@ public final class RollbackPlan {
     }
 
     /**
-     * @throws MigrationException {@link ErrorCode#NOTHING_TO_ROLLBACK} when there is nothing (or not enough) to
-     *     undo, {@link ErrorCode#INVALID_VERSION} for a {@code to} below the baseline
+     * @throws MigrationException {@link MigrationErrorCode#NOTHING_TO_ROLLBACK} when there is nothing (or not enough) to
+     *     undo, {@link MigrationErrorCode#INVALID_VERSION} for a {@code to} below the baseline
      */
     public List<Version> versions() {
         List<Version> undoable = new ArrayList<>(history.appliedVersions().stream()
@@ -32,7 +32,7 @@ public final class RollbackPlan {
                 .reversed();
         if (undoable.isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.NOTHING_TO_ROLLBACK,
+                    MigrationErrorCode.NOTHING_TO_ROLLBACK,
                     "Nothing to roll back: no migration is applied"
                             + history.baseline()
                                     .map(b -> " above the baseline " + b.version())
@@ -45,7 +45,7 @@ public final class RollbackPlan {
         history.baseline().ifPresent(b -> {
             if (to.compareTo(b.version()) < 0) {
                 throw new MigrationException(
-                        ErrorCode.INVALID_VERSION,
+                        MigrationErrorCode.INVALID_VERSION,
                         "Cannot roll back to " + to + ": it is below the baseline " + b.version());
             }
         });
@@ -53,7 +53,7 @@ public final class RollbackPlan {
                 undoable.stream().filter(v -> v.compareTo(to) > 0).toList();
         if (versions.isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.NOTHING_TO_ROLLBACK,
+                    MigrationErrorCode.NOTHING_TO_ROLLBACK,
                     "Nothing to roll back: no applied version is above " + to + " (schema version "
                             + undoable.getFirst() + ")");
         }
@@ -63,7 +63,7 @@ public final class RollbackPlan {
     private static List<Version> newest(List<Version> undoable, int steps) {
         if (steps > undoable.size()) {
             throw new MigrationException(
-                    ErrorCode.NOTHING_TO_ROLLBACK,
+                    MigrationErrorCode.NOTHING_TO_ROLLBACK,
                     "Cannot roll back " + steps + " steps: only " + undoable.size()
                             + " applied migration(s) can be rolled back; nothing was run");
         }

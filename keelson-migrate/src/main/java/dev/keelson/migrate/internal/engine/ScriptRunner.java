@@ -1,7 +1,7 @@
 package dev.keelson.migrate.internal.engine;
 
-import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.ExecutedMigration;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.MigrationType;
@@ -208,7 +208,9 @@ final class ScriptRunner {
                 + (applied + 1) + " of " + total + "): " + place.message() + ".";
         String next = undo ? undoNext(file, applied, transactional) : migrateNext(file, applied, transactional);
         return new MigrationException(
-                ErrorCode.MIGRATION_FAILED, what + next + " (" + script.script().origin() + ")", e);
+                MigrationErrorCode.MIGRATION_FAILED,
+                what + next + " (" + script.script().origin() + ")",
+                e);
     }
 
     /** Where in the file {@code sql} failed: the database's position in the statement, translated. */

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.engine;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.internal.database.Databases;
@@ -54,7 +54,7 @@ final class Session implements AutoCloseable {
                 throw e instanceof MigrationException m
                         ? m
                         : new MigrationException(
-                                ErrorCode.CONNECTION_FAILED,
+                                MigrationErrorCode.CONNECTION_FAILED,
                                 "Cannot use the database connection: " + e.getMessage(),
                                 e);
             }
@@ -66,7 +66,9 @@ final class Session implements AutoCloseable {
             pause();
         } catch (SQLException interrupted) {
             throw new MigrationException(
-                    ErrorCode.CONNECTION_FAILED, "Cannot use the database connection: " + race.getMessage(), race);
+                    MigrationErrorCode.CONNECTION_FAILED,
+                    "Cannot use the database connection: " + race.getMessage(),
+                    race);
         }
     }
 
@@ -78,7 +80,7 @@ final class Session implements AutoCloseable {
         } catch (SQLException e) {
             String where = config.url() != null ? config.url().split("[?;]", 2)[0] : "the DataSource";
             throw new MigrationException(
-                    ErrorCode.CONNECTION_FAILED,
+                    MigrationErrorCode.CONNECTION_FAILED,
                     "Cannot connect to " + where + ": " + e.getMessage()
                             + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"),
                     e);

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.history;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.RepairResult;
 import dev.keelson.migrate.Version;
@@ -112,17 +112,17 @@ public final class HistoryRepair<E extends Exception> {
         HistoryRow failed = lastRowOf(name)
                 .filter(r -> !r.success() && r.type() != EntryType.UNDO)
                 .orElseThrow(() -> new MigrationException(
-                        ErrorCode.INVALID_VERSION,
+                        MigrationErrorCode.INVALID_VERSION,
                         "--resume-at " + name + ":" + at + ": " + name
                                 + " has no failed or interrupted run to resume (see `keelson db status`)"));
         Resumable file = fileOf.apply(failed)
                 .orElseThrow(() -> new MigrationException(
-                        ErrorCode.INVALID_VERSION,
+                        MigrationErrorCode.INVALID_VERSION,
                         "--resume-at: the file of " + failed.script() + " is gone; restore it first"));
         int n = file.units();
         if (at > n + 1) {
             throw new MigrationException(
-                    ErrorCode.INVALID_VERSION,
+                    MigrationErrorCode.INVALID_VERSION,
                     "--resume-at " + name + ":" + at + ": " + file.fileName() + " has " + n + " " + unit
                             + "(s); give 1 to " + (n + 1) + " (" + (n + 1) + ": all of them ran)");
         }

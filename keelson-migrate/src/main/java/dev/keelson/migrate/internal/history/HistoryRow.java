@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.history;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Version;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public record HistoryRow(
      * A row as the history table holds it, checked: a versioned, undo or baseline row needs a version, a repeatable
      * one has none; an entry type a newer Keelson wrote is kept as an audit entry that changes no migration's state.
      *
-     * @throws MigrationException {@link ErrorCode#HISTORY_UNREADABLE} naming {@code table}, the rank and what to fix
+     * @throws MigrationException {@link MigrationErrorCode#HISTORY_UNREADABLE} naming {@code table}, the rank and what to fix
      */
     public static HistoryRow fromColumns(
             String table,
@@ -103,7 +103,7 @@ public record HistoryRow(
 
     private static MigrationException unreadable(String table, int rank, String what) {
         return new MigrationException(
-                ErrorCode.HISTORY_UNREADABLE,
+                MigrationErrorCode.HISTORY_UNREADABLE,
                 "History table " + table + ", installed_rank " + rank + ": " + what
                         + ". A tool other than Keelson wrote this row: correct or delete it by hand");
     }

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.lint;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.internal.database.Databases;
@@ -127,14 +127,14 @@ public final class LintRun {
             depth += t.isSymbol("(") ? 1 : t.isSymbol(")") ? -1 : 0;
             if (depth < 0) {
                 throw new MigrationException(
-                        ErrorCode.SQL_PARSE_ERROR,
+                        MigrationErrorCode.SQL_PARSE_ERROR,
                         file.path() + " line " + statement.lineOf(t)
                                 + ": a ')' closes no '('; fix the statement that starts on line " + statement.line());
             }
         }
         if (depth > 0) {
             throw new MigrationException(
-                    ErrorCode.SQL_PARSE_ERROR,
+                    MigrationErrorCode.SQL_PARSE_ERROR,
                     file.path() + " line " + statement.line() + ": the statement ends with " + depth
                             + " '(' not closed (is the file cut short?); fix it");
         }
@@ -165,7 +165,7 @@ public final class LintRun {
         try {
             return new StatementSplitter(splitRules).split(file.content());
         } catch (SqlParseException e) {
-            throw new MigrationException(ErrorCode.SQL_PARSE_ERROR, file.path() + ": " + e.getMessage(), e);
+            throw new MigrationException(MigrationErrorCode.SQL_PARSE_ERROR, file.path() + ": " + e.getMessage(), e);
         }
     }
 

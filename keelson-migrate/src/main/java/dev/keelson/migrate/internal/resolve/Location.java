@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.resolve;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import java.nio.file.Path;
 
@@ -18,7 +18,7 @@ public sealed interface Location {
     /**
      * Parses {@code filesystem:path} (the default when there is no prefix) or {@code classpath:path}.
      *
-     * @throws MigrationException {@link ErrorCode#CONFIGURATION} for another prefix or an empty path
+     * @throws MigrationException {@link MigrationErrorCode#CONFIGURATION} for another prefix or an empty path
      */
     static Location parse(String text) {
         String t = text.strip();
@@ -30,11 +30,11 @@ public sealed interface Location {
             t = t.substring("filesystem:".length());
         } else if (t.matches("[A-Za-z][A-Za-z0-9+.-]+:.*") && !t.matches("[A-Za-z]:[\\\\/].*")) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION,
+                    MigrationErrorCode.CONFIGURATION,
                     "Location '" + text + "' has an unknown prefix: use filesystem:PATH or classpath:PATH");
         }
         if (t.isBlank()) {
-            throw new MigrationException(ErrorCode.CONFIGURATION, "Location '" + text + "' names no folder");
+            throw new MigrationException(MigrationErrorCode.CONFIGURATION, "Location '" + text + "' names no folder");
         }
         return new Filesystem(Path.of(t));
     }

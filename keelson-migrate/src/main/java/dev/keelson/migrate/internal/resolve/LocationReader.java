@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.resolve;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +53,7 @@ final class LocationReader {
     private List<MigrationScript> readFolder(Path dir, String shownAs) {
         if (!Files.isDirectory(dir)) {
             throw new MigrationException(
-                    ErrorCode.LOCATION_NOT_FOUND,
+                    MigrationErrorCode.LOCATION_NOT_FOUND,
                     "Migration folder " + shownAs + " does not exist (looked in " + dir.toAbsolutePath()
                             + "); create it or point --dir/location at it");
         }
@@ -73,7 +73,7 @@ final class LocationReader {
             }
         } catch (IOException | UncheckedIOException e) {
             throw new MigrationException(
-                    ErrorCode.LOCATION_NOT_FOUND, "Cannot read migration folder " + dir + ": " + e, e);
+                    MigrationErrorCode.LOCATION_NOT_FOUND, "Cannot read migration folder " + dir + ": " + e, e);
         }
         return scripts;
     }
@@ -89,11 +89,11 @@ final class LocationReader {
             urls = Collections.list(resources(path));
         } catch (IOException e) {
             throw new MigrationException(
-                    ErrorCode.LOCATION_NOT_FOUND, "Cannot search the class path for " + path + ": " + e, e);
+                    MigrationErrorCode.LOCATION_NOT_FOUND, "Cannot search the class path for " + path + ": " + e, e);
         }
         if (urls.isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.LOCATION_NOT_FOUND,
+                    MigrationErrorCode.LOCATION_NOT_FOUND,
                     "Location classpath:" + path + " is not on the class path (no folder " + path
                             + " in any class path entry)");
         }
@@ -114,7 +114,7 @@ final class LocationReader {
             case "jar" -> readJar(path, url);
             default ->
                 throw new MigrationException(
-                        ErrorCode.LOCATION_NOT_FOUND,
+                        MigrationErrorCode.LOCATION_NOT_FOUND,
                         "Location classpath:" + path
                                 + " resolves to " + url + ", whose scheme '" + url.getProtocol()
                                 + "' Keelson cannot list; package the migrations in a folder or a jar, or use filesystem:PATH");
@@ -125,7 +125,7 @@ final class LocationReader {
         try {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
-            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read " + url + ": " + e, e);
+            throw new MigrationException(MigrationErrorCode.LOCATION_NOT_FOUND, "Cannot read " + url + ": " + e, e);
         }
     }
 
@@ -134,7 +134,7 @@ final class LocationReader {
             URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection jar)) {
                 throw new MigrationException(
-                        ErrorCode.LOCATION_NOT_FOUND,
+                        MigrationErrorCode.LOCATION_NOT_FOUND,
                         "Location classpath:" + path + " resolves to " + url + ", which does not open as a jar");
             }
             JarFile file = jar.getJarFile();
@@ -142,7 +142,7 @@ final class LocationReader {
             String prefix = entryName == null || entryName.isEmpty() ? "" : strip(entryName) + "/";
             return readEntries(file, prefix, url);
         } catch (IOException e) {
-            throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, "Cannot read " + url + ": " + e, e);
+            throw new MigrationException(MigrationErrorCode.LOCATION_NOT_FOUND, "Cannot read " + url + ": " + e, e);
         }
     }
 
@@ -193,7 +193,7 @@ final class LocationReader {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new MigrationException(
-                    ErrorCode.LOCATION_NOT_FOUND,
+                    MigrationErrorCode.LOCATION_NOT_FOUND,
                     "Cannot read migration file " + file + ": it is not valid UTF-8 (" + e + "); save it as UTF-8",
                     e);
         }

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.resolve;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,7 +22,7 @@ public final class Placeholders {
     /**
      * The text with every placeholder replaced.
      *
-     * @throws MigrationException {@link ErrorCode#UNKNOWN_PLACEHOLDER} naming {@code script} and the line
+     * @throws MigrationException {@link MigrationErrorCode#UNKNOWN_PLACEHOLDER} naming {@code script} and the line
      */
     public String replace(String script, String text) {
         if (text.indexOf("${") < 0) {
@@ -38,7 +38,7 @@ public final class Placeholders {
             }
             if (value == null) {
                 throw new MigrationException(
-                        ErrorCode.UNKNOWN_PLACEHOLDER,
+                        MigrationErrorCode.UNKNOWN_PLACEHOLDER,
                         script + " line " + lineOf(text, m.start())
                                 + ": placeholder ${" + name + "} has no value; give it with --placeholder " + name
                                 + "=VALUE or in the configuration");

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.resolve;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.Version;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public record ScriptCatalog(
         for (MigrationScript u : undo.values()) {
             if (!versioned.containsKey(u.version())) {
                 throw new MigrationException(
-                        ErrorCode.INVALID_FILE_NAME,
+                        MigrationErrorCode.INVALID_FILE_NAME,
                         u.fileName() + ": undo file without a versioned file V" + u.version() + "__*.sql to undo ("
                                 + u.origin() + "); add the V file or remove the U file");
             }
@@ -78,7 +78,7 @@ public record ScriptCatalog(
         MigrationScript before = map.putIfAbsent(key, s);
         if (before != null) {
             throw new MigrationException(
-                    ErrorCode.DUPLICATE_VERSION,
+                    MigrationErrorCode.DUPLICATE_VERSION,
                     "Two files have " + what + ": " + before.origin() + " and " + s.origin()
                             + "; rename or remove one of them");
         }

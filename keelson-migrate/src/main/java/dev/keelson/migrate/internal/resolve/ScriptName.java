@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.resolve;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.Version;
@@ -27,7 +27,7 @@ public record ScriptName(MigrationType type, Version version, String description
      * not migrations: empty. A {@code .sql} file
      * that breaks the rules is an error that names it and says why.
      *
-     * @throws MigrationException {@link ErrorCode#INVALID_FILE_NAME}
+     * @throws MigrationException {@link MigrationErrorCode#INVALID_FILE_NAME}
      */
     public static Optional<ScriptName> parse(String fileName) {
         if (!fileName.endsWith(".sql")) {
@@ -45,7 +45,7 @@ public record ScriptName(MigrationType type, Version version, String description
         if (CallbackEvent.ofFileName(fileName).isPresent()) {
             return Optional.empty(); // a Flyway callback (afterMigrate.sql ...): no migration, read as a callback
         }
-        throw new MigrationException(ErrorCode.INVALID_FILE_NAME, fileName + ": " + whyInvalid(fileName));
+        throw new MigrationException(MigrationErrorCode.INVALID_FILE_NAME, fileName + ": " + whyInvalid(fileName));
     }
 
     private static String describe(String raw) {

@@ -3,7 +3,7 @@ package dev.keelson.migrate.internal.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,8 @@ class HistoryRowTest {
     void aVersionThatIsNoVersionIsRefusedNamingTheRow() {
         assertThatThrownBy(() -> row("1.0-beta", "VERSIONED"))
                 .isInstanceOf(MigrationException.class)
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.HISTORY_UNREADABLE))
+                .satisfies(e ->
+                        assertThat(((MigrationException) e).code()).isEqualTo(MigrationErrorCode.HISTORY_UNREADABLE))
                 .hasMessageStartingWith("History table keelson_schema_history, installed_rank 7: version '1.0-beta'");
     }
 

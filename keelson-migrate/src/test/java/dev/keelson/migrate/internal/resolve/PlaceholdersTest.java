@@ -3,7 +3,7 @@ package dev.keelson.migrate.internal.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +32,7 @@ class PlaceholdersTest {
         assertThatThrownBy(() -> placeholders.replace("V2__y.sql", "SELECT 1;\n\nSELECT ${nope};"))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith("V2__y.sql line 3: placeholder ${nope} has no value")
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.UNKNOWN_PLACEHOLDER));
+                .satisfies(e ->
+                        assertThat(((MigrationException) e).code()).isEqualTo(MigrationErrorCode.UNKNOWN_PLACEHOLDER));
     }
 }

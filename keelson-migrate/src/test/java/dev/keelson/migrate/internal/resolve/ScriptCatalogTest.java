@@ -3,7 +3,7 @@ package dev.keelson.migrate.internal.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,8 @@ class ScriptCatalogTest {
                 .hasMessageContaining("Two files have version 1")
                 .hasMessageContaining("V1__a.sql")
                 .hasMessageContaining("V1.0__b.sql")
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.DUPLICATE_VERSION));
+                .satisfies(e ->
+                        assertThat(((MigrationException) e).code()).isEqualTo(MigrationErrorCode.DUPLICATE_VERSION));
     }
 
     @Test
@@ -94,7 +95,8 @@ class ScriptCatalogTest {
         assertThatThrownBy(() -> ScriptCatalog.load(
                         List.of("filesystem:" + dir.resolve("nope")), getClass().getClassLoader()))
                 .hasMessageContaining("does not exist")
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.LOCATION_NOT_FOUND));
+                .satisfies(e ->
+                        assertThat(((MigrationException) e).code()).isEqualTo(MigrationErrorCode.LOCATION_NOT_FOUND));
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.keelson.migrate.internal.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.Version;
@@ -44,6 +44,7 @@ class ScriptNameTest {
         assertThatThrownBy(() -> ScriptName.parse(name))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith(message)
-                .satisfies(e -> assertThat(((MigrationException) e).code()).isEqualTo(ErrorCode.INVALID_FILE_NAME));
+                .satisfies(e ->
+                        assertThat(((MigrationException) e).code()).isEqualTo(MigrationErrorCode.INVALID_FILE_NAME));
     }
 }

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.database.mongodb;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class CommandArray {
     /**
      * The commands of {@code text}, in order.
      *
-     * @throws MigrationException {@link ErrorCode#JSON_PARSE_ERROR} naming {@code file}, the line and what is wrong
+     * @throws MigrationException {@link MigrationErrorCode#JSON_PARSE_ERROR} naming {@code file}, the line and what is wrong
      */
     static List<Command> parse(String file, String text) {
         return new CommandArray(file, text).commands();
@@ -185,6 +185,6 @@ final class CommandArray {
     }
 
     private MigrationException error(int where, String what) {
-        return new MigrationException(ErrorCode.JSON_PARSE_ERROR, file + " line " + where + ": " + what);
+        return new MigrationException(MigrationErrorCode.JSON_PARSE_ERROR, file + " line " + where + ": " + what);
     }
 }

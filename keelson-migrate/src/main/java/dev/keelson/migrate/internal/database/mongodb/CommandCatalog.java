@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.database.mongodb;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationLocation;
 import dev.keelson.migrate.Version;
@@ -40,7 +40,7 @@ record CommandCatalog(TreeMap<Version, CommandFile> versioned, Map<Version, Comm
                 CommandFile before = into.putIfAbsent(file.version(), file);
                 if (before != null) {
                     throw new MigrationException(
-                            ErrorCode.DUPLICATE_VERSION,
+                            MigrationErrorCode.DUPLICATE_VERSION,
                             "Two files have version " + file.version() + ": " + before.origin() + " and "
                                     + file.origin() + "; rename or remove one of them");
                 }
@@ -49,7 +49,7 @@ record CommandCatalog(TreeMap<Version, CommandFile> versioned, Map<Version, Comm
         for (CommandFile u : undo.values()) {
             if (!versioned.containsKey(u.version())) {
                 throw new MigrationException(
-                        ErrorCode.INVALID_FILE_NAME,
+                        MigrationErrorCode.INVALID_FILE_NAME,
                         u.fileName() + ": undo file without a versioned file V" + u.version() + "__*.json to undo ("
                                 + u.origin() + "); add the V file or remove the U file");
             }
@@ -68,7 +68,7 @@ record CommandCatalog(TreeMap<Version, CommandFile> versioned, Map<Version, Comm
                 URL url = loader.getResource(cp.path());
                 if (url == null || !"file".equals(url.getProtocol())) {
                     throw new MigrationException(
-                            ErrorCode.LOCATION_NOT_FOUND,
+                            MigrationErrorCode.LOCATION_NOT_FOUND,
                             location
                                     + (url == null
                                             ? " is on no class path entry"
@@ -78,7 +78,8 @@ record CommandCatalog(TreeMap<Version, CommandFile> versioned, Map<Version, Comm
                 try {
                     yield Path.of(url.toURI());
                 } catch (URISyntaxException e) {
-                    throw new MigrationException(ErrorCode.LOCATION_NOT_FOUND, location + ": " + e.getMessage(), e);
+                    throw new MigrationException(
+                            MigrationErrorCode.LOCATION_NOT_FOUND, location + ": " + e.getMessage(), e);
                 }
             }
         };
@@ -87,7 +88,7 @@ record CommandCatalog(TreeMap<Version, CommandFile> versioned, Map<Version, Comm
     private static List<CommandFile> read(Path dir, String shownAs, Placeholders placeholders) {
         if (!Files.isDirectory(dir)) {
             throw new MigrationException(
-                    ErrorCode.LOCATION_NOT_FOUND,
+                    MigrationErrorCode.LOCATION_NOT_FOUND,
                     "Migration folder " + shownAs + " does not exist (looked in " + dir.toAbsolutePath()
                             + "); create it or point --dir/location at it");
         }
@@ -99,7 +100,7 @@ record CommandCatalog(TreeMap<Version, CommandFile> versioned, Map<Version, Comm
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             throw new MigrationException(
-                    ErrorCode.LOCATION_NOT_FOUND, "Cannot read migration folder " + dir + ": " + e, e);
+                    MigrationErrorCode.LOCATION_NOT_FOUND, "Cannot read migration folder " + dir + ": " + e, e);
         }
     }
 
@@ -111,7 +112,7 @@ record CommandCatalog(TreeMap<Version, CommandFile> versioned, Map<Version, Comm
                     .toString();
         } catch (CharacterCodingException e) {
             throw new MigrationException(
-                    ErrorCode.JSON_PARSE_ERROR, file + " is not valid UTF-8; JSON files are UTF-8", e);
+                    MigrationErrorCode.JSON_PARSE_ERROR, file + " is not valid UTF-8; JSON files are UTF-8", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.database.mongodb;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.Version;
@@ -57,7 +57,7 @@ record CommandFile(
     static Optional<CommandFile> read(String fileName, String origin, String content, Placeholders placeholders) {
         if (fileName.endsWith(".sql")) {
             throw new MigrationException(
-                    ErrorCode.INVALID_FILE_NAME,
+                    MigrationErrorCode.INVALID_FILE_NAME,
                     fileName + " (" + origin + "): a SQL file in a MongoDB migration folder; MongoDB migrations are"
                             + " JSON arrays of database commands, named V<version>__<description>.json");
         }
@@ -67,7 +67,7 @@ record CommandFile(
         Matcher m = NAME.matcher(fileName);
         if (!m.matches()) {
             throw new MigrationException(
-                    ErrorCode.INVALID_FILE_NAME,
+                    MigrationErrorCode.INVALID_FILE_NAME,
                     fileName + ": a MongoDB migration is named V<version>__<description>.json (or U<version>__..."
                             + " for its undo), like V1__create_users.json; repeatable files are SQL only");
         }

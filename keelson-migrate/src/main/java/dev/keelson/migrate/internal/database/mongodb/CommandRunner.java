@@ -2,8 +2,8 @@ package dev.keelson.migrate.internal.database.mongodb;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.ClientSession;
-import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.ExecutedMigration;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.MigrationType;
@@ -47,7 +47,7 @@ final class CommandRunner {
         this.clock = clock;
     }
 
-    ExecutedMigration run(Step step, int index, int total) {
+    ExecutedMigration run(CommandStep step, int index, int total) {
         CommandFile file = step.file();
         listener.starting(file.type(), file.version(), file.fileName(), index, total);
         Instant start = clock.instant();
@@ -63,7 +63,7 @@ final class CommandRunner {
         return done;
     }
 
-    private void inTransaction(Step step, EntryType type, Instant start) {
+    private void inTransaction(CommandStep step, EntryType type, Instant start) {
         CommandFile file = step.file();
         try (ClientSession session = server.client().startSession()) {
             session.startTransaction();
@@ -126,7 +126,7 @@ final class CommandRunner {
         }
     }
 
-    private void tracked(Step step, EntryType type, Instant start) {
+    private void tracked(CommandStep step, EntryType type, Instant start) {
         CommandFile file = step.file();
         HistoryRow row = row(file, type, start, step.from());
         table.insert(row);
@@ -158,7 +158,7 @@ final class CommandRunner {
         } catch (MongoException e) {
             if (cause == null) {
                 throw new MigrationException(
-                        ErrorCode.CONNECTION_FAILED,
+                        MigrationErrorCode.CONNECTION_FAILED,
                         "Cannot record progress in " + table.name() + ": " + MongoEngine.message(e),
                         e);
             }
@@ -215,6 +215,6 @@ final class CommandRunner {
                             + " before it are unchanged. To run the file from the start instead, undo what ran by hand"
                             + " and run `keelson db repair`";
         }
-        return new MigrationException(ErrorCode.MIGRATION_FAILED, what + next + " (" + file.origin() + ")", e);
+        return new MigrationException(MigrationErrorCode.MIGRATION_FAILED, what + next + " (" + file.origin() + ")", e);
     }
 }

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationListener;
 import java.lang.management.ManagementFactory;
@@ -81,7 +81,7 @@ final class LockDocument implements AutoCloseable {
             }
             if (waited.compareTo(timeout) >= 0) {
                 throw new MigrationException(
-                        ErrorCode.LOCK_TIMEOUT,
+                        MigrationErrorCode.LOCK_TIMEOUT,
                         "Gave up waiting for the migration lock (document in " + collectionOf(history) + ") after "
                                 + timeout.toMillis() / 1000.0 + " s; it is held by " + describe(collection)
                                 + ". Wait for that migrator to finish, or raise the lock timeout");
@@ -163,7 +163,7 @@ final class LockDocument implements AutoCloseable {
     void checkHeld() {
         if (lost) {
             throw new MigrationException(
-                    ErrorCode.LOCK_TIMEOUT,
+                    MigrationErrorCode.LOCK_TIMEOUT,
                     "Lost the migration lock: another migrator took it over after this one missed its heartbeats for"
                             + " the whole stale period; stopped before the next command. Run migrate again");
         }
@@ -199,7 +199,8 @@ final class LockDocument implements AutoCloseable {
             Thread.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MigrationException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock", e);
+            throw new MigrationException(
+                    MigrationErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the migration lock", e);
         }
     }
 }

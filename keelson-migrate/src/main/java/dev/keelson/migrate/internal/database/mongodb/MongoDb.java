@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.database.mongodb;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.internal.database.Database;
@@ -29,7 +29,7 @@ public final class MongoDb implements Database {
             return new MongoEngine(config);
         } catch (NoClassDefFoundError e) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION,
+                    MigrationErrorCode.CONFIGURATION,
                     "A mongodb:// URL needs the MongoDB driver on the class path: add org.mongodb:mongodb-driver-sync",
                     e);
         }

@@ -3,10 +3,10 @@ package dev.keelson.migrate.internal.database.mongodb;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
-import dev.keelson.migrate.ErrorCode;
 import dev.keelson.migrate.ExecutedMigration;
 import dev.keelson.migrate.MigrateOptions;
 import dev.keelson.migrate.MigrateResult;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
 import dev.keelson.migrate.RepairOptions;
@@ -50,13 +50,13 @@ public final class MongoEngine implements MigrationEngine {
             HistoryCollection table = table(server);
             if (options.dryRun()) {
                 History history = table.read();
-                List<Step> plan = new MongoPlan(catalog, history).migrate(options.target(), config.outOfOrder());
+                List<CommandStep> plan = new MongoPlan(catalog, history).migrate(options.target(), config.outOfOrder());
                 LintReport lint = lint(server, catalog, plan, "pending migrations");
                 return new MigrateResult(executed(plan), reached(history, plan), true, lint);
             }
             try (LockDocument lock = lock(server)) {
                 History history = table.read();
-                List<Step> plan = new MongoPlan(catalog, history).migrate(options.target(), config.outOfOrder());
+                List<CommandStep> plan = new MongoPlan(catalog, history).migrate(options.target(), config.outOfOrder());
                 LintReport lint = lint(server, catalog, plan, "pending migrations");
                 Optional<Version> reached = reached(history, plan);
                 if (!plan.isEmpty()) {
@@ -77,14 +77,14 @@ public final class MongoEngine implements MigrationEngine {
             if (options.dryRun()) {
                 History history = table.read();
                 MongoPlan plan = new MongoPlan(catalog, history);
-                List<Step> undo = plan.rollback(options);
+                List<CommandStep> undo = plan.rollback(options);
                 LintReport lint = lint(server, catalog, undo, "undo files");
                 return new RollbackResult(executed(undo), plan.after(undo), true, lint);
             }
             try (LockDocument lock = lock(server)) {
                 History history = table.read();
                 MongoPlan plan = new MongoPlan(catalog, history);
-                List<Step> undo = plan.rollback(options);
+                List<CommandStep> undo = plan.rollback(options);
                 LintReport lint = lint(server, catalog, undo, "undo files");
                 Optional<Version> after = plan.after(undo);
                 table.ensure();
@@ -148,7 +148,7 @@ public final class MongoEngine implements MigrationEngine {
                 History history = table.read();
                 if (!history.appliedVersions().isEmpty() || history.baseline().isPresent()) {
                     throw new MigrationException(
-                            ErrorCode.BASELINE_REFUSED,
+                            MigrationErrorCode.BASELINE_REFUSED,
                             "Cannot baseline: the database already has applied migrations (schema version "
                                     + history.schemaVersion()
                                             .map(Version::toString)
@@ -197,7 +197,7 @@ public final class MongoEngine implements MigrationEngine {
     }
 
     private List<ExecutedMigration> run(
-            Server server, HistoryCollection table, History history, LockDocument lock, List<Step> plan) {
+            Server server, HistoryCollection table, History history, LockDocument lock, List<CommandStep> plan) {
         CommandRunner runner = new CommandRunner(server, table, history, lock, config.listener(), config.clock());
         List<ExecutedMigration> done = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
@@ -206,13 +206,14 @@ public final class MongoEngine implements MigrationEngine {
             } catch (MigrationException e) {
                 throw new MigrationException(e.code(), e.getMessage(), e.getCause(), done);
             } catch (MongoException e) {
-                throw new MigrationException(ErrorCode.CONNECTION_FAILED, "MongoDB error: " + message(e), e, done);
+                throw new MigrationException(
+                        MigrationErrorCode.CONNECTION_FAILED, "MongoDB error: " + message(e), e, done);
             }
         }
         return done;
     }
 
-    private LintReport lint(Server server, CommandCatalog catalog, List<Step> toRun, String what) {
+    private LintReport lint(Server server, CommandCatalog catalog, List<CommandStep> toRun, String what) {
         if (!config.lint().enabled() || toRun.isEmpty()) {
             return LintReport.EMPTY;
         }
@@ -223,11 +224,11 @@ public final class MongoEngine implements MigrationEngine {
         return new MongoStatus(catalog, history, Optional.empty()).problems();
     }
 
-    private static List<ExecutedMigration> executed(List<Step> plan) {
+    private static List<ExecutedMigration> executed(List<CommandStep> plan) {
         return plan.stream().map(s -> s.executed(Duration.ZERO)).toList();
     }
 
-    private static Optional<Version> reached(History history, List<Step> plan) {
+    private static Optional<Version> reached(History history, List<CommandStep> plan) {
         Optional<Version> current = history.schemaVersion();
         Optional<Version> planned = plan.stream().map(s -> s.file().version()).max(Version::compareTo);
         return planned.isPresent() && (current.isEmpty() || planned.get().compareTo(current.get()) > 0)
@@ -268,7 +269,7 @@ public final class MongoEngine implements MigrationEngine {
         try (Server server = Server.open(config)) {
             return work.apply(server);
         } catch (MongoException e) {
-            throw new MigrationException(ErrorCode.CONNECTION_FAILED, "MongoDB error: " + message(e), e);
+            throw new MigrationException(MigrationErrorCode.CONNECTION_FAILED, "MongoDB error: " + message(e), e);
         }
     }
 }

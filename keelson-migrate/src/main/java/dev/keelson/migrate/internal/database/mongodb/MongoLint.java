@@ -65,7 +65,7 @@ public final class MongoLint {
      * @throws LintFailedException when a finding is an error
      */
     static LintReport check(
-            CommandCatalog catalog, List<Step> toRun, LintPolicy policy, String serverVersion, String what) {
+            CommandCatalog catalog, List<CommandStep> toRun, LintPolicy policy, String serverVersion, String what) {
         Set<String> checked = new HashSet<>();
         toRun.forEach(s -> checked.add(s.file().fileName()));
         String version = policy.serverVersion() != null ? policy.serverVersion() : serverVersion;

@@ -1,6 +1,6 @@
 package dev.keelson.migrate.internal.database.mongodb;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationState;
 import dev.keelson.migrate.RollbackOptions;
@@ -30,20 +30,20 @@ final class MongoPlan {
         this.history = history;
     }
 
-    List<Step> migrate(Version target, boolean outOfOrder) {
+    List<CommandStep> migrate(Version target, boolean outOfOrder) {
         refuseInvalid();
         Optional<Version> current = history.schemaVersion();
         if (target != null && current.isPresent() && target.compareTo(current.get()) < 0) {
             throw new MigrationException(
-                    ErrorCode.INVALID_VERSION,
+                    MigrationErrorCode.INVALID_VERSION,
                     "Target " + target + " is below the schema version " + current.get()
                             + "; migrate only moves forward, use `keelson db rollback --to " + target + "`");
         }
         var files = target == null ? catalog.versioned() : catalog.versioned().headMap(target, true);
-        List<Step> pending = new ArrayList<>();
+        List<CommandStep> pending = new ArrayList<>();
         for (CommandFile f : files.values()) {
             if (!history.isApplied(f.version()) && !history.isBelowBaseline(f.version())) {
-                pending.add(new Step(f, 0));
+                pending.add(new CommandStep(f, 0));
             }
         }
         checkOrder(pending, outOfOrder);
@@ -54,7 +54,7 @@ final class MongoPlan {
         return pending;
     }
 
-    private static int indexOf(List<Step> pending, HistoryRow row) {
+    private static int indexOf(List<CommandStep> pending, HistoryRow row) {
         for (int i = 0; i < pending.size(); i++) {
             if (row.type() != EntryType.UNDO && pending.get(i).file().version().equals(row.version())) {
                 return i;
@@ -64,7 +64,7 @@ final class MongoPlan {
     }
 
     /** The step that resumes a failed file at its failed command, or a refusal naming what to run. */
-    private static Step resume(HistoryRow row, Step current) {
+    private static CommandStep resume(HistoryRow row, CommandStep current) {
         String file = row.script();
         int applied = row.statementsApplied();
         int at = applied + 1;
@@ -94,15 +94,15 @@ final class MongoPlan {
                     + " that ran are unchanged. Restore it as it ran; or, if the new text is equivalent, accept it with"
                     + " `keelson db repair --resume-at " + file + ":" + at + "`; or " + startOver + ".");
         }
-        return new Step(
+        return new CommandStep(
                 current.file(), Math.min(applied, current.file().commands().size()));
     }
 
     private static MigrationException refuse(String message) {
-        return new MigrationException(ErrorCode.FAILED_MIGRATION_PRESENT, message);
+        return new MigrationException(MigrationErrorCode.FAILED_MIGRATION_PRESENT, message);
     }
 
-    private void checkOrder(List<Step> pending, boolean outOfOrder) {
+    private void checkOrder(List<CommandStep> pending, boolean outOfOrder) {
         List<Version> applied = history.appliedVersions();
         if (outOfOrder || applied.isEmpty()) {
             return;
@@ -114,7 +114,7 @@ final class MongoPlan {
                 .toList();
         if (!below.isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.OUT_OF_ORDER,
+                    MigrationErrorCode.OUT_OF_ORDER,
                     "Pending " + String.join(", ", below) + (below.size() == 1 ? " has a version" : " have versions")
                             + " below the newest applied version " + highest + "; renumber above " + highest
                             + ", or allow out-of-order migrations (outOfOrder)");
@@ -129,12 +129,12 @@ final class MongoPlan {
         if (!problems.isEmpty()) {
             StringBuilder text = new StringBuilder("Validation failed, nothing was migrated:");
             problems.forEach(p -> text.append("\n  - ").append(p.message()));
-            throw new MigrationException(ErrorCode.VALIDATION_FAILED, text.toString());
+            throw new MigrationException(MigrationErrorCode.VALIDATION_FAILED, text.toString());
         }
     }
 
     /** The undo files of a rollback, newest version first. */
-    List<Step> rollback(RollbackOptions options) {
+    List<CommandStep> rollback(RollbackOptions options) {
         List<HistoryRow> failed = history.failed();
         if (!failed.isEmpty()) {
             HistoryRow f = failed.getFirst();
@@ -143,19 +143,19 @@ final class MongoPlan {
                     + " then run `keelson db repair` to clear the failed entry before rolling back");
         }
         List<Version> versions = new RollbackPlan(history, options).versions();
-        List<Step> undo = new ArrayList<>();
+        List<CommandStep> undo = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Version v : versions) {
             catalog.undoOf(v)
                     .ifPresentOrElse(
-                            u -> undo.add(new Step(u, 0)),
+                            u -> undo.add(new CommandStep(u, 0)),
                             () -> missing.add(
                                     history.latest(v).map(HistoryRow::script).orElse("version " + v)
                                             + " has no undo file U" + v + "__*.json"));
         }
         if (!missing.isEmpty()) {
             throw new MigrationException(
-                    ErrorCode.MISSING_UNDO,
+                    MigrationErrorCode.MISSING_UNDO,
                     "Cannot roll back: " + String.join("; ", missing)
                             + ". Nothing was run; write the missing undo file(s) first");
         }
@@ -163,7 +163,7 @@ final class MongoPlan {
     }
 
     /** The schema version after {@code undo} ran. */
-    Optional<Version> after(List<Step> undo) {
+    Optional<Version> after(List<CommandStep> undo) {
         Set<Version> undone = new HashSet<>();
         undo.forEach(s -> undone.add(s.file().version()));
         return history.appliedVersions().stream()

@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.connection.ClusterType;
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigratorConfig;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +71,7 @@ final class Server implements AutoCloseable {
         } catch (MongoException e) {
             client.close();
             throw new MigrationException(
-                    ErrorCode.CONNECTION_FAILED,
+                    MigrationErrorCode.CONNECTION_FAILED,
                     "Cannot reach MongoDB at " + redacted(url) + ": " + MongoEngine.message(e),
                     e);
         }
@@ -83,11 +83,13 @@ final class Server implements AutoCloseable {
             url = new ConnectionString(text);
         } catch (IllegalArgumentException e) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION, "The URL is not a MongoDB connection string: " + e.getMessage(), e);
+                    MigrationErrorCode.CONFIGURATION,
+                    "The URL is not a MongoDB connection string: " + e.getMessage(),
+                    e);
         }
         if (url.getDatabase() == null || url.getDatabase().isBlank()) {
             throw new MigrationException(
-                    ErrorCode.CONFIGURATION,
+                    MigrationErrorCode.CONFIGURATION,
                     "The MongoDB URL names no database: add it as the path, like mongodb://127.0.0.1:27017/app");
         }
         return url;

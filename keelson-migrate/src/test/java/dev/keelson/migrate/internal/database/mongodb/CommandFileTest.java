@@ -3,7 +3,7 @@ package dev.keelson.migrate.internal.database.mongodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationType;
 import dev.keelson.migrate.internal.resolve.Placeholders;
@@ -91,7 +91,8 @@ class CommandFileTest {
                 .hasMessage("V1__x.json line 2: the command starting here has no closing }");
         assertThatThrownBy(() -> read("V1__x.json", "[ 1 ]"))
                 .isInstanceOfSatisfying(
-                        MigrationException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.JSON_PARSE_ERROR))
+                        MigrationException.class,
+                        e -> assertThat(e.code()).isEqualTo(MigrationErrorCode.JSON_PARSE_ERROR))
                 .hasMessage("V1__x.json line 1: each element of the array is a command document {...}");
     }
 
@@ -101,7 +102,8 @@ class CommandFileTest {
         assertThat(CommandFile.read("README.md", "x", "# hi", null)).isEmpty();
         assertThatThrownBy(() -> read("V2_drop.json", "[]"))
                 .isInstanceOfSatisfying(
-                        MigrationException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FILE_NAME))
+                        MigrationException.class,
+                        e -> assertThat(e.code()).isEqualTo(MigrationErrorCode.INVALID_FILE_NAME))
                 .hasMessageContaining("named V<version>__<description>.json");
         assertThatThrownBy(() -> read("V2__drop.sql", "DROP TABLE x;")).hasMessageContaining("a SQL file in a MongoDB");
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
-import dev.keelson.migrate.ErrorCode;
+import dev.keelson.migrate.MigrationErrorCode;
 import dev.keelson.migrate.MigrationException;
 import dev.keelson.migrate.MigrationListener;
 import dev.keelson.migrate.testing.MongoTestServer;
@@ -49,7 +49,8 @@ class LockDocumentIT {
                         }
                     }))
                     .isInstanceOfSatisfying(
-                            MigrationException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+                            MigrationException.class,
+                            e -> assertThat(e.code()).isEqualTo(MigrationErrorCode.LOCK_TIMEOUT))
                     .hasMessageContaining("it is held by " + held.owner());
             assertThat(heard).isNotEmpty().allSatisfy(h -> assertThat(h).startsWith(held.owner()));
             held.checkHeld();
@@ -72,7 +73,8 @@ class LockDocumentIT {
             Thread.sleep(STALE.toMillis() / 6 + 500); // the old holder's next heartbeat finds the lock gone
             assertThatThrownBy(stale::checkHeld)
                     .isInstanceOfSatisfying(
-                            MigrationException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+                            MigrationException.class,
+                            e -> assertThat(e.code()).isEqualTo(MigrationErrorCode.LOCK_TIMEOUT))
                     .hasMessageStartingWith("Lost the migration lock");
             stale.close(); // deletes only its own document: the taker keeps the lock
             assertThat(LockDocument.holder(db, "keelson_schema_history"))

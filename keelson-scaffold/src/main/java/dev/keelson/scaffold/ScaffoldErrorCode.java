@@ -4,7 +4,7 @@ package dev.keelson.scaffold;
  * Stable codes for every way generating a project, or adding a resource to one, can fail. {@link #isUsageError()} separates what the user must
  * fix in the request (exit code 2 at the CLI) from an operation that failed (exit code 1).
  */
-public enum ErrorCode {
+public enum ScaffoldErrorCode {
     /** The project name is not a valid artifact id and folder name. */
     INVALID_NAME(true),
     /** The Java package is not a valid package name. */
@@ -34,7 +34,7 @@ public enum ErrorCode {
 
     private final boolean usageError;
 
-    ErrorCode(boolean usageError) {
+    ScaffoldErrorCode(boolean usageError) {
         this.usageError = usageError;
     }
 

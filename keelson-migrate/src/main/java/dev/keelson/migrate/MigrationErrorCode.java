@@ -5,7 +5,7 @@ package dev.keelson.migrate;
  * {@link #isUsageError()} separates mistakes in configuration or input (exit code 2 at the CLI) from
  * operations that failed (exit code 1).
  */
-public enum ErrorCode {
+public enum MigrationErrorCode {
     /** A required setting is missing or invalid (URL, location, lock timeout, ...). */
     CONFIGURATION(true),
     /** The JDBC URL names a database Keelson does not support. */
@@ -51,7 +51,7 @@ public enum ErrorCode {
 
     private final boolean usageError;
 
-    ErrorCode(boolean usageError) {
+    MigrationErrorCode(boolean usageError) {
         this.usageError = usageError;
     }
 

@@ -1,7 +1,7 @@
 package dev.keelson.load;
 
 /** Stable codes of {@link LoadException}s; they appear in messages and JSON and never change meaning. */
-public enum ErrorCode {
+public enum LoadErrorCode {
     /** The target URL cannot be parsed or uses an unsupported scheme. */
     BAD_URL(true),
     /** The target host name does not resolve; like every server that cannot be reached, an operation that failed. */
@@ -27,7 +27,7 @@ public enum ErrorCode {
 
     private final boolean usageError;
 
-    ErrorCode(boolean usageError) {
+    LoadErrorCode(boolean usageError) {
         this.usageError = usageError;
     }
 

@@ -7,7 +7,7 @@ import java.time.Duration;
  * A file a run executes, from command {@code from + 1} on (a file whose earlier run outside a transaction failed
  * at command {@code from + 1} resumes there).
  */
-record Step(CommandFile file, int from) {
+record CommandStep(CommandFile file, int from) {
     /** The commands that run, as the report shows them. */
     ExecutedMigration executed(Duration took) {
         return new ExecutedMigration(

@@ -43,7 +43,8 @@ class KubernetesCommandTest {
         return new InProcessKeelson(dir).run(args);
     }
 
-    private List<ObjectNode> manifests(String... extra) throws IOException {
+    /** {@code load kubernetes} for the checkout scenario, with {@code extra} options before the load arguments. */
+    private InProcessKeelson.Run checkout(String... extra) throws IOException {
         Files.writeString(dir.resolve("checkout.yaml"), "target: http://api.test:8080\nsteps:\n  - path: /\n");
         Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xff, 0});
         List<String> args = new ArrayList<>(List.of(
@@ -66,7 +67,11 @@ class KubernetesCommandTest {
         args.addAll(List.of(extra));
         args.addAll(List.of("--", "--scenario", "checkout.yaml", "--rate", "900", "-d", "5m", "--threshold"));
         args.addAll(List.of("p99<250ms", "--threshold=errors<1%"));
-        InProcessKeelson.Run run = keelson(args.toArray(String[]::new));
+        return keelson(args.toArray(String[]::new));
+    }
+
+    private List<ObjectNode> manifests(String... extra) throws IOException {
+        InProcessKeelson.Run run = checkout(extra);
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<ObjectNode> documents = new ArrayList<>();
         try (MappingIterator<ObjectNode> docs =
@@ -175,35 +180,7 @@ class KubernetesCommandTest {
     @Test
     void theJsonFormatHoldsTheSameManifestsInTheDocumentedShape() throws IOException {
         List<ObjectNode> yaml = manifests();
-        InProcessKeelson.Run run = keelson(
-                "load",
-                "kubernetes",
-                "--shards",
-                "3",
-                "--image",
-                "registry.example.com/keelson:0.1.0",
-                "--name",
-                "checkout-load",
-                "--namespace",
-                "perf",
-                "--start-at",
-                START,
-                "--file",
-                "checkout.yaml",
-                "--file",
-                "logo.png",
-                "--format",
-                "json",
-                "--",
-                "--scenario",
-                "checkout.yaml",
-                "--rate",
-                "900",
-                "-d",
-                "5m",
-                "--threshold",
-                "p99<250ms",
-                "--threshold=errors<1%");
+        InProcessKeelson.Run run = checkout("--format", "json");
 
         JsonNode doc = DocumentedShapes.assertShape("load kubernetes", run.out());
         assertThat(doc.get("shards").asInt()).isEqualTo(3);

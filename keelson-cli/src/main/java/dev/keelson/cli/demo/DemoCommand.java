@@ -116,6 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
         Resources running = new Resources();
         Thread onInterrupt = new Thread(
                 () -> {
+                    running.stopRequested = true;
                     env.err()
                             .println("interrupted: stopping the service and its database; " + project
                                     + " and what the demo wrote stay");
@@ -152,7 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
         steps.begin("Service: java -jar " + base.relativize(new ProjectBuild(project, NAME).jar()) + " on port "
                 + servicePort + " (migrate-on-start off: the schema is keelson db's)");
         Path serviceLog = project.resolve("target/demo-service.log");
-        running.service = ServiceProcess.start(
+        ServiceProcess service = ServiceProcess.start(
                 new ProjectBuild(project, NAME).jar(),
                 servicePort,
                 Map.of(
@@ -165,12 +166,13 @@ public final class DemoCommand implements Callable<Integer> {
                         // one
                         "APP_AUTH_ORDERS_NEED_VERIFIED_EMAIL", "false"),
                 serviceLog);
-        running.service.awaitReady();
-        steps.done("ready: " + running.service.baseUrl() + "/health/ready answers UP (log: "
-                + base.relativize(serviceLog) + ")");
+        running.service = service;
+        service.awaitReady();
+        steps.done(
+                "ready: " + service.baseUrl() + "/health/ready answers UP (log: " + base.relativize(serviceLog) + ")");
 
         DemoScenario scenario = DemoScenario.write(
-                project, running.service.baseUrl(), UUID.randomUUID().toString().substring(0, 8), iterations);
+                project, service.baseUrl(), UUID.randomUUID().toString().substring(0, 8), iterations);
         Path report = base.resolve("demo-report.html");
         steps.begin("Load: keelson load --scenario " + base.relativize(scenario.scenario()) + " --users " + users
                 + " --requests " + scenario.requests());
@@ -194,13 +196,17 @@ public final class DemoCommand implements Callable<Integer> {
 
         if (serve) {
             summary(new DemoSummary(
-                    base, project, report, scenario, serviceLog, running.service.baseUrl(), true, steps.elapsed()));
-            int exit = running.service.waitFor();
+                    base, project, report, scenario, serviceLog, service.baseUrl(), true, steps.elapsed()));
+            int exit = service.waitFor();
+            if (running.stopRequested) {
+                // Ctrl-C: the shutdown hook stopped the service and says so; this thread has nothing to add
+                return ExitCode.INTERRUPTED;
+            }
             env.err().println("The service stopped by itself (exit " + exit + "); see " + serviceLog);
             return exit == 0 ? ExitCode.OK : ExitCode.FAILED;
         }
         steps.begin("Stop: the service (SIGTERM: graceful shutdown), then the database");
-        boolean graceful = running.service.stop();
+        boolean graceful = service.stop();
         running.database.close();
         running.database = null;
         steps.done(
@@ -209,7 +215,7 @@ public final class DemoCommand implements Callable<Integer> {
                         : "the service did not stop within " + ServiceProcess.STOP_TIMEOUT.toSeconds()
                                 + " s and was killed");
         summary(new DemoSummary(
-                base, project, report, scenario, serviceLog, running.service.baseUrl(), false, steps.elapsed()));
+                base, project, report, scenario, serviceLog, service.baseUrl(), false, steps.elapsed()));
         return ExitCode.OK;
     }
 
@@ -302,6 +308,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static final class Resources {
         volatile ServiceProcess service;
         volatile EmbeddedPostgres database;
+        /** Set by the shutdown hook before it stops anything: the service ending then is no news. */
+        volatile boolean stopRequested;
 
         synchronized void stopQuietly() {
             try {

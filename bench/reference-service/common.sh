@@ -7,7 +7,7 @@ CLIENT_CPU=${CLIENT_CPU:-1}
 PG=${PG:-"-h 127.0.0.1 -U postgres"}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
-JAR="$ROOT/reference-service/target/reference-service-0.1.0-SNAPSHOT.jar"
+JAR=${SERVICE_JAR:-"$ROOT/reference-service/target/reference-service-0.1.0-SNAPSHOT.jar"}
 
 # shellcheck source=../quiet.sh
 source "$ROOT/bench/quiet.sh"

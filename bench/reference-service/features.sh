@@ -66,8 +66,9 @@ RESTARTS=(
 SWITCHED=${SWITCHED-$(printf '%s\n' "${SWITCHES[@]}" | cut -d'|' -f1 | paste -sd' ') all-switched}
 RESTARTED=${RESTARTED-virtual-threads tracing}
 if [ -n "${ONLY:-}" ]; then
-    SWITCHED=$(for f in $SWITCHED; do [[ " $ONLY " == *" $f "* ]] && echo "$f"; done | paste -sd' ')
-    RESTARTED=$(for f in $RESTARTED; do [[ " $ONLY " == *" $f "* ]] && echo "$f"; done | paste -sd' ')
+    only() { for f in "$@"; do if [[ " $ONLY " == *" $f "* ]]; then echo "$f"; fi; done | paste -sd' '; }
+    # shellcheck disable=SC2086
+    SWITCHED=$(only $SWITCHED); RESTARTED=$(only $RESTARTED)
 fi
 
 # shellcheck source=common.sh
@@ -219,7 +220,10 @@ if [ -n "$RESTARTED" ]; then
     for k in $(seq 1 "$STARTS"); do
         for r in "${restarted[@]}"; do
             args=""
-            for entry in "${RESTARTS[@]}"; do IFS='|' read -r n w a s <<<"$entry"; [ "$n" = "$r" ] && args=$a; done
+            for entry in "${RESTARTS[@]}"; do
+                IFS='|' read -r n w a s <<<"$entry"
+                if [ "$n" = "$r" ]; then args=$a; fi
+            done
             # shellcheck disable=SC2086
             restart_one "$r" "$k" $args
         done

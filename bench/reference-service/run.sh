@@ -6,6 +6,7 @@
 #   bench/reference-service/run.sh            5 rounds of 10 s per server, 32 connections, after a warm-up
 #   ROUNDS=7 DURATION=20s WARMUP_MAX=600 CONNECTIONS=64 bench/reference-service/run.sh
 #   SKIP_BUILD=1 bench/reference-service/run.sh   reuse reference-service/target's jar
+#   SERVICE_JAR=/tmp/other.jar SKIP_BUILD=1 ...    measure that jar instead (another build, kept aside)
 #   FULL_ARGS="--logging.level.access=warn" ...   extra arguments for the full service (to switch features off)
 #   FULL_JVM_ARGS="-XX:StartFlightRecording=filename=full.jfr" ...   JVM options for the full service (to profile it)
 #   B_ARGS="--spring.datasource.hikari.maximum-pool-size=32" ...   A/B: a third server, the full service with these

@@ -191,8 +191,8 @@ echo "medians over $ROUNDS rounds ($CONNECTIONS connections, $USERS users):"
 for case in get-one get-two get-off post-one post-off; do
     printf '  %-9s %10s requests/s  p99 %8s ms\n' "$case" "$(median ${rps[$case]})" "$(median ${p99[$case]})"
 done
+echo "  load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 overhead() { awk -v on="$1" -v off="$2" 'BEGIN {printf "%.1f", (1 - on / off) * 100}'; }
 echo "  rate limiting + idempotency cost, GET:  $(overhead "$(median ${rps[get-one]})" "$(median ${rps[get-off]})") % of requests/s (target < 15 %)"
 echo "  rate limiting + idempotency cost, POST: $(overhead "$(median ${rps[post-one]})" "$(median ${rps[post-off]})") % of requests/s"
 echo "  two instances / one instance (one core shared): $(awk -v two="$(median ${rps[get-two]})" -v one="$(median ${rps[get-one]})" 'BEGIN {printf "%.2f", two / one}')"
-echo "  load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

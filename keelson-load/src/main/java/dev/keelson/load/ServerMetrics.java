@@ -3,6 +3,7 @@ package dev.keelson.load;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.DoubleStream;
 
 /**
  * What the target's own Prometheus endpoint said while the load ran ({@code --metrics}): one series per metric
@@ -71,15 +72,24 @@ public record ServerMetrics(String endpoint, int scrapes, int failed, List<Serie
 
         /** Mean and highest value over the points within the measured part ({@code second >= 0}), as text. */
         public String summary() {
-            double sum = 0, max = Double.NEGATIVE_INFINITY;
-            int n = 0;
-            for (Point p : points) {
-                if (p.second() < 0 || !Double.isFinite(p.value())) continue;
-                sum += p.value();
-                max = Math.max(max, p.value());
-                n++;
-            }
-            return n == 0 ? "no values" : "mean " + format(sum / n) + "  max " + format(max);
+            double mean = mean();
+            return Double.isNaN(mean) ? "no values" : "mean " + format(mean) + "  max " + format(max());
+        }
+
+        /** Mean of the values within the measured part ({@code second >= 0}); NaN when there is none. */
+        public double mean() {
+            return measured().average().orElse(Double.NaN);
+        }
+
+        /** Highest value within the measured part ({@code second >= 0}); NaN when there is none. */
+        public double max() {
+            return measured().max().orElse(Double.NaN);
+        }
+
+        private DoubleStream measured() {
+            return points.stream()
+                    .filter(p -> p.second() >= 0 && Double.isFinite(p.value()))
+                    .mapToDouble(Point::value);
         }
     }
 

@@ -136,6 +136,9 @@ final class CapacityCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Override
     public Integer call() {
         Keelson root = load.root;
@@ -212,6 +215,7 @@ final class CapacityCommand implements Callable<Integer> {
         if (users != null) builder.users(users);
         if (threads != null) builder.threads(threads);
         objectives.forEach(t -> builder.threshold(t.expression()));
+        metrics.applyTo(builder);
         return builder;
     }
 

@@ -113,21 +113,8 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
                     "Fail with exit code 3 unless EXPR holds: p95<200ms, p99.9<1s, mean<50ms, max<2s, errors<1%%, rps>500.")
     List<String> thresholds = new ArrayList<>();
 
-    @Option(
-            names = "--metrics",
-            paramLabel = "URL",
-            description = "Scrape the target's Prometheus endpoint (e.g. http://localhost:8080/actuator/prometheus)"
-                    + " every second and show process CPU, GC pause, pool pending, DB connection use and HTTP server"
-                    + " time beside the latency; a failing endpoint is a warning, never a failed run.")
-    String metrics;
-
-    @Option(
-            names = "--metric",
-            paramLabel = "NAME[{LABELS}]",
-            description =
-                    "With --metrics: show this metric too (repeatable), e.g. jvm_memory_used_bytes{area=\"heap\"};"
-                            + " counters as rates, histograms and summaries as means, gauges as they are.")
-    List<String> metricNames = new ArrayList<>();
+    @Mixin
+    MetricsOptions metrics;
 
     @Override
     public List<Class<?>> subcommands() {
@@ -186,8 +173,7 @@ public final class LoadCommand implements Callable<Integer>, CommandTree.Parent 
         if (threads != null) builder.threads(threads);
         thresholds.forEach(builder::threshold);
         shard.applyTo(builder, root.environment());
-        if (metrics != null) builder.metrics(metrics);
-        metricNames.forEach(builder::metric);
+        metrics.applyTo(builder);
         if (!stages.isEmpty())
             builder.ramp(
                     Ramp.of(stages.stream().map(s -> Stage.parse(s, "--stage")).toList()));

@@ -362,6 +362,89 @@ class LoadCommandIT {
     }
 
     @Test
+    void eachCapacityStepCarriesTheTargetsMetrics() throws Exception {
+        HttpServer metrics = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        metrics.createContext("/prometheus", exchange -> {
+            byte[] body = ("# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.25\n"
+                            + "# TYPE hikaricp_connections_pending gauge\nhikaricp_connections_pending 3\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        metrics.start();
+        String endpoint = "http://127.0.0.1:" + metrics.getAddress().getPort() + "/prometheus";
+        try (Target target = new Target()) {
+            String[] search = {
+                "load",
+                "capacity",
+                target.url("/"),
+                "--slo",
+                "p99<500ms",
+                "--start",
+                "20",
+                "--max",
+                "40",
+                "--hold",
+                "2s",
+                "--step-warmup",
+                "0s",
+                "-c",
+                "4",
+                "--metrics",
+                endpoint,
+                "--metric",
+                "absent_total",
+                "-o",
+                "html",
+                "--save",
+                "capacity.html"
+            };
+            assertThat(keelson(search)).as(err.toString()).isZero();
+            assertThat(out.toString())
+                    .contains("  server metrics from " + endpoint + ", mean over each step's hold:\n"
+                            + "  step     offered/s  process CPU  pool pending\n"
+                            + "  1             20.0        25.0%          3.00\n"
+                            + "  2             40.0        25.0%          3.00\n"
+                            + "  warning: --metric absent_total: the endpoint has no such metric");
+            assertThat(Files.readString(dir.resolve("capacity.html")))
+                    .contains("Server: process CPU (process_cpu_usage, gauge) against offered rate");
+
+            String[] json = {
+                "load",
+                "capacity",
+                target.url("/"),
+                "--slo",
+                "p99<500ms",
+                "--start",
+                "20",
+                "--max",
+                "20",
+                "--hold",
+                "2s",
+                "--step-warmup",
+                "0s",
+                "-c",
+                "4",
+                "--metrics",
+                endpoint,
+                "-o",
+                "json",
+                "--save",
+                "capacity.json"
+            };
+            assertThat(keelson(json)).as(err.toString()).isZero();
+            assertThat(Files.readString(dir.resolve("capacity.json")))
+                    .containsPattern("\"server\" : \\[ \\{\\s*\"label\" : \"process CPU\",\\s*"
+                            + "\"metric\" : \"process_cpu_usage\",\\s*\"kind\" : \"gauge\",\\s*"
+                            + "\"unit\" : \"ratio\",\\s*\"mean\" : 0.25,\\s*\"max\" : 0.25")
+                    .contains("\"endpoint\" : \"" + endpoint + "\""); // the step's run, with every point
+        } finally {
+            metrics.stop(0);
+        }
+    }
+
+    @Test
     void jsonResultsCompareAndMerge() throws Exception {
         try (Target target = new Target()) {
             assertThat(keelson(

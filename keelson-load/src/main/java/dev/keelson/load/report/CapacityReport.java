@@ -3,9 +3,13 @@ package dev.keelson.load.report;
 import dev.keelson.load.CapacitySearch;
 import dev.keelson.load.Durations;
 import dev.keelson.load.LoadResult;
+import dev.keelson.load.ServerMetrics;
 import dev.keelson.load.Threshold;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -63,7 +67,76 @@ public final class CapacityReport {
                                 "%.1f/s (from there p99 is over 2x the lowest rate's, or"
                                         + " throughput falls behind the rate)",
                                 knee)));
+        server(out, search);
         return out.toString();
+    }
+
+    /**
+     * With {@code --metrics}: one row per step, one column per server series (its mean over the step's measured
+     * part), then the scrapes' warnings, each once with the steps it came from unless it came from all.
+     */
+    private static void server(StringBuilder out, CapacitySearch search) {
+        List<CapacitySearch.Step> steps = search.steps();
+        String endpoint = steps.stream()
+                .map(s -> s.result().server())
+                .filter(m -> !m.isEmpty())
+                .map(ServerMetrics::endpoint)
+                .findFirst()
+                .orElse(null);
+        if (endpoint == null) return;
+        List<String> labels = labels(search);
+        out.append("  server metrics from ")
+                .append(endpoint)
+                .append(labels.isEmpty() ? ": none of the chosen metrics was found" : ", mean over each step's hold:")
+                .append('\n');
+        if (!labels.isEmpty()) {
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-7s %10s", "step", "offered/s"));
+            labels.forEach(l -> head.append("  ").append(pad(l, l)));
+            out.append(head.toString().stripTrailing()).append('\n');
+            int n = 0;
+            for (CapacitySearch.Step s : steps) {
+                out.append(String.format(Locale.ROOT, "  %-7s %10.1f", (s.bisected() ? "b" : "") + ++n, s.offered()));
+                for (String label : labels) {
+                    ServerMetrics.Series series = series(s, label);
+                    out.append("  ").append(pad(label, series == null ? "-" : series.format(series.mean())));
+                }
+                out.append('\n');
+            }
+        }
+        Map<String, List<Integer>> warnings = new LinkedHashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            for (String w : steps.get(i).result().server().warnings()) {
+                warnings.computeIfAbsent(w, k -> new ArrayList<>()).add(i + 1);
+            }
+        }
+        warnings.forEach((w, in) -> out.append("  warning: ")
+                .append(w)
+                .append(in.size() == steps.size() ? "" : " (step " + join(in) + ")")
+                .append('\n'));
+    }
+
+    /** The labels of the server series any step has, in the order they first appear. */
+    private static List<String> labels(CapacitySearch search) {
+        return search.steps().stream()
+                .flatMap(s -> s.result().server().series().stream())
+                .map(ServerMetrics.Series::label)
+                .distinct()
+                .toList();
+    }
+
+    private static ServerMetrics.Series series(CapacitySearch.Step step, String label) {
+        return step.result().server().series().stream()
+                .filter(s -> s.label().equals(label))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String pad(String label, String value) {
+        return " ".repeat(Math.max(0, Math.max(label.length(), 10) - value.length())) + value;
+    }
+
+    private static String join(List<Integer> steps) {
+        return String.join(", ", steps.stream().map(String::valueOf).toList());
     }
 
     static String describeCapacity(CapacitySearch search) {
@@ -100,12 +173,32 @@ public final class CapacityReport {
                     .put("p95Micros", r.percentileMicros(95))
                     .put("p99Micros", r.percentileMicros(99))
                     .put("errorRatio", r.errorRatio());
+            if (!r.server().isEmpty()) {
+                ArrayNode server = step.putArray("server");
+                for (ServerMetrics.Series m : r.server().series()) {
+                    ObjectNode summary = server.addObject()
+                            .put("label", m.label())
+                            .put("metric", m.metric())
+                            .put("kind", m.kind())
+                            .put("unit", m.unit());
+                    number(summary, "mean", m.mean());
+                    number(summary, "max", m.max());
+                }
+            }
             step.set("run", JSON.readTree(JsonReport.render(r)));
         }
         return JSON.writeValueAsString(root) + System.lineSeparator();
     }
 
-    /** Throughput and latency against the offered rate, with the SLOs' lines, and the step table. */
+    private static void number(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) node.put(name, value);
+        else node.putNull(name);
+    }
+
+    /**
+     * Throughput and latency against the offered rate, with the SLOs' lines, each server series' mean and max per
+     * step ({@code --metrics}) against it too, and the step table.
+     */
     public static String html(CapacitySearch search) {
         List<CapacitySearch.Step> byRate = search.steps().stream()
                 .sorted((a, b) -> Double.compare(a.offered(), b.offered()))
@@ -147,11 +240,29 @@ public final class CapacityReport {
                         .xLabels(v -> String.format(Locale.ROOT, "%.0f/s", v), false)
                         .render())
                 .append(latency.xLabels(v -> String.format(Locale.ROOT, "%.0f/s", v), false)
-                        .render())
-                .append("<pre>")
-                .append(SvgChart.escape(text(search)))
-                .append("</pre></body></html>\n");
+                        .render());
+        for (String label : labels(search)) html.append(serverChart(byRate, xs, label));
+        html.append("<pre>").append(SvgChart.escape(text(search))).append("</pre></body></html>\n");
         return html.toString();
+    }
+
+    /** One server series' mean and max per step against the offered rate; a step without it leaves a gap. */
+    private static String serverChart(List<CapacitySearch.Step> byRate, double[] xs, String label) {
+        double[] means = new double[xs.length], maxes = new double[xs.length];
+        ServerMetrics.Series any = null;
+        for (int i = 0; i < xs.length; i++) {
+            ServerMetrics.Series s = series(byRate.get(i), label);
+            means[i] = s == null ? Double.NaN : s.mean();
+            maxes[i] = s == null ? Double.NaN : s.max();
+            if (s != null) any = s;
+        }
+        ServerMetrics.Series shown = any;
+        return new SvgChart("Server: " + label + " (" + shown.metric() + ", " + shown.kind() + ") against offered rate")
+                .add("mean", HtmlReport.CYAN, xs, means)
+                .add("max", HtmlReport.PURPLE, xs, maxes)
+                .xLabels(v -> String.format(Locale.ROOT, "%.0f/s", v), false)
+                .yLabels(shown::format)
+                .render();
     }
 
     private static String latency(LoadResult r, double percentile) {

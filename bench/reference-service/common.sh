@@ -43,6 +43,10 @@ wait_ready() { # url pid log: waits READY_MAX seconds at most (default 180: a st
     echo "server at $1 did not start in ${READY_MAX:-180} s, see $3" >&2; return 1
 }
 
+alive() { # name pid: ends the bench when the server measured is gone (its CPU and JIT figures would read 0)
+    if ! kill -0 "$2" 2>/dev/null; then echo "the server $1 (pid $2) is not running" >&2; exit 1; fi
+}
+
 # The JIT compiler threads' CPU time: "tid ticks" per C1/C2 compiler thread of the process (the JDK starts and stops
 # compiler threads as their queues grow and shrink, so the ticks are kept per thread, not summed)
 jit_threads() { # pid
@@ -77,6 +81,7 @@ warm_up() { # name pid url [header]
     local header=()
     if [ $# -ge 4 ]; then header=(-H "$4"); fi
     while [ "$waited" -lt "${WARMUP_MAX:-300}" ]; do
+        alive "$name" "$pid"
         before=$(jit_threads "$pid")
         rps=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$CONNECTIONS" -d"${window}s" "${header[@]}" "$url" |
             awk '/Requests\/sec/ {print $2}')
@@ -106,6 +111,7 @@ TICK_US=$((1000000 / $(getconf CLK_TCK)))
 # during the round; check_jit flags a round in which the server was still being compiled)
 run_wrk() { # name pid url [header]
     local out before after jit header=()
+    alive "$1" "$2"
     if [ $# -ge 4 ]; then header=(-H "$4"); fi
     jit=$(jit_threads "$2")
     before=$(cpu_ticks "$2")
@@ -124,6 +130,7 @@ run_wrk() { # name pid url [header]
 
 # marks the run disturbed when the JIT compiled for more than ROUND_JIT_MS (default 3 x WARMUP_JIT_MS) in a round
 check_jit() { # round-name jit-ms
+    if [ -z "$2" ]; then echo "round $1 gave no figures (see the messages above)" >&2; exit 1; fi
     if [ "$2" -gt "${ROUND_JIT_MS:-$((3 * ${WARMUP_JIT_MS:-100}))}" ]; then
         QUIET_PROBLEMS+=("the JIT compiled for $2 ms in round $1: the server was not warm yet")
     fi

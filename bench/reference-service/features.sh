@@ -102,6 +102,9 @@ trap cleanup EXIT
 API="http://127.0.0.1:$PORT/api/v1"
 start_server() { # name args...
     local name=$1; shift
+    if (echo >"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+        echo "port $PORT is taken before the start of $name: another server would answer for it" >&2; exit 1
+    fi
     rm -f "$CONTROL" "$CONTROL.ack"
     SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME=postgres \
         taskset -c "$SERVER_CPU" "$JAVA" -cp "$APP:$WORK/classes" "$MAIN" --server.port="$PORT" \
@@ -125,6 +128,7 @@ ID=$(curl -sf -X POST "$API/orders" -H "Authorization: Bearer $TOKEN" -H 'Conten
     -d '{"currency":"EUR","lines":[{"product":"Tea","quantity":3,"unitPrice":"0.10"},{"product":"Teapot","quantity":1,"unitPrice":"19.99"}]}' \
     | sed 's/.*"id":"\([^"]*\)".*/\1/' | head -c 36)
 FULL_URL="$API/orders/$ID"
+stop_server
 
 # turns the named features off (none: all on) in the running service and waits for its acknowledgement; ACK is then
 # what the previous setting bypassed ("feature=requests ...")

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process benchmark: `keelson db migrate` / `keelson db status` against Flyway migrate / info,
-# on the same generated migrations, on fresh PostgreSQL databases, with the same JDK.
+# on the same generated migrations, on fresh PostgreSQL databases, with the same JDK; and `keelson db migrate`
+# against the floor: psql applying the same files in one session, one transaction per file (BEGIN; \i FILE; COMMIT),
+# which is what any migration tool must at least do.
 #
 #   bench/migrate/run.sh [ROUNDS] [MIGRATIONS]        (defaults: 5 rounds, 500 migrations)
 #
@@ -8,8 +10,9 @@
 #
 # Environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), PGHOST (127.0.0.1), PGPORT (5432),
 # PGUSER (postgres; trust auth), KEELSON_BENCH_NO_BUILD=1 (time keelson-cli/target/keelson.jar as it is). Needs mvn, psql, and network access to Maven Central on the first run.
-# Prints the median wall time of each command over the rounds and the ratios keelson/Flyway
-# (goals of #22: migrate <= 0.35, status <= 0.3; exit 4 when the machine was not quiet: bench/README.md).
+# Prints the median wall time of each command over the rounds and the ratios keelson/Flyway and keelson/psql
+# (goals of #22: migrate <= 0.35 of Flyway, status <= 0.3 of info, migrate <= 1.2 of the psql floor; exit 4 when the
+# machine was not quiet: bench/README.md). Takes about 1 minute per round on a quiet 2-core machine.
 set -euo pipefail
 
 ROUNDS=${1:-5}
@@ -21,12 +24,18 @@ HERE="$ROOT/bench/migrate"
 
 MIGRATIONS="$WORK/migrations"
 generate_migrations "$MIGRATIONS" 1 "$COUNT"
+FLOOR="$WORK/floor.sql"   # the floor: one psql session, a transaction per file, stopping at the first error
+{
+    echo '\set ON_ERROR_STOP 1'
+    for ((i = 1; i <= COUNT; i++)); do printf 'BEGIN;\n\\i %s\nCOMMIT;\n' "$MIGRATIONS/V${i}__create_table_${i}.sql"; done
+} >"$FLOOR"
 
 # migrate and status both need a database in which the other tool's history is absent: each tool has its own
 keelson_migrate() { time_run keelson_migrate "${KEELSON[@]}" db migrate --url "$(url "$1")" --user "$PGUSER" --dir "$MIGRATIONS"; }
 keelson_status() { time_run keelson_status "${KEELSON[@]}" db status --url "$(url "$1")" --user "$PGUSER" --dir "$MIGRATIONS"; }
 flyway_migrate() { time_run flyway_migrate "${FLYWAY[@]}" migrate "$(url "$1")" "$PGUSER" "filesystem:$MIGRATIONS"; }
 flyway_info() { time_run flyway_info "${FLYWAY[@]}" info "$(url "$1")" "$PGUSER" "filesystem:$MIGRATIONS"; }
+psql_floor() { time_run psql_floor psql -q -X -d "$1" -f "$FLOOR"; }
 
 log "warming up the page cache (one unmeasured run each)..."
 fresh_db kb_warm; "${KEELSON[@]}" db migrate --url "$(url kb_warm)" --user "$PGUSER" --dir "$MIGRATIONS" >/dev/null 2>&1; drop_db kb_warm
@@ -34,21 +43,24 @@ fresh_db kb_warm; "${FLYWAY[@]}" migrate "$(url kb_warm)" "$PGUSER" "filesystem:
 
 for r in $(seq 1 "$ROUNDS"); do
     log "round $r/$ROUNDS"
-    fresh_db kb_keelson; fresh_db kb_flyway
+    fresh_db kb_keelson; fresh_db kb_flyway; fresh_db kb_psql
     quiet_round_begin
     if (( r % 2 )); then   # alternate who goes first
-        keelson_migrate kb_keelson; flyway_migrate kb_flyway; keelson_status kb_keelson; flyway_info kb_flyway
+        psql_floor kb_psql; keelson_migrate kb_keelson; flyway_migrate kb_flyway; keelson_status kb_keelson; flyway_info kb_flyway
     else
-        flyway_migrate kb_flyway; keelson_migrate kb_keelson; flyway_info kb_flyway; keelson_status kb_keelson
+        flyway_migrate kb_flyway; keelson_migrate kb_keelson; psql_floor kb_psql; flyway_info kb_flyway; keelson_status kb_keelson
     fi
     quiet_round_end "$r"
+    [ "$(psql -tA -d kb_psql -c "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'bench\_%'")" = "$COUNT" ] \
+        || { log "psql floor: expected $COUNT tables"; exit 1; }
     applied_k=$(psql -tA -d kb_keelson -c "SELECT count(*) FROM keelson_schema_history WHERE success")
     applied_f=$(psql -tA -d kb_flyway -c "SELECT count(*) FROM flyway_schema_history WHERE success")
     [ "$applied_k" = "$COUNT" ] && [ "$applied_f" = "$COUNT" ] || { log "expected $COUNT applied, got keelson=$applied_k flyway=$applied_f"; exit 1; }
 done
-drop_db kb_keelson; drop_db kb_flyway
+drop_db kb_keelson; drop_db kb_flyway; drop_db kb_psql
 
 km=$(median keelson_migrate.ms); fm=$(median flyway_migrate.ms); ks=$(median keelson_status.ms); fs=$(median flyway_info.ms)
+pm=$(median psql_floor.ms); pmc=$(median psql_floor.cpums)
 kmc=$(median keelson_migrate.cpums); fmc=$(median flyway_migrate.cpums); ksc=$(median keelson_status.cpums); fsc=$(median flyway_info.cpums)
 cat <<OUT
 keelson db migrate vs Flyway $FLYWAY_VERSION, $COUNT migrations (table + index + inserts), $ROUNDS rounds, fresh PostgreSQL databases
@@ -63,13 +75,20 @@ migrate, CPU ms      $(printf '%7s  %7s   %14s' "$kmc" "$fmc" "$(ratio "$kmc" "$
 status/info, CPU ms  $(printf '%7s  %7s   %14s' "$ksc" "$fsc" "$(ratio "$ksc" "$fsc")")
 (medians; CPU = user + system time of the process, which contention on a shared machine disturbs less)
 
+the floor: psql, one session, BEGIN; \\i FILE; COMMIT; per file
+                     keelson  psql floor  keelson/psql   target
+migrate, wall ms     $(printf '%7s  %10s   %12s   %s' "$km" "$pm" "$(ratio "$km" "$pm")" "<= 1.20")
+migrate, CPU ms      $(printf '%7s  %10s' "$kmc" "$pmc")   (the client's CPU; the server's work is the same)
+
 all runs (ms): keelson migrate $(paste -sd' ' "$WORK/keelson_migrate.ms") | Flyway migrate $(paste -sd' ' "$WORK/flyway_migrate.ms")
                keelson status  $(paste -sd' ' "$WORK/keelson_status.ms") | Flyway info    $(paste -sd' ' "$WORK/flyway_info.ms")
+               psql floor      $(paste -sd' ' "$WORK/psql_floor.ms")
 OUT
-for series in keelson_migrate flyway_migrate keelson_status flyway_info; do
+for series in keelson_migrate flyway_migrate keelson_status flyway_info psql_floor; do
     # shellcheck disable=SC2046
     quiet_outliers "$series wall ms" $(cat "$WORK/$series.ms")
 done
 quiet_verdict
+echo "ratio keelson/psql floor: migrate $(ratio "$km" "$pm") wall (goal <= 1.2: #22)"
 echo "ratio keelson/Flyway: migrate $(ratio "$km" "$fm") wall, $(ratio "$kmc" "$fmc") CPU; status $(ratio "$ks" "$fs") wall (goals: migrate <= 0.35, status <= 0.3: #22)"
 quiet_exit

@@ -15,7 +15,8 @@ import java.util.Map;
  * users run and load nothing else: every class in the cache is loaded at each start, and an in-memory H2 database,
  * the earlier training workload, put a whole database engine into every start. This runs, in one JVM, help,
  * {@code db migrate}, {@code db status} and {@code db validate} on a few migration files against a
- * SQLite file in the scratch folder it is given, then {@code db status} against a {@link PostgresStandIn}, as far as
+ * SQLite file in the scratch folder it is given, {@code db lint} of them as PostgreSQL (the lint {@code migrate} runs
+ * there first, which SQLite has no rules for), then {@code db status} against a {@link PostgresStandIn}, as far as
  * it gets. Output is discarded; the exit code is always 0.
  */
 public final class AotTraining {
@@ -32,6 +33,7 @@ public final class AotTraining {
                     -- a table and a row
                     CREATE TABLE t_%1$d (id integer PRIMARY KEY, name text NOT NULL);
                     INSERT INTO t_%1$d (id, name) VALUES (1, 'it''s one; really');
+                    CREATE INDEX t_%1$d_name ON t_%1$d (name);
                     """.formatted(i));
             Files.writeString(migrations.resolve("U" + i + "__table_" + i + ".sql"), "DROP TABLE t_" + i + ";\n");
         }
@@ -45,6 +47,8 @@ public final class AotTraining {
         run(environment, database, "db", "migrate");
         run(environment, database, "db", "status");
         run(environment, database, "db", "validate");
+        // SQLite has no lint rules: this is the lint migrate runs on PostgreSQL and MySQL, warnings printed as text
+        run(environment, new String[] {"--dir", migrations.toString()}, "db", "lint", "--dialect", "postgresql");
         try (var postgres = new PostgresStandIn()) {
             run(
                     environment,

@@ -19,9 +19,15 @@ import tools.jackson.databind.node.ObjectNode;
  * message, why, fix}. SARIF 2.1.0: one run, every rule in the driver, one result per finding.
  */
 final class LintDocuments {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
     private LintDocuments() {}
+
+    /**
+     * Jackson, built at the first JSON or SARIF document: the text rendering (which {@code migrate} prints for its
+     * lint warnings) would otherwise load and initialise about 500 of Jackson's classes at the end of the run.
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     static String text(LintReport report) {
         return text(report, Colours.NONE);
@@ -86,11 +92,11 @@ final class LintDocuments {
             n.put("why", f.why());
             n.put("fix", f.fix());
         }
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     }
 
     static String sarif(LintReport report) {
-        ObjectNode doc = MAPPER.createObjectNode();
+        ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         doc.put("version", "2.1.0");
         ObjectNode run = doc.putArray("runs").addObject();
@@ -116,7 +122,7 @@ final class LintDocuments {
             location.putObject("artifactLocation").put("uri", f.file());
             location.putObject("region").put("startLine", f.line());
         }
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     }
 
     private static String level(Severity severity) {

@@ -48,6 +48,9 @@ class GraphQlHttp {
     private static final class NullBodyRefused extends GraphQlHttpHandler {
         private final Problems problems;
 
+        // Spring GraphQL 2.1 deprecates for removal the constructors in favour of a builder of a final handler, which
+        // leaves no way to subclass; until it offers a hook for the body, this stays a subclass (docs/dependencies.md)
+        @SuppressWarnings("removal")
         NullBodyRefused(WebGraphQlHandler handler, JacksonJsonHttpMessageConverter converter, Problems problems) {
             super(handler, converter);
             this.problems = problems;

@@ -22,6 +22,7 @@ class Api10UnsafeConsumptionOfApisAttackIT extends ServiceTest {
     private ApplicationContext context;
 
     @Test
+    @SuppressWarnings("removal") // RestTemplate (deprecated for removal in Spring Framework 7.1) is still looked for
     void theServiceHoldsNoClientOfAnotherApi() {
         assertThat(context.getBeansOfType(RestTemplate.class)).isEmpty();
         assertThat(context.getBeansOfType(RestClient.class)).isEmpty();

@@ -5,6 +5,7 @@ import dev.keelson.reference.platform.cache.ReadThroughCache;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.Optional;
 import java.util.Set;
@@ -51,8 +52,8 @@ final class RedisCache implements ReadThroughCache {
             return cached;
         }
         Optional<T> loaded = loader.get();
-        loaded.ifPresent(
-                value -> redis.call(c -> c.async().setex(redisKey, ttlSeconds, json.writeValueAsBytes(value))));
+        loaded.ifPresent(value -> redis.call(
+                c -> c.async().set(redisKey, json.writeValueAsBytes(value), SetArgs.Builder.ex(ttlSeconds))));
         return loaded;
     }
 

@@ -9,7 +9,11 @@
 #                               port speak h2c; stops it and removes $WORK at exit
 #   timed CMD...                runs CMD on CLIENT_CPU with its user and system time into $WORK/time
 #   per_request N               prints " <requests per CPU-second> <user us/request> <system us/request>"
+#   timed_steady CMD...         timed, and also the generator's CPU in its steady state into $WORK/steady (below)
+#   steady_per_request N        after timed_steady of a generator that made N requests in SECONDS_EACH, prints the
+#                               same three figures for the steady state only
 #   run_keelson ARG...          one keelson load run on $URL with ARGs; prints "<req/s> <req/CPU-s> <user us> <sys us>"
+#                               and the same three for the steady state
 #   col TOOL N                  the median of column N of $WORK/TOOL (one line per round)
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 KEELSON=${KEELSON:-"$ROOT/keelson"}
@@ -71,15 +75,69 @@ per_request() {
     awk -v n="$1" '{printf " %.0f %.2f %.2f", n / ($1 + $2), $1 * 1e6 / n, $2 * 1e6 / n}' "$WORK/time"
 }
 
+# Steady state: the whole-process figures above charge keelson's JVM start, class loading and JIT compilation (about
+# 1 to 2 CPU-seconds, whatever the run's length) to a 10 s run's requests; wrk, a C program, starts in milliseconds.
+# So the generator's process CPU (all threads, /proc/PID/stat) is also sampled from second STEADY_FROM (default 3)
+# to second SECONDS_EACH - 1 of the load: keelson's at its progress lines (which carry the requests so far), wrk's
+# and the others' at the same seconds of wall time from their launch, with requests at their mean rate over the run.
+STEADY_FROM=${STEADY_FROM:-3}
+timed_steady() {
+    /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" "$@" & # as timed, but its pid is time's
+    local timer=$! pid="" line rest n=0 lines started=${EPOCHREALTIME/./} nap progress=()
+    exec {nap}<> <(:) # read -t on it is a sleep without a process per sample
+    for _ in {1..200}; do
+        { read -r pid _ <"/proc/$timer/task/$timer/children"; } 2>/dev/null || true
+        [ -n "$pid" ] && break
+        read -r -t 0.01 -u "$nap" || true
+    done
+    : >"$WORK/steady"
+    # one line per sample: "<ms of wall time since launch> <progress lines so far> <user ticks> <system ticks>"
+    while [ -n "$pid" ] && { read -r line <"/proc/$pid/stat"; } 2>/dev/null; do
+        lines=0
+        if [ -n "${STEADY_PROGRESS:-}" ]; then
+            mapfile -t progress <"$STEADY_PROGRESS" 2>/dev/null || progress=()
+            lines=${#progress[@]}
+        fi
+        rest=${line##*) }
+        # shellcheck disable=SC2086
+        set -- $rest
+        if [ "$lines" != "$n" ] || [ -z "${STEADY_PROGRESS:-}" ]; then
+            n=$lines
+            echo "$(((${EPOCHREALTIME/./} - started) / 1000)) $lines ${12} ${13}" >>"$WORK/steady"
+        fi
+        read -r -t 0.05 -u "$nap" || true
+    done
+    exec {nap}<&-
+    wait "$timer"
+}
+steady_per_request() {
+    local ticks; ticks=$(getconf CLK_TCK)
+    if [ -n "${STEADY_PROGRESS:-}" ]; then
+        # keelson: the progress line of second s says how many requests were answered by then
+        awk -v from="$STEADY_FROM" -v to=$((SECONDS_EACH - 1)) -v hz="$ticks" -v progress="$STEADY_PROGRESS" '
+            BEGIN { while ((getline line < progress) > 0) { split(line, f, " "); done[++k] = f[2] } }
+            $2 == from { r0 = done[from]; u0 = $3; s0 = $4 } $2 == to { r1 = done[to]; u1 = $3; s1 = $4 }
+            END { steady(r1 - r0, (u1 - u0) / hz, (s1 - s0) / hz) }
+            function steady(n, u, s) { if (n <= 0 || u + s <= 0) { printf " 0 0 0"; exit }
+                printf " %.0f %.2f %.2f", n / (u + s), u * 1e6 / n, s * 1e6 / n }' "$WORK/steady"
+    else
+        awk -v from="$STEADY_FROM" -v to=$((SECONDS_EACH - 1)) -v hz="$ticks" -v n="$1" -v d="$SECONDS_EACH" '
+            !t0 && $1 >= from * 1000 { t0 = $1; u0 = $3; s0 = $4 } !t1 && $1 >= to * 1000 { t1 = $1; u1 = $3; s1 = $4 }
+            END { r = n / d * (t1 - t0) / 1000; u = (u1 - u0) / hz; s = (s1 - s0) / hz
+                if (r <= 0 || u + s <= 0) printf " 0 0 0"; else printf " %.0f %.2f %.2f", r / (u + s), u * 1e6 / r, s * 1e6 / r }' "$WORK/steady"
+    fi
+}
+
 run_keelson() {
     # shellcheck disable=SC2086
-    timed $KEELSON load "$URL" --duration "${SECONDS_EACH}s" --threads 1 "$@" \
+    STEADY_PROGRESS="$WORK/keelson.err" timed_steady $KEELSON load "$URL" --duration "${SECONDS_EACH}s" --threads 1 "$@" \
         --output json --save "$WORK/keelson.json" >/dev/null 2>"$WORK/keelson.err"
     local r n
     r=$(sed -n 's/^ *"requestsPerSecond" : \([0-9.]*\).*/\1/p' "$WORK/keelson.json" | head -n1)
     n=$(sed -n 's/^ *"requests" : \([0-9]*\).*/\1/p' "$WORK/keelson.json" | head -n1)
     printf '%s' "$r"
     per_request "$n"
+    STEADY_PROGRESS="$WORK/keelson.err" steady_per_request "$n"
     echo
 }
 

@@ -85,7 +85,7 @@ timed_steady() {
     /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" "$@" & # as timed, but its pid is time's
     local timer=$! pid="" line rest n=0 lines started=${EPOCHREALTIME/./} nap progress=()
     exec {nap}<> <(:) # read -t on it is a sleep without a process per sample
-    for _ in {1..200}; do
+    for _ in {1..1000}; do # up to 10 s: a busy machine can be slow to start it
         { read -r pid _ <"/proc/$timer/task/$timer/children"; } 2>/dev/null || true
         [ -n "$pid" ] && break
         read -r -t 0.01 -u "$nap" || true

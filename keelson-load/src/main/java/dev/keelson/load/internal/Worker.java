@@ -380,7 +380,7 @@ final class Worker {
         } else if (c.ready && think > 0) {
             loop.schedule(() -> free(c), think, TimeUnit.NANOSECONDS);
         } else if (c.ready) {
-            free(c, now); // the clock read once per answer: it is also the next request's send time
+            free(c);
         }
     }
 
@@ -411,11 +411,8 @@ final class Worker {
      * iteration; the later steps of a scenario's iteration follow their predecessor (after its think time).
      */
     private void free(Connection c) {
-        free(c, System.nanoTime());
-    }
-
-    private void free(Connection c, long now) {
         if (stopping || draining || !c.ready) return;
+        long now = System.nanoTime();
         if (schedule == null || (c.user != null && c.user.index() != 0)) {
             if (!active(c)) {
                 c.parked = true;

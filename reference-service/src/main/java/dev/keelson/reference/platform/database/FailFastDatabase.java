@@ -1,5 +1,6 @@
 package dev.keelson.reference.platform.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.keelson.reference.platform.Breaker;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wraps the application's data source (Spring Boot's pool, or the embedded database's) in a
- * {@link FailFastDataSource}. {@code reference.database.retry-after} (1 s by default) is how long requests are
+ * {@link FailFastDataSource}, and Spring Boot's HikariCP pool first in a {@link ConnectionGate} as wide as the pool.
+ * {@code reference.database.retry-after} (1 s by default) is how long requests are
  * refused at once after the database failed to give a connection, before one tries again.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +22,10 @@ class FailFastDatabase {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource pool) {
+                    DataSource gated = new ConnectionGate(pool, pool.getMaximumPoolSize(), pool.getConnectionTimeout());
+                    return new FailFastDataSource(gated, new Breaker(retryAfter));
+                }
                 if (bean instanceof DataSource pool && !(bean instanceof FailFastDataSource)) {
                     return new FailFastDataSource(pool, new Breaker(retryAfter));
                 }

@@ -7,6 +7,7 @@ import dev.keelson.cli.CliEnvironment;
 import dev.keelson.cli.DocumentedShapes;
 import dev.keelson.cli.ExitCode;
 import dev.keelson.cli.Keelson;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -239,17 +241,9 @@ class LoadCommandIT {
     @Test
     void theTargetsMetricsArePrintedBesideTheLoad() throws Exception {
         long started = System.nanoTime();
-        HttpServer metrics = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        metrics.createContext("/prometheus", exchange -> {
-            long requests = (System.nanoTime() - started) / 10_000_000; // 100 a second
-            byte[] body = ("# TYPE test_requests_total counter\ntest_requests_total " + requests
-                            + "\n# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.25\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        metrics.start();
+        HttpServer metrics = prometheus(() -> "# TYPE test_requests_total counter\ntest_requests_total "
+                + (System.nanoTime() - started) / 10_000_000 // 100 a second
+                + "\n# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.25\n");
         String endpoint = "http://127.0.0.1:" + metrics.getAddress().getPort() + "/prometheus";
         try (Target target = new Target()) {
             int code = keelson(
@@ -363,16 +357,8 @@ class LoadCommandIT {
 
     @Test
     void eachCapacityStepCarriesTheTargetsMetrics() throws Exception {
-        HttpServer metrics = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        metrics.createContext("/prometheus", exchange -> {
-            byte[] body = ("# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.25\n"
-                            + "# TYPE hikaricp_connections_pending gauge\nhikaricp_connections_pending 3\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        metrics.start();
+        HttpServer metrics = prometheus(() -> "# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.25\n"
+                + "# TYPE hikaricp_connections_pending gauge\nhikaricp_connections_pending 3\n");
         String endpoint = "http://127.0.0.1:" + metrics.getAddress().getPort() + "/prometheus";
         try (Target target = new Target()) {
             String[] search = {
@@ -647,5 +633,18 @@ class LoadCommandIT {
                     .isZero();
             assertThat(err.toString()).startsWith("warmup    1s ").contains("\n   2s ");
         }
+    }
+
+    /** A started server answering {@code /prometheus} with the text {@code body} gives at each scrape. */
+    private static HttpServer prometheus(Supplier<String> body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/prometheus", exchange -> {
+            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 }

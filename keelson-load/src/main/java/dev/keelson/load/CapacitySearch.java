@@ -16,7 +16,7 @@ import java.util.function.DoubleFunction;
  * <p>Each step is one run of {@code warmup + hold} at a fixed rate; the warm-up is not measured. A step <em>meets</em>
  * the SLOs when every one holds over its measured part <em>and</em> it was steady: the generator kept the schedule
  * (no {@link Shortfall}; see {@link #judge} for whose fault one is), and latency did not climb through the step (the
- * mean per-second p99 of its second half is at most twice that of its first half, or within 20 ms of it), which
+ * median per-second p99 of its second half is at most twice that of its first half, or within 20 ms of it), which
  * would mean a queue building up that a longer hold would turn into an SLO failure. A step that breaks the rule
  * fails with the reason.
  *
@@ -28,6 +28,9 @@ public record CapacitySearch(List<Step> steps, List<Threshold> slos) {
     static final double CLIMB = 2;
 
     static final double CLIMB_FLOOR_MICROS = 20_000;
+
+    /** The shortest hold, in measured seconds, whose steadiness is judged: two seconds per half. */
+    static final int CLIMB_MIN_SECONDS = 4;
 
     public CapacitySearch {
         steps = List.copyOf(steps);
@@ -184,24 +187,36 @@ public record CapacitySearch(List<Step> steps, List<Threshold> slos) {
                 bisected);
     }
 
-    /** The p99 climb through the step when it breaks the steadiness rule, else {@code null}. */
+    /**
+     * The p99 climb through the step when it breaks the steadiness rule, else {@code null}. Each half is summed up by
+     * the lower median of its per-second p99s, so one stalled second (a pause of the generator's machine, a GC of the
+     * server) does not make a step unsteady, while a queue that builds, second after second, does. A half of one
+     * second cannot tell the two apart, so a hold shorter than {@value #CLIMB_MIN_SECONDS} seconds is not judged.
+     */
     static String climb(LoadResult result) {
-        List<TimelineSecond> seconds = result.timeline().stream()
+        return climb(result.timeline());
+    }
+
+    static String climb(List<TimelineSecond> timeline) {
+        List<Long> p99s = timeline.stream()
                 .filter(s -> !s.warmup() && s.requests() > 0)
+                .map(TimelineSecond::p99Micros)
                 .toList();
-        if (seconds.size() < 2) return null;
-        int half = seconds.size() / 2;
-        double first = seconds.subList(0, half).stream()
-                .mapToLong(TimelineSecond::p99Micros)
-                .average()
-                .orElse(0);
-        double second = seconds.subList(seconds.size() - half, seconds.size()).stream()
-                .mapToLong(TimelineSecond::p99Micros)
-                .average()
-                .orElse(0);
+        int half = p99s.size() / 2;
+        if (half < CLIMB_MIN_SECONDS / 2) return null;
+        long first = lowerMedian(p99s.subList(0, half));
+        long second = lowerMedian(p99s.subList(p99s.size() - half, p99s.size()));
         if (second <= first * CLIMB || second - first <= CLIMB_FLOOR_MICROS) return null;
         return "p99 rose from " + Durations.formatMicros(first) + " in the first half of the step to "
                 + Durations.formatMicros(second) + " in the second (a queue is building)";
+    }
+
+    private static long lowerMedian(List<Long> values) {
+        return values.stream()
+                .sorted()
+                .skip((values.size() - 1) / 2)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The highest rate that met every SLO; 0 when none did. */

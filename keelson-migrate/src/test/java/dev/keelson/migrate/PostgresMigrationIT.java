@@ -86,6 +86,36 @@ class PostgresMigrationIT extends MigrationContractIT {
     }
 
     @Test
+    void thePendingLintKnowsTheColumnsAndChecksOfAppliedFilesButTreatsTheirTablesAsExisting() throws Exception {
+        write(
+                "V1__table.sql",
+                "CREATE TABLE t (id int PRIMARY KEY, s varchar(50), x int);\nCREATE INDEX t_s ON t (s);\n"
+                        + "INSERT INTO t VALUES (1, 'a', 1);\n"
+                        + "ALTER TABLE t ADD CONSTRAINT t_x CHECK (x IS NOT NULL) NOT VALID;\n"
+                        + "ALTER TABLE t VALIDATE CONSTRAINT t_x;");
+        migrator().migrate(MigrateOptions.latest());
+        write(
+                "V2__widen.sql",
+                "ALTER TABLE t ALTER COLUMN s TYPE varchar(80);\nALTER TABLE t ALTER COLUMN x SET NOT NULL;\n"
+                        + "CREATE TABLE u (id int PRIMARY KEY, t_id int);");
+        write("V3__index_u.sql", "CREATE INDEX u_t ON u (t_id);");
+
+        MigrateResult second = migrator().migrate(MigrateOptions.latest());
+
+        assertThat(scripts(second.migrations())).containsExactly("V2__widen.sql", "V3__index_u.sql");
+        assertThat(second.lint().checkedFiles()).containsExactly("V2__widen.sql", "V3__index_u.sql");
+        assertThat(second.lint().findings()).extracting(Finding::rule).containsOnly("missing-undo");
+
+        write("V4__index_t.sql", "CREATE INDEX t_x ON t (x);");
+        LintFailedException lint =
+                catchThrowableOfType(LintFailedException.class, () -> migrator().migrate(MigrateOptions.latest()));
+        assertThat(lint.report().findings())
+                .filteredOn(f -> f.severity() == Severity.ERROR)
+                .extracting(f -> f.file() + " " + f.rule())
+                .containsExactly("V4__index_t.sql pg-index-not-concurrent");
+    }
+
+    @Test
     void aFileCutShortIsRefusedByTheLintNamingTheFileAndLine() throws Exception {
         write("V1__table.sql", "CREATE TABLE t (id int PRIMARY KEY);");
         write("V4__broken.sql", "\nCREATE TABLE broken (");

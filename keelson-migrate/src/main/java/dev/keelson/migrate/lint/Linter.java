@@ -31,9 +31,12 @@ import java.util.stream.Stream;
  * if (report.errors() > 0) { ... }
  * }</pre>
  *
- * <p>Every file of the folder is read in version order so later files know which tables earlier ones created
- * ("existing" tables) and which constraints they validated; findings are reported only for the checked files.
- * A table created earlier in the same file is new: nothing on it can lock anyone out.
+ * <p>The files are taken in version order so later files know which tables earlier ones created ("existing"
+ * tables), their column types and which constraints they validated; findings are reported only for the checked
+ * files. Of an unchecked file only the statements that change those ({@code CREATE TABLE}, {@code ALTER},
+ * {@code DROP}, {@code RENAME}) are read, and none at all when no checked file has an {@code ALTER}, the only
+ * statement whose rules look back. A table created earlier in the same file is new: nothing on it can lock anyone
+ * out.
  */
 public final class Linter {
     private final LintConfig config;

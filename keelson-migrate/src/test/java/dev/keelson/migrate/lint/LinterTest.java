@@ -179,6 +179,64 @@ class LinterTest {
     }
 
     @Test
+    void appliedFilesGiveThePendingRunTheirColumnTypesAndChecksButNoNewTables() {
+        // as migrate hands them over: applied files and every undo file unchecked, the pending files checked
+        LintFile v1 = applied(
+                "V1__t.sql",
+                "-- applied: a table with rows, an index, a checked column\n"
+                        + "CREATE TABLE t (id int PRIMARY KEY, s varchar(50), x int);\n"
+                        + "CREATE INDEX t_s ON t (s);\nINSERT INTO t VALUES (1, 'a;b', 2);\n"
+                        + "ALTER TABLE t ADD CONSTRAINT t_x CHECK (x IS NOT NULL) NOT VALID;");
+        LintFile v2 = applied(
+                "V2__validate.sql", "UPDATE t SET x = 0 WHERE x IS NULL;\nALTER TABLE t VALIDATE CONSTRAINT t_x;");
+        LintFile u2 = applied("U2__validate.sql", "ALTER TABLE t ALTER COLUMN s TYPE varchar(10);");
+        LintFile v3 = file(
+                "V3__pending.sql",
+                "ALTER TABLE t ALTER COLUMN s TYPE varchar(80);\nALTER TABLE t ALTER COLUMN x SET NOT NULL;\n"
+                        + "ALTER TABLE t ALTER COLUMN s TYPE varchar(20);\nCREATE INDEX t_x ON t (x);\n"
+                        + "CREATE TABLE u (id int PRIMARY KEY, t_id int);");
+        LintFile v4 = file("V4__pending.sql", "CREATE INDEX u_t ON u (t_id);");
+        List<LintFile> undo = List.of(applied("U3__pending.sql", "SELECT 1;"), applied("U4__pending.sql", "SELECT 1;"));
+
+        List<LintFile> files = new java.util.ArrayList<>(List.of(v1, v2, u2, v3, v4));
+        files.addAll(undo);
+        LintReport report = pgRun(files.toArray(LintFile[]::new));
+
+        // widening varchar(50) (known from V1, not V1's undo-file view) passes; shrinking it rewrites; SET NOT NULL
+        // after V2's validated check passes; the index on V1's table is on an existing table, the one on u is not
+        assertThat(report.findings())
+                .extracting(f -> f.file() + ":" + f.line() + " " + f.rule() + ": " + f.message())
+                .containsExactly(
+                        "V3__pending.sql:3 pg-type-change-rewrites-table: type of t.s changed from varchar(80) to"
+                                + " varchar(20)",
+                        "V3__pending.sql:4 pg-index-not-concurrent: CREATE INDEX on existing table t without"
+                                + " CONCURRENTLY");
+        assertThat(report.checkedFiles()).containsExactly("V3__pending.sql", "V4__pending.sql");
+    }
+
+    @Test
+    void aRunThatAltersNoTableStillTellsAppliedTablesFromTablesItCreates() {
+        // no pending ALTER: the applied files are not read, only their order and names count
+        LintFile v1 = applied(
+                "V1__t.sql",
+                "CREATE TABLE t (id int PRIMARY KEY, x int);\nINSERT INTO t VALUES (1, 2);\nCREATE INDEX t_x ON t (x);");
+        LintFile v2 = file("V2__index_t.sql", "CREATE INDEX t_id_x ON t (id, x);\nCREATE TABLE u (id int, t_id int);");
+        LintFile v3 = file("V3__index_u.sql", "CREATE INDEX u_t ON u (t_id);\nINSERT INTO u VALUES (1, 1);");
+        LintFile r1 = applied("R__a_view.sql", "CREATE OR REPLACE VIEW tv AS SELECT id FROM t;");
+        LintFile r2 = file("R__b_index.sql", "CREATE INDEX u_id ON u (id);");
+
+        LintReport report = pgRun(v1, v2, v3, r1, r2, applied("U2__index_t.sql", "DROP TABLE u;"));
+
+        // R__b_index.sql runs after R__a_view.sql, which is applied already: the run's tables are existing by then
+        assertThat(report.findings())
+                .extracting(f -> f.file() + ":" + f.line() + " " + f.rule())
+                .containsExactly(
+                        "R__b_index.sql:1 pg-index-not-concurrent",
+                        "V2__index_t.sql:1 pg-index-not-concurrent",
+                        "V3__index_u.sql:1 missing-undo");
+    }
+
+    @Test
     void anUndoFileSeesNoNewTableEvenInOneRun() {
         LintReport report = pgRun(
                 file("V1__t.sql", "CREATE TABLE t (id int);"),

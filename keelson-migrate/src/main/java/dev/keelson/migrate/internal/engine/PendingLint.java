@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * The lint {@code migrate} and {@code rollback} run on the files they are about to run, before running any: every
- * file of the catalog is read (placeholders replaced) so the lint knows the schema, and only the files to run are
- * reported on, as one run. Errors stop the command ({@link LintFailedException}); warnings are returned.
+ * file of the catalog (already read) is handed over, placeholders replaced, so the lint knows the schema the applied
+ * ones built (it reads of them only what it needs, see {@link Linter}), and only the files to run are reported on,
+ * as one run. Errors stop the command ({@link LintFailedException}); warnings are returned.
  */
 final class PendingLint {
     private PendingLint() {}

@@ -74,17 +74,27 @@ public final class LintRun {
                 .filter(n -> n.name() != null && n.name().type() == MigrationType.UNDO)
                 .forEach(n -> undoVersions.add(n.name().version().toString()));
         List<Named> ordered = named.stream().sorted(ORDER).toList();
+        boolean carryUnchecked = files.stream().anyMatch(f -> f.checked() && mentionsAlter(f.content()));
         for (Named file : ordered) {
             // an undo file sees the schema its versioned file left, but what it does is not carried forward
             boolean undo = file.name() != null && file.name().type() == MigrationType.UNDO;
             boolean inRun = together && file.file().checked();
+            if (!file.file().checked()) {
+                if (!undo) { // an unchecked undo file would change only a copy: nothing to read
+                    if (carryUnchecked) {
+                        carry(file.file(), schema);
+                    }
+                    schema.forgetNew(); // applied already: what it created may hold rows by now
+                }
+                continue;
+            }
             SchemaState seen = undo ? schema.copy() : schema;
             if (undo || !inRun) {
                 seen.forgetNew();
             }
             lintFile(file, FileContext.of(file.file(), file.name(), config.dialect(), server, seen, undoVersions));
             if (!inRun) {
-                seen.forgetNew(); // applied already (or its own deploy): what it created may hold rows by now
+                seen.forgetNew(); // its own deploy: what it created may hold rows by now
             }
         }
         List<String> checked = ordered.stream()
@@ -118,6 +128,48 @@ public final class LintRun {
             }
             keepUnsuppressed(file, parsed, raw);
         }
+    }
+
+    /**
+     * Carries what an unchecked (applied) file did to the schema, and nothing else: only its statements that can
+     * change what {@link SchemaState} knows ({@code CREATE ... TABLE}, {@code CREATE MATERIALIZED VIEW},
+     * {@code ALTER}, {@code DROP}, {@code RENAME}) are tokenized; its indexes, inserts and updates are not, since no
+     * rule looks back at them. The rules that need an earlier file's schema are the column-type ones
+     * ({@code pg-type-change-rewrites-table}, {@code mysql-table-copy}) and {@code pg-set-not-null-without-check}
+     * (a validated {@code CHECK} made earlier); which tables are new needs no applied file (what they created
+     * exists).
+     */
+    private void carry(LintFile file, SchemaState schema) {
+        Tokenizer tokenizer = null;
+        FileContext context = null;
+        for (SqlStatement s : split(file)) {
+            if (!SchemaState.mayChange(s.sql())) {
+                continue;
+            }
+            if (tokenizer == null) {
+                tokenizer = new Tokenizer(config.dialect());
+                context = FileContext.of(file, null, config.dialect(), server, schema, Set.of());
+            }
+            LintStatement statement = new LintStatement(s.sql(), s.line(), new Tokens(tokenizer.tokenize(s.sql())));
+            refuseUnbalanced(file, statement);
+            apply(statement, context);
+        }
+    }
+
+    /**
+     * False when {@code content} has no {@code ALTER} anywhere (a word or not, in a comment or not): then no
+     * statement of it is an {@code ALTER TABLE}, the only statement whose rules ({@link ActionRule}) ask the schema
+     * for what unchecked files did, so those files need not be read at all. The cheap common case of a run that
+     * only creates tables, indexes and rows.
+     */
+    static boolean mentionsAlter(String content) {
+        for (int i = 0; i + 5 <= content.length(); i++) {
+            char c = content.charAt(i);
+            if ((c == 'A' || c == 'a') && content.regionMatches(true, i, "ALTER", 0, 5)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parentheses that do not pair up: the file is cut short or broken; the database would refuse it too. */

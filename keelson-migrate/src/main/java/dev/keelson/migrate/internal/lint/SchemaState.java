@@ -2,6 +2,7 @@ package dev.keelson.migrate.internal.lint;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,6 +47,66 @@ public final class SchemaState {
     /** True when a validated {@code CHECK (column IS NOT NULL)} exists on {@code table}. */
     public boolean hasValidatedNotNullCheck(String table, String column) {
         return validatedNotNull.contains(table + "." + column);
+    }
+
+    /**
+     * False when the statement {@code sql} (split, so it starts with its first word) cannot change what this class
+     * knows: it starts with none of {@code CREATE}, {@code ALTER}, {@code DROP}, {@code RENAME}, or it is a
+     * {@code CREATE} of something else than a table or materialized view (an index, a function, a type...). Asked
+     * before tokenizing a statement of an applied file, so it may answer true for a statement {@link #apply}
+     * ignores, never false for one it records.
+     */
+    static boolean mayChange(String sql) {
+        int start = wordStart(sql, 0);
+        if (startsWithWord(sql, start, "ALTER")
+                || startsWithWord(sql, start, "DROP")
+                || startsWithWord(sql, start, "RENAME")) {
+            return true;
+        }
+        if (!startsWithWord(sql, start, "CREATE")) {
+            return false;
+        }
+        // CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY] [UNLOGGED] TABLE | MATERIALIZED VIEW: the words up to
+        // the object's kind; anything else (comments, quotes) in between: tokenize to be sure
+        int at = wordEnd(sql, start);
+        for (int words = 0; words < 8; words++) {
+            at = wordStart(sql, at);
+            int end = wordEnd(sql, at);
+            if (end == at) {
+                return true;
+            }
+            String word = sql.substring(at, end).toUpperCase(Locale.ROOT);
+            switch (word) {
+                case "TABLE", "MATERIALIZED" -> {
+                    return true;
+                }
+                case "OR", "REPLACE", "GLOBAL", "LOCAL", "TEMPORARY", "TEMP", "UNLOGGED" -> at = end;
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int wordStart(String sql, int from) {
+        int i = from;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int wordEnd(String sql, int from) {
+        int i = from;
+        while (i < sql.length() && (Character.isLetter(sql.charAt(i)) || sql.charAt(i) == '_')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWithWord(String sql, int at, String word) {
+        return sql.regionMatches(true, at, word, 0, word.length()) && wordEnd(sql, at) == at + word.length();
     }
 
     /** Records what {@code statement} changes. */

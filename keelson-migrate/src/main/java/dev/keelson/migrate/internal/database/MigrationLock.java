@@ -24,6 +24,20 @@ public interface MigrationLock extends AutoCloseable {
          * again after the poll interval, so a migrator that keeps making progress is not interrupted).
          */
         String busy() throws SQLException;
+
+        /**
+         * A query returning one integer that {@link #busy(int)} decides on, which a lock taken by a statement of the
+         * migration connection may send in the same round trip, as a statement of its own right after the lock's
+         * (so with a snapshot taken after the lock was granted); null when there is none.
+         */
+        default String probe() {
+            return null;
+        }
+
+        /** {@link #busy()}, given what {@link #probe()} returned (its first column, 0 for NULL or no row). */
+        default String busy(int probed) throws SQLException {
+            return busy();
+        }
     }
 
     /** True when the lock is taken for each migration (see the class comment). */

@@ -19,7 +19,8 @@ import java.util.List;
  * The history of one changing operation, read under the migration lock and kept true while the operation runs.
  *
  * <p>With a run lock the history read while planning stays true to the end. With a per-migration lock
- * (PostgreSQL) every {@code enter} re-checks it under the lock: one indexed {@code MAX(installed_rank)}; only
+ * (PostgreSQL) every {@code enter} re-checks it under the lock: one indexed {@code MAX(installed_rank)}, which the
+ * lock sends in the round trip of its try-lock statement ({@link MigrationLock.Ready#probe()}); only
  * when another migrator wrote meanwhile are the new rows read and appended, the lock is let go for one poll
  * interval (so a migrator that is progressing is left to finish), and the script is skipped if it is done.
  * Two migrators therefore never apply one version twice.
@@ -95,7 +96,22 @@ final class GuardedHistory implements AutoCloseable {
 
     /** Takes the lock inside the migration's open transaction (autocommit off). */
     void enterTransaction(boolean relaxCommit) throws SQLException {
-        lock.enterTransaction(connection, relaxCommit, this::othersProgress);
+        lock.enterTransaction(connection, relaxCommit, new MigrationLock.Ready() {
+            @Override
+            public String busy() throws SQLException {
+                return othersProgress();
+            }
+
+            @Override
+            public String probe() {
+                return table.maxRankQuery();
+            }
+
+            @Override
+            public String busy(int probed) throws SQLException {
+                return othersProgress(probed);
+            }
+        });
     }
 
     /** Takes the lock for a script that runs outside a transaction; {@link #leaveNonTransactional()} after it. */
@@ -141,7 +157,11 @@ final class GuardedHistory implements AutoCloseable {
 
     /** Null when nobody wrote history since this run last looked; otherwise reads their rows and says so. */
     private String othersProgress() throws SQLException {
-        int rank = table.maxRank();
+        return othersProgress(table.maxRank());
+    }
+
+    /** {@link #othersProgress()} given the history's {@code MAX(installed_rank)} read under the lock. */
+    private String othersProgress(int rank) throws SQLException {
         if (rank == seenRank) {
             return null;
         }

@@ -94,11 +94,16 @@ public final class HistoryTable implements AutoCloseable, HistoryRepair.Writer<S
     /** The highest rank written, 0 for none: one index lookup, to learn whether anyone wrote since. */
     public int maxRank() throws SQLException {
         if (maxRank == null) {
-            maxRank = connection.prepareStatement("SELECT MAX(installed_rank) FROM " + table);
+            maxRank = connection.prepareStatement(maxRankQuery());
         }
         try (ResultSet rs = maxRank.executeQuery()) {
             return rs.next() ? rs.getInt(1) : 0;
         }
+    }
+
+    /** The query of {@link #maxRank()}: one row, one column, NULL when the table is empty. */
+    public String maxRankQuery() {
+        return "SELECT MAX(installed_rank) FROM " + table;
     }
 
     /** The rows with a rank above {@code rank}, in rank order. */

@@ -56,6 +56,9 @@ final class AdvisoryLock implements MigrationLock {
     private final LockWaiter waiter;
     private final PoolerSigns pooler;
     private PreparedStatement tryXact;
+    private String tryXactSql;
+    private Boolean checksClient;
+    private int probed;
     private Connection lockConnection;
     private boolean sessionHeld;
     private boolean transactionHeld;
@@ -89,14 +92,38 @@ final class AdvisoryLock implements MigrationLock {
 
     @Override
     public void enterTransaction(Connection connection, boolean relaxCommit, Ready ready) throws SQLException {
-        if (tryXact == null) {
-            boolean checksClient = migration.getMetaData().getDatabaseMajorVersion() >= 14;
-            tryXact = migration.prepareStatement(TRY_XACT + (checksClient ? CHECK_CLIENT : ""));
+        String probe = ready.probe();
+        PreparedStatement tryLock = tryXact(probe);
+        tryLock.setBoolean(3, relaxCommit);
+        waiter.await(
+                () -> attemptInTransaction(migration, tryLock, ready, probe != null), () -> holder(migration), what());
+    }
+
+    /**
+     * The try-lock of {@link #enterTransaction}, followed by {@code probe} (when not null) as a second statement of
+     * the same text: pgJDBC sends the two as two Parse/Bind/Execute sequences before one Sync, so both cost one
+     * round trip, and the server runs them one after the other. The probe must be a statement of its own: under READ
+     * COMMITTED (PostgreSQL's default, and pgJDBC's) each statement takes its snapshot when it starts, so the probe's
+     * is taken after the try-lock statement has finished; when that granted the lock, the probe sees every commit of
+     * the migrator that held it before (a transaction's lock is released only after its commit is visible). Put into
+     * the try-lock's own {@code SELECT}, the probe would read with the snapshot taken before the lock was granted and
+     * could miss that commit.
+     */
+    private PreparedStatement tryXact(String probe) throws SQLException {
+        if (checksClient == null) {
+            checksClient = migration.getMetaData().getDatabaseMajorVersion() >= 14;
+        }
+        String sql = TRY_XACT + (checksClient ? CHECK_CLIENT : "") + (probe == null ? "" : "; " + probe);
+        if (!sql.equals(tryXactSql)) {
+            if (tryXact != null) {
+                tryXact.close();
+            }
+            tryXact = migration.prepareStatement(sql);
             tryXact.setInt(1, TAG);
             tryXact.setInt(2, key);
+            tryXactSql = sql;
         }
-        tryXact.setBoolean(3, relaxCommit);
-        waiter.await(() -> attemptInTransaction(migration, tryXact, ready), () -> holder(migration), what());
+        return tryXact;
     }
 
     @Override
@@ -111,7 +138,7 @@ final class AdvisoryLock implements MigrationLock {
                             // whatever the database's default: a REPEATABLE READ snapshot held open would block
                             // CONCURRENTLY
                             utility.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-                            return attemptInTransaction(c, ps, ready);
+                            return attemptInTransaction(c, ps, ready, false);
                         },
                         () -> holder(c),
                         what());
@@ -127,8 +154,9 @@ final class AdvisoryLock implements MigrationLock {
         }
     }
 
-    private boolean attemptInTransaction(Connection c, PreparedStatement tryLock, Ready ready) throws SQLException {
-        if (tryOnce(c, tryLock) && (busy = ready.busy()) == null) {
+    private boolean attemptInTransaction(Connection c, PreparedStatement tryLock, Ready ready, boolean withProbe)
+            throws SQLException {
+        if (tryOnce(c, tryLock) && (busy = withProbe ? ready.busy(probed) : ready.busy()) == null) {
             return true;
         }
         c.rollback(); // releases the lock if it was taken, and never leaves a waiting migrator in a transaction
@@ -146,13 +174,23 @@ final class AdvisoryLock implements MigrationLock {
         return false;
     }
 
+    /** Runs the try-lock statement (and a probe after it, whose value is kept in {@link #probed}). */
     private boolean tryOnce(Connection c, PreparedStatement tryLock) throws SQLException {
         busy = null;
-        try (ResultSet rs = tryLock.executeQuery()) {
+        tryLock.execute();
+        boolean granted;
+        try (ResultSet rs = tryLock.getResultSet()) {
             rs.next();
             pooler.observePid(c == migration ? "migration" : "lock", rs.getInt(2));
-            return rs.getBoolean(1);
+            granted = rs.getBoolean(1);
         }
+        probed = 0;
+        if (tryLock.getMoreResults()) {
+            try (ResultSet rs = tryLock.getResultSet()) {
+                probed = rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+        return granted;
     }
 
     @Override

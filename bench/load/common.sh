@@ -83,7 +83,7 @@ per_request() {
 STEADY_FROM=${STEADY_FROM:-3}
 timed_steady() {
     /usr/bin/time -f '%U %S' -o "$WORK/time" taskset -c "$CLIENT_CPU" "$@" & # as timed, but its pid is time's
-    local timer=$! pid="" line rest n=0 lines started=${EPOCHREALTIME/./} nap progress=()
+    local timer=$! pid="" line rest n=0 lines started=${EPOCHREALTIME/./} nap progress=() tid
     exec {nap}<> <(:) # read -t on it is a sleep without a process per sample
     for _ in {1..1000}; do # up to 10 s: a busy machine can be slow to start it
         { read -r pid _ <"/proc/$timer/task/$timer/children"; } 2>/dev/null || true
@@ -105,10 +105,31 @@ timed_steady() {
             n=$lines
             echo "$(((${EPOCHREALTIME/./} - started) / 1000)) $lines ${12} ${13}" >>"$WORK/steady"
         fi
+        [ -n "${THREAD_LOG:-}" ] && sample_threads "$pid"
         read -r -t 0.05 -u "$nap" || true
     done
     exec {nap}<&-
+    if [ -n "${THREAD_LOG:-}" ]; then
+        for tid in "${!THREAD_TICKS[@]}"; do echo "${THREAD_TICKS[$tid]}"; done >"$THREAD_LOG"
+        THREAD_TICKS=()
+    fi
     wait "$timer"
+}
+# THREAD_LOG=FILE: timed_steady also keeps each thread's last user and system ticks (/proc/PID/task/*/stat, at every
+# sample) and writes them to FILE at the end, one "<user ticks> <system ticks> <thread name>" line per thread. A
+# thread that ended, and the last 50 ms, are missed: compare their sum with the process's total.
+declare -A THREAD_TICKS=()
+sample_threads() {
+    local f line comm rest
+    for f in /proc/"$1"/task/*/stat; do
+        { read -r line <"$f"; } 2>/dev/null || continue
+        comm=${line#*(}
+        comm=${comm%)*}
+        rest=${line##*) }
+        # shellcheck disable=SC2086
+        set -- $rest
+        THREAD_TICKS[${f%/stat}]="${12} ${13} ${comm// /_}"
+    done
 }
 steady_per_request() {
     local ticks; ticks=$(getconf CLK_TCK)

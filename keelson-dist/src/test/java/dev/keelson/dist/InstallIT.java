@@ -135,6 +135,28 @@ class InstallIT {
     }
 
     @Test
+    void loadRunsWithTheArchivesOwnAotCache() throws Exception {
+        assertThat(app.resolve("lib/keelson-load.aot")).isNotEmptyFile();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/ping";
+            // AOTMode=on: the JVM refuses to start when the cache it is given cannot be used
+            Result result = keelson(root, Map.of("KEELSON_JAVA_OPTS", "-XX:AOTMode=on"), "load", url, "-n", "20");
+
+            assertThat(result.code).as(result.err).isZero();
+            assertThat(result.out).contains("status       200: 20");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void newMakesAProjectThatBuildsWithTheUsersJdkAndMaven() throws Exception {
         Path workspace = Files.createDirectories(root.resolve("workspace"));
         Result result = keelson(workspace, "new", "shop", "--no-git");
@@ -341,12 +363,18 @@ class InstallIT {
 
     /** Runs {@code keelson ARGS} the way a shell would find it: by name, on the scrubbed PATH. */
     private static Result keelson(Path cwd, String... args) throws IOException, InterruptedException {
+        return keelson(cwd, Map.of(), args);
+    }
+
+    /** Runs the installed {@code keelson} with {@code env} added to its bare environment. */
+    private static Result keelson(Path cwd, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec keelson \"$@\"", "keelson"));
         command.addAll(List.of(args));
-        return run(
-                cwd,
-                command,
-                Map.of("PATH", tools.toString(), "HOME", root.resolve("home").toString()));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("PATH", tools.toString());
+        all.put("HOME", root.resolve("home").toString());
+        return run(cwd, command, all);
     }
 
     private record Result(int code, String out, String err) {}

@@ -1,4 +1,5 @@
 /**
- * Traces and metrics: the observation set-up (OpenTelemetry export, what is observed).
+ * Traces, metrics and log lines: the observation set-up (OpenTelemetry export, what is observed) and the writer of
+ * the console's JSON lines ({@link dev.keelson.reference.platform.observability.EcsFormatter}).
  */
 package dev.keelson.reference.platform.observability;

@@ -175,8 +175,14 @@ public final class EcsFormatter implements StructuredLogFormatter<ILoggingEvent>
         }
         String s = value.toString();
         out.append('"');
+        int plain = 0; // the start of the run of characters written as they are, appended in one piece
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
+            if (ch >= ' ' && ch != '"' && ch != '\\' && (ch < '\u007f' || ch > '\u009f')) {
+                continue;
+            }
+            out.append(s, plain, i);
+            plain = i + 1;
             switch (ch) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -185,20 +191,15 @@ public final class EcsFormatter implements StructuredLogFormatter<ILoggingEvent>
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isISOControl(ch)) {
-                        out.append("\\u")
-                                .append(HEX[ch >> 12])
-                                .append(HEX[(ch >> 8) & 0xF])
-                                .append(HEX[(ch >> 4) & 0xF])
-                                .append(HEX[ch & 0xF]);
-                    } else {
-                        out.append(ch);
-                    }
-                }
+                default ->
+                    out.append("\\u") // an ISO control character
+                            .append(HEX[ch >> 12])
+                            .append(HEX[(ch >> 8) & 0xF])
+                            .append(HEX[(ch >> 4) & 0xF])
+                            .append(HEX[ch & 0xF]);
             }
         }
-        out.append('"');
+        out.append(s, plain, s.length()).append('"');
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

@@ -14,10 +14,11 @@ import java.util.Map;
  * linkage and the method profiles of this run, so a later {@code load} starts with them. It starts a
  * {@link LoadTrainingTarget} on 127.0.0.1, runs a closed-model {@code load} against it as {@code bench/load/run.sh}
  * does (50 connections, one event loop, JSON output saved to a file), then an open-model run with the text report,
- * and closes the target: {@value #SECONDS} seconds of load in all. Output is discarded; the exit code is always 0.
+ * then an h2c run as {@code bench/load/h2.sh} does (10 connections x 10 streams), and closes the target:
+ * {@value #SECONDS} seconds of load in all. Output is discarded; the exit code is always 0.
  */
 public final class LoadAotTraining {
-    static final int SECONDS = 3;
+    static final int SECONDS = 4;
 
     private LoadAotTraining() {}
 
@@ -33,7 +34,7 @@ public final class LoadAotTraining {
                         "load",
                         url,
                         "--duration",
-                        (SECONDS - 1) + "s",
+                        (SECONDS - 2) + "s",
                         "--users",
                         "50",
                         "--threads",
@@ -46,6 +47,25 @@ public final class LoadAotTraining {
                     environment);
             Keelson.run(
                     new String[] {"load", url, "--duration", "1s", "--rate", "5000", "--users", "50", "--threads", "1"},
+                    environment);
+            Keelson.run(
+                    new String[] {
+                        "load",
+                        url,
+                        "--http2",
+                        "--duration",
+                        "1s",
+                        "--users",
+                        "10",
+                        "--streams",
+                        "10",
+                        "--threads",
+                        "1",
+                        "--output",
+                        "json",
+                        "--save",
+                        scratch.resolve("h2.json").toString()
+                    },
                     environment);
         }
     }

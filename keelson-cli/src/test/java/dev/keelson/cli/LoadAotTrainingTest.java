@@ -23,6 +23,10 @@ class LoadAotTrainingTest {
         JsonNode closed = new ObjectMapper().readTree(Files.readString(scratch.resolve("closed.json")));
         assertThat(closed.findValue("requests").asLong()).isGreaterThan(1_000);
         assertThat(closed.findValue("errors").asLong()).isZero();
+        JsonNode h2 = new ObjectMapper().readTree(Files.readString(scratch.resolve("h2.json")));
+        assertThat(h2.findValue("requests").asLong()).isGreaterThan(1_000);
+        assertThat(h2.findValue("errors").asLong()).isZero();
+        assertThat(h2.path("protocols").path("h2c").asInt()).isEqualTo(10);
     }
 
     @Test

@@ -54,3 +54,6 @@ echo "db diff, two databases of $N tables:        ${diff} ms wall (${N} tables, 
 echo "db lint, $(( N * 2 )) files ($N V + $N U):              ${lint} ms wall"
 echo "after JVM start: diff $(( diff - start )) ms, lint $(( lint - start )) ms"
 "$JAVA" -cp "$JAR" "$ROOT/bench/db-lint-diff/LintTiming.java" "$WORK/db/migration"
+# the ratios, last: each command's time after the JVM start against its target (under 1 meets it)
+echo "ratio to target (after JVM start): diff $(awk -v t=$(( diff - start )) 'BEGIN {printf "%.2f", t / 2000}') of 2 s," \
+    "lint $(awk -v t=$(( lint - start )) 'BEGIN {printf "%.2f", t / 1000}') of 1 s"

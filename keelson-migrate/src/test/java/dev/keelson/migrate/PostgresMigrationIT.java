@@ -7,6 +7,7 @@ import dev.keelson.migrate.lint.Finding;
 import dev.keelson.migrate.lint.Severity;
 import dev.keelson.migrate.testing.Engine;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PostgresMigrationIT extends MigrationContractIT {
     @Override
@@ -205,6 +208,46 @@ class PostgresMigrationIT extends MigrationContractIT {
         assertThat(count("SELECT COUNT(*) FROM keelson_schema_history WHERE version = '2'"))
                 .isEqualTo(1);
         assertThat(states(migrator().status()).values()).containsOnly(MigrationState.APPLIED);
+    }
+
+    /**
+     * Under REPEATABLE READ or SERIALIZABLE the try-lock, as the transaction's first statement, would fix its
+     * snapshot before the lock is granted, and the history check under the lock could miss the previous holder's
+     * commit: every migration transaction runs at READ COMMITTED whatever the database's default.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"repeatable read", "serializable", ""})
+    void everyMigrationTransactionRunsAtReadCommittedWhateverTheDatabaseDefault(String isolation) throws Exception {
+        if (!isolation.isEmpty()) {
+            try (Connection c = db.connect();
+                    Statement s = c.createStatement()) {
+                s.execute("ALTER DATABASE " + c.getCatalog() + " SET default_transaction_isolation = '" + isolation
+                        + "'");
+            }
+        }
+        String record = "INSERT INTO levels VALUES ('%s', current_setting('transaction_isolation'));";
+        write("V1__levels.sql", "CREATE TABLE levels (file text, level text);\n" + record.formatted("V1"));
+        write("V2__outside.sql", "-- keelson:no-transaction\n" + record.formatted("V2"));
+        write("V3__more.sql", record.formatted("V3"));
+        write("U3__more.sql", record.formatted("U3"));
+
+        migrator().migrate(MigrateOptions.latest());
+        migrator().rollback(RollbackOptions.steps(1));
+
+        List<String> levels = new ArrayList<>();
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT file, level, current_setting('transaction_isolation') "
+                        + "FROM levels ORDER BY file")) {
+            while (rs.next()) {
+                levels.add(rs.getString(1) + " " + rs.getString(2));
+                assertThat(rs.getString(3)).isEqualTo(isolation.isEmpty() ? "read committed" : isolation);
+            }
+        }
+        // a file run without a transaction runs its statements at the database's default
+        String outside = isolation.isEmpty() ? "read committed" : isolation;
+        assertThat(levels)
+                .containsExactly("U3 read committed", "V1 read committed", "V2 " + outside, "V3 read committed");
     }
 
     @Test

@@ -30,6 +30,14 @@ final class AdvisoryLock implements MigrationLock {
     /** "KEEL" in ASCII: the first key, so Keelson's locks are recognisable in pg_locks. */
     static final int TAG = 0x4B45454C;
 
+    /**
+     * Put before {@link #TRY_XACT}, as the first statement of the same text (so of the transaction, and in the same
+     * round trip), when the session's default isolation is not READ COMMITTED: see {@link #tryXact}. Per transaction,
+     * not per session, since behind a pooler in transaction mode a session setting does not follow the next
+     * transaction.
+     */
+    private static final String READ_COMMITTED = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; ";
+
     private static final String TRY_XACT = "SELECT pg_try_advisory_xact_lock(?, ?), pg_backend_pid(), "
             + "CASE WHEN ? THEN set_config('synchronous_commit', 'off', true) END";
     /**
@@ -55,6 +63,7 @@ final class AdvisoryLock implements MigrationLock {
     private final int key;
     private final LockWaiter waiter;
     private final PoolerSigns pooler;
+    private final boolean readCommittedByDefault;
     private PreparedStatement tryXact;
     private String tryXactSql;
     private Boolean checksClient;
@@ -65,24 +74,44 @@ final class AdvisoryLock implements MigrationLock {
     private String busy;
 
     private AdvisoryLock(
-            Connection migration, Supplier<Connection> opener, int key, LockWaiter waiter, PoolerSigns pooler) {
+            Connection migration,
+            Supplier<Connection> opener,
+            int key,
+            LockWaiter waiter,
+            PoolerSigns pooler,
+            boolean readCommittedByDefault) {
         this.migration = migration;
         this.opener = opener;
         this.key = key;
         this.waiter = waiter;
         this.pooler = pooler;
+        this.readCommittedByDefault = readCommittedByDefault;
     }
 
-    /** Takes nothing yet: looks for signs of a pooler on the migration connection and reports them. */
+    /**
+     * Takes nothing yet: in one query, looks for signs of a pooler on the migration connection (and reports them) and
+     * reads the session's default isolation (the database's or role's {@code default_transaction_isolation}, or
+     * what the driver set for the session).
+     */
     static AdvisoryLock create(
             Connection migration, Supplier<Connection> opener, String historyTable, LockWaiter waiter)
             throws SQLException {
         PoolerSigns pooler = new PoolerSigns(waiter.listener());
-        pooler.checkPort(migration);
+        boolean readCommitted;
+        try (Statement s = migration.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT inet_server_port(), current_setting('default_transaction_isolation')")) {
+            rs.next();
+            int serverPort = rs.getInt(1);
+            if (!rs.wasNull()) {
+                pooler.checkPort(migration.getMetaData().getURL(), serverPort);
+            }
+            readCommitted = "read committed".equals(rs.getString(2));
+        }
         if (pooler.detected()) {
             unnamedStatements(migration);
         }
-        return new AdvisoryLock(migration, opener, keyOf(historyTable), waiter, pooler);
+        return new AdvisoryLock(migration, opener, keyOf(historyTable), waiter, pooler, readCommitted);
     }
 
     @Override
@@ -108,12 +137,22 @@ final class AdvisoryLock implements MigrationLock {
      * the migrator that held it before (a transaction's lock is released only after its commit is visible). Put into
      * the try-lock's own {@code SELECT}, the probe would read with the snapshot taken before the lock was granted and
      * could miss that commit.
+     *
+     * <p>Under REPEATABLE READ or SERIALIZABLE (a database's or role's {@code default_transaction_isolation}) the
+     * transaction's first statement fixes its snapshot for good, and that would be the try-lock: the probe, and
+     * everything the migration reads, would see the database as it was before the lock was granted, and a migration
+     * could be applied twice. So when the session's default is not READ COMMITTED the text starts with {@link
+     * #READ_COMMITTED}, the transaction's first statement (nothing runs on the connection between the transaction's
+     * start and this text: {@link #attemptInTransaction} ends a failed attempt's transaction), still one round trip.
      */
     private PreparedStatement tryXact(String probe) throws SQLException {
         if (checksClient == null) {
             checksClient = migration.getMetaData().getDatabaseMajorVersion() >= 14;
         }
-        String sql = TRY_XACT + (checksClient ? CHECK_CLIENT : "") + (probe == null ? "" : "; " + probe);
+        String sql = (readCommittedByDefault ? "" : READ_COMMITTED)
+                + TRY_XACT
+                + (checksClient ? CHECK_CLIENT : "")
+                + (probe == null ? "" : "; " + probe);
         if (!sql.equals(tryXactSql)) {
             if (tryXact != null) {
                 tryXact.close();
@@ -177,7 +216,9 @@ final class AdvisoryLock implements MigrationLock {
     /** Runs the try-lock statement (and a probe after it, whose value is kept in {@link #probed}). */
     private boolean tryOnce(Connection c, PreparedStatement tryLock) throws SQLException {
         busy = null;
-        tryLock.execute();
+        if (!tryLock.execute()) {
+            tryLock.getMoreResults(); // past the result of READ_COMMITTED, to the try-lock's
+        }
         boolean granted;
         try (ResultSet rs = tryLock.getResultSet()) {
             rs.next();

@@ -1,10 +1,6 @@
 package dev.keelson.migrate.internal.database.postgresql;
 
 import dev.keelson.migrate.MigrationListener;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,18 +26,13 @@ final class PoolerSigns {
         return detected;
     }
 
-    /** Compares the port the server listens on with the one in the connection's URL. */
-    void checkPort(Connection c) throws SQLException {
-        Optional<Integer> urlPort = urlPort(c.getMetaData().getURL());
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT inet_server_port()")) {
-            rs.next();
-            int serverPort = rs.getInt(1);
-            if (!rs.wasNull() && urlPort.isPresent() && urlPort.get() != serverPort) {
-                report("the JDBC URL names port " + urlPort.get()
-                        + " but the PostgreSQL server behind it listens on port " + serverPort
-                        + ", so a connection pooler or proxy (PgBouncer?) is in between");
-            }
+    /** Compares the port the server listens on ({@code inet_server_port()}) with the one in the JDBC URL. */
+    void checkPort(String url, int serverPort) {
+        Optional<Integer> urlPort = urlPort(url);
+        if (urlPort.isPresent() && urlPort.get() != serverPort) {
+            report("the JDBC URL names port " + urlPort.get()
+                    + " but the PostgreSQL server behind it listens on port " + serverPort
+                    + ", so a connection pooler or proxy (PgBouncer?) is in between");
         }
     }
 

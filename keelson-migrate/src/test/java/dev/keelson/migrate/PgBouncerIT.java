@@ -136,4 +136,32 @@ class PgBouncerIT {
                         + " (SELECT oid FROM pg_database WHERE datname = current_database())"))
                 .isZero();
     }
+
+    @Test
+    void behindPgBouncerEveryMigrationTransactionRunsAtReadCommittedOnARepeatableReadDatabase() throws Exception {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + c.getCatalog() + " SET default_transaction_isolation = 'repeatable read'");
+        }
+        bouncer.close(); // a new PgBouncer, whose server connections open with the new default
+        bouncer = PgBouncer.start(db);
+        String record = "INSERT INTO levels VALUES (%d, current_setting('transaction_isolation'));";
+        write("V1__levels.sql", "CREATE TABLE levels (n INT, level TEXT);\n" + record.formatted(1));
+        write("V2__index.sql", "-- keelson:no-transaction\nCREATE INDEX CONCURRENTLY levels_n ON levels (n);");
+        for (int i = 3; i <= 5; i++) {
+            write("V" + i + "__insert_" + i + ".sql", record.formatted(i));
+        }
+        TestDatabase through = bouncer.database();
+        MigrateResult result = Migrator.configure()
+                .url(through.url())
+                .user(through.user())
+                .location("filesystem:" + dir.resolve("db"))
+                .build()
+                .migrate(MigrateOptions.latest());
+
+        assertThat(result.migrations()).hasSize(5);
+        assertThat(count("SELECT COUNT(*) FROM levels WHERE level = 'read committed'"))
+                .isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM levels")).isEqualTo(4);
+    }
 }

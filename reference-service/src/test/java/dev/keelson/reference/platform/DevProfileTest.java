@@ -2,7 +2,6 @@ package dev.keelson.reference.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keelson.reference.platform.observability.EcsFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class DevProfileTest {
 
     @Test
     void theDevProfileLogsLinesForAPersonAndEveryOtherStartLogsJson() {
-        assertThat(consoleFormat(List.of(), Map.of())).isEqualTo(EcsFormatter.class.getName());
+        assertThat(consoleFormat(List.of(), Map.of())).isEqualTo("ecs");
         assertThat(consoleFormat(List.of("dev"), Map.of())).isEmpty();
         assertThat(consoleFormat(List.of("dev"), Map.of("LOG_FORMAT", "ecs"))).isEqualTo("ecs");
     }

@@ -7,8 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.HttpFirewall;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -43,19 +41,6 @@ class SecurityConfiguration {
             part.configure(http);
         }
         return http.build();
-    }
-
-    /**
-     * Spring Security's firewall as it is by default (every rule on), its header and parameter-name checks answered
-     * by {@link PrintableText}: the same verdicts without a regular expression per header read for plain ASCII.
-     */
-    @Bean
-    HttpFirewall firewall() {
-        StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderNames(PrintableText.NAMES);
-        firewall.setAllowedHeaderValues(PrintableText.VALUES);
-        firewall.setAllowedParameterNames(PrintableText.NAMES);
-        return firewall;
     }
 
     /**

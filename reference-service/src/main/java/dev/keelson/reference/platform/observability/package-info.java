@@ -1,5 +1,4 @@
 /**
- * Traces, metrics and log lines: the observation set-up (OpenTelemetry export, what is observed) and the writer of
- * the console's JSON lines ({@link dev.keelson.reference.platform.observability.EcsFormatter}).
+ * Traces and metrics: the observation set-up (OpenTelemetry export, what is observed).
  */
 package dev.keelson.reference.platform.observability;

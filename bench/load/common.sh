@@ -149,6 +149,17 @@ steady_per_request() {
     fi
 }
 
+# wrk's round against URL: prints "<requests/s> <requests per CPU-second> <user us> <system us>" for the whole
+# process, then the same three for its steady state
+run_wrk() {
+    timed_steady wrk -t1 -c50 -d"${SECONDS_EACH}s" "$URL" >"$WORK/out"
+    local n; n=$(awk '/requests in/ {print $1}' "$WORK/out")
+    awk '/^Requests\/sec:/ {printf "%s", $2}' "$WORK/out"
+    per_request "$n"
+    steady_per_request "$n"
+    echo
+}
+
 run_keelson() {
     # shellcheck disable=SC2086
     STEADY_PROGRESS="$WORK/keelson.err" timed_steady $KEELSON load "$URL" --duration "${SECONDS_EACH}s" --threads 1 "$@" \

@@ -34,14 +34,6 @@ IFS='|' read -r -a SETS <<<"$VARIANTS"
 # read drops a trailing empty set ("-XX:X|"), and makes none of an empty VARIANTS
 if [ ${#SETS[@]} = 0 ] || [ "${VARIANTS: -1}" = "|" ]; then SETS+=(""); fi
 
-run_wrk() {
-    timed_steady wrk -t1 -c50 -d"${SECONDS_EACH}s" "$URL" >"$WORK/out"
-    local n; n=$(awk '/requests in/ {print $1}' "$WORK/out")
-    awk '/^Requests\/sec:/ {printf "%s", $2}' "$WORK/out"
-    per_request "$n"
-    steady_per_request "$n"
-    echo
-}
 
 # run_keelson's seven figures, then: whole CPU-s, fixed CPU-s, and the CPU-s of loop, C1, C2, GC+VM, main, rest, missed
 run_set() { # option set

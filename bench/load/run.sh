@@ -31,14 +31,6 @@ curl -fsS "$URL" >/dev/null
 
 # Each run prints "<requests/s> <requests per CPU-second of the generator> <user us per request> <system us per
 # request>" for the whole process, then the same three for its steady state (common.sh).
-run_wrk() {
-    timed_steady wrk -t1 -c50 -d"${SECONDS_EACH}s" "$URL" >"$WORK/out"
-    local n; n=$(awk '/requests in/ {print $1}' "$WORK/out")
-    awk '/^Requests\/sec:/ {printf "%s", $2}' "$WORK/out"
-    per_request "$n"
-    steady_per_request "$n"
-    echo
-}
 run_hey() {
     timed_steady hey -z "${SECONDS_EACH}s" -c 50 "$URL" >"$WORK/out"
     local n; n=$(awk '/\[200\]/ {print $2}' "$WORK/out")

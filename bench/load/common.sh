@@ -20,6 +20,11 @@ KEELSON=${KEELSON:-"$ROOT/keelson"}
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
 SECONDS_EACH=${DURATION%s}
+# the steady state is seconds 3 to D-1 of a run: it needs D >= 5
+if ! [[ "$SECONDS_EACH" =~ ^[0-9]+$ ]] || [ "$SECONDS_EACH" -lt 5 ]; then
+    echo "bench: DURATION=$DURATION: give whole seconds, at least 5s (the steady state is seconds 3 to D-1)" >&2
+    exit 2
+fi
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 URL="http://127.0.0.1:$PORT/api/users/1"

@@ -32,11 +32,23 @@ public class JwtCallers implements Callers {
      * {@code email_verified} claim is true.
      */
     public static Caller of(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        return new Caller(
-                UUID.fromString(jwt.getSubject()),
-                roles != null && roles.contains("ADMIN"),
-                Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")));
+        return new Caller(UUID.fromString(jwt.getSubject()), isAdmin(jwt), isEmailVerified(jwt));
+    }
+
+    /*
+     * The claims as this service signs them (a JSON array, a JSON boolean) are read as they are, anything else through
+     * Spring Security's claim conversion: the same answers (no JSON value but a string equals "ADMIN"), without the
+     * conversion service's type look-ups on every request (about 1 % of an authenticated GET's CPU, profiled).
+     */
+    private static boolean isAdmin(Jwt jwt) {
+        List<?> roles = jwt.getClaims().get("roles") instanceof List<?> list ? list : jwt.getClaimAsStringList("roles");
+        return roles != null && roles.contains("ADMIN");
+    }
+
+    private static boolean isEmailVerified(Jwt jwt) {
+        return jwt.getClaims().get("email_verified") instanceof Boolean verified
+                ? verified
+                : Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified"));
     }
 
     @Override

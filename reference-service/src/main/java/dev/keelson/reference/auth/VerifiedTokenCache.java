@@ -20,6 +20,7 @@ final class VerifiedTokenCache implements JwtDecoder {
     private final Cache<String, Jwt> verified = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5))
+            .executor(Runnable::run) // upkeep on the caller's thread, as in LocalBucketStore
             .build();
 
     VerifiedTokenCache(JwtDecoder delegate, Clock clock) {

@@ -20,6 +20,7 @@ public final class LocalCache implements ReadThroughCache {
         this.values = Caffeine.newBuilder()
                 .maximumSize(properties.maxEntries())
                 .expireAfterWrite(properties.ttl())
+                .executor(Runnable::run) // upkeep on the caller's thread, as in LocalBucketStore
                 .build();
         this.enabled = properties.enabled();
     }

@@ -89,6 +89,42 @@ class PostgresMigrationIT extends MigrationContractIT {
     }
 
     @Test
+    void statementsThatReturnNoRowsRunAsOneBatchAndTheOthersOnTheirOwn() throws Exception {
+        write("V1__mixed.sql", """
+                CREATE TABLE t (id int PRIMARY KEY, name text);
+                INSERT INTO t VALUES (1, 'one');
+                SELECT setval(pg_get_serial_sequence('t', 'id'), 1) WHERE false;
+                INSERT INTO t VALUES (2, 'two') RETURNING id;
+                UPDATE t SET name = 'uno' WHERE id = 1;
+                CREATE INDEX t_name ON t (name);
+                """);
+
+        migrator().migrate(MigrateOptions.latest());
+
+        assertThat(count("SELECT COUNT(*) FROM t WHERE name IN ('uno', 'two')")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 't_name'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aStatementFailingInsideABatchIsNamedAndNothingOfItsFileStays() throws Exception {
+        write(
+                "V1__broken.sql",
+                "CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (1);\nINSERT INTO t (nope)\n"
+                        + "  VALUES (2);\nCREATE INDEX t_id ON t (id);\n");
+
+        assertFails(
+                () -> migrator().migrate(MigrateOptions.latest()),
+                MigrationErrorCode.MIGRATION_FAILED,
+                m -> assertThat(m)
+                        .contains("V1__broken.sql failed at line 3, column 16 (statement 3 of 4)")
+                        .contains("SQLState 42703")
+                        .contains("column \"nope\" of relation \"t\" does not exist"));
+        assertThat(tableExists("t")).isFalse();
+        assertThat(states(migrator().status())).containsEntry("V1__broken.sql", MigrationState.PENDING);
+    }
+
+    @Test
     void thePendingLintKnowsTheColumnsAndChecksOfAppliedFilesButTreatsTheirTablesAsExisting() throws Exception {
         write(
                 "V1__table.sql",

@@ -98,6 +98,15 @@ public interface Dialect extends Database {
         return ErrorPlace.statementStart(sql, message);
     }
 
+    /**
+     * Whether {@code sql} may go into a JDBC batch with the statements next to it, so that a run of such statements
+     * costs one round trip ({@link Statement#executeBatch}): only a statement that returns no rows and needs nothing
+     * but {@link Statement#execute}. None by default.
+     */
+    default boolean batchable(SqlStatement sql) {
+        return false;
+    }
+
     /** Executes one statement of a script. */
     default void execute(Statement statement, SqlStatement sql) throws SQLException {
         statement.execute(sql.sql());

@@ -12,6 +12,7 @@ import dev.keelson.migrate.internal.history.StatementHashes;
 import dev.keelson.migrate.internal.resolve.CallbackEvent;
 import dev.keelson.migrate.internal.sql.ErrorPlace;
 import dev.keelson.migrate.internal.sql.SqlStatement;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -79,8 +80,14 @@ final class ScriptRunner {
             Instant started = clock.instant();
             callbacks.run(beforeEach(type), connection);
             try (Statement statement = connection.createStatement()) {
-                for (int i = script.from(); i < script.statements().size(); i++) {
-                    execute(statement, script, i, null);
+                int n = script.statements().size();
+                for (int i = script.from(), end; i < n; i = end) {
+                    end = batchEnd(script, i);
+                    if (end - i > 1) {
+                        executeBatch(statement, script, i, end);
+                    } else {
+                        execute(statement, script, i, null);
+                    }
                 }
             }
             callbacks.run(afterEach(type), connection);
@@ -159,6 +166,60 @@ final class ScriptRunner {
 
     static CallbackEvent afterEachError(EntryType type) {
         return type == EntryType.UNDO ? CallbackEvent.AFTER_EACH_UNDO_ERROR : CallbackEvent.AFTER_EACH_MIGRATE_ERROR;
+    }
+
+    /** The end (exclusive) of the run of statements from {@code from} that can go in one batch; at least one. */
+    private int batchEnd(PreparedScript script, int from) {
+        int end = from;
+        while (end < script.statements().size()
+                && dialect.batchable(script.statements().get(end))) {
+            end++;
+        }
+        return Math.max(end, from + 1);
+    }
+
+    /**
+     * Runs statements {@code from} to {@code to} (exclusive) as one batch, inside the script's transaction; a failure
+     * is rolled back and named as {@link #execute} names it: the statement the batch stopped at, with the database's
+     * own error (the batch's next exception).
+     */
+    private void executeBatch(Statement statement, PreparedScript script, int from, int to) throws SQLException {
+        for (int i = from; i < to; i++) {
+            statement.addBatch(script.statements().get(i).sql());
+        }
+        try {
+            statement.executeBatch();
+        } catch (SQLException e) {
+            int failed = from;
+            SQLException cause = e;
+            if (e instanceof BatchUpdateException batch) {
+                failed = from + entry(batch, to - from);
+                cause = batch.getNextException() != null ? batch.getNextException() : e;
+            }
+            rollback(cause);
+            throw failure(script, script.statements().get(failed), failed, true, cause);
+        } finally {
+            statement.clearBatch();
+        }
+    }
+
+    /**
+     * The 0-based entry of a batch of {@code size} that failed. Inside a transaction pgJDBC marks every entry failed
+     * in the update counts (none of them will stay), so the entry comes from its message, "Batch entry N ...", the
+     * first number in it whatever the driver's language; 0 when there is none in range.
+     */
+    static int entry(BatchUpdateException batch, int size) {
+        String message = String.valueOf(batch.getMessage());
+        int start = 0;
+        while (start < message.length() && !Character.isDigit(message.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < message.length() && end - start < 9 && Character.isDigit(message.charAt(end))) {
+            end++;
+        }
+        int entry = end > start ? Integer.parseInt(message.substring(start, end)) : 0;
+        return entry < size ? entry : 0;
     }
 
     /** Runs statement {@code index}; a failure is rolled back ({@code running} null) or recorded on {@code running}. */

@@ -18,7 +18,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,6 +103,30 @@ public record PostgresDialect() implements Dialect {
                 return rs.next() && rs.getBoolean(1);
             }
         }
+    }
+
+    /**
+     * A statement that starts with one of these words and has no {@code RETURNING} anywhere in it returns no rows:
+     * pgJDBC's batch refuses a statement that does ("A result was returned when none was expected").
+     */
+    private static final Set<String> NO_ROWS =
+            Set.of("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE", "TRUNCATE", "INSERT", "UPDATE", "DELETE");
+
+    /**
+     * DDL and DML without {@code RETURNING}: pgJDBC sends a batch of them as one Parse/Bind/Execute sequence per
+     * statement before one Sync, one round trip; the server stops at the first error, so the transaction then fails
+     * as it would statement by statement. Anything else ({@code SELECT}, {@code COPY}, {@code WITH}, {@code DO}, a
+     * statement opened by a comment) runs on its own.
+     */
+    @Override
+    public boolean batchable(SqlStatement sql) {
+        String text = sql.sql();
+        int end = 0;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        return NO_ROWS.contains(text.substring(0, end).toUpperCase(Locale.ROOT))
+                && !text.toUpperCase(Locale.ROOT).contains("RETURNING");
     }
 
     /** {@code COPY ... FROM STDIN} with its inline data goes through the driver's copy API; the rest as usual. */

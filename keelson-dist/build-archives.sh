@@ -110,9 +110,11 @@ if [ -z "$JMODS" ]; then
         >/dev/null 2>&1) || true
     rm -rf "$scratch" "$APP/lib/keelson.aot.config"
     # load's own cache (bin/keelson uses it for `load` only), trained by a few seconds of load against a server inside
-    # the training JVM (LoadAotTraining), with load's JVM options; bounded in time, and nothing outlives the JVM
+    # the training JVM (LoadAotTraining), with load's JVM options; bounded in time, and nothing outlives the JVM. It
+    # keeps no method profiles (-XX:-AOTRecordTraining): replayed, they cost C2 more work per run (the clone's ./keelson)
     scratch=$(mktemp -d)
     (cd "$APP" && timeout 120 runtime/bin/java -XX:AOTCacheOutput=lib/keelson-load.aot -Xlog:aot=off -Xlog:cds=off \
+        -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
         -XX:+UseSerialGC -cp keelson.jar dev.keelson.cli.LoadAotTraining "$scratch" >/dev/null 2>&1) || true
     rm -rf "$scratch" "$APP/lib/keelson-load.aot.config"
     [ -s "$APP/lib/keelson.aot" ] || "$APP/runtime/bin/java" -Xshare:dump >/dev/null

@@ -10,8 +10,10 @@ import java.util.Map;
  * The training run of the launcher's AOT cache for {@code keelson load} (JDK 25+, JEP 483 and 515); not a user command.
  *
  * <p>{@code load} pays a fixed cost that a C program such as wrk does not: loading and linking some 3,000 classes
- * and compiling its hot loop, first with C1's profiling code and then with C2. The cache holds the classes, their
- * linkage and the method profiles of this run, so a later {@code load} starts with them. It starts a
+ * and compiling its hot loop, first with C1's profiling code and then with C2. The cache holds the classes and their
+ * linkage from this run, so a later {@code load} starts with them; the launchers make it with
+ * {@code -XX:-AOTRecordTraining}, without this run's method profiles, whose replay made C2 compile more per run
+ * (docs/load.md). It starts a
  * {@link LoadTrainingTarget} on 127.0.0.1, runs a closed-model {@code load} against it as {@code bench/load/run.sh}
  * does (50 connections, one event loop, JSON output saved to a file), then an open-model run with the text report,
  * then an h2c run as {@code bench/load/h2.sh} does (10 connections x 10 streams), and closes the target:

@@ -3,6 +3,7 @@ package dev.keelson.reference.auth;
 import dev.keelson.reference.platform.errors.ErrorCode;
 import dev.keelson.reference.platform.errors.Problems;
 import dev.keelson.reference.platform.http.ApiSecurity;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -38,11 +39,14 @@ class BearerTokenSecurity implements ApiSecurity {
         AuthenticationEntryPoint unauthenticated = new ProblemEntryPoint(problems);
         AccessDeniedHandler denied = (request, response, e) -> problems.write(
                 problems.of(ErrorCode.FORBIDDEN, "You do not have the role this needs", request), response);
-        http.authorizeHttpRequests(
-                        auth -> auth.requestMatchers("/api/v1/auth/**", "/health/**", "/prometheus", "/error")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+        // the container's error dispatches (a firewall's 400, Tomcat's 405) are answered whoever asked; the error path
+        // itself is not open, so a direct call to it is refused like any unknown path's (401, or 404 with a token)
+        http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/api/v1/auth/**", "/health/**", "/prometheus")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))

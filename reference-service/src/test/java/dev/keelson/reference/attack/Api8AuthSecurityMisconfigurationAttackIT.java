@@ -9,6 +9,7 @@ import dev.keelson.reference.testing.Api.Session;
 import dev.keelson.reference.testing.RawHttp;
 import dev.keelson.reference.testing.RawHttp.Reply;
 import dev.keelson.reference.testing.ServiceTest;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * OWASP API8:2023, security misconfiguration, where auth adds to {@link Api8SecurityMisconfigurationAttackIT}: a
  * forged bearer token is refused whatever host it claims, the signed-in user's own account is not stored by caches,
- * and a production start without the token signing keys is refused naming them.
+ * no malformed body to the sign-in endpoints answers 5xx, and a production start without the token signing keys is
+ * refused naming them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class Api8AuthSecurityMisconfigurationAttackIT extends ServiceTest {
@@ -49,6 +51,18 @@ class Api8AuthSecurityMisconfigurationAttackIT extends ServiceTest {
 
         assertThat(api.get("/api/v1/users/me").token(user.accessToken()).send().header("Cache-Control"))
                 .contains("no-store");
+    }
+
+    @Test
+    void noMalformedBodyToTheSignInEndpointsAnswers5xx() {
+        RawHttp raw = new RawHttp(port);
+        String token = "Authorization: Bearer " + api.newUser().accessToken();
+        List<String> failures = new ArrayList<>();
+        for (String target : List.of("/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/auth/refresh")) {
+            failures.addAll(Api8ErrorPathAttackIT.malformedBodiesAnswering5xx(raw, target, token));
+            failures.addAll(Api8ErrorPathAttackIT.malformedBodiesAnswering5xx(raw, target, "X-Signed-In: no"));
+        }
+        assertThat(failures).isEmpty();
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -80,6 +81,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ErrorCode.VALIDATION,
                 "The query string cannot be read: percent-encode UTF-8 and " + "write each parameter as name=value",
                 request));
+    }
+
+    /**
+     * A {@code multipart/*} body Tomcat cannot parse (no boundary, a part cut off): the client's mistake, found when
+     * Spring MVC resolves the parts before it picks a handler. A body too large stays Spring's 413.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e, HttpServletRequest request) {
+        return respond(problems.of(
+                ErrorCode.VALIDATION, "The multipart body cannot be read: send it with its boundary, whole", request));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.multipart.MultipartResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,6 +70,9 @@ class Api8ErrorPathAttackIT extends ServiceTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private ApplicationContext context;
 
     private RawHttp raw;
     private static String token;
@@ -211,6 +217,32 @@ class Api8ErrorPathAttackIT extends ServiceTest {
             failures.addAll(malformedBodiesAnswering5xx(raw, target, "X-Signed-In: no"));
         }
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * The API takes no uploads, so nothing parses a multipart body: no resolver exists, and a well-formed multipart
+     * request (which a resolver would have read part by part, to disk, before any handler refused it) gets the 415 of
+     * any body a JSON endpoint does not take, signed in or not.
+     */
+    @Test
+    void aMultipartBodyIsNeverParsed() {
+        assertThat(context.getBeanNamesForType(MultipartResolver.class)).isEmpty();
+        String body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(4096) + "\r\n--b--\r\n";
+        for (String target : List.of("/api/v1/orders", "/graphql")) {
+            for (boolean signedIn : List.of(true, false)) {
+                Reply reply = raw.send(
+                        "POST",
+                        target,
+                        body,
+                        "Content-Type: multipart/form-data; boundary=b",
+                        "Content-Length: " + body.length(),
+                        signedIn ? bearer() : "X-Signed-In: no");
+                // signed out, the chain may refuse the caller before any body is looked at
+                assertThat(reply.status()).as(target + " " + reply).isIn(signedIn ? List.of(415) : List.of(401, 415));
+                assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+            }
+        }
     }
 
     @Test

@@ -91,6 +91,13 @@ class Api9ImproperInventoryManagementAttackIT {
             // 401 where security asks for a token it would not accept there either
             assertThat(managementPort.get(path).send().status()).as(path).isIn(401, 404);
         }
+        // the error path is for the container's error dispatches: called directly it is an unknown path there too
+        for (String path : List.of("/error", "/error;x=1", "/%65rror", "/error/")) {
+            String unknown = path.replace("error", "nope").replace("%65rror", "nope");
+            assertThat(managementPort.get(path).send().status())
+                    .as(path)
+                    .isEqualTo(managementPort.get(unknown).send().status());
+        }
     }
 
     @Test
